@@ -1,0 +1,61 @@
+import type * as grpc from '@grpc/grpc-js';
+import type { MessageTypeDefinition } from '@grpc/proto-loader';
+
+import type { CreateFlavorRequest as _strato_compute_v1_CreateFlavorRequest, CreateFlavorRequest__Output as _strato_compute_v1_CreateFlavorRequest__Output } from './strato/compute/v1/CreateFlavorRequest.ts';
+import type { CreateServerRequest as _strato_compute_v1_CreateServerRequest, CreateServerRequest__Output as _strato_compute_v1_CreateServerRequest__Output } from './strato/compute/v1/CreateServerRequest.ts';
+import type { DeleteFlavorRequest as _strato_compute_v1_DeleteFlavorRequest, DeleteFlavorRequest__Output as _strato_compute_v1_DeleteFlavorRequest__Output } from './strato/compute/v1/DeleteFlavorRequest.ts';
+import type { DeleteFlavorResponse as _strato_compute_v1_DeleteFlavorResponse, DeleteFlavorResponse__Output as _strato_compute_v1_DeleteFlavorResponse__Output } from './strato/compute/v1/DeleteFlavorResponse.ts';
+import type { DeleteServerRequest as _strato_compute_v1_DeleteServerRequest, DeleteServerRequest__Output as _strato_compute_v1_DeleteServerRequest__Output } from './strato/compute/v1/DeleteServerRequest.ts';
+import type { Fault as _strato_compute_v1_Fault, Fault__Output as _strato_compute_v1_Fault__Output } from './strato/compute/v1/Fault.ts';
+import type { Flavor as _strato_compute_v1_Flavor, Flavor__Output as _strato_compute_v1_Flavor__Output } from './strato/compute/v1/Flavor.ts';
+import type { FlavorsClient as _strato_compute_v1_FlavorsClient, FlavorsDefinition as _strato_compute_v1_FlavorsDefinition } from './strato/compute/v1/Flavors.ts';
+import type { GetConsoleLogRequest as _strato_compute_v1_GetConsoleLogRequest, GetConsoleLogRequest__Output as _strato_compute_v1_GetConsoleLogRequest__Output } from './strato/compute/v1/GetConsoleLogRequest.ts';
+import type { GetConsoleLogResponse as _strato_compute_v1_GetConsoleLogResponse, GetConsoleLogResponse__Output as _strato_compute_v1_GetConsoleLogResponse__Output } from './strato/compute/v1/GetConsoleLogResponse.ts';
+import type { GetFlavorRequest as _strato_compute_v1_GetFlavorRequest, GetFlavorRequest__Output as _strato_compute_v1_GetFlavorRequest__Output } from './strato/compute/v1/GetFlavorRequest.ts';
+import type { GetServerRequest as _strato_compute_v1_GetServerRequest, GetServerRequest__Output as _strato_compute_v1_GetServerRequest__Output } from './strato/compute/v1/GetServerRequest.ts';
+import type { ListFlavorsRequest as _strato_compute_v1_ListFlavorsRequest, ListFlavorsRequest__Output as _strato_compute_v1_ListFlavorsRequest__Output } from './strato/compute/v1/ListFlavorsRequest.ts';
+import type { ListFlavorsResponse as _strato_compute_v1_ListFlavorsResponse, ListFlavorsResponse__Output as _strato_compute_v1_ListFlavorsResponse__Output } from './strato/compute/v1/ListFlavorsResponse.ts';
+import type { ListServerEventsRequest as _strato_compute_v1_ListServerEventsRequest, ListServerEventsRequest__Output as _strato_compute_v1_ListServerEventsRequest__Output } from './strato/compute/v1/ListServerEventsRequest.ts';
+import type { ListServerEventsResponse as _strato_compute_v1_ListServerEventsResponse, ListServerEventsResponse__Output as _strato_compute_v1_ListServerEventsResponse__Output } from './strato/compute/v1/ListServerEventsResponse.ts';
+import type { ListServersRequest as _strato_compute_v1_ListServersRequest, ListServersRequest__Output as _strato_compute_v1_ListServersRequest__Output } from './strato/compute/v1/ListServersRequest.ts';
+import type { ListServersResponse as _strato_compute_v1_ListServersResponse, ListServersResponse__Output as _strato_compute_v1_ListServersResponse__Output } from './strato/compute/v1/ListServersResponse.ts';
+import type { Server as _strato_compute_v1_Server, Server__Output as _strato_compute_v1_Server__Output } from './strato/compute/v1/Server.ts';
+import type { ServerActionRequest as _strato_compute_v1_ServerActionRequest, ServerActionRequest__Output as _strato_compute_v1_ServerActionRequest__Output } from './strato/compute/v1/ServerActionRequest.ts';
+import type { ServerEvent as _strato_compute_v1_ServerEvent, ServerEvent__Output as _strato_compute_v1_ServerEvent__Output } from './strato/compute/v1/ServerEvent.ts';
+import type { ServersClient as _strato_compute_v1_ServersClient, ServersDefinition as _strato_compute_v1_ServersDefinition } from './strato/compute/v1/Servers.ts';
+
+type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
+  new(...args: ConstructorParameters<Constructor>): Subtype;
+};
+
+export interface ProtoGrpcType {
+  strato: {
+    compute: {
+      v1: {
+        CreateFlavorRequest: MessageTypeDefinition<_strato_compute_v1_CreateFlavorRequest, _strato_compute_v1_CreateFlavorRequest__Output>
+        CreateServerRequest: MessageTypeDefinition<_strato_compute_v1_CreateServerRequest, _strato_compute_v1_CreateServerRequest__Output>
+        DeleteFlavorRequest: MessageTypeDefinition<_strato_compute_v1_DeleteFlavorRequest, _strato_compute_v1_DeleteFlavorRequest__Output>
+        DeleteFlavorResponse: MessageTypeDefinition<_strato_compute_v1_DeleteFlavorResponse, _strato_compute_v1_DeleteFlavorResponse__Output>
+        DeleteServerRequest: MessageTypeDefinition<_strato_compute_v1_DeleteServerRequest, _strato_compute_v1_DeleteServerRequest__Output>
+        Fault: MessageTypeDefinition<_strato_compute_v1_Fault, _strato_compute_v1_Fault__Output>
+        Flavor: MessageTypeDefinition<_strato_compute_v1_Flavor, _strato_compute_v1_Flavor__Output>
+        Flavors: SubtypeConstructor<typeof grpc.Client, _strato_compute_v1_FlavorsClient> & { service: _strato_compute_v1_FlavorsDefinition }
+        GetConsoleLogRequest: MessageTypeDefinition<_strato_compute_v1_GetConsoleLogRequest, _strato_compute_v1_GetConsoleLogRequest__Output>
+        GetConsoleLogResponse: MessageTypeDefinition<_strato_compute_v1_GetConsoleLogResponse, _strato_compute_v1_GetConsoleLogResponse__Output>
+        GetFlavorRequest: MessageTypeDefinition<_strato_compute_v1_GetFlavorRequest, _strato_compute_v1_GetFlavorRequest__Output>
+        GetServerRequest: MessageTypeDefinition<_strato_compute_v1_GetServerRequest, _strato_compute_v1_GetServerRequest__Output>
+        ListFlavorsRequest: MessageTypeDefinition<_strato_compute_v1_ListFlavorsRequest, _strato_compute_v1_ListFlavorsRequest__Output>
+        ListFlavorsResponse: MessageTypeDefinition<_strato_compute_v1_ListFlavorsResponse, _strato_compute_v1_ListFlavorsResponse__Output>
+        ListServerEventsRequest: MessageTypeDefinition<_strato_compute_v1_ListServerEventsRequest, _strato_compute_v1_ListServerEventsRequest__Output>
+        ListServerEventsResponse: MessageTypeDefinition<_strato_compute_v1_ListServerEventsResponse, _strato_compute_v1_ListServerEventsResponse__Output>
+        ListServersRequest: MessageTypeDefinition<_strato_compute_v1_ListServersRequest, _strato_compute_v1_ListServersRequest__Output>
+        ListServersResponse: MessageTypeDefinition<_strato_compute_v1_ListServersResponse, _strato_compute_v1_ListServersResponse__Output>
+        Server: MessageTypeDefinition<_strato_compute_v1_Server, _strato_compute_v1_Server__Output>
+        ServerActionRequest: MessageTypeDefinition<_strato_compute_v1_ServerActionRequest, _strato_compute_v1_ServerActionRequest__Output>
+        ServerEvent: MessageTypeDefinition<_strato_compute_v1_ServerEvent, _strato_compute_v1_ServerEvent__Output>
+        Servers: SubtypeConstructor<typeof grpc.Client, _strato_compute_v1_ServersClient> & { service: _strato_compute_v1_ServersDefinition }
+      }
+    }
+  }
+}
+

@@ -1,0 +1,188 @@
+// Original file: strato/agent/v1/agent.proto
+
+import type * as grpc from '@grpc/grpc-js'
+import type { MethodDefinition } from '@grpc/proto-loader'
+import type { DeleteInstanceRequest as _strato_agent_v1_DeleteInstanceRequest, DeleteInstanceRequest__Output as _strato_agent_v1_DeleteInstanceRequest__Output } from '../../../strato/agent/v1/DeleteInstanceRequest.ts';
+import type { DeleteInstanceResponse as _strato_agent_v1_DeleteInstanceResponse, DeleteInstanceResponse__Output as _strato_agent_v1_DeleteInstanceResponse__Output } from '../../../strato/agent/v1/DeleteInstanceResponse.ts';
+import type { GetConsoleLogRequest as _strato_agent_v1_GetConsoleLogRequest, GetConsoleLogRequest__Output as _strato_agent_v1_GetConsoleLogRequest__Output } from '../../../strato/agent/v1/GetConsoleLogRequest.ts';
+import type { GetConsoleLogResponse as _strato_agent_v1_GetConsoleLogResponse, GetConsoleLogResponse__Output as _strato_agent_v1_GetConsoleLogResponse__Output } from '../../../strato/agent/v1/GetConsoleLogResponse.ts';
+import type { GetInstanceRequest as _strato_agent_v1_GetInstanceRequest, GetInstanceRequest__Output as _strato_agent_v1_GetInstanceRequest__Output } from '../../../strato/agent/v1/GetInstanceRequest.ts';
+import type { InstanceActionRequest as _strato_agent_v1_InstanceActionRequest, InstanceActionRequest__Output as _strato_agent_v1_InstanceActionRequest__Output } from '../../../strato/agent/v1/InstanceActionRequest.ts';
+import type { InstanceStatus as _strato_agent_v1_InstanceStatus, InstanceStatus__Output as _strato_agent_v1_InstanceStatus__Output } from '../../../strato/agent/v1/InstanceStatus.ts';
+import type { ListInstancesRequest as _strato_agent_v1_ListInstancesRequest, ListInstancesRequest__Output as _strato_agent_v1_ListInstancesRequest__Output } from '../../../strato/agent/v1/ListInstancesRequest.ts';
+import type { ListInstancesResponse as _strato_agent_v1_ListInstancesResponse, ListInstancesResponse__Output as _strato_agent_v1_ListInstancesResponse__Output } from '../../../strato/agent/v1/ListInstancesResponse.ts';
+import type { SpawnInstanceRequest as _strato_agent_v1_SpawnInstanceRequest, SpawnInstanceRequest__Output as _strato_agent_v1_SpawnInstanceRequest__Output } from '../../../strato/agent/v1/SpawnInstanceRequest.ts';
+
+export interface AgentClient extends grpc.Client {
+  /**
+   * DeleteInstance destroys and undefines the domain and removes its overlay,
+   * config drive and console log. Deleting an absent instance succeeds.
+   */
+  DeleteInstance(argument: _strato_agent_v1_DeleteInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_DeleteInstanceResponse__Output>): grpc.ClientUnaryCall;
+  DeleteInstance(argument: _strato_agent_v1_DeleteInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_DeleteInstanceResponse__Output>): grpc.ClientUnaryCall;
+  DeleteInstance(argument: _strato_agent_v1_DeleteInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_DeleteInstanceResponse__Output>): grpc.ClientUnaryCall;
+  DeleteInstance(argument: _strato_agent_v1_DeleteInstanceRequest, callback: grpc.requestCallback<_strato_agent_v1_DeleteInstanceResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * DeleteInstance destroys and undefines the domain and removes its overlay,
+   * config drive and console log. Deleting an absent instance succeeds.
+   */
+  deleteInstance(argument: _strato_agent_v1_DeleteInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_DeleteInstanceResponse__Output>): grpc.ClientUnaryCall;
+  deleteInstance(argument: _strato_agent_v1_DeleteInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_DeleteInstanceResponse__Output>): grpc.ClientUnaryCall;
+  deleteInstance(argument: _strato_agent_v1_DeleteInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_DeleteInstanceResponse__Output>): grpc.ClientUnaryCall;
+  deleteInstance(argument: _strato_agent_v1_DeleteInstanceRequest, callback: grpc.requestCallback<_strato_agent_v1_DeleteInstanceResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * GetConsoleLog returns the last lines of the serial console log.
+   * Errors: NOT_FOUND.
+   */
+  GetConsoleLog(argument: _strato_agent_v1_GetConsoleLogRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_GetConsoleLogResponse__Output>): grpc.ClientUnaryCall;
+  GetConsoleLog(argument: _strato_agent_v1_GetConsoleLogRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_GetConsoleLogResponse__Output>): grpc.ClientUnaryCall;
+  GetConsoleLog(argument: _strato_agent_v1_GetConsoleLogRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_GetConsoleLogResponse__Output>): grpc.ClientUnaryCall;
+  GetConsoleLog(argument: _strato_agent_v1_GetConsoleLogRequest, callback: grpc.requestCallback<_strato_agent_v1_GetConsoleLogResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * GetConsoleLog returns the last lines of the serial console log.
+   * Errors: NOT_FOUND.
+   */
+  getConsoleLog(argument: _strato_agent_v1_GetConsoleLogRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_GetConsoleLogResponse__Output>): grpc.ClientUnaryCall;
+  getConsoleLog(argument: _strato_agent_v1_GetConsoleLogRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_GetConsoleLogResponse__Output>): grpc.ClientUnaryCall;
+  getConsoleLog(argument: _strato_agent_v1_GetConsoleLogRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_GetConsoleLogResponse__Output>): grpc.ClientUnaryCall;
+  getConsoleLog(argument: _strato_agent_v1_GetConsoleLogRequest, callback: grpc.requestCallback<_strato_agent_v1_GetConsoleLogResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * GetInstance reports the actual state. Errors: NOT_FOUND.
+   */
+  GetInstance(argument: _strato_agent_v1_GetInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
+  GetInstance(argument: _strato_agent_v1_GetInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
+  GetInstance(argument: _strato_agent_v1_GetInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
+  GetInstance(argument: _strato_agent_v1_GetInstanceRequest, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
+  /**
+   * GetInstance reports the actual state. Errors: NOT_FOUND.
+   */
+  getInstance(argument: _strato_agent_v1_GetInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
+  getInstance(argument: _strato_agent_v1_GetInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
+  getInstance(argument: _strato_agent_v1_GetInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
+  getInstance(argument: _strato_agent_v1_GetInstanceRequest, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * InstanceAction: start, stop, reboot, pause, unpause, suspend, resume.
+   * stop and reboot without `hard` use ACPI and fall back to a hard action
+   * after `acpi_timeout_s`. Acting on an instance already in the target power
+   * state succeeds. Errors: NOT_FOUND; FAILED_PRECONDITION (e.g. unpause of a
+   * running guest).
+   */
+  InstanceAction(argument: _strato_agent_v1_InstanceActionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
+  InstanceAction(argument: _strato_agent_v1_InstanceActionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
+  InstanceAction(argument: _strato_agent_v1_InstanceActionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
+  InstanceAction(argument: _strato_agent_v1_InstanceActionRequest, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
+  /**
+   * InstanceAction: start, stop, reboot, pause, unpause, suspend, resume.
+   * stop and reboot without `hard` use ACPI and fall back to a hard action
+   * after `acpi_timeout_s`. Acting on an instance already in the target power
+   * state succeeds. Errors: NOT_FOUND; FAILED_PRECONDITION (e.g. unpause of a
+   * running guest).
+   */
+  instanceAction(argument: _strato_agent_v1_InstanceActionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
+  instanceAction(argument: _strato_agent_v1_InstanceActionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
+  instanceAction(argument: _strato_agent_v1_InstanceActionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
+  instanceAction(argument: _strato_agent_v1_InstanceActionRequest, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * ListInstances reports every strato instance on the host.
+   */
+  ListInstances(argument: _strato_agent_v1_ListInstancesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_ListInstancesResponse__Output>): grpc.ClientUnaryCall;
+  ListInstances(argument: _strato_agent_v1_ListInstancesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_ListInstancesResponse__Output>): grpc.ClientUnaryCall;
+  ListInstances(argument: _strato_agent_v1_ListInstancesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_ListInstancesResponse__Output>): grpc.ClientUnaryCall;
+  ListInstances(argument: _strato_agent_v1_ListInstancesRequest, callback: grpc.requestCallback<_strato_agent_v1_ListInstancesResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * ListInstances reports every strato instance on the host.
+   */
+  listInstances(argument: _strato_agent_v1_ListInstancesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_ListInstancesResponse__Output>): grpc.ClientUnaryCall;
+  listInstances(argument: _strato_agent_v1_ListInstancesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_ListInstancesResponse__Output>): grpc.ClientUnaryCall;
+  listInstances(argument: _strato_agent_v1_ListInstancesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_ListInstancesResponse__Output>): grpc.ClientUnaryCall;
+  listInstances(argument: _strato_agent_v1_ListInstancesRequest, callback: grpc.requestCallback<_strato_agent_v1_ListInstancesResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * SpawnInstance fetches the image into the host's cache (verifying sha256),
+   * creates the instance's qcow2 overlay and config drive, defines the domain
+   * and starts it; it returns when the domain runs. Repeating it for a running
+   * instance returns its current state. A failed spawn leaves nothing behind.
+   * Errors: INVALID_ARGUMENT (bad spec); RESOURCE_EXHAUSTED (host cannot fit
+   * it); DATA_LOSS (reason IMAGE_CHECKSUM_MISMATCH); UNAVAILABLE (image
+   * source or hypervisor unreachable); INTERNAL (hypervisor refused; the
+   * message carries its words).
+   */
+  SpawnInstance(argument: _strato_agent_v1_SpawnInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
+  SpawnInstance(argument: _strato_agent_v1_SpawnInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
+  SpawnInstance(argument: _strato_agent_v1_SpawnInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
+  SpawnInstance(argument: _strato_agent_v1_SpawnInstanceRequest, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
+  /**
+   * SpawnInstance fetches the image into the host's cache (verifying sha256),
+   * creates the instance's qcow2 overlay and config drive, defines the domain
+   * and starts it; it returns when the domain runs. Repeating it for a running
+   * instance returns its current state. A failed spawn leaves nothing behind.
+   * Errors: INVALID_ARGUMENT (bad spec); RESOURCE_EXHAUSTED (host cannot fit
+   * it); DATA_LOSS (reason IMAGE_CHECKSUM_MISMATCH); UNAVAILABLE (image
+   * source or hypervisor unreachable); INTERNAL (hypervisor refused; the
+   * message carries its words).
+   */
+  spawnInstance(argument: _strato_agent_v1_SpawnInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
+  spawnInstance(argument: _strato_agent_v1_SpawnInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
+  spawnInstance(argument: _strato_agent_v1_SpawnInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
+  spawnInstance(argument: _strato_agent_v1_SpawnInstanceRequest, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
+  
+}
+
+export interface AgentHandlers extends grpc.UntypedServiceImplementation {
+  /**
+   * DeleteInstance destroys and undefines the domain and removes its overlay,
+   * config drive and console log. Deleting an absent instance succeeds.
+   */
+  DeleteInstance: grpc.handleUnaryCall<_strato_agent_v1_DeleteInstanceRequest__Output, _strato_agent_v1_DeleteInstanceResponse>;
+  
+  /**
+   * GetConsoleLog returns the last lines of the serial console log.
+   * Errors: NOT_FOUND.
+   */
+  GetConsoleLog: grpc.handleUnaryCall<_strato_agent_v1_GetConsoleLogRequest__Output, _strato_agent_v1_GetConsoleLogResponse>;
+  
+  /**
+   * GetInstance reports the actual state. Errors: NOT_FOUND.
+   */
+  GetInstance: grpc.handleUnaryCall<_strato_agent_v1_GetInstanceRequest__Output, _strato_agent_v1_InstanceStatus>;
+  
+  /**
+   * InstanceAction: start, stop, reboot, pause, unpause, suspend, resume.
+   * stop and reboot without `hard` use ACPI and fall back to a hard action
+   * after `acpi_timeout_s`. Acting on an instance already in the target power
+   * state succeeds. Errors: NOT_FOUND; FAILED_PRECONDITION (e.g. unpause of a
+   * running guest).
+   */
+  InstanceAction: grpc.handleUnaryCall<_strato_agent_v1_InstanceActionRequest__Output, _strato_agent_v1_InstanceStatus>;
+  
+  /**
+   * ListInstances reports every strato instance on the host.
+   */
+  ListInstances: grpc.handleUnaryCall<_strato_agent_v1_ListInstancesRequest__Output, _strato_agent_v1_ListInstancesResponse>;
+  
+  /**
+   * SpawnInstance fetches the image into the host's cache (verifying sha256),
+   * creates the instance's qcow2 overlay and config drive, defines the domain
+   * and starts it; it returns when the domain runs. Repeating it for a running
+   * instance returns its current state. A failed spawn leaves nothing behind.
+   * Errors: INVALID_ARGUMENT (bad spec); RESOURCE_EXHAUSTED (host cannot fit
+   * it); DATA_LOSS (reason IMAGE_CHECKSUM_MISMATCH); UNAVAILABLE (image
+   * source or hypervisor unreachable); INTERNAL (hypervisor refused; the
+   * message carries its words).
+   */
+  SpawnInstance: grpc.handleUnaryCall<_strato_agent_v1_SpawnInstanceRequest__Output, _strato_agent_v1_InstanceStatus>;
+  
+}
+
+export interface AgentDefinition extends grpc.ServiceDefinition {
+  DeleteInstance: MethodDefinition<_strato_agent_v1_DeleteInstanceRequest, _strato_agent_v1_DeleteInstanceResponse, _strato_agent_v1_DeleteInstanceRequest__Output, _strato_agent_v1_DeleteInstanceResponse__Output>
+  GetConsoleLog: MethodDefinition<_strato_agent_v1_GetConsoleLogRequest, _strato_agent_v1_GetConsoleLogResponse, _strato_agent_v1_GetConsoleLogRequest__Output, _strato_agent_v1_GetConsoleLogResponse__Output>
+  GetInstance: MethodDefinition<_strato_agent_v1_GetInstanceRequest, _strato_agent_v1_InstanceStatus, _strato_agent_v1_GetInstanceRequest__Output, _strato_agent_v1_InstanceStatus__Output>
+  InstanceAction: MethodDefinition<_strato_agent_v1_InstanceActionRequest, _strato_agent_v1_InstanceStatus, _strato_agent_v1_InstanceActionRequest__Output, _strato_agent_v1_InstanceStatus__Output>
+  ListInstances: MethodDefinition<_strato_agent_v1_ListInstancesRequest, _strato_agent_v1_ListInstancesResponse, _strato_agent_v1_ListInstancesRequest__Output, _strato_agent_v1_ListInstancesResponse__Output>
+  SpawnInstance: MethodDefinition<_strato_agent_v1_SpawnInstanceRequest, _strato_agent_v1_InstanceStatus, _strato_agent_v1_SpawnInstanceRequest__Output, _strato_agent_v1_InstanceStatus__Output>
+}

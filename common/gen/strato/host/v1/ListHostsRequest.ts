@@ -1,0 +1,8 @@
+// Original file: strato/host/v1/host.proto
+
+
+export interface ListHostsRequest {
+}
+
+export interface ListHostsRequest__Output {
+}

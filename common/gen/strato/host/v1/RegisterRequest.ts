@@ -1,0 +1,28 @@
+// Original file: strato/host/v1/host.proto
+
+import type { Capacity as _strato_host_v1_Capacity, Capacity__Output as _strato_host_v1_Capacity__Output } from '../../../strato/host/v1/Capacity.ts';
+import type { InstanceReport as _strato_host_v1_InstanceReport, InstanceReport__Output as _strato_host_v1_InstanceReport__Output } from '../../../strato/host/v1/InstanceReport.ts';
+
+export interface RegisterRequest {
+  'hostId'?: (string);
+  /**
+   * host:port of the agent's own gRPC server.
+   */
+  'address'?: (string);
+  'capacity'?: (_strato_host_v1_Capacity | null);
+  'virtType'?: (string);
+  'agentVersion'?: (string);
+  'instances'?: (_strato_host_v1_InstanceReport)[];
+}
+
+export interface RegisterRequest__Output {
+  'hostId': (string);
+  /**
+   * host:port of the agent's own gRPC server.
+   */
+  'address': (string);
+  'capacity': (_strato_host_v1_Capacity__Output | null);
+  'virtType': (string);
+  'agentVersion': (string);
+  'instances': (_strato_host_v1_InstanceReport__Output)[];
+}

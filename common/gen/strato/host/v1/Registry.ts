@@ -1,0 +1,131 @@
+// Original file: strato/host/v1/host.proto
+
+import type * as grpc from '@grpc/grpc-js'
+import type { MethodDefinition } from '@grpc/proto-loader'
+import type { HeartbeatRequest as _strato_host_v1_HeartbeatRequest, HeartbeatRequest__Output as _strato_host_v1_HeartbeatRequest__Output } from '../../../strato/host/v1/HeartbeatRequest.ts';
+import type { HeartbeatResponse as _strato_host_v1_HeartbeatResponse, HeartbeatResponse__Output as _strato_host_v1_HeartbeatResponse__Output } from '../../../strato/host/v1/HeartbeatResponse.ts';
+import type { PullImageRequest as _strato_host_v1_PullImageRequest, PullImageRequest__Output as _strato_host_v1_PullImageRequest__Output } from '../../../strato/host/v1/PullImageRequest.ts';
+import type { PullImageResponse as _strato_host_v1_PullImageResponse, PullImageResponse__Output as _strato_host_v1_PullImageResponse__Output } from '../../../strato/host/v1/PullImageResponse.ts';
+import type { RegisterRequest as _strato_host_v1_RegisterRequest, RegisterRequest__Output as _strato_host_v1_RegisterRequest__Output } from '../../../strato/host/v1/RegisterRequest.ts';
+import type { RegisterResponse as _strato_host_v1_RegisterResponse, RegisterResponse__Output as _strato_host_v1_RegisterResponse__Output } from '../../../strato/host/v1/RegisterResponse.ts';
+import type { ReportInstanceRequest as _strato_host_v1_ReportInstanceRequest, ReportInstanceRequest__Output as _strato_host_v1_ReportInstanceRequest__Output } from '../../../strato/host/v1/ReportInstanceRequest.ts';
+import type { ReportInstanceResponse as _strato_host_v1_ReportInstanceResponse, ReportInstanceResponse__Output as _strato_host_v1_ReportInstanceResponse__Output } from '../../../strato/host/v1/ReportInstanceResponse.ts';
+
+export interface RegistryClient extends grpc.Client {
+  /**
+   * Heartbeat keeps the host up (a host is down after `down_after_s` without
+   * one) and carries the actual state of every instance on the host, the
+   * periodic safety net behind ReportInstance. Errors: NOT_FOUND (unknown
+   * host: register again); PERMISSION_DENIED.
+   */
+  Heartbeat(argument: _strato_host_v1_HeartbeatRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_HeartbeatResponse__Output>): grpc.ClientUnaryCall;
+  Heartbeat(argument: _strato_host_v1_HeartbeatRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_host_v1_HeartbeatResponse__Output>): grpc.ClientUnaryCall;
+  Heartbeat(argument: _strato_host_v1_HeartbeatRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_HeartbeatResponse__Output>): grpc.ClientUnaryCall;
+  Heartbeat(argument: _strato_host_v1_HeartbeatRequest, callback: grpc.requestCallback<_strato_host_v1_HeartbeatResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Heartbeat keeps the host up (a host is down after `down_after_s` without
+   * one) and carries the actual state of every instance on the host, the
+   * periodic safety net behind ReportInstance. Errors: NOT_FOUND (unknown
+   * host: register again); PERMISSION_DENIED.
+   */
+  heartbeat(argument: _strato_host_v1_HeartbeatRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_HeartbeatResponse__Output>): grpc.ClientUnaryCall;
+  heartbeat(argument: _strato_host_v1_HeartbeatRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_host_v1_HeartbeatResponse__Output>): grpc.ClientUnaryCall;
+  heartbeat(argument: _strato_host_v1_HeartbeatRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_HeartbeatResponse__Output>): grpc.ClientUnaryCall;
+  heartbeat(argument: _strato_host_v1_HeartbeatRequest, callback: grpc.requestCallback<_strato_host_v1_HeartbeatResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * PullImage streams an image's bytes to an agent; the first message carries
+   * the expected sha256 and size. Errors: NOT_FOUND; FAILED_PRECONDITION
+   * (image not active).
+   */
+  PullImage(argument: _strato_host_v1_PullImageRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_strato_host_v1_PullImageResponse__Output>;
+  PullImage(argument: _strato_host_v1_PullImageRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_strato_host_v1_PullImageResponse__Output>;
+  /**
+   * PullImage streams an image's bytes to an agent; the first message carries
+   * the expected sha256 and size. Errors: NOT_FOUND; FAILED_PRECONDITION
+   * (image not active).
+   */
+  pullImage(argument: _strato_host_v1_PullImageRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_strato_host_v1_PullImageResponse__Output>;
+  pullImage(argument: _strato_host_v1_PullImageRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_strato_host_v1_PullImageResponse__Output>;
+  
+  /**
+   * Register announces an agent (on every start). Idempotent: re-registering
+   * updates address and capacity. The reply carries the conductor's view of
+   * what should run on the host so a restarted agent can reconcile.
+   * Errors: PERMISSION_DENIED (certificate does not name host_id);
+   * INVALID_ARGUMENT.
+   */
+  Register(argument: _strato_host_v1_RegisterRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_RegisterResponse__Output>): grpc.ClientUnaryCall;
+  Register(argument: _strato_host_v1_RegisterRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_host_v1_RegisterResponse__Output>): grpc.ClientUnaryCall;
+  Register(argument: _strato_host_v1_RegisterRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_RegisterResponse__Output>): grpc.ClientUnaryCall;
+  Register(argument: _strato_host_v1_RegisterRequest, callback: grpc.requestCallback<_strato_host_v1_RegisterResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Register announces an agent (on every start). Idempotent: re-registering
+   * updates address and capacity. The reply carries the conductor's view of
+   * what should run on the host so a restarted agent can reconcile.
+   * Errors: PERMISSION_DENIED (certificate does not name host_id);
+   * INVALID_ARGUMENT.
+   */
+  register(argument: _strato_host_v1_RegisterRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_RegisterResponse__Output>): grpc.ClientUnaryCall;
+  register(argument: _strato_host_v1_RegisterRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_host_v1_RegisterResponse__Output>): grpc.ClientUnaryCall;
+  register(argument: _strato_host_v1_RegisterRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_RegisterResponse__Output>): grpc.ClientUnaryCall;
+  register(argument: _strato_host_v1_RegisterRequest, callback: grpc.requestCallback<_strato_host_v1_RegisterResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * ReportInstance pushes one instance's actual state as soon as the host
+   * sees it change (libvirt events). Idempotent. Errors: PERMISSION_DENIED.
+   */
+  ReportInstance(argument: _strato_host_v1_ReportInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_ReportInstanceResponse__Output>): grpc.ClientUnaryCall;
+  ReportInstance(argument: _strato_host_v1_ReportInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_host_v1_ReportInstanceResponse__Output>): grpc.ClientUnaryCall;
+  ReportInstance(argument: _strato_host_v1_ReportInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_ReportInstanceResponse__Output>): grpc.ClientUnaryCall;
+  ReportInstance(argument: _strato_host_v1_ReportInstanceRequest, callback: grpc.requestCallback<_strato_host_v1_ReportInstanceResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * ReportInstance pushes one instance's actual state as soon as the host
+   * sees it change (libvirt events). Idempotent. Errors: PERMISSION_DENIED.
+   */
+  reportInstance(argument: _strato_host_v1_ReportInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_ReportInstanceResponse__Output>): grpc.ClientUnaryCall;
+  reportInstance(argument: _strato_host_v1_ReportInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_host_v1_ReportInstanceResponse__Output>): grpc.ClientUnaryCall;
+  reportInstance(argument: _strato_host_v1_ReportInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_ReportInstanceResponse__Output>): grpc.ClientUnaryCall;
+  reportInstance(argument: _strato_host_v1_ReportInstanceRequest, callback: grpc.requestCallback<_strato_host_v1_ReportInstanceResponse__Output>): grpc.ClientUnaryCall;
+  
+}
+
+export interface RegistryHandlers extends grpc.UntypedServiceImplementation {
+  /**
+   * Heartbeat keeps the host up (a host is down after `down_after_s` without
+   * one) and carries the actual state of every instance on the host, the
+   * periodic safety net behind ReportInstance. Errors: NOT_FOUND (unknown
+   * host: register again); PERMISSION_DENIED.
+   */
+  Heartbeat: grpc.handleUnaryCall<_strato_host_v1_HeartbeatRequest__Output, _strato_host_v1_HeartbeatResponse>;
+  
+  /**
+   * PullImage streams an image's bytes to an agent; the first message carries
+   * the expected sha256 and size. Errors: NOT_FOUND; FAILED_PRECONDITION
+   * (image not active).
+   */
+  PullImage: grpc.handleServerStreamingCall<_strato_host_v1_PullImageRequest__Output, _strato_host_v1_PullImageResponse>;
+  
+  /**
+   * Register announces an agent (on every start). Idempotent: re-registering
+   * updates address and capacity. The reply carries the conductor's view of
+   * what should run on the host so a restarted agent can reconcile.
+   * Errors: PERMISSION_DENIED (certificate does not name host_id);
+   * INVALID_ARGUMENT.
+   */
+  Register: grpc.handleUnaryCall<_strato_host_v1_RegisterRequest__Output, _strato_host_v1_RegisterResponse>;
+  
+  /**
+   * ReportInstance pushes one instance's actual state as soon as the host
+   * sees it change (libvirt events). Idempotent. Errors: PERMISSION_DENIED.
+   */
+  ReportInstance: grpc.handleUnaryCall<_strato_host_v1_ReportInstanceRequest__Output, _strato_host_v1_ReportInstanceResponse>;
+  
+}
+
+export interface RegistryDefinition extends grpc.ServiceDefinition {
+  Heartbeat: MethodDefinition<_strato_host_v1_HeartbeatRequest, _strato_host_v1_HeartbeatResponse, _strato_host_v1_HeartbeatRequest__Output, _strato_host_v1_HeartbeatResponse__Output>
+  PullImage: MethodDefinition<_strato_host_v1_PullImageRequest, _strato_host_v1_PullImageResponse, _strato_host_v1_PullImageRequest__Output, _strato_host_v1_PullImageResponse__Output>
+  Register: MethodDefinition<_strato_host_v1_RegisterRequest, _strato_host_v1_RegisterResponse, _strato_host_v1_RegisterRequest__Output, _strato_host_v1_RegisterResponse__Output>
+  ReportInstance: MethodDefinition<_strato_host_v1_ReportInstanceRequest, _strato_host_v1_ReportInstanceResponse, _strato_host_v1_ReportInstanceRequest__Output, _strato_host_v1_ReportInstanceResponse__Output>
+}

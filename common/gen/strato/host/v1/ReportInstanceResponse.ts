@@ -1,0 +1,8 @@
+// Original file: strato/host/v1/host.proto
+
+
+export interface ReportInstanceResponse {
+}
+
+export interface ReportInstanceResponse__Output {
+}

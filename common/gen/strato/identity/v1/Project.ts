@@ -1,0 +1,14 @@
+// Original file: strato/identity/v1/identity.proto
+
+
+export interface Project {
+  'id'?: (string);
+  'name'?: (string);
+  'createdAt'?: (string);
+}
+
+export interface Project__Output {
+  'id': (string);
+  'name': (string);
+  'createdAt': (string);
+}

@@ -1,0 +1,212 @@
+// Server-side call wrapping: handlers are plain async functions of the request
+// (unary), async generators (server streaming) or consumers of an async
+// iterable (client streaming). The wrapper gives each call a request id, a
+// child logger and an abort signal, runs it in the request context, logs one
+// line when it ends, and turns whatever it throws into a gRPC status through
+// the one error model.
+import { once } from 'node:events';
+import {
+  type handleBidiStreamingCall,
+  type handleClientStreamingCall,
+  type handleServerStreamingCall,
+  type handleUnaryCall,
+  Metadata,
+  type MethodDefinition,
+  type ServerDuplexStream,
+  type ServerReadableStream,
+  type ServerUnaryCall,
+  type ServerWritableStream,
+  type UntypedHandleCall,
+} from '@grpc/grpc-js';
+import { type ErrorCode, StratoError } from '../errors.ts';
+import type { Logger } from '../log.ts';
+import { type PeerIdentity, peerIdentity } from './credentials.ts';
+import { deadlineMs } from './deadline.ts';
+import { newRequestId, REQUEST_ID_KEY, requestIdFrom, runInContext } from './request-id.ts';
+import { toGrpcStatus, toStratoError } from './status.ts';
+
+// Codes that say the server failed (worth a warning), not the caller.
+const SERVER_FAULTS: ReadonlySet<ErrorCode> = new Set(['INTERNAL', 'UNKNOWN', 'DATA_LOSS']);
+
+export interface CallContext {
+  requestId: string;
+  /** Logger carrying requestId and method. */
+  log: Logger;
+  /** The caller's metadata. */
+  metadata: Metadata;
+  /** Aborted when the caller cancels or the deadline passes: stop work then. */
+  signal: AbortSignal;
+  /** ms since the epoch; Infinity without a deadline. */
+  deadlineMs: number;
+  /** Full method path, e.g. `/strato.agent.v1.Agent/Spawn`. */
+  method: string;
+  /** The verified client certificate's identity (mutual TLS only). */
+  peer(): PeerIdentity | undefined;
+}
+
+export type UnaryHandler<Req, Res> = (request: Req, ctx: CallContext) => Promise<Res> | Res;
+export type ServerStreamHandler<Req, Res> = (request: Req, ctx: CallContext) => AsyncIterable<Res>;
+export type ClientStreamHandler<Req, Res> = (requests: AsyncIterable<Req>, ctx: CallContext) => Promise<Res> | Res;
+export type BidiStreamHandler<Req, Res> = (requests: AsyncIterable<Req>, ctx: CallContext) => AsyncIterable<Res>;
+
+/**
+ * strato's handler for each method of a generated `XHandlers` interface:
+ * `const impl: Implementation<AgentHandlers> = { async Spawn(req, ctx) { … } }`.
+ */
+export type Implementation<H> = {
+  // Generated interfaces extend grpc-js's index-signed type: keep only the RPCs.
+  [K in keyof H as string extends K ? never : number extends K ? never : K]: HandlerFor<H[K]>;
+};
+export type HandlerFor<F> =
+  F extends handleBidiStreamingCall<infer Req, infer Res>
+    ? BidiStreamHandler<Req, Res>
+    : F extends handleServerStreamingCall<infer Req, infer Res>
+      ? ServerStreamHandler<Req, Res>
+      : F extends handleClientStreamingCall<infer Req, infer Res>
+        ? ClientStreamHandler<Req, Res>
+        : F extends handleUnaryCall<infer Req, infer Res>
+          ? UnaryHandler<Req, Res>
+          : never;
+
+type AnyCall =
+  | ServerUnaryCall<unknown, unknown>
+  | ServerReadableStream<unknown, unknown>
+  | ServerWritableStream<unknown, unknown>
+  | ServerDuplexStream<unknown, unknown>;
+
+interface CallScope {
+  ctx: CallContext;
+  /** Logs the end of the call and returns the status to send for an error. */
+  end(err?: unknown): ReturnType<typeof toGrpcStatus> | undefined;
+}
+
+function begin(call: AnyCall, method: string, log: Logger): CallScope {
+  const started = performance.now();
+  const requestId = requestIdFrom(call.metadata) ?? newRequestId();
+  const headers = new Metadata();
+  headers.set(REQUEST_ID_KEY, requestId);
+  call.sendMetadata(headers);
+  const abort = new AbortController();
+  (call as NodeJS.EventEmitter).on('cancelled', () => abort.abort());
+  const child = log.child({ requestId, method });
+  const ctx: CallContext = {
+    requestId,
+    log: child,
+    metadata: call.metadata,
+    signal: abort.signal,
+    deadlineMs: deadlineMs(call.getDeadline()),
+    method,
+    peer: () => peerIdentity(call),
+  };
+  let ended = false;
+  return {
+    ctx,
+    end(err) {
+      if (ended) return undefined;
+      ended = true;
+      const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
+      if (abort.signal.aborted) {
+        // The caller is gone (cancelled, or its deadline passed): whatever the
+        // handler threw on the way out is nobody's problem and nobody gets it.
+        const code: ErrorCode = Date.now() >= ctx.deadlineMs ? 'DEADLINE_EXCEEDED' : 'CANCELLED';
+        child.info({ code, durationMs }, 'grpc call');
+        return undefined;
+      }
+      if (err === undefined) {
+        child.info({ code: 'OK', durationMs }, 'grpc call');
+        return undefined;
+      }
+      const se = toStratoError(err, requestId);
+      if (!(err instanceof StratoError)) {
+        // Unexpected: the caller gets a generic message, the log gets the truth.
+        child.error({ code: se.code, reason: se.reason, durationMs, err }, 'grpc call');
+      } else if (SERVER_FAULTS.has(se.code)) {
+        child.warn({ code: se.code, reason: se.reason, durationMs, err }, 'grpc call');
+      } else {
+        child.info({ code: se.code, reason: se.reason, durationMs }, 'grpc call');
+      }
+      return toGrpcStatus(se);
+    },
+  };
+}
+
+/** Writes an async iterable to a server stream with backpressure, stopping on cancel. */
+async function pump(
+  call: ServerWritableStream<unknown, unknown> | ServerDuplexStream<unknown, unknown>,
+  src: AsyncIterable<unknown>,
+  signal: AbortSignal,
+): Promise<void> {
+  for await (const msg of src) {
+    if (signal.aborted) return;
+    if (!call.write(msg)) await once(call, 'drain', { signal });
+  }
+}
+
+export function wrapHandler(
+  def: MethodDefinition<unknown, unknown>,
+  handler: (...args: never[]) => unknown,
+  log: Logger,
+): UntypedHandleCall {
+  const method = def.path;
+  const h = handler as (input: unknown, ctx: CallContext) => unknown;
+  if (!def.requestStream && !def.responseStream) {
+    const unary: handleUnaryCall<unknown, unknown> = (call, callback) =>
+      respond(call, call.request, callback, method, h, log);
+    return unary;
+  }
+  if (!def.requestStream) {
+    return (call: ServerWritableStream<unknown, unknown>) => streamOut(call, call.request, method, h, log);
+  }
+  if (!def.responseStream) {
+    const clientStream: handleClientStreamingCall<unknown, unknown> = (call, callback) =>
+      respond(call, call as AsyncIterable<unknown>, callback, method, h, log);
+    return clientStream;
+  }
+  return (call: ServerDuplexStream<unknown, unknown>) =>
+    streamOut(call, call as AsyncIterable<unknown>, method, h, log);
+}
+
+/** Calls with a single response (unary, client streaming). */
+function respond(
+  call: ServerUnaryCall<unknown, unknown> | ServerReadableStream<unknown, unknown>,
+  input: unknown,
+  callback: Parameters<handleUnaryCall<unknown, unknown>>[1],
+  method: string,
+  h: (input: unknown, ctx: CallContext) => unknown,
+  log: Logger,
+): void {
+  const scope = begin(call, method, log);
+  runInContext({ requestId: scope.ctx.requestId, deadlineMs: scope.ctx.deadlineMs }, async () => {
+    let res: unknown;
+    try {
+      res = await h(input, scope.ctx);
+    } catch (err) {
+      const status = scope.end(err);
+      if (status) callback(status);
+      return;
+    }
+    scope.end();
+    callback(null, res);
+  });
+}
+
+function streamOut(
+  call: ServerWritableStream<unknown, unknown> | ServerDuplexStream<unknown, unknown>,
+  input: unknown,
+  method: string,
+  h: (input: unknown, ctx: CallContext) => unknown,
+  log: Logger,
+): void {
+  const scope = begin(call, method, log);
+  runInContext({ requestId: scope.ctx.requestId, deadlineMs: scope.ctx.deadlineMs }, async () => {
+    try {
+      await pump(call, h(input, scope.ctx) as AsyncIterable<unknown>, scope.ctx.signal);
+      scope.end();
+      if (!scope.ctx.signal.aborted) call.end();
+    } catch (err) {
+      const status = scope.end(err);
+      // grpc-js turns a stream's 'error' event into the call's final status.
+      if (status) call.emit('error', status);
+    }
+  });
+}

@@ -1,0 +1,101 @@
+// A grpc-js server with strato's conventions: every service's handlers are
+// wrapped (request id, logging, error model; see handlers.ts), the standard
+// grpc.health.v1 service reports per-service status, server reflection lets
+// grpcurl list and call services, and shutdown drains calls for a grace
+// period before cutting the rest.
+import { Server, type ServerCredentials, type ServerOptions, type ServiceDefinition } from '@grpc/grpc-js';
+import type { PackageDefinition } from '@grpc/proto-loader';
+import { ReflectionService } from '@grpc/reflection';
+import { HealthImplementation, type ServingStatus } from 'grpc-health-check';
+import { type Logger, log as rootLog } from '../log.ts';
+import { type Implementation, wrapHandler } from './handlers.ts';
+
+export interface StratoServerOptions {
+  /** @default the process logger */
+  log?: Logger;
+  /** grpc-js options (message size limits, keepalive …). */
+  serverOptions?: ServerOptions;
+}
+
+/** `strato.agent.v1.Agent` from a definition whose paths are `/strato.agent.v1.Agent/Spawn`. */
+export function serviceName(def: ServiceDefinition): string {
+  const first = Object.values(def)[0];
+  if (!first) throw new Error('service definition has no methods');
+  return first.path.split('/')[1] ?? '';
+}
+
+export class StratoServer {
+  readonly grpc: Server;
+  private readonly log: Logger;
+  // '' is the whole server, as the health protocol defines.
+  private readonly health = new HealthImplementation({ '': 'NOT_SERVING' });
+  private readonly services = new Set<string>();
+  private port: number | undefined;
+
+  constructor(options: StratoServerOptions = {}) {
+    this.log = (options.log ?? rootLog).child({ component: 'grpc-server' });
+    this.grpc = new Server(options.serverOptions);
+    this.health.addToServer(this.grpc);
+  }
+
+  /**
+   * Adds a service: `addService<AgentHandlers>(pkg.strato.agent.v1.Agent.service, impl)`.
+   * Its health status starts SERVING.
+   */
+  addService<H>(def: ServiceDefinition, impl: Implementation<H>): this {
+    const handlers = impl as Record<string, (...args: never[]) => unknown>;
+    const wrapped: Record<string, ReturnType<typeof wrapHandler>> = {};
+    for (const [name, method] of Object.entries(def)) {
+      const handler = handlers[name];
+      if (typeof handler !== 'function') throw new Error(`${method.path}: no handler`);
+      wrapped[name] = wrapHandler(method, handler.bind(impl), this.log);
+    }
+    this.grpc.addService(def, wrapped);
+    const name = serviceName(def);
+    this.services.add(name);
+    this.health.setStatus(name, 'SERVING');
+    return this;
+  }
+
+  /** Serves grpc.reflection v1 and v1alpha for the services in `pkg`. */
+  addReflection(pkg: PackageDefinition): this {
+    new ReflectionService(pkg).addToServer(this.grpc);
+    return this;
+  }
+
+  /** Sets one service's health status ('' for the whole server). */
+  setHealth(service: string, status: ServingStatus): void {
+    this.health.setStatus(service, status);
+  }
+
+  /** Binds (e.g. `127.0.0.1:0`, `[::]:7443`) and returns the bound port. */
+  async listen(address: string, credentials: ServerCredentials): Promise<number> {
+    this.port = await new Promise<number>((resolve, reject) =>
+      this.grpc.bindAsync(address, credentials, (err, port) => (err ? reject(err) : resolve(port))),
+    );
+    this.health.setStatus('', 'SERVING');
+    this.log.info({ address, port: this.port, services: [...this.services] }, 'grpc server listening');
+    return this.port;
+  }
+
+  /**
+   * Stops: health turns NOT_SERVING (so balancers stop sending), new calls are
+   * refused, running calls get `graceMs` to finish, then are cancelled.
+   */
+  async shutdown(graceMs = 5000): Promise<void> {
+    this.health.setStatus('', 'NOT_SERVING');
+    for (const s of this.services) this.health.setStatus(s, 'NOT_SERVING');
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.log.warn({ graceMs }, 'grpc server forced shutdown');
+        this.grpc.forceShutdown();
+        resolve();
+      }, graceMs);
+      this.grpc.tryShutdown(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    this.log.info({ port: this.port }, 'grpc server stopped');
+  }
+}

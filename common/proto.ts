@@ -1,0 +1,76 @@
+// Loading the wire contract (proto/) at run time. The generated types in
+// common/gen describe the objects proto-loader produces only if both use the
+// same conversion options, so those options live here, once: the runtime
+// loader uses PROTO_OPTIONS and scripts/gen-proto asks genTypesArgs() for the
+// matching proto-loader-gen-types flags.
+import { readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type GrpcObject, loadPackageDefinition } from '@grpc/grpc-js';
+import { load, type Options, type PackageDefinition } from '@grpc/proto-loader';
+
+/** Root of the versioned contract: `proto/strato/<area>/v1/*.proto`. */
+export const PROTO_DIR: string = fileURLToPath(new URL('../proto/', import.meta.url));
+
+/**
+ * How protobuf values map to JavaScript. 64-bit integers are decimal strings
+ * because libvirt counters (CPU time in ns) outgrow 2^53; enums are their
+ * names so logs and JSON read well; absent scalars get their proto3 defaults
+ * so handlers never see `undefined` for a scalar; set oneofs name the field.
+ */
+export const PROTO_OPTIONS = {
+  keepCase: false,
+  longs: String,
+  enums: String,
+  defaults: true,
+  oneofs: true,
+} as const satisfies Options;
+
+/** The proto-loader-gen-types flags that produce types matching PROTO_OPTIONS. */
+export function genTypesArgs(): string[] {
+  const args = [
+    `--longs=${PROTO_OPTIONS.longs.name}`,
+    `--enums=${PROTO_OPTIONS.enums.name}`,
+    '--grpcLib=@grpc/grpc-js',
+    '--includeComments',
+    '--importFileExtension=.ts',
+    '--targetFileExtension=.ts',
+  ];
+  if (PROTO_OPTIONS.keepCase) args.push('--keepCase');
+  if (PROTO_OPTIONS.defaults) args.push('--defaults');
+  if (PROTO_OPTIONS.oneofs) args.push('--oneofs');
+  return args;
+}
+
+/** Every .proto under `dir`, relative to it, in a stable order. */
+export async function listProtoFiles(dir: string = PROTO_DIR): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.proto'))
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .sort();
+}
+
+/**
+ * Loads proto files (paths relative to an include dir, e.g.
+ * `strato/agent/v1/agent.proto`) into a package definition, which is what
+ * both grpc-js and the reflection service need. Without files, loads all of
+ * proto/strato.
+ */
+export async function loadProtoPackage(
+  files?: readonly string[],
+  includeDirs: readonly string[] = [PROTO_DIR],
+): Promise<PackageDefinition> {
+  const list = files ?? (await listProtoFiles(PROTO_DIR)).filter((f) => f.startsWith('strato/'));
+  return load([...list], { ...PROTO_OPTIONS, includeDirs: [...includeDirs] });
+}
+
+/**
+ * Turns a package definition into grpc-js constructors, typed by a generated
+ * `ProtoGrpcType` (e.g. `import type { ProtoGrpcType } from './gen/agent.ts'`).
+ * The cast is the one place the generated types meet the runtime objects; it
+ * holds because both come from PROTO_OPTIONS.
+ */
+export function toGrpcObject<T = GrpcObject>(pkg: PackageDefinition): T {
+  return loadPackageDefinition(pkg) as unknown as T;
+}
