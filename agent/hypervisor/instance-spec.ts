@@ -1,0 +1,122 @@
+// What an agent needs to build one instance's domain, as plain data. The conductor's
+// spawn request is turned into this by the agent (paths and taps are the agent's
+// choice); the libvirt driver turns it into domain XML (libvirt/domain-xml.ts) and a
+// restarted agent reads the durable part back from the domain's <metadata>
+// (libvirt/domain-metadata.ts). Nothing here touches the host.
+
+/** Bumped when the meaning of a field changes; stored in the domain's metadata. */
+export const INSTANCE_SPEC_VERSION = 1;
+
+/**
+ * `kvm` on hosts with hardware virtualisation (vmx/svm), `qemu` (TCG) elsewhere. The
+ * agent decides from its config and host detection; the builder never guesses.
+ */
+export type VirtType = 'qemu' | 'kvm';
+
+export interface FlavorSpec {
+  /** Flavor name, recorded for operators (e.g. `m1.small`). */
+  name: string;
+  vcpus: number;
+  ramMiB: number;
+  /** Root disk size the overlay was created with; recorded, not used by the XML. */
+  diskGiB: number;
+}
+
+/** A disk format QEMU is told explicitly; it never probes a guest-writable image. */
+export type DiskFormat = 'qcow2' | 'raw';
+
+export interface RootDiskSpec {
+  /** Absolute path of the instance's qcow2 overlay (always qcow2). */
+  path: string;
+  /**
+   * The overlay's backing image in the agent's image cache. When given, the chain is
+   * spelled out in the XML (`<backingStore>`) so libvirt neither reads it from the
+   * overlay header nor probes the base's format.
+   */
+  backing?: { path: string; format: DiskFormat };
+}
+
+export interface ConfigDriveSpec {
+  /** Absolute path of the raw ISO9660 image labelled `config-2`. */
+  path: string;
+}
+
+/** Boot a kernel directly instead of the disk's boot loader (test image, rescue). */
+export interface KernelBootSpec {
+  kernel: string;
+  initrd?: string;
+  cmdline?: string;
+}
+
+/**
+ * How a port's tap reaches the bridge. `bridge`: libvirt creates the tap and enslaves
+ * it to `bridge`. `ethernet`: the agent has already created the tap (and plugged it),
+ * libvirt only opens it (`managed='no'`, libvirt ≥ 5.7).
+ */
+export type PortMode = 'bridge' | 'ethernet';
+
+export interface PortSpec {
+  /** Port id (UUID) from the conductor. */
+  id: string;
+  /** Lower-case unicast MAC, e.g. `fa:16:3e:12:34:56`. */
+  mac: string;
+  networkId: string;
+  /** Host tap name, `tap<port id[:11]>` by convention (≤ 15 characters). */
+  tap: string;
+  /** Host bridge name, `brq<network id[:11]>` or an operator's flat bridge. */
+  bridge: string;
+  mode: PortMode;
+  /** Guest MTU (VXLAN networks need room for 50 bytes of encapsulation). */
+  mtu?: number;
+}
+
+export interface IscsiAuthSpec {
+  /** CHAP user name. */
+  username: string;
+  /** Usage name of the libvirt secret (type iscsi) that holds the CHAP password. */
+  secretUsage: string;
+}
+
+export interface IscsiSourceSpec {
+  /** Portal host name or IP address. */
+  host: string;
+  /** Portal TCP port; 3260 by convention. */
+  port: number;
+  /** Target IQN, e.g. `iqn.2026-01.io.strato:<volume id>`. */
+  iqn: string;
+  lun: number;
+  auth?: IscsiAuthSpec;
+}
+
+export interface VolumeSpec {
+  /** Volume id; also the disk's serial, so the guest finds it under /dev/disk/by-id. */
+  id: string;
+  /** Guest target name, `vdc` and up (`vda` is the root disk, `vdb` the config drive). */
+  target: string;
+  iscsi: IscsiSourceSpec;
+}
+
+export interface InstanceSpec {
+  /** Instance id (lower-case UUID): the domain's uuid, and its name `strato-<id>`. */
+  id: string;
+  /** The user's display name (free text, escaped in the XML). */
+  name: string;
+  projectId: string;
+  imageId: string;
+  /** When the conductor created the instance, ISO 8601 UTC. */
+  createdAt: string;
+  virtType: VirtType;
+  flavor: FlavorSpec;
+  rootDisk: RootDiskSpec;
+  configDrive?: ConfigDriveSpec;
+  kernelBoot?: KernelBootSpec;
+  /** NICs in guest order. */
+  ports: PortSpec[];
+  /** Volumes attached at define time (usually none: volumes are hot-plugged). */
+  volumes: VolumeSpec[];
+  /**
+   * Absolute path of the serial console log, conventionally
+   * `/var/lib/strato/instances/<id>/console.log`; its directory must exist.
+   */
+  consoleLogPath: string;
+}

@@ -1,0 +1,89 @@
+// InstanceSpec → libvirt domain XML. Pure: validates the spec, then assembles the
+// document from per-concern builders (disks, interfaces, console, metadata). Device
+// builders are exported separately for hot-plug (domain-xml-disks.ts,
+// domain-xml-interfaces.ts) and the metadata element for virDomainSetMetadata.
+import type { InstanceSpec } from '../instance-spec.ts';
+import { consoleElements } from './domain-xml-console.ts';
+import { configDriveElement, rootDiskElement, volumeDiskElement } from './domain-xml-disks.ts';
+import { interfaceElement } from './domain-xml-interfaces.ts';
+import { metadataElement, metadataFromSpec } from './domain-xml-metadata.ts';
+import { validateInstanceSpec } from './domain-xml-validate.ts';
+import { el, renderXml, textEl, type XmlElement } from './domain-xml-writer.ts';
+
+export { buildVolumeDiskXml } from './domain-xml-disks.ts';
+export { buildInterfaceXml } from './domain-xml-interfaces.ts';
+export { buildMetadataXml, metadataFromSpec } from './domain-xml-metadata.ts';
+
+/** Every strato domain is named with this prefix, so ownership is visible in `virsh list`. */
+export const DOMAIN_NAME_PREFIX = 'strato-';
+
+export function domainNameFor(instanceId: string): string {
+  return DOMAIN_NAME_PREFIX + instanceId;
+}
+
+const STRATO_DOMAIN = /^strato-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** The instance id in a strato domain's name, or undefined for anyone else's domain. */
+export function instanceIdFromDomainName(name: string): string | undefined {
+  return STRATO_DOMAIN.exec(name)?.[1];
+}
+
+function osElement(spec: InstanceSpec): XmlElement {
+  const k = spec.kernelBoot;
+  return el(
+    'os',
+    {},
+    textEl('type', 'hvm', { arch: 'x86_64', machine: 'pc' }),
+    k && textEl('kernel', k.kernel),
+    k?.initrd !== undefined && textEl('initrd', k.initrd),
+    k?.cmdline !== undefined && textEl('cmdline', k.cmdline),
+    el('boot', { dev: 'hd' }),
+  );
+}
+
+function devicesElement(spec: InstanceSpec): XmlElement {
+  return el(
+    'devices',
+    {},
+    rootDiskElement(spec.rootDisk),
+    spec.configDrive && configDriveElement(spec.configDrive),
+    ...spec.volumes.map(volumeDiskElement),
+    ...spec.ports.map(interfaceElement),
+    ...consoleElements(spec.consoleLogPath),
+    // No USB controller (and so no USB tablet): no graphics means nothing needs it,
+    // and every emulated device costs boot time under TCG.
+    el('controller', { type: 'usb', model: 'none' }),
+    el('memballoon', { model: 'virtio' }),
+    // Guests block at boot waiting for entropy without it (sshd key generation).
+    el('rng', { model: 'virtio' }, textEl('backend', '/dev/urandom', { model: 'random' })),
+  );
+}
+
+/** The domain XML for `spec`. Throws INVALID_ARGUMENT (INVALID_INSTANCE_SPEC). */
+export function buildDomainXml(spec: InstanceSpec): string {
+  validateInstanceSpec(spec);
+  const memory = String(spec.flavor.ramMiB);
+  return renderXml(
+    el(
+      'domain',
+      { type: spec.virtType },
+      textEl('name', domainNameFor(spec.id)),
+      textEl('uuid', spec.id),
+      el('metadata', {}, metadataElement(metadataFromSpec(spec))),
+      textEl('memory', memory, { unit: 'MiB' }),
+      textEl('currentMemory', memory, { unit: 'MiB' }),
+      textEl('vcpu', spec.flavor.vcpus, { placement: 'static' }),
+      osElement(spec),
+      // ACPI: without it a guest's `poweroff` only halts and virDomainShutdown is ignored.
+      el('features', {}, el('acpi'), el('apic')),
+      // Under KVM, the host CPU's features pass straight through (fastest; strato
+      // does not live-migrate). TCG cannot pass through a CPU: keep QEMU's default.
+      spec.virtType === 'kvm' && el('cpu', { mode: 'host-passthrough', check: 'none' }),
+      el('clock', { offset: 'utc' }),
+      textEl('on_poweroff', 'destroy'),
+      textEl('on_reboot', 'restart'),
+      textEl('on_crash', 'destroy'),
+      devicesElement(spec),
+    ),
+  );
+}

@@ -1,0 +1,71 @@
+// Stand-alone device XML for hot-plug (virDomainAttachDeviceFlags): it must be exactly
+// the element the full domain XML holds, so a device attached later is the same as
+// one defined at boot, and it must be valid inside a domain.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { buildDomainXml, buildInterfaceXml, buildVolumeDiskXml } from '../../../agent/hypervisor/libvirt/domain-xml.ts';
+import { isStratoError } from '../../../common/errors.ts';
+import { minimalSpec, port, twoNicsConfigDriveSpec, volume, volumeSpec } from './specs.ts';
+import { virtXmlValidate } from './virt-xml-validate.ts';
+
+const indent = (xml: string, spaces: number): string =>
+  xml
+    .trimEnd()
+    .split('\n')
+    .map((l) => ' '.repeat(spaces) + l)
+    .join('\n');
+
+/** The minimal domain with `device` added to <devices>, for schema validation. */
+const withDevice = (device: string): string =>
+  buildDomainXml(minimalSpec()).replace('  </devices>', `${indent(device, 4)}\n  </devices>`);
+
+describe('hot-plug device XML', () => {
+  test('a volume disk is the same element the domain XML holds', () => {
+    const xml = buildVolumeDiskXml(volume());
+    assert.match(xml, /^<disk type='network' device='disk'>\n/);
+    assert.ok(buildDomainXml(volumeSpec()).includes(indent(xml, 4)));
+  });
+
+  test('bridge and ethernet interfaces are the same elements the domain XML holds', () => {
+    const spec = twoNicsConfigDriveSpec();
+    const full = buildDomainXml(spec);
+    for (const p of spec.ports) assert.ok(full.includes(indent(buildInterfaceXml(p), 4)), p.mode);
+  });
+
+  test('an ethernet port names a pre-created, unmanaged tap and no bridge', () => {
+    const xml = buildInterfaceXml(port(3, { mode: 'ethernet' }));
+    assert.match(xml, /<target dev='tap00000003-11' managed='no'\/>/);
+    assert.doesNotMatch(xml, /<source/);
+  });
+
+  test('no MTU element when the port has none; no auth when the volume has none', () => {
+    assert.doesNotMatch(buildInterfaceXml(port(1, { mtu: undefined })), /mtu/);
+    const v = volume();
+    delete v.iscsi.auth;
+    assert.doesNotMatch(buildVolumeDiskXml(v), /auth|secret/);
+  });
+
+  for (const [name, device] of [
+    ['volume disk', () => buildVolumeDiskXml(volume({ target: 'vdd' }))],
+    ['bridge interface', () => buildInterfaceXml(port(4))],
+    ['ethernet interface', () => buildInterfaceXml(port(5, { mode: 'ethernet' }))],
+  ] as const) {
+    test(`${name} is valid inside a domain (virt-xml-validate)`, async (t) => {
+      const result = await virtXmlValidate(withDevice(device()));
+      if (result === undefined) {
+        t.skip('virt-xml-validate not installed (package libvirt-clients)');
+        return;
+      }
+      assert.ok(result.ok, result.output);
+    });
+  }
+
+  test('device builders validate their input', () => {
+    const bad = (fn: () => unknown, field: string): void =>
+      assert.throws(fn, (err) => isStratoError(err, 'INVALID_ARGUMENT') && err.details['field'] === field);
+    bad(() => buildInterfaceXml(port(1, { tap: 'tap</target>' })), 'port.tap');
+    bad(() => buildInterfaceXml(port(1, { mac: 'fa:16:3e:00:00' })), 'port.mac');
+    bad(() => buildVolumeDiskXml(volume({ target: 'vda' })), 'volume.target');
+    bad(() => buildVolumeDiskXml(volume({ id: 'x</serial><y>' })), 'volume.id');
+  });
+});
