@@ -1,0 +1,37 @@
+// Loads strato's N-API addon (native/netns.c, built by scripts/build-native):
+// setns, tap creation and named-namespace bind mounts, none of which Node can do.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { failedPrecondition } from '../../../common/errors.ts';
+
+export interface NativeTapOptions {
+  persist?: boolean;
+  owner?: number;
+  group?: number;
+  vnetHdr?: boolean;
+}
+
+/** Every function acts on the calling thread and throws Node-style errors (errno, code, syscall). */
+export interface NetnsAddon {
+  /** Moves the calling thread into the network namespace at `path`. */
+  setns(path: string): void;
+  /** Creates a tap device in the calling thread's namespace; returns its name. */
+  createTap(name: string, options: NativeTapOptions): string;
+  /** `ip netns add NAME`, leaving the calling thread where it was. */
+  netnsCreate(name: string): void;
+  /** `ip netns delete NAME`. */
+  netnsDelete(name: string): void;
+}
+
+export const DEFAULT_ADDON_PATH = fileURLToPath(new URL('../../../build/native/strato_netns.node', import.meta.url));
+
+export function loadNetnsAddon(path: string = DEFAULT_ADDON_PATH): NetnsAddon {
+  if (!existsSync(path)) {
+    throw failedPrecondition(
+      'NATIVE_ADDON_MISSING',
+      `${path} is missing: run scripts/build-native (needs a C compiler)`,
+    );
+  }
+  return createRequire(import.meta.url)(path) as NetnsAddon;
+}

@@ -1,0 +1,103 @@
+// Body of a netlink worker thread. It first moves its own OS thread into the
+// requested named namespace (setns is per-thread); every rtnetlink socket it opens
+// afterwards is bound by the kernel to that namespace, so each request acts there.
+import { parentPort, workerData } from 'node:worker_threads';
+import { createRtNetlink, type RtNetlinkSocket } from 'netlink';
+import { StratoError } from '../../../common/errors.ts';
+import { loadNetnsAddon } from './native-addon.ts';
+import { toWireError } from './netlink-errors.ts';
+import type { OpRequest, OpResponse, WorkerInit, WorkerOps, WorkerStatus } from './protocol.ts';
+import { RtnlOps } from './worker-ops.ts';
+
+const port = parentPort;
+if (port === null) throw new Error('worker.ts must run as a worker thread');
+const init = workerData as WorkerInit;
+
+/**
+ * The socket is open only while requests are in flight. The `netlink` package's
+ * native socket aborts the whole process (an uncaught C++ exception) when a worker
+ * is torn down with the socket still open, which happens whenever the agent exits
+ * or terminates an idle worker; a closed socket leaves nothing to tear down.
+ */
+class SocketHolder {
+  #socket: RtNetlinkSocket | undefined;
+  #inFlight = 0;
+
+  get current(): RtNetlinkSocket {
+    this.#socket ??= createRtNetlink();
+    return this.#socket;
+  }
+
+  begin(): void {
+    this.#inFlight++;
+  }
+
+  /**
+   * Runs `reply` once the request is done; the last reply of a burst waits until
+   * the socket is closed, so a caller that exits right after it cannot catch the
+   * socket open. The close happens outside the package's native callback, where
+   * closing is unsafe.
+   */
+  end(reply: () => void): void {
+    if (--this.#inFlight > 0) {
+      reply();
+      return;
+    }
+    setImmediate(() => {
+      if (this.#inFlight === 0) this.close();
+      reply();
+    });
+  }
+
+  close(): void {
+    this.#socket?.socket.close();
+    this.#socket = undefined;
+  }
+}
+
+function failure(id: number, op: string, err: unknown): OpResponse {
+  if (err instanceof StratoError) {
+    const strato = { code: err.code, reason: err.reason, message: err.message, details: err.details };
+    return { id, ok: false, error: { errno: 0, code: 'UNKNOWN', op, message: err.message }, strato };
+  }
+  return { id, ok: false, error: toWireError(err, op) };
+}
+
+async function handle(ops: RtnlOps, req: OpRequest): Promise<OpResponse> {
+  try {
+    const fn = ops[req.op] as (...args: unknown[]) => Promise<unknown>;
+    if (typeof fn !== 'function') throw new Error(`unknown netlink op ${req.op}`);
+    return { id: req.id, ok: true, value: await fn.apply(ops as WorkerOps, req.args) };
+  } catch (err) {
+    return failure(req.id, req.op, err);
+  }
+}
+
+function serve(ops: RtnlOps, sockets: SocketHolder, port: NonNullable<typeof parentPort>): void {
+  // One operation at a time on the socket (see RtnlOps).
+  let queue: Promise<unknown> = Promise.resolve();
+  port.on('message', async (req: OpRequest | { type: 'close' }) => {
+    if ('type' in req) {
+      // Graceful stop: with the socket closed and the port gone the thread ends.
+      sockets.close();
+      port.close();
+      return;
+    }
+    sockets.begin();
+    const done = queue.then(() => handle(ops, req));
+    queue = done;
+    const res = await done;
+    sockets.end(() => port.postMessage(res));
+  });
+  port.postMessage({ type: 'ready' } satisfies WorkerStatus);
+}
+
+try {
+  const addon = loadNetnsAddon(init.addonPath);
+  if (init.namespace !== undefined) addon.setns(`/run/netns/${init.namespace}`);
+  const sockets = new SocketHolder();
+  serve(new RtnlOps(() => sockets.current, addon), sockets, port);
+} catch (err) {
+  // No listener is left on the port, so the thread ends once this is delivered.
+  port.postMessage({ type: 'init-error', error: toWireError(err, 'setns') } satisfies WorkerStatus);
+}
