@@ -1,0 +1,26 @@
+#!/bin/sh
+# First process of a simulated hypervisor host. It already runs in the host's network
+# namespace and in a fresh private mount namespace (see spawnHostInit in host-plumbing.ts).
+# It gives libvirt private state directories, starts virtlogd and libvirtd in the
+# foreground as its children (so it reaps them), and then stays alive: it holds the mount
+# namespace that later processes of the host enter with nsenter.
+#
+# $1: the host's directory, prepared by the harness (run, etc-libvirt, lib, log, cache).
+set -eu
+dir=$1
+
+# The whole of /run is private, not only /run/libvirt: libvirtd and virtlogd write their
+# pid files to /run, and the root namespace's daemons own /run/libvirtd.pid.
+mount --bind "$dir/run" /run
+mkdir -p /run/libvirt /run/lock
+mount --bind "$dir/etc-libvirt" /etc/libvirt
+mount --bind "$dir/lib" /var/lib/libvirt
+mount --bind "$dir/log" /var/log/libvirt
+mount --bind "$dir/cache" /var/cache/libvirt
+
+virtlogd &
+libvirtd &
+echo "sim-host-init: virtlogd and libvirtd started"
+wait || :
+echo "sim-host-init: daemons exited; holding the namespace until teardown"
+exec sleep infinity
