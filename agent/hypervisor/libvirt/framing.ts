@@ -26,7 +26,8 @@ export interface Frame {
 
 export function encodeFrame(header: MessageHeader, body: Uint8Array): Buffer {
   const total = LEN_BYTES + HEADER_BYTES + body.length;
-  if (total > MESSAGE_MAX) throw internal('LIBVIRT_MESSAGE_TOO_LARGE', `message of ${total} bytes exceeds ${MESSAGE_MAX}`);
+  if (total > MESSAGE_MAX)
+    throw internal('LIBVIRT_MESSAGE_TOO_LARGE', `message of ${total} bytes exceeds ${MESSAGE_MAX}`);
   const out = Buffer.allocUnsafe(total);
   out.writeUInt32BE(total, 0);
   out.writeUInt32BE(header.prog, 4);

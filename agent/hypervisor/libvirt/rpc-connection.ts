@@ -64,7 +64,11 @@ export class RpcConnection {
       }, timeoutMs);
       const onError = (err: Error): void => {
         clearTimeout(timer);
-        reject(unavailable('LIBVIRT_UNREACHABLE', `cannot connect to libvirtd at ${socketPath}: ${err.message}`, { cause: err }));
+        reject(
+          unavailable('LIBVIRT_UNREACHABLE', `cannot connect to libvirtd at ${socketPath}: ${err.message}`, {
+            cause: err,
+          }),
+        );
       };
       socket.once('error', onError);
       socket.once('connect', () => {
@@ -95,13 +99,24 @@ export class RpcConnection {
       const timer = setTimeout(() => {
         this.pending.delete(serial);
         reject(
-          new StratoError('DEADLINE_EXCEEDED', 'LIBVIRT_CALL_TIMEOUT', `libvirt ${name} timed out after ${opts.timeoutMs} ms`),
+          new StratoError(
+            'DEADLINE_EXCEEDED',
+            'LIBVIRT_CALL_TIMEOUT',
+            `libvirt ${name} timed out after ${opts.timeoutMs} ms`,
+          ),
         );
       }, opts.timeoutMs);
       this.pending.set(serial, { proc, name, resolve, reject, timer });
       this.socket.write(
         encodeFrame(
-          { prog: REMOTE_PROGRAM, vers: REMOTE_PROTOCOL_VERSION, proc, type: MessageType.CALL, serial, status: MessageStatus.OK },
+          {
+            prog: REMOTE_PROGRAM,
+            vers: REMOTE_PROTOCOL_VERSION,
+            proc,
+            type: MessageType.CALL,
+            serial,
+            status: MessageStatus.OK,
+          },
           body,
         ),
       );
@@ -137,7 +152,14 @@ export class RpcConnection {
     if (this.closed) return;
     this.socket.write(
       encodeFrame(
-        { prog: KEEPALIVE_PROGRAM, vers: KEEPALIVE_VERSION, proc, type: MessageType.MESSAGE, serial: 0, status: MessageStatus.OK },
+        {
+          prog: KEEPALIVE_PROGRAM,
+          vers: KEEPALIVE_VERSION,
+          proc,
+          type: MessageType.MESSAGE,
+          serial: 0,
+          status: MessageStatus.OK,
+        },
         Buffer.alloc(0),
       ),
     );
@@ -184,7 +206,9 @@ export class RpcConnection {
         p.reject(err as Error);
       }
     } else {
-      p.reject(new StratoError('INTERNAL', 'LIBVIRT_UNEXPECTED_STATUS', `${p.name}: unexpected status ${header.status}`));
+      p.reject(
+        new StratoError('INTERNAL', 'LIBVIRT_UNEXPECTED_STATUS', `${p.name}: unexpected status ${header.status}`),
+      );
     }
   }
 

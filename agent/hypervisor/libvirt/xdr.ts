@@ -1,7 +1,7 @@
 // XDR (RFC 4506) as libvirt's remote protocol uses it: big-endian 4-byte units,
 // strings and variable opaques padded to a multiple of 4, `hyper` as 64-bit (BigInt
 // here so values above 2^53 survive), optional values as a 4-byte presence flag.
-import { invalidArgument, internal } from '../../../common/errors.ts';
+import { internal, invalidArgument } from '../../../common/errors.ts';
 
 const pad4 = (n: number): number => (4 - (n % 4)) % 4;
 

@@ -1,0 +1,196 @@
+// The Hypervisor seam over libvirtd, through our remote-protocol client and the
+// domain XML builder. It only translates: instance ids to domain names, libvirt
+// states and events to strato power states, "already gone" errors to success.
+// Events are pushed by libvirtd (the client re-registers them after a reconnect);
+// nothing here polls.
+import { EventEmitter } from 'node:events';
+import { isStratoError } from '../../../common/errors.ts';
+import type { Logger } from '../../../common/log.ts';
+import type {
+  DestroyOptions,
+  DomainObservation,
+  HostResources,
+  Hypervisor,
+  HypervisorEvents,
+  PowerState,
+} from '../hypervisor.ts';
+import type { InstanceSpec } from '../instance-spec.ts';
+import { type InstanceMetadata, parseDomainMetadata } from './domain-metadata.ts';
+import { buildDomainXml, domainNameFor, instanceIdFromDomainName } from './domain-xml.ts';
+import type { LifecycleEvent, RebootEvent } from './events.ts';
+import { DestroyFlags, ListDomainsFlags, ShutdownFlags, UndefineFlags } from './flags.ts';
+import { LibvirtClient } from './libvirt-client.ts';
+
+/** libvirt's domain state (+ whether a managed save image exists) → strato's power state. */
+export function powerStateOf(state: string, hasManagedSave: boolean): PowerState {
+  switch (state) {
+    case 'RUNNING':
+    case 'BLOCKED':
+      return 'running';
+    case 'PAUSED':
+      return 'paused';
+    case 'SHUTDOWN': // shutting down: still running until it stops
+      return 'running';
+    case 'SHUTOFF':
+      return hasManagedSave ? 'suspended' : 'shutdown';
+    case 'CRASHED':
+      return 'crashed';
+    case 'PMSUSPENDED':
+      return 'suspended';
+    default:
+      return 'nostate';
+  }
+}
+
+/** `STOPPED`/`SHUTDOWN` → `stopped/shutdown`. */
+export function eventName(ev: Pick<LifecycleEvent, 'event' | 'detail'>): string {
+  return `${ev.event.toLowerCase()}/${ev.detail.toLowerCase()}`;
+}
+
+const gone = (err: unknown): boolean => isStratoError(err, 'NOT_FOUND');
+// libvirt answers OPERATION_INVALID ("domain is not running") to destroying a stopped domain.
+const notRunning = (err: unknown): boolean => isStratoError(err, 'FAILED_PRECONDITION');
+
+export interface LibvirtHypervisorOptions {
+  socketPath?: string;
+  log: Logger;
+}
+
+export class LibvirtHypervisor extends EventEmitter<HypervisorEvents> implements Hypervisor {
+  private readonly client: LibvirtClient;
+  private readonly log: Logger;
+  private lostLink = false;
+
+  private constructor(client: LibvirtClient, log: Logger) {
+    super();
+    this.client = client;
+    this.log = log;
+    client.on('lifecycle', (ev) => this.forward(ev.domain.name, eventName(ev)));
+    client.on('reboot', (ev: RebootEvent) => this.forward(ev.domain.name, 'reboot'));
+    client.on('disconnected', () => {
+      this.lostLink = true;
+      this.log.warn('libvirt connection lost; reconnecting');
+    });
+    client.on('connected', () => {
+      if (!this.lostLink) return;
+      this.lostLink = false;
+      this.log.info('libvirt connection restored');
+      this.emit('reconnected');
+    });
+  }
+
+  static async connect(opts: LibvirtHypervisorOptions): Promise<LibvirtHypervisor> {
+    const log = opts.log.child({ component: 'libvirt-hypervisor' });
+    const client = await LibvirtClient.connect({
+      socketPath: opts.socketPath,
+      events: ['lifecycle', 'reboot'],
+      log,
+      // A restarted libvirtd may take a while: keep calls waiting rather than failing fast.
+      unavailableAfterMs: 30_000,
+    });
+    return new LibvirtHypervisor(client, log);
+  }
+
+  private forward(domainName: string, event: string): void {
+    const instanceId = instanceIdFromDomainName(domainName);
+    if (instanceId !== undefined) this.emit('event', { instanceId, event });
+  }
+
+  async hostResources(): Promise<HostResources> {
+    const info = await this.client.getNodeInfo();
+    return { vcpus: info.cpus, ramMiB: Number(info.memoryKiB / 1024n) };
+  }
+
+  async define(spec: InstanceSpec): Promise<void> {
+    await this.client.defineDomain(buildDomainXml(spec));
+  }
+
+  async start(id: string): Promise<void> {
+    await this.client.startDomain(domainNameFor(id));
+  }
+
+  acpiShutdown(id: string): Promise<void> {
+    return this.client.shutdownDomain(domainNameFor(id), ShutdownFlags.ACPI_POWER_BTN);
+  }
+
+  acpiReboot(id: string): Promise<void> {
+    return this.client.rebootDomain(domainNameFor(id), ShutdownFlags.ACPI_POWER_BTN);
+  }
+
+  async destroy(id: string, options: DestroyOptions = {}): Promise<void> {
+    const flags = options.graceful ? DestroyFlags.GRACEFUL : DestroyFlags.DEFAULT;
+    try {
+      await this.client.destroyDomain(domainNameFor(id), flags);
+    } catch (err) {
+      if (!gone(err) && !notRunning(err)) throw err;
+    }
+  }
+
+  async undefine(id: string): Promise<void> {
+    try {
+      await this.client.undefineDomain(domainNameFor(id), UndefineFlags.MANAGED_SAVE | UndefineFlags.NVRAM);
+    } catch (err) {
+      if (!gone(err)) throw err;
+    }
+  }
+
+  pause(id: string): Promise<void> {
+    return this.client.suspendDomain(domainNameFor(id));
+  }
+
+  unpause(id: string): Promise<void> {
+    return this.client.resumeDomain(domainNameFor(id));
+  }
+
+  save(id: string): Promise<void> {
+    // Writing guest memory to disk takes as long as it takes: no short deadline.
+    return this.client.managedSave(domainNameFor(id), 0, 300_000);
+  }
+
+  async discardSave(id: string): Promise<void> {
+    const name = domainNameFor(id);
+    if (await this.client.hasManagedSaveImage(name)) await this.client.managedSaveRemove(name);
+  }
+
+  async powerState(id: string): Promise<PowerState | undefined> {
+    const name = domainNameFor(id);
+    try {
+      const { state } = await this.client.getDomainState(name);
+      const saved = state === 'SHUTOFF' && (await this.client.hasManagedSaveImage(name));
+      return powerStateOf(state, saved);
+    } catch (err) {
+      if (gone(err)) return undefined;
+      throw err;
+    }
+  }
+
+  async list(): Promise<DomainObservation[]> {
+    const [domains, saved] = await Promise.all([
+      this.client.listDomains(),
+      this.client.listDomainRefs(ListDomainsFlags.MANAGEDSAVE),
+    ]);
+    const savedNames = new Set(saved.map((d) => d.name));
+    const out: DomainObservation[] = [];
+    for (const d of domains) {
+      const instanceId = instanceIdFromDomainName(d.name);
+      if (instanceId === undefined) continue;
+      out.push({ instanceId, powerState: powerStateOf(d.state, savedNames.has(d.name)) });
+    }
+    return out;
+  }
+
+  async metadata(id: string): Promise<InstanceMetadata | undefined> {
+    let xml: string;
+    try {
+      xml = await this.client.getDomainXml(domainNameFor(id));
+    } catch (err) {
+      if (gone(err)) return undefined;
+      throw err;
+    }
+    return parseDomainMetadata(xml);
+  }
+
+  close(): Promise<void> {
+    return this.client.close();
+  }
+}
