@@ -1,0 +1,219 @@
+// strato server create|list|show|delete|<action>|event list. Actions return
+// once accepted; --wait polls until the server settles (see wait.ts).
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import type { Server__Output } from '../../common/gen/strato/compute/v1/Server.ts';
+import type { ServerEvent__Output } from '../../common/gen/strato/compute/v1/ServerEvent.ts';
+import { allPages, collect, nameOrId, seconds } from '../args.ts';
+import type { Ctx } from '../context.ts';
+import { isApiError, usageError } from '../errors.ts';
+import { type Column, renderList, renderShow } from '../output.ts';
+import type { ServersApi } from '../session.ts';
+import { ACTION_TARGET, ACTIONS, type Action, type Target, waitFor } from '../wait.ts';
+
+const DEFAULT_WAIT_S = '300';
+
+export const SERVER_COLUMNS: Column<Server__Output>[] = [
+  { header: 'ID', get: (s) => s.id },
+  { header: 'Name', get: (s) => s.name },
+  { header: 'Status', get: (s) => s.vmState },
+  { header: 'Task State', get: (s) => s.taskState },
+  { header: 'Power State', get: (s) => s.powerState },
+  { header: 'Flavor', get: (s) => s.flavor?.name },
+  { header: 'Host', get: (s) => s.host },
+];
+
+const SERVER_FIELDS: Column<Server__Output>[] = [
+  ...SERVER_COLUMNS,
+  { header: 'Image', get: (s) => s.imageId },
+  { header: 'Project', get: (s) => s.projectId },
+  { header: 'User', get: (s) => s.userId },
+  {
+    header: 'Fault',
+    get: (s) =>
+      s.fault?.message ? `${s.fault.message} (${[s.fault.code, s.fault.reason].filter(Boolean).join(', ')})` : '',
+  },
+  { header: 'Created', get: (s) => s.createdAt },
+  { header: 'Updated', get: (s) => s.updatedAt },
+  { header: 'Launched', get: (s) => s.launchedAt },
+  {
+    header: 'Properties',
+    get: (s) =>
+      Object.entries(s.metadata ?? {})
+        .map(([k, v]) => `${k}=${v}`)
+        .join('\n'),
+  },
+];
+
+const EVENT_COLUMNS: Column<ServerEvent__Output>[] = [
+  { header: 'Action', get: (e) => e.action },
+  { header: 'Request ID', get: (e) => e.requestId },
+  { header: 'User', get: (e) => e.userId },
+  { header: 'Started', get: (e) => e.startedAt },
+  { header: 'Finished', get: (e) => e.finishedAt },
+  { header: 'Result', get: (e) => e.result },
+  { header: 'Error', get: (e) => e.error },
+];
+
+interface WaitOpts {
+  wait?: boolean;
+  waitTimeout: number;
+}
+
+function addWait(cmd: Command, what: string): Command {
+  return cmd
+    .option('--wait', `wait until ${what}`)
+    .option('--wait-timeout <seconds>', 'give up waiting after this long', seconds, seconds(DEFAULT_WAIT_S));
+}
+
+/** GetServer, with NOT_FOUND as undefined (a deleted server). */
+function getter(api: ServersApi, id: string): () => Promise<Server__Output | undefined> {
+  return async () => {
+    try {
+      return await api.GetServer({ server: id });
+    } catch (err) {
+      if (isApiError(err) && err.code === 'NOT_FOUND') return undefined;
+      throw err;
+    }
+  };
+}
+
+async function waitServer(ctx: Ctx, api: ServersApi, s: Server__Output, target: Target, o: WaitOpts) {
+  const label = s.name || s.id;
+  return waitFor(label, getter(api, s.id), target, {
+    timeoutMs: o.waitTimeout,
+    onState: (state) => {
+      if (ctx.io.stderr.isTTY) ctx.note(`server ${label}: ${state}\n`);
+    },
+  });
+}
+
+/** key=value pairs for --property. */
+export function parseProperties(pairs: readonly string[] | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of pairs ?? []) {
+    const eq = p.indexOf('=');
+    if (eq <= 0) throw usageError(`--property ${JSON.stringify(p)}: expected key=value`);
+    out[p.slice(0, eq)] = p.slice(eq + 1);
+  }
+  return out;
+}
+
+interface CreateOpts extends WaitOpts {
+  image: string;
+  flavor: string;
+  userData?: string;
+  host?: string;
+  property?: string[];
+}
+
+export function registerServer(program: Command, ctx: Ctx): void {
+  const server = program.command('server').description('servers: virtual machines');
+
+  addWait(
+    server
+      .command('create')
+      .description('boot a server')
+      .argument('<name>', 'server name', nameOrId)
+      .requiredOption('--image <image>', 'image name or id', nameOrId)
+      .requiredOption('--flavor <flavor>', 'flavor name or id', nameOrId)
+      .option('--user-data <file>', 'a file passed to the guest on its config drive')
+      .option('--host <host>', 'place on this host (admin only)')
+      .option('--property <key=value>', 'metadata (repeatable)', collect),
+    'the server is ACTIVE',
+  ).action(async (name: string, o: CreateOpts, cmd: Command) => {
+    const metadata = parseProperties(o.property);
+    let userData: Buffer | undefined;
+    if (o.userData !== undefined) {
+      try {
+        userData = await readFile(o.userData);
+      } catch (err) {
+        throw usageError(`cannot read --user-data ${o.userData}: ${(err as NodeJS.ErrnoException).code ?? err}`);
+      }
+    }
+    const api = await (await ctx.session(cmd)).servers();
+    let s = await api.CreateServer({
+      name,
+      image: o.image,
+      flavor: o.flavor,
+      host: o.host ?? '',
+      metadata,
+      ...(userData ? { userData } : {}),
+    });
+    if (o.wait) s = (await waitServer(ctx, api, s, { vmState: 'ACTIVE' }, o)) ?? s;
+    ctx.print(renderShow(s, SERVER_FIELDS, ctx.output(cmd)));
+  });
+
+  server
+    .command('list')
+    .description('list servers')
+    .option('--all-projects', "every project's servers (admin only)")
+    .action(async (o: { allProjects?: boolean }, cmd: Command) => {
+      const api = await (await ctx.session(cmd)).servers();
+      const items = await allPages(async (pageToken) => {
+        const r = await api.ListServers({ pageToken, allProjects: !!o.allProjects });
+        return { items: r.servers, nextPageToken: r.nextPageToken };
+      });
+      ctx.print(renderList(items, SERVER_COLUMNS, ctx.output(cmd)));
+    });
+
+  server
+    .command('show')
+    .description('show a server')
+    .argument('<server>', 'server name or id', nameOrId)
+    .action(async (ref: string, _o: unknown, cmd: Command) => {
+      const api = await (await ctx.session(cmd)).servers();
+      ctx.print(renderShow(await api.GetServer({ server: ref }), SERVER_FIELDS, ctx.output(cmd)));
+    });
+
+  addWait(
+    server.command('delete').description('delete servers').argument('<server...>', 'server names or ids'),
+    'everything is gone',
+  ).action(async (refs: string[], o: WaitOpts, cmd: Command) => {
+    const api = await (await ctx.session(cmd)).servers();
+    const deleting: Server__Output[] = [];
+    for (const ref of refs) deleting.push(await api.DeleteServer({ server: ref }));
+    if (o.wait) for (const s of deleting) await waitServer(ctx, api, s, { gone: true }, o);
+  });
+
+  for (const action of ACTIONS) registerAction(server, ctx, action);
+
+  const event = server.command('event').description("a server's action history");
+  event
+    .command('list')
+    .description('every action on a server: who, when, request id, result, error')
+    .argument('<server>', 'server name or id', nameOrId)
+    .action(async (ref: string, _o: unknown, cmd: Command) => {
+      const api = await (await ctx.session(cmd)).servers();
+      const r = await api.ListServerEvents({ server: ref });
+      ctx.print(renderList(r.events, EVENT_COLUMNS, ctx.output(cmd)));
+    });
+}
+
+const ACTION_HELP: Record<Action, string> = {
+  start: 'start a stopped server',
+  stop: 'stop a server (ACPI, then hard after a timeout)',
+  reboot: 'reboot a server (ACPI, then hard after a timeout)',
+  pause: 'pause a server (in memory)',
+  unpause: 'unpause a paused server',
+  suspend: 'suspend a server (to disk)',
+  resume: 'resume a suspended server',
+};
+
+function registerAction(server: Command, ctx: Ctx, action: Action): void {
+  const cmd = server
+    .command(action)
+    .description(ACTION_HELP[action])
+    .argument('<server>', 'server name or id', nameOrId);
+  if (action === 'reboot' || action === 'stop') cmd.option('--hard', 'skip ACPI and act at once');
+  addWait(cmd, `the server is ${ACTION_TARGET[action]}`).action(
+    async (ref: string, o: WaitOpts & { hard?: boolean }, c: Command) => {
+      const api = await (await ctx.session(c)).servers();
+      let s = await api.ServerAction({ server: ref, action, hard: !!o.hard });
+      if (o.wait) {
+        s = (await waitServer(ctx, api, s, { vmState: ACTION_TARGET[action] }, o)) ?? s;
+        ctx.print(renderShow(s, SERVER_FIELDS, ctx.output(c)));
+      }
+    },
+  );
+}

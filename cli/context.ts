@@ -1,0 +1,79 @@
+// What every command gets: where to write, the environment, the global flags
+// (--os-cloud, -f, -c) and a lazily opened Session. Tests build one with
+// captured output and a session factory of their own.
+import type { Command } from 'commander';
+import type { Env } from './config.ts';
+import type { Format, OutputOptions } from './output.ts';
+import type { Session } from './session.ts';
+
+export interface Sink {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export interface Io {
+  stdout: Sink;
+  stderr: Sink;
+  /** For `--password-file -`. */
+  stdin?: AsyncIterable<Buffer | string>;
+  env: Env;
+  home?: string;
+}
+
+export interface GlobalOptions {
+  osCloud?: string;
+  format: Format;
+  column?: string[];
+}
+
+export type SessionFactory = (cloudFlag: string | undefined, requestId: string) => Promise<Session>;
+
+export class Ctx {
+  readonly io: Io;
+  readonly requestId: string;
+  private readonly factory: SessionFactory;
+  private opened: Promise<Session> | undefined;
+
+  constructor(io: Io, factory: SessionFactory, requestId: string) {
+    this.io = io;
+    this.factory = factory;
+    this.requestId = requestId;
+  }
+
+  globals(cmd: Command): GlobalOptions {
+    return cmd.optsWithGlobals<GlobalOptions>();
+  }
+
+  output(cmd: Command): OutputOptions {
+    const g = this.globals(cmd);
+    return g.column ? { format: g.format, columns: g.column } : { format: g.format };
+  }
+
+  /** The session for this command, opened on first use (config, credentials, channel). */
+  session(cmd: Command): Promise<Session> {
+    this.opened ??= this.factory(this.globals(cmd).osCloud, this.requestId);
+    return this.opened;
+  }
+
+  /** The session if one was opened (to close it at the end). */
+  openedSession(): Promise<Session> | undefined {
+    return this.opened;
+  }
+
+  print(text: string): void {
+    this.io.stdout.write(text);
+  }
+
+  /** Progress and notes for people: stderr, never mixed into stdout that scripts parse. */
+  note(text: string): void {
+    this.io.stderr.write(text);
+  }
+}
+
+/** Reads all of an async iterable (stdin) as text. */
+export async function readAll(input: AsyncIterable<Buffer | string>): Promise<string> {
+  let out = '';
+  for await (const chunk of input) out += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+  return out;
+}

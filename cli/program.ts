@@ -1,0 +1,42 @@
+// The command tree. Global flags live on the root and are accepted anywhere
+// on the line (`strato -f json flavor list` and `strato flavor list -f json`).
+import { Command, Option } from 'commander';
+import { collect } from './args.ts';
+import { registerConsole } from './commands/console.ts';
+import { registerFlavor } from './commands/flavor.ts';
+import { registerHost } from './commands/host.ts';
+import { registerIdentity } from './commands/identity.ts';
+import { registerImage } from './commands/image.ts';
+import { registerServer } from './commands/server.ts';
+import type { Ctx } from './context.ts';
+import { FORMATS } from './output.ts';
+
+export function buildProgram(ctx: Ctx): Command {
+  const program = new Command('strato')
+    .description('strato: servers, images and flavors on a strato cloud')
+    .addOption(new Option('--os-cloud <name>', 'the cloud in clouds.yaml').env('STRATO_CLOUD'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
+    .option('-c, --column <name>', 'print only this column (repeatable; table and value formats)', collect)
+    .addHelpText(
+      'after',
+      '\nConfiguration: $STRATO_CONFIG or ~/.config/strato/clouds.yaml; STRATO_URL, STRATO_CA_FILE and\n' +
+        'STRATO_TOKEN override it. Exit codes: 0 ok, 1 API error, 2 usage, 3 configuration,\n' +
+        '4 authentication/permission, 5 not found, 6 unavailable or timed out.\n',
+    )
+    // Settings made before .command() are inherited by every subcommand.
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => ctx.io.stdout.write(s),
+      writeErr: (s) => ctx.io.stderr.write(s),
+      // run() prints usage errors itself, in the CLI's one-line format.
+      outputError: () => {},
+    })
+    .showSuggestionAfterError(true);
+  registerIdentity(program, ctx);
+  registerImage(program, ctx);
+  registerFlavor(program, ctx);
+  registerServer(program, ctx);
+  registerConsole(program, ctx);
+  registerHost(program, ctx);
+  return program;
+}

@@ -1,0 +1,63 @@
+// One CLI invocation: parse, run the command, turn any failure into one line
+// on stderr and an exit code. Returns the exit code instead of exiting, so
+// tests drive it in-process.
+import { randomUUID } from 'node:crypto';
+import { CommanderError } from 'commander';
+import { loadCloud } from './config.ts';
+import { Ctx, type Io, type SessionFactory } from './context.ts';
+import { EXIT, errorLine, exitCodeOf, isApiError } from './errors.ts';
+import { buildProgram } from './program.ts';
+
+/** Opens sessions for real: the config file, then the gRPC client module (loaded only now). */
+export function defaultSessionFactory(io: Io): SessionFactory {
+  return async (cloudFlag, requestId) => {
+    const sessionModule = import('./session.ts');
+    const cloud = await loadCloud(io.env, cloudFlag, io.home);
+    const { Session } = await sessionModule;
+    return new Session({ cloud, env: io.env, requestId, ...(io.home ? { home: io.home } : {}) });
+  };
+}
+
+export async function run(argv: readonly string[], io: Io, factory?: SessionFactory): Promise<number> {
+  const requestId = randomUUID();
+  const ctx = new Ctx(io, factory ?? defaultSessionFactory(io), requestId);
+  const program = buildProgram(ctx);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return EXIT.OK;
+  } catch (err) {
+    if (err instanceof CommanderError) return commanderExit(err, io);
+    io.stderr.write(`${errorLine(await explain(err, ctx), requestId)}\n`);
+    return exitCodeOf(err);
+  } finally {
+    const opened = ctx.openedSession();
+    if (opened) (await opened.catch(() => undefined))?.close();
+  }
+}
+
+/** grpc-js's connection failures do not say where it tried to connect: add the endpoint. */
+async function explain(err: unknown, ctx: Ctx): Promise<unknown> {
+  if (!isApiError(err) || err.code !== 'UNAVAILABLE' || err.reason !== 'UNAVAILABLE') return err;
+  const session = await ctx.openedSession()?.catch(() => undefined);
+  if (!session) return err;
+  let detail = err.message
+    .replace(/\s*Resolution note:\s*$/, '')
+    .replace(/^No connection established\. Last error: (Error: )?/, '')
+    .replace(/;? ?if the root CA is installed locally, try running Node\.js with --use-system-ca\.?/, '');
+  if (/certificate/i.test(detail)) {
+    const ca = session.cloud.caFile ?? "the system's CA store";
+    detail = `TLS: ${detail}; is ${ca} the CA that signed the server's certificate?`;
+  }
+  err.message = `cannot reach ${session.cloud.endpoint}: ${detail}`;
+  return err;
+}
+
+function commanderExit(err: CommanderError, io: Io): number {
+  // --help and --version print and succeed; a group without its subcommand
+  // prints its help (on stderr) and is a usage error.
+  if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT.OK;
+  if (err.code === 'commander.help' || err.code === 'commander.executeSubCommandAsync') return EXIT.USAGE;
+  const message = err.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
+  io.stderr.write(`strato: error: ${message}\n`);
+  return EXIT.USAGE;
+}

@@ -1,0 +1,253 @@
+// One command's connection to the cloud: typed clients for the services it
+// uses (each loads only its own .proto), the bearer token (STRATO_TOKEN, the
+// cache, or a password login) and one request id for every call the command
+// makes, so the server's event list and logs show the CLI invocation as one
+// request. This module pulls in grpc-js; the CLI imports it only when a
+// command talks to the API.
+import { readFile } from 'node:fs/promises';
+import { type ChannelCredentials, type ChannelOptions, credentials, Metadata } from '@grpc/grpc-js';
+import type { ProtoGrpcType as FlavorProto } from '../common/gen/flavor.ts';
+import type { ProtoGrpcType as HostProto } from '../common/gen/host.ts';
+import type { ProtoGrpcType as IdentityProto } from '../common/gen/identity.ts';
+import type { ProtoGrpcType as ImageProto } from '../common/gen/image.ts';
+import type { ProtoGrpcType as ServerProto } from '../common/gen/server.ts';
+import type { FlavorsClient } from '../common/gen/strato/compute/v1/Flavors.ts';
+import type { ServersClient } from '../common/gen/strato/compute/v1/Servers.ts';
+import type { HostsClient } from '../common/gen/strato/host/v1/Hosts.ts';
+import type { IdentityClient } from '../common/gen/strato/identity/v1/Identity.ts';
+import type { LoginResponse__Output } from '../common/gen/strato/identity/v1/LoginResponse.ts';
+import type { ImagesClient } from '../common/gen/strato/image/v1/Images.ts';
+import { StratoError } from '../common/errors.ts';
+import { type CallOpts, connect, type StratoClient } from '../common/grpc/client.ts';
+import { loadProtoPackage, toGrpcObject } from '../common/proto.ts';
+import { type Cloud, cloudPassword, type Env } from './config.ts';
+import { configError } from './errors.ts';
+import { isUsable, readCachedToken, removeCachedToken, tokenCachePath, writeCachedToken } from './token-cache.ts';
+
+export type ImagesApi = StratoClient<ImagesClient>;
+export type FlavorsApi = StratoClient<FlavorsClient>;
+export type ServersApi = StratoClient<ServersClient>;
+export type HostsApi = StratoClient<HostsClient>;
+export type IdentityApi = StratoClient<IdentityClient>;
+
+/** Deadline of ordinary calls; uploads and waits set their own. */
+export const CALL_TIMEOUT_MS = 30_000;
+
+export interface SessionOptions {
+  cloud: Cloud;
+  env: Env;
+  requestId: string;
+  home?: string;
+  now?: () => number;
+}
+
+type TokenSource = 'env' | 'cache' | 'login';
+
+export class Session {
+  readonly cloud: Cloud;
+  readonly requestId: string;
+  private readonly env: Env;
+  private readonly home: string | undefined;
+  private readonly now: () => number;
+  private readonly clients = new Map<string, { close(): void }>();
+  private channel: Promise<{ creds: ChannelCredentials; options: ChannelOptions }> | undefined;
+  private token: string | undefined;
+  private source: TokenSource | undefined;
+  private reloggedIn = false;
+
+  constructor(opts: SessionOptions) {
+    this.cloud = opts.cloud;
+    this.env = opts.env;
+    this.requestId = opts.requestId;
+    this.home = opts.home;
+    this.now = opts.now ?? Date.now;
+  }
+
+  images(): Promise<ImagesApi> {
+    return this.authed<ImageProto, ImagesApi>(
+      'images',
+      'strato/image/v1/image.proto',
+      (p: ImageProto) => p.strato.image.v1.Images,
+    );
+  }
+  flavors(): Promise<FlavorsApi> {
+    return this.authed<FlavorProto, FlavorsApi>(
+      'flavors',
+      'strato/compute/v1/flavor.proto',
+      (p: FlavorProto) => p.strato.compute.v1.Flavors,
+    );
+  }
+  servers(): Promise<ServersApi> {
+    return this.authed<ServerProto, ServersApi>(
+      'servers',
+      'strato/compute/v1/server.proto',
+      (p: ServerProto) => p.strato.compute.v1.Servers,
+    );
+  }
+  hosts(): Promise<HostsApi> {
+    return this.authed<HostProto, HostsApi>(
+      'hosts',
+      'strato/host/v1/host.proto',
+      (p: HostProto) => p.strato.host.v1.Hosts,
+    );
+  }
+  identity(): Promise<IdentityApi> {
+    return this.authed<IdentityProto, IdentityApi>(
+      'identity',
+      'strato/identity/v1/identity.proto',
+      (p: IdentityProto) => p.strato.identity.v1.Identity,
+    );
+  }
+
+  /** Logs in with the cloud's password and caches the token. */
+  async login(): Promise<LoginResponse__Output> {
+    const { username, project } = this.cloud.auth;
+    const password = await cloudPassword(this.cloud);
+    if (!username || password === undefined) {
+      const where = this.cloud.file ? ` in ${this.cloud.file}` : '';
+      throw configError(
+        `no credentials for cloud ${this.cloud.name}: set STRATO_TOKEN, or auth.username and auth.password_file${where}`,
+      );
+    }
+    const identity = await this.raw<IdentityProto, IdentityApi>(
+      'identity-login',
+      'strato/identity/v1/identity.proto',
+      (p: IdentityProto) => p.strato.identity.v1.Identity,
+    );
+    const reply = await identity.Login({ username, password, project: project ?? '' }, this.callOpts(undefined));
+    this.token = reply.token;
+    this.source = 'login';
+    await writeCachedToken(this.cachePath(), {
+      token: reply.token,
+      expiresAt: reply.expiresAt,
+      endpoint: this.cloud.endpoint,
+      username,
+      project: project ?? '',
+    });
+    return reply;
+  }
+
+  /** Forgets the cached token (after Logout). */
+  async forgetToken(): Promise<void> {
+    this.token = undefined;
+    this.source = undefined;
+    await removeCachedToken(this.cachePath());
+  }
+
+  /** Where the token came from, once a call has needed one. */
+  tokenSource(): TokenSource | undefined {
+    return this.source;
+  }
+
+  close(): void {
+    for (const c of this.clients.values()) c.close();
+    this.clients.clear();
+  }
+
+  private cachePath(): string {
+    return tokenCachePath(this.cloud.name, this.env, this.home);
+  }
+
+  private async ensureToken(): Promise<void> {
+    if (this.token) return;
+    if (this.cloud.token) {
+      this.token = this.cloud.token;
+      this.source = 'env';
+      return;
+    }
+    const cached = await readCachedToken(this.cachePath());
+    if (isUsable(cached, this.cloud, this.now())) {
+      this.token = cached.token;
+      this.source = 'cache';
+      return;
+    }
+    await this.login();
+  }
+
+  private callOpts(opts: CallOpts | undefined): CallOpts {
+    const md = opts?.metadata ?? new Metadata();
+    md.set('x-request-id', this.requestId);
+    if (this.token) md.set('authorization', `Bearer ${this.token}`);
+    return { timeoutMs: CALL_TIMEOUT_MS, ...opts, metadata: md };
+  }
+
+  /**
+   * A client whose calls carry the token and request id. A unary call
+   * refused as UNAUTHENTICATED with a cached token (revoked, or the server
+   * lost it) logs in again once and is repeated; streams are not repeated.
+   */
+  private async authed<P, C>(key: string, file: string, pick: (proto: P) => unknown): Promise<C> {
+    const client = (await this.raw(key, file, pick)) as unknown as Record<string, unknown>;
+    const def = (
+      client['raw'] as { constructor: { service: Record<string, { requestStream: boolean; responseStream: boolean }> } }
+    ).constructor.service;
+    const wrapped: Record<string, unknown> = { raw: client['raw'], close: client['close'] };
+    for (const [name, m] of Object.entries(def)) {
+      const call = client[name] as (arg: unknown, opts?: CallOpts) => unknown;
+      if (m.responseStream) {
+        // Server streams are async iterables: fetch the token lazily inside.
+        const self = this;
+        wrapped[name] = async function* (req: unknown, opts?: CallOpts) {
+          await self.ensureToken();
+          yield* call(req, self.callOpts(opts)) as AsyncIterable<unknown>;
+        };
+      } else if (m.requestStream) {
+        wrapped[name] = async (reqs: unknown, opts?: CallOpts) => {
+          await this.ensureToken();
+          return call(reqs, this.callOpts(opts));
+        };
+      } else {
+        wrapped[name] = (req: unknown, opts?: CallOpts) => this.unaryWithRelogin(() => call(req, this.callOpts(opts)));
+      }
+    }
+    return wrapped as unknown as C;
+  }
+
+  private async unaryWithRelogin(call: () => unknown): Promise<unknown> {
+    await this.ensureToken();
+    try {
+      return await call();
+    } catch (err) {
+      if (!(err instanceof StratoError) || err.code !== 'UNAUTHENTICATED') throw err;
+      if (this.source !== 'cache' || this.reloggedIn) throw err;
+      this.reloggedIn = true;
+      this.token = undefined;
+      await this.login();
+      return call();
+    }
+  }
+
+  private async raw<P, C>(key: string, file: string, pick: (proto: P) => unknown): Promise<C> {
+    const existing = this.clients.get(key);
+    if (existing) return existing as unknown as C;
+    const [{ creds, options }, pkg] = await Promise.all([this.channelSetup(), loadProtoPackage([file])]);
+    const Ctor = pick(toGrpcObject<P>(pkg)) as Parameters<typeof connect>[0];
+    const client = connect(Ctor, this.cloud.endpoint, {
+      credentials: creds,
+      defaultDeadlineMs: CALL_TIMEOUT_MS,
+      channelOptions: options,
+    });
+    this.clients.set(key, client);
+    return client as unknown as C;
+  }
+
+  private channelSetup(): Promise<{ creds: ChannelCredentials; options: ChannelOptions }> {
+    this.channel ??= (async () => {
+      let ca: Buffer | null = null;
+      if (this.cloud.caFile) {
+        try {
+          ca = await readFile(this.cloud.caFile);
+        } catch (err) {
+          throw configError(`cannot read CA file ${this.cloud.caFile}: ${(err as Error).message}`);
+        }
+      }
+      const options: ChannelOptions = {};
+      if (this.cloud.serverName) {
+        options['grpc.ssl_target_name_override'] = this.cloud.serverName;
+        options['grpc.default_authority'] = this.cloud.serverName;
+      }
+      return { creds: credentials.createSsl(ca), options };
+    })();
+    return this.channel;
+  }
+}

@@ -1,0 +1,153 @@
+// The real strato-conductor (conductor/main.ts, spawned) on loopback with a
+// temp data dir and certificates from scripts/make-certs, a clouds.yaml for
+// the CLI pointing at its public API (TLS, no client certificate), and a
+// helper that runs bin/strato with its own HOME (so the token cache and the
+// compile cache are the test's own). No agents: servers go to ERROR
+// ("No valid host"); booting real guests is test/e2e's business.
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const STRATO = join(ROOT, 'bin', 'strato');
+export const MAKE_CERTS = join(ROOT, 'scripts', 'make-certs');
+const NODE = join(ROOT, 'node_modules', '.bin', 'node');
+const START_TIMEOUT_MS = 30_000;
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliFixture {
+  dir: string;
+  /** HOME of the CLI runs (token cache under it). */
+  home: string;
+  endpoint: string;
+  caFile: string;
+  configFile: string;
+  adminPasswordFile: string;
+  /** Runs bin/strato with the fixture's HOME and config; never throws on a non-zero exit. */
+  strato(args: string[], env?: Record<string, string>): Promise<CliResult>;
+  close(): Promise<void>;
+}
+
+/** Starts conductor/main.ts and resolves its public port from its 'conductor started' log line. */
+async function startConductor(dir: string, pki: string): Promise<{ child: ChildProcess; port: number; log: string[] }> {
+  const child = spawn(
+    NODE,
+    [
+      join(ROOT, 'conductor', 'main.ts'),
+      '--data-dir',
+      join(dir, 'data'),
+      '--listen',
+      '127.0.0.1:0',
+      '--registry-listen',
+      '127.0.0.1:0',
+      '--tls-dir',
+      pki,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, STRATO_LOG_LEVEL: 'info' } },
+  );
+  const log: string[] = [];
+  child.stderr?.on('data', (d: Buffer) => log.push(d.toString()));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`conductor did not start in ${START_TIMEOUT_MS} ms`)),
+      START_TIMEOUT_MS,
+    );
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      log.push(line);
+      try {
+        const rec = JSON.parse(line) as { msg?: string; publicPort?: number };
+        if (rec.msg === 'conductor started' && rec.publicPort) {
+          clearTimeout(timer);
+          resolve(rec.publicPort);
+        }
+      } catch {
+        // not a log line
+      }
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`conductor exited (${code ?? signal}) before starting:\n${log.slice(-20).join('\n')}`));
+    });
+  });
+  return { child, port, log };
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+export async function startCliFixture(): Promise<CliFixture> {
+  const dir = await mkdtemp(join(tmpdir(), 'strato-cli-test-'));
+  const cleanups: (() => unknown)[] = [() => rm(dir, { recursive: true, force: true })];
+  const close = async () => {
+    for (const c of cleanups.reverse()) await c();
+    cleanups.length = 0;
+  };
+  try {
+    const pki = join(dir, 'pki');
+    await run(MAKE_CERTS, ['--dir', pki, '--ca']);
+    await run(MAKE_CERTS, ['--dir', pki, '--name', 'conductor', '--ip', '127.0.0.1']);
+    const { child, port } = await startConductor(dir, pki);
+    // Never leave the daemon behind, even if the test process dies on an error.
+    const killOnExit = () => child.kill('SIGKILL');
+    process.once('exit', killOnExit);
+    cleanups.push(async () => {
+      await stopChild(child);
+      process.off('exit', killOnExit);
+    });
+
+    const home = join(dir, 'home');
+    await mkdir(home, { mode: 0o700 });
+    const endpoint = `127.0.0.1:${port}`;
+    const caFile = join(pki, 'ca.crt');
+    const configFile = join(dir, 'clouds.yaml');
+    const adminPasswordFile = join(dir, 'data', 'admin-password');
+    await writeFile(
+      configFile,
+      [
+        'clouds:',
+        '  default:',
+        `    endpoint: ${endpoint}`,
+        '    ca_file: pki/ca.crt',
+        '    auth:',
+        '      username: admin',
+        '      password_file: data/admin-password',
+        '      project: admin',
+        '',
+      ].join('\n'),
+    );
+    const strato = async (args: string[], env: Record<string, string> = {}): Promise<CliResult> => {
+      try {
+        const r = await run(STRATO, args, {
+          env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, STRATO_CONFIG: configFile, ...env },
+          timeout: 60_000,
+        });
+        return { code: 0, stdout: r.stdout, stderr: r.stderr };
+      } catch (err) {
+        const e = err as { code?: unknown; stdout?: string; stderr?: string };
+        if (typeof e.code !== 'number') throw err;
+        return { code: e.code, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+      }
+    };
+    return { dir, home, endpoint, caFile, configFile, adminPasswordFile, strato, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}

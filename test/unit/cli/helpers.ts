@@ -1,0 +1,46 @@
+// In-process CLI runs for unit tests: captured stdout/stderr and a fake
+// session whose API objects are plain functions.
+import type { Io, SessionFactory } from '../../../cli/context.ts';
+import { run } from '../../../cli/run.ts';
+import type { Session } from '../../../cli/session.ts';
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function cli(argv: string[], factory: SessionFactory, opts: { tty?: boolean } = {}): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s), isTTY: opts.tty ?? false, columns: 80 },
+    env: {},
+  };
+  const code = await run(argv, io, factory);
+  return { code, stdout, stderr };
+}
+
+/** A factory that fails the test if any command opens a session (i.e. would call the API). */
+export function noSession(): SessionFactory & { opened: number } {
+  const f = (async () => {
+    f.opened++;
+    throw new Error('a session was opened');
+  }) as unknown as SessionFactory & { opened: number };
+  f.opened = 0;
+  return f;
+}
+
+/** A factory handing out a fake session built from per-service API objects. */
+export function fakeSession(apis: Record<string, Record<string, unknown>>): SessionFactory & { requestIds: string[] } {
+  const requestIds: string[] = [];
+  const f = (async (_cloud: string | undefined, requestId: string) => {
+    requestIds.push(requestId);
+    const s: Record<string, unknown> = { close() {}, cloud: { endpoint: 'fake:1' } };
+    for (const [name, api] of Object.entries(apis)) s[name] = async () => api;
+    return s as unknown as Session;
+  }) as SessionFactory & { requestIds: string[] };
+  f.requestIds = requestIds;
+  return f;
+}
