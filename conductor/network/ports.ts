@@ -1,0 +1,332 @@
+// Ports: a MAC and addresses on a network, members of security groups, used by
+// at most one instance and bound to that instance's host.
+//
+// Allocation never hands one address to two ports, also under concurrent
+// creates: the port and one `/network/ipam/<subnet>/<ip>` key per address are
+// created in one transaction, and a create op fails if its key exists. The loser
+// of a race learns which key was taken, picks the next free address and tries
+// again; a caller-chosen address that is taken is the caller's IP_IN_USE.
+import { randomUUID } from 'node:crypto';
+import { alreadyExists, failedPrecondition, invalidArgument, isStratoError, notFound } from '../../common/errors.ts';
+import type { Principal } from '../api/auth.ts';
+import { requireAdmin } from '../api/auth.ts';
+import { validateName } from '../api/names.ts';
+import type { Page } from '../api/paging.ts';
+import { listAll } from '../store/list-all.ts';
+import type { Compare, Entry, Op } from '../store/store.ts';
+import { contended, MAX_ATTEMPTS, type NetCtx, tryTxn } from './context.ts';
+import { formatIp, parseIp } from './ipv4.ts';
+import {
+  type Allocation,
+  epochKey,
+  ipamKey,
+  ipamPrefix,
+  type MacOwner,
+  macKey,
+  networkPortKey,
+  sgMemberKey,
+} from './keys.ts';
+import { normalizeMac, randomMac } from './mac.ts';
+import type { PortRecord, SubnetRecord } from './model.ts';
+import type { Networks } from './networks.ts';
+import { type ChosenAddress, chooseAddresses, planAddressWants } from './port-request.ts';
+import type { ListRequest } from './resource-table.ts';
+import { groupNotFound, type SecurityGroups } from './security-groups.ts';
+
+export interface CreatePortInput {
+  /** '' = unnamed. */
+  name: string;
+  network: string;
+  fixedIps: { subnet: string; ipAddress: string }[];
+  securityGroups: string[];
+  noSecurityGroups: boolean;
+  /** '' = random. */
+  macAddress: string;
+  deviceId: string;
+  deviceOwner: string;
+  bindingHost: string;
+}
+
+/** Keeps a port create within one store transaction (STORE_LIMITS.maxTxnOps). */
+export const MAX_FIXED_IPS = 16;
+export const MAX_PORT_GROUPS = 16;
+
+function checkCounts(input: CreatePortInput): void {
+  if (input.fixedIps.length > MAX_FIXED_IPS) {
+    throw invalidArgument('TOO_MANY_FIXED_IPS', `a port takes at most ${MAX_FIXED_IPS} fixed_ips`, {
+      details: { field: 'fixed_ips' },
+    });
+  }
+  if (input.securityGroups.length > MAX_PORT_GROUPS) {
+    throw invalidArgument('TOO_MANY_SECURITY_GROUPS', `a port takes at most ${MAX_PORT_GROUPS} security_groups`, {
+      details: { field: 'security_groups' },
+    });
+  }
+}
+
+export interface Binding {
+  deviceId: string;
+  deviceOwner: string;
+  bindingHost: string;
+}
+
+export class Ports {
+  readonly c: NetCtx;
+  readonly networks: Networks;
+  readonly groups: SecurityGroups;
+
+  constructor(c: NetCtx, networks: Networks, groups: SecurityGroups) {
+    this.c = c;
+    this.networks = networks;
+    this.groups = groups;
+  }
+
+  /** `trusted`: the conductor's own workflows (compute), which may bind a port to a host. */
+  async create(principal: Principal, input: CreatePortInput, trusted = false): Promise<PortRecord> {
+    const name = input.name === '' ? '' : validateName('name', input.name);
+    checkCounts(input);
+    if (input.bindingHost !== '' && !trusted) requireAdmin(principal, 'binding_host');
+    const net = (await this.c.networks.resolve(principal, input.network, 'network')).value;
+    const subnets = (await Promise.all(net.subnetIds.map((id) => this.c.subnets.entry(id))))
+      .filter((e) => e !== undefined)
+      .map((e) => e.value);
+    const requests = await Promise.all(
+      input.fixedIps.map(async (f, i) => ({
+        subnet:
+          f.subnet === ''
+            ? undefined
+            : (await this.c.subnets.resolve(principal, f.subnet, `fixed_ips[${i}].subnet`)).value,
+        ipAddress: f.ipAddress,
+      })),
+    );
+    const wants = planAddressWants(net.id, subnets, requests);
+    const groupIds = await this.groupIds(principal, net.projectId, input);
+    const givenMac = input.macAddress === '' ? undefined : normalizeMac(input.macAddress);
+    const id = randomUUID();
+    const lost = new Map<string, Set<number>>();
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const chosen = chooseAddresses(wants, await this.takenLookup(wants, lost));
+      const mac = givenMac ?? randomMac(this.c.macPrefix);
+      const at = this.c.now();
+      const rec: PortRecord = {
+        id,
+        name,
+        projectId: net.projectId,
+        networkId: net.id,
+        mac,
+        fixedIps: chosen.map((c) => ({ subnetId: c.subnetId, ip: formatIp(c.ip) })),
+        securityGroupIds: groupIds,
+        deviceId: input.deviceId,
+        deviceOwner: input.deviceOwner,
+        bindingHost: input.bindingHost,
+        createdAt: at,
+        updatedAt: at,
+      };
+      const subnetIds = [...new Set(chosen.map((c) => c.subnetId))];
+      // Exists compares: the port may only join what still exists when it commits.
+      const compares: Compare[] = [
+        { kind: 'exists', key: this.c.networks.key(net.id) },
+        ...subnetIds.map((s): Compare => ({ kind: 'exists', key: this.c.subnets.key(s) })),
+        ...groupIds.map((g): Compare => ({ kind: 'exists', key: this.c.groups.key(g) })),
+      ];
+      const macOwner: MacOwner = { portId: id };
+      const ops: Op[] = [
+        ...this.c.ports.createOps(rec),
+        { kind: 'create', key: networkPortKey(net.id, id), value: {} },
+        { kind: 'create', key: macKey(mac), value: macOwner },
+        ...rec.fixedIps.map(
+          (f): Op => ({ kind: 'create', key: ipamKey(f.subnetId, f.ip), value: { portId: id } satisfies Allocation }),
+        ),
+        ...groupIds.map((g): Op => ({ kind: 'create', key: sgMemberKey(g, id), value: {} })),
+        ...[net.id, ...subnetIds, ...groupIds].map((u): Op => ({ kind: 'put', key: epochKey(u), value: {} })),
+      ];
+      const failed = await tryTxn(this.c.store, compares, ops);
+      if (failed === undefined) {
+        this.c.log.info({ portId: id, networkId: net.id, mac, ips: rec.fixedIps.map((f) => f.ip) }, 'port created');
+        return rec;
+      }
+      this.onConflict(failed, chosen, lost, givenMac, net.id);
+    }
+    throw contended('port', id);
+  }
+
+  /** Decides what a failed create means: a caller error to throw, or a retry. */
+  private onConflict(
+    failed: string,
+    chosen: ChosenAddress[],
+    lost: Map<string, Set<number>>,
+    givenMac: string | undefined,
+    networkId: string,
+  ): void {
+    const hit = chosen.find((c) => ipamKey(c.subnetId, formatIp(c.ip)) === failed);
+    if (hit?.fixed) {
+      const ip = formatIp(hit.ip);
+      throw alreadyExists('IP_IN_USE', `ip_address ${ip} is already in use on subnet ${hit.subnetId}`, {
+        details: { ip_address: ip, subnet_id: hit.subnetId },
+      });
+    }
+    if (hit) {
+      const set = lost.get(hit.subnetId) ?? new Set<number>();
+      set.add(hit.ip);
+      lost.set(hit.subnetId, set);
+      return;
+    }
+    if (givenMac !== undefined && failed === macKey(givenMac)) {
+      throw alreadyExists('MAC_IN_USE', `mac_address ${givenMac} is already in use`, {
+        details: { mac_address: givenMac },
+      });
+    }
+    if (failed === this.c.networks.key(networkId)) {
+      throw notFound('NETWORK_NOT_FOUND', `network ${networkId} not found`, { details: { network: networkId } });
+    }
+    if (failed.startsWith(this.c.subnets.key(''))) {
+      const s = failed.slice(this.c.subnets.key('').length);
+      throw notFound('SUBNET_NOT_FOUND', `subnet ${s} not found`, { details: { subnet: s } });
+    }
+    if (failed.startsWith(this.c.groups.key(''))) throw groupNotFound(failed.slice(this.c.groups.key('').length));
+    // A random MAC collided: the next attempt draws another.
+  }
+
+  /** What is taken on each subnet an automatic want may draw from. */
+  private async takenLookup(wants: ReturnType<typeof planAddressWants>, lost: Map<string, Set<number>>) {
+    const subnets = new Map<string, SubnetRecord>();
+    for (const w of wants) if (w.kind === 'auto') for (const s of w.candidates) subnets.set(s.id, s);
+    const taken = new Map<string, Set<number>>();
+    await Promise.all(
+      [...subnets.keys()].map(async (s) => {
+        const prefix = ipamPrefix(s);
+        const ips = (await listAll(this.c.store, prefix)).entries.map((e) => parseIp(e.key.slice(prefix.length)) ?? -1);
+        taken.set(s, new Set([...ips, ...(lost.get(s) ?? [])]));
+      }),
+    );
+    return (s: string): ReadonlySet<number> => taken.get(s) ?? new Set();
+  }
+
+  private async groupIds(principal: Principal, projectId: string, input: CreatePortInput): Promise<string[]> {
+    if (input.noSecurityGroups) {
+      if (input.securityGroups.length > 0) {
+        throw invalidArgument('SECURITY_GROUPS_CONFLICT', 'give security_groups or no_security_groups, not both', {
+          details: { field: 'security_groups' },
+        });
+      }
+      return [];
+    }
+    if (input.securityGroups.length === 0) return [(await this.groups.ensureDefault(projectId)).id];
+    const ids = await Promise.all(
+      input.securityGroups.map(async (ref, i) => {
+        const g = (await this.groups.resolve(principal, ref, `security_groups[${i}]`)).value;
+        // A port's groups are its own project's: another project's group is invisible to it.
+        if (g.projectId !== projectId) throw groupNotFound(g.id);
+        return g.id;
+      }),
+    );
+    return [...new Set(ids)];
+  }
+
+  async get(principal: Principal, ref: unknown, field = 'port'): Promise<PortRecord> {
+    return (await this.c.ports.resolve(principal, ref, field)).value;
+  }
+
+  async getById(id: string): Promise<PortRecord | undefined> {
+    return (await this.c.ports.entry(id))?.value;
+  }
+
+  async list(
+    principal: Principal,
+    req: ListRequest & { network?: string; deviceId?: string },
+  ): Promise<Page<PortRecord>> {
+    const networkId = req.network ? (await this.networks.get(principal, req.network)).id : '';
+    return this.c.ports.list(
+      principal,
+      req,
+      (p) => (networkId === '' || p.networkId === networkId) && (!req.deviceId || p.deviceId === req.deviceId),
+    );
+  }
+
+  /** Errors: NOT_FOUND/PORT_NOT_FOUND; FAILED_PRECONDITION/PORT_IN_USE unless `force` (the compute service's teardown). */
+  async delete(principal: Principal, ref: unknown, force = false): Promise<void> {
+    let id = '';
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const entry = await this.c.ports.resolve(principal, id || ref, 'port');
+      id = entry.value.id;
+      if (entry.value.deviceId !== '' && !force) {
+        throw failedPrecondition(
+          'PORT_IN_USE',
+          `port ${id} is attached to ${entry.value.deviceId}; detach it from the server first`,
+          {
+            details: { port_id: id, device_id: entry.value.deviceId },
+          },
+        );
+      }
+      if (await this.remove(entry)) return;
+    }
+    throw contended('port', id);
+  }
+
+  /** Idempotent delete for the conductor's workflows: a port already gone is success. */
+  async deleteById(id: string): Promise<void> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const entry = await this.c.ports.entry(id);
+      if (!entry || (await this.remove(entry))) return;
+    }
+    throw contended('port', id);
+  }
+
+  private async remove(entry: Entry<PortRecord>): Promise<boolean> {
+    const p = entry.value;
+    const ops: Op[] = [
+      ...this.c.ports.deleteOps(p),
+      { kind: 'delete', key: networkPortKey(p.networkId, p.id) },
+      { kind: 'delete', key: macKey(p.mac) },
+      ...p.fixedIps.map((f): Op => ({ kind: 'delete', key: ipamKey(f.subnetId, f.ip) })),
+      ...p.securityGroupIds.map((g): Op => ({ kind: 'delete', key: sgMemberKey(g, p.id) })),
+    ];
+    const failed = await tryTxn(
+      this.c.store,
+      [{ kind: 'modRevision', key: entry.key, modRevision: entry.modRevision }],
+      ops,
+    );
+    if (failed === undefined) this.c.log.info({ portId: p.id, networkId: p.networkId }, 'port deleted');
+    return failed === undefined;
+  }
+
+  /**
+   * Binds a port to an instance and its host (compute). Rebinding to the same
+   * device (e.g. moving host) is allowed; another device's port fails with
+   * FAILED_PRECONDITION/PORT_IN_USE. Errors: NOT_FOUND/PORT_NOT_FOUND.
+   */
+  bind(id: string, b: Binding): Promise<PortRecord> {
+    return this.change(id, (p) => {
+      if (p.deviceId !== '' && p.deviceId !== b.deviceId) {
+        throw failedPrecondition('PORT_IN_USE', `port ${id} is attached to ${p.deviceId}`, {
+          details: { port_id: id, device_id: p.deviceId },
+        });
+      }
+      return { ...p, ...b };
+    });
+  }
+
+  /** Detaches a port from `deviceId` (no-op if it is not attached to it). */
+  unbind(id: string, deviceId: string): Promise<PortRecord> {
+    return this.change(id, (p) =>
+      p.deviceId === deviceId ? { ...p, deviceId: '', deviceOwner: '', bindingHost: '' } : p,
+    );
+  }
+
+  private async change(id: string, f: (p: PortRecord) => PortRecord): Promise<PortRecord> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const entry = await this.c.ports.entry(id);
+      if (!entry) throw notFound('PORT_NOT_FOUND', `port ${id} not found`, { details: { port: id } });
+      const next = f(entry.value);
+      if (next === entry.value) return next;
+      const updated = { ...next, updatedAt: this.c.now() };
+      try {
+        await this.c.store.update(entry.key, updated, { expectedModRevision: entry.modRevision });
+        return updated;
+      } catch (err) {
+        if (!isStratoError(err, 'ABORTED') && !isStratoError(err, 'NOT_FOUND')) throw err;
+      }
+    }
+    throw contended('port', id);
+  }
+}

@@ -1,0 +1,271 @@
+// Security groups and their rules. Every project has one group named
+// "default", created on first use (a listing, a lookup of "default" or a port
+// created without groups); it admits inbound traffic from its own members and
+// all outbound traffic, and cannot be deleted. Rules live inside their group's
+// record (changed with compare-and-swap) with an index from rule id to group.
+import { randomUUID } from 'node:crypto';
+import {
+  alreadyExists,
+  failedPrecondition,
+  invalidArgument,
+  isStratoError,
+  notFound,
+  StratoError,
+} from '../../common/errors.ts';
+import type { Principal } from '../api/auth.ts';
+import { canSee } from '../api/auth.ts';
+import { validateName } from '../api/names.ts';
+import type { Page } from '../api/paging.ts';
+import type { Compare, Entry, Op } from '../store/store.ts';
+import { contended, MAX_ATTEMPTS, type NetCtx, tryTxn } from './context.ts';
+import { defaultSgKey, epochKey, sgMembersPrefix, sgRemoteRefKey, sgRemoteRefsPrefix, sgRuleKey } from './keys.ts';
+import { DEFAULT_SECURITY_GROUP, type SecurityGroupRecord, type SecurityGroupRuleRecord } from './model.ts';
+import { anyUnder, guardUnchanged, type ListRequest, readGuard } from './resource-table.ts';
+import { defaultGroupRules, type RuleRequest, sameRule, validateRule } from './sg-rules.ts';
+
+export const MAX_DESCRIPTION = 255;
+
+export interface RuleInput extends Omit<RuleRequest, 'remoteGroupId'> {
+  /** Id or name; '' = none. */
+  remoteGroup: string;
+}
+
+interface RuleIndex {
+  groupId: string;
+}
+
+export class SecurityGroups {
+  readonly c: NetCtx;
+
+  constructor(c: NetCtx) {
+    this.c = c;
+  }
+
+  /** The project's default group, created on first use (exactly once under concurrent calls). */
+  async ensureDefault(projectId: string): Promise<SecurityGroupRecord> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      try {
+        const { id } = (await this.c.store.get<{ id: string }>(defaultSgKey(projectId))).value;
+        const e = await this.c.groups.entry(id);
+        if (e) return e.value;
+      } catch (err) {
+        if (!isStratoError(err, 'NOT_FOUND')) throw err;
+      }
+      const id = randomUUID();
+      const rules = defaultGroupRules(id).map((r) => ({ id: randomUUID(), ...r }));
+      const rec: SecurityGroupRecord = {
+        id,
+        name: DEFAULT_SECURITY_GROUP,
+        projectId,
+        description: 'Default security group',
+        rules,
+        createdAt: this.c.now(),
+      };
+      const failed = await tryTxn(
+        this.c.store,
+        [],
+        [
+          { kind: 'create', key: defaultSgKey(projectId), value: { id } },
+          ...this.c.groups.createOps(rec),
+          ...rules.map(
+            (r): Op => ({ kind: 'create', key: sgRuleKey(r.id), value: { groupId: id } satisfies RuleIndex }),
+          ),
+        ],
+      );
+      if (failed === undefined) {
+        this.c.log.info({ securityGroupId: id, projectId }, 'default security group created');
+        return rec;
+      }
+    }
+    throw contended('security_group', `default of ${projectId}`);
+  }
+
+  async create(principal: Principal, input: { name: string; description: string }): Promise<SecurityGroupRecord> {
+    const name = validateName('name', input.name);
+    if (input.description.length > MAX_DESCRIPTION) {
+      throw invalidArgument('DESCRIPTION_INVALID', `description must be at most ${MAX_DESCRIPTION} characters`, {
+        details: { field: 'description' },
+      });
+    }
+    if (name === DEFAULT_SECURITY_GROUP) {
+      await this.ensureDefault(principal.projectId);
+      throw alreadyExists('SECURITY_GROUP_EXISTS', 'every project already has its "default" security group', {
+        details: { name },
+      });
+    }
+    const rec: SecurityGroupRecord = {
+      id: randomUUID(),
+      name,
+      projectId: principal.projectId,
+      description: input.description,
+      rules: [],
+      createdAt: this.c.now(),
+    };
+    await this.c.store.txn([], this.c.groups.createOps(rec));
+    this.c.log.info({ securityGroupId: rec.id, projectId: rec.projectId }, 'security group created');
+    return rec;
+  }
+
+  async resolve(principal: Principal, ref: unknown, field = 'security_group'): Promise<Entry<SecurityGroupRecord>> {
+    if (ref === DEFAULT_SECURITY_GROUP) await this.ensureDefault(principal.projectId);
+    return this.c.groups.resolve(principal, ref, field);
+  }
+
+  async get(principal: Principal, ref: unknown): Promise<SecurityGroupRecord> {
+    return (await this.resolve(principal, ref)).value;
+  }
+
+  async list(principal: Principal, req: ListRequest): Promise<Page<SecurityGroupRecord>> {
+    await this.ensureDefault(principal.projectId);
+    return this.c.groups.list(principal, req);
+  }
+
+  async delete(principal: Principal, ref: unknown): Promise<void> {
+    let id = '';
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const entry = await this.resolve(principal, id || ref);
+      const g = entry.value;
+      id = g.id;
+      if (await this.isDefault(g)) {
+        throw failedPrecondition(
+          'DEFAULT_SECURITY_GROUP',
+          `security group ${id} is its project's default group and cannot be deleted`,
+          {
+            details: { security_group_id: id },
+          },
+        );
+      }
+      const guard = await readGuard(this.c.store, epochKey(id));
+      const member = await anyUnder(this.c.store, sgMembersPrefix(id));
+      const ref2 = member ? undefined : await anyUnder(this.c.store, sgRemoteRefsPrefix(id));
+      if (member !== undefined || ref2 !== undefined) {
+        const why = member
+          ? `port ${member.slice(sgMembersPrefix(id).length)} is a member`
+          : 'another group has a rule naming it as remote group';
+        throw failedPrecondition('SECURITY_GROUP_IN_USE', `security group ${id} is in use: ${why}`, {
+          details: { security_group_id: id },
+        });
+      }
+      const ops: Op[] = [...this.c.groups.deleteOps(g), { kind: 'delete', key: epochKey(id) }];
+      for (const r of g.rules) ops.push(...ruleIndexOps(id, r, 'delete'));
+      const failed = await tryTxn(
+        this.c.store,
+        [{ kind: 'modRevision', key: entry.key, modRevision: entry.modRevision }, guardUnchanged(epochKey(id), guard)],
+        ops,
+      );
+      if (failed === undefined) {
+        this.c.log.info({ securityGroupId: id, projectId: g.projectId }, 'security group deleted');
+        return;
+      }
+    }
+    throw contended('security_group', id);
+  }
+
+  async addRule(
+    principal: Principal,
+    groupRef: unknown,
+    input: RuleInput,
+  ): Promise<SecurityGroupRuleRecord & { securityGroupId: string }> {
+    let entry: Entry<SecurityGroupRecord> | undefined = await this.resolve(principal, groupRef);
+    const groupId = entry.value.id;
+    const remoteGroupId =
+      input.remoteGroup === '' ? '' : (await this.resolve(principal, input.remoteGroup, 'remote_group')).value.id;
+    const spec = validateRule({ ...input, remoteGroupId });
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      if (!entry) throw groupNotFound(groupId);
+      const g = entry.value;
+      const dup = g.rules.find((r) => sameRule(r, spec));
+      if (dup) {
+        throw alreadyExists(
+          'SECURITY_GROUP_RULE_EXISTS',
+          `security group ${groupId} already has this rule (${dup.id})`,
+          {
+            details: { rule_id: dup.id },
+          },
+        );
+      }
+      if (g.rules.length >= this.c.maxRulesPerGroup) {
+        throw new StratoError(
+          'RESOURCE_EXHAUSTED',
+          'SECURITY_GROUP_RULE_LIMIT',
+          `security group ${groupId} has the maximum of ${this.c.maxRulesPerGroup} rules`,
+        );
+      }
+      const rule: SecurityGroupRuleRecord = { id: randomUUID(), ...spec };
+      const compares: Compare[] = [{ kind: 'modRevision', key: entry.key, modRevision: entry.modRevision }];
+      const ops: Op[] = [
+        { kind: 'put', key: entry.key, value: { ...g, rules: [...g.rules, rule] } },
+        ...ruleIndexOps(groupId, rule, 'create'),
+      ];
+      if (remoteGroupId !== '' && remoteGroupId !== groupId) {
+        compares.push({ kind: 'exists', key: this.c.groups.key(remoteGroupId) });
+        // Tells a concurrent delete of the remote group that it gained a user.
+        ops.push({ kind: 'put', key: epochKey(remoteGroupId), value: {} });
+      }
+      const failed = await tryTxn(this.c.store, compares, ops);
+      if (failed === undefined) {
+        this.c.log.info({ securityGroupId: groupId, ruleId: rule.id }, 'security group rule created');
+        return { ...rule, securityGroupId: groupId };
+      }
+      if (failed === this.c.groups.key(remoteGroupId)) throw groupNotFound(remoteGroupId);
+      entry = await this.c.groups.entry(groupId);
+    }
+    throw contended('security_group', groupId);
+  }
+
+  async deleteRule(principal: Principal, ruleId: string): Promise<void> {
+    const missing = () =>
+      notFound('SECURITY_GROUP_RULE_NOT_FOUND', `security group rule ${ruleId} not found`, {
+        details: { rule_id: ruleId },
+      });
+    if (ruleId === '')
+      throw invalidArgument('FIELD_REQUIRED', 'rule_id is required', { details: { field: 'rule_id' } });
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      let groupId: string;
+      try {
+        groupId = (await this.c.store.get<RuleIndex>(sgRuleKey(ruleId))).value.groupId;
+      } catch (err) {
+        if (isStratoError(err, 'NOT_FOUND') || isStratoError(err, 'INVALID_ARGUMENT')) throw missing();
+        throw err;
+      }
+      const entry = await this.c.groups.entry(groupId);
+      const rule = entry?.value.rules.find((r) => r.id === ruleId);
+      if (!entry || !rule || !canSee(principal, entry.value.projectId)) throw missing();
+      const g = entry.value;
+      const failed = await tryTxn(
+        this.c.store,
+        [{ kind: 'modRevision', key: entry.key, modRevision: entry.modRevision }],
+        [
+          { kind: 'put', key: entry.key, value: { ...g, rules: g.rules.filter((r) => r.id !== ruleId) } },
+          ...ruleIndexOps(groupId, rule, 'delete'),
+        ],
+      );
+      if (failed === undefined) {
+        this.c.log.info({ securityGroupId: groupId, ruleId }, 'security group rule deleted');
+        return;
+      }
+    }
+    throw contended('security_group_rule', ruleId);
+  }
+
+  async isDefault(g: SecurityGroupRecord): Promise<boolean> {
+    if (g.name !== DEFAULT_SECURITY_GROUP) return false;
+    try {
+      return (await this.c.store.get<{ id: string }>(defaultSgKey(g.projectId))).value.id === g.id;
+    } catch (err) {
+      if (isStratoError(err, 'NOT_FOUND')) return false;
+      throw err;
+    }
+  }
+}
+
+/** The index keys of one rule: id → group, and the reference to a remote group other than its own. */
+function ruleIndexOps(groupId: string, r: SecurityGroupRuleRecord, kind: 'create' | 'delete'): Op[] {
+  const keys = [sgRuleKey(r.id)];
+  if (r.remoteGroupId !== '' && r.remoteGroupId !== groupId) keys.push(sgRemoteRefKey(r.remoteGroupId, r.id));
+  return keys.map((key) => (kind === 'create' ? { kind, key, value: { groupId } satisfies RuleIndex } : { kind, key }));
+}
+
+export function groupNotFound(id: string) {
+  return notFound('SECURITY_GROUP_NOT_FOUND', `security_group ${id} not found`, { details: { security_group: id } });
+}
