@@ -1,0 +1,136 @@
+// strato.host.v1.Registry: what agents call, over mutual TLS only. The client
+// certificate is the agent's identity: its CN must be the host_id the call
+// speaks for, so one compromised host cannot pose as another (PERMISSION_DENIED,
+// reason HOST_IDENTITY_MISMATCH).
+import type { Readable } from 'node:stream';
+import { invalidArgument, StratoError } from '../../common/errors.ts';
+import type { PullImageResponse } from '../../common/gen/strato/host/v1/PullImageResponse.ts';
+import type { RegistryHandlers } from '../../common/gen/strato/host/v1/Registry.ts';
+import type { CallContext, Implementation } from '../../common/grpc/handlers.ts';
+import type { HostReports } from '../compute/host-reports.ts';
+import type { HostRegistry } from '../hosts/host-registry.ts';
+import { requireField } from './names.ts';
+
+/** What PullImage reads: an active image's facts and bytes. */
+export interface ImageSource {
+  openImageBlob(imageId: string): Promise<{
+    image: { sha256: string; sizeBytes: number; diskFormat: string };
+    stream: Readable;
+  }>;
+}
+
+const HOST_ID_RE = /^[A-Za-z0-9]([A-Za-z0-9.-]{0,252})$/;
+const ADDRESS_RE = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/;
+/** Larger chunks than this would approach grpc-js's 4 MiB default message limit. */
+const CHUNK_BYTES = 1024 * 1024;
+
+/** Errors: PERMISSION_DENIED/HOST_IDENTITY_MISMATCH unless the client certificate's CN is `hostId`. */
+export function assertPeerIs(ctx: Pick<CallContext, 'peer'>, hostId: string): void {
+  const cn = ctx.peer()?.commonName;
+  if (cn === undefined || cn !== hostId) {
+    throw new StratoError(
+      'PERMISSION_DENIED',
+      'HOST_IDENTITY_MISMATCH',
+      `the client certificate (CN ${cn ?? 'none'}) does not name host ${hostId}`,
+      { details: { host: hostId, certificate: cn ?? '' } },
+    );
+  }
+}
+
+function validHostId(value: unknown): string {
+  const id = requireField('host_id', value);
+  if (!HOST_ID_RE.test(id)) {
+    throw invalidArgument('HOST_ID_INVALID', `host_id must be a host name, got ${JSON.stringify(id)}`, {
+      details: { field: 'host_id' },
+    });
+  }
+  return id;
+}
+
+export function registryApi(
+  hosts: HostRegistry,
+  reports: HostReports,
+  images: ImageSource,
+  /** Called after a (re-)registration: work waiting for this host can go on now. */
+  onRegistered: (hostId: string) => void = () => {},
+): Implementation<RegistryHandlers> {
+  return {
+    async Register(req, ctx) {
+      const hostId = validHostId(req.hostId);
+      assertPeerIs(ctx, hostId);
+      const address = requireField('address', req.address);
+      if (!ADDRESS_RE.test(address)) {
+        throw invalidArgument('ADDRESS_INVALID', `address must be host:port, got ${JSON.stringify(address)}`, {
+          details: { field: 'address' },
+        });
+      }
+      const cap = req.capacity;
+      if (!cap || !(cap.vcpus > 0) || !(cap.ramMib > 0) || !(cap.diskGib > 0)) {
+        throw invalidArgument('CAPACITY_INVALID', 'capacity needs vcpus, ram_mib and disk_gib above 0', {
+          details: { field: 'capacity' },
+        });
+      }
+      await hosts.register({
+        id: hostId,
+        address,
+        capacity: { vcpus: cap.vcpus, ramMiB: cap.ramMib, diskGiB: cap.diskGib },
+        virtType: req.virtType,
+        agentVersion: req.agentVersion,
+      });
+      const expected = await reports.applyFull(hostId, req.instances);
+      onRegistered(hostId);
+      return {
+        heartbeatIntervalS: Math.max(1, Math.round(hosts.timing.heartbeatIntervalMs / 1000)),
+        downAfterS: Math.round(hosts.timing.downTimeMs / 1000),
+        expectedInstanceIds: expected,
+      };
+    },
+
+    async Heartbeat(req, ctx) {
+      const hostId = validHostId(req.hostId);
+      assertPeerIs(ctx, hostId);
+      await hosts.heartbeat(hostId);
+      return { expectedInstanceIds: await reports.applyFull(hostId, req.instances) };
+    },
+
+    async ReportInstance(req, ctx) {
+      const hostId = validHostId(req.hostId);
+      assertPeerIs(ctx, hostId);
+      if (req.instance) await reports.applyOne(hostId, req.instance);
+      return {};
+    },
+
+    async *PullImage(req, ctx) {
+      // An agent that does not say who it is may still pull, as long as its
+      // certificate names a registered host.
+      const hostId = req.hostId ? validHostId(req.hostId) : (ctx.peer()?.commonName ?? '');
+      assertPeerIs(ctx, hostId);
+      if (!(await hosts.get(hostId))) {
+        throw new StratoError('PERMISSION_DENIED', 'HOST_NOT_REGISTERED', `host ${hostId} is not registered`, {
+          details: { host: hostId },
+        });
+      }
+      const blob = await images.openImageBlob(requireField('image_id', req.imageId));
+      ctx.log.info({ hostId, imageId: req.imageId, sizeBytes: blob.image.sizeBytes }, 'image pull');
+      const first: PullImageResponse = {
+        sha256: blob.image.sha256,
+        sizeBytes: String(blob.image.sizeBytes),
+        diskFormat: blob.image.diskFormat,
+      };
+      let sentFirst = false;
+      try {
+        for await (const chunk of blob.stream as AsyncIterable<Buffer>) {
+          for (let off = 0; off < chunk.length; off += CHUNK_BYTES) {
+            const data = chunk.subarray(off, off + CHUNK_BYTES);
+            yield sentFirst ? { data } : { ...first, data };
+            sentFirst = true;
+          }
+          if (ctx.signal.aborted) return;
+        }
+        if (!sentFirst) yield first;
+      } finally {
+        blob.stream.destroy();
+      }
+    },
+  };
+}

@@ -1,0 +1,92 @@
+// strato.compute.v1.Servers: a thin adapter from gRPC messages to ComputeService.
+import type { Server } from '../../common/gen/strato/compute/v1/Server.ts';
+import type { ServersHandlers } from '../../common/gen/strato/compute/v1/Servers.ts';
+import type { Implementation } from '../../common/grpc/handlers.ts';
+import type { ComputeService } from '../compute/compute-service.ts';
+import type { InstanceRecord } from '../compute/instance-record.ts';
+import type { Identity } from '../identity/identity.ts';
+import type { Principal } from '../identity/model.ts';
+import { authenticate, isAdmin } from './auth.ts';
+
+export function serverToProto(r: InstanceRecord, p: Principal): Server {
+  return {
+    id: r.id,
+    name: r.name,
+    projectId: r.projectId,
+    userId: r.userId,
+    imageId: r.image.id,
+    flavor: {
+      id: r.flavor.id,
+      name: r.flavor.name,
+      vcpus: r.flavor.vcpus,
+      ramMib: r.flavor.ramMib,
+      diskGib: r.flavor.diskGib,
+    },
+    vmState: r.vmState,
+    taskState: r.taskState,
+    powerState: r.powerState,
+    // Where a server runs is the operator's business (as in Nova's OS-EXT-SRV-ATTR:host).
+    host: isAdmin(p) ? r.host : '',
+    fault: r.fault ?? null,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    launchedAt: r.launchedAt,
+    metadata: { ...r.metadata },
+  };
+}
+
+export function serversApi(compute: ComputeService, identity: Identity): Implementation<ServersHandlers> {
+  return {
+    async CreateServer(req, ctx) {
+      const p = await authenticate(ctx, identity);
+      const rec = await compute.create(
+        {
+          name: req.name,
+          image: req.image,
+          flavor: req.flavor,
+          userData: req.userData,
+          host: req.host,
+          metadata: req.metadata,
+        },
+        p,
+        ctx.requestId,
+      );
+      return serverToProto(rec, p);
+    },
+
+    async GetServer(req, ctx) {
+      const p = await authenticate(ctx, identity);
+      return serverToProto(await compute.get(req.server, p), p);
+    },
+
+    async ListServers(req, ctx) {
+      const p = await authenticate(ctx, identity);
+      const page = await compute.list(
+        { pageSize: req.pageSize, pageToken: req.pageToken, allProjects: req.allProjects },
+        p,
+      );
+      return { servers: page.items.map((r) => serverToProto(r, p)), nextPageToken: page.nextPageToken };
+    },
+
+    async DeleteServer(req, ctx) {
+      const p = await authenticate(ctx, identity);
+      return serverToProto(await compute.delete(req.server, p, ctx.requestId), p);
+    },
+
+    async ServerAction(req, ctx) {
+      const p = await authenticate(ctx, identity);
+      return serverToProto(await compute.action(req.server, req.action, req.hard, p, ctx.requestId), p);
+    },
+
+    async GetConsoleLog(req, ctx) {
+      const p = await authenticate(ctx, identity);
+      return { lines: await compute.consoleLog(req.server, req.lines, p) };
+    },
+
+    async ListServerEvents(req, ctx) {
+      const p = await authenticate(ctx, identity);
+      const events = await compute.events(req.server, p);
+      return { events: events.map((e) => ({ ...e })) };
+    },
+  };
+}

@@ -1,0 +1,176 @@
+// Boot: schedule (claim a host) → spawn (the agent builds and starts the guest)
+// → ACTIVE. A failed spawn excludes that host and schedules again, up to
+// maxBuildAttempts hosts in all; then, or when no host fits, `fail` gives the
+// claim back and leaves the server in ERROR with a fault that says why.
+import { isStratoError, StratoError } from '../../common/errors.ts';
+import { toStratoError } from '../../common/grpc/status.ts';
+import { noValidHostMessage } from '../scheduler/no-valid-host.ts';
+import type { SelectionResult } from '../scheduler/types.ts';
+import type { Fault, InstanceRecord, Workflow } from './instance-record.ts';
+import { powerStateFromHost, vmStateForPower } from './state-machine.ts';
+import { describeError, type Outcome, type Step, type StepDeps } from './workflow.ts';
+
+// No other host would take a request the agent calls malformed.
+const NOT_RESCHEDULED = new Set(['INVALID_ARGUMENT']);
+
+export const NO_NETWORKS_JSON = JSON.stringify({ links: [], networks: [], services: [] });
+
+function failWith(fault: Fault): Outcome {
+  return {
+    kind: 'update',
+    apply: (rec) => ({ ...rec, workflow: { ...(rec.workflow as Workflow), step: 'fail', fault } }),
+  };
+}
+
+export const scheduleStep: Step = async (rec, wf, deps) => {
+  let sel: SelectionResult;
+  try {
+    sel = await deps.claimer.place(
+      {
+        requestId: wf.requestId,
+        instanceId: rec.id,
+        projectId: rec.projectId,
+        flavor: { vcpus: rec.flavor.vcpus, ramMiB: rec.flavor.ramMib, diskGiB: rec.flavor.diskGib },
+        ...(wf.forceHost ? { forceHost: wf.forceHost } : {}),
+        ...(wf.excludeHosts.length > 0 ? { excludeHosts: [...wf.excludeHosts] } : {}),
+      },
+      // The API admitted `--host` for admins only; here it is just a request field.
+      { isAdmin: true },
+    );
+  } catch (err) {
+    // A request the scheduler refuses outright (a bad flavor) would be refused forever.
+    if (!isStratoError(err) || !['INVALID_ARGUMENT', 'PERMISSION_DENIED'].includes(err.code)) throw err;
+    return failWith({ code: err.code, reason: err.reason, message: err.message, at: new Date().toISOString() });
+  }
+  if (!sel.ok) {
+    const earlier = wf.failures.length > 0 ? `; earlier attempts: ${wf.failures.join('; ')}` : '';
+    deps.log.info({ reasons: sel.noValidHost.reasons }, 'no valid host');
+    return failWith({
+      code: 'RESOURCE_EXHAUSTED',
+      reason: 'NO_VALID_HOST',
+      message: noValidHostMessage(sel.noValidHost) + earlier,
+      at: new Date().toISOString(),
+    });
+  }
+  const hostId = sel.placement.hostId;
+  deps.log.info({ hostId, alternates: sel.placement.alternates }, 'instance scheduled');
+  return {
+    kind: 'update',
+    apply: (r) => ({
+      ...r,
+      host: hostId,
+      taskState: 'spawning',
+      workflow: { ...(r.workflow as Workflow), step: 'spawn' },
+    }),
+  };
+};
+
+export function spawnRequest(rec: InstanceRecord) {
+  return {
+    instanceId: rec.id,
+    name: rec.name,
+    projectId: rec.projectId,
+    flavor: { name: rec.flavor.name, vcpus: rec.flavor.vcpus, ramMib: rec.flavor.ramMib, diskGib: rec.flavor.diskGib },
+    image: {
+      id: rec.image.id,
+      sha256: rec.image.sha256,
+      sizeBytes: String(rec.image.sizeBytes),
+      diskFormat: rec.image.diskFormat,
+    },
+    userData: Buffer.from(rec.userData, 'base64'),
+    metadata: { ...rec.metadata },
+    networkDataJson: NO_NETWORKS_JSON,
+  };
+}
+
+export const spawnStep: Step = async (rec, wf, deps) => {
+  const host = await deps.hosts.get(rec.host);
+  let error: StratoError;
+  if (!host) {
+    error = new StratoError('UNAVAILABLE', 'HOST_NOT_REGISTERED', `host ${rec.host} is no longer registered`);
+  } else {
+    try {
+      const status = await deps.agents.forHost(host).spawn(spawnRequest(rec), { signal: deps.signal });
+      const power = powerStateFromHost(status.powerState);
+      deps.log.info({ hostId: host.id, powerState: power }, 'instance spawned');
+      return {
+        kind: 'update',
+        finish: {},
+        apply: (r, nowIso, nowMs) => {
+          const { workflow: _done, fault: _gone, ...rest } = r;
+          return {
+            ...rest,
+            vmState: vmStateForPower(power) ?? 'ACTIVE',
+            powerState: power,
+            taskState: '',
+            launchedAt: nowIso,
+            settledAtMs: nowMs,
+          };
+        },
+      };
+    } catch (err) {
+      if (deps.signal.aborted) throw err;
+      error = toStratoError(err);
+    }
+  }
+  const line = `${rec.host}: ${describeError(error)}`;
+  deps.log.warn({ hostId: rec.host, code: error.code, reason: error.reason }, 'spawn failed');
+  const attempts = wf.failures.length + 1;
+  if (NOT_RESCHEDULED.has(error.code) || attempts >= deps.maxBuildAttempts) {
+    const message =
+      attempts > 1
+        ? `build failed on ${attempts} hosts: ${[...wf.failures, line].join('; ')}`
+        : `build failed on ${line}`;
+    return failWith({ code: error.code, reason: error.reason, message, at: new Date().toISOString() });
+  }
+  if (host) await cleanUpFailedSpawn(rec, host, deps);
+  return {
+    kind: 'update',
+    apply: (r) => ({
+      ...r,
+      host: '',
+      taskState: 'scheduling',
+      workflow: {
+        ...(r.workflow as Workflow),
+        step: 'schedule',
+        excludeHosts: [...wf.excludeHosts, rec.host],
+        failures: [...wf.failures, line],
+      },
+    }),
+  };
+};
+
+/**
+ * The agent rolls back a failed spawn itself; this covers the cases it could not
+ * (our deadline passed while it was still working). Best effort: a host that
+ * cannot be reached learns from its next heartbeat that the instance is not expected.
+ */
+async function cleanUpFailedSpawn(rec: InstanceRecord, host: { id: string; address: string }, deps: StepDeps) {
+  try {
+    await deps.agents.forHost(host).delete({ instanceId: rec.id }, { signal: deps.signal });
+  } catch (err) {
+    if (!isStratoError(err)) throw err;
+    deps.log.warn({ hostId: host.id, code: err.code }, 'clean-up after failed spawn failed');
+  }
+}
+
+export const failStep: Step = async (rec, wf, deps) => {
+  await deps.claimer.release(rec.id);
+  const fault = wf.fault as Fault;
+  return {
+    kind: 'update',
+    finish: { error: fault.message },
+    apply: (r, nowIso, nowMs) => {
+      const { workflow: _done, ...rest } = r;
+      return {
+        ...rest,
+        vmState: 'ERROR',
+        taskState: '',
+        powerState: 'NOSTATE',
+        host: '',
+        fault: { ...fault, at: nowIso },
+        settledAtMs: nowMs,
+      };
+    },
+  };
+};

@@ -1,0 +1,112 @@
+// An instance as stored, and where it lives:
+//
+//   /instances/<id>                            InstanceRecord
+//   /compute/names/<projectId>/<name> <id>     { id }   servers of a project by name
+//   /compute/all-names/<name> <id>             { id, projectId }   every server by name
+//   /instance-actions/<id>/<seq>               ServerEventRecord (events.ts)
+//
+// Server names need not be unique (as in Nova), so each index holds one key per
+// server; the space separator sorts below every character a name may contain,
+// so listing an index is listing in name order ("a" before "a-b").
+//
+// `workflow` is the multi-step operation in progress, written BEFORE each step's
+// side effect, so that a restarted conductor can finish it (see workflow.ts).
+import type { PowerState, TaskState, VmState } from './state-machine.ts';
+
+export const INSTANCES = '/instances/';
+export const PROJECT_NAMES = '/compute/names/';
+export const ALL_NAMES = '/compute/all-names/';
+
+export const instanceKey = (id: string): string => INSTANCES + id;
+export const projectNamesPrefix = (projectId: string): string => `${PROJECT_NAMES}${projectId}/`;
+export const projectNameKey = (projectId: string, name: string, id: string): string =>
+  `${projectNamesPrefix(projectId)}${name} ${id}`;
+export const allNameKey = (name: string, id: string): string => `${ALL_NAMES}${name} ${id}`;
+
+export interface NameIndexValue {
+  id: string;
+  projectId: string;
+}
+
+export interface FlavorCopy {
+  id: string;
+  name: string;
+  vcpus: number;
+  ramMib: number;
+  diskGib: number;
+}
+
+export interface ImageCopy {
+  id: string;
+  sha256: string;
+  sizeBytes: number;
+  diskFormat: string;
+}
+
+export interface Fault {
+  code: string;
+  reason: string;
+  message: string;
+  at: string;
+}
+
+export type WorkflowKind = 'boot' | 'delete' | 'action';
+
+/**
+ * Steps, in order:
+ *   boot:   schedule → spawn → (done | schedule again on another host | fail)
+ *   delete: delete → release → purge
+ *   action: act
+ *   fail:   release the claim, then ERROR (used by boot)
+ */
+export type WorkflowStep = 'schedule' | 'spawn' | 'fail' | 'delete' | 'release' | 'purge' | 'act';
+
+export interface Workflow {
+  /** Unique per operation: a step's result is applied only while this is still the workflow. */
+  id: string;
+  kind: WorkflowKind;
+  step: WorkflowStep;
+  requestId: string;
+  /** The server event this operation reports into. */
+  eventKey: string;
+  /** boot: hosts where the spawn failed; never chosen again for this boot. */
+  excludeHosts: string[];
+  /** boot: one line per failed attempt, for the fault. */
+  failures: string[];
+  /** action: which, and whether hard. */
+  action?: string;
+  hard?: boolean;
+  /** fail: the fault the instance ends with. */
+  fault?: Fault;
+  /** boot: admin-forced host. */
+  forceHost?: string;
+  /** delete: attempts so far (drives the retry back-off). */
+  tries?: number;
+}
+
+export interface InstanceRecord {
+  id: string;
+  name: string;
+  projectId: string;
+  userId: string;
+  image: ImageCopy;
+  flavor: FlavorCopy;
+  vmState: VmState;
+  taskState: TaskState;
+  powerState: PowerState;
+  /** '' before scheduling and after a failed build. */
+  host: string;
+  fault?: Fault;
+  createdAt: string;
+  updatedAt: string;
+  launchedAt: string;
+  /** base64 of the user data (≤ 64 KiB raw). */
+  userData: string;
+  metadata: Record<string, string>;
+  workflow?: Workflow;
+  /**
+   * Conductor clock (ms) of the last state change made by a workflow: host
+   * reports observed before it are stale and ignored (see power-sync.ts).
+   */
+  settledAtMs: number;
+}

@@ -1,0 +1,36 @@
+// Delete: the agent removes the guest (idempotent: absent is success) → the
+// claim is given back → the records go. A host that cannot be reached is asked
+// again with back-off for as long as it takes: the server stays visibly
+// `deleting` meanwhile, and its capacity stays claimed, because the guest may
+// still be running there.
+import { toStratoError } from '../../common/grpc/status.ts';
+import type { Workflow } from './instance-record.ts';
+import { describeError, type Step } from './workflow.ts';
+
+const MAX_BACKOFF_MS = 30_000;
+
+export const deleteStep: Step = async (rec, _wf, deps) => {
+  if (rec.host !== '') {
+    const host = await deps.hosts.get(rec.host);
+    if (host) {
+      try {
+        await deps.agents.forHost(host).delete({ instanceId: rec.id }, { signal: deps.signal });
+        deps.log.info({ hostId: host.id }, 'instance removed from host');
+      } catch (err) {
+        if (deps.signal.aborted) throw err;
+        const ms = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(deps.tries, 5));
+        return { kind: 'wait', ms, why: describeError(toStratoError(err)) };
+      }
+    } else {
+      deps.log.warn({ hostId: rec.host }, 'host unknown; nothing to remove there');
+    }
+  }
+  return { kind: 'update', apply: (r) => ({ ...r, workflow: { ...(r.workflow as Workflow), step: 'release' } }) };
+};
+
+export const releaseStep: Step = async (rec, _wf, deps) => {
+  await deps.claimer.release(rec.id);
+  return { kind: 'update', apply: (r) => ({ ...r, workflow: { ...(r.workflow as Workflow), step: 'purge' } }) };
+};
+
+export const purgeStep: Step = async () => ({ kind: 'purge' });

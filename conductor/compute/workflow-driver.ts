@@ -1,0 +1,248 @@
+// Runs workflows. One loop per instance (never two: a kick while a loop runs
+// just makes it look again), each turn reading the record, running the step its
+// workflow names and committing the outcome — instance and server event in one
+// transaction, and only if the same workflow step is still current. Because the
+// step is written before its side effect, a conductor restarted at any point
+// resumes every unfinished workflow (resumeAll) and ends it: nothing stays in
+// BUILD or deleting. A periodic sweep kicks anything a lost kick left behind.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type Logger, log as rootLog } from '../../common/log.ts';
+import type { AgentDirectory } from '../agents/agent-api.ts';
+import type { HostRegistry } from '../hosts/host-registry.ts';
+import type { StoreClaimer } from '../scheduler/store-claimer.ts';
+import { iterateAll } from '../store/list-all.ts';
+import type { Compare, Op, Store } from '../store/store.ts';
+import { actStep } from './action-steps.ts';
+import { failStep, scheduleStep, spawnStep } from './boot-steps.ts';
+import { getOrUndefined } from './cas-update.ts';
+import { eventsPrefix, type ServerEventRecord } from './events.ts';
+import { allNameKey, INSTANCES, type InstanceRecord, instanceKey, projectNameKey } from './instance-record.ts';
+import { deleteStep, purgeStep, releaseStep } from './teardown-steps.ts';
+import type { Outcome, Step, StepDeps } from './workflow.ts';
+
+const STEPS: Record<string, Step> = {
+  schedule: scheduleStep,
+  spawn: spawnStep,
+  fail: failStep,
+  delete: deleteStep,
+  release: releaseStep,
+  purge: purgeStep,
+  act: actStep,
+};
+
+export interface WorkflowDriverOptions {
+  store: Store;
+  claimer: StoreClaimer;
+  hosts: HostRegistry;
+  agents: AgentDirectory;
+  /** @default 3 */
+  maxBuildAttempts?: number;
+  /** @default 60 */
+  acpiTimeoutS?: number;
+  /** How often to look for workflows nobody drives. @default 30_000 */
+  sweepIntervalMs?: number;
+  clock?: () => number;
+  log?: Logger;
+}
+
+interface Loop {
+  again: boolean;
+  done: Promise<void>;
+  /** Ends a back-off wait early (a kick: e.g. the host registered again). */
+  wake?: () => void;
+}
+
+export class WorkflowDriver {
+  private readonly o: WorkflowDriverOptions;
+  private readonly store: Store;
+  private readonly clock: () => number;
+  private readonly log: Logger;
+  private readonly loops = new Map<string, Loop>();
+  private readonly abort = new AbortController();
+  private sweeper: NodeJS.Timeout | undefined;
+
+  constructor(o: WorkflowDriverOptions) {
+    this.o = o;
+    this.store = o.store;
+    this.clock = o.clock ?? Date.now;
+    this.log = (o.log ?? rootLog).child({ component: 'workflows' });
+  }
+
+  /** Makes sure the instance's workflow (if any) is being driven. */
+  kick(id: string): void {
+    if (this.abort.signal.aborted) return;
+    const running = this.loops.get(id);
+    if (running) {
+      running.again = true;
+      running.wake?.();
+      return;
+    }
+    const loop: Loop = { again: false, done: Promise.resolve() };
+    this.loops.set(id, loop);
+    loop.done = this.run(id, loop);
+  }
+
+  /** Whether a loop is driving this instance now (tests, diagnostics). */
+  isDriving(id: string): boolean {
+    return this.loops.has(id);
+  }
+
+  /** Kicks every instance with an unfinished workflow; returns how many. */
+  async resumeAll(): Promise<number> {
+    let n = 0;
+    for await (const e of iterateAll<InstanceRecord>(this.store, INSTANCES)) {
+      if (e.value.workflow && !this.loops.has(e.value.id)) {
+        this.kick(e.value.id);
+        n++;
+      }
+    }
+    if (n > 0) this.log.info({ count: n }, 'workflows resumed');
+    return n;
+  }
+
+  startSweeper(): void {
+    const every = this.o.sweepIntervalMs ?? 30_000;
+    this.sweeper = setInterval(() => {
+      this.resumeAll().catch((err: unknown) => this.log.warn({ err }, 'workflow sweep failed'));
+    }, every);
+    this.sweeper.unref();
+  }
+
+  /** Stops driving: in-flight agent calls are cancelled; their steps run again after a restart. */
+  async close(): Promise<void> {
+    clearInterval(this.sweeper);
+    this.abort.abort();
+    await Promise.allSettled([...this.loops.values()].map((l) => l.done));
+  }
+
+  private async run(id: string, loop: Loop): Promise<void> {
+    try {
+      await this.turns(id, loop);
+    } finally {
+      // Synchronously after the last look at the record: a kick() from here on starts a new loop.
+      if (this.loops.get(id) === loop) this.loops.delete(id);
+    }
+  }
+
+  private async turns(id: string, loop: Loop): Promise<void> {
+    const signal = this.abort.signal;
+    let failures = 0;
+    let tries = 0;
+    while (!signal.aborted) {
+      loop.again = false;
+      try {
+        const entry = await getOrUndefined<InstanceRecord>(this.store, instanceKey(id));
+        const wf = entry?.value.workflow;
+        if (!entry || !wf) {
+          if (loop.again) continue;
+          return;
+        }
+        const step = STEPS[wf.step];
+        if (!step) throw new Error(`unknown workflow step ${wf.step}`);
+        const log = this.log.child({ instanceId: id, workflow: wf.kind, step: wf.step, requestId: wf.requestId });
+        const deps: StepDeps = {
+          claimer: this.o.claimer,
+          hosts: this.o.hosts,
+          agents: this.o.agents,
+          log,
+          signal,
+          maxBuildAttempts: this.o.maxBuildAttempts ?? 3,
+          acpiTimeoutS: this.o.acpiTimeoutS ?? 60,
+          tries,
+        };
+        const outcome = await step(entry.value, wf, deps);
+        if (signal.aborted) return;
+        if (outcome.kind === 'wait') {
+          tries++;
+          log.warn({ waitMs: outcome.ms, why: outcome.why, tries }, 'step will be retried');
+          if (!loop.again) await this.pause(loop, outcome.ms);
+          continue;
+        }
+        tries = 0;
+        if (outcome.kind === 'purge') await this.purge(id);
+        else await this.commit(id, wf.id, wf.step, outcome);
+        failures = 0;
+      } catch (err) {
+        if (signal.aborted) return;
+        failures++;
+        const ms = Math.min(30_000, 500 * 2 ** Math.min(failures, 6));
+        this.log.error({ instanceId: id, err, retryInMs: ms }, 'workflow step failed unexpectedly');
+        await sleep(ms, undefined, { signal }).catch(() => {});
+      }
+    }
+  }
+
+  /** Sleeps `ms`, or less when kicked or closed. */
+  private async pause(loop: Loop, ms: number): Promise<void> {
+    const wake = new AbortController();
+    loop.wake = () => wake.abort();
+    try {
+      await sleep(ms, undefined, { signal: AbortSignal.any([wake.signal, this.abort.signal]) });
+    } catch {
+      // woken early
+    } finally {
+      loop.wake = undefined;
+    }
+  }
+
+  /** Applies an update outcome to the latest record, with the event, atomically; false when superseded. */
+  private async commit(
+    id: string,
+    wfId: string,
+    step: string,
+    outcome: Extract<Outcome, { kind: 'update' }>,
+  ): Promise<boolean> {
+    for (;;) {
+      const entry = await getOrUndefined<InstanceRecord>(this.store, instanceKey(id));
+      const wf = entry?.value.workflow;
+      if (!entry || !wf || wf.id !== wfId || wf.step !== step) return false;
+      const nowMs = this.clock();
+      const nowIso = new Date(nowMs).toISOString();
+      const next = { ...outcome.apply(entry.value, nowIso, nowMs), updatedAt: nowIso };
+      const compares: Compare[] = [{ kind: 'modRevision', key: entry.key, modRevision: entry.modRevision }];
+      const ops: Op[] = [{ kind: 'put', key: entry.key, value: next }];
+      if (outcome.finish) {
+        const ev = await getOrUndefined<ServerEventRecord>(this.store, wf.eventKey);
+        if (ev && ev.value.result === '') {
+          compares.push({ kind: 'modRevision', key: ev.key, modRevision: ev.modRevision });
+          const error = outcome.finish.error;
+          ops.push({
+            kind: 'put',
+            key: ev.key,
+            value: {
+              ...ev.value,
+              finishedAt: nowIso,
+              result: error === undefined ? 'success' : 'error',
+              error: error ?? '',
+            },
+          });
+        }
+      }
+      if ((await this.store.txn(compares, ops)).succeeded) return true;
+    }
+  }
+
+  /** Removes the instance's events, then (atomically) the instance and its name index entries. */
+  private async purge(id: string): Promise<void> {
+    for (;;) {
+      const page = await this.store.list(eventsPrefix(id), { limit: 100 });
+      if (page.entries.length === 0) break;
+      await this.store.txn(
+        [],
+        page.entries.map((e) => ({ kind: 'delete', key: e.key })),
+      );
+    }
+    const entry = await getOrUndefined<InstanceRecord>(this.store, instanceKey(id));
+    if (!entry) return;
+    const r = entry.value;
+    await this.store.txn(
+      [{ kind: 'modRevision', key: entry.key, modRevision: entry.modRevision }],
+      [
+        { kind: 'delete', key: entry.key },
+        { kind: 'delete', key: projectNameKey(r.projectId, r.name, r.id) },
+        { kind: 'delete', key: allNameKey(r.name, r.id) },
+      ],
+    );
+    this.log.info({ instanceId: id }, 'instance deleted');
+  }
+}

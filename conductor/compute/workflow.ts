@@ -1,0 +1,58 @@
+// The vocabulary shared by the workflow driver and its steps. A step performs
+// one side effect (claim, agent call, release) and returns an Outcome: how the
+// instance record changes. The driver commits that change only while the same
+// workflow and step are still current, so a step whose result lost a race (e.g.
+// a delete arrived during a spawn) is discarded and the driver moves on to
+// whatever the record says now. Steps must be idempotent: after a crash between
+// the side effect and the commit, the restarted conductor runs the step again.
+import { randomUUID } from 'node:crypto';
+import type { StratoError } from '../../common/errors.ts';
+import type { Logger } from '../../common/log.ts';
+import type { AgentDirectory } from '../agents/agent-api.ts';
+import type { HostRegistry } from '../hosts/host-registry.ts';
+import type { StoreClaimer } from '../scheduler/store-claimer.ts';
+import type { InstanceRecord, Workflow, WorkflowKind, WorkflowStep } from './instance-record.ts';
+
+export type Outcome =
+  /** Apply to the latest record; `finish` closes the workflow's server event (in the same transaction). */
+  | { kind: 'update'; apply: (rec: InstanceRecord, nowIso: string, nowMs: number) => InstanceRecord; finish?: Finish }
+  /** Remove the instance and everything keyed by it (the end of a delete). */
+  | { kind: 'purge' }
+  /** Nothing to commit; run the same step again after `ms` (a host that is down). */
+  | { kind: 'wait'; ms: number; why: string };
+
+export interface Finish {
+  error?: string;
+}
+
+export interface StepDeps {
+  claimer: StoreClaimer;
+  hosts: HostRegistry;
+  agents: AgentDirectory;
+  log: Logger;
+  /** Aborted when the conductor shuts down: agent calls are cancelled and the step is redone on restart. */
+  signal: AbortSignal;
+  /** Hosts tried per boot before giving up (the first one included). @default 3 */
+  maxBuildAttempts: number;
+  /** Soft stop/reboot: seconds of ACPI before the agent acts hard. */
+  acpiTimeoutS: number;
+  /** Attempts of a delete so far (in this process), for the back-off. */
+  tries: number;
+}
+
+export type Step = (rec: InstanceRecord, wf: Workflow, deps: StepDeps) => Promise<Outcome>;
+
+export function newWorkflow(
+  kind: WorkflowKind,
+  step: WorkflowStep,
+  requestId: string,
+  eventKey: string,
+  extra: Partial<Workflow> = {},
+): Workflow {
+  return { id: randomUUID(), kind, step, requestId, eventKey, excludeHosts: [], failures: [], ...extra };
+}
+
+/** "DATA_LOSS IMAGE_CHECKSUM_MISMATCH: …", the form faults and events quote errors in. */
+export function describeError(err: StratoError): string {
+  return `${err.code} ${err.reason}: ${err.message}`;
+}

@@ -1,0 +1,31 @@
+// What the conductor remembers of each hypervisor host, as stored:
+//
+//   /hosts/<id>    HostRecord
+//
+// The host id is the name in the agent's certificate (CN), so a record can only
+// be written by the agent that holds that certificate (see api/registry-api.ts).
+// Usage is not here: the scheduler owns it (/scheduler/usage/<id>).
+
+export const HOSTS = '/hosts/';
+export const hostKey = (id: string): string => HOSTS + encodeURIComponent(id);
+
+export interface HostCapacity {
+  vcpus: number;
+  ramMiB: number;
+  diskGiB: number;
+}
+
+export interface HostRecord {
+  id: string;
+  /** host:port of the agent's gRPC server. */
+  address: string;
+  capacity: HostCapacity;
+  /** kvm | qemu, as the agent detected it. */
+  virtType: string;
+  agentVersion: string;
+  /** Operator switch; a disabled host keeps its instances but gets no new ones. */
+  enabled: boolean;
+  /** Conductor clock (ms) when the last Register or Heartbeat arrived; 0 never. */
+  lastHeartbeatMs: number;
+  registeredAt: string;
+}

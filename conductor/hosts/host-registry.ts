@@ -1,0 +1,141 @@
+// The registry of hypervisor hosts: what agents announce (Register), the proof
+// they are alive (Heartbeat), and the operator's enable switch. It also hands
+// the scheduler its host facts (capacity, ratios, enabled, last heartbeat);
+// usage is layered on top by the scheduler's StoreClaimer.
+import { notFound } from '../../common/errors.ts';
+import { type Logger, log as rootLog } from '../../common/log.ts';
+import { casUpdate, getOrUndefined, UNCHANGED } from '../compute/cas-update.ts';
+import type { AllocationRatio, HostSnapshot, Resources } from '../scheduler/types.ts';
+import { listAll } from '../store/list-all.ts';
+import type { Store } from '../store/store.ts';
+import { HOSTS, type HostCapacity, type HostRecord, hostKey } from './host-record.ts';
+import { type HostState, type HostTiming, hostState } from './host-state.ts';
+
+export interface HostRegistryOptions {
+  store: Store;
+  timing: HostTiming;
+  allocationRatio: AllocationRatio;
+  /** Held back on every host for the hypervisor itself. */
+  reserved?: Partial<Resources>;
+  /** @default Date.now */
+  clock?: () => number;
+  log?: Logger;
+}
+
+export interface RegisterInput {
+  id: string;
+  address: string;
+  capacity: HostCapacity;
+  virtType: string;
+  agentVersion: string;
+}
+
+export class HostRegistry {
+  readonly timing: HostTiming;
+  readonly clock: () => number;
+  private readonly store: Store;
+  private readonly ratio: AllocationRatio;
+  private readonly reserved: Partial<Resources> | undefined;
+  private readonly log: Logger;
+
+  constructor(o: HostRegistryOptions) {
+    this.store = o.store;
+    this.timing = o.timing;
+    this.ratio = o.allocationRatio;
+    this.reserved = o.reserved;
+    this.clock = o.clock ?? Date.now;
+    this.log = (o.log ?? rootLog).child({ component: 'hosts' });
+  }
+
+  /** Creates or refreshes a host; keeps the operator's enabled flag. Counts as a heartbeat. */
+  async register(input: RegisterInput): Promise<HostRecord> {
+    const now = this.clock();
+    const key = hostKey(input.id);
+    for (;;) {
+      const updated = await casUpdate<HostRecord>(this.store, key, (old) => ({
+        ...old,
+        address: input.address,
+        capacity: { ...input.capacity },
+        virtType: input.virtType,
+        agentVersion: input.agentVersion,
+        lastHeartbeatMs: now,
+      }));
+      if (updated) {
+        this.log.info({ hostId: input.id, address: input.address }, 'host registered again');
+        return updated.value;
+      }
+      const fresh: HostRecord = {
+        ...input,
+        capacity: { ...input.capacity },
+        enabled: true,
+        lastHeartbeatMs: now,
+        registeredAt: new Date(now).toISOString(),
+      };
+      const res = await this.store.txn([], [{ kind: 'create', key, value: fresh }]);
+      if (res.succeeded) {
+        this.log.info({ hostId: input.id, address: input.address, capacity: input.capacity }, 'host registered');
+        return fresh;
+      }
+      // Created concurrently: update that one instead.
+    }
+  }
+
+  /** Errors: NOT_FOUND/HOST_NOT_REGISTERED (the agent should Register again). */
+  async heartbeat(id: string): Promise<HostRecord> {
+    const now = this.clock();
+    const e = await casUpdate<HostRecord>(this.store, hostKey(id), (h) =>
+      h.lastHeartbeatMs >= now ? UNCHANGED : { ...h, lastHeartbeatMs: now },
+    );
+    if (!e)
+      throw notFound('HOST_NOT_REGISTERED', `host ${id} is not registered; register first`, { details: { host: id } });
+    return e.value;
+  }
+
+  async get(id: string): Promise<HostRecord | undefined> {
+    if (id === '') return undefined;
+    return (await getOrUndefined<HostRecord>(this.store, hostKey(id)))?.value;
+  }
+
+  /** Errors: NOT_FOUND/HOST_NOT_FOUND. */
+  async require(id: string): Promise<HostRecord> {
+    const h = await this.get(id);
+    if (!h) throw notFound('HOST_NOT_FOUND', `host ${id} not found`, { details: { host: id } });
+    return h;
+  }
+
+  async list(): Promise<HostRecord[]> {
+    return (await listAll<HostRecord>(this.store, HOSTS)).entries.map((e) => e.value);
+  }
+
+  /** Idempotent. Errors: NOT_FOUND/HOST_NOT_FOUND. */
+  async setEnabled(id: string, enabled: boolean): Promise<HostRecord> {
+    const e = await casUpdate<HostRecord>(this.store, hostKey(id), (h) =>
+      h.enabled === enabled ? UNCHANGED : { ...h, enabled },
+    );
+    if (!e) throw notFound('HOST_NOT_FOUND', `host ${id} not found`, { details: { host: id } });
+    this.log.info({ hostId: id, enabled }, 'host enabled flag set');
+    return e.value;
+  }
+
+  state(h: HostRecord, nowMs: number = this.clock()): HostState {
+    return hostState(h.lastHeartbeatMs, nowMs, this.timing.downTimeMs);
+  }
+
+  /** Host facts for the scheduler; usage is zero here (the claimer overlays the real one). */
+  async snapshots(): Promise<HostSnapshot[]> {
+    return (await this.list()).map((h) => this.snapshot(h));
+  }
+
+  snapshot(h: HostRecord): HostSnapshot {
+    return {
+      hostId: h.id,
+      enabled: h.enabled,
+      lastHeartbeatMs: h.lastHeartbeatMs,
+      capacity: { ...h.capacity },
+      allocationRatio: { ...this.ratio },
+      ...(this.reserved ? { reserved: { ...this.reserved } } : {}),
+      usage: { vcpus: 0, ramMiB: 0, diskGiB: 0 },
+      instanceCount: 0,
+    };
+  }
+}

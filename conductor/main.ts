@@ -1,0 +1,188 @@
+// strato-conductor: the composition root. It wires the store, identity, images,
+// flavors, hosts, the scheduler's claimer, the agent clients and the compute
+// workflows into two gRPC servers — the public API (TLS; bearer tokens say who
+// calls) and the agents' registry (mutual TLS; certificates say which host
+// calls) — resumes unfinished workflows, and shuts down cleanly on SIGTERM/SIGINT.
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ServerCredentials } from '@grpc/grpc-js';
+import type { ProtoGrpcType as AgentProto } from '../common/gen/agent.ts';
+import type { ProtoGrpcType as FlavorProto } from '../common/gen/flavor.ts';
+import type { ProtoGrpcType as HostProto } from '../common/gen/host.ts';
+import type { ProtoGrpcType as IdentityProto } from '../common/gen/identity.ts';
+import type { ProtoGrpcType as ImageProto } from '../common/gen/image.ts';
+import type { ProtoGrpcType as ServerProto } from '../common/gen/server.ts';
+import type { FlavorsHandlers } from '../common/gen/strato/compute/v1/Flavors.ts';
+import type { ServersHandlers } from '../common/gen/strato/compute/v1/Servers.ts';
+import type { HostsHandlers } from '../common/gen/strato/host/v1/Hosts.ts';
+import type { RegistryHandlers } from '../common/gen/strato/host/v1/Registry.ts';
+import type { IdentityHandlers } from '../common/gen/strato/identity/v1/Identity.ts';
+import type { ImagesHandlers } from '../common/gen/strato/image/v1/Images.ts';
+import { mtlsChannelCredentials, mtlsServerCredentials } from '../common/grpc/credentials.ts';
+import { StratoServer } from '../common/grpc/server.ts';
+import { log } from '../common/log.ts';
+import { loadProtoPackage, toGrpcObject } from '../common/proto.ts';
+import { AgentPool } from './agents/agent-pool.ts';
+import { flavorsApi } from './api/flavors-api.ts';
+import { hostsApi } from './api/hosts-api.ts';
+import { identityApi } from './api/identity-api.ts';
+import { imagesApi } from './api/images-api.ts';
+import { registryApi } from './api/registry-api.ts';
+import { serversApi } from './api/servers-api.ts';
+import { catalogFrom } from './compute/catalog.ts';
+import { ComputeService } from './compute/compute-service.ts';
+import { HostReports } from './compute/host-reports.ts';
+import { WorkflowDriver } from './compute/workflow-driver.ts';
+import { type ConductorConfig, loadConfig, resolveConfig, tlsFiles, USAGE } from './config.ts';
+import { createFlavorCatalog } from './flavors/flavors.ts';
+import { HostRegistry } from './hosts/host-registry.ts';
+import { bootstrapAdmin } from './identity/bootstrap.ts';
+import { createIdentity } from './identity/identity.ts';
+import { createImageRegistry } from './images/images.ts';
+import { StoreClaimer } from './scheduler/store-claimer.ts';
+import { SqliteStore } from './store/sqlite/sqlite-store.ts';
+
+type Proto = AgentProto & FlavorProto & HostProto & IdentityProto & ImageProto & ServerProto;
+
+export interface Conductor {
+  config: ConductorConfig;
+  /** Bound ports (useful with port 0). */
+  publicPort: number;
+  registryPort: number;
+  adminPasswordFile: string;
+  /** Graceful: stop taking calls, let running ones finish, stop workflows (resumed on the next start), close the store. */
+  stop(): Promise<void>;
+}
+
+export async function startConductor(partial: Partial<ConductorConfig>): Promise<Conductor> {
+  const config = resolveConfig(partial);
+  const clog = log.child({ component: 'conductor' });
+  await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
+  const tls = tlsFiles(config);
+  const [ca, cert, key] = await Promise.all([readFile(tls.caFile), readFile(tls.certFile), readFile(tls.keyFile)]);
+  const publicCreds = ServerCredentials.createSsl(ca, [{ private_key: key, cert_chain: cert }], false);
+  const registryCreds = await mtlsServerCredentials(tls);
+  const agentCreds = await mtlsChannelCredentials(tls);
+
+  const store = new SqliteStore({ path: join(config.dataDir, 'state.db') });
+  const cleanups: Array<() => Promise<void> | void> = [() => store.close()];
+  const stopAll = async () => {
+    for (const f of cleanups.reverse()) await f();
+  };
+  try {
+    const timing = { heartbeatIntervalMs: config.heartbeatIntervalS * 1000, downTimeMs: config.downTimeS * 1000 };
+    const identity = createIdentity({ store, tokenTtlMs: config.tokenTtlS * 1000 });
+    const adminPasswordFile = join(config.dataDir, 'admin-password');
+    await bootstrapAdmin(identity, { passwordFile: adminPasswordFile });
+    cleanups.push(identity.startTokenSweeper());
+    const images = await createImageRegistry({ store, dataDir: config.dataDir });
+    const flavors = createFlavorCatalog({ store });
+    const hosts = new HostRegistry({ store, timing, allocationRatio: config.allocationRatio });
+    const claimer = new StoreClaimer(store, { listHosts: () => hosts.snapshots(), ...timing });
+    const pkg = await loadProtoPackage();
+    const proto = toGrpcObject<Proto>(pkg);
+    const agents = new AgentPool({
+      agentCtor: proto.strato.agent.v1.Agent,
+      credentials: agentCreds,
+      deadlines: { spawnMs: config.spawnTimeoutS * 1000 },
+    });
+    cleanups.push(() => agents.close());
+    const driver = new WorkflowDriver({
+      store,
+      claimer,
+      hosts,
+      agents,
+      maxBuildAttempts: config.maxBuildAttempts,
+      acpiTimeoutS: config.acpiTimeoutS,
+      sweepIntervalMs: Math.max(5_000, 3 * timing.heartbeatIntervalMs),
+    });
+    cleanups.push(() => driver.close());
+    const compute = new ComputeService({ store, catalog: catalogFrom(images, flavors), driver, hosts, agents });
+    const reports = new HostReports({ store, heartbeatIntervalMs: timing.heartbeatIntervalMs });
+
+    const pub = new StratoServer()
+      .addService<IdentityHandlers>(proto.strato.identity.v1.Identity.service, identityApi(identity))
+      .addService<ImagesHandlers>(proto.strato.image.v1.Images.service, imagesApi(identity, images))
+      .addService<FlavorsHandlers>(proto.strato.compute.v1.Flavors.service, flavorsApi(identity, flavors))
+      .addService<ServersHandlers>(proto.strato.compute.v1.Servers.service, serversApi(compute, identity))
+      .addService<HostsHandlers>(proto.strato.host.v1.Hosts.service, hostsApi(hosts, claimer, identity))
+      .addReflection(pkg);
+    const reg = new StratoServer()
+      .addService<RegistryHandlers>(
+        proto.strato.host.v1.Registry.service,
+        registryApi(hosts, reports, images, (hostId) => {
+          reports.busyOn(hostId).then(
+            (ids) => {
+              for (const id of ids) driver.kick(id);
+            },
+            (err: unknown) => clog.warn({ err, hostId }, 'could not kick work waiting for a host'),
+          );
+        }),
+      )
+      .addReflection(pkg);
+    const grace = config.shutdownGraceS * 1000;
+    // Registry first, so agents can heartbeat before the public API takes boots.
+    const registryPort = await reg.listen(config.registryListen, registryCreds);
+    cleanups.push(() => reg.shutdown(grace));
+    const publicPort = await pub.listen(config.listen, publicCreds);
+    cleanups.push(() => pub.shutdown(grace));
+
+    // Workflows resume once hosts had a chance to heartbeat: after a long outage
+    // every host looks down until then, and a resumed boot would find no host.
+    const anyDown = (await hosts.list()).some((h) => hosts.state(h) === 'down');
+    const resume = () => driver.resumeAll().catch((err: unknown) => clog.error({ err }, 'resume failed'));
+    const resumeTimer = setTimeout(resume, anyDown ? timing.heartbeatIntervalMs + 1000 : 0);
+    cleanups.push(() => clearTimeout(resumeTimer));
+    driver.startSweeper();
+
+    clog.info({ publicPort, registryPort, dataDir: config.dataDir }, 'conductor started');
+    let stopping: Promise<void> | undefined;
+    return {
+      config,
+      publicPort,
+      registryPort,
+      adminPasswordFile,
+      stop() {
+        stopping ??= stopAll().then(() => clog.info({}, 'conductor stopped'));
+        return stopping;
+      },
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}
+
+async function main(): Promise<void> {
+  let config: ConductorConfig | undefined;
+  try {
+    config = await loadConfig(process.argv.slice(2));
+  } catch (err) {
+    process.stderr.write(`strato-conductor: ${(err as Error).message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  if (!config) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const conductor = await startConductor(config);
+  const onSignal = (signal: string) => {
+    log.info({ signal }, 'conductor shutting down');
+    conductor.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error({ err }, 'conductor shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => onSignal('SIGTERM'));
+  process.once('SIGINT', () => onSignal('SIGINT'));
+}
+
+if (import.meta.main) {
+  main().catch((err: unknown) => {
+    log.fatal({ err }, 'conductor failed to start');
+    process.exit(1);
+  });
+}

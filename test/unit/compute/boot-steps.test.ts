@@ -1,0 +1,161 @@
+// The boot workflow's decisions, with stub collaborators: where a spawn failure
+// leads (reschedule with the host excluded, or ERROR after the last attempt or
+// for a request no host would take), and what "No valid host" leaves behind.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { StratoError } from '../../../common/errors.ts';
+import { log } from '../../../common/log.ts';
+import type { AgentApi, AgentDirectory } from '../../../conductor/agents/agent-api.ts';
+import { failStep, scheduleStep, spawnStep } from '../../../conductor/compute/boot-steps.ts';
+import type { InstanceRecord, Workflow } from '../../../conductor/compute/instance-record.ts';
+import type { Outcome, StepDeps } from '../../../conductor/compute/workflow.ts';
+import type { HostRegistry } from '../../../conductor/hosts/host-registry.ts';
+import type { StoreClaimer } from '../../../conductor/scheduler/store-claimer.ts';
+import type { SelectionResult } from '../../../conductor/scheduler/types.ts';
+
+const wf = (over: Partial<Workflow> = {}): Workflow => ({
+  id: 'w',
+  kind: 'boot',
+  step: 'spawn',
+  requestId: 'r',
+  eventKey: '/instance-actions/x/1',
+  excludeHosts: [],
+  failures: [],
+  ...over,
+});
+
+const rec = (w: Workflow): InstanceRecord => ({
+  id: '00000000-0000-4000-8000-000000000001',
+  name: 'vm',
+  projectId: 'p',
+  userId: 'u',
+  image: { id: 'i', sha256: 'a'.repeat(64), sizeBytes: 10, diskFormat: 'qcow2' },
+  flavor: { id: 'f', name: 'small', vcpus: 1, ramMib: 256, diskGib: 1 },
+  vmState: 'BUILD',
+  taskState: 'spawning',
+  powerState: 'NOSTATE',
+  host: 'hv-1',
+  createdAt: '',
+  updatedAt: '',
+  launchedAt: '',
+  userData: Buffer.from('hi').toString('base64'),
+  metadata: {},
+  workflow: w,
+  settledAtMs: 0,
+});
+
+function deps(spawn: AgentApi['spawn'], place?: () => SelectionResult) {
+  const calls: string[] = [];
+  const agent: AgentApi = {
+    spawn: async (req, o) => {
+      calls.push('spawn');
+      return spawn(req, o);
+    },
+    delete: async () => {
+      calls.push('delete');
+    },
+    action: async () => ({ instanceId: '', powerState: '', domainName: '' }),
+    consoleLog: async () => [],
+  };
+  const d: StepDeps = {
+    claimer: {
+      place: async () => place?.() ?? { ok: true, placement: { hostId: 'hv-2', alternates: [] } },
+      release: async () => {
+        calls.push('release');
+        return true;
+      },
+    } as unknown as StoreClaimer,
+    hosts: { get: async (id: string) => ({ id, address: '127.0.0.1:1' }) } as unknown as HostRegistry,
+    agents: { forHost: () => agent, close() {} } as AgentDirectory,
+    log: log.child({ test: true }),
+    signal: new AbortController().signal,
+    maxBuildAttempts: 3,
+    acpiTimeoutS: 1,
+    tries: 0,
+  };
+  return { d, calls };
+}
+
+function applied(o: Outcome, r: InstanceRecord): InstanceRecord {
+  assert.equal(o.kind, 'update');
+  if (o.kind !== 'update') throw new Error('unreachable');
+  return o.apply(r, '2026-01-01T00:00:00.000Z', 5);
+}
+
+log.level = 'silent';
+
+const checksum = () => Promise.reject(new StratoError('DATA_LOSS', 'IMAGE_CHECKSUM_MISMATCH', 'bad cache'));
+
+describe('boot steps', () => {
+  it('a successful spawn settles ACTIVE with the reported power state and closes the event', async () => {
+    const { d } = deps(async () => ({ instanceId: 'x', powerState: 'running', domainName: 'd' }));
+    const w = wf();
+    const o = await spawnStep(rec(w), w, d);
+    const r = applied(o, rec(w));
+    assert.equal(o.kind === 'update' && o.finish?.error, undefined);
+    assert.equal(r.vmState, 'ACTIVE');
+    assert.equal(r.powerState, 'RUNNING');
+    assert.equal(r.taskState, '');
+    assert.equal(r.workflow, undefined);
+    assert.equal(r.settledAtMs, 5);
+  });
+
+  it('a failed spawn excludes the host, cleans up there and schedules again', async () => {
+    const { d, calls } = deps(checksum);
+    const w = wf();
+    const r = applied(await spawnStep(rec(w), w, d), rec(w));
+    assert.deepEqual(calls, ['spawn', 'delete']);
+    assert.equal(r.host, '');
+    assert.equal(r.taskState, 'scheduling');
+    assert.equal(r.workflow?.step, 'schedule');
+    assert.deepEqual(r.workflow?.excludeHosts, ['hv-1']);
+    assert.match(r.workflow?.failures[0] ?? '', /^hv-1: DATA_LOSS IMAGE_CHECKSUM_MISMATCH/);
+  });
+
+  it('the third failure fails the build, naming every host', async () => {
+    const { d } = deps(checksum);
+    const w = wf({ excludeHosts: ['hv-a', 'hv-b'], failures: ['hv-a: X', 'hv-b: Y'] });
+    const r = applied(await spawnStep(rec(w), w, d), rec(w));
+    assert.equal(r.workflow?.step, 'fail');
+    assert.match(r.workflow?.fault?.message ?? '', /build failed on 3 hosts: hv-a: X; hv-b: Y; hv-1: DATA_LOSS/);
+  });
+
+  it('a malformed request is not rescheduled', async () => {
+    const { d } = deps(() => Promise.reject(new StratoError('INVALID_ARGUMENT', 'SPEC_INVALID', 'no')));
+    const w = wf();
+    const r = applied(await spawnStep(rec(w), w, d), rec(w));
+    assert.equal(r.workflow?.step, 'fail');
+    assert.equal(r.workflow?.fault?.code, 'INVALID_ARGUMENT');
+  });
+
+  it('no valid host goes to fail with the per-filter reasons and earlier failures', async () => {
+    const { d } = deps(checksum, () => ({
+      ok: false,
+      noValidHost: {
+        hostCount: 2,
+        reasons: [{ filter: 'ram', rejected: 2, examples: ['hv-2: needs 256 MiB RAM, 0 free of 0 usable'] }],
+      },
+    }));
+    const w = wf({ step: 'schedule', failures: ['hv-1: DATA_LOSS'] });
+    const r = applied(await scheduleStep(rec(w), w, d), rec(w));
+    assert.equal(r.workflow?.step, 'fail');
+    assert.equal(r.workflow?.fault?.reason, 'NO_VALID_HOST');
+    assert.match(r.workflow?.fault?.message ?? '', /ram: 2 hosts rejected .*earlier attempts: hv-1: DATA_LOSS/);
+  });
+
+  it('fail releases the claim and leaves ERROR without a host', async () => {
+    const { d, calls } = deps(checksum);
+    const w = wf({
+      step: 'fail',
+      fault: { code: 'RESOURCE_EXHAUSTED', reason: 'NO_VALID_HOST', message: 'm', at: '' },
+    });
+    const o = await failStep(rec(w), w, d);
+    const r = applied(o, rec(w));
+    assert.deepEqual(calls, ['release']);
+    assert.equal(o.kind === 'update' && o.finish?.error, 'm');
+    assert.equal(r.vmState, 'ERROR');
+    assert.equal(r.host, '');
+    assert.equal(r.fault?.reason, 'NO_VALID_HOST');
+    assert.equal(r.workflow, undefined);
+  });
+});

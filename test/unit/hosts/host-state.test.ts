@@ -1,0 +1,72 @@
+// Up/down from the heartbeat age, with an injected clock, and the registry's
+// bookkeeping (register keeps the operator's enabled flag; heartbeats of an
+// unknown host are refused) on an in-memory store.
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { HostRegistry } from '../../../conductor/hosts/host-registry.ts';
+import { DEFAULT_HOST_TIMING, hostState } from '../../../conductor/hosts/host-state.ts';
+import { SqliteStore } from '../../../conductor/store/sqlite/sqlite-store.ts';
+
+describe('hostState', () => {
+  const table: Array<[number, number, number, 'up' | 'down']> = [
+    [0, 1000, 60_000, 'down'],
+    [1000, 1000, 60_000, 'up'],
+    [1000, 61_000, 60_000, 'up'],
+    [1000, 61_001, 60_000, 'down'],
+    [5000, 4000, 60_000, 'up'],
+  ];
+  for (const [last, now, down, want] of table) {
+    it(`last ${last}, now ${now}, down after ${down} → ${want}`, () => {
+      assert.equal(hostState(last, now, down), want);
+    });
+  }
+  it('defaults to 10 s heartbeats and 60 s down-time', () => {
+    assert.deepEqual(DEFAULT_HOST_TIMING, { heartbeatIntervalMs: 10_000, downTimeMs: 60_000 });
+  });
+});
+
+describe('HostRegistry', () => {
+  const store = new SqliteStore({ path: ':memory:' });
+  after(() => store.close());
+  let now = 1_000_000;
+  const reg = new HostRegistry({
+    store,
+    timing: { heartbeatIntervalMs: 10_000, downTimeMs: 60_000 },
+    allocationRatio: { cpu: 4, ram: 1, disk: 1 },
+    clock: () => now,
+  });
+  const input = {
+    id: 'hv-1',
+    address: '10.0.0.1:8776',
+    capacity: { vcpus: 8, ramMiB: 16384, diskGiB: 200 },
+    virtType: 'qemu',
+    agentVersion: '1',
+  };
+
+  it('registers, goes down without heartbeats and up again with one', async () => {
+    const h = await reg.register(input);
+    assert.equal(h.enabled, true);
+    assert.equal(reg.state(h), 'up');
+    now += 60_001;
+    assert.equal(reg.state((await reg.get('hv-1'))!), 'down');
+    await reg.heartbeat('hv-1');
+    assert.equal(reg.state((await reg.get('hv-1'))!), 'up');
+  });
+
+  it('keeps the enabled flag across a re-registration and feeds the scheduler', async () => {
+    await reg.setEnabled('hv-1', false);
+    const again = await reg.register({ ...input, address: '10.0.0.2:8776' });
+    assert.equal(again.enabled, false);
+    assert.equal(again.address, '10.0.0.2:8776');
+    const [snap] = await reg.snapshots();
+    assert.equal(snap?.enabled, false);
+    assert.equal(snap?.lastHeartbeatMs, now);
+    assert.deepEqual(snap?.capacity, { vcpus: 8, ramMiB: 16384, diskGiB: 200 });
+    assert.deepEqual(snap?.allocationRatio, { cpu: 4, ram: 1, disk: 1 });
+  });
+
+  it('refuses heartbeats and changes for unknown hosts', async () => {
+    await assert.rejects(reg.heartbeat('hv-9'), { code: 'NOT_FOUND', reason: 'HOST_NOT_REGISTERED' });
+    await assert.rejects(reg.setEnabled('hv-9', true), { code: 'NOT_FOUND', reason: 'HOST_NOT_FOUND' });
+  });
+});
