@@ -118,10 +118,17 @@ export function retryInterceptor(policy: Partial<RetryPolicy> = {}, onRetry?: (e
     const startAttempt = (): void => {
       timer = undefined;
       if (done || !metadata) return;
-      current = nextCall(options);
-      current.start(metadata.clone(), attemptListener());
-      current.sendMessage(message);
-      current.halfClose();
+      try {
+        current = nextCall(options);
+        current.start(metadata.clone(), attemptListener());
+        current.sendMessage(message);
+        current.halfClose();
+      } catch (err) {
+        // A timer-started attempt runs outside any caller's stack: a client closed
+        // while we waited ("Channel has been shut down") must end this call, not
+        // the process.
+        finish({ code: status.UNAVAILABLE, details: `retry abandoned: ${(err as Error).message}`, metadata: new Metadata() });
+      }
     };
 
     // The first attempt goes through the normal chain; later ones are new
