@@ -1,0 +1,183 @@
+// The agent's compute service: spawn, delete, power actions, state and console of
+// the instances on this host, over the Hypervisor seam. Operations on one instance
+// run one at a time (a per-id lock); every one is idempotent. It also turns the
+// hypervisor's pushed events into `changed` notifications carrying the actual
+// power state, which the registry reports to the conductor at once.
+import { EventEmitter } from 'node:events';
+import { rm } from 'node:fs/promises';
+import { notFound } from '../../common/errors.ts';
+import type { Logger } from '../../common/log.ts';
+import type { Hypervisor, HypervisorEvent, PowerState } from '../hypervisor/hypervisor.ts';
+import { domainNameFor } from '../hypervisor/libvirt/domain-xml.ts';
+import { type Action, parseAction, runAction } from './actions.ts';
+import { DEFAULT_TAIL_LINES, MAX_TAIL_LINES, tailLines } from './console-tail.ts';
+import { checkInstanceId, instancePaths } from './instance-paths.ts';
+import { KeyedLock } from './keyed-lock.ts';
+import { type SpawnDeps, spawnInstance } from './spawn.ts';
+import type { SpawnRequest } from './spawn-request.ts';
+
+export interface InstanceStatus {
+  instanceId: string;
+  powerState: PowerState;
+  domainName: string;
+}
+
+/** What changed, as the conductor should hear it; `absent` once the instance is gone. */
+export interface InstanceChange {
+  instanceId: string;
+  powerState: PowerState | 'absent';
+  event: string;
+  observedAt: string;
+}
+
+export interface InstanceManagerEvents {
+  changed: [InstanceChange];
+}
+
+export interface InstanceManagerOptions extends SpawnDeps {
+  /** Default wait for ACPI stop/reboot before the hard fallback. */
+  acpiTimeoutS: number;
+}
+
+export class InstanceManager extends EventEmitter<InstanceManagerEvents> {
+  private readonly deps: SpawnDeps;
+  private readonly hv: Hypervisor;
+  private readonly log: Logger;
+  private readonly acpiTimeoutS: number;
+  private readonly lock = new KeyedLock();
+  /** Per-instance chain of state queries, so reports leave in the order events came. */
+  private readonly reportChains = new Map<string, Promise<void>>();
+  private readonly onHvEvent = (ev: HypervisorEvent): void => this.observe(ev.instanceId, ev.event);
+
+  constructor(options: InstanceManagerOptions) {
+    super();
+    this.deps = options;
+    this.hv = options.hv;
+    this.log = options.log.child({ component: 'instance-manager' });
+    this.acpiTimeoutS = options.acpiTimeoutS;
+    this.hv.on('event', this.onHvEvent);
+  }
+
+  close(): void {
+    this.hv.off('event', this.onHvEvent);
+  }
+
+  /** The operation running on `id` (spawn, delete, an action), if any. */
+  busy(id: string): string | undefined {
+    return this.lock.holder(id);
+  }
+
+  async spawn(req: SpawnRequest): Promise<InstanceStatus> {
+    checkInstanceId(req.instanceId);
+    return this.settle(req.instanceId, 'spawn', 'spawned', async () => {
+      const existing = await this.hv.powerState(req.instanceId);
+      if (existing === undefined) await spawnInstance(this.deps, req);
+      // Defined but never started: an earlier spawn was cut short between define and
+      // start (agent killed). A spawn returns when the domain runs, so finish it.
+      else if (existing === 'shutdown') await this.hv.start(req.instanceId);
+      return this.status(req.instanceId);
+    });
+  }
+
+  /** Destroys, undefines and removes every file of the instance. Absent is success. */
+  async delete(id: string): Promise<void> {
+    checkInstanceId(id);
+    await this.settle(id, 'delete', 'deleted', async () => {
+      try {
+        await this.hv.destroy(id, { graceful: true });
+      } catch (err) {
+        this.log.warn({ instanceId: id, err }, 'graceful destroy failed; forcing');
+        await this.hv.destroy(id);
+      }
+      await this.hv.undefine(id);
+      await rm(instancePaths(this.deps.stateDir, id).dir, { recursive: true, force: true });
+    });
+  }
+
+  async action(
+    id: string,
+    action: string,
+    opts: { hard?: boolean; acpiTimeoutS?: number } = {},
+  ): Promise<InstanceStatus> {
+    checkInstanceId(id);
+    const act: Action = parseAction(action);
+    const timeoutS = opts.acpiTimeoutS && opts.acpiTimeoutS > 0 ? opts.acpiTimeoutS : this.acpiTimeoutS;
+    return this.lock.run(id, act, async () => {
+      await runAction(this.hv, id, act, { hard: opts.hard ?? false, acpiTimeoutMs: timeoutS * 1000 }, this.log);
+      return this.status(id);
+    });
+  }
+
+  /**
+   * Removes an instance directory that has no domain, under the instance's lock so
+   * it cannot race a spawn that began after the reconciler looked. False when a
+   * domain exists after all (nothing is removed then).
+   */
+  async removeOrphanDir(id: string): Promise<boolean> {
+    checkInstanceId(id);
+    return this.lock.run(id, 'reconcile', async () => {
+      if ((await this.hv.powerState(id)) !== undefined) return false;
+      await rm(instancePaths(this.deps.stateDir, id).dir, { recursive: true, force: true });
+      return true;
+    });
+  }
+
+  /** The instance's actual state. Throws NOT_FOUND when there is no domain. */
+  async status(id: string): Promise<InstanceStatus> {
+    checkInstanceId(id);
+    const powerState = await this.hv.powerState(id);
+    if (powerState === undefined) throw notFound('INSTANCE_NOT_FOUND', `instance ${id} does not exist on this host`);
+    return { instanceId: id, powerState, domainName: domainNameFor(id) };
+  }
+
+  async list(): Promise<InstanceStatus[]> {
+    const domains = await this.hv.list();
+    return domains.map((d) => ({ ...d, domainName: domainNameFor(d.instanceId) }));
+  }
+
+  async consoleLog(id: string, lines: number): Promise<string[]> {
+    checkInstanceId(id);
+    const n = lines <= 0 ? DEFAULT_TAIL_LINES : Math.min(lines, MAX_TAIL_LINES);
+    const out = await tailLines(instancePaths(this.deps.stateDir, id).consoleLog, n);
+    if (out !== undefined) return out;
+    // No log yet is normal for a defined but never started domain.
+    await this.status(id);
+    return [];
+  }
+
+  /**
+   * Runs a spawn or delete under the instance's lock. Events during it are not
+   * reported one by one (a spawn defines, starts… a delete stops, undefines…);
+   * the settled state is reported once at the end, success or failure.
+   */
+  private async settle<T>(id: string, op: string, event: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await this.lock.run(id, op, fn);
+    } finally {
+      this.observe(id, event);
+    }
+  }
+
+  /** Queries the actual state after an event and emits it (in event order per instance). */
+  private observe(id: string, event: string): void {
+    if (this.lock.holder(id) === 'spawn' || this.lock.holder(id) === 'delete') return;
+    const previous = this.reportChains.get(id) ?? Promise.resolve();
+    const next = previous.then(async () => {
+      try {
+        const state = await this.hv.powerState(id);
+        this.emit('changed', {
+          instanceId: id,
+          powerState: state ?? 'absent',
+          event,
+          observedAt: new Date().toISOString(),
+        });
+      } catch (err) {
+        this.log.warn({ instanceId: id, event, err }, 'state query after event failed');
+      }
+    });
+    this.reportChains.set(id, next);
+    void next.then(() => {
+      if (this.reportChains.get(id) === next) this.reportChains.delete(id);
+    });
+  }
+}

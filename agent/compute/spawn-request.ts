@@ -1,0 +1,67 @@
+// A spawn request as plain data, its validation, and the InstanceSpec it becomes on
+// this host. Pure: everything is checked before the first side effect, so bad
+// input changes nothing on the host.
+import { invalidArgument } from '../../common/errors.ts';
+import type { FlavorSpec, InstanceSpec, VirtType } from '../hypervisor/instance-spec.ts';
+import { validateInstanceSpec } from '../hypervisor/libvirt/domain-xml-validate.ts';
+import { validateImageRef } from '../images/image-cache.ts';
+import type { ImageRef } from '../images/image-source.ts';
+import { checkInstanceId, type InstancePaths } from './instance-paths.ts';
+
+export interface SpawnRequest {
+  instanceId: string;
+  name: string;
+  projectId: string;
+  flavor: FlavorSpec;
+  image: ImageRef;
+  userData: Uint8Array;
+  metadata: Record<string, string>;
+  networkDataJson: string;
+}
+
+const MAX_METADATA_ITEMS = 128;
+
+function need(ok: boolean, field: string, message: string): void {
+  if (!ok) throw invalidArgument('INVALID_SPAWN_REQUEST', `${field}: ${message}`, { details: { field } });
+}
+
+export function validateSpawnRequest(req: SpawnRequest): void {
+  checkInstanceId(req.instanceId);
+  need(req.name.length > 0, 'name', 'is required');
+  need(req.projectId.length > 0, 'project_id', 'is required');
+  need(req.flavor.vcpus > 0, 'flavor.vcpus', 'must be at least 1');
+  need(req.flavor.ramMiB >= 16, 'flavor.ram_mib', 'must be at least 16');
+  validateImageRef(req.image);
+  const entries = Object.entries(req.metadata);
+  need(entries.length <= MAX_METADATA_ITEMS, 'metadata', `at most ${MAX_METADATA_ITEMS} items`);
+  for (const [k, v] of entries) {
+    need(k.length > 0 && k.length <= 255 && v.length <= 255, 'metadata', 'keys 1-255 and values 0-255 characters');
+  }
+}
+
+export interface SpecContext {
+  paths: InstancePaths;
+  basePath: string;
+  virtType: VirtType;
+  createdAt: string;
+}
+
+/** The domain this host will run for `req`. Throws INVALID_ARGUMENT (INVALID_INSTANCE_SPEC). */
+export function instanceSpecFor(req: SpawnRequest, ctx: SpecContext): InstanceSpec {
+  const spec: InstanceSpec = {
+    id: req.instanceId,
+    name: req.name,
+    projectId: req.projectId,
+    imageId: req.image.id,
+    createdAt: ctx.createdAt,
+    virtType: ctx.virtType,
+    flavor: { ...req.flavor },
+    rootDisk: { path: ctx.paths.disk, backing: { path: ctx.basePath, format: req.image.diskFormat } },
+    configDrive: { path: ctx.paths.configDrive },
+    ports: [],
+    volumes: [],
+    consoleLogPath: ctx.paths.consoleLog,
+  };
+  validateInstanceSpec(spec);
+  return spec;
+}

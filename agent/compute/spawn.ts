@@ -1,0 +1,95 @@
+// Spawning one instance: plan (validate, build the spec) with no side effect, then
+// execute each step under a reverter, so a failure anywhere — image fetch,
+// checksum, overlay, config drive, define, start — leaves nothing on the host.
+import { mkdir, rm } from 'node:fs/promises';
+import type { Logger } from '../../common/log.ts';
+import type { ConfigDriveFile } from '../config-drive/config-drive-tree.ts';
+import { configDriveTree } from '../config-drive/config-drive-tree.ts';
+import type { Hypervisor } from '../hypervisor/hypervisor.ts';
+import type { VirtType } from '../hypervisor/instance-spec.ts';
+import type { CachedImage, ImageRef } from '../images/image-source.ts';
+import { instancePaths } from './instance-paths.ts';
+import { Reverter } from './reverter.ts';
+import { instanceSpecFor, type SpawnRequest, validateSpawnRequest } from './spawn-request.ts';
+
+/** The image cache as the spawn sees it. */
+export interface ImageStore {
+  pathOf(sha256: string): string;
+  ensure(ref: ImageRef): Promise<CachedImage>;
+  virtualSize(img: CachedImage): Promise<number>;
+}
+
+/** Host tools that write disks; injectable so unit tests need no qemu-img. */
+export interface DiskTools {
+  createOverlay(base: { path: string; format: 'qcow2' | 'raw' }, overlay: string, sizeBytes: number): Promise<void>;
+  overlaySize(flavorDiskGiB: number, baseVirtualBytes: number): number;
+  writeConfigDrive(files: readonly ConfigDriveFile[], isoPath: string): Promise<void>;
+}
+
+export interface SpawnDeps {
+  hv: Hypervisor;
+  images: ImageStore;
+  disks: DiskTools;
+  stateDir: string;
+  virtType: VirtType;
+  availabilityZone: string;
+  log: Logger;
+}
+
+export async function spawnInstance(deps: SpawnDeps, req: SpawnRequest): Promise<void> {
+  const { hv, images, disks, log } = deps;
+  validateSpawnRequest(req);
+  const paths = instancePaths(deps.stateDir, req.instanceId);
+  const spec = instanceSpecFor(req, {
+    paths,
+    basePath: images.pathOf(req.image.sha256),
+    virtType: deps.virtType,
+    createdAt: new Date().toISOString(),
+  });
+  const drive = configDriveTree({
+    instanceId: req.instanceId,
+    name: req.name,
+    projectId: req.projectId,
+    availabilityZone: deps.availabilityZone,
+    metadata: req.metadata,
+    userData: req.userData,
+    networkDataJson: req.networkDataJson,
+  });
+
+  const steps: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (name: string): void => {
+    const now = performance.now();
+    steps[name] = Math.round((now - t) * 10) / 10;
+    t = now;
+  };
+
+  // A crash during an earlier spawn may have left a directory without a domain.
+  await rm(paths.dir, { recursive: true, force: true });
+  const reverter = new Reverter();
+  try {
+    await mkdir(paths.dir, { recursive: true, mode: 0o755 });
+    reverter.add('instance directory', () => rm(paths.dir, { recursive: true, force: true }));
+    const base = await images.ensure(req.image);
+    lap('imageMs');
+    const size = disks.overlaySize(req.flavor.diskGiB, await images.virtualSize(base));
+    await disks.createOverlay(base, paths.disk, size);
+    reverter.add('overlay', () => rm(paths.disk, { force: true }));
+    lap('overlayMs');
+    await disks.writeConfigDrive(drive, paths.configDrive);
+    reverter.add('config drive', () => rm(paths.configDrive, { force: true }));
+    lap('configDriveMs');
+    await hv.define(spec);
+    reverter.add('domain definition', () => hv.undefine(req.instanceId));
+    lap('defineMs');
+    await hv.start(req.instanceId);
+    reverter.add('domain start', () => hv.destroy(req.instanceId));
+    lap('startMs');
+    reverter.success();
+    log.info({ instanceId: req.instanceId, ...steps }, 'instance spawned');
+  } catch (err) {
+    const failedUndos = await reverter.revert(log);
+    log.warn({ instanceId: req.instanceId, err, failedUndos, ...steps }, 'spawn failed; rolled back');
+    throw err;
+  }
+}

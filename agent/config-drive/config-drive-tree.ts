@@ -1,0 +1,94 @@
+// The files of an OpenStack config drive (what cloud-init's ConfigDrive source
+// reads), as plain data: no disk, no tools. config-drive-writer.ts turns the tree
+// into an ISO9660 image labelled `config-2`.
+import { invalidArgument } from '../../common/errors.ts';
+
+export interface ConfigDriveInput {
+  instanceId: string;
+  name: string;
+  projectId: string;
+  availabilityZone: string;
+  /** User metadata (meta_data.json `meta`). */
+  metadata: Record<string, string>;
+  /** Raw user data; empty means none. */
+  userData: Uint8Array;
+  /** network_data.json as given by the conductor; empty means no networks. */
+  networkDataJson: string;
+}
+
+export interface ConfigDriveFile {
+  /** Relative path inside the drive, `/`-separated. */
+  path: string;
+  content: Buffer;
+}
+
+/** Nova's limit on user data (64 KiB). */
+export const MAX_USER_DATA_BYTES = 65_535;
+
+/**
+ * An RFC 1123 host name label from a display name: lower case, letters, digits and
+ * hyphens, at most 63 characters; the instance id's first block when nothing is left.
+ */
+export function hostnameFor(name: string, instanceId: string): string {
+  const label = name
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63)
+    .replace(/-+$/, '');
+  return label || `instance-${instanceId.slice(0, 8)}`;
+}
+
+function parseNetworkData(json: string): unknown {
+  if (json.trim() === '') return { links: [], networks: [], services: [] };
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (err) {
+    throw invalidArgument('INVALID_NETWORK_DATA', `network_data_json is not JSON: ${(err as Error).message}`, {
+      details: { field: 'network_data_json' },
+    });
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw invalidArgument('INVALID_NETWORK_DATA', 'network_data_json must be a JSON object', {
+      details: { field: 'network_data_json' },
+    });
+  }
+  return value;
+}
+
+const json = (v: unknown): Buffer => Buffer.from(`${JSON.stringify(v, null, 2)}\n`, 'utf8');
+
+/** The drive's files. Throws INVALID_ARGUMENT for oversized user data or bad network data. */
+export function configDriveTree(input: ConfigDriveInput): ConfigDriveFile[] {
+  if (input.userData.length > MAX_USER_DATA_BYTES) {
+    throw invalidArgument(
+      'USER_DATA_TOO_LARGE',
+      `user data is ${input.userData.length} bytes; at most ${MAX_USER_DATA_BYTES}`,
+      {
+        details: { field: 'user_data' },
+      },
+    );
+  }
+  const hostname = hostnameFor(input.name, input.instanceId);
+  const metaData = {
+    uuid: input.instanceId,
+    name: input.name,
+    hostname,
+    project_id: input.projectId,
+    availability_zone: input.availabilityZone,
+    launch_index: 0,
+    meta: { ...input.metadata },
+    public_keys: {},
+    files: [],
+  };
+  const files: ConfigDriveFile[] = [
+    { path: 'openstack/latest/meta_data.json', content: json(metaData) },
+    { path: 'openstack/latest/network_data.json', content: json(parseNetworkData(input.networkDataJson)) },
+    { path: 'openstack/latest/vendor_data.json', content: json({}) },
+  ];
+  if (input.userData.length > 0) {
+    files.push({ path: 'openstack/latest/user_data', content: Buffer.from(input.userData) });
+  }
+  return files;
+}

@@ -1,0 +1,166 @@
+// strato-agent's command line → a complete, validated configuration. Pure: the
+// caller passes argv and the host name; facts about the host (virt type, capacity)
+// are resolved later by main.ts. A bad flag fails with INVALID_ARGUMENT naming it.
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { invalidArgument } from '../common/errors.ts';
+
+export type VirtTypeSetting = 'qemu' | 'kvm' | 'auto';
+
+export interface AgentConfig {
+  hostId: string;
+  /** host:port the Agent service binds. @default 0.0.0.0:8776 */
+  listen: string;
+  /** host:port the conductor should dial; @default the listen address (host id when it is a wildcard). */
+  advertise?: string;
+  /** Conductor registry endpoints, tried in order; the first that answers wins. */
+  conductors: string[];
+  tlsDir: string;
+  caFile: string;
+  certFile: string;
+  keyFile: string;
+  libvirtSocket: string;
+  stateDir: string;
+  virtType: VirtTypeSetting;
+  /** Operator overrides of the capacity the agent reports. */
+  capacity: { vcpus?: number; ramMiB?: number; diskGiB?: number };
+  /** Default wait for an ACPI stop/reboot before the hard fallback. @default 60 */
+  acpiTimeoutS: number;
+  /** Full state report period, the safety net behind events. @default 30 */
+  resyncIntervalS: number;
+  /** How long a domain the conductor does not expect is kept before deletion. @default 120 */
+  orphanGraceS: number;
+  /** Shown to guests in meta_data.json. @default 'nova' (what cloud-init images expect) */
+  availabilityZone: string;
+}
+
+export const DEFAULT_STATE_DIR = '/var/lib/strato/agent';
+export const DEFAULT_LIBVIRT_SOCKET = '/run/libvirt/libvirt-sock';
+export const DEFAULT_LISTEN = '0.0.0.0:8776';
+
+export const USAGE = `usage: strato-agent --conductor HOST:PORT [--conductor HOST:PORT ...] --tls-dir DIR
+  [--host-id ID] [--listen HOST:PORT] [--advertise HOST:PORT]
+  [--libvirt-socket PATH] [--state-dir DIR] [--virt-type qemu|kvm|auto]
+  [--vcpus N] [--ram-mib N] [--disk-gib N] [--acpi-timeout-s N] [--resync-interval-s N]
+  [--orphan-grace-s N]
+  [--availability-zone NAME]`;
+
+const HOST_ID = /^[A-Za-z0-9]([A-Za-z0-9.-]{0,252})$/;
+
+function bad(flag: string, message: string): never {
+  throw invalidArgument('INVALID_AGENT_CONFIG', `--${flag}: ${message}`, { details: { flag } });
+}
+
+/** `host:port` with a port from 0 to 65535 (0 only where binding); IPv6 hosts in brackets. */
+export function parseHostPort(flag: string, value: string, allowZero = false): { host: string; port: number } {
+  const m = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(value);
+  if (!m) bad(flag, `must be host:port, got ${JSON.stringify(value)}`);
+  const port = Number(m[2]);
+  if (port > 65535 || (port === 0 && !allowZero)) bad(flag, `port out of range in ${JSON.stringify(value)}`);
+  return { host: m[1]!, port };
+}
+
+function positiveInt(flag: string, value: string | undefined, min = 1): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < min || !Number.isSafeInteger(Number(value))) {
+    bad(flag, `must be an integer >= ${min}, got ${JSON.stringify(value)}`);
+  }
+  return Number(value);
+}
+
+export function parseAgentConfig(argv: readonly string[], hostname: string): AgentConfig {
+  let values: Record<string, string | string[] | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        'host-id': { type: 'string' },
+        listen: { type: 'string' },
+        advertise: { type: 'string' },
+        conductor: { type: 'string', multiple: true },
+        'tls-dir': { type: 'string' },
+        'libvirt-socket': { type: 'string' },
+        'state-dir': { type: 'string' },
+        'virt-type': { type: 'string' },
+        vcpus: { type: 'string' },
+        'ram-mib': { type: 'string' },
+        'disk-gib': { type: 'string' },
+        'acpi-timeout-s': { type: 'string' },
+        'resync-interval-s': { type: 'string' },
+        'orphan-grace-s': { type: 'string' },
+        'availability-zone': { type: 'string' },
+      },
+    }));
+  } catch (err) {
+    throw invalidArgument('INVALID_AGENT_CONFIG', (err as Error).message);
+  }
+  const s = (k: string): string | undefined => values[k] as string | undefined;
+
+  const hostId = s('host-id') ?? hostname;
+  if (!HOST_ID.test(hostId))
+    bad('host-id', `must be a host name (letters, digits, . and -), got ${JSON.stringify(hostId)}`);
+
+  const listen = s('listen') ?? DEFAULT_LISTEN;
+  parseHostPort('listen', listen, true);
+  const advertise = s('advertise');
+  if (advertise !== undefined) parseHostPort('advertise', advertise);
+
+  const conductors = (values.conductor as string[] | undefined) ?? [];
+  if (conductors.length === 0) bad('conductor', 'at least one conductor endpoint is required');
+  for (const c of conductors) parseHostPort('conductor', c);
+
+  const tlsDir = s('tls-dir');
+  if (tlsDir === undefined || tlsDir === '') bad('tls-dir', 'is required (ca.crt, <host-id>.crt and .key)');
+
+  const virtType = s('virt-type') ?? 'auto';
+  if (virtType !== 'qemu' && virtType !== 'kvm' && virtType !== 'auto') bad('virt-type', 'must be qemu, kvm or auto');
+
+  const stateDir = s('state-dir') ?? DEFAULT_STATE_DIR;
+  if (!stateDir.startsWith('/')) bad('state-dir', 'must be an absolute path');
+  const libvirtSocket = s('libvirt-socket') ?? DEFAULT_LIBVIRT_SOCKET;
+  if (!libvirtSocket.startsWith('/')) bad('libvirt-socket', 'must be an absolute path');
+
+  const az = s('availability-zone') ?? 'nova';
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(az)) bad('availability-zone', 'must be 1-64 of letters, digits, ._-');
+
+  const capacity: AgentConfig['capacity'] = {};
+  const vcpus = positiveInt('vcpus', s('vcpus'));
+  const ramMiB = positiveInt('ram-mib', s('ram-mib'));
+  const diskGiB = positiveInt('disk-gib', s('disk-gib'), 0);
+  if (vcpus !== undefined) capacity.vcpus = vcpus;
+  if (ramMiB !== undefined) capacity.ramMiB = ramMiB;
+  if (diskGiB !== undefined) capacity.diskGiB = diskGiB;
+
+  const config: AgentConfig = {
+    hostId,
+    listen,
+    conductors,
+    tlsDir,
+    caFile: join(tlsDir, 'ca.crt'),
+    certFile: join(tlsDir, `${hostId}.crt`),
+    keyFile: join(tlsDir, `${hostId}.key`),
+    libvirtSocket,
+    stateDir,
+    virtType,
+    capacity,
+    acpiTimeoutS: positiveInt('acpi-timeout-s', s('acpi-timeout-s')) ?? 60,
+    resyncIntervalS: positiveInt('resync-interval-s', s('resync-interval-s')) ?? 30,
+    orphanGraceS: positiveInt('orphan-grace-s', s('orphan-grace-s'), 0) ?? 120,
+    availabilityZone: az,
+  };
+  if (advertise !== undefined) config.advertise = advertise;
+  return config;
+}
+
+/**
+ * `auto` picks kvm only when /dev/kvm exists AND the CPU advertises hardware
+ * virtualisation (vmx or svm): some kernels offer a paravirtual /dev/kvm on
+ * which stock guests spin forever (see HOST-FACTS.md).
+ */
+export function detectVirtType(setting: VirtTypeSetting, kvmDeviceExists: boolean, cpuinfo: string): 'qemu' | 'kvm' {
+  if (setting !== 'auto') return setting;
+  const hasHwVirt = /^flags\s*:.*\b(vmx|svm)\b/m.test(cpuinfo);
+  return kvmDeviceExists && hasHwVirt ? 'kvm' : 'qemu';
+}

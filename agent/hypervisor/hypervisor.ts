@@ -1,0 +1,77 @@
+// The seam between the agent's instance manager and the hypervisor: plain data in
+// (an InstanceSpec, an instance id), plain data out (power states, observations,
+// events). The libvirt implementation drives libvirtd; the fake keeps domains in
+// memory for unit tests. Every call is keyed by instance id and follows Nova's
+// driver contract: destroying or undefining what is gone succeeds.
+import type { EventEmitter } from 'node:events';
+import type { InstanceSpec, VirtType } from './instance-spec.ts';
+import type { InstanceMetadata } from './libvirt/domain-metadata.ts';
+
+/** What the agent reports (strato.agent.v1.InstanceStatus.power_state). */
+export type PowerState = 'running' | 'shutdown' | 'paused' | 'suspended' | 'crashed' | 'nostate';
+
+export const POWER_STATES: readonly PowerState[] = ['running', 'shutdown', 'paused', 'suspended', 'crashed', 'nostate'];
+
+export interface HostResources {
+  vcpus: number;
+  ramMiB: number;
+}
+
+/** One strato domain as the hypervisor sees it. */
+export interface DomainObservation {
+  instanceId: string;
+  powerState: PowerState;
+}
+
+/**
+ * A change the hypervisor pushed (never polled). `event` is lower-case
+ * `<event>/<detail>` as libvirt names them (e.g. `stopped/shutdown`,
+ * `suspended/paused`) or `reboot`.
+ */
+export interface HypervisorEvent {
+  instanceId: string;
+  event: string;
+}
+
+export interface HypervisorEvents {
+  event: [HypervisorEvent];
+  /** The link to the hypervisor came back after a loss: events may have been missed. */
+  reconnected: [];
+}
+
+export interface DestroyOptions {
+  /** Only ask the guest's process to exit (SIGTERM); fail rather than kill it. */
+  graceful?: boolean;
+}
+
+export interface Hypervisor extends EventEmitter<HypervisorEvents> {
+  /** Host CPUs and memory as the hypervisor counts them. */
+  hostResources(): Promise<HostResources>;
+  /** Defines the domain for `spec` (persistent, not started). Redefining replaces it. */
+  define(spec: InstanceSpec): Promise<void>;
+  /** Starts a defined domain (restoring a managed save image if there is one). */
+  start(instanceId: string): Promise<void>;
+  /** Presses the ACPI power button; returns at once. */
+  acpiShutdown(instanceId: string): Promise<void>;
+  /** Asks the guest to reboot through ACPI; returns at once. */
+  acpiReboot(instanceId: string): Promise<void>;
+  /** Stops the domain's process. Succeeds when it is absent or already stopped. */
+  destroy(instanceId: string, options?: DestroyOptions): Promise<void>;
+  /** Removes the definition (and any managed save image). Succeeds when absent. */
+  undefine(instanceId: string): Promise<void>;
+  pause(instanceId: string): Promise<void>;
+  unpause(instanceId: string): Promise<void>;
+  /** Saves memory to a managed image and stops (Nova's suspend); `start` restores it. */
+  save(instanceId: string): Promise<void>;
+  /** Drops a managed save image, leaving a plain stopped domain. Succeeds when none. */
+  discardSave(instanceId: string): Promise<void>;
+  /** The domain's power state, or undefined when no such domain exists. */
+  powerState(instanceId: string): Promise<PowerState | undefined>;
+  /** Every strato domain on the host. */
+  list(): Promise<DomainObservation[]>;
+  /** What the domain's <metadata> says, undefined when absent or foreign. Throws DATA_LOSS when unreadable. */
+  metadata(instanceId: string): Promise<InstanceMetadata | undefined>;
+  close(): Promise<void>;
+}
+
+export type { InstanceSpec, VirtType };

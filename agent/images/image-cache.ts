@@ -1,0 +1,192 @@
+// The host's image cache: files named by their sha256 under `<state>/images/`.
+// An image is fetched once even when several spawns want it at the same moment
+// (single flight per sha256), written to a temp file while hashing, and renamed
+// into place only when its sha256 and size match. A cached file is verified again
+// before each use: bytes can rot or be overwritten on disk, and a corrupt base
+// would silently corrupt every guest booted from it. The rehash is skipped only
+// when the file's inode, size, mtime AND ctime are exactly those of the last good
+// hash: ctime cannot be set back from user space, so any write since shows.
+import { createHash, randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { chmod, mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
+import { invalidArgument, StratoError } from '../../common/errors.ts';
+import type { Logger } from '../../common/log.ts';
+import { sha256File } from './hash-file.ts';
+import type { CachedImage, ImageRef, ImageSource } from './image-source.ts';
+import { virtualSizeBytes } from './overlay.ts';
+
+const SHA256 = /^[0-9a-f]{64}$/;
+const PARTIAL_PREFIX = '.partial-';
+
+export interface ImageCacheOptions {
+  dir: string;
+  source: ImageSource;
+  log: Logger;
+}
+
+interface Stamp {
+  ino: bigint;
+  size: bigint;
+  mtimeNs: bigint;
+  ctimeNs: bigint;
+}
+
+function mismatch(ref: ImageRef, message: string, details: Record<string, string>): StratoError {
+  return new StratoError('DATA_LOSS', 'IMAGE_CHECKSUM_MISMATCH', `image ${ref.id}: ${message}`, {
+    details: { imageId: ref.id, expectedSha256: ref.sha256, ...details },
+  });
+}
+
+export function validateImageRef(ref: ImageRef): void {
+  if (!ref.id) throw invalidArgument('INVALID_IMAGE_REF', 'image.id is required', { details: { field: 'image.id' } });
+  if (!SHA256.test(ref.sha256)) {
+    throw invalidArgument('INVALID_IMAGE_REF', 'image.sha256 must be 64 lower-case hex digits', {
+      details: { field: 'image.sha256' },
+    });
+  }
+  if (ref.diskFormat !== 'qcow2' && ref.diskFormat !== 'raw') {
+    throw invalidArgument('INVALID_IMAGE_REF', `image.disk_format must be qcow2 or raw, got ${ref.diskFormat}`, {
+      details: { field: 'image.disk_format' },
+    });
+  }
+}
+
+export class ImageCache {
+  readonly dir: string;
+  private readonly source: ImageSource;
+  private readonly log: Logger;
+  private readonly inflight = new Map<string, Promise<CachedImage>>();
+  private readonly verified = new Map<string, Stamp>();
+  private readonly virtualSizes = new Map<string, number>();
+  /** Counts for tests and metrics. */
+  readonly stats = { pulls: 0, hashes: 0 };
+
+  constructor(options: ImageCacheOptions) {
+    this.dir = options.dir;
+    this.source = options.source;
+    this.log = options.log.child({ component: 'image-cache' });
+  }
+
+  pathOf(sha256: string): string {
+    return join(this.dir, sha256);
+  }
+
+  /** Creates the directory and removes partial downloads a crash left behind. */
+  async init(): Promise<void> {
+    await mkdir(this.dir, { recursive: true, mode: 0o755 });
+    await chmod(this.dir, 0o755); // QEMU's user must traverse it
+    for (const name of await readdir(this.dir)) {
+      if (name.startsWith(PARTIAL_PREFIX)) await unlink(join(this.dir, name)).catch(() => {});
+    }
+  }
+
+  /**
+   * The verified cached image for `ref`, fetching it if needed. Throws DATA_LOSS
+   * (IMAGE_CHECKSUM_MISMATCH) when the cached or fetched bytes are not the image
+   * (a corrupt cached file is removed, so the next spawn fetches it afresh).
+   */
+  ensure(ref: ImageRef): Promise<CachedImage> {
+    validateImageRef(ref);
+    let p = this.inflight.get(ref.sha256);
+    if (!p) {
+      p = this.ensureOnce(ref).finally(() => this.inflight.delete(ref.sha256));
+      this.inflight.set(ref.sha256, p);
+    }
+    return p;
+  }
+
+  /** The image's virtual disk size (asked of qemu-img once per image). */
+  async virtualSize(img: CachedImage): Promise<number> {
+    let size = this.virtualSizes.get(img.sha256);
+    if (size === undefined) {
+      size = await virtualSizeBytes(img.path, img.format);
+      this.virtualSizes.set(img.sha256, size);
+    }
+    return size;
+  }
+
+  private async ensureOnce(ref: ImageRef): Promise<CachedImage> {
+    const path = this.pathOf(ref.sha256);
+    const st = await stat(path, { bigint: true }).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return undefined;
+      throw err;
+    });
+    if (st === undefined) {
+      await this.fetch(ref, path);
+    } else if (!this.stampMatches(ref.sha256, st)) {
+      this.stats.hashes++;
+      const { sha256, size } = await sha256File(path);
+      if (sha256 !== ref.sha256 || size !== ref.sizeBytes) {
+        this.verified.delete(ref.sha256);
+        await unlink(path).catch(() => {});
+        this.log.error(
+          { imageId: ref.id, expected: ref.sha256, actual: sha256, size },
+          'cached image corrupt; removed',
+        );
+        throw mismatch(ref, 'the cached copy no longer matches its sha256 (removed; it will be fetched again)', {
+          actualSha256: sha256,
+        });
+      }
+      this.remember(ref.sha256, st);
+    }
+    return { path, format: ref.diskFormat, sha256: ref.sha256 };
+  }
+
+  private stampMatches(sha: string, st: Awaited<ReturnType<typeof statBig>>): boolean {
+    const s = this.verified.get(sha);
+    return (
+      s !== undefined && s.ino === st.ino && s.size === st.size && s.mtimeNs === st.mtimeNs && s.ctimeNs === st.ctimeNs
+    );
+  }
+
+  private remember(sha: string, st: Awaited<ReturnType<typeof statBig>>): void {
+    this.verified.set(sha, { ino: st.ino, size: st.size, mtimeNs: st.mtimeNs, ctimeNs: st.ctimeNs });
+  }
+
+  private async fetch(ref: ImageRef, path: string): Promise<void> {
+    this.stats.pulls++;
+    const started = performance.now();
+    const tmp = join(this.dir, `${PARTIAL_PREFIX}${ref.sha256.slice(0, 16)}-${randomBytes(4).toString('hex')}`);
+    const hash = createHash('sha256');
+    let size = 0;
+    let announced: { sha256: string; sizeBytes: string } | undefined;
+    const out = createWriteStream(tmp, { mode: 0o644 });
+    try {
+      for await (const chunk of this.source.pull(ref.id)) {
+        if (announced === undefined) {
+          announced = { sha256: chunk.sha256, sizeBytes: chunk.sizeBytes };
+          if (announced.sha256 && announced.sha256 !== ref.sha256) {
+            throw mismatch(ref, `the image source announces sha256 ${announced.sha256}`, {
+              announcedSha256: announced.sha256,
+            });
+          }
+        }
+        if (chunk.data.length === 0) continue;
+        hash.update(chunk.data);
+        size += chunk.data.length;
+        if (size > ref.sizeBytes) throw mismatch(ref, `more than the expected ${ref.sizeBytes} bytes`, {});
+        if (!out.write(chunk.data)) await new Promise<void>((r) => out.once('drain', r));
+      }
+      out.end();
+      await finished(out);
+      const sha256 = hash.digest('hex');
+      if (sha256 !== ref.sha256 || size !== ref.sizeBytes) {
+        throw mismatch(ref, `fetched ${size} bytes with sha256 ${sha256}`, { actualSha256: sha256 });
+      }
+      await rename(tmp, path);
+    } catch (err) {
+      out.destroy();
+      await unlink(tmp).catch(() => {});
+      throw err;
+    }
+    this.remember(ref.sha256, await stat(path, { bigint: true }));
+    this.log.info(
+      { imageId: ref.id, sha256: ref.sha256, size, ms: Math.round(performance.now() - started) },
+      'image fetched',
+    );
+  }
+}
+
+const statBig = (p: string) => stat(p, { bigint: true });

@@ -1,0 +1,175 @@
+// strato-agent: the composition root. Parses the configuration, connects to
+// libvirtd, wires the image cache, instance manager, registry link and gRPC
+// server together, and runs until SIGTERM/SIGINT. Guests keep running when the
+// agent stops: a restarted agent finds them again (reconcile).
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, statfs } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { isStratoError } from '../common/errors.ts';
+import type { ProtoGrpcType as AgentProto } from '../common/gen/agent.ts';
+import type { ProtoGrpcType as HostProto } from '../common/gen/host.ts';
+import type { AgentHandlers } from '../common/gen/strato/agent/v1/Agent.ts';
+import { mtlsChannelCredentials, mtlsServerCredentials } from '../common/grpc/credentials.ts';
+import { StratoServer } from '../common/grpc/server.ts';
+import { log as rootLog } from '../common/log.ts';
+import { loadProtoPackage, toGrpcObject } from '../common/proto.ts';
+import { InstanceManager } from './compute/instance-manager.ts';
+import { instancesDir } from './compute/instance-paths.ts';
+import type { DiskTools } from './compute/spawn.ts';
+import { type AgentConfig, detectVirtType, parseAgentConfig, parseHostPort, USAGE } from './config.ts';
+import { writeConfigDrive } from './config-drive/config-drive-writer.ts';
+import { LibvirtHypervisor } from './hypervisor/libvirt/libvirt-hypervisor.ts';
+import { ImageCache } from './images/image-cache.ts';
+import { createOverlay, overlaySizeBytes } from './images/overlay.ts';
+import { Reconciler } from './reconcile/reconciler.ts';
+import { ConductorLink } from './registry/conductor-link.ts';
+import { Registrar } from './registry/registrar.ts';
+import { RegistryImageSource } from './registry/registry-image-source.ts';
+import { agentService } from './server/agent-service.ts';
+
+export interface RunningAgent {
+  port: number;
+  address: string;
+  virtType: 'qemu' | 'kvm';
+  stop(): Promise<void>;
+}
+
+const diskTools: DiskTools = { createOverlay, overlaySize: overlaySizeBytes, writeConfigDrive };
+
+async function agentVersion(): Promise<string> {
+  const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
+}
+
+export async function startAgent(config: AgentConfig): Promise<RunningAgent> {
+  const log = rootLog.child({ hostId: config.hostId });
+  const cpuinfo = await readFile('/proc/cpuinfo', 'utf8').catch(() => '');
+  const virtType = detectVirtType(config.virtType, existsSync('/dev/kvm'), cpuinfo);
+  const tls = { caFile: config.caFile, certFile: config.certFile, keyFile: config.keyFile };
+  const [serverCreds, channelCreds] = await Promise.all([mtlsServerCredentials(tls), mtlsChannelCredentials(tls)]);
+  // QEMU runs as its own user and must traverse these to reach disks and images.
+  await mkdir(instancesDir(config.stateDir), { recursive: true, mode: 0o755 });
+
+  const pkg = await loadProtoPackage();
+  const agentProto = toGrpcObject<AgentProto>(pkg);
+  const hostProto = toGrpcObject<HostProto>(pkg);
+
+  const hv = await LibvirtHypervisor.connect({ socketPath: config.libvirtSocket, log });
+  const link = new ConductorLink({
+    endpoints: config.conductors,
+    credentials: channelCreds,
+    Registry: hostProto.strato.host.v1.Registry,
+    log,
+  });
+  const images = new ImageCache({
+    dir: `${config.stateDir}/images`,
+    source: new RegistryImageSource(link, config.hostId),
+    log,
+  });
+  await images.init();
+  const manager = new InstanceManager({
+    hv,
+    images,
+    disks: diskTools,
+    stateDir: config.stateDir,
+    virtType,
+    availabilityZone: config.availabilityZone,
+    acpiTimeoutS: config.acpiTimeoutS,
+    log,
+  });
+
+  const server = new StratoServer({ log });
+  server.addService<AgentHandlers>(agentProto.strato.agent.v1.Agent.service, agentService(manager)).addReflection(pkg);
+  const port = await server.listen(config.listen, serverCreds);
+  const listenHost = parseHostPort('listen', config.listen, true).host;
+  const wildcard = listenHost === '0.0.0.0' || listenHost === '[::]';
+  const address = config.advertise ?? `${wildcard ? config.hostId : listenHost}:${port}`;
+
+  const reconciler = new Reconciler({
+    hv,
+    manager,
+    stateDir: config.stateDir,
+    log,
+    orphanGraceMs: config.orphanGraceS * 1000,
+  });
+  const registrar = new Registrar({
+    link,
+    hostId: config.hostId,
+    address,
+    virtType,
+    agentVersion: await agentVersion(),
+    manager,
+    log,
+    capacity: async () => {
+      const res = await hv.hostResources();
+      const fs = await statfs(config.stateDir);
+      return {
+        vcpus: config.capacity.vcpus ?? res.vcpus,
+        ramMib: config.capacity.ramMiB ?? res.ramMiB,
+        diskGib: config.capacity.diskGiB ?? Math.floor((fs.blocks * fs.bsize) / 1024 ** 3),
+      };
+    },
+    onExpected: (ids, source) => {
+      reconciler.setExpected(ids);
+      if (source === 'register') void reconciler.pass().catch((err: unknown) => log.warn({ err }, 'reconcile failed'));
+    },
+  });
+  hv.on('reconnected', () => registrar.heartbeatNow());
+  registrar.start();
+  const resync = setInterval(() => {
+    reconciler.pass().catch((err: unknown) => log.warn({ err }, 'reconcile failed'));
+    registrar.heartbeatNow();
+  }, config.resyncIntervalS * 1000);
+
+  log.info({ address, port, virtType, conductors: config.conductors, stateDir: config.stateDir }, 'agent started');
+  return {
+    port,
+    address,
+    virtType,
+    async stop() {
+      clearInterval(resync);
+      await registrar.stop();
+      await server.shutdown(5000);
+      manager.close();
+      link.close();
+      await hv.close();
+      log.info('agent stopped');
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  let config: AgentConfig;
+  try {
+    config = parseAgentConfig(process.argv.slice(2), hostname());
+  } catch (err) {
+    rootLog.fatal({ err: (err as Error).message }, 'invalid configuration');
+    process.stderr.write(`strato-agent: ${(err as Error).message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  let agent: RunningAgent;
+  try {
+    agent = await startAgent(config);
+  } catch (err) {
+    const reason = isStratoError(err) ? err.reason : (err as NodeJS.ErrnoException).code;
+    rootLog.fatal({ err, reason }, 'agent failed to start');
+    process.exit(1);
+  }
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    rootLog.info({ signal }, 'stopping');
+    agent.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        rootLog.error({ err }, 'unclean stop');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+if (import.meta.main) await main();

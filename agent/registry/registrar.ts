@@ -1,0 +1,154 @@
+// The agent's side of the registry protocol: register on start (retrying until a
+// conductor answers), heartbeat at the interval the conductor asks for with the
+// actual state of every instance (the periodic safety net), re-register when the
+// conductor has forgotten us, and push each instance change at once.
+import { isStratoError } from '../../common/errors.ts';
+import type { Capacity } from '../../common/gen/strato/host/v1/Capacity.ts';
+import type { InstanceReport } from '../../common/gen/strato/host/v1/InstanceReport.ts';
+import type { Logger } from '../../common/log.ts';
+import type { InstanceChange, InstanceManager } from '../compute/instance-manager.ts';
+import type { ConductorLink } from './conductor-link.ts';
+
+export interface RegistrarOptions {
+  link: ConductorLink;
+  hostId: string;
+  /** host:port the conductor dials to reach this agent. */
+  address: string;
+  virtType: string;
+  agentVersion: string;
+  capacity: () => Promise<Capacity>;
+  manager: InstanceManager;
+  log: Logger;
+  /** Called with the conductor's expected instance ids after every register and heartbeat. */
+  onExpected?: (ids: readonly string[], source: 'register' | 'heartbeat') => void;
+  /** @default 10 (used until the conductor says otherwise) */
+  defaultHeartbeatS?: number;
+  /** Register retry backoff. @default 500 / 10000 */
+  retryInitialMs?: number;
+  retryMaxMs?: number;
+}
+
+export class Registrar {
+  private readonly o: RegistrarOptions;
+  private readonly log: Logger;
+  private readonly stopper = new AbortController();
+  private wake: (() => void) | undefined;
+  private intervalMs: number;
+  private registered = false;
+  private loop: Promise<void> | undefined;
+  private readonly onChange = (ch: InstanceChange): void => void this.report(ch);
+
+  constructor(options: RegistrarOptions) {
+    this.o = options;
+    this.log = options.log.child({ component: 'registrar' });
+    this.intervalMs = (options.defaultHeartbeatS ?? 10) * 1000;
+    options.manager.on('changed', this.onChange);
+  }
+
+  get isRegistered(): boolean {
+    return this.registered;
+  }
+
+  start(): void {
+    this.loop ??= this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.o.manager.off('changed', this.onChange);
+    this.stopper.abort();
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** Sends a heartbeat now (e.g. after the hypervisor link came back). */
+  heartbeatNow(): void {
+    this.wake?.();
+  }
+
+  private async snapshot(): Promise<InstanceReport[]> {
+    const now = new Date().toISOString();
+    const list = await this.o.manager.list();
+    return list.map((s) => ({ instanceId: s.instanceId, powerState: s.powerState, event: 'sync', observedAt: now }));
+  }
+
+  private async register(): Promise<void> {
+    const res = await this.o.link.call(async (r) =>
+      r.Register({
+        hostId: this.o.hostId,
+        address: this.o.address,
+        capacity: await this.o.capacity(),
+        virtType: this.o.virtType,
+        agentVersion: this.o.agentVersion,
+        instances: await this.snapshot(),
+      }),
+    );
+    if (res.heartbeatIntervalS > 0) this.intervalMs = res.heartbeatIntervalS * 1000;
+    this.registered = true;
+    this.log.info(
+      { conductor: this.o.link.endpoint, heartbeatS: this.intervalMs / 1000, expected: res.expectedInstanceIds.length },
+      'registered with conductor',
+    );
+    this.o.onExpected?.(res.expectedInstanceIds, 'register');
+  }
+
+  private async heartbeat(): Promise<void> {
+    const instances = await this.snapshot();
+    const res = await this.o.link.call((r) => r.Heartbeat({ hostId: this.o.hostId, instances }));
+    this.o.onExpected?.(res.expectedInstanceIds, 'heartbeat');
+  }
+
+  private async run(): Promise<void> {
+    const signal = this.stopper.signal;
+    let backoff = this.o.retryInitialMs ?? 500;
+    while (!signal.aborted) {
+      try {
+        if (!this.registered) await this.register();
+        else await this.heartbeat();
+        backoff = this.o.retryInitialMs ?? 500;
+        await this.sleep(this.intervalMs);
+      } catch (err) {
+        if (signal.aborted) return;
+        if (this.registered && isStratoError(err, 'NOT_FOUND')) {
+          this.log.warn('conductor does not know this host; registering again');
+          this.registered = false;
+          continue;
+        }
+        this.log.warn({ err, retryMs: backoff, registered: this.registered }, 'conductor call failed');
+        await this.sleep(backoff);
+        backoff = Math.min(backoff * 2, this.o.retryMaxMs ?? 10_000);
+      }
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
+    });
+  }
+
+  /** Best effort: a report lost here is repaired by the next heartbeat. */
+  private async report(ch: InstanceChange): Promise<void> {
+    if (!this.registered || this.stopper.signal.aborted) return;
+    try {
+      await this.o.link.call((r) =>
+        r.ReportInstance({
+          hostId: this.o.hostId,
+          instance: {
+            instanceId: ch.instanceId,
+            powerState: ch.powerState,
+            event: ch.event,
+            observedAt: ch.observedAt,
+          },
+        }),
+      );
+    } catch (err) {
+      this.log.warn({ instanceId: ch.instanceId, powerState: ch.powerState, err }, 'instance report failed');
+    }
+  }
+}

@@ -1,0 +1,28 @@
+// strato.agent.v1 messages → the instance manager's plain data. Missing or
+// malformed fields become INVALID_ARGUMENT naming the field.
+import { invalidArgument } from '../../common/errors.ts';
+import type { SpawnInstanceRequest__Output } from '../../common/gen/strato/agent/v1/SpawnInstanceRequest.ts';
+import type { SpawnRequest } from '../compute/spawn-request.ts';
+
+function field(name: string, message: string): never {
+  throw invalidArgument('INVALID_SPAWN_REQUEST', `${name}: ${message}`, { details: { field: name } });
+}
+
+export function spawnRequestFromProto(req: SpawnInstanceRequest__Output): SpawnRequest {
+  const { flavor, image } = req;
+  if (!flavor) field('flavor', 'is required');
+  if (!image) field('image', 'is required');
+  if (!/^\d{1,16}$/.test(image.sizeBytes) || image.sizeBytes === '0') field('image.size_bytes', 'must be positive');
+  const diskFormat = image.diskFormat === '' ? 'qcow2' : image.diskFormat;
+  if (diskFormat !== 'qcow2' && diskFormat !== 'raw') field('image.disk_format', 'must be qcow2 or raw');
+  return {
+    instanceId: req.instanceId,
+    name: req.name,
+    projectId: req.projectId,
+    flavor: { name: flavor.name, vcpus: flavor.vcpus, ramMiB: flavor.ramMib, diskGiB: flavor.diskGib },
+    image: { id: image.id, sha256: image.sha256.toLowerCase(), sizeBytes: Number(image.sizeBytes), diskFormat },
+    userData: req.userData,
+    metadata: { ...req.metadata },
+    networkDataJson: req.networkDataJson,
+  };
+}

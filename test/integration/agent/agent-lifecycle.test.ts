@@ -1,0 +1,335 @@
+// The real strato-agent (a child process) against the real libvirtd and the test
+// image, driven over mutual TLS as the conductor would, with a test stub of the
+// conductor's Registry. One guest is reused across the power actions to keep the
+// TCG boots few.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, open, readdir, rm, stat, utimes } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { domainNameFor } from '../../../agent/hypervisor/libvirt/domain-xml.ts';
+import { ShutdownFlags, UndefineFlags } from '../../../agent/hypervisor/libvirt/flags.ts';
+import { LibvirtClient } from '../../../agent/hypervisor/libvirt/libvirt-client.ts';
+import { isStratoError, StratoError } from '../../../common/errors.ts';
+import { readLines, waitForLine } from '../../harness/console-log.ts';
+import { testImage } from '../../harness/test-image.ts';
+import { type AgentApi, type AgentProcess, agentApi, makeTestCerts, startAgentProcess } from './agent-harness.ts';
+import { RegistryStub, type StubImage, stubImage } from './registry-stub.ts';
+
+const BOOT_MS = 150_000;
+const HOST_ID = `agent-it-${randomUUID().slice(0, 8)}`;
+
+let dir: string;
+let stateDir: string;
+let tlsDir: string;
+let image: StubImage;
+let stub: RegistryStub;
+let agent: AgentProcess | undefined;
+let api: AgentApi;
+let libvirt: LibvirtClient;
+const instances = new Set<string>();
+let skipReason: string | undefined;
+
+async function startAgent(): Promise<void> {
+  agent = await startAgentProcess({
+    hostId: HOST_ID,
+    stateDir,
+    tlsDir,
+    conductor: `127.0.0.1:${stub.port}`,
+    logFile: join(dir, 'agent.log'),
+    extraArgs: ['--acpi-timeout-s', '60', '--resync-interval-s', '2', '--orphan-grace-s', '3'],
+  });
+  api?.close();
+  api = await agentApi(agent.port, tlsDir);
+}
+
+before(async () => {
+  let disk: string;
+  try {
+    disk = (await testImage()).disk;
+  } catch (err) {
+    skipReason = `test image unavailable: ${(err as Error).message}`;
+    return;
+  }
+  dir = await mkdtemp(join(tmpdir(), 'strato-agent-it-'));
+  await chmod(dir, 0o755); // QEMU's user traverses it to the instance disks
+  stateDir = join(dir, 'state');
+  tlsDir = join(dir, 'tls');
+  await makeTestCerts(tlsDir, HOST_ID);
+  image = await stubImage(randomUUID(), disk);
+  stub = new RegistryStub(image);
+  await stub.start({
+    caFile: join(tlsDir, 'ca.crt'),
+    certFile: join(tlsDir, 'conductor.crt'),
+    keyFile: join(tlsDir, 'conductor.key'),
+  });
+  libvirt = await LibvirtClient.connect();
+  const registered = stub.nextRegister(60_000);
+  await startAgent();
+  await registered;
+});
+
+after(async () => {
+  if (skipReason) return;
+  try {
+    for (const id of instances) {
+      await api.DeleteInstance({ instanceId: id }).catch(() => {});
+      await libvirt.destroyDomain(domainNameFor(id)).catch(() => {});
+      await libvirt.undefineDomain(domainNameFor(id), UndefineFlags.MANAGED_SAVE | UndefineFlags.NVRAM).catch(() => {});
+    }
+  } finally {
+    api?.close();
+    agent?.child.kill('SIGTERM');
+    const exit = agent ? await agent.exited : '0';
+    assert.equal(exit, '0', 'SIGTERM stops the agent cleanly');
+    await stub.stop();
+    await libvirt.close();
+    // STRATO_KEEP_TEST_DIRS=1 keeps the agent's log and state for a post-mortem.
+    if (process.env.STRATO_KEEP_TEST_DIRS) console.log(`kept ${dir}`);
+    else await rm(dir, { recursive: true, force: true });
+  }
+});
+
+function spawnReq(id: string, name: string, userData = '') {
+  instances.add(id);
+  // The conductor expects what it asks to spawn; the agent deletes unexpected domains.
+  if (!stub.expected.includes(id)) stub.expected.push(id);
+  return {
+    instanceId: id,
+    name,
+    projectId: 'p-agent-it',
+    flavor: { name: 'm1.tiny', vcpus: 1, ramMib: 256, diskGib: 1 },
+    image: { id: image.id, sha256: image.sha256, sizeBytes: String(image.sizeBytes), diskFormat: 'qcow2' },
+    userData: Buffer.from(userData),
+    metadata: { role: 'test' },
+    networkDataJson: '',
+  };
+}
+
+const consoleOf = (id: string): string => join(stateDir, 'instances', id, 'console.log');
+
+/** Boot marker and the config drive read (acpid runs by then, so ACPI presses count). */
+async function waitBooted(id: string): Promise<void> {
+  await waitForLine(consoleOf(id), 'STRATO-BOOT-OK', BOOT_MS);
+  await waitForLine(consoleOf(id), /STRATO-(NO-)?CONFIG-DRIVE/, BOOT_MS);
+}
+
+const idA = randomUUID();
+
+test('spawn boots the image with its config drive and user data; spawn again is idempotent', {
+  timeout: 300_000,
+}, async (t) => {
+  if (skipReason) return t.skip(skipReason);
+  const reg = stub.registers[0];
+  assert.ok(reg, 'the agent registered');
+  assert.equal(reg.hostId, HOST_ID);
+  assert.equal(reg.virtType, 'qemu');
+  assert.ok((reg.capacity?.vcpus ?? 0) > 0 && (reg.capacity?.ramMib ?? 0) > 0 && (reg.capacity?.diskGib ?? 0) > 0);
+
+  // Another agent's certificate is signed by the same CA, but only the conductor may command.
+  const intruder = await agentApi(agent!.port, tlsDir, HOST_ID);
+  await assert.rejects(
+    intruder.ListInstances({}),
+    (e) => isStratoError(e, 'PERMISSION_DENIED') && e.reason === 'PEER_NOT_CONDUCTOR',
+  );
+  intruder.close();
+
+  const running = stub.nextReport((r) => r.instanceId === idA && r.powerState === 'running', 120_000);
+  const st = await api.SpawnInstance(spawnReq(idA, 'Web One', '#!/bin/sh\necho "hello from user data"\n'));
+  assert.deepEqual(st, { instanceId: idA, powerState: 'running', domainName: domainNameFor(idA) });
+  assert.equal((await libvirt.getDomainState(domainNameFor(idA))).state, 'RUNNING');
+  await running;
+  for (const f of ['disk.qcow2', 'disk.config']) assert.ok(existsSync(join(stateDir, 'instances', idA, f)), f);
+
+  await waitBooted(idA);
+  await waitForLine(consoleOf(idA), `STRATO-META uuid ${idA}`, 30_000);
+  await waitForLine(consoleOf(idA), 'STRATO-META hostname web-one', 30_000);
+  await waitForLine(consoleOf(idA), 'hello from user data', 60_000);
+  await waitForLine(consoleOf(idA), /STRATO-USERDATA-END rc=0/, 60_000);
+  const tail = await api.GetConsoleLog({ instanceId: idA, lines: 500 });
+  assert.ok(
+    tail.lines.some((l) => l.includes('STRATO-BOOT-OK')),
+    'GetConsoleLog returns the boot marker',
+  );
+  assert.ok((await api.GetConsoleLog({ instanceId: idA, lines: 3 })).lines.length <= 3);
+
+  const again = await api.SpawnInstance(spawnReq(idA, 'Web One'));
+  assert.equal(again.powerState, 'running');
+  assert.equal(stub.pulls, 1, 'the image was pulled once');
+  const listed = await api.ListInstances({});
+  assert.ok(listed.instances.some((i) => i.instanceId === idA && i.powerState === 'running'));
+});
+
+test('pause, unpause, suspend and resume follow libvirt and are reported', { timeout: 300_000 }, async (t) => {
+  if (skipReason) return t.skip(skipReason);
+  const paused = stub.nextReport((r) => r.instanceId === idA && r.powerState === 'paused', 30_000);
+  assert.equal((await api.InstanceAction({ instanceId: idA, action: 'pause' })).powerState, 'paused');
+  await paused;
+  assert.equal((await api.InstanceAction({ instanceId: idA, action: 'pause' })).powerState, 'paused', 'idempotent');
+  assert.equal((await api.InstanceAction({ instanceId: idA, action: 'unpause' })).powerState, 'running');
+
+  const suspended = stub.nextReport((r) => r.instanceId === idA && r.powerState === 'suspended', 120_000);
+  assert.equal((await api.InstanceAction({ instanceId: idA, action: 'suspend' })).powerState, 'suspended');
+  await suspended;
+  assert.equal((await api.GetInstance({ instanceId: idA })).powerState, 'suspended');
+  await assert.rejects(api.InstanceAction({ instanceId: idA, action: 'pause' }), (e) =>
+    isStratoError(e, 'FAILED_PRECONDITION'),
+  );
+  assert.equal((await api.InstanceAction({ instanceId: idA, action: 'resume' })).powerState, 'running');
+});
+
+test('ACPI stop leaves the shutdown marker and reports shutdown; start and reboot boot again', {
+  timeout: 400_000,
+}, async (t) => {
+  if (skipReason) return t.skip(skipReason);
+  const stopped = stub.nextReport((r) => r.instanceId === idA && r.powerState === 'shutdown', 90_000);
+  const st = await api.InstanceAction({ instanceId: idA, action: 'stop', acpiTimeoutS: 60 });
+  assert.equal(st.powerState, 'shutdown');
+  await stopped;
+  await waitForLine(consoleOf(idA), 'STRATO-SHUTDOWN', 5_000);
+  assert.equal((await api.InstanceAction({ instanceId: idA, action: 'stop' })).powerState, 'shutdown', 'idempotent');
+  await assert.rejects(api.InstanceAction({ instanceId: idA, action: 'unpause' }), (e) =>
+    isStratoError(e, 'FAILED_PRECONDITION'),
+  );
+
+  assert.equal((await api.InstanceAction({ instanceId: idA, action: 'start' })).powerState, 'running');
+  await waitBooted(idA);
+
+  // Soft reboot: the same QEMU process restarts the guest, so the log keeps growing.
+  const boots = (await readLines(consoleOf(idA))).filter((l) => l.includes('STRATO-BOOT-OK')).length;
+  assert.equal(
+    (await api.InstanceAction({ instanceId: idA, action: 'reboot', acpiTimeoutS: 60 })).powerState,
+    'running',
+  );
+  const deadline = Date.now() + BOOT_MS;
+  for (;;) {
+    const n = (await readLines(consoleOf(idA))).filter((l) => l.includes('STRATO-BOOT-OK')).length;
+    if (n > boots) break;
+    assert.ok(Date.now() < deadline, 'the guest booted again after the reboot');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  assert.ok(
+    (await readLines(consoleOf(idA))).some((l) => l.includes('STRATO-SHUTDOWN')),
+    'ACPI reboot went through the guest',
+  );
+});
+
+test('delete leaves no domain, overlay, config drive or console log; deleting again succeeds', {
+  timeout: 120_000,
+}, async (t) => {
+  if (skipReason) return t.skip(skipReason);
+  const absent = stub.nextReport((r) => r.instanceId === idA && r.powerState === 'absent', 60_000);
+  await api.DeleteInstance({ instanceId: idA });
+  await assert.rejects(libvirt.lookupDomain(domainNameFor(idA)), (e) => isStratoError(e, 'NOT_FOUND'));
+  assert.equal(existsSync(join(stateDir, 'instances', idA)), false);
+  await absent;
+  await api.DeleteInstance({ instanceId: idA });
+  await assert.rejects(api.GetInstance({ instanceId: idA }), (e) => isStratoError(e, 'NOT_FOUND'));
+  instances.delete(idA);
+});
+
+test('a guest that powers itself off is reported shutdown within 5 s', { timeout: 300_000 }, async (t) => {
+  if (skipReason) return t.skip(skipReason);
+  const id = randomUUID();
+  const shutdown = stub.nextReport((r) => r.instanceId === id && r.powerState === 'shutdown', BOOT_MS);
+  await api.SpawnInstance(spawnReq(id, 'self-off', '#!/bin/sh\nsleep 2; poweroff\n'));
+  const marker = await waitForLine(consoleOf(id), 'STRATO-SHUTDOWN', BOOT_MS);
+  const markerSeen = Date.now();
+  assert.ok(marker);
+  const seen = await shutdown;
+  assert.ok(seen.at - markerSeen < 5_000, `reported ${seen.at - markerSeen} ms after the guest's shutdown marker`);
+  // Whichever libvirt event came first (shutdown/guest or stopped/shutdown), the state is read after it.
+  assert.match(seen.report.event, /^(shutdown|stopped)\//);
+  await api.DeleteInstance({ instanceId: id });
+  instances.delete(id);
+});
+
+test('a corrupted cached image fails the spawn with DATA_LOSS and leaves nothing behind', {
+  timeout: 120_000,
+}, async (t) => {
+  if (skipReason) return t.skip(skipReason);
+  const cached = join(stateDir, 'images', image.sha256);
+  const before = await stat(cached);
+  const fh = await open(cached, 'r+');
+  await fh.write(Buffer.from('corrupted!'), 0, 10, 4096);
+  await fh.close();
+  await utimes(cached, before.atime, before.mtime); // hide the write from a naive mtime check
+  const id = randomUUID();
+  await assert.rejects(api.SpawnInstance(spawnReq(id, 'corrupt')), (e: unknown) => {
+    assert.ok(e instanceof StratoError);
+    assert.equal(e.code, 'DATA_LOSS');
+    assert.equal(e.reason, 'IMAGE_CHECKSUM_MISMATCH');
+    return true;
+  });
+  await assert.rejects(libvirt.lookupDomain(domainNameFor(id)), (e) => isStratoError(e, 'NOT_FOUND'));
+  assert.equal(existsSync(join(stateDir, 'instances', id)), false, 'no instance directory');
+  assert.equal(existsSync(cached), false, 'the corrupt copy is dropped');
+  instances.delete(id);
+});
+
+const idD = randomUUID();
+const idE = randomUUID();
+
+test('two concurrent spawns of one uncached image pull it once', { timeout: 300_000 }, async (t) => {
+  if (skipReason) return t.skip(skipReason);
+  const pullsBefore = stub.pulls;
+  const [d, e] = await Promise.all([api.SpawnInstance(spawnReq(idD, 'dee')), api.SpawnInstance(spawnReq(idE, 'eee'))]);
+  assert.equal(d.powerState, 'running');
+  assert.equal(e.powerState, 'running');
+  assert.equal(stub.pulls - pullsBefore, 1, 'one PullImage for both');
+});
+
+test('after kill -9 the restarted agent reports what happened meanwhile, cleans orphans, deletes the unexpected', {
+  timeout: 300_000,
+}, async (t) => {
+  if (skipReason) return t.skip(skipReason);
+  const orphan = randomUUID();
+  const kept = randomUUID();
+  await waitBooted(idE);
+  agent!.child.kill('SIGKILL');
+  assert.equal(await agent!.exited, 'SIGKILL');
+  agent = undefined;
+  // While the agent is dead: E powers off, directories appear that no domain owns,
+  // and the conductor stops expecting E (as if it was deleted while the host was down).
+  await libvirt.shutdownDomain(domainNameFor(idE), ShutdownFlags.ACPI_POWER_BTN);
+  const deadline = Date.now() + 90_000;
+  while ((await libvirt.getDomainState(domainNameFor(idE))).state !== 'SHUTOFF') {
+    assert.ok(Date.now() < deadline, 'E powered off');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await mkdir(join(stateDir, 'instances', orphan), { recursive: true });
+  await mkdir(join(stateDir, 'instances', kept), { recursive: true });
+  stub.expected = [idD, kept];
+
+  const registered = stub.nextRegister(60_000);
+  await startAgent();
+  const reg = await registered;
+  const states = new Map(reg.instances.map((i) => [i.instanceId, i.powerState]));
+  assert.equal(states.get(idD), 'running');
+  assert.equal(states.get(idE), 'shutdown', 'the guest that powered off while the agent was dead');
+  assert.equal((await api.GetInstance({ instanceId: idD })).powerState, 'running');
+
+  const until = Date.now() + 30_000;
+  const eGone = async () =>
+    libvirt.lookupDomain(domainNameFor(idE)).then(
+      () => false,
+      (e: unknown) => isStratoError(e, 'NOT_FOUND'),
+    );
+  while ((existsSync(join(stateDir, 'instances', orphan)) || !(await eGone())) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  assert.equal(existsSync(join(stateDir, 'instances', orphan)), false, 'orphan directory removed');
+  assert.ok(await eGone(), 'the domain the conductor no longer expects is deleted after the grace period');
+  assert.equal(existsSync(join(stateDir, 'instances', idE)), false, 'and its files');
+  instances.delete(idE);
+  assert.ok(existsSync(join(stateDir, 'instances', kept)), 'a directory the conductor expects is kept');
+  assert.equal((await api.GetInstance({ instanceId: idD })).powerState, 'running', 'an expected domain is kept');
+  await rm(join(stateDir, 'instances', kept), { recursive: true, force: true });
+
+  await api.DeleteInstance({ instanceId: idD });
+  instances.delete(idD);
+  const left = await readdir(join(stateDir, 'instances'));
+  assert.ok(!left.includes(idD) && !left.includes(idE), 'no instance files left');
+});

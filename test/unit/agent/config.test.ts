@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { detectVirtType, parseAgentConfig } from '../../../agent/config.ts';
+import { isStratoError } from '../../../common/errors.ts';
+
+test('defaults fill everything but the conductor and TLS directory', () => {
+  const c = parseAgentConfig(['--conductor', 'ctl:7443', '--tls-dir', '/etc/strato/tls'], 'hv-01');
+  assert.equal(c.hostId, 'hv-01');
+  assert.equal(c.listen, '0.0.0.0:8776');
+  assert.deepEqual(c.conductors, ['ctl:7443']);
+  assert.equal(c.caFile, '/etc/strato/tls/ca.crt');
+  assert.equal(c.certFile, '/etc/strato/tls/hv-01.crt');
+  assert.equal(c.keyFile, '/etc/strato/tls/hv-01.key');
+  assert.equal(c.libvirtSocket, '/run/libvirt/libvirt-sock');
+  assert.equal(c.stateDir, '/var/lib/strato/agent');
+  assert.equal(c.virtType, 'auto');
+  assert.equal(c.acpiTimeoutS, 60);
+  assert.deepEqual(c.capacity, {});
+  assert.equal(c.advertise, undefined);
+});
+
+test('repeated --conductor keeps order; overrides parse', () => {
+  const c = parseAgentConfig(
+    [
+      ...['--conductor', 'a:1', '--conductor', '[::1]:2', '--tls-dir', '/t', '--host-id', 'hv-9'],
+      ...['--vcpus', '4', '--ram-mib', '2048', '--disk-gib', '0', '--virt-type', 'kvm', '--acpi-timeout-s', '5'],
+      ...['--listen', '127.0.0.1:0', '--advertise', '10.0.0.5:8776'],
+    ],
+    'ignored',
+  );
+  assert.deepEqual(c.conductors, ['a:1', '[::1]:2']);
+  assert.equal(c.hostId, 'hv-9');
+  assert.deepEqual(c.capacity, { vcpus: 4, ramMiB: 2048, diskGiB: 0 });
+  assert.equal(c.virtType, 'kvm');
+  assert.equal(c.acpiTimeoutS, 5);
+  assert.equal(c.advertise, '10.0.0.5:8776');
+});
+
+const bad: [string, string[]][] = [
+  ['no conductor', ['--tls-dir', '/t']],
+  ['no tls dir', ['--conductor', 'a:1']],
+  ['conductor without port', ['--conductor', 'a', '--tls-dir', '/t']],
+  ['conductor port 0', ['--conductor', 'a:0', '--tls-dir', '/t']],
+  ['port too large', ['--conductor', 'a:70000', '--tls-dir', '/t']],
+  ['bad virt type', ['--conductor', 'a:1', '--tls-dir', '/t', '--virt-type', 'xen']],
+  ['relative state dir', ['--conductor', 'a:1', '--tls-dir', '/t', '--state-dir', 'var/x']],
+  ['negative vcpus', ['--conductor', 'a:1', '--tls-dir', '/t', '--vcpus', '-1']],
+  ['zero acpi timeout', ['--conductor', 'a:1', '--tls-dir', '/t', '--acpi-timeout-s', '0']],
+  ['bad host id', ['--conductor', 'a:1', '--tls-dir', '/t', '--host-id', '../etc']],
+  ['unknown flag', ['--conductor', 'a:1', '--tls-dir', '/t', '--bogus']],
+  ['positional', ['--conductor', 'a:1', '--tls-dir', '/t', 'extra']],
+];
+for (const [name, argv] of bad) {
+  test(`bad config is INVALID_ARGUMENT: ${name}`, () => {
+    assert.throws(
+      () => parseAgentConfig(argv, 'hv'),
+      (e) => isStratoError(e, 'INVALID_ARGUMENT') && e.reason === 'INVALID_AGENT_CONFIG',
+    );
+  });
+}
+
+const INTEL = 'processor\t: 0\nflags\t\t: fpu vme de pse tsc msr pae mce cx8 apic vmx ssse3 sse4_1\n';
+const AMD = 'processor\t: 0\nflags\t\t: fpu vme svm lm\n';
+const PVM = 'processor\t: 0\nflags\t\t: fpu vme de pse tsc msr pae hypervisor lm\nvmx flags\t: none\n';
+
+const detection: [string, 'qemu' | 'kvm' | 'auto', boolean, string, 'qemu' | 'kvm'][] = [
+  ['intel with /dev/kvm', 'auto', true, INTEL, 'kvm'],
+  ['amd with /dev/kvm', 'auto', true, AMD, 'kvm'],
+  ['paravirtual /dev/kvm without vmx/svm flags', 'auto', true, PVM, 'qemu'],
+  ['vmx but no /dev/kvm', 'auto', false, INTEL, 'qemu'],
+  ['forced qemu on a kvm host', 'qemu', true, INTEL, 'qemu'],
+  ['forced kvm', 'kvm', false, '', 'kvm'],
+];
+for (const [name, setting, dev, cpuinfo, want] of detection) {
+  test(`virt type: ${name} → ${want}`, () => assert.equal(detectVirtType(setting, dev, cpuinfo), want));
+}
