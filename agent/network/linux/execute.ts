@@ -1,0 +1,93 @@
+// Performs planned steps, one at a time, through the netlink client, the file system,
+// dnsmasq and nft. The first failure stops the run; the next apply re-observes and
+// plans again from wherever the host got to.
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import type { Netlink } from '../netlink/netlink.ts';
+import { dnsmasqPaths } from './dnsmasq-config.ts';
+import { reloadDnsmasq, startDnsmasq, stopDnsmasq } from './dnsmasq-process.ts';
+import { nftApply } from './nft.ts';
+import { VXLAN_PORT } from './resolve.ts';
+import type { Step } from './steps.ts';
+
+export interface ExecuteContext {
+  /** Handle acting in the host's namespace. */
+  netlink: Netlink;
+  /** Named namespace of the host (simulated hosts), undefined for the agent's own. */
+  hostNamespace: string | undefined;
+  stateDir: string;
+}
+
+async function writeAtomic(path: string, content: string): Promise<void> {
+  const tmp = `${path}.tmp`;
+  await writeFile(tmp, content, { mode: 0o644 });
+  await rename(tmp, path);
+}
+
+export async function executeStep(step: Step, ctx: ExecuteContext): Promise<void> {
+  const nl = ctx.netlink;
+  switch (step.kind) {
+    case 'create-bridge':
+      return nl.createBridge(step.name, { mtu: step.mtu, up: true });
+    case 'create-vxlan':
+      return nl.createVxlan(
+        step.name,
+        { vni: step.vni, local: step.local, dev: step.dev, port: VXLAN_PORT, learning: false },
+        { mtu: step.mtu, master: step.bridge, up: true },
+      );
+    case 'create-tap':
+      return nl.createTap(step.name, { persist: true, mac: step.mac, mtu: step.mtu, master: step.bridge, up: true });
+    case 'create-veth-port':
+      // Made in the host namespace, then moved: the MAC option applies to the first end.
+      await nl.createVeth(step.guestIf, step.name, { mac: step.mac, mtu: step.mtu });
+      await nl.setMaster(step.name, step.bridge);
+      await nl.setUp(step.name, true);
+      await nl.moveToNamespace(step.guestIf, step.namespace);
+      return nl.inNamespace(step.namespace).setUp(step.guestIf, true);
+    case 'set-mtu':
+      return (step.namespace === undefined ? nl : nl.inNamespace(step.namespace)).setMtu(step.link, step.mtu);
+    case 'set-master':
+      return nl.setMaster(step.link, step.master);
+    case 'set-up':
+      return (step.namespace === undefined ? nl : nl.inNamespace(step.namespace)).setUp(step.link, true);
+    case 'delete-link':
+      return nl.deleteLink(step.name, { ignoreMissing: true });
+    case 'fdb-append':
+      return nl.appendFdb({ dev: step.dev, mac: '00:00:00:00:00:00', dst: step.dst });
+    case 'fdb-delete':
+      return nl.deleteFdb({ dev: step.dev, mac: '00:00:00:00:00:00', dst: step.dst }, { ignoreMissing: true });
+    case 'write-dhcp-files':
+      await mkdir(step.dir, { recursive: true, mode: 0o755 });
+      await writeAtomic(step.hostsPath, step.hosts);
+      await writeAtomic(step.optsPath, step.opts);
+      return;
+    case 'create-namespace':
+      await nl.createNamespace(step.name);
+      return nl.inNamespace(step.name).setUp('lo', true);
+    case 'create-dhcp-veth': {
+      // Created in the host namespace and then moved: the MAC option sets the first
+      // end, and the host namespace may be the agent's own, which has no name to target.
+      await nl.createVeth(step.nsEnd, step.hostEnd, { mac: step.mac, mtu: step.mtu });
+      await nl.moveToNamespace(step.nsEnd, step.namespace);
+      await nl.setMaster(step.hostEnd, step.bridge);
+      await nl.setUp(step.hostEnd, true);
+      return nl.inNamespace(step.namespace).setUp(step.nsEnd, true);
+    }
+    case 'add-address':
+      return nl.inNamespace(step.namespace).addAddress(step.link, step.cidr);
+    case 'delete-address':
+      return nl.inNamespace(step.namespace).deleteAddress(step.link, step.cidr, { ignoreMissing: true });
+    case 'start-dnsmasq':
+      await startDnsmasq(step.namespace, step.argv, step.pidFile);
+      return;
+    case 'reload-dnsmasq':
+      return reloadDnsmasq(step.pid);
+    case 'stop-dnsmasq':
+      return stopDnsmasq(step.pid, dnsmasqPaths(ctx.stateDir, step.networkId).pidFile);
+    case 'delete-namespace':
+      return nl.deleteNamespace(step.name, { ignoreMissing: true });
+    case 'remove-dhcp-state':
+      return rm(step.dir, { recursive: true, force: true });
+    case 'nft':
+      return nftApply(step.script, ctx.hostNamespace);
+  }
+}

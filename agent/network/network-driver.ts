@@ -1,0 +1,136 @@
+// The agent's network seam: the conductor's desired state for ONE host, as plain data,
+// and the driver that makes the host match it (bridges, VXLAN + FDB peers, taps, one
+// dnsmasq per network, security groups). The conductor produces `HostNetworkState`;
+// the agent hands the whole of it to `apply` after every change and periodically, and
+// the driver re-plans from what it observes on the host, so a restart, a lost message
+// or a half-done apply converges. Applying the same state twice performs zero steps.
+//
+// Names are derived from ids (DESIGN.md: ownership visible from the host):
+//   bridge `brq<netid[:11]>`, tap `tap<portid[:11]>`, VXLAN `vxlan-<vni>`,
+//   DHCP namespace `qdhcp-<netid>`, DHCP veth `dh-<netid[:11]>` (bridge side) /
+//   `ns-<netid[:11]>` (namespace side), nftables tables `inet strato` + `bridge strato`.
+
+export const bridgeName = (networkId: string): string => `brq${networkId.slice(0, 11)}`;
+export const tapName = (portId: string): string => `tap${portId.slice(0, 11)}`;
+export const vxlanName = (vni: number): string => `vxlan-${vni}`;
+export const dhcpNamespaceName = (networkId: string): string => `qdhcp-${networkId}`;
+export const dhcpHostVethName = (networkId: string): string => `dh-${networkId.slice(0, 11)}`;
+export const guestIfName = (portId: string): string => `g${portId.slice(0, 11)}`;
+export const dhcpNsVethName = (networkId: string): string => `ns-${networkId.slice(0, 11)}`;
+
+/** What the agent knows about its own host; not part of the conductor's message. */
+export interface HostNetworkFacts {
+  /** Underlay device VXLAN tunnels are bound to, e.g. `eth0`. */
+  underlayDevice: string;
+  /** This host's underlay (VTEP) address, the `local` of every VXLAN link. */
+  underlayIp: string;
+}
+
+export interface DhcpSubnet {
+  /** e.g. `10.0.0.0/24`. */
+  cidr: string;
+  /** The DHCP port's fixed IP in this subnet; dnsmasq listens on it. */
+  serverIp: string;
+  /** Router option; omitted (and suppressed) when the subnet has no gateway. */
+  gateway?: string;
+  /** DNS servers option; empty → dnsmasq offers itself (it answers for the network's hosts). */
+  dns: string[];
+}
+
+export interface DhcpHost {
+  mac: string;
+  ip: string;
+  /** A DNS label (letters, digits, '-'); optional. */
+  hostname?: string;
+}
+
+/** Present only on the host the conductor chose to serve DHCP for the network. */
+export interface DhcpSpec {
+  /** MAC of the DHCP port (the namespace end of the veth). */
+  mac: string;
+  subnets: DhcpSubnet[];
+  /** Static MAC → IP entries; dnsmasq serves nothing else. */
+  hosts: DhcpHost[];
+  /** Upstream resolvers for dnsmasq; without any it runs with --no-resolv. */
+  upstreamDns?: string[];
+}
+
+export interface NetworkSpec {
+  networkId: string;
+  type: 'vxlan' | 'flat';
+  /** Required for vxlan. */
+  vni?: number;
+  /** Required for flat: the operator's existing bridge, never created or deleted by strato. */
+  physicalBridge?: string;
+  /** Guest-facing MTU (bridge, taps, DHCP option 26). @default underlay MTU − 50 for vxlan, the bridge's for flat */
+  mtu?: number;
+  /** `bridgeName(networkId)` for vxlan; ignored for flat (the physical bridge is used). */
+  bridge: string;
+  /** Underlay IPs of the OTHER hosts with ports on this network (own address is ignored). */
+  vxlanPeers: string[];
+  dhcp?: DhcpSpec;
+}
+
+export interface SecurityRule {
+  direction: 'ingress' | 'egress';
+  protocol: 'tcp' | 'udp' | 'icmp' | 'any';
+  /** tcp/udp destination port range; for icmp, portMin is the ICMP type. Absent = all. */
+  portMin?: number;
+  portMax?: number;
+  /**
+   * Remote addresses (remote groups already resolved by the conductor). Any address is
+   * `['0.0.0.0/0']`; an EMPTY list matches nothing (a remote group without members).
+   */
+  remoteCidrs: string[];
+}
+
+export interface PortBinding {
+  portId: string;
+  networkId: string;
+  /** `tapName(portId)`. */
+  tap: string;
+  /** The guest's MAC; the host side of the tap gets the same MAC with first octet 0xfe. */
+  mac: string;
+  /** Fixed IPs (anti-spoofing allows exactly these). */
+  ips: string[];
+  /** The resolved rules of all the port's groups. Empty = nothing in, nothing out. */
+  securityGroups: SecurityRule[];
+  /** When false, no anti-spoofing and no filtering at all. @default true */
+  portSecurity?: boolean;
+  /**
+   * Plug a network namespace (a container, or a test's simulated guest) instead of a VM:
+   * a veth pair whose host end carries the port's tap name and whose other end,
+   * `guestIfName(portId)` with the port's MAC, is moved into `namespace`.
+   */
+  attach?: { namespace: string };
+}
+
+/**
+ * Everything that should exist on one host. A network's links exist on the host while
+ * at least one of its ports is bound here or the host serves its DHCP.
+ */
+export interface HostNetworkState {
+  networks: NetworkSpec[];
+  ports: PortBinding[];
+}
+
+/** One unit of host work; `kind` names it, the rest is for logs and tests. */
+export interface NetworkStep {
+  kind: string;
+  [field: string]: unknown;
+}
+
+export interface ApplyResult {
+  /** The steps executed, in order; empty when the host already matched. */
+  steps: NetworkStep[];
+}
+
+export interface NetworkDriver {
+  /** Makes the host match `desired` (idempotent; serialized with other calls). */
+  apply(desired: HostNetworkState): Promise<ApplyResult>;
+  /** What `apply` would do now, without doing it. */
+  plan(desired: HostNetworkState): Promise<NetworkStep[]>;
+  /** Removes everything strato added to the host (same as applying an empty state). */
+  teardown(): Promise<ApplyResult>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,50 @@
+// Desired-state validation: bad input is refused with a precise reason before any step.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { isStratoError } from '../../../common/errors.ts';
+import type { HostNetworkState } from '../../../agent/network/network-driver.ts';
+import { desiredState, NET, resolve } from './fixtures.ts';
+
+function rejects(mutate: (d: HostNetworkState) => void, reason: string, code = 'INVALID_ARGUMENT'): void {
+  const d = desiredState();
+  mutate(d);
+  assert.throws(
+    () => resolve(d),
+    (e: unknown) => isStratoError(e) && e.reason === reason && e.code === code,
+  );
+}
+
+describe('resolveDesired', () => {
+  it('defaults the MTU to underlay − 50 and applies it to bridge, VXLAN and taps', () => {
+    const r = resolve(desiredState());
+    assert.equal(r.networks[0]!.mtu, 1450);
+    assert.equal(r.networks[0]!.vxlan!.mtu, 1450);
+    assert.equal(r.ports[0]!.mtu, 1450);
+  });
+
+  it('leaves out a network with neither ports nor DHCP here', () => {
+    const d = desiredState();
+    d.ports = [];
+    delete d.networks[0]!.dhcp;
+    assert.deepEqual(resolve(d).networks, []);
+  });
+
+  const cases: [string, (d: HostNetworkState) => void, string, string?][] = [
+    ['VNI out of range', (d) => (d.networks[0]!.vni = 0x1000000), 'INVALID_VNI'],
+    ['MTU above underlay − 50', (d) => (d.networks[0]!.mtu = 1500), 'INVALID_MTU'],
+    ['bad MAC', (d) => (d.ports[0]!.mac = 'nope'), 'INVALID_MAC'],
+    ['bad port IP', (d) => (d.ports[0]!.ips = ['10.0.0.300']), 'INVALID_IP'],
+    ['tap name not strato’s', (d) => (d.ports[0]!.tap = 'eth0'), 'INVALID_INTERFACE_NAME'],
+    ['tap name too long', (d) => (d.ports[0]!.tap = 'tap0123456789abc'), 'INVALID_INTERFACE_NAME'],
+    ['port on an unknown network', (d) => (d.ports[0]!.networkId = 'ffffffff'), 'UNKNOWN_NETWORK'],
+    ['duplicate network', (d) => d.networks.push(structuredClone(d.networks[0]!)), 'DUPLICATE_NETWORK'],
+    ['id with characters nft would interpret', (d) => (d.ports[0]!.portId = 'a"b'), 'INVALID_ID'],
+    [
+      'flat bridge missing on host',
+      (d) => (d.networks[0] = { networkId: NET, type: 'flat', physicalBridge: 'br-nope', bridge: 'x', vxlanPeers: [] }),
+      'PHYSICAL_BRIDGE_MISSING',
+      'FAILED_PRECONDITION',
+    ],
+  ];
+  for (const [name, mutate, reason, code] of cases) it(`refuses: ${name}`, () => rejects(mutate, reason, code));
+});
