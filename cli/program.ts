@@ -7,13 +7,17 @@ import { registerFlavor } from './commands/flavor.ts';
 import { registerHost } from './commands/host.ts';
 import { registerIdentity } from './commands/identity.ts';
 import { registerImage } from './commands/image.ts';
+import { registerNetwork } from './commands/network.ts';
+import { registerPort } from './commands/port.ts';
+import { registerSecurityGroup } from './commands/security-group.ts';
 import { registerServer } from './commands/server.ts';
+import { registerSubnet } from './commands/subnet.ts';
 import type { Ctx } from './context.ts';
 import { FORMATS } from './output.ts';
 
 export function buildProgram(ctx: Ctx): Command {
   const program = new Command('strato')
-    .description('strato: servers, images and flavors on a strato cloud')
+    .description('strato: servers, images, flavors and networks on a strato cloud')
     .addOption(new Option('--os-cloud <name>', 'the cloud in clouds.yaml').env('STRATO_CLOUD'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
     .option('-c, --column <name>', 'print only this column (repeatable; table and value formats)', collect)
@@ -38,5 +42,9 @@ export function buildProgram(ctx: Ctx): Command {
   registerServer(program, ctx);
   registerConsole(program, ctx);
   registerHost(program, ctx);
+  registerNetwork(program, ctx);
+  registerSubnet(program, ctx);
+  registerPort(program, ctx);
+  registerSecurityGroup(program, ctx);
   return program;
 }

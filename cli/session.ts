@@ -10,6 +10,7 @@ import type { ProtoGrpcType as FlavorProto } from '../common/gen/flavor.ts';
 import type { ProtoGrpcType as HostProto } from '../common/gen/host.ts';
 import type { ProtoGrpcType as IdentityProto } from '../common/gen/identity.ts';
 import type { ProtoGrpcType as ImageProto } from '../common/gen/image.ts';
+import type { ProtoGrpcType as NetworkProto } from '../common/gen/network.ts';
 import type { ProtoGrpcType as ServerProto } from '../common/gen/server.ts';
 import type { FlavorsClient } from '../common/gen/strato/compute/v1/Flavors.ts';
 import type { ServersClient } from '../common/gen/strato/compute/v1/Servers.ts';
@@ -17,6 +18,10 @@ import type { HostsClient } from '../common/gen/strato/host/v1/Hosts.ts';
 import type { IdentityClient } from '../common/gen/strato/identity/v1/Identity.ts';
 import type { LoginResponse__Output } from '../common/gen/strato/identity/v1/LoginResponse.ts';
 import type { ImagesClient } from '../common/gen/strato/image/v1/Images.ts';
+import type { NetworksClient } from '../common/gen/strato/network/v1/Networks.ts';
+import type { PortsClient } from '../common/gen/strato/network/v1/Ports.ts';
+import type { SecurityGroupsClient } from '../common/gen/strato/network/v1/SecurityGroups.ts';
+import type { SubnetsClient } from '../common/gen/strato/network/v1/Subnets.ts';
 import { StratoError } from '../common/errors.ts';
 import { type CallOpts, connect, type StratoClient } from '../common/grpc/client.ts';
 import { loadProtoPackage, toGrpcObject } from '../common/proto.ts';
@@ -29,6 +34,12 @@ export type FlavorsApi = StratoClient<FlavorsClient>;
 export type ServersApi = StratoClient<ServersClient>;
 export type HostsApi = StratoClient<HostsClient>;
 export type IdentityApi = StratoClient<IdentityClient>;
+export type NetworksApi = StratoClient<NetworksClient>;
+export type SubnetsApi = StratoClient<SubnetsClient>;
+export type PortsApi = StratoClient<PortsClient>;
+export type SecurityGroupsApi = StratoClient<SecurityGroupsClient>;
+
+const NETWORK_PROTO = 'strato/network/v1/network.proto';
 
 /** Deadline of ordinary calls; uploads and waits set their own. */
 export const CALL_TIMEOUT_MS = 30_000;
@@ -96,6 +107,23 @@ export class Session {
       'identity',
       'strato/identity/v1/identity.proto',
       (p: IdentityProto) => p.strato.identity.v1.Identity,
+    );
+  }
+
+  networks(): Promise<NetworksApi> {
+    return this.authed<NetworkProto, NetworksApi>('networks', NETWORK_PROTO, (p) => p.strato.network.v1.Networks);
+  }
+  subnets(): Promise<SubnetsApi> {
+    return this.authed<NetworkProto, SubnetsApi>('subnets', NETWORK_PROTO, (p) => p.strato.network.v1.Subnets);
+  }
+  ports(): Promise<PortsApi> {
+    return this.authed<NetworkProto, PortsApi>('ports', NETWORK_PROTO, (p) => p.strato.network.v1.Ports);
+  }
+  securityGroups(): Promise<SecurityGroupsApi> {
+    return this.authed<NetworkProto, SecurityGroupsApi>(
+      'security-groups',
+      NETWORK_PROTO,
+      (p) => p.strato.network.v1.SecurityGroups,
     );
   }
 
