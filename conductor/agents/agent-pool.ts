@@ -68,6 +68,10 @@ export class AgentPool implements AgentDirectory {
         channelOptions: {
           'grpc.ssl_target_name_override': host.id,
           'grpc.default_authority': host.id,
+          // A restarted agent comes back within seconds; grpc's default reconnect
+          // backoff (up to 120 s) would keep its channel failing long after.
+          'grpc.initial_reconnect_backoff_ms': 500,
+          'grpc.max_reconnect_backoff_ms': 2000,
         },
         onRetry: (e) => this.log.info({ hostId: host.id, ...e }, 'agent call retried'),
       });

@@ -1,0 +1,97 @@
+// A typed facade over strato's public gRPC API for end-to-end tests: one client per
+// service, TLS with the cloud's CA, and the caller's bearer token on every call.
+// Tests talk to the API exactly as the CLI does, without its formatting.
+import { readFile } from 'node:fs/promises';
+import { credentials, InterceptingCall, type Interceptor } from '@grpc/grpc-js';
+import type { ProtoGrpcType as FlavorProto } from '../../../common/gen/flavor.ts';
+import type { ProtoGrpcType as HostProto } from '../../../common/gen/host.ts';
+import type { ProtoGrpcType as IdentityProto } from '../../../common/gen/identity.ts';
+import type { ProtoGrpcType as ImageProto } from '../../../common/gen/image.ts';
+import type { ProtoGrpcType as ServerProto } from '../../../common/gen/server.ts';
+import type { FlavorsClient } from '../../../common/gen/strato/compute/v1/Flavors.ts';
+import type { ServersClient } from '../../../common/gen/strato/compute/v1/Servers.ts';
+import type { HostsClient } from '../../../common/gen/strato/host/v1/Hosts.ts';
+import type { IdentityClient } from '../../../common/gen/strato/identity/v1/Identity.ts';
+import type { Image__Output } from '../../../common/gen/strato/image/v1/Image.ts';
+import type { ImagesClient } from '../../../common/gen/strato/image/v1/Images.ts';
+import { connect, type StratoClient } from '../../../common/grpc/client.ts';
+import { loadProtoPackage, toGrpcObject } from '../../../common/proto.ts';
+
+type Proto = FlavorProto & HostProto & IdentityProto & ImageProto & ServerProto;
+
+export interface Api {
+  readonly identity: StratoClient<IdentityClient>;
+  readonly images: StratoClient<ImagesClient>;
+  readonly flavors: StratoClient<FlavorsClient>;
+  readonly servers: StratoClient<ServersClient>;
+  readonly hosts: StratoClient<HostsClient>;
+  /** The bearer token the clients send ('' before login). */
+  token: string;
+  /** Logs in and keeps the new token for every later call. */
+  login(username: string, password: string, project?: string): Promise<void>;
+  /** Creates an image and streams `file` into it; resolves with the final image. */
+  uploadImage(name: string, file: string, opts?: { public?: boolean; diskFormat?: string }): Promise<Image__Output>;
+  close(): void;
+}
+
+let proto: Promise<Proto> | undefined;
+
+function loadProto(): Promise<Proto> {
+  proto ??= loadProtoPackage().then((pkg) => toGrpcObject<Proto>(pkg));
+  return proto;
+}
+
+const CHUNK = 1024 * 1024;
+
+export async function openApi(endpoint: string, caFile: string): Promise<Api> {
+  const [p, ca] = await Promise.all([loadProto(), readFile(caFile)]);
+  const state = { token: '' };
+  const auth: Interceptor = (options, nextCall) =>
+    new InterceptingCall(nextCall(options), {
+      start(metadata, listener, next) {
+        if (state.token) metadata.set('authorization', `Bearer ${state.token}`);
+        next(metadata, listener);
+      },
+    });
+  const opts = { credentials: credentials.createSsl(ca), interceptors: [auth], defaultDeadlineMs: 30_000 };
+  const identity = connect(p.strato.identity.v1.Identity, endpoint, opts);
+  const images = connect(p.strato.image.v1.Images, endpoint, opts);
+  const flavors = connect(p.strato.compute.v1.Flavors, endpoint, opts);
+  const servers = connect(p.strato.compute.v1.Servers, endpoint, opts);
+  const hosts = connect(p.strato.host.v1.Hosts, endpoint, opts);
+  return {
+    identity,
+    images,
+    flavors,
+    servers,
+    hosts,
+    get token() {
+      return state.token;
+    },
+    set token(t: string) {
+      state.token = t;
+    },
+    async login(username, password, project = '') {
+      const res = await identity.Login({ username, password, project });
+      state.token = res.token;
+    },
+    async uploadImage(name, file, o = {}) {
+      const image = await images.CreateImage({
+        name,
+        public: o.public ?? false,
+        diskFormat: o.diskFormat ?? 'qcow2',
+      });
+      const bytes = await readFile(file);
+      async function* chunks() {
+        for (let off = 0; off < bytes.length || off === 0; off += CHUNK) {
+          yield { imageId: image.id, data: bytes.subarray(off, off + CHUNK) };
+          if (bytes.length === 0) break;
+        }
+      }
+      return images.UploadImage(chunks(), { timeoutMs: 120_000 });
+    },
+    close() {
+      for (const c of [identity, images, flavors, servers, hosts]) c.close();
+    },
+  };
+}

@@ -1,0 +1,163 @@
+// The README's promise, end to end in the root namespace: `scripts/quickstart` brings
+// up a conductor, an agent and a first guest; a second run reuses them; the CLI on
+// PATH boots another guest; `--down` leaves no process, domain, link or file behind.
+// It uses the machine's own libvirtd and the quick start's fixed paths and ports, so
+// it refuses to run over an existing installation rather than tear it down.
+import assert from 'node:assert/strict';
+import { access, cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { createConnection } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, afterEach, before, describe, it } from 'node:test';
+import { execToFile, type ExecResult } from './lib/exec.ts';
+import { waitFor } from './lib/wait.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const QUICKSTART = join(ROOT, 'scripts/quickstart');
+const HOME = process.env.HOME ?? '/root';
+/** Everything the quick start creates on the machine. */
+const PATHS = [
+  '/var/lib/strato',
+  '/var/log/strato',
+  '/run/strato',
+  '/etc/strato',
+  join(HOME, '.config/strato'),
+  '/usr/local/bin/strato',
+];
+const PORTS = [8774, 8775, 8776];
+const ENV = { ...process.env, PATH: `/usr/local/bin:${process.env.PATH ?? '/usr/bin:/bin'}` };
+
+const exists = (p: string) =>
+  access(p).then(
+    () => true,
+    () => false,
+  );
+
+function portBusy(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = createConnection({ host: '127.0.0.1', port });
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.once('error', () => resolve(false));
+  });
+}
+
+/** Pids of processes whose command line mentions `needle`. */
+async function processesWith(needle: string): Promise<number[]> {
+  const pids: number[] = [];
+  for (const name of await readdir('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const cmd = await readFile(`/proc/${name}/cmdline`, 'utf8').catch(() => '');
+    if (cmd.includes(needle) && Number(name) !== process.pid) pids.push(Number(name));
+  }
+  return pids;
+}
+
+async function linkNames(): Promise<string[]> {
+  return readdir('/sys/class/net');
+}
+
+describe('quickstart (e2e: root namespace, the machine libvirtd)', { timeout: 900_000 }, async () => {
+  const blockers = [
+    ...(await Promise.all(PATHS.map(async (p) => ((await exists(p)) ? p : undefined)))),
+    ...(await Promise.all(PORTS.map(async (p) => ((await portBusy(p)) ? `127.0.0.1:${p} in use` : undefined)))),
+  ].filter((b): b is string => b !== undefined);
+  const skip =
+    blockers.length > 0
+      ? `a strato installation is already here (${blockers.join(', ')}); this test would tear it down`
+      : false;
+
+  let logDir = '';
+  let failed = false;
+  const ids: string[] = [];
+  const linksBefore = await linkNames();
+  const run = async (name: string, cmd: string, args: string[], timeoutMs: number): Promise<ExecResult> => {
+    const r = await execToFile(cmd, args, { logFile: join(logDir, `${name}.log`), env: ENV, timeoutMs });
+    process.stderr.write(`${name}: exit ${r.code} in ${r.ms} ms\n`);
+    return r;
+  };
+  const strato = async (args: string[], timeoutMs = 60_000) => {
+    const r = await run(`strato-${args.slice(0, 2).join('-')}`, 'strato', args, timeoutMs);
+    assert.equal(r.code, 0, `strato ${args.join(' ')} failed:\n${r.output}`);
+    return r.output;
+  };
+  const serverJson = async (name: string) =>
+    JSON.parse(await strato(['server', 'show', name, '-f', 'json'])) as Record<string, string>;
+
+  afterEach((t) => {
+    if ((t as { passed?: boolean }).passed === false) failed = true;
+  });
+  before(async () => {
+    logDir = await mkdtemp(join(tmpdir(), 'strato-quickstart-test-'));
+  });
+  /** The daemons' logs die with `--down`: keep a copy for a failure report. */
+  const saveDaemonLogs = () =>
+    cp('/var/log/strato', join(logDir, 'var-log-strato'), { recursive: true }).catch(() => undefined);
+  after(async () => {
+    // Whatever happened, take it all down again (idempotent).
+    if (!skip) {
+      if (failed) await saveDaemonLogs();
+      const r = await execToFile(QUICKSTART, ['--down'], {
+        logFile: join(logDir, 'final-down.log'),
+        timeoutMs: 180_000,
+      });
+      if (r.code !== 0 || failed) process.stderr.write(`quickstart logs in ${logDir}\n${r.output}\n`);
+    }
+    if (!failed) await rm(logDir, { recursive: true, force: true });
+  });
+
+  it('boots demo-1 from a clean machine state', { skip }, async () => {
+    const r = await run('quickstart-1', QUICKSTART, [], 300_000);
+    assert.equal(r.code, 0, `quickstart failed:\n${r.output.slice(-4000)}`);
+    const demo = await serverJson('demo-1');
+    ids.push(demo.id!);
+    assert.equal(demo.vmState, 'ACTIVE');
+    assert.match(r.output, /demo-1/);
+    assert.match(r.output, /STRATO-BOOT-OK/, 'the last console lines show the guest booted');
+  });
+
+  it('a second run reuses what runs', { skip }, async () => {
+    const pids = async () => ({
+      conductor: (await readFile('/run/strato/conductor.pid', 'utf8')).trim(),
+      agent: (await readFile('/run/strato/agent.pid', 'utf8')).trim(),
+    });
+    const before = await pids();
+    const r = await run('quickstart-2', QUICKSTART, [], 300_000);
+    assert.equal(r.code, 0, `second quickstart failed:\n${r.output.slice(-4000)}`);
+    assert.deepEqual(await pids(), before, 'the daemons were restarted');
+    assert.equal((await serverJson('demo-1')).id, ids[0], 'demo-1 was re-created');
+    const list = JSON.parse(await strato(['server', 'list', '-f', 'json'])) as Array<{ name: string }>;
+    assert.equal(list.filter((s) => s.name === 'demo-1').length, 1);
+  });
+
+  it('the CLI on PATH boots a second server', { skip }, async () => {
+    await strato(['server', 'create', '--image', 'testvm', '--flavor', 'm1.tiny', '--wait', 'vm2'], 180_000);
+    const vm2 = await serverJson('vm2');
+    assert.equal(vm2.vmState, 'ACTIVE');
+    ids.push(vm2.id!);
+    await waitFor(
+      () => strato(['console', 'log', 'vm2', '--lines', '200']),
+      (out) => out.includes('STRATO-BOOT-OK'),
+      { timeoutMs: 90_000, what: 'vm2 to print its boot marker', intervalMs: 1000 },
+    );
+  });
+
+  it('--down leaves no process, domain, link or file behind', { skip }, async () => {
+    await saveDaemonLogs();
+    const r = await run('quickstart-down', QUICKSTART, ['--down'], 180_000);
+    assert.equal(r.code, 0, `quickstart --down failed:\n${r.output.slice(-4000)}`);
+    assert.deepEqual(await processesWith('/var/lib/strato'), [], 'strato daemons still run');
+    const virsh = await execToFile('virsh', ['list', '--all', '--name'], {
+      logFile: join(logDir, 'virsh.log'),
+      timeoutMs: 30_000,
+    });
+    const domains = virsh.output.split('\n').map((l) => l.trim());
+    for (const id of ids) assert.ok(!domains.includes(`strato-${id}`), `domain strato-${id} remains`);
+    for (const p of PATHS) assert.equal(await exists(p), false, `${p} remains`);
+    const newLinks = (await linkNames()).filter((l) => !linksBefore.includes(l) && /^(brq|tap|vxlan-)/.test(l));
+    assert.deepEqual(newLinks, [], 'links remain');
+  });
+});
