@@ -31,6 +31,10 @@ export interface ConductorConfig {
   tokenTtlS: number;
   /** How long shutdown waits for running calls. @default 5 */
   shutdownGraceS: number;
+  /** Every host's network state is pushed again this often (the safety net behind change-driven pushes). @default 30 */
+  networkResyncS: number;
+  /** MTU of the hosts' underlay; vxlan networks get 50 less by default. @default 1500 */
+  underlayMtu: number;
 }
 
 export const DEFAULT_CONFIG: Readonly<ConductorConfig> = {
@@ -46,6 +50,8 @@ export const DEFAULT_CONFIG: Readonly<ConductorConfig> = {
   spawnTimeoutS: 300,
   tokenTtlS: 12 * 3600,
   shutdownGraceS: 5,
+  networkResyncS: 30,
+  underlayMtu: 1500,
 };
 
 export function tlsFiles(c: Pick<ConductorConfig, 'tlsDir'>) {
@@ -66,6 +72,8 @@ const NUMERIC = [
   'spawnTimeoutS',
   'tokenTtlS',
   'shutdownGraceS',
+  'networkResyncS',
+  'underlayMtu',
 ] as const;
 const STRINGS = ['dataDir', 'listen', 'registryListen', 'tlsDir'] as const;
 
@@ -79,6 +87,7 @@ export function resolveConfig(partial: Partial<ConductorConfig>): ConductorConfi
   for (const k of STRINGS) if (typeof c[k] !== 'string' || c[k] === '') throw bad(`${k} must be a non-empty string`);
   for (const k of NUMERIC) if (!(typeof c[k] === 'number' && c[k] > 0)) throw bad(`${k} must be a number > 0`);
   if (!Number.isInteger(c.maxBuildAttempts)) throw bad('maxBuildAttempts must be an integer');
+  if (!Number.isInteger(c.underlayMtu) || c.underlayMtu < 576) throw bad('underlayMtu must be an integer >= 576');
   if (c.downTimeS <= c.heartbeatIntervalS) {
     throw bad(`downTimeS (${c.downTimeS}) must exceed heartbeatIntervalS (${c.heartbeatIntervalS})`);
   }
@@ -97,14 +106,16 @@ const FLAGS = {
   'heartbeat-interval': { type: 'string' },
   'down-time': { type: 'string' },
   'acpi-timeout': { type: 'string' },
+  'network-resync': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 export const USAGE = `usage: strato-conductor [--config FILE.json] [--data-dir DIR] [--listen HOST:PORT]
        [--registry-listen HOST:PORT] [--tls-dir DIR] [--heartbeat-interval S]
-       [--down-time S] [--acpi-timeout S]
+       [--down-time S] [--acpi-timeout S] [--network-resync S]
 Environment: STRATO_CONDUCTOR_DATA_DIR, _LISTEN, _REGISTRY_LISTEN, _TLS_DIR,
-_HEARTBEAT_INTERVAL, _DOWN_TIME, _ACPI_TIMEOUT (flags win over them, they win over the file).`;
+_HEARTBEAT_INTERVAL, _DOWN_TIME, _ACPI_TIMEOUT, _NETWORK_RESYNC (flags win over them,
+they win over the file).`;
 
 function num(name: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
@@ -141,6 +152,7 @@ export async function loadConfig(
     heartbeatIntervalS: num('STRATO_CONDUCTOR_HEARTBEAT_INTERVAL', e('HEARTBEAT_INTERVAL')),
     downTimeS: num('STRATO_CONDUCTOR_DOWN_TIME', e('DOWN_TIME')),
     acpiTimeoutS: num('STRATO_CONDUCTOR_ACPI_TIMEOUT', e('ACPI_TIMEOUT')),
+    networkResyncS: num('STRATO_CONDUCTOR_NETWORK_RESYNC', e('NETWORK_RESYNC')),
   });
   const fromFlags = defined({
     dataDir: values['data-dir'],
@@ -150,6 +162,7 @@ export async function loadConfig(
     heartbeatIntervalS: num('--heartbeat-interval', values['heartbeat-interval']),
     downTimeS: num('--down-time', values['down-time']),
     acpiTimeoutS: num('--acpi-timeout', values['acpi-timeout']),
+    networkResyncS: num('--network-resync', values['network-resync']),
   });
   return resolveConfig({ ...file, ...fromEnv, ...fromFlags });
 }

@@ -1,5 +1,6 @@
 // strato-conductor: the composition root. It wires the store, identity, images,
-// flavors, hosts, the scheduler's claimer, the agent clients and the compute
+// flavors, hosts, the scheduler's claimer, the agent clients, networking (with
+// the pusher that keeps every agent's network state current) and the compute
 // workflows into two gRPC servers — the public API (TLS; bearer tokens say who
 // calls) and the agents' registry (mutual TLS; certificates say which host
 // calls) — resumes unfinished workflows, and shuts down cleanly on SIGTERM/SIGINT.
@@ -7,10 +8,12 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ServerCredentials } from '@grpc/grpc-js';
 import type { ProtoGrpcType as AgentProto } from '../common/gen/agent.ts';
+import type { ProtoGrpcType as AgentNetworkProto } from '../common/gen/agent_network.ts';
 import type { ProtoGrpcType as FlavorProto } from '../common/gen/flavor.ts';
 import type { ProtoGrpcType as HostProto } from '../common/gen/host.ts';
 import type { ProtoGrpcType as IdentityProto } from '../common/gen/identity.ts';
 import type { ProtoGrpcType as ImageProto } from '../common/gen/image.ts';
+import type { ProtoGrpcType as NetworkProto } from '../common/gen/network.ts';
 import type { ProtoGrpcType as ServerProto } from '../common/gen/server.ts';
 import type { FlavorsHandlers } from '../common/gen/strato/compute/v1/Flavors.ts';
 import type { ServersHandlers } from '../common/gen/strato/compute/v1/Servers.ts';
@@ -18,6 +21,10 @@ import type { HostsHandlers } from '../common/gen/strato/host/v1/Hosts.ts';
 import type { RegistryHandlers } from '../common/gen/strato/host/v1/Registry.ts';
 import type { IdentityHandlers } from '../common/gen/strato/identity/v1/Identity.ts';
 import type { ImagesHandlers } from '../common/gen/strato/image/v1/Images.ts';
+import type { NetworksHandlers } from '../common/gen/strato/network/v1/Networks.ts';
+import type { PortsHandlers } from '../common/gen/strato/network/v1/Ports.ts';
+import type { SecurityGroupsHandlers } from '../common/gen/strato/network/v1/SecurityGroups.ts';
+import type { SubnetsHandlers } from '../common/gen/strato/network/v1/Subnets.ts';
 import { mtlsChannelCredentials, mtlsServerCredentials } from '../common/grpc/credentials.ts';
 import { StratoServer } from '../common/grpc/server.ts';
 import { log } from '../common/log.ts';
@@ -27,11 +34,13 @@ import { flavorsApi } from './api/flavors-api.ts';
 import { hostsApi } from './api/hosts-api.ts';
 import { identityApi } from './api/identity-api.ts';
 import { imagesApi } from './api/images-api.ts';
+import { networkApis } from './api/networks-api.ts';
 import { registryApi } from './api/registry-api.ts';
 import { serversApi } from './api/servers-api.ts';
 import { catalogFrom } from './compute/catalog.ts';
 import { ComputeService } from './compute/compute-service.ts';
 import { HostReports } from './compute/host-reports.ts';
+import { StoreServerNetworking } from './compute/server-networking.ts';
 import { WorkflowDriver } from './compute/workflow-driver.ts';
 import { type ConductorConfig, loadConfig, resolveConfig, tlsFiles, USAGE } from './config.ts';
 import { createFlavorCatalog } from './flavors/flavors.ts';
@@ -39,10 +48,20 @@ import { HostRegistry } from './hosts/host-registry.ts';
 import { bootstrapAdmin } from './identity/bootstrap.ts';
 import { createIdentity } from './identity/identity.ts';
 import { createImageRegistry } from './images/images.ts';
+import { createNetworking } from './network/networking.ts';
+import { AgentNetworkPool } from './network-push/agent-network-pool.ts';
+import { NetworkPusher } from './network-push/network-pusher.ts';
 import { StoreClaimer } from './scheduler/store-claimer.ts';
 import { SqliteStore } from './store/sqlite/sqlite-store.ts';
 
-type Proto = AgentProto & FlavorProto & HostProto & IdentityProto & ImageProto & ServerProto;
+type Proto = AgentProto &
+  AgentNetworkProto &
+  FlavorProto &
+  HostProto &
+  IdentityProto &
+  ImageProto &
+  NetworkProto &
+  ServerProto;
 
 export interface Conductor {
   config: ConductorConfig;
@@ -87,17 +106,31 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       deadlines: { spawnMs: config.spawnTimeoutS * 1000 },
     });
     cleanups.push(() => agents.close());
+    const networking = createNetworking({ store, underlayMtu: config.underlayMtu });
+    const netAgents = new AgentNetworkPool({ ctor: proto.strato.agent.v1.AgentNetwork, credentials: agentCreds });
+    cleanups.push(() => netAgents.close());
+    const pusher = new NetworkPusher({
+      store,
+      hosts,
+      agents: netAgents,
+      resyncIntervalMs: config.networkResyncS * 1000,
+    });
+    const net = new StoreServerNetworking({ networking, pusher, agents: netAgents });
     const driver = new WorkflowDriver({
       store,
       claimer,
       hosts,
       agents,
+      net,
       maxBuildAttempts: config.maxBuildAttempts,
       acpiTimeoutS: config.acpiTimeoutS,
       sweepIntervalMs: Math.max(5_000, 3 * timing.heartbeatIntervalMs),
     });
     cleanups.push(() => driver.close());
-    const compute = new ComputeService({ store, catalog: catalogFrom(images, flavors), driver, hosts, agents });
+    // Closed before the driver (cleanups run in reverse): a boot waiting for a push is released at once.
+    cleanups.push(() => pusher.close());
+    const compute = new ComputeService({ store, catalog: catalogFrom(images, flavors), driver, hosts, agents, net });
+    const netApi = networkApis(identity, networking);
     const reports = new HostReports({ store, heartbeatIntervalMs: timing.heartbeatIntervalMs });
 
     const pub = new StratoServer()
@@ -106,11 +139,16 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       .addService<FlavorsHandlers>(proto.strato.compute.v1.Flavors.service, flavorsApi(identity, flavors))
       .addService<ServersHandlers>(proto.strato.compute.v1.Servers.service, serversApi(compute, identity))
       .addService<HostsHandlers>(proto.strato.host.v1.Hosts.service, hostsApi(hosts, claimer, identity))
+      .addService<NetworksHandlers>(proto.strato.network.v1.Networks.service, netApi.networks)
+      .addService<SubnetsHandlers>(proto.strato.network.v1.Subnets.service, netApi.subnets)
+      .addService<PortsHandlers>(proto.strato.network.v1.Ports.service, netApi.ports)
+      .addService<SecurityGroupsHandlers>(proto.strato.network.v1.SecurityGroups.service, netApi.securityGroups)
       .addReflection(pkg);
     const reg = new StratoServer()
       .addService<RegistryHandlers>(
         proto.strato.host.v1.Registry.service,
         registryApi(hosts, reports, images, (hostId) => {
+          pusher.hostRegistered(hostId);
           reports.busyOn(hostId).then(
             (ids) => {
               for (const id of ids) driver.kick(id);
@@ -134,6 +172,7 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
     const resumeTimer = setTimeout(resume, anyDown ? timing.heartbeatIntervalMs + 1000 : 0);
     cleanups.push(() => clearTimeout(resumeTimer));
     driver.startSweeper();
+    pusher.start();
 
     clog.info({ publicPort, registryPort, dataDir: config.dataDir }, 'conductor started');
     let stopping: Promise<void> | undefined;

@@ -1,5 +1,6 @@
-// strato server create|list|show|delete|<action>|event list. Actions return
-// once accepted; --wait polls until the server settles (see wait.ts).
+// strato server create|list|show|delete|<action>|event list|add port|add
+// network|remove port. Actions return once accepted; --wait polls until the
+// server settles (see wait.ts).
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Server__Output } from '../../common/gen/strato/compute/v1/Server.ts';
@@ -23,8 +24,24 @@ export const SERVER_COLUMNS: Column<Server__Output>[] = [
   { header: 'Host', get: (s) => s.host },
 ];
 
+/** `net1=10.0.0.5, 10.0.0.6` per network, one line each (as openstack server show prints addresses). */
+export function addressesText(s: Pick<Server__Output, 'addresses'>): string {
+  return Object.entries(s.addresses ?? {})
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([net, a]) => `${net}=${(a?.ips ?? []).join(', ')}`)
+    .join('\n');
+}
+
 const SERVER_FIELDS: Column<Server__Output>[] = [
   ...SERVER_COLUMNS,
+  { header: 'Addresses', get: addressesText },
+  {
+    header: 'Ports',
+    get: (s) =>
+      (s.ports ?? [])
+        .map((p) => `${p.portId || '(pending)'} ${p.networkName || p.networkId} ${p.mac} ${p.ips.join(',')}`.trim())
+        .join('\n'),
+  },
   { header: 'Image', get: (s) => s.imageId },
   { header: 'Project', get: (s) => s.projectId },
   { header: 'User', get: (s) => s.userId },
@@ -105,6 +122,46 @@ interface CreateOpts extends WaitOpts {
   userData?: string;
   host?: string;
   property?: string[];
+  nic?: string[];
+  network?: string[];
+  port?: string[];
+}
+
+export interface NicArg {
+  network: string;
+  port: string;
+  fixedIp: string;
+}
+
+/**
+ * `--nic net-id=NET[,v4-fixed-ip=IP]` or `--nic port-id=PORT` (the openstack
+ * client's syntax; `net`/`port`/`fixed-ip` are accepted too).
+ */
+export function parseNic(text: string): NicArg {
+  const out: NicArg = { network: '', port: '', fixedIp: '' };
+  for (const part of text.split(',')) {
+    const eq = part.indexOf('=');
+    const key = part.slice(0, eq).trim();
+    const value = part.slice(eq + 1).trim();
+    if (eq <= 0 || value === '') throw usageError(`--nic ${JSON.stringify(text)}: expected key=value pairs`);
+    if (key === 'net-id' || key === 'net') out.network = value;
+    else if (key === 'port-id' || key === 'port') out.port = value;
+    else if (key === 'v4-fixed-ip' || key === 'fixed-ip') out.fixedIp = value;
+    else throw usageError(`--nic: unknown key ${JSON.stringify(key)} (net-id, v4-fixed-ip, port-id)`);
+  }
+  if ((out.network === '') === (out.port === ''))
+    throw usageError(`--nic ${JSON.stringify(text)}: give net-id or port-id`);
+  if (out.port !== '' && out.fixedIp !== '') throw usageError('--nic: v4-fixed-ip goes with net-id, not port-id');
+  return out;
+}
+
+/** NICs in guest order: every --nic, then every --network, then every --port. */
+export function nicsFrom(o: Pick<CreateOpts, 'nic' | 'network' | 'port'>): NicArg[] {
+  return [
+    ...(o.nic ?? []).map(parseNic),
+    ...(o.network ?? []).map((network) => ({ network, port: '', fixedIp: '' })),
+    ...(o.port ?? []).map((port) => ({ network: '', port, fixedIp: '' })),
+  ];
 }
 
 export function registerServer(program: Command, ctx: Ctx): void {
@@ -119,10 +176,14 @@ export function registerServer(program: Command, ctx: Ctx): void {
       .requiredOption('--flavor <flavor>', 'flavor name or id', nameOrId)
       .option('--user-data <file>', 'a file passed to the guest on its config drive')
       .option('--host <host>', 'place on this host (admin only)')
-      .option('--property <key=value>', 'metadata (repeatable)', collect),
+      .option('--property <key=value>', 'metadata (repeatable)', collect)
+      .option('--network <network>', 'a NIC on this network, name or id (repeatable)', collect)
+      .option('--port <port>', 'a NIC on this existing port, name or id (repeatable)', collect)
+      .option('--nic <spec>', 'net-id=NET[,v4-fixed-ip=IP] | port-id=PORT (repeatable; comes first)', collect),
     'the server is ACTIVE',
   ).action(async (name: string, o: CreateOpts, cmd: Command) => {
     const metadata = parseProperties(o.property);
+    const networks = nicsFrom(o);
     let userData: Buffer | undefined;
     if (o.userData !== undefined) {
       try {
@@ -138,6 +199,7 @@ export function registerServer(program: Command, ctx: Ctx): void {
       flavor: o.flavor,
       host: o.host ?? '',
       metadata,
+      networks,
       ...(userData ? { userData } : {}),
     });
     if (o.wait) s = (await waitServer(ctx, api, s, { vmState: 'ACTIVE' }, o)) ?? s;
@@ -177,6 +239,7 @@ export function registerServer(program: Command, ctx: Ctx): void {
   });
 
   for (const action of ACTIONS) registerAction(server, ctx, action);
+  registerPortCommands(server, ctx);
 
   const event = server.command('event').description("a server's action history");
   event
@@ -188,6 +251,51 @@ export function registerServer(program: Command, ctx: Ctx): void {
       const r = await api.ListServerEvents({ server: ref });
       ctx.print(renderList(r.events, EVENT_COLUMNS, ctx.output(cmd)));
     });
+}
+
+/** `server add port|network` and `server remove port`: NIC hot-plug; --wait until the server is idle again. */
+function registerPortCommands(server: Command, ctx: Ctx): void {
+  const done = async (c: Command, api: ServersApi, s: Server__Output, o: WaitOpts) => {
+    if (!o.wait) return;
+    const final = (await waitServer(ctx, api, s, { vmState: s.vmState }, o)) ?? s;
+    ctx.print(renderShow(final, SERVER_FIELDS, ctx.output(c)));
+  };
+  const add = server.command('add').description('hot-plug a NIC into a server');
+  addWait(
+    add
+      .command('port')
+      .description('plug an existing port into a server')
+      .argument('<server>', 'server name or id', nameOrId)
+      .argument('<port>', 'port name or id', nameOrId),
+    'the NIC is plugged',
+  ).action(async (ref: string, port: string, o: WaitOpts, c: Command) => {
+    const api = await (await ctx.session(c)).servers();
+    await done(c, api, await api.AddServerPort({ server: ref, network: '', port, fixedIp: '' }), o);
+  });
+  addWait(
+    add
+      .command('network')
+      .description('plug a new port on a network into a server')
+      .argument('<server>', 'server name or id', nameOrId)
+      .argument('<network>', 'network name or id', nameOrId)
+      .option('--fixed-ip <ip>', 'the address to take (else the pools choose)'),
+    'the NIC is plugged',
+  ).action(async (ref: string, network: string, o: WaitOpts & { fixedIp?: string }, c: Command) => {
+    const api = await (await ctx.session(c)).servers();
+    await done(c, api, await api.AddServerPort({ server: ref, network, port: '', fixedIp: o.fixedIp ?? '' }), o);
+  });
+  const remove = server.command('remove').description('hot-unplug a NIC from a server');
+  addWait(
+    remove
+      .command('port')
+      .description('unplug a port from a server (a port the server made is deleted, a given one kept)')
+      .argument('<server>', 'server name or id', nameOrId)
+      .argument('<port>', 'port name or id', nameOrId),
+    'the NIC is unplugged',
+  ).action(async (ref: string, port: string, o: WaitOpts, c: Command) => {
+    const api = await (await ctx.session(c)).servers();
+    await done(c, api, await api.RemoveServerPort({ server: ref, port }), o);
+  });
 }
 
 const ACTION_HELP: Record<Action, string> = {

@@ -13,6 +13,7 @@ import type { InstanceActionRequest as _strato_agent_v1_InstanceActionRequest, I
 import type { InstanceStatus as _strato_agent_v1_InstanceStatus, InstanceStatus__Output as _strato_agent_v1_InstanceStatus__Output } from './strato/agent/v1/InstanceStatus.ts';
 import type { ListInstancesRequest as _strato_agent_v1_ListInstancesRequest, ListInstancesRequest__Output as _strato_agent_v1_ListInstancesRequest__Output } from './strato/agent/v1/ListInstancesRequest.ts';
 import type { ListInstancesResponse as _strato_agent_v1_ListInstancesResponse, ListInstancesResponse__Output as _strato_agent_v1_ListInstancesResponse__Output } from './strato/agent/v1/ListInstancesResponse.ts';
+import type { PortSpec as _strato_agent_v1_PortSpec, PortSpec__Output as _strato_agent_v1_PortSpec__Output } from './strato/agent/v1/PortSpec.ts';
 import type { SpawnInstanceRequest as _strato_agent_v1_SpawnInstanceRequest, SpawnInstanceRequest__Output as _strato_agent_v1_SpawnInstanceRequest__Output } from './strato/agent/v1/SpawnInstanceRequest.ts';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
@@ -35,6 +36,7 @@ export interface ProtoGrpcType {
         InstanceStatus: MessageTypeDefinition<_strato_agent_v1_InstanceStatus, _strato_agent_v1_InstanceStatus__Output>
         ListInstancesRequest: MessageTypeDefinition<_strato_agent_v1_ListInstancesRequest, _strato_agent_v1_ListInstancesRequest__Output>
         ListInstancesResponse: MessageTypeDefinition<_strato_agent_v1_ListInstancesResponse, _strato_agent_v1_ListInstancesResponse__Output>
+        PortSpec: MessageTypeDefinition<_strato_agent_v1_PortSpec, _strato_agent_v1_PortSpec__Output>
         SpawnInstanceRequest: MessageTypeDefinition<_strato_agent_v1_SpawnInstanceRequest, _strato_agent_v1_SpawnInstanceRequest__Output>
       }
     }

@@ -25,6 +25,7 @@ export function hostToProto(h: HostRecord, state: string, usage: HostSnapshot | 
     instanceCount: usage?.instanceCount ?? 0,
     virtType: h.virtType,
     agentVersion: h.agentVersion,
+    underlayIp: h.underlayIp ?? '',
   };
 }
 

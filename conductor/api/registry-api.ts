@@ -9,6 +9,7 @@ import type { RegistryHandlers } from '../../common/gen/strato/host/v1/Registry.
 import type { CallContext, Implementation } from '../../common/grpc/handlers.ts';
 import type { HostReports } from '../compute/host-reports.ts';
 import type { HostRegistry } from '../hosts/host-registry.ts';
+import { parseIp } from '../network/ipv4.ts';
 import { requireField } from './names.ts';
 
 /** What PullImage reads: an active image's facts and bytes. */
@@ -70,12 +71,23 @@ export function registryApi(
           details: { field: 'capacity' },
         });
       }
+      const underlayIp = req.underlayIp.trim();
+      if (underlayIp !== '' && parseIp(underlayIp) === undefined) {
+        throw invalidArgument(
+          'UNDERLAY_IP_INVALID',
+          `underlay_ip must be an IPv4 address, got ${JSON.stringify(underlayIp)}`,
+          {
+            details: { field: 'underlay_ip' },
+          },
+        );
+      }
       await hosts.register({
         id: hostId,
         address,
         capacity: { vcpus: cap.vcpus, ramMiB: cap.ramMib, diskGiB: cap.diskGib },
         virtType: req.virtType,
         agentVersion: req.agentVersion,
+        underlayIp,
       });
       const expected = await reports.applyFull(hostId, req.instances);
       onRegistered(hostId);

@@ -4,6 +4,7 @@ import type { ServersHandlers } from '../../common/gen/strato/compute/v1/Servers
 import type { Implementation } from '../../common/grpc/handlers.ts';
 import type { ComputeService } from '../compute/compute-service.ts';
 import type { InstanceRecord } from '../compute/instance-record.ts';
+import { addressesOf } from '../compute/nics.ts';
 import type { Identity } from '../identity/identity.ts';
 import type { Principal } from '../identity/model.ts';
 import { authenticate, isAdmin } from './auth.ts';
@@ -32,6 +33,15 @@ export function serverToProto(r: InstanceRecord, p: Principal): Server {
     updatedAt: r.updatedAt,
     launchedAt: r.launchedAt,
     metadata: { ...r.metadata },
+    addresses: Object.fromEntries(Object.entries(addressesOf(r.nics ?? [])).map(([k, ips]) => [k, { ips }])),
+    ports: (r.nics ?? []).map((n) => ({
+      portId: n.portId,
+      networkId: n.networkId,
+      networkName: n.networkName,
+      mac: n.mac,
+      ips: [...n.ips],
+      owned: n.owned,
+    })),
   };
 }
 
@@ -47,6 +57,7 @@ export function serversApi(compute: ComputeService, identity: Identity): Impleme
           userData: req.userData,
           host: req.host,
           metadata: req.metadata,
+          networks: req.networks.map((n) => ({ network: n.network, port: n.port, fixedIp: n.fixedIp })),
         },
         p,
         ctx.requestId,
@@ -76,6 +87,17 @@ export function serversApi(compute: ComputeService, identity: Identity): Impleme
     async ServerAction(req, ctx) {
       const p = await authenticate(ctx, identity);
       return serverToProto(await compute.action(req.server, req.action, req.hard, p, ctx.requestId), p);
+    },
+
+    async AddServerPort(req, ctx) {
+      const p = await authenticate(ctx, identity);
+      const nic = { network: req.network, port: req.port, fixedIp: req.fixedIp };
+      return serverToProto(await compute.addPort(req.server, nic, p, ctx.requestId), p);
+    },
+
+    async RemoveServerPort(req, ctx) {
+      const p = await authenticate(ctx, identity);
+      return serverToProto(await compute.removePort(req.server, req.port, p, ctx.requestId), p);
     },
 
     async GetConsoleLog(req, ctx) {

@@ -2,11 +2,15 @@
 // → ACTIVE. A failed spawn excludes that host and schedules again, up to
 // maxBuildAttempts hosts in all; then, or when no host fits, `fail` gives the
 // claim back and leaves the server in ERROR with a fault that says why.
+// A server with NICs has two more steps (nic-steps.ts): `ports` before
+// scheduling, `bind` between scheduling and spawning.
 import { isStratoError, StratoError } from '../../common/errors.ts';
+import type { PortSpec } from '../../common/gen/strato/agent/v1/PortSpec.ts';
 import { toStratoError } from '../../common/grpc/status.ts';
 import { noValidHostMessage } from '../scheduler/no-valid-host.ts';
 import type { SelectionResult } from '../scheduler/types.ts';
 import type { Fault, InstanceRecord, Workflow } from './instance-record.ts';
+import type { ServerNetworking } from './nics.ts';
 import { powerStateFromHost, vmStateForPower } from './state-machine.ts';
 import { describeError, type Outcome, type Step, type StepDeps } from './workflow.ts';
 
@@ -15,7 +19,7 @@ const NOT_RESCHEDULED = new Set(['INVALID_ARGUMENT']);
 
 export const NO_NETWORKS_JSON = JSON.stringify({ links: [], networks: [], services: [] });
 
-function failWith(fault: Fault): Outcome {
+export function failWith(fault: Fault): Outcome {
   return {
     kind: 'update',
     apply: (rec) => ({ ...rec, workflow: { ...(rec.workflow as Workflow), step: 'fail', fault } }),
@@ -54,18 +58,19 @@ export const scheduleStep: Step = async (rec, wf, deps) => {
   }
   const hostId = sel.placement.hostId;
   deps.log.info({ hostId, alternates: sel.placement.alternates }, 'instance scheduled');
+  const nics = (rec.nics ?? []).length > 0;
   return {
     kind: 'update',
     apply: (r) => ({
       ...r,
       host: hostId,
-      taskState: 'spawning',
-      workflow: { ...(r.workflow as Workflow), step: 'spawn' },
+      taskState: nics ? 'networking' : 'spawning',
+      workflow: { ...(r.workflow as Workflow), step: nics ? 'bind' : 'spawn' },
     }),
   };
 };
 
-export function spawnRequest(rec: InstanceRecord) {
+export function spawnRequest(rec: InstanceRecord, parts?: { ports: PortSpec[]; networkDataJson: string }) {
   return {
     instanceId: rec.id,
     name: rec.name,
@@ -79,8 +84,22 @@ export function spawnRequest(rec: InstanceRecord) {
     },
     userData: Buffer.from(rec.userData, 'base64'),
     metadata: { ...rec.metadata },
-    networkDataJson: NO_NETWORKS_JSON,
+    networkDataJson: parts?.networkDataJson ?? NO_NETWORKS_JSON,
+    ports: parts?.ports ?? [],
   };
+}
+
+/** The NICs' ports and network_data.json, when the server has NICs. */
+async function networkParts(rec: InstanceRecord, deps: StepDeps) {
+  const nics = rec.nics ?? [];
+  if (nics.length === 0) return undefined;
+  return needNet(deps).spawnParts(nics);
+}
+
+/** Compute without networking wired in cannot boot servers with NICs. */
+export function needNet(deps: StepDeps): ServerNetworking {
+  if (!deps.net) throw new StratoError('INTERNAL', 'NETWORKING_NOT_CONFIGURED', 'networking is not wired in');
+  return deps.net;
 }
 
 export const spawnStep: Step = async (rec, wf, deps) => {
@@ -89,8 +108,9 @@ export const spawnStep: Step = async (rec, wf, deps) => {
   if (!host) {
     error = new StratoError('UNAVAILABLE', 'HOST_NOT_REGISTERED', `host ${rec.host} is no longer registered`);
   } else {
+    const parts = await networkParts(rec, deps);
     try {
-      const status = await deps.agents.forHost(host).spawn(spawnRequest(rec), { signal: deps.signal });
+      const status = await deps.agents.forHost(host).spawn(spawnRequest(rec, parts), { signal: deps.signal });
       const power = powerStateFromHost(status.powerState);
       deps.log.info({ hostId: host.id, powerState: power }, 'instance spawned');
       return {
@@ -113,6 +133,20 @@ export const spawnStep: Step = async (rec, wf, deps) => {
       error = toStratoError(err);
     }
   }
+  return spawnFailed(rec, wf, deps, error, host);
+};
+
+/**
+ * Where a failed build on rec.host leads: ERROR after the last attempt (or for
+ * an error no other host would fix), else schedule again without that host.
+ */
+export async function spawnFailed(
+  rec: InstanceRecord,
+  wf: Workflow,
+  deps: StepDeps,
+  error: StratoError,
+  host: { id: string; address: string } | undefined,
+): Promise<Outcome> {
   const line = `${rec.host}: ${describeError(error)}`;
   deps.log.warn({ hostId: rec.host, code: error.code, reason: error.reason }, 'spawn failed');
   const attempts = wf.failures.length + 1;
@@ -138,7 +172,7 @@ export const spawnStep: Step = async (rec, wf, deps) => {
       },
     }),
   };
-};
+}
 
 /**
  * The agent rolls back a failed spawn itself; this covers the cases it could not
@@ -156,6 +190,12 @@ async function cleanUpFailedSpawn(rec: InstanceRecord, host: { id: string; addre
 
 export const failStep: Step = async (rec, wf, deps) => {
   await deps.claimer.release(rec.id);
+  const nics = rec.nics ?? [];
+  if (nics.some((n) => n.portId !== '')) {
+    // The ports stay the server's (deleted with it) but leave whichever host they were bound to.
+    await needNet(deps).bindHost(rec.id, nics, '');
+    needNet(deps).pushSoon();
+  }
   const fault = wf.fault as Fault;
   return {
     kind: 'update',

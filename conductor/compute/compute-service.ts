@@ -4,7 +4,7 @@
 // transaction, and hands the instance to the workflow driver. The call returns
 // once the operation is accepted; the state moves as the host works.
 import { randomUUID } from 'node:crypto';
-import { failedPrecondition, notFound } from '../../common/errors.ts';
+import { failedPrecondition, invalidArgument, notFound } from '../../common/errors.ts';
 import { type Logger, log as rootLog } from '../../common/log.ts';
 import type { AgentDirectory } from '../agents/agent-api.ts';
 import { isAdmin } from '../api/auth.ts';
@@ -15,9 +15,17 @@ import type { Compare, Op, Store } from '../store/store.ts';
 import { getOrUndefined } from './cas-update.ts';
 import type { Catalog } from './catalog.ts';
 import { listEvents, newEventKey, type ServerEventRecord, startedEvent } from './events.ts';
-import { allNameKey, type InstanceRecord, instanceKey, projectNameKey, type Workflow } from './instance-record.ts';
+import {
+  allNameKey,
+  type InstanceRecord,
+  instanceKey,
+  projectNameKey,
+  type Workflow,
+  type WorkflowStep,
+} from './instance-record.ts';
+import type { InstanceNic, NicRequest, ServerNetworking } from './nics.ts';
 import { findServer, listServers } from './server-lookup.ts';
-import { actionRefusal, deleteIsRepeat, parseAction, ruleFor } from './state-machine.ts';
+import { actionRefusal, deleteIsRepeat, parseAction, portChangeRefusal, ruleFor } from './state-machine.ts';
 import {
   checkForceHost,
   checkImageFitsFlavor,
@@ -35,7 +43,12 @@ export interface CreateServerInput {
   userData?: Uint8Array;
   host?: string;
   metadata?: Record<string, string>;
+  /** NICs in guest order. */
+  networks?: NicRequest[];
 }
+
+/** Keeps a boot's port work (and the guest's PCI slots) bounded. */
+export const MAX_NICS = 8;
 
 export interface ComputeServiceOptions {
   store: Store;
@@ -43,6 +56,8 @@ export interface ComputeServiceOptions {
   driver: WorkflowDriver;
   hosts: HostRegistry;
   agents: AgentDirectory;
+  /** Without it, servers cannot have NICs (FAILED_PRECONDITION NETWORKING_NOT_CONFIGURED). */
+  net?: ServerNetworking;
   clock?: () => number;
   log?: Logger;
 }
@@ -73,6 +88,7 @@ export class ComputeService {
       this.o.catalog.flavor(input.flavor),
     ]);
     checkImageFitsFlavor(image, flavor);
+    const nics = await this.resolveNics(p, input.networks ?? []);
     const nowMs = this.clock();
     const now = new Date(nowMs).toISOString();
     const id = randomUUID();
@@ -85,7 +101,7 @@ export class ComputeService {
       image: { id: image.id, sha256: image.sha256, sizeBytes: image.sizeBytes, diskFormat: image.diskFormat },
       flavor: { ...flavor },
       vmState: 'BUILD',
-      taskState: 'scheduling',
+      taskState: nics.length > 0 ? 'networking' : 'scheduling',
       powerState: 'NOSTATE',
       host: '',
       createdAt: now,
@@ -93,7 +109,14 @@ export class ComputeService {
       launchedAt: '',
       userData: userData.toString('base64'),
       metadata,
-      workflow: newWorkflow('boot', 'schedule', requestId, eventKey, forceHost ? { forceHost } : {}),
+      ...(nics.length > 0 ? { nics } : {}),
+      workflow: newWorkflow(
+        'boot',
+        nics.length > 0 ? 'ports' : 'schedule',
+        requestId,
+        eventKey,
+        forceHost ? { forceHost } : {},
+      ),
       settledAtMs: nowMs,
     };
     const event = startedEvent('create', { requestId, userId: p.userId, projectId: p.projectId }, now);
@@ -111,6 +134,66 @@ export class ComputeService {
       'server accepted',
     );
     this.o.driver.kick(id);
+    return rec;
+  }
+
+  private async resolveNics(p: Principal, requests: NicRequest[]): Promise<InstanceNic[]> {
+    if (requests.length === 0) return [];
+    if (requests.length > MAX_NICS) {
+      throw invalidArgument('TOO_MANY_NETWORKS', `a server takes at most ${MAX_NICS} networks`, {
+        details: { field: 'networks' },
+      });
+    }
+    return this.needNet().resolve(p, requests);
+  }
+
+  private needNet(): ServerNetworking {
+    if (!this.o.net) {
+      throw failedPrecondition(
+        'NETWORKING_NOT_CONFIGURED',
+        'this conductor has no networking; servers cannot have NICs',
+      );
+    }
+    return this.o.net;
+  }
+
+  /** Hot-plugs one NIC (see AddServerPort in server.proto). */
+  async addPort(ref: string, request: NicRequest, p: Principal, requestId: string): Promise<InstanceRecord> {
+    const id = (await findServer(this.store, ref, p)).value.id;
+    const [nic] = await this.needNet().resolve(p, [request]);
+    if (!nic) throw new Error('unreachable: one request, one NIC');
+    const rec = await this.begin(id, p, requestId, 'add port', { step: 'plug' }, (r) => {
+      const refusal = portChangeRefusal(r, 'add port');
+      if (refusal) throw refusal;
+      const nics = r.nics ?? [];
+      if (nics.length >= MAX_NICS) {
+        throw failedPrecondition('TOO_MANY_NETWORKS', `server ${r.name} already has ${nics.length} NICs`, {
+          details: { server: r.id },
+        });
+      }
+      return { ...r, nics: [...nics, nic], taskState: 'attaching-port' };
+    });
+    this.o.driver.kick(id);
+    return rec;
+  }
+
+  /** Hot-unplugs the NIC of `portRef` (see RemoveServerPort in server.proto). */
+  async removePort(ref: string, portRef: string, p: Principal, requestId: string): Promise<InstanceRecord> {
+    const server = (await findServer(this.store, ref, p)).value;
+    const portId = await this.needNet().portId(p, portRef);
+    const mine = (r: InstanceRecord) => (r.nics ?? []).some((n) => n.portId === portId);
+    const notMine = () =>
+      notFound('PORT_NOT_FOUND', `port ${portRef} is not a NIC of server ${server.name}`, {
+        details: { port: portRef, server: server.id },
+      });
+    if (!mine(server)) throw notMine();
+    const rec = await this.begin(server.id, p, requestId, 'remove port', { step: 'unplug-port', portId }, (r) => {
+      if (!mine(r)) throw notMine();
+      const refusal = portChangeRefusal(r, 'remove port');
+      if (refusal) throw refusal;
+      return { ...r, taskState: 'detaching-port' };
+    });
+    this.o.driver.kick(server.id);
     return rec;
   }
 
@@ -180,7 +263,7 @@ export class ComputeService {
     p: Principal,
     requestId: string,
     actionLabel: string,
-    action: Partial<Workflow>,
+    action: Partial<Workflow> & { step?: WorkflowStep },
     change: (r: InstanceRecord) => InstanceRecord | undefined,
   ): Promise<InstanceRecord> {
     const kind = actionLabel === 'delete' ? 'delete' : 'action';
@@ -195,7 +278,7 @@ export class ComputeService {
       const wf =
         kind === 'delete'
           ? newWorkflow('delete', 'delete', requestId, eventKey)
-          : newWorkflow('action', 'act', requestId, eventKey, action);
+          : newWorkflow('action', action.step ?? 'act', requestId, eventKey, action);
       const next: InstanceRecord = { ...changed, workflow: wf, updatedAt: now };
       const compares: Compare[] = [{ kind: 'modRevision', key: entry.key, modRevision: entry.modRevision }];
       const ops: Op[] = [

@@ -11,6 +11,7 @@
 //
 // `workflow` is the multi-step operation in progress, written BEFORE each step's
 // side effect, so that a restarted conductor can finish it (see workflow.ts).
+import type { InstanceNic } from './nics.ts';
 import type { PowerState, TaskState, VmState } from './state-machine.ts';
 
 export const INSTANCES = '/instances/';
@@ -54,12 +55,25 @@ export type WorkflowKind = 'boot' | 'delete' | 'action';
 
 /**
  * Steps, in order:
- *   boot:   schedule → spawn → (done | schedule again on another host | fail)
- *   delete: delete → release → purge
- *   action: act
- *   fail:   release the claim, then ERROR (used by boot)
+ *   boot:   [ports →] schedule → [bind →] spawn → (done | schedule again on another host | fail)
+ *           (ports: make the NICs' ports; bind: bind them to the chosen host and push its network state)
+ *   delete: delete → [unplug →] release → purge   (unplug: unbind/delete the NICs' ports)
+ *   action: act | plug (hot-plug the last NIC) | unplug-port (hot-unplug `portId`)
+ *   fail:   release the claim and unbind the ports from the host, then ERROR (used by boot)
  */
-export type WorkflowStep = 'schedule' | 'spawn' | 'fail' | 'delete' | 'release' | 'purge' | 'act';
+export type WorkflowStep =
+  | 'ports'
+  | 'schedule'
+  | 'bind'
+  | 'spawn'
+  | 'fail'
+  | 'delete'
+  | 'unplug'
+  | 'release'
+  | 'purge'
+  | 'act'
+  | 'plug'
+  | 'unplug-port';
 
 export interface Workflow {
   /** Unique per operation: a step's result is applied only while this is still the workflow. */
@@ -82,6 +96,8 @@ export interface Workflow {
   forceHost?: string;
   /** delete: attempts so far (drives the retry back-off). */
   tries?: number;
+  /** unplug-port: the port to remove. */
+  portId?: string;
 }
 
 export interface InstanceRecord {
@@ -103,6 +119,8 @@ export interface InstanceRecord {
   /** base64 of the user data (≤ 64 KiB raw). */
   userData: string;
   metadata: Record<string, string>;
+  /** NICs in guest order (absent on servers without network). */
+  nics?: InstanceNic[];
   workflow?: Workflow;
   /**
    * Conductor clock (ms) of the last state change made by a workflow: host

@@ -14,7 +14,10 @@ export type PowerState = (typeof POWER_STATES)[number];
 export type TaskState =
   | ''
   | 'scheduling'
+  | 'networking'
   | 'spawning'
+  | 'attaching-port'
+  | 'detaching-port'
   | 'deleting'
   | 'powering-on'
   | 'powering-off'
@@ -103,6 +106,28 @@ export function actionRefusal(s: StateView, action: Action, hard: boolean): Stra
       'INVALID_STATE',
       `cannot ${what} a server in vm_state ${s.vmState} (allowed in ${rule.from.join(', ')})`,
       { details: { vmState: s.vmState, action } },
+    );
+  }
+  return null;
+}
+
+/** vm_states where a NIC may be hot-plugged or unplugged. */
+export const PORT_CHANGE_STATES: readonly VmState[] = ['ACTIVE', 'SHUTOFF'];
+
+/** Null when a NIC may be added/removed now, else the FAILED_PRECONDITION to answer. */
+export function portChangeRefusal(s: StateView, what: 'add port' | 'remove port'): StratoError | null {
+  if (s.taskState !== '') {
+    return failedPrecondition(
+      'TASK_IN_PROGRESS',
+      `cannot ${what}: the server is busy (task ${s.taskState}); wait for it to finish`,
+      { details: { vmState: s.vmState, taskState: s.taskState, action: what } },
+    );
+  }
+  if (!PORT_CHANGE_STATES.includes(s.vmState)) {
+    return failedPrecondition(
+      'INVALID_STATE',
+      `cannot ${what} on a server in vm_state ${s.vmState} (allowed in ${PORT_CHANGE_STATES.join(', ')})`,
+      { details: { vmState: s.vmState, action: what } },
     );
   }
   return null;

@@ -17,10 +17,17 @@ import { failStep, scheduleStep, spawnStep } from './boot-steps.ts';
 import { getOrUndefined } from './cas-update.ts';
 import { eventsPrefix, type ServerEventRecord } from './events.ts';
 import { allNameKey, INSTANCES, type InstanceRecord, instanceKey, projectNameKey } from './instance-record.ts';
+import { bindStep, plugStep, portsStep, unplugPortStep, unplugStep } from './nic-steps.ts';
+import type { ServerNetworking } from './nics.ts';
 import { deleteStep, purgeStep, releaseStep } from './teardown-steps.ts';
 import type { Outcome, Step, StepDeps } from './workflow.ts';
 
 const STEPS: Record<string, Step> = {
+  ports: portsStep,
+  bind: bindStep,
+  unplug: unplugStep,
+  plug: plugStep,
+  'unplug-port': unplugPortStep,
   schedule: scheduleStep,
   spawn: spawnStep,
   fail: failStep,
@@ -35,6 +42,8 @@ export interface WorkflowDriverOptions {
   claimer: StoreClaimer;
   hosts: HostRegistry;
   agents: AgentDirectory;
+  /** Ports and network pushes for servers with NICs. */
+  net?: ServerNetworking;
   /** @default 3 */
   maxBuildAttempts?: number;
   /** @default 60 */
@@ -149,6 +158,7 @@ export class WorkflowDriver {
           maxBuildAttempts: this.o.maxBuildAttempts ?? 3,
           acpiTimeoutS: this.o.acpiTimeoutS ?? 60,
           tries,
+          ...(this.o.net ? { net: this.o.net } : {}),
         };
         const outcome = await step(entry.value, wf, deps);
         if (signal.aborted) return;

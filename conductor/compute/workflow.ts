@@ -12,6 +12,7 @@ import type { AgentDirectory } from '../agents/agent-api.ts';
 import type { HostRegistry } from '../hosts/host-registry.ts';
 import type { StoreClaimer } from '../scheduler/store-claimer.ts';
 import type { InstanceRecord, Workflow, WorkflowKind, WorkflowStep } from './instance-record.ts';
+import type { ServerNetworking } from './nics.ts';
 
 export type Outcome =
   /** Apply to the latest record; `finish` closes the workflow's server event (in the same transaction). */
@@ -38,6 +39,8 @@ export interface StepDeps {
   acpiTimeoutS: number;
   /** Attempts of a delete so far (in this process), for the back-off. */
   tries: number;
+  /** Ports, bindings and network pushes; absent = servers with NICs cannot be booted. */
+  net?: ServerNetworking;
 }
 
 export type Step = (rec: InstanceRecord, wf: Workflow, deps: StepDeps) => Promise<Outcome>;

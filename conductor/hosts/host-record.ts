@@ -23,6 +23,8 @@ export interface HostRecord {
   /** kvm | qemu, as the agent detected it. */
   virtType: string;
   agentVersion: string;
+  /** The host's VXLAN underlay (tunnel endpoint) IPv4 address; '' or absent when it gave none. */
+  underlayIp?: string;
   /** Operator switch; a disabled host keeps its instances but gets no new ones. */
   enabled: boolean;
   /** Conductor clock (ms) when the last Register or Heartbeat arrived; 0 never. */

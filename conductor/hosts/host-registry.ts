@@ -28,6 +28,8 @@ export interface RegisterInput {
   capacity: HostCapacity;
   virtType: string;
   agentVersion: string;
+  /** @default '' (the host gave none) */
+  underlayIp?: string;
 }
 
 export class HostRegistry {
@@ -58,14 +60,19 @@ export class HostRegistry {
         capacity: { ...input.capacity },
         virtType: input.virtType,
         agentVersion: input.agentVersion,
+        underlayIp: input.underlayIp ?? '',
         lastHeartbeatMs: now,
       }));
       if (updated) {
-        this.log.info({ hostId: input.id, address: input.address }, 'host registered again');
+        this.log.info(
+          { hostId: input.id, address: input.address, underlayIp: input.underlayIp },
+          'host registered again',
+        );
         return updated.value;
       }
       const fresh: HostRecord = {
         ...input,
+        underlayIp: input.underlayIp ?? '',
         capacity: { ...input.capacity },
         enabled: true,
         lastHeartbeatMs: now,
@@ -73,7 +80,10 @@ export class HostRegistry {
       };
       const res = await this.store.txn([], [{ kind: 'create', key, value: fresh }]);
       if (res.succeeded) {
-        this.log.info({ hostId: input.id, address: input.address, capacity: input.capacity }, 'host registered');
+        this.log.info(
+          { hostId: input.id, address: input.address, capacity: input.capacity, underlayIp: input.underlayIp },
+          'host registered',
+        );
         return fresh;
       }
       // Created concurrently: update that one instead.

@@ -5,6 +5,10 @@
 // stateful (spawn, actions and delete move power states; spawn is idempotent;
 // delete of an absent instance succeeds) and can be told to misbehave: fail
 // every spawn with a given error, corrupt its image cache, be slow, go silent.
+// It also serves strato.agent.v1.AgentNetwork as a recorder (every pushed
+// state, every NIC plugged or unplugged, in `calls` order with the spawns), so
+// tests can assert what the conductor pushed and when; with
+// `networkUnimplemented` it does not serve it, like an older agent.
 // The real agent is tested end to end against real guests elsewhere.
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -13,7 +17,11 @@ import { pino } from 'pino';
 import { failedPrecondition, notFound, StratoError } from '../../common/errors.ts';
 import type { ProtoGrpcType as AgentProto } from '../../common/gen/agent.ts';
 import type { ProtoGrpcType as HostProto } from '../../common/gen/host.ts';
+import type { HostNetworkState } from '../../agent/network/network-driver.ts';
+import type { ProtoGrpcType as AgentNetworkProto } from '../../common/gen/agent_network.ts';
 import type { AgentHandlers } from '../../common/gen/strato/agent/v1/Agent.ts';
+import type { AgentNetworkHandlers } from '../../common/gen/strato/agent/v1/AgentNetwork.ts';
+import type { PortSpec__Output } from '../../common/gen/strato/agent/v1/PortSpec.ts';
 import type { SpawnInstanceRequest__Output } from '../../common/gen/strato/agent/v1/SpawnInstanceRequest.ts';
 import type { RegistryClient } from '../../common/gen/strato/host/v1/Registry.ts';
 import { connect, type StratoClient } from '../../common/grpc/client.ts';
@@ -43,6 +51,15 @@ export interface FakeAgentOptions {
   heartbeatIntervalMs?: number;
   /** How long a spawn takes after the image is in the cache. @default 50 */
   spawnDelayMs?: number;
+  /** Registered as the host's VXLAN underlay address. @default '' */
+  underlayIp?: string;
+  /** Do not serve AgentNetwork (calls answer UNIMPLEMENTED). @default false */
+  networkUnimplemented?: boolean;
+}
+
+export interface AppliedState {
+  generation: number;
+  state: HostNetworkState;
 }
 
 const isPower = (p: string): p is FakePower => ['running', 'shutdown', 'paused', 'suspended'].includes(p);
@@ -59,6 +76,12 @@ export class FakeAgent {
   /** sha256 of each image pulled (the cache). */
   readonly cache = new Set<string>();
   pulls = 0;
+  /** Every ApplyNetworkState accepted, in order. */
+  readonly applied: AppliedState[] = [];
+  /** NICs plugged per instance (AttachPort adds, DetachPort removes). */
+  readonly plugged = new Map<string, PortSpec__Output[]>();
+  /** Every AttachPort / DetachPort fails with this while set. */
+  failPlug: StratoError | undefined;
   private server!: StratoServer;
   private registryClient!: StratoClient<RegistryClient>;
   private timer: NodeJS.Timeout | undefined;
@@ -85,11 +108,14 @@ export class FakeAgent {
       keyFile: join(o.tlsDir, `${name}.key`),
     };
     const pkg = await loadProtoPackage();
-    const proto = toGrpcObject<AgentProto & HostProto>(pkg);
+    const proto = toGrpcObject<AgentProto & AgentNetworkProto & HostProto>(pkg);
     a.server = new StratoServer({ log: silentLog() }).addService<AgentHandlers>(
       proto.strato.agent.v1.Agent.service,
       a.handlers(),
     );
+    if (!o.networkUnimplemented) {
+      a.server.addService<AgentNetworkHandlers>(proto.strato.agent.v1.AgentNetwork.service, a.networkHandlers());
+    }
     a.port = await a.server.listen('127.0.0.1:0', await mtlsServerCredentials(files));
     a.registryClient = connect(proto.strato.host.v1.Registry, o.registry, {
       credentials: await mtlsChannelCredentials(files),
@@ -118,8 +144,14 @@ export class FakeAgent {
       virtType: 'qemu',
       agentVersion: 'fake-0',
       instances: this.reports(),
+      underlayIp: this.o.underlayIp ?? '',
     });
     return res.expectedInstanceIds;
+  }
+
+  /** The last state pushed (empty before any push). */
+  get lastState(): HostNetworkState {
+    return this.applied.at(-1)?.state ?? { networks: [], ports: [] };
   }
 
   /** Last heartbeat's answer. */
@@ -227,6 +259,58 @@ export class FakeAgent {
     }
   }
 
+  /** AgentNetwork as a recorder with the real contract's rules: stale generations are ignored, plugs are idempotent. */
+  private networkHandlers(): Implementation<AgentNetworkHandlers> {
+    const caller = (ctx: CallContext) => {
+      if (ctx.peer()?.commonName !== 'conductor') {
+        throw new StratoError('PERMISSION_DENIED', 'NOT_CONDUCTOR', 'only the conductor may call AgentNetwork');
+      }
+    };
+    return {
+      ApplyNetworkState: async (req, ctx) => {
+        caller(ctx);
+        if (req.hostId !== this.hostId) {
+          throw new StratoError('PERMISSION_DENIED', 'WRONG_HOST', `this is ${this.hostId}, not ${req.hostId}`);
+        }
+        const generation = Number(req.generation);
+        const last = this.applied.at(-1)?.generation ?? 0;
+        if (generation < last) return { appliedGeneration: String(last), steps: 0 };
+        let state: HostNetworkState;
+        try {
+          state = JSON.parse(req.stateJson) as HostNetworkState;
+        } catch {
+          throw new StratoError('INVALID_ARGUMENT', 'STATE_INVALID', 'state_json is not JSON');
+        }
+        this.applied.push({ generation, state });
+        this.calls.push(`apply ${generation}`);
+        return { appliedGeneration: String(generation), steps: 0 };
+      },
+      AttachPort: async (req, ctx) => {
+        caller(ctx);
+        if (this.failPlug) throw this.failPlug;
+        if (!this.instances.has(req.instanceId)) throw notFound('INSTANCE_NOT_FOUND', `no instance ${req.instanceId}`);
+        const port = req.port;
+        if (!port) throw new StratoError('INVALID_ARGUMENT', 'PORT_INVALID', 'port is required');
+        this.calls.push(`attach ${req.instanceId} ${port.portId}`);
+        const nics = this.plugged.get(req.instanceId) ?? [];
+        if (!nics.some((n) => n.portId === port.portId)) this.plugged.set(req.instanceId, [...nics, port]);
+        return {};
+      },
+      DetachPort: async (req, ctx) => {
+        caller(ctx);
+        if (this.failPlug) throw this.failPlug;
+        this.calls.push(`detach ${req.instanceId} ${req.portId}`);
+        const nics = this.plugged.get(req.instanceId);
+        if (nics)
+          this.plugged.set(
+            req.instanceId,
+            nics.filter((n) => n.portId !== req.portId),
+          );
+        return {};
+      },
+    };
+  }
+
   private handlers() {
     const impl: Implementation<AgentHandlers> = {
       SpawnInstance: async (req, ctx) => {
@@ -239,6 +323,7 @@ export class FakeAgent {
         await this.pull(req.image);
         await sleep(this.spawnDelayMs);
         this.instances.set(req.instanceId, { spec: req, power: 'running' });
+        this.plugged.set(req.instanceId, [...req.ports]);
         setImmediate(() => this.report(req.instanceId, 'started/booted').catch(() => {}));
         return this.status(req.instanceId);
       },
@@ -246,6 +331,7 @@ export class FakeAgent {
         this.checkCaller(ctx);
         this.calls.push(`delete ${req.instanceId}`);
         this.instances.delete(req.instanceId);
+        this.plugged.delete(req.instanceId);
         return {};
       },
       InstanceAction: async (req, ctx) => {

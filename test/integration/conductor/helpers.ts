@@ -14,6 +14,7 @@ import type { ProtoGrpcType as FlavorProto } from '../../../common/gen/flavor.ts
 import type { ProtoGrpcType as HostProto } from '../../../common/gen/host.ts';
 import type { ProtoGrpcType as IdentityProto } from '../../../common/gen/identity.ts';
 import type { ProtoGrpcType as ImageProto } from '../../../common/gen/image.ts';
+import type { ProtoGrpcType as NetworkProto } from '../../../common/gen/network.ts';
 import type { ProtoGrpcType as ServerProto } from '../../../common/gen/server.ts';
 import type { Server__Output } from '../../../common/gen/strato/compute/v1/Server.ts';
 import { connect } from '../../../common/grpc/client.ts';
@@ -26,7 +27,7 @@ import { FakeAgent, type FakeAgentOptions } from '../../harness/fake-agent.ts';
 const run = promisify(execFile);
 const MAKE_CERTS = fileURLToPath(new URL('../../../scripts/make-certs', import.meta.url));
 
-type Proto = FlavorProto & HostProto & IdentityProto & ImageProto & ServerProto;
+type Proto = FlavorProto & HostProto & IdentityProto & ImageProto & NetworkProto & ServerProto;
 
 // The conductor runs in this process: keep its logs to what matters.
 log.level = process.env.STRATO_LOG_LEVEL ?? 'error';
@@ -64,6 +65,10 @@ export async function apiClients(address: string, caFile: string, token: string)
     flavors: connect(proto.strato.compute.v1.Flavors, address, opts),
     servers: connect(proto.strato.compute.v1.Servers, address, opts),
     hosts: connect(proto.strato.host.v1.Hosts, address, opts),
+    networks: connect(proto.strato.network.v1.Networks, address, opts),
+    subnets: connect(proto.strato.network.v1.Subnets, address, opts),
+    ports: connect(proto.strato.network.v1.Ports, address, opts),
+    securityGroups: connect(proto.strato.network.v1.SecurityGroups, address, opts),
   };
 }
 export type Api = Awaited<ReturnType<typeof apiClients>>;

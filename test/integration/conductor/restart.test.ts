@@ -114,6 +114,41 @@ describe('conductor: restart in the middle of work (kill -9)', () => {
     assert.equal((await api.hosts.GetHost({ host: 'hv-1' })).instanceCount, 0);
   });
 
+  it('finishes a boot with a network interrupted while spawning: one port, bound, pushed again', async () => {
+    const a = agent as FakeAgent;
+    const api = admin as Api;
+    await api.networks.CreateNetwork({ name: 'rnet', providerType: 'vxlan' });
+    await api.subnets.CreateSubnet({ name: 'rsub', network: 'rnet', cidr: '10.40.0.0/24' });
+    a.spawnDelayMs = 1500;
+    const created = await api.servers.CreateServer({
+      name: 'net-boot',
+      image: 'img',
+      flavor: 'small',
+      networks: [{ network: 'rnet', port: '', fixedIp: '' }],
+    });
+    await waitServer(api, 'net-boot', (s) => s.taskState === 'spawning');
+    const pushesBefore = a.applied.length;
+    await child?.kill9();
+    child = await startChildConductor(args);
+    const s = await waitServer(api, created.id, settled, 15_000);
+    a.spawnDelayMs = 50;
+    assert.equal(s.vmState, 'ACTIVE', JSON.stringify(s.fault));
+    const ports = (await api.ports.ListPorts({ network: 'rnet' })).ports;
+    assert.equal(ports.length, 1, 'the port was made once');
+    assert.equal(ports[0]?.deviceId, created.id);
+    assert.equal(ports[0]?.bindingHost, 'hv-1');
+    assert.deepEqual(
+      s.ports.map((p) => p.portId),
+      [ports[0]?.id],
+    );
+    assert.ok(a.applied.length > pushesBefore, 'the restarted conductor pushed the host again');
+    assert.ok(a.lastState.ports.some((p) => p.portId === ports[0]?.id));
+    await api.servers.DeleteServer({ server: created.id });
+    await waitFor('the port to go with the server', async () =>
+      (await api.ports.ListPorts({ network: 'rnet' })).ports.length === 0 ? true : undefined,
+    );
+  });
+
   it('shuts down cleanly on SIGTERM', async () => {
     const code = await child?.stop();
     assert.equal(code, 0, child?.output().slice(-2000));

@@ -6,7 +6,7 @@ import { settle, waitFor } from '../../../cli/wait.ts';
 
 function server(vmState: string, taskState = '', fault?: Server__Output['fault']): Server__Output {
   // Spread keeps this compiling when the proto grows fields the CLI does not use.
-  const s: Omit<Server__Output, 'userId'> & Partial<Server__Output> = {
+  const s: Partial<Server__Output> = {
     id: 'id-1',
     name: 'vm1',
     projectId: 'p',

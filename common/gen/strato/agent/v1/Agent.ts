@@ -67,8 +67,9 @@ export interface AgentClient extends grpc.Client {
    * InstanceAction: start, stop, reboot, pause, unpause, suspend, resume.
    * stop and reboot without `hard` use ACPI and fall back to a hard action
    * after `acpi_timeout_s`. Acting on an instance already in the target power
-   * state succeeds. Errors: NOT_FOUND; FAILED_PRECONDITION (e.g. unpause of a
-   * running guest).
+   * state succeeds (so unpause of a running guest is a no-op and retries are
+   * safe). Errors: NOT_FOUND; FAILED_PRECONDITION (e.g. unpause or suspend of a
+   * stopped guest).
    */
   InstanceAction(argument: _strato_agent_v1_InstanceActionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
   InstanceAction(argument: _strato_agent_v1_InstanceActionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
@@ -78,8 +79,9 @@ export interface AgentClient extends grpc.Client {
    * InstanceAction: start, stop, reboot, pause, unpause, suspend, resume.
    * stop and reboot without `hard` use ACPI and fall back to a hard action
    * after `acpi_timeout_s`. Acting on an instance already in the target power
-   * state succeeds. Errors: NOT_FOUND; FAILED_PRECONDITION (e.g. unpause of a
-   * running guest).
+   * state succeeds (so unpause of a running guest is a no-op and retries are
+   * safe). Errors: NOT_FOUND; FAILED_PRECONDITION (e.g. unpause or suspend of a
+   * stopped guest).
    */
   instanceAction(argument: _strato_agent_v1_InstanceActionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
   instanceAction(argument: _strato_agent_v1_InstanceActionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
@@ -154,8 +156,9 @@ export interface AgentHandlers extends grpc.UntypedServiceImplementation {
    * InstanceAction: start, stop, reboot, pause, unpause, suspend, resume.
    * stop and reboot without `hard` use ACPI and fall back to a hard action
    * after `acpi_timeout_s`. Acting on an instance already in the target power
-   * state succeeds. Errors: NOT_FOUND; FAILED_PRECONDITION (e.g. unpause of a
-   * running guest).
+   * state succeeds (so unpause of a running guest is a no-op and retries are
+   * safe). Errors: NOT_FOUND; FAILED_PRECONDITION (e.g. unpause or suspend of a
+   * stopped guest).
    */
   InstanceAction: grpc.handleUnaryCall<_strato_agent_v1_InstanceActionRequest__Output, _strato_agent_v1_InstanceStatus>;
   

@@ -2,6 +2,7 @@
 
 import type { FlavorSpec as _strato_agent_v1_FlavorSpec, FlavorSpec__Output as _strato_agent_v1_FlavorSpec__Output } from '../../../strato/agent/v1/FlavorSpec.ts';
 import type { ImageRef as _strato_agent_v1_ImageRef, ImageRef__Output as _strato_agent_v1_ImageRef__Output } from '../../../strato/agent/v1/ImageRef.ts';
+import type { PortSpec as _strato_agent_v1_PortSpec, PortSpec__Output as _strato_agent_v1_PortSpec__Output } from '../../../strato/agent/v1/PortSpec.ts';
 
 export interface SpawnInstanceRequest {
   'instanceId'?: (string);
@@ -15,6 +16,13 @@ export interface SpawnInstanceRequest {
    * JSON for openstack/latest/network_data.json on the config drive.
    */
   'networkDataJson'?: (string);
+  /**
+   * The instance's NICs in guest order (empty: no NIC). The conductor has
+   * pushed the host's network state (AgentNetwork.ApplyNetworkState, whose
+   * ports include these) before it calls SpawnInstance; the agent starts the
+   * domain only once each port's tap is wired on its bridge.
+   */
+  'ports'?: (_strato_agent_v1_PortSpec)[];
 }
 
 export interface SpawnInstanceRequest__Output {
@@ -29,4 +37,11 @@ export interface SpawnInstanceRequest__Output {
    * JSON for openstack/latest/network_data.json on the config drive.
    */
   'networkDataJson': (string);
+  /**
+   * The instance's NICs in guest order (empty: no NIC). The conductor has
+   * pushed the host's network state (AgentNetwork.ApplyNetworkState, whose
+   * ports include these) before it calls SpawnInstance; the agent starts the
+   * domain only once each port's tap is wired on its bridge.
+   */
+  'ports': (_strato_agent_v1_PortSpec__Output)[];
 }

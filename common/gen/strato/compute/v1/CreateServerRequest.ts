@@ -1,5 +1,6 @@
 // Original file: strato/compute/v1/server.proto
 
+import type { ServerNetwork as _strato_compute_v1_ServerNetwork, ServerNetwork__Output as _strato_compute_v1_ServerNetwork__Output } from '../../../strato/compute/v1/ServerNetwork.ts';
 
 export interface CreateServerRequest {
   'name'?: (string);
@@ -21,6 +22,10 @@ export interface CreateServerRequest {
    */
   'host'?: (string);
   'metadata'?: ({[key: string]: string});
+  /**
+   * NICs, in guest order; none = a server without network.
+   */
+  'networks'?: (_strato_compute_v1_ServerNetwork)[];
 }
 
 export interface CreateServerRequest__Output {
@@ -43,4 +48,8 @@ export interface CreateServerRequest__Output {
    */
   'host': (string);
   'metadata': ({[key: string]: string});
+  /**
+   * NICs, in guest order; none = a server without network.
+   */
+  'networks': (_strato_compute_v1_ServerNetwork__Output)[];
 }

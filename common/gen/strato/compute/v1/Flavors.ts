@@ -12,16 +12,20 @@ import type { ListFlavorsResponse as _strato_compute_v1_ListFlavorsResponse, Lis
 
 export interface FlavorsClient extends grpc.Client {
   /**
-   * CreateFlavor. Errors: PERMISSION_DENIED; INVALID_ARGUMENT (vcpus, ram or
-   * disk not positive, bad name); ALREADY_EXISTS (name taken).
+   * CreateFlavor. Errors: PERMISSION_DENIED (ADMIN_REQUIRED); INVALID_ARGUMENT
+   * (NAME_INVALID; FLAVOR_INVALID with details.field when vcpus is not 1..1024,
+   * ram_mib not 1..16777216 or disk_gib not 1..65536); ALREADY_EXISTS
+   * (FLAVOR_EXISTS).
    */
   CreateFlavor(argument: _strato_compute_v1_CreateFlavorRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Flavor__Output>): grpc.ClientUnaryCall;
   CreateFlavor(argument: _strato_compute_v1_CreateFlavorRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_compute_v1_Flavor__Output>): grpc.ClientUnaryCall;
   CreateFlavor(argument: _strato_compute_v1_CreateFlavorRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Flavor__Output>): grpc.ClientUnaryCall;
   CreateFlavor(argument: _strato_compute_v1_CreateFlavorRequest, callback: grpc.requestCallback<_strato_compute_v1_Flavor__Output>): grpc.ClientUnaryCall;
   /**
-   * CreateFlavor. Errors: PERMISSION_DENIED; INVALID_ARGUMENT (vcpus, ram or
-   * disk not positive, bad name); ALREADY_EXISTS (name taken).
+   * CreateFlavor. Errors: PERMISSION_DENIED (ADMIN_REQUIRED); INVALID_ARGUMENT
+   * (NAME_INVALID; FLAVOR_INVALID with details.field when vcpus is not 1..1024,
+   * ram_mib not 1..16777216 or disk_gib not 1..65536); ALREADY_EXISTS
+   * (FLAVOR_EXISTS).
    */
   createFlavor(argument: _strato_compute_v1_CreateFlavorRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Flavor__Output>): grpc.ClientUnaryCall;
   createFlavor(argument: _strato_compute_v1_CreateFlavorRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_compute_v1_Flavor__Output>): grpc.ClientUnaryCall;
@@ -30,7 +34,7 @@ export interface FlavorsClient extends grpc.Client {
   
   /**
    * DeleteFlavor. Instances keep the flavor they were booted with.
-   * Errors: PERMISSION_DENIED; NOT_FOUND.
+   * Errors: PERMISSION_DENIED (ADMIN_REQUIRED); NOT_FOUND (FLAVOR_NOT_FOUND).
    */
   DeleteFlavor(argument: _strato_compute_v1_DeleteFlavorRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_DeleteFlavorResponse__Output>): grpc.ClientUnaryCall;
   DeleteFlavor(argument: _strato_compute_v1_DeleteFlavorRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_compute_v1_DeleteFlavorResponse__Output>): grpc.ClientUnaryCall;
@@ -38,7 +42,7 @@ export interface FlavorsClient extends grpc.Client {
   DeleteFlavor(argument: _strato_compute_v1_DeleteFlavorRequest, callback: grpc.requestCallback<_strato_compute_v1_DeleteFlavorResponse__Output>): grpc.ClientUnaryCall;
   /**
    * DeleteFlavor. Instances keep the flavor they were booted with.
-   * Errors: PERMISSION_DENIED; NOT_FOUND.
+   * Errors: PERMISSION_DENIED (ADMIN_REQUIRED); NOT_FOUND (FLAVOR_NOT_FOUND).
    */
   deleteFlavor(argument: _strato_compute_v1_DeleteFlavorRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_DeleteFlavorResponse__Output>): grpc.ClientUnaryCall;
   deleteFlavor(argument: _strato_compute_v1_DeleteFlavorRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_compute_v1_DeleteFlavorResponse__Output>): grpc.ClientUnaryCall;
@@ -46,14 +50,14 @@ export interface FlavorsClient extends grpc.Client {
   deleteFlavor(argument: _strato_compute_v1_DeleteFlavorRequest, callback: grpc.requestCallback<_strato_compute_v1_DeleteFlavorResponse__Output>): grpc.ClientUnaryCall;
   
   /**
-   * GetFlavor by id or name. Errors: NOT_FOUND.
+   * GetFlavor by id or name. Errors: NOT_FOUND (FLAVOR_NOT_FOUND).
    */
   GetFlavor(argument: _strato_compute_v1_GetFlavorRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Flavor__Output>): grpc.ClientUnaryCall;
   GetFlavor(argument: _strato_compute_v1_GetFlavorRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_compute_v1_Flavor__Output>): grpc.ClientUnaryCall;
   GetFlavor(argument: _strato_compute_v1_GetFlavorRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Flavor__Output>): grpc.ClientUnaryCall;
   GetFlavor(argument: _strato_compute_v1_GetFlavorRequest, callback: grpc.requestCallback<_strato_compute_v1_Flavor__Output>): grpc.ClientUnaryCall;
   /**
-   * GetFlavor by id or name. Errors: NOT_FOUND.
+   * GetFlavor by id or name. Errors: NOT_FOUND (FLAVOR_NOT_FOUND).
    */
   getFlavor(argument: _strato_compute_v1_GetFlavorRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Flavor__Output>): grpc.ClientUnaryCall;
   getFlavor(argument: _strato_compute_v1_GetFlavorRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_compute_v1_Flavor__Output>): grpc.ClientUnaryCall;
@@ -61,14 +65,14 @@ export interface FlavorsClient extends grpc.Client {
   getFlavor(argument: _strato_compute_v1_GetFlavorRequest, callback: grpc.requestCallback<_strato_compute_v1_Flavor__Output>): grpc.ClientUnaryCall;
   
   /**
-   * ListFlavors, paginated, ordered by name.
+   * ListFlavors, paginated (page_size 0 means 100, at most 1000), ordered by name.
    */
   ListFlavors(argument: _strato_compute_v1_ListFlavorsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_ListFlavorsResponse__Output>): grpc.ClientUnaryCall;
   ListFlavors(argument: _strato_compute_v1_ListFlavorsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_compute_v1_ListFlavorsResponse__Output>): grpc.ClientUnaryCall;
   ListFlavors(argument: _strato_compute_v1_ListFlavorsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_ListFlavorsResponse__Output>): grpc.ClientUnaryCall;
   ListFlavors(argument: _strato_compute_v1_ListFlavorsRequest, callback: grpc.requestCallback<_strato_compute_v1_ListFlavorsResponse__Output>): grpc.ClientUnaryCall;
   /**
-   * ListFlavors, paginated, ordered by name.
+   * ListFlavors, paginated (page_size 0 means 100, at most 1000), ordered by name.
    */
   listFlavors(argument: _strato_compute_v1_ListFlavorsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_ListFlavorsResponse__Output>): grpc.ClientUnaryCall;
   listFlavors(argument: _strato_compute_v1_ListFlavorsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_compute_v1_ListFlavorsResponse__Output>): grpc.ClientUnaryCall;
@@ -79,24 +83,26 @@ export interface FlavorsClient extends grpc.Client {
 
 export interface FlavorsHandlers extends grpc.UntypedServiceImplementation {
   /**
-   * CreateFlavor. Errors: PERMISSION_DENIED; INVALID_ARGUMENT (vcpus, ram or
-   * disk not positive, bad name); ALREADY_EXISTS (name taken).
+   * CreateFlavor. Errors: PERMISSION_DENIED (ADMIN_REQUIRED); INVALID_ARGUMENT
+   * (NAME_INVALID; FLAVOR_INVALID with details.field when vcpus is not 1..1024,
+   * ram_mib not 1..16777216 or disk_gib not 1..65536); ALREADY_EXISTS
+   * (FLAVOR_EXISTS).
    */
   CreateFlavor: grpc.handleUnaryCall<_strato_compute_v1_CreateFlavorRequest__Output, _strato_compute_v1_Flavor>;
   
   /**
    * DeleteFlavor. Instances keep the flavor they were booted with.
-   * Errors: PERMISSION_DENIED; NOT_FOUND.
+   * Errors: PERMISSION_DENIED (ADMIN_REQUIRED); NOT_FOUND (FLAVOR_NOT_FOUND).
    */
   DeleteFlavor: grpc.handleUnaryCall<_strato_compute_v1_DeleteFlavorRequest__Output, _strato_compute_v1_DeleteFlavorResponse>;
   
   /**
-   * GetFlavor by id or name. Errors: NOT_FOUND.
+   * GetFlavor by id or name. Errors: NOT_FOUND (FLAVOR_NOT_FOUND).
    */
   GetFlavor: grpc.handleUnaryCall<_strato_compute_v1_GetFlavorRequest__Output, _strato_compute_v1_Flavor>;
   
   /**
-   * ListFlavors, paginated, ordered by name.
+   * ListFlavors, paginated (page_size 0 means 100, at most 1000), ordered by name.
    */
   ListFlavors: grpc.handleUnaryCall<_strato_compute_v1_ListFlavorsRequest__Output, _strato_compute_v1_ListFlavorsResponse>;
   

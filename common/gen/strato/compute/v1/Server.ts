@@ -2,6 +2,8 @@
 
 import type { Flavor as _strato_compute_v1_Flavor, Flavor__Output as _strato_compute_v1_Flavor__Output } from '../../../strato/compute/v1/Flavor.ts';
 import type { Fault as _strato_compute_v1_Fault, Fault__Output as _strato_compute_v1_Fault__Output } from '../../../strato/compute/v1/Fault.ts';
+import type { ServerAddresses as _strato_compute_v1_ServerAddresses, ServerAddresses__Output as _strato_compute_v1_ServerAddresses__Output } from '../../../strato/compute/v1/ServerAddresses.ts';
+import type { ServerPort as _strato_compute_v1_ServerPort, ServerPort__Output as _strato_compute_v1_ServerPort__Output } from '../../../strato/compute/v1/ServerPort.ts';
 
 export interface Server {
   'id'?: (string);
@@ -21,6 +23,18 @@ export interface Server {
   'updatedAt'?: (string);
   'launchedAt'?: (string);
   'metadata'?: ({[key: string]: string});
+  /**
+   * The user who created the server.
+   */
+  'userId'?: (string);
+  /**
+   * Network name -> the server's IPv4 addresses on it (Nova's `addresses`).
+   */
+  'addresses'?: ({[key: string]: _strato_compute_v1_ServerAddresses});
+  /**
+   * The server's NICs in guest order.
+   */
+  'ports'?: (_strato_compute_v1_ServerPort)[];
 }
 
 export interface Server__Output {
@@ -41,4 +55,16 @@ export interface Server__Output {
   'updatedAt': (string);
   'launchedAt': (string);
   'metadata': ({[key: string]: string});
+  /**
+   * The user who created the server.
+   */
+  'userId': (string);
+  /**
+   * Network name -> the server's IPv4 addresses on it (Nova's `addresses`).
+   */
+  'addresses': ({[key: string]: _strato_compute_v1_ServerAddresses__Output});
+  /**
+   * The server's NICs in guest order.
+   */
+  'ports': (_strato_compute_v1_ServerPort__Output)[];
 }

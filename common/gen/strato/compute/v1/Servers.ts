@@ -2,6 +2,7 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { AddServerPortRequest as _strato_compute_v1_AddServerPortRequest, AddServerPortRequest__Output as _strato_compute_v1_AddServerPortRequest__Output } from '../../../strato/compute/v1/AddServerPortRequest.ts';
 import type { CreateServerRequest as _strato_compute_v1_CreateServerRequest, CreateServerRequest__Output as _strato_compute_v1_CreateServerRequest__Output } from '../../../strato/compute/v1/CreateServerRequest.ts';
 import type { DeleteServerRequest as _strato_compute_v1_DeleteServerRequest, DeleteServerRequest__Output as _strato_compute_v1_DeleteServerRequest__Output } from '../../../strato/compute/v1/DeleteServerRequest.ts';
 import type { GetConsoleLogRequest as _strato_compute_v1_GetConsoleLogRequest, GetConsoleLogRequest__Output as _strato_compute_v1_GetConsoleLogRequest__Output } from '../../../strato/compute/v1/GetConsoleLogRequest.ts';
@@ -11,17 +12,75 @@ import type { ListServerEventsRequest as _strato_compute_v1_ListServerEventsRequ
 import type { ListServerEventsResponse as _strato_compute_v1_ListServerEventsResponse, ListServerEventsResponse__Output as _strato_compute_v1_ListServerEventsResponse__Output } from '../../../strato/compute/v1/ListServerEventsResponse.ts';
 import type { ListServersRequest as _strato_compute_v1_ListServersRequest, ListServersRequest__Output as _strato_compute_v1_ListServersRequest__Output } from '../../../strato/compute/v1/ListServersRequest.ts';
 import type { ListServersResponse as _strato_compute_v1_ListServersResponse, ListServersResponse__Output as _strato_compute_v1_ListServersResponse__Output } from '../../../strato/compute/v1/ListServersResponse.ts';
+import type { RemoveServerPortRequest as _strato_compute_v1_RemoveServerPortRequest, RemoveServerPortRequest__Output as _strato_compute_v1_RemoveServerPortRequest__Output } from '../../../strato/compute/v1/RemoveServerPortRequest.ts';
 import type { Server as _strato_compute_v1_Server, Server__Output as _strato_compute_v1_Server__Output } from '../../../strato/compute/v1/Server.ts';
 import type { ServerActionRequest as _strato_compute_v1_ServerActionRequest, ServerActionRequest__Output as _strato_compute_v1_ServerActionRequest__Output } from '../../../strato/compute/v1/ServerActionRequest.ts';
 
 export interface ServersClient extends grpc.Client {
   /**
+   * AddServerPort hot-plugs a NIC: on `network` (a port is created as in
+   * CreateServer, with `fixed_ip` if given) or the existing `port` (the
+   * caller's project's, unattached). Legal in ACTIVE and SHUTOFF with no task
+   * running (task_state attaching-port meanwhile); the new NIC shows in
+   * `ports`/`addresses` once the host has plugged it. A failed plug leaves
+   * the server as it was (a port created for it is deleted again) and
+   * records the error in the server's events. Not idempotent (each call adds
+   * a NIC). These are RPCs of their own rather than ServerAction verbs
+   * because they carry arguments and change the server's NICs, not its power.
+   * Errors: as CreateServer's networks; NOT_FOUND (SERVER_NOT_FOUND);
+   * FAILED_PRECONDITION (INVALID_STATE, TASK_IN_PROGRESS).
+   */
+  AddServerPort(argument: _strato_compute_v1_AddServerPortRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
+  AddServerPort(argument: _strato_compute_v1_AddServerPortRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
+  AddServerPort(argument: _strato_compute_v1_AddServerPortRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
+  AddServerPort(argument: _strato_compute_v1_AddServerPortRequest, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
+  /**
+   * AddServerPort hot-plugs a NIC: on `network` (a port is created as in
+   * CreateServer, with `fixed_ip` if given) or the existing `port` (the
+   * caller's project's, unattached). Legal in ACTIVE and SHUTOFF with no task
+   * running (task_state attaching-port meanwhile); the new NIC shows in
+   * `ports`/`addresses` once the host has plugged it. A failed plug leaves
+   * the server as it was (a port created for it is deleted again) and
+   * records the error in the server's events. Not idempotent (each call adds
+   * a NIC). These are RPCs of their own rather than ServerAction verbs
+   * because they carry arguments and change the server's NICs, not its power.
+   * Errors: as CreateServer's networks; NOT_FOUND (SERVER_NOT_FOUND);
+   * FAILED_PRECONDITION (INVALID_STATE, TASK_IN_PROGRESS).
+   */
+  addServerPort(argument: _strato_compute_v1_AddServerPortRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
+  addServerPort(argument: _strato_compute_v1_AddServerPortRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
+  addServerPort(argument: _strato_compute_v1_AddServerPortRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
+  addServerPort(argument: _strato_compute_v1_AddServerPortRequest, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * CreateServer validates, records the server in BUILD/scheduling and
-   * schedules it. Not idempotent. Errors: INVALID_ARGUMENT (name, user data
-   * over 64 KiB); NOT_FOUND (image or flavor); FAILED_PRECONDITION (image
-   * not active, image larger than the flavor's disk); PERMISSION_DENIED
-   * (host given by a non-admin). "No valid host" is not an error of this
-   * call: the server goes to ERROR with the reasons in its fault.
+   * schedules it. Not idempotent. Errors: INVALID_ARGUMENT (NAME_INVALID,
+   * USER_DATA_TOO_LARGE over 64 KiB, METADATA_INVALID); NOT_FOUND
+   * (IMAGE_NOT_FOUND, also another project's private image;
+   * FLAVOR_NOT_FOUND); FAILED_PRECONDITION (IMAGE_NOT_ACTIVE,
+   * IMAGE_TOO_LARGE_FOR_FLAVOR); PERMISSION_DENIED (FORCE_HOST_NOT_ALLOWED:
+   * host given by a non-admin). "No valid host" is not an error of this
+   * call: the server goes to ERROR with the reasons per filter in its fault
+   * (reason NO_VALID_HOST). A spawn that fails on a host is retried on
+   * another (up to 3 hosts in all) before the server goes to ERROR with
+   * every host's error in the fault.
+   * 
+   * Networks: each entry of `networks` becomes one NIC, in order. An entry
+   * names a network (a port is created for the server on it, owned by the
+   * server's project, in its project's default security group, with
+   * `fixed_ip` if given, else an address from the pools) or an existing port
+   * (the caller's project's, not attached to anything). The request is
+   * checked before anything is made: NOT_FOUND (NETWORK_NOT_FOUND,
+   * PORT_NOT_FOUND: also another project's); INVALID_ARGUMENT
+   * (NETWORK_REQUEST_INVALID: neither or both of network and port, or a
+   * fixed_ip with a port; IP_ADDRESS_INVALID, IP_NOT_IN_SUBNET,
+   * IP_RESERVED); FAILED_PRECONDITION (PORT_IN_USE); ALREADY_EXISTS
+   * (IP_IN_USE). The ports are created, then bound to the instance and the
+   * host the scheduler chose (rebound if the boot moves to another host), and
+   * that host gets its network state before the guest is spawned. Deleting
+   * the server deletes the ports it created and unbinds (keeps) the ones it
+   * was given. A port that can no longer be made when the boot gets to it
+   * (an address taken in between, a pool exhausted) ends the boot in ERROR.
    */
   CreateServer(argument: _strato_compute_v1_CreateServerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
   CreateServer(argument: _strato_compute_v1_CreateServerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
@@ -29,11 +88,33 @@ export interface ServersClient extends grpc.Client {
   CreateServer(argument: _strato_compute_v1_CreateServerRequest, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
   /**
    * CreateServer validates, records the server in BUILD/scheduling and
-   * schedules it. Not idempotent. Errors: INVALID_ARGUMENT (name, user data
-   * over 64 KiB); NOT_FOUND (image or flavor); FAILED_PRECONDITION (image
-   * not active, image larger than the flavor's disk); PERMISSION_DENIED
-   * (host given by a non-admin). "No valid host" is not an error of this
-   * call: the server goes to ERROR with the reasons in its fault.
+   * schedules it. Not idempotent. Errors: INVALID_ARGUMENT (NAME_INVALID,
+   * USER_DATA_TOO_LARGE over 64 KiB, METADATA_INVALID); NOT_FOUND
+   * (IMAGE_NOT_FOUND, also another project's private image;
+   * FLAVOR_NOT_FOUND); FAILED_PRECONDITION (IMAGE_NOT_ACTIVE,
+   * IMAGE_TOO_LARGE_FOR_FLAVOR); PERMISSION_DENIED (FORCE_HOST_NOT_ALLOWED:
+   * host given by a non-admin). "No valid host" is not an error of this
+   * call: the server goes to ERROR with the reasons per filter in its fault
+   * (reason NO_VALID_HOST). A spawn that fails on a host is retried on
+   * another (up to 3 hosts in all) before the server goes to ERROR with
+   * every host's error in the fault.
+   * 
+   * Networks: each entry of `networks` becomes one NIC, in order. An entry
+   * names a network (a port is created for the server on it, owned by the
+   * server's project, in its project's default security group, with
+   * `fixed_ip` if given, else an address from the pools) or an existing port
+   * (the caller's project's, not attached to anything). The request is
+   * checked before anything is made: NOT_FOUND (NETWORK_NOT_FOUND,
+   * PORT_NOT_FOUND: also another project's); INVALID_ARGUMENT
+   * (NETWORK_REQUEST_INVALID: neither or both of network and port, or a
+   * fixed_ip with a port; IP_ADDRESS_INVALID, IP_NOT_IN_SUBNET,
+   * IP_RESERVED); FAILED_PRECONDITION (PORT_IN_USE); ALREADY_EXISTS
+   * (IP_IN_USE). The ports are created, then bound to the instance and the
+   * host the scheduler chose (rebound if the boot moves to another host), and
+   * that host gets its network state before the guest is spawned. Deleting
+   * the server deletes the ports it created and unbinds (keeps) the ones it
+   * was given. A port that can no longer be made when the boot gets to it
+   * (an address taken in between, a pool exhausted) ends the boot in ERROR.
    */
   createServer(argument: _strato_compute_v1_CreateServerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
   createServer(argument: _strato_compute_v1_CreateServerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
@@ -42,8 +123,10 @@ export interface ServersClient extends grpc.Client {
   
   /**
    * DeleteServer starts deleting (task_state deleting); the server
-   * disappears from lists when its host has removed everything. Idempotent
-   * while deleting. Errors: NOT_FOUND.
+   * disappears from lists when its host has removed everything (a host that
+   * is down is retried until it answers). Legal in every state: it
+   * supersedes a boot or action in progress. Idempotent while deleting.
+   * Errors: NOT_FOUND (SERVER_NOT_FOUND).
    */
   DeleteServer(argument: _strato_compute_v1_DeleteServerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
   DeleteServer(argument: _strato_compute_v1_DeleteServerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
@@ -51,8 +134,10 @@ export interface ServersClient extends grpc.Client {
   DeleteServer(argument: _strato_compute_v1_DeleteServerRequest, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
   /**
    * DeleteServer starts deleting (task_state deleting); the server
-   * disappears from lists when its host has removed everything. Idempotent
-   * while deleting. Errors: NOT_FOUND.
+   * disappears from lists when its host has removed everything (a host that
+   * is down is retried until it answers). Legal in every state: it
+   * supersedes a boot or action in progress. Idempotent while deleting.
+   * Errors: NOT_FOUND (SERVER_NOT_FOUND).
    */
   deleteServer(argument: _strato_compute_v1_DeleteServerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
   deleteServer(argument: _strato_compute_v1_DeleteServerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
@@ -61,7 +146,9 @@ export interface ServersClient extends grpc.Client {
   
   /**
    * GetConsoleLog returns the last lines of the serial console (bounded on
-   * the host). Errors: NOT_FOUND; FAILED_PRECONDITION (not on a host yet).
+   * the host), read from the host on each call. Errors: NOT_FOUND;
+   * FAILED_PRECONDITION (NOT_ON_HOST: not placed yet, or a failed build);
+   * UNAVAILABLE (the host does not answer).
    */
   GetConsoleLog(argument: _strato_compute_v1_GetConsoleLogRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_GetConsoleLogResponse__Output>): grpc.ClientUnaryCall;
   GetConsoleLog(argument: _strato_compute_v1_GetConsoleLogRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_compute_v1_GetConsoleLogResponse__Output>): grpc.ClientUnaryCall;
@@ -69,7 +156,9 @@ export interface ServersClient extends grpc.Client {
   GetConsoleLog(argument: _strato_compute_v1_GetConsoleLogRequest, callback: grpc.requestCallback<_strato_compute_v1_GetConsoleLogResponse__Output>): grpc.ClientUnaryCall;
   /**
    * GetConsoleLog returns the last lines of the serial console (bounded on
-   * the host). Errors: NOT_FOUND; FAILED_PRECONDITION (not on a host yet).
+   * the host), read from the host on each call. Errors: NOT_FOUND;
+   * FAILED_PRECONDITION (NOT_ON_HOST: not placed yet, or a failed build);
+   * UNAVAILABLE (the host does not answer).
    */
   getConsoleLog(argument: _strato_compute_v1_GetConsoleLogRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_GetConsoleLogResponse__Output>): grpc.ClientUnaryCall;
   getConsoleLog(argument: _strato_compute_v1_GetConsoleLogRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_compute_v1_GetConsoleLogResponse__Output>): grpc.ClientUnaryCall;
@@ -95,7 +184,9 @@ export interface ServersClient extends grpc.Client {
   
   /**
    * ListServerEvents: every action on the server — who, when, request id,
-   * result and error — oldest first. Errors: NOT_FOUND.
+   * result and error — oldest first, plus what the host saw change on its
+   * own (action "host: <old> -> <new> (<event>)", no user or request id).
+   * Errors: NOT_FOUND.
    */
   ListServerEvents(argument: _strato_compute_v1_ListServerEventsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_ListServerEventsResponse__Output>): grpc.ClientUnaryCall;
   ListServerEvents(argument: _strato_compute_v1_ListServerEventsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_compute_v1_ListServerEventsResponse__Output>): grpc.ClientUnaryCall;
@@ -103,7 +194,9 @@ export interface ServersClient extends grpc.Client {
   ListServerEvents(argument: _strato_compute_v1_ListServerEventsRequest, callback: grpc.requestCallback<_strato_compute_v1_ListServerEventsResponse__Output>): grpc.ClientUnaryCall;
   /**
    * ListServerEvents: every action on the server — who, when, request id,
-   * result and error — oldest first. Errors: NOT_FOUND.
+   * result and error — oldest first, plus what the host saw change on its
+   * own (action "host: <old> -> <new> (<event>)", no user or request id).
+   * Errors: NOT_FOUND.
    */
   listServerEvents(argument: _strato_compute_v1_ListServerEventsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_ListServerEventsResponse__Output>): grpc.ClientUnaryCall;
   listServerEvents(argument: _strato_compute_v1_ListServerEventsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_compute_v1_ListServerEventsResponse__Output>): grpc.ClientUnaryCall;
@@ -128,13 +221,39 @@ export interface ServersClient extends grpc.Client {
   listServers(argument: _strato_compute_v1_ListServersRequest, callback: grpc.requestCallback<_strato_compute_v1_ListServersResponse__Output>): grpc.ClientUnaryCall;
   
   /**
+   * RemoveServerPort unplugs the NIC of `port` (id or name) from the server;
+   * a port the server created is deleted, a port it was given is unbound and
+   * kept. Legal in ACTIVE and SHUTOFF with no task running (task_state
+   * detaching-port meanwhile). Errors: NOT_FOUND (SERVER_NOT_FOUND;
+   * PORT_NOT_FOUND, also a port that is not the server's); FAILED_PRECONDITION
+   * (INVALID_STATE, TASK_IN_PROGRESS).
+   */
+  RemoveServerPort(argument: _strato_compute_v1_RemoveServerPortRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
+  RemoveServerPort(argument: _strato_compute_v1_RemoveServerPortRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
+  RemoveServerPort(argument: _strato_compute_v1_RemoveServerPortRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
+  RemoveServerPort(argument: _strato_compute_v1_RemoveServerPortRequest, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
+  /**
+   * RemoveServerPort unplugs the NIC of `port` (id or name) from the server;
+   * a port the server created is deleted, a port it was given is unbound and
+   * kept. Legal in ACTIVE and SHUTOFF with no task running (task_state
+   * detaching-port meanwhile). Errors: NOT_FOUND (SERVER_NOT_FOUND;
+   * PORT_NOT_FOUND, also a port that is not the server's); FAILED_PRECONDITION
+   * (INVALID_STATE, TASK_IN_PROGRESS).
+   */
+  removeServerPort(argument: _strato_compute_v1_RemoveServerPortRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
+  removeServerPort(argument: _strato_compute_v1_RemoveServerPortRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
+  removeServerPort(argument: _strato_compute_v1_RemoveServerPortRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
+  removeServerPort(argument: _strato_compute_v1_RemoveServerPortRequest, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * Power actions, each legal only in these vm_states:
    * start: SHUTOFF                        stop: ACTIVE, PAUSED, SUSPENDED, ERROR
    * reboot: ACTIVE                        reboot hard: ACTIVE, SHUTOFF, PAUSED, SUSPENDED, ERROR
    * pause: ACTIVE   unpause: PAUSED       suspend: ACTIVE   resume: SUSPENDED
    * Soft stop and reboot use ACPI and fall back to hard after a timeout.
-   * Errors: NOT_FOUND; FAILED_PRECONDITION (reason INVALID_STATE or
-   * TASK_IN_PROGRESS).
+   * A failed action leaves vm_state as it was and records the error in the
+   * server's events. Errors: NOT_FOUND; INVALID_ARGUMENT (ACTION_INVALID);
+   * FAILED_PRECONDITION (reason INVALID_STATE or TASK_IN_PROGRESS).
    */
   ServerAction(argument: _strato_compute_v1_ServerActionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
   ServerAction(argument: _strato_compute_v1_ServerActionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
@@ -146,8 +265,9 @@ export interface ServersClient extends grpc.Client {
    * reboot: ACTIVE                        reboot hard: ACTIVE, SHUTOFF, PAUSED, SUSPENDED, ERROR
    * pause: ACTIVE   unpause: PAUSED       suspend: ACTIVE   resume: SUSPENDED
    * Soft stop and reboot use ACPI and fall back to hard after a timeout.
-   * Errors: NOT_FOUND; FAILED_PRECONDITION (reason INVALID_STATE or
-   * TASK_IN_PROGRESS).
+   * A failed action leaves vm_state as it was and records the error in the
+   * server's events. Errors: NOT_FOUND; INVALID_ARGUMENT (ACTION_INVALID);
+   * FAILED_PRECONDITION (reason INVALID_STATE or TASK_IN_PROGRESS).
    */
   serverAction(argument: _strato_compute_v1_ServerActionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
   serverAction(argument: _strato_compute_v1_ServerActionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
@@ -158,25 +278,66 @@ export interface ServersClient extends grpc.Client {
 
 export interface ServersHandlers extends grpc.UntypedServiceImplementation {
   /**
+   * AddServerPort hot-plugs a NIC: on `network` (a port is created as in
+   * CreateServer, with `fixed_ip` if given) or the existing `port` (the
+   * caller's project's, unattached). Legal in ACTIVE and SHUTOFF with no task
+   * running (task_state attaching-port meanwhile); the new NIC shows in
+   * `ports`/`addresses` once the host has plugged it. A failed plug leaves
+   * the server as it was (a port created for it is deleted again) and
+   * records the error in the server's events. Not idempotent (each call adds
+   * a NIC). These are RPCs of their own rather than ServerAction verbs
+   * because they carry arguments and change the server's NICs, not its power.
+   * Errors: as CreateServer's networks; NOT_FOUND (SERVER_NOT_FOUND);
+   * FAILED_PRECONDITION (INVALID_STATE, TASK_IN_PROGRESS).
+   */
+  AddServerPort: grpc.handleUnaryCall<_strato_compute_v1_AddServerPortRequest__Output, _strato_compute_v1_Server>;
+  
+  /**
    * CreateServer validates, records the server in BUILD/scheduling and
-   * schedules it. Not idempotent. Errors: INVALID_ARGUMENT (name, user data
-   * over 64 KiB); NOT_FOUND (image or flavor); FAILED_PRECONDITION (image
-   * not active, image larger than the flavor's disk); PERMISSION_DENIED
-   * (host given by a non-admin). "No valid host" is not an error of this
-   * call: the server goes to ERROR with the reasons in its fault.
+   * schedules it. Not idempotent. Errors: INVALID_ARGUMENT (NAME_INVALID,
+   * USER_DATA_TOO_LARGE over 64 KiB, METADATA_INVALID); NOT_FOUND
+   * (IMAGE_NOT_FOUND, also another project's private image;
+   * FLAVOR_NOT_FOUND); FAILED_PRECONDITION (IMAGE_NOT_ACTIVE,
+   * IMAGE_TOO_LARGE_FOR_FLAVOR); PERMISSION_DENIED (FORCE_HOST_NOT_ALLOWED:
+   * host given by a non-admin). "No valid host" is not an error of this
+   * call: the server goes to ERROR with the reasons per filter in its fault
+   * (reason NO_VALID_HOST). A spawn that fails on a host is retried on
+   * another (up to 3 hosts in all) before the server goes to ERROR with
+   * every host's error in the fault.
+   * 
+   * Networks: each entry of `networks` becomes one NIC, in order. An entry
+   * names a network (a port is created for the server on it, owned by the
+   * server's project, in its project's default security group, with
+   * `fixed_ip` if given, else an address from the pools) or an existing port
+   * (the caller's project's, not attached to anything). The request is
+   * checked before anything is made: NOT_FOUND (NETWORK_NOT_FOUND,
+   * PORT_NOT_FOUND: also another project's); INVALID_ARGUMENT
+   * (NETWORK_REQUEST_INVALID: neither or both of network and port, or a
+   * fixed_ip with a port; IP_ADDRESS_INVALID, IP_NOT_IN_SUBNET,
+   * IP_RESERVED); FAILED_PRECONDITION (PORT_IN_USE); ALREADY_EXISTS
+   * (IP_IN_USE). The ports are created, then bound to the instance and the
+   * host the scheduler chose (rebound if the boot moves to another host), and
+   * that host gets its network state before the guest is spawned. Deleting
+   * the server deletes the ports it created and unbinds (keeps) the ones it
+   * was given. A port that can no longer be made when the boot gets to it
+   * (an address taken in between, a pool exhausted) ends the boot in ERROR.
    */
   CreateServer: grpc.handleUnaryCall<_strato_compute_v1_CreateServerRequest__Output, _strato_compute_v1_Server>;
   
   /**
    * DeleteServer starts deleting (task_state deleting); the server
-   * disappears from lists when its host has removed everything. Idempotent
-   * while deleting. Errors: NOT_FOUND.
+   * disappears from lists when its host has removed everything (a host that
+   * is down is retried until it answers). Legal in every state: it
+   * supersedes a boot or action in progress. Idempotent while deleting.
+   * Errors: NOT_FOUND (SERVER_NOT_FOUND).
    */
   DeleteServer: grpc.handleUnaryCall<_strato_compute_v1_DeleteServerRequest__Output, _strato_compute_v1_Server>;
   
   /**
    * GetConsoleLog returns the last lines of the serial console (bounded on
-   * the host). Errors: NOT_FOUND; FAILED_PRECONDITION (not on a host yet).
+   * the host), read from the host on each call. Errors: NOT_FOUND;
+   * FAILED_PRECONDITION (NOT_ON_HOST: not placed yet, or a failed build);
+   * UNAVAILABLE (the host does not answer).
    */
   GetConsoleLog: grpc.handleUnaryCall<_strato_compute_v1_GetConsoleLogRequest__Output, _strato_compute_v1_GetConsoleLogResponse>;
   
@@ -188,7 +349,9 @@ export interface ServersHandlers extends grpc.UntypedServiceImplementation {
   
   /**
    * ListServerEvents: every action on the server — who, when, request id,
-   * result and error — oldest first. Errors: NOT_FOUND.
+   * result and error — oldest first, plus what the host saw change on its
+   * own (action "host: <old> -> <new> (<event>)", no user or request id).
+   * Errors: NOT_FOUND.
    */
   ListServerEvents: grpc.handleUnaryCall<_strato_compute_v1_ListServerEventsRequest__Output, _strato_compute_v1_ListServerEventsResponse>;
   
@@ -199,24 +362,37 @@ export interface ServersHandlers extends grpc.UntypedServiceImplementation {
   ListServers: grpc.handleUnaryCall<_strato_compute_v1_ListServersRequest__Output, _strato_compute_v1_ListServersResponse>;
   
   /**
+   * RemoveServerPort unplugs the NIC of `port` (id or name) from the server;
+   * a port the server created is deleted, a port it was given is unbound and
+   * kept. Legal in ACTIVE and SHUTOFF with no task running (task_state
+   * detaching-port meanwhile). Errors: NOT_FOUND (SERVER_NOT_FOUND;
+   * PORT_NOT_FOUND, also a port that is not the server's); FAILED_PRECONDITION
+   * (INVALID_STATE, TASK_IN_PROGRESS).
+   */
+  RemoveServerPort: grpc.handleUnaryCall<_strato_compute_v1_RemoveServerPortRequest__Output, _strato_compute_v1_Server>;
+  
+  /**
    * Power actions, each legal only in these vm_states:
    * start: SHUTOFF                        stop: ACTIVE, PAUSED, SUSPENDED, ERROR
    * reboot: ACTIVE                        reboot hard: ACTIVE, SHUTOFF, PAUSED, SUSPENDED, ERROR
    * pause: ACTIVE   unpause: PAUSED       suspend: ACTIVE   resume: SUSPENDED
    * Soft stop and reboot use ACPI and fall back to hard after a timeout.
-   * Errors: NOT_FOUND; FAILED_PRECONDITION (reason INVALID_STATE or
-   * TASK_IN_PROGRESS).
+   * A failed action leaves vm_state as it was and records the error in the
+   * server's events. Errors: NOT_FOUND; INVALID_ARGUMENT (ACTION_INVALID);
+   * FAILED_PRECONDITION (reason INVALID_STATE or TASK_IN_PROGRESS).
    */
   ServerAction: grpc.handleUnaryCall<_strato_compute_v1_ServerActionRequest__Output, _strato_compute_v1_Server>;
   
 }
 
 export interface ServersDefinition extends grpc.ServiceDefinition {
+  AddServerPort: MethodDefinition<_strato_compute_v1_AddServerPortRequest, _strato_compute_v1_Server, _strato_compute_v1_AddServerPortRequest__Output, _strato_compute_v1_Server__Output>
   CreateServer: MethodDefinition<_strato_compute_v1_CreateServerRequest, _strato_compute_v1_Server, _strato_compute_v1_CreateServerRequest__Output, _strato_compute_v1_Server__Output>
   DeleteServer: MethodDefinition<_strato_compute_v1_DeleteServerRequest, _strato_compute_v1_Server, _strato_compute_v1_DeleteServerRequest__Output, _strato_compute_v1_Server__Output>
   GetConsoleLog: MethodDefinition<_strato_compute_v1_GetConsoleLogRequest, _strato_compute_v1_GetConsoleLogResponse, _strato_compute_v1_GetConsoleLogRequest__Output, _strato_compute_v1_GetConsoleLogResponse__Output>
   GetServer: MethodDefinition<_strato_compute_v1_GetServerRequest, _strato_compute_v1_Server, _strato_compute_v1_GetServerRequest__Output, _strato_compute_v1_Server__Output>
   ListServerEvents: MethodDefinition<_strato_compute_v1_ListServerEventsRequest, _strato_compute_v1_ListServerEventsResponse, _strato_compute_v1_ListServerEventsRequest__Output, _strato_compute_v1_ListServerEventsResponse__Output>
   ListServers: MethodDefinition<_strato_compute_v1_ListServersRequest, _strato_compute_v1_ListServersResponse, _strato_compute_v1_ListServersRequest__Output, _strato_compute_v1_ListServersResponse__Output>
+  RemoveServerPort: MethodDefinition<_strato_compute_v1_RemoveServerPortRequest, _strato_compute_v1_Server, _strato_compute_v1_RemoveServerPortRequest__Output, _strato_compute_v1_Server__Output>
   ServerAction: MethodDefinition<_strato_compute_v1_ServerActionRequest, _strato_compute_v1_Server, _strato_compute_v1_ServerActionRequest__Output, _strato_compute_v1_Server__Output>
 }

@@ -16,6 +16,10 @@ export interface Host {
   'instanceCount'?: (number);
   'virtType'?: (string);
   'agentVersion'?: (string);
+  /**
+   * The host's VXLAN underlay address, as it registered; may be empty.
+   */
+  'underlayIp'?: (string);
 }
 
 export interface Host__Output {
@@ -32,4 +36,8 @@ export interface Host__Output {
   'instanceCount': (number);
   'virtType': (string);
   'agentVersion': (string);
+  /**
+   * The host's VXLAN underlay address, as it registered; may be empty.
+   */
+  'underlayIp': (string);
 }

@@ -3,8 +3,16 @@
 
 export interface PullImageRequest {
   'imageId'?: (string);
+  /**
+   * The pulling host; must match the client certificate.
+   */
+  'hostId'?: (string);
 }
 
 export interface PullImageRequest__Output {
   'imageId': (string);
+  /**
+   * The pulling host; must match the client certificate.
+   */
+  'hostId': (string);
 }

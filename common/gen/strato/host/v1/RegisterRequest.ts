@@ -13,6 +13,12 @@ export interface RegisterRequest {
   'virtType'?: (string);
   'agentVersion'?: (string);
   'instances'?: (_strato_host_v1_InstanceReport)[];
+  /**
+   * The host's VXLAN tunnel endpoint (underlay) IPv4 address: the other hosts
+   * of a network send its VXLAN traffic here. Empty: the host takes part in no
+   * VXLAN network and serves no DHCP (flat networks still work).
+   */
+  'underlayIp'?: (string);
 }
 
 export interface RegisterRequest__Output {
@@ -25,4 +31,10 @@ export interface RegisterRequest__Output {
   'virtType': (string);
   'agentVersion': (string);
   'instances': (_strato_host_v1_InstanceReport__Output)[];
+  /**
+   * The host's VXLAN tunnel endpoint (underlay) IPv4 address: the other hosts
+   * of a network send its VXLAN traffic here. Empty: the host takes part in no
+   * VXLAN network and serves no DHCP (flat networks still work).
+   */
+  'underlayIp': (string);
 }

@@ -7,6 +7,10 @@ export interface RegisterResponse {
    * Instance ids the conductor expects on this host.
    */
   'expectedInstanceIds'?: (string)[];
+  /**
+   * The host counts as down after this long without a heartbeat.
+   */
+  'downAfterS'?: (number);
 }
 
 export interface RegisterResponse__Output {
@@ -15,4 +19,8 @@ export interface RegisterResponse__Output {
    * Instance ids the conductor expects on this host.
    */
   'expectedInstanceIds': (string)[];
+  /**
+   * The host counts as down after this long without a heartbeat.
+   */
+  'downAfterS': (number);
 }

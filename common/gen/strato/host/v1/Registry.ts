@@ -15,8 +15,12 @@ export interface RegistryClient extends grpc.Client {
   /**
    * Heartbeat keeps the host up (a host is down after `down_after_s` without
    * one) and carries the actual state of every instance on the host, the
-   * periodic safety net behind ReportInstance. Errors: NOT_FOUND (unknown
-   * host: register again); PERMISSION_DENIED.
+   * periodic safety net behind ReportInstance. An instance the conductor
+   * expects but the list omits (for two heartbeat intervals after its last
+   * change) goes to ERROR. The reply lists what the conductor expects on the
+   * host: anything else there may be removed by the agent.
+   * Errors: NOT_FOUND (HOST_NOT_REGISTERED: register again);
+   * PERMISSION_DENIED.
    */
   Heartbeat(argument: _strato_host_v1_HeartbeatRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_HeartbeatResponse__Output>): grpc.ClientUnaryCall;
   Heartbeat(argument: _strato_host_v1_HeartbeatRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_host_v1_HeartbeatResponse__Output>): grpc.ClientUnaryCall;
@@ -25,8 +29,12 @@ export interface RegistryClient extends grpc.Client {
   /**
    * Heartbeat keeps the host up (a host is down after `down_after_s` without
    * one) and carries the actual state of every instance on the host, the
-   * periodic safety net behind ReportInstance. Errors: NOT_FOUND (unknown
-   * host: register again); PERMISSION_DENIED.
+   * periodic safety net behind ReportInstance. An instance the conductor
+   * expects but the list omits (for two heartbeat intervals after its last
+   * change) goes to ERROR. The reply lists what the conductor expects on the
+   * host: anything else there may be removed by the agent.
+   * Errors: NOT_FOUND (HOST_NOT_REGISTERED: register again);
+   * PERMISSION_DENIED.
    */
   heartbeat(argument: _strato_host_v1_HeartbeatRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_HeartbeatResponse__Output>): grpc.ClientUnaryCall;
   heartbeat(argument: _strato_host_v1_HeartbeatRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_host_v1_HeartbeatResponse__Output>): grpc.ClientUnaryCall;
@@ -34,16 +42,20 @@ export interface RegistryClient extends grpc.Client {
   heartbeat(argument: _strato_host_v1_HeartbeatRequest, callback: grpc.requestCallback<_strato_host_v1_HeartbeatResponse__Output>): grpc.ClientUnaryCall;
   
   /**
-   * PullImage streams an image's bytes to an agent; the first message carries
-   * the expected sha256 and size. Errors: NOT_FOUND; FAILED_PRECONDITION
-   * (image not active).
+   * PullImage streams an image's bytes to an agent in chunks (at most 1 MiB
+   * each); the first message carries the expected sha256, size and format.
+   * Any registered host may pull any active image (it needs it to spawn).
+   * Errors: PERMISSION_DENIED (certificate does not name host_id, or host_id
+   * is not registered); NOT_FOUND; FAILED_PRECONDITION (image not active).
    */
   PullImage(argument: _strato_host_v1_PullImageRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_strato_host_v1_PullImageResponse__Output>;
   PullImage(argument: _strato_host_v1_PullImageRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_strato_host_v1_PullImageResponse__Output>;
   /**
-   * PullImage streams an image's bytes to an agent; the first message carries
-   * the expected sha256 and size. Errors: NOT_FOUND; FAILED_PRECONDITION
-   * (image not active).
+   * PullImage streams an image's bytes to an agent in chunks (at most 1 MiB
+   * each); the first message carries the expected sha256, size and format.
+   * Any registered host may pull any active image (it needs it to spawn).
+   * Errors: PERMISSION_DENIED (certificate does not name host_id, or host_id
+   * is not registered); NOT_FOUND; FAILED_PRECONDITION (image not active).
    */
   pullImage(argument: _strato_host_v1_PullImageRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_strato_host_v1_PullImageResponse__Output>;
   pullImage(argument: _strato_host_v1_PullImageRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_strato_host_v1_PullImageResponse__Output>;
@@ -73,7 +85,10 @@ export interface RegistryClient extends grpc.Client {
   
   /**
    * ReportInstance pushes one instance's actual state as soon as the host
-   * sees it change (libvirt events). Idempotent. Errors: PERMISSION_DENIED.
+   * sees it change (libvirt events). Power state follows reports for
+   * instances at rest; reports observed (observed_at) before the conductor's
+   * last change of the instance, or while an operation runs on it, are
+   * ignored. Idempotent. Errors: PERMISSION_DENIED.
    */
   ReportInstance(argument: _strato_host_v1_ReportInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_ReportInstanceResponse__Output>): grpc.ClientUnaryCall;
   ReportInstance(argument: _strato_host_v1_ReportInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_host_v1_ReportInstanceResponse__Output>): grpc.ClientUnaryCall;
@@ -81,7 +96,10 @@ export interface RegistryClient extends grpc.Client {
   ReportInstance(argument: _strato_host_v1_ReportInstanceRequest, callback: grpc.requestCallback<_strato_host_v1_ReportInstanceResponse__Output>): grpc.ClientUnaryCall;
   /**
    * ReportInstance pushes one instance's actual state as soon as the host
-   * sees it change (libvirt events). Idempotent. Errors: PERMISSION_DENIED.
+   * sees it change (libvirt events). Power state follows reports for
+   * instances at rest; reports observed (observed_at) before the conductor's
+   * last change of the instance, or while an operation runs on it, are
+   * ignored. Idempotent. Errors: PERMISSION_DENIED.
    */
   reportInstance(argument: _strato_host_v1_ReportInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_ReportInstanceResponse__Output>): grpc.ClientUnaryCall;
   reportInstance(argument: _strato_host_v1_ReportInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_host_v1_ReportInstanceResponse__Output>): grpc.ClientUnaryCall;
@@ -94,15 +112,21 @@ export interface RegistryHandlers extends grpc.UntypedServiceImplementation {
   /**
    * Heartbeat keeps the host up (a host is down after `down_after_s` without
    * one) and carries the actual state of every instance on the host, the
-   * periodic safety net behind ReportInstance. Errors: NOT_FOUND (unknown
-   * host: register again); PERMISSION_DENIED.
+   * periodic safety net behind ReportInstance. An instance the conductor
+   * expects but the list omits (for two heartbeat intervals after its last
+   * change) goes to ERROR. The reply lists what the conductor expects on the
+   * host: anything else there may be removed by the agent.
+   * Errors: NOT_FOUND (HOST_NOT_REGISTERED: register again);
+   * PERMISSION_DENIED.
    */
   Heartbeat: grpc.handleUnaryCall<_strato_host_v1_HeartbeatRequest__Output, _strato_host_v1_HeartbeatResponse>;
   
   /**
-   * PullImage streams an image's bytes to an agent; the first message carries
-   * the expected sha256 and size. Errors: NOT_FOUND; FAILED_PRECONDITION
-   * (image not active).
+   * PullImage streams an image's bytes to an agent in chunks (at most 1 MiB
+   * each); the first message carries the expected sha256, size and format.
+   * Any registered host may pull any active image (it needs it to spawn).
+   * Errors: PERMISSION_DENIED (certificate does not name host_id, or host_id
+   * is not registered); NOT_FOUND; FAILED_PRECONDITION (image not active).
    */
   PullImage: grpc.handleServerStreamingCall<_strato_host_v1_PullImageRequest__Output, _strato_host_v1_PullImageResponse>;
   
@@ -117,7 +141,10 @@ export interface RegistryHandlers extends grpc.UntypedServiceImplementation {
   
   /**
    * ReportInstance pushes one instance's actual state as soon as the host
-   * sees it change (libvirt events). Idempotent. Errors: PERMISSION_DENIED.
+   * sees it change (libvirt events). Power state follows reports for
+   * instances at rest; reports observed (observed_at) before the conductor's
+   * last change of the instance, or while an operation runs on it, are
+   * ignored. Idempotent. Errors: PERMISSION_DENIED.
    */
   ReportInstance: grpc.handleUnaryCall<_strato_host_v1_ReportInstanceRequest__Output, _strato_host_v1_ReportInstanceResponse>;
   

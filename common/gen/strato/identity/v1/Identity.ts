@@ -17,16 +17,16 @@ import type { WhoAmIResponse as _strato_identity_v1_WhoAmIResponse, WhoAmIRespon
 
 export interface IdentityClient extends grpc.Client {
   /**
-   * CreateProject (admin only). Errors: PERMISSION_DENIED; INVALID_ARGUMENT
-   * (bad name); ALREADY_EXISTS (name taken).
+   * CreateProject (admin only). Errors: PERMISSION_DENIED (ADMIN_REQUIRED);
+   * INVALID_ARGUMENT (NAME_INVALID); ALREADY_EXISTS (PROJECT_EXISTS).
    */
   CreateProject(argument: _strato_identity_v1_CreateProjectRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_identity_v1_Project__Output>): grpc.ClientUnaryCall;
   CreateProject(argument: _strato_identity_v1_CreateProjectRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_identity_v1_Project__Output>): grpc.ClientUnaryCall;
   CreateProject(argument: _strato_identity_v1_CreateProjectRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_identity_v1_Project__Output>): grpc.ClientUnaryCall;
   CreateProject(argument: _strato_identity_v1_CreateProjectRequest, callback: grpc.requestCallback<_strato_identity_v1_Project__Output>): grpc.ClientUnaryCall;
   /**
-   * CreateProject (admin only). Errors: PERMISSION_DENIED; INVALID_ARGUMENT
-   * (bad name); ALREADY_EXISTS (name taken).
+   * CreateProject (admin only). Errors: PERMISSION_DENIED (ADMIN_REQUIRED);
+   * INVALID_ARGUMENT (NAME_INVALID); ALREADY_EXISTS (PROJECT_EXISTS).
    */
   createProject(argument: _strato_identity_v1_CreateProjectRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_identity_v1_Project__Output>): grpc.ClientUnaryCall;
   createProject(argument: _strato_identity_v1_CreateProjectRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_identity_v1_Project__Output>): grpc.ClientUnaryCall;
@@ -34,18 +34,22 @@ export interface IdentityClient extends grpc.Client {
   createProject(argument: _strato_identity_v1_CreateProjectRequest, callback: grpc.requestCallback<_strato_identity_v1_Project__Output>): grpc.ClientUnaryCall;
   
   /**
-   * CreateUser (admin only) makes a user with a role in one project.
-   * Errors: PERMISSION_DENIED; INVALID_ARGUMENT; NOT_FOUND (project);
-   * ALREADY_EXISTS (user name taken).
+   * CreateUser (admin only) makes a user with a role ("admin" or "member";
+   * empty means member) in one project. User names are unique cloud-wide;
+   * passwords are 8 to 1024 characters. Errors: PERMISSION_DENIED
+   * (ADMIN_REQUIRED); INVALID_ARGUMENT (NAME_INVALID, PASSWORD_INVALID,
+   * ROLE_INVALID); NOT_FOUND (PROJECT_NOT_FOUND); ALREADY_EXISTS (USER_EXISTS).
    */
   CreateUser(argument: _strato_identity_v1_CreateUserRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_identity_v1_User__Output>): grpc.ClientUnaryCall;
   CreateUser(argument: _strato_identity_v1_CreateUserRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_identity_v1_User__Output>): grpc.ClientUnaryCall;
   CreateUser(argument: _strato_identity_v1_CreateUserRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_identity_v1_User__Output>): grpc.ClientUnaryCall;
   CreateUser(argument: _strato_identity_v1_CreateUserRequest, callback: grpc.requestCallback<_strato_identity_v1_User__Output>): grpc.ClientUnaryCall;
   /**
-   * CreateUser (admin only) makes a user with a role in one project.
-   * Errors: PERMISSION_DENIED; INVALID_ARGUMENT; NOT_FOUND (project);
-   * ALREADY_EXISTS (user name taken).
+   * CreateUser (admin only) makes a user with a role ("admin" or "member";
+   * empty means member) in one project. User names are unique cloud-wide;
+   * passwords are 8 to 1024 characters. Errors: PERMISSION_DENIED
+   * (ADMIN_REQUIRED); INVALID_ARGUMENT (NAME_INVALID, PASSWORD_INVALID,
+   * ROLE_INVALID); NOT_FOUND (PROJECT_NOT_FOUND); ALREADY_EXISTS (USER_EXISTS).
    */
   createUser(argument: _strato_identity_v1_CreateUserRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_identity_v1_User__Output>): grpc.ClientUnaryCall;
   createUser(argument: _strato_identity_v1_CreateUserRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_identity_v1_User__Output>): grpc.ClientUnaryCall;
@@ -53,14 +57,16 @@ export interface IdentityClient extends grpc.Client {
   createUser(argument: _strato_identity_v1_CreateUserRequest, callback: grpc.requestCallback<_strato_identity_v1_User__Output>): grpc.ClientUnaryCall;
   
   /**
-   * ListProjects: admins see all, others their own. Paginated.
+   * ListProjects: admins see all, others their own. Paginated (page_size 0
+   * means 100, at most 1000), ordered by id.
    */
   ListProjects(argument: _strato_identity_v1_ListProjectsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_identity_v1_ListProjectsResponse__Output>): grpc.ClientUnaryCall;
   ListProjects(argument: _strato_identity_v1_ListProjectsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_identity_v1_ListProjectsResponse__Output>): grpc.ClientUnaryCall;
   ListProjects(argument: _strato_identity_v1_ListProjectsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_identity_v1_ListProjectsResponse__Output>): grpc.ClientUnaryCall;
   ListProjects(argument: _strato_identity_v1_ListProjectsRequest, callback: grpc.requestCallback<_strato_identity_v1_ListProjectsResponse__Output>): grpc.ClientUnaryCall;
   /**
-   * ListProjects: admins see all, others their own. Paginated.
+   * ListProjects: admins see all, others their own. Paginated (page_size 0
+   * means 100, at most 1000), ordered by id.
    */
   listProjects(argument: _strato_identity_v1_ListProjectsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_identity_v1_ListProjectsResponse__Output>): grpc.ClientUnaryCall;
   listProjects(argument: _strato_identity_v1_ListProjectsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_identity_v1_ListProjectsResponse__Output>): grpc.ClientUnaryCall;
@@ -106,14 +112,16 @@ export interface IdentityClient extends grpc.Client {
   logout(argument: _strato_identity_v1_LogoutRequest, callback: grpc.requestCallback<_strato_identity_v1_LogoutResponse__Output>): grpc.ClientUnaryCall;
   
   /**
-   * WhoAmI describes the calling token. Errors: UNAUTHENTICATED.
+   * WhoAmI describes the calling token; user.role is the effective role
+   * ("admin" only for cloud admins). Errors: UNAUTHENTICATED.
    */
   WhoAmI(argument: _strato_identity_v1_WhoAmIRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_identity_v1_WhoAmIResponse__Output>): grpc.ClientUnaryCall;
   WhoAmI(argument: _strato_identity_v1_WhoAmIRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_identity_v1_WhoAmIResponse__Output>): grpc.ClientUnaryCall;
   WhoAmI(argument: _strato_identity_v1_WhoAmIRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_identity_v1_WhoAmIResponse__Output>): grpc.ClientUnaryCall;
   WhoAmI(argument: _strato_identity_v1_WhoAmIRequest, callback: grpc.requestCallback<_strato_identity_v1_WhoAmIResponse__Output>): grpc.ClientUnaryCall;
   /**
-   * WhoAmI describes the calling token. Errors: UNAUTHENTICATED.
+   * WhoAmI describes the calling token; user.role is the effective role
+   * ("admin" only for cloud admins). Errors: UNAUTHENTICATED.
    */
   whoAmI(argument: _strato_identity_v1_WhoAmIRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_identity_v1_WhoAmIResponse__Output>): grpc.ClientUnaryCall;
   whoAmI(argument: _strato_identity_v1_WhoAmIRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_identity_v1_WhoAmIResponse__Output>): grpc.ClientUnaryCall;
@@ -124,20 +132,23 @@ export interface IdentityClient extends grpc.Client {
 
 export interface IdentityHandlers extends grpc.UntypedServiceImplementation {
   /**
-   * CreateProject (admin only). Errors: PERMISSION_DENIED; INVALID_ARGUMENT
-   * (bad name); ALREADY_EXISTS (name taken).
+   * CreateProject (admin only). Errors: PERMISSION_DENIED (ADMIN_REQUIRED);
+   * INVALID_ARGUMENT (NAME_INVALID); ALREADY_EXISTS (PROJECT_EXISTS).
    */
   CreateProject: grpc.handleUnaryCall<_strato_identity_v1_CreateProjectRequest__Output, _strato_identity_v1_Project>;
   
   /**
-   * CreateUser (admin only) makes a user with a role in one project.
-   * Errors: PERMISSION_DENIED; INVALID_ARGUMENT; NOT_FOUND (project);
-   * ALREADY_EXISTS (user name taken).
+   * CreateUser (admin only) makes a user with a role ("admin" or "member";
+   * empty means member) in one project. User names are unique cloud-wide;
+   * passwords are 8 to 1024 characters. Errors: PERMISSION_DENIED
+   * (ADMIN_REQUIRED); INVALID_ARGUMENT (NAME_INVALID, PASSWORD_INVALID,
+   * ROLE_INVALID); NOT_FOUND (PROJECT_NOT_FOUND); ALREADY_EXISTS (USER_EXISTS).
    */
   CreateUser: grpc.handleUnaryCall<_strato_identity_v1_CreateUserRequest__Output, _strato_identity_v1_User>;
   
   /**
-   * ListProjects: admins see all, others their own. Paginated.
+   * ListProjects: admins see all, others their own. Paginated (page_size 0
+   * means 100, at most 1000), ordered by id.
    */
   ListProjects: grpc.handleUnaryCall<_strato_identity_v1_ListProjectsRequest__Output, _strato_identity_v1_ListProjectsResponse>;
   
@@ -156,7 +167,8 @@ export interface IdentityHandlers extends grpc.UntypedServiceImplementation {
   Logout: grpc.handleUnaryCall<_strato_identity_v1_LogoutRequest__Output, _strato_identity_v1_LogoutResponse>;
   
   /**
-   * WhoAmI describes the calling token. Errors: UNAUTHENTICATED.
+   * WhoAmI describes the calling token; user.role is the effective role
+   * ("admin" only for cloud admins). Errors: UNAUTHENTICATED.
    */
   WhoAmI: grpc.handleUnaryCall<_strato_identity_v1_WhoAmIRequest__Output, _strato_identity_v1_WhoAmIResponse>;
   

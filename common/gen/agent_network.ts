@@ -1,0 +1,59 @@
+import type * as grpc from '@grpc/grpc-js';
+import type { MessageTypeDefinition } from '@grpc/proto-loader';
+
+import type { AgentClient as _strato_agent_v1_AgentClient, AgentDefinition as _strato_agent_v1_AgentDefinition } from './strato/agent/v1/Agent.ts';
+import type { AgentNetworkClient as _strato_agent_v1_AgentNetworkClient, AgentNetworkDefinition as _strato_agent_v1_AgentNetworkDefinition } from './strato/agent/v1/AgentNetwork.ts';
+import type { ApplyNetworkStateRequest as _strato_agent_v1_ApplyNetworkStateRequest, ApplyNetworkStateRequest__Output as _strato_agent_v1_ApplyNetworkStateRequest__Output } from './strato/agent/v1/ApplyNetworkStateRequest.ts';
+import type { ApplyNetworkStateResponse as _strato_agent_v1_ApplyNetworkStateResponse, ApplyNetworkStateResponse__Output as _strato_agent_v1_ApplyNetworkStateResponse__Output } from './strato/agent/v1/ApplyNetworkStateResponse.ts';
+import type { AttachPortRequest as _strato_agent_v1_AttachPortRequest, AttachPortRequest__Output as _strato_agent_v1_AttachPortRequest__Output } from './strato/agent/v1/AttachPortRequest.ts';
+import type { AttachPortResponse as _strato_agent_v1_AttachPortResponse, AttachPortResponse__Output as _strato_agent_v1_AttachPortResponse__Output } from './strato/agent/v1/AttachPortResponse.ts';
+import type { DeleteInstanceRequest as _strato_agent_v1_DeleteInstanceRequest, DeleteInstanceRequest__Output as _strato_agent_v1_DeleteInstanceRequest__Output } from './strato/agent/v1/DeleteInstanceRequest.ts';
+import type { DeleteInstanceResponse as _strato_agent_v1_DeleteInstanceResponse, DeleteInstanceResponse__Output as _strato_agent_v1_DeleteInstanceResponse__Output } from './strato/agent/v1/DeleteInstanceResponse.ts';
+import type { DetachPortRequest as _strato_agent_v1_DetachPortRequest, DetachPortRequest__Output as _strato_agent_v1_DetachPortRequest__Output } from './strato/agent/v1/DetachPortRequest.ts';
+import type { DetachPortResponse as _strato_agent_v1_DetachPortResponse, DetachPortResponse__Output as _strato_agent_v1_DetachPortResponse__Output } from './strato/agent/v1/DetachPortResponse.ts';
+import type { FlavorSpec as _strato_agent_v1_FlavorSpec, FlavorSpec__Output as _strato_agent_v1_FlavorSpec__Output } from './strato/agent/v1/FlavorSpec.ts';
+import type { GetConsoleLogRequest as _strato_agent_v1_GetConsoleLogRequest, GetConsoleLogRequest__Output as _strato_agent_v1_GetConsoleLogRequest__Output } from './strato/agent/v1/GetConsoleLogRequest.ts';
+import type { GetConsoleLogResponse as _strato_agent_v1_GetConsoleLogResponse, GetConsoleLogResponse__Output as _strato_agent_v1_GetConsoleLogResponse__Output } from './strato/agent/v1/GetConsoleLogResponse.ts';
+import type { GetInstanceRequest as _strato_agent_v1_GetInstanceRequest, GetInstanceRequest__Output as _strato_agent_v1_GetInstanceRequest__Output } from './strato/agent/v1/GetInstanceRequest.ts';
+import type { ImageRef as _strato_agent_v1_ImageRef, ImageRef__Output as _strato_agent_v1_ImageRef__Output } from './strato/agent/v1/ImageRef.ts';
+import type { InstanceActionRequest as _strato_agent_v1_InstanceActionRequest, InstanceActionRequest__Output as _strato_agent_v1_InstanceActionRequest__Output } from './strato/agent/v1/InstanceActionRequest.ts';
+import type { InstanceStatus as _strato_agent_v1_InstanceStatus, InstanceStatus__Output as _strato_agent_v1_InstanceStatus__Output } from './strato/agent/v1/InstanceStatus.ts';
+import type { ListInstancesRequest as _strato_agent_v1_ListInstancesRequest, ListInstancesRequest__Output as _strato_agent_v1_ListInstancesRequest__Output } from './strato/agent/v1/ListInstancesRequest.ts';
+import type { ListInstancesResponse as _strato_agent_v1_ListInstancesResponse, ListInstancesResponse__Output as _strato_agent_v1_ListInstancesResponse__Output } from './strato/agent/v1/ListInstancesResponse.ts';
+import type { PortSpec as _strato_agent_v1_PortSpec, PortSpec__Output as _strato_agent_v1_PortSpec__Output } from './strato/agent/v1/PortSpec.ts';
+import type { SpawnInstanceRequest as _strato_agent_v1_SpawnInstanceRequest, SpawnInstanceRequest__Output as _strato_agent_v1_SpawnInstanceRequest__Output } from './strato/agent/v1/SpawnInstanceRequest.ts';
+
+type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
+  new(...args: ConstructorParameters<Constructor>): Subtype;
+};
+
+export interface ProtoGrpcType {
+  strato: {
+    agent: {
+      v1: {
+        Agent: SubtypeConstructor<typeof grpc.Client, _strato_agent_v1_AgentClient> & { service: _strato_agent_v1_AgentDefinition }
+        AgentNetwork: SubtypeConstructor<typeof grpc.Client, _strato_agent_v1_AgentNetworkClient> & { service: _strato_agent_v1_AgentNetworkDefinition }
+        ApplyNetworkStateRequest: MessageTypeDefinition<_strato_agent_v1_ApplyNetworkStateRequest, _strato_agent_v1_ApplyNetworkStateRequest__Output>
+        ApplyNetworkStateResponse: MessageTypeDefinition<_strato_agent_v1_ApplyNetworkStateResponse, _strato_agent_v1_ApplyNetworkStateResponse__Output>
+        AttachPortRequest: MessageTypeDefinition<_strato_agent_v1_AttachPortRequest, _strato_agent_v1_AttachPortRequest__Output>
+        AttachPortResponse: MessageTypeDefinition<_strato_agent_v1_AttachPortResponse, _strato_agent_v1_AttachPortResponse__Output>
+        DeleteInstanceRequest: MessageTypeDefinition<_strato_agent_v1_DeleteInstanceRequest, _strato_agent_v1_DeleteInstanceRequest__Output>
+        DeleteInstanceResponse: MessageTypeDefinition<_strato_agent_v1_DeleteInstanceResponse, _strato_agent_v1_DeleteInstanceResponse__Output>
+        DetachPortRequest: MessageTypeDefinition<_strato_agent_v1_DetachPortRequest, _strato_agent_v1_DetachPortRequest__Output>
+        DetachPortResponse: MessageTypeDefinition<_strato_agent_v1_DetachPortResponse, _strato_agent_v1_DetachPortResponse__Output>
+        FlavorSpec: MessageTypeDefinition<_strato_agent_v1_FlavorSpec, _strato_agent_v1_FlavorSpec__Output>
+        GetConsoleLogRequest: MessageTypeDefinition<_strato_agent_v1_GetConsoleLogRequest, _strato_agent_v1_GetConsoleLogRequest__Output>
+        GetConsoleLogResponse: MessageTypeDefinition<_strato_agent_v1_GetConsoleLogResponse, _strato_agent_v1_GetConsoleLogResponse__Output>
+        GetInstanceRequest: MessageTypeDefinition<_strato_agent_v1_GetInstanceRequest, _strato_agent_v1_GetInstanceRequest__Output>
+        ImageRef: MessageTypeDefinition<_strato_agent_v1_ImageRef, _strato_agent_v1_ImageRef__Output>
+        InstanceActionRequest: MessageTypeDefinition<_strato_agent_v1_InstanceActionRequest, _strato_agent_v1_InstanceActionRequest__Output>
+        InstanceStatus: MessageTypeDefinition<_strato_agent_v1_InstanceStatus, _strato_agent_v1_InstanceStatus__Output>
+        ListInstancesRequest: MessageTypeDefinition<_strato_agent_v1_ListInstancesRequest, _strato_agent_v1_ListInstancesRequest__Output>
+        ListInstancesResponse: MessageTypeDefinition<_strato_agent_v1_ListInstancesResponse, _strato_agent_v1_ListInstancesResponse__Output>
+        PortSpec: MessageTypeDefinition<_strato_agent_v1_PortSpec, _strato_agent_v1_PortSpec__Output>
+        SpawnInstanceRequest: MessageTypeDefinition<_strato_agent_v1_SpawnInstanceRequest, _strato_agent_v1_SpawnInstanceRequest__Output>
+      }
+    }
+  }
+}
+

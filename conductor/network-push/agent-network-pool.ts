@@ -1,0 +1,102 @@
+// Clients to the agents' strato.agent.v1.AgentNetwork service, one mutual-TLS
+// channel per host, checked against the host id as AgentPool does for
+// strato.agent.v1.Agent (grpc-js shares the TCP connection between the two
+// when target and options match). Every call is idempotent on the agent, so
+// the shared client's retries of UNAVAILABLE/ABORTED are safe.
+import type { ChannelCredentials } from '@grpc/grpc-js';
+import type { ProtoGrpcType as AgentNetworkProto } from '../../common/gen/agent_network.ts';
+import type { AgentNetworkClient } from '../../common/gen/strato/agent/v1/AgentNetwork.ts';
+import type { ApplyNetworkStateRequest } from '../../common/gen/strato/agent/v1/ApplyNetworkStateRequest.ts';
+import type { ApplyNetworkStateResponse__Output } from '../../common/gen/strato/agent/v1/ApplyNetworkStateResponse.ts';
+import type { PortSpec } from '../../common/gen/strato/agent/v1/PortSpec.ts';
+import { connect, type StratoClient } from '../../common/grpc/client.ts';
+import { type Logger, log as rootLog } from '../../common/log.ts';
+import type { AgentTarget } from '../agents/agent-api.ts';
+
+export interface AgentNetworkCallOptions {
+  signal?: AbortSignal;
+}
+
+/** The plain-data view of AgentNetwork that the pusher and compute use. */
+export interface AgentNetworkApi {
+  apply(req: ApplyNetworkStateRequest, o?: AgentNetworkCallOptions): Promise<ApplyNetworkStateResponse__Output>;
+  attachPort(instanceId: string, port: PortSpec, o?: AgentNetworkCallOptions): Promise<void>;
+  detachPort(instanceId: string, portId: string, o?: AgentNetworkCallOptions): Promise<void>;
+}
+
+export interface AgentNetworkDirectory {
+  forHost(host: AgentTarget): AgentNetworkApi;
+  close(): void;
+}
+
+export interface AgentNetworkDeadlines {
+  /** A whole host's network apply (links, dnsmasq, rules). @default 60_000 */
+  applyMs: number;
+  /** A NIC hot-plug or unplug. @default 60_000 */
+  plugMs: number;
+}
+
+export interface AgentNetworkPoolOptions {
+  ctor: AgentNetworkProto['strato']['agent']['v1']['AgentNetwork'];
+  credentials: ChannelCredentials;
+  deadlines?: Partial<AgentNetworkDeadlines>;
+  log?: Logger;
+}
+
+type Client = StratoClient<AgentNetworkClient>;
+
+export class AgentNetworkPool implements AgentNetworkDirectory {
+  readonly deadlines: AgentNetworkDeadlines;
+  private readonly o: AgentNetworkPoolOptions;
+  private readonly clients = new Map<string, Client>();
+  private readonly log: Logger;
+
+  constructor(o: AgentNetworkPoolOptions) {
+    this.o = o;
+    this.deadlines = { applyMs: 60_000, plugMs: 60_000, ...o.deadlines };
+    this.log = (o.log ?? rootLog).child({ component: 'agent-network-pool' });
+  }
+
+  private client(host: AgentTarget): Client {
+    const key = `${host.id}@${host.address}`;
+    let c = this.clients.get(key);
+    if (!c) {
+      for (const [k, old] of this.clients) {
+        if (k.startsWith(`${host.id}@`)) {
+          this.clients.delete(k);
+          // Let calls still running on the old address finish first.
+          setTimeout(() => old.close(), this.deadlines.applyMs + 10_000).unref();
+        }
+      }
+      c = connect(this.o.ctor, host.address, {
+        credentials: this.o.credentials,
+        defaultDeadlineMs: this.deadlines.applyMs,
+        channelOptions: {
+          'grpc.ssl_target_name_override': host.id,
+          'grpc.default_authority': host.id,
+        },
+        onRetry: (e) => this.log.info({ hostId: host.id, ...e }, 'agent network call retried'),
+      });
+      this.clients.set(key, c);
+    }
+    return c;
+  }
+
+  forHost(host: AgentTarget): AgentNetworkApi {
+    const d = this.deadlines;
+    return {
+      apply: (req, o) => this.client(host).ApplyNetworkState(req, { timeoutMs: d.applyMs, signal: o?.signal }),
+      attachPort: async (instanceId, port, o) => {
+        await this.client(host).AttachPort({ instanceId, port }, { timeoutMs: d.plugMs, signal: o?.signal });
+      },
+      detachPort: async (instanceId, portId, o) => {
+        await this.client(host).DetachPort({ instanceId, portId }, { timeoutMs: d.plugMs, signal: o?.signal });
+      },
+    };
+  }
+
+  close(): void {
+    for (const c of this.clients.values()) c.close();
+    this.clients.clear();
+  }
+}

@@ -1,0 +1,77 @@
+// Which hosts get a network push, decided from plain data (pure, table-tested):
+// the desired state of every registered host (as JSON and its hash), what each
+// host last acknowledged, and which hosts must be pushed regardless (a host
+// that registered again, a boot waiting to spawn, the periodic resync).
+//
+// A host whose view becomes empty is pushed the empty state (it must take its
+// bridges down); a host that never had anything and still has nothing is left
+// alone unless forced. Hosts the last pushes found without AgentNetwork
+// (UNIMPLEMENTED) are skipped until forced, so an old agent costs one call per
+// resync, not one per change.
+import { createHash } from 'node:crypto';
+import type { HostNetworkState } from '../../agent/network/network-driver.ts';
+
+export interface DesiredHostState {
+  state: HostNetworkState;
+  /** JSON.stringify(state): what travels. */
+  json: string;
+  /** sha256 of json: equal states, equal hashes (the view is ordered by id throughout). */
+  hash: string;
+}
+
+export function desiredHostState(state: HostNetworkState): DesiredHostState {
+  const json = JSON.stringify(state);
+  return { state, json, hash: createHash('sha256').update(json).digest('hex') };
+}
+
+export const EMPTY_STATE_HASH = desiredHostState({ networks: [], ports: [] }).hash;
+
+export interface PushPlanInput {
+  /** Registered hosts (only these can be reached). */
+  hosts: readonly string[];
+  /** Desired state per host; a registered host missing here wants the empty state. */
+  desired: ReadonlyMap<string, DesiredHostState>;
+  /** Hash each host last acknowledged; absent = never pushed; '' = the last push failed. */
+  acked: ReadonlyMap<string, string>;
+  /** Hosts that answered UNIMPLEMENTED: pushed only when forced. */
+  unimplemented: ReadonlySet<string>;
+  /** Pushed even when unchanged; 'all' = every registered host. */
+  force: ReadonlySet<string> | 'all';
+}
+
+export interface PlannedPush {
+  hostId: string;
+  desired: DesiredHostState;
+  /** Why: for logs and tests. */
+  why: 'forced' | 'changed' | 'unknown';
+}
+
+export function planPushes(input: PushPlanInput): PlannedPush[] {
+  const out: PlannedPush[] = [];
+  for (const hostId of [...new Set(input.hosts)].sort()) {
+    const desired = input.desired.get(hostId) ?? desiredHostState({ networks: [], ports: [] });
+    const forced = input.force === 'all' || input.force.has(hostId);
+    if (forced) {
+      out.push({ hostId, desired, why: 'forced' });
+      continue;
+    }
+    if (input.unimplemented.has(hostId)) continue;
+    const acked = input.acked.get(hostId);
+    if (acked === undefined) {
+      // Never pushed: an empty host needs nothing until it gets a port (or a resync).
+      if (desired.hash !== EMPTY_STATE_HASH) out.push({ hostId, desired, why: 'unknown' });
+      continue;
+    }
+    if (acked !== desired.hash) out.push({ hostId, desired, why: 'changed' });
+  }
+  return out;
+}
+
+/**
+ * The next generation: above the last one and at least the clock in µs, so it
+ * keeps increasing across conductor restarts (and stays below 2^53 until the
+ * year 2255).
+ */
+export function nextGeneration(last: number, nowMs: number): number {
+  return Math.max(last + 1, Math.floor(nowMs) * 1000);
+}

@@ -1,0 +1,183 @@
+// The network pusher over an in-memory SQLite store and a stub AgentNetwork
+// directory: a port bound to a host makes that host (and the network's other
+// host) get a push with increasing generations; nothing unchanged is pushed
+// twice; an agent without AgentNetwork is logged once and left until forced;
+// a failed push is retried on its own; sync() waits for what was committed
+// before it.
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { after, before, describe, it } from 'node:test';
+import type { HostNetworkState } from '../../../agent/network/network-driver.ts';
+import { StratoError } from '../../../common/errors.ts';
+import type { ApplyNetworkStateRequest } from '../../../common/gen/strato/agent/v1/ApplyNetworkStateRequest.ts';
+import { log } from '../../../common/log.ts';
+import type { HostRecord } from '../../../conductor/hosts/host-record.ts';
+import type { Principal } from '../../../conductor/identity/model.ts';
+import type { AgentNetworkDirectory } from '../../../conductor/network-push/agent-network-pool.ts';
+import { NetworkPusher } from '../../../conductor/network-push/network-pusher.ts';
+import { createNetworking, type Networking } from '../../../conductor/network/networking.ts';
+import { SqliteStore } from '../../../conductor/store/sqlite/sqlite-store.ts';
+
+log.level = 'silent';
+
+const admin: Principal = {
+  userId: 'u',
+  userName: 'admin',
+  projectId: 'admin',
+  projectName: 'admin',
+  role: 'admin',
+  tokenHash: '',
+  expiresAtMs: Number.MAX_SAFE_INTEGER,
+};
+
+const host = (id: string, underlayIp: string): HostRecord => ({
+  id,
+  address: `127.0.0.1:1`,
+  capacity: { vcpus: 1, ramMiB: 1, diskGiB: 1 },
+  virtType: 'qemu',
+  agentVersion: 't',
+  underlayIp,
+  enabled: true,
+  lastHeartbeatMs: 0,
+  registeredAt: '',
+});
+
+interface Pushed {
+  hostId: string;
+  generation: number;
+  state: HostNetworkState;
+}
+
+describe('network pusher', () => {
+  let store: SqliteStore;
+  let net: Networking;
+  let pusher: NetworkPusher;
+  const pushed: Pushed[] = [];
+  const behaviour = new Map<string, StratoError>();
+  const hosts = [host('h1', '10.0.0.1'), host('h2', '10.0.0.2'), host('old', '10.0.0.3')];
+  let portA = '';
+
+  const agents: AgentNetworkDirectory = {
+    forHost: (h) => ({
+      apply: async (req: ApplyNetworkStateRequest) => {
+        const err = behaviour.get(h.id);
+        if (err) throw err;
+        pushed.push({ hostId: h.id, generation: Number(req.generation), state: JSON.parse(req.stateJson ?? '') });
+        return { appliedGeneration: String(req.generation), steps: 0 };
+      },
+      attachPort: async () => {},
+      detachPort: async () => {},
+    }),
+    close() {},
+  };
+  const to = (id: string) => pushed.filter((p) => p.hostId === id);
+
+  before(async () => {
+    store = new SqliteStore({ path: ':memory:' });
+    net = createNetworking({ store });
+    behaviour.set('old', new StratoError('UNIMPLEMENTED', 'UNIMPLEMENTED', 'no such service'));
+    pusher = new NetworkPusher({
+      store,
+      hosts: { list: async () => hosts },
+      agents,
+      resyncIntervalMs: 3_600_000,
+      debounceMs: 5,
+      retryMs: 50,
+    });
+    pusher.start();
+    await pusher.sync([]);
+  });
+  after(async () => {
+    await pusher?.close();
+    await store?.close();
+  });
+
+  it('pushes every registered host once at start, even the empty ones', () => {
+    assert.deepEqual(pushed.map((p) => p.hostId).sort(), ['h1', 'h2']);
+    for (const p of pushed) assert.deepEqual(p.state, { networks: [], ports: [] });
+  });
+
+  it('pushes the hosts of a network when a port is bound, each with the other as peer', async () => {
+    pushed.length = 0;
+    const n = await net.networks.create(admin, { name: 'n', providerType: 'vxlan', physicalBridge: '', mtu: 0 });
+    await net.subnets.create(admin, {
+      name: 's',
+      network: 'n',
+      cidr: '10.5.0.0/24',
+      gatewayIp: '',
+      allocationPools: [],
+      dnsServers: [],
+      enableDhcp: true,
+    });
+    const mk = async (bindingHost: string) =>
+      net.ports.create(
+        admin,
+        {
+          name: '',
+          network: n.id,
+          fixedIps: [],
+          securityGroups: [],
+          noSecurityGroups: false,
+          macAddress: '',
+          deviceId: 'dev',
+          deviceOwner: 'compute:strato',
+          bindingHost,
+        },
+        true,
+      );
+    portA = (await mk('h1')).id;
+    await mk('h2');
+    // The watch drives it: wait for both hosts to see the peer.
+    for (let i = 0; i < 200; i++) {
+      const h1 = to('h1').at(-1)?.state.networks[0]?.vxlanPeers;
+      const h2 = to('h2').at(-1)?.state.networks[0]?.vxlanPeers;
+      if (h1?.[0] === '10.0.0.2' && h2?.[0] === '10.0.0.1') break;
+      await sleep(10);
+    }
+    assert.deepEqual(to('h1').at(-1)?.state.networks[0]?.vxlanPeers, ['10.0.0.2']);
+    assert.deepEqual(to('h2').at(-1)?.state.networks[0]?.vxlanPeers, ['10.0.0.1']);
+    const gens = pushed.map((p) => p.generation);
+    assert.deepEqual(
+      gens,
+      [...gens].sort((a, b) => a - b),
+      'generations increase',
+    );
+    assert.equal(new Set(gens).size, gens.length);
+  });
+
+  it('does not push an unchanged state again, but does when forced', async () => {
+    pushed.length = 0;
+    const r = await pusher.sync([]);
+    assert.equal(pushed.length, 0);
+    assert.deepEqual(r.get('h1'), { kind: 'applied' });
+    await pusher.sync(['h1']);
+    assert.deepEqual(
+      pushed.map((p) => p.hostId),
+      ['h1'],
+    );
+  });
+
+  it('reports an agent without AgentNetwork as unimplemented and skips it until forced', async () => {
+    const r = await pusher.sync(['old']);
+    assert.deepEqual(r.get('old'), { kind: 'unimplemented' });
+    assert.deepEqual((await pusher.sync([])).get('old'), { kind: 'unimplemented' });
+    assert.deepEqual((await pusher.sync(['nope'])).get('nope'), { kind: 'unknown-host' });
+  });
+
+  it('retries a failed push on its own and reports the failure to a waiting caller', async () => {
+    behaviour.set('h1', new StratoError('UNAVAILABLE', 'DOWN', 'agent down'));
+    const r = await pusher.sync(['h1']);
+    assert.equal(r.get('h1')?.kind, 'failed');
+    pushed.length = 0;
+    behaviour.delete('h1');
+    for (let i = 0; i < 100 && to('h1').length === 0; i++) await sleep(10);
+    assert.equal(to('h1').length, 1, 'pushed again after the retry delay');
+  });
+
+  it('sync() sees what was committed before it: an unbound port leaves its host', async () => {
+    await net.ports.unbind(portA, 'dev');
+    const r = await pusher.sync([]);
+    assert.deepEqual(r.get('h1'), { kind: 'applied' });
+    assert.deepEqual(to('h1').at(-1)?.state, { networks: [], ports: [] });
+  });
+});
