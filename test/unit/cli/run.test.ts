@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,9 @@ import { describe, it } from 'node:test';
 import { EXIT } from '../../../cli/errors.ts';
 import { StratoError } from '../../../common/errors.ts';
 import { cli, fakeSession, noSession } from './helpers.ts';
+
+// A path that cannot exist, whatever other tests leave on this machine.
+const MISSING = join(tmpdir(), `strato-missing-${randomUUID()}`);
 
 describe('usage errors: exit 2, one line, no call', () => {
   const bad: [string, string[], RegExp][] = [
@@ -26,8 +30,8 @@ describe('usage errors: exit 2, one line, no call', () => {
     ['bad disk format', ['image', 'create', 'i', '--file', '/dev/null', '--disk-format', 'vmdk'], /qcow2, raw/],
     [
       'missing image file',
-      ['image', 'create', 'i', '--file', '/nonexistent/x.qcow2'],
-      /cannot read \/nonexistent\/x\.qcow2: ENOENT/,
+      ['image', 'create', 'i', '--file', `${MISSING}/x.qcow2`],
+      new RegExp(`cannot read ${MISSING}/x\\.qcow2: ENOENT`),
     ],
     ['bad wait timeout', ['server', 'reboot', 'vm', '--wait', '--wait-timeout', '0'], /positive number of seconds/],
     ['bad property', ['server', 'create', 'vm', '--image', 'i', '--flavor', 'f', '--property', 'novalue'], /key=value/],
@@ -38,11 +42,7 @@ describe('usage errors: exit 2, one line, no call', () => {
       ['user', 'create', 'u', '--project', 'p', '--password-file', '/dev/null', '--role', 'root'],
       /admin, member/,
     ],
-    [
-      'unreadable password file',
-      ['user', 'create', 'u', '--project', 'p', '--password-file', '/nonexistent'],
-      /ENOENT/,
-    ],
+    ['unreadable password file', ['user', 'create', 'u', '--project', 'p', '--password-file', MISSING], /ENOENT/],
     ['empty name', ['image', 'show', ' '], /must not be empty/],
     ['group without a command', ['server'], /^$|Usage/],
   ];
@@ -186,7 +186,14 @@ describe('commands against a fake API', () => {
       fakeSession({ servers: ok }),
     );
     assert.equal(r.code, 0, r.stderr);
-    assert.deepEqual(created, { name: 'vm1', image: 'cirros', flavor: 'm1.tiny', host: '', metadata: { a: 'b=c' } });
+    assert.deepEqual(created, {
+      name: 'vm1',
+      image: 'cirros',
+      flavor: 'm1.tiny',
+      host: '',
+      metadata: { a: 'b=c' },
+      networks: [],
+    });
     assert.equal(JSON.parse(r.stdout).vmState, 'ACTIVE');
     assert.equal(polls, 2);
 
