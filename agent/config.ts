@@ -1,6 +1,7 @@
 // strato-agent's command line → a complete, validated configuration. Pure: the
 // caller passes argv and the host name; facts about the host (virt type, capacity)
 // are resolved later by main.ts. A bad flag fails with INVALID_ARGUMENT naming it.
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { invalidArgument } from '../common/errors.ts';
@@ -32,6 +33,14 @@ export interface AgentConfig {
   orphanGraceS: number;
   /** Shown to guests in meta_data.json. @default 'nova' (what cloud-init images expect) */
   availabilityZone: string;
+  /** Underlay (VXLAN) device; @default the device holding `underlayIp`. */
+  underlayDevice?: string;
+  /** Underlay (VTEP) IPv4 address; @default the source address towards the first conductor. */
+  underlayIp?: string;
+  /** Desired network state and dnsmasq files. @default <state-dir>/network */
+  networkStateDir: string;
+  /** How long a spawn or hot-plug waits for the conductor's push to wire its ports. @default 5 */
+  portWaitS: number;
 }
 
 export const DEFAULT_STATE_DIR = '/var/lib/strato/agent';
@@ -43,7 +52,8 @@ export const USAGE = `usage: strato-agent --conductor HOST:PORT [--conductor HOS
   [--libvirt-socket PATH] [--state-dir DIR] [--virt-type qemu|kvm|auto]
   [--vcpus N] [--ram-mib N] [--disk-gib N] [--acpi-timeout-s N] [--resync-interval-s N]
   [--orphan-grace-s N]
-  [--availability-zone NAME]`;
+  [--availability-zone NAME]
+  [--underlay-device DEV] [--underlay-ip IP] [--network-state-dir DIR] [--port-wait-s N]`;
 
 const HOST_ID = /^[A-Za-z0-9]([A-Za-z0-9.-]{0,252})$/;
 
@@ -91,6 +101,10 @@ export function parseAgentConfig(argv: readonly string[], hostname: string): Age
         'resync-interval-s': { type: 'string' },
         'orphan-grace-s': { type: 'string' },
         'availability-zone': { type: 'string' },
+        'underlay-device': { type: 'string' },
+        'underlay-ip': { type: 'string' },
+        'network-state-dir': { type: 'string' },
+        'port-wait-s': { type: 'string' },
       },
     }));
   } catch (err) {
@@ -125,6 +139,18 @@ export function parseAgentConfig(argv: readonly string[], hostname: string): Age
   const az = s('availability-zone') ?? 'nova';
   if (!/^[A-Za-z0-9._-]{1,64}$/.test(az)) bad('availability-zone', 'must be 1-64 of letters, digits, ._-');
 
+  const networkStateDir = s('network-state-dir') ?? join(stateDir, 'network');
+  if (!networkStateDir.startsWith('/')) bad('network-state-dir', 'must be an absolute path');
+  const underlayDevice = s('underlay-device');
+  if (underlayDevice !== undefined && !/^[A-Za-z0-9_.:@-]{1,15}$/.test(underlayDevice)) {
+    bad('underlay-device', `must be an interface name (1-15 characters), got ${JSON.stringify(underlayDevice)}`);
+  }
+  const underlayIp = s('underlay-ip');
+  // Register's underlay_ip is IPv4: VXLAN here runs over IPv4 (50 bytes of overhead).
+  if (underlayIp !== undefined && isIP(underlayIp) !== 4) {
+    bad('underlay-ip', `must be an IPv4 address, got ${JSON.stringify(underlayIp)}`);
+  }
+
   const capacity: AgentConfig['capacity'] = {};
   const vcpus = positiveInt('vcpus', s('vcpus'));
   const ramMiB = positiveInt('ram-mib', s('ram-mib'));
@@ -149,8 +175,12 @@ export function parseAgentConfig(argv: readonly string[], hostname: string): Age
     resyncIntervalS: positiveInt('resync-interval-s', s('resync-interval-s')) ?? 30,
     orphanGraceS: positiveInt('orphan-grace-s', s('orphan-grace-s'), 0) ?? 120,
     availabilityZone: az,
+    networkStateDir,
+    portWaitS: positiveInt('port-wait-s', s('port-wait-s'), 0) ?? 5,
   };
   if (advertise !== undefined) config.advertise = advertise;
+  if (underlayDevice !== undefined) config.underlayDevice = underlayDevice;
+  if (underlayIp !== undefined) config.underlayIp = underlayIp;
   return config;
 }
 

@@ -7,8 +7,10 @@ import { mkdir, readFile, statfs } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { isStratoError } from '../common/errors.ts';
 import type { ProtoGrpcType as AgentProto } from '../common/gen/agent.ts';
+import type { ProtoGrpcType as AgentNetworkProto } from '../common/gen/agent_network.ts';
 import type { ProtoGrpcType as HostProto } from '../common/gen/host.ts';
 import type { AgentHandlers } from '../common/gen/strato/agent/v1/Agent.ts';
+import type { AgentNetworkHandlers } from '../common/gen/strato/agent/v1/AgentNetwork.ts';
 import { mtlsChannelCredentials, mtlsServerCredentials } from '../common/grpc/credentials.ts';
 import { StratoServer } from '../common/grpc/server.ts';
 import { log as rootLog } from '../common/log.ts';
@@ -21,6 +23,11 @@ import { writeConfigDrive } from './config-drive/config-drive-writer.ts';
 import { LibvirtHypervisor } from './hypervisor/libvirt/libvirt-hypervisor.ts';
 import { ImageCache } from './images/image-cache.ts';
 import { createOverlay, overlaySizeBytes } from './images/overlay.ts';
+import { agentNetworkService } from './network/agent-network-service.ts';
+import { LinuxNetworkDriver } from './network/linux/linux-network-driver.ts';
+import { openNetlink } from './network/netlink/netlink-client.ts';
+import { NetworkState } from './network/network-state.ts';
+import { resolveUnderlay } from './network/underlay-facts.ts';
 import { Reconciler } from './reconcile/reconciler.ts';
 import { ConductorLink } from './registry/conductor-link.ts';
 import { Registrar } from './registry/registrar.ts';
@@ -55,6 +62,22 @@ export async function startAgent(config: AgentConfig): Promise<RunningAgent> {
   const hostProto = toGrpcObject<HostProto>(pkg);
 
   const hv = await LibvirtHypervisor.connect({ socketPath: config.libvirtSocket, log });
+  const netlink = await openNetlink();
+  const facts = await resolveUnderlay(
+    { device: config.underlayDevice, ip: config.underlayIp, conductor: config.conductors[0]! },
+    netlink,
+  );
+  // dnsmasq drops to nobody and re-reads its files there: the directory must be traversable.
+  await mkdir(config.networkStateDir, { recursive: true, mode: 0o755 });
+  const driver = new LinuxNetworkDriver({ netlink, facts, stateDir: config.networkStateDir, logger: log });
+  const network = new NetworkState({
+    driver,
+    dir: config.networkStateDir,
+    linkExists: async (name) => (await netlink.findLink(name)) !== undefined,
+    log,
+  });
+  // A restarted agent re-applies what it last applied: zero steps when the host still matches.
+  await network.restore().catch((err: unknown) => log.error({ err }, 'network state restore failed'));
   const link = new ConductorLink({
     endpoints: config.conductors,
     credentials: channelCreds,
@@ -75,11 +98,20 @@ export async function startAgent(config: AgentConfig): Promise<RunningAgent> {
     virtType,
     availabilityZone: config.availabilityZone,
     acpiTimeoutS: config.acpiTimeoutS,
+    wiring: network,
+    portWaitMs: config.portWaitS * 1000,
     log,
   });
 
   const server = new StratoServer({ log });
-  server.addService<AgentHandlers>(agentProto.strato.agent.v1.Agent.service, agentService(manager)).addReflection(pkg);
+  const agentNetworkProto = toGrpcObject<AgentNetworkProto>(pkg);
+  server
+    .addService<AgentHandlers>(agentProto.strato.agent.v1.Agent.service, agentService(manager))
+    .addService<AgentNetworkHandlers>(
+      agentNetworkProto.strato.agent.v1.AgentNetwork.service,
+      agentNetworkService({ hostId: config.hostId, state: network, manager }),
+    )
+    .addReflection(pkg);
   const port = await server.listen(config.listen, serverCreds);
   const listenHost = parseHostPort('listen', config.listen, true).host;
   const wildcard = listenHost === '0.0.0.0' || listenHost === '[::]';
@@ -98,6 +130,7 @@ export async function startAgent(config: AgentConfig): Promise<RunningAgent> {
     address,
     virtType,
     agentVersion: await agentVersion(),
+    underlayIp: facts.underlayIp,
     manager,
     log,
     capacity: async () => {
@@ -118,10 +151,14 @@ export async function startAgent(config: AgentConfig): Promise<RunningAgent> {
   registrar.start();
   const resync = setInterval(() => {
     reconciler.pass().catch((err: unknown) => log.warn({ err }, 'reconcile failed'));
+    network.reapply().catch((err: unknown) => log.warn({ err }, 'network resync failed'));
     registrar.heartbeatNow();
   }, config.resyncIntervalS * 1000);
 
-  log.info({ address, port, virtType, conductors: config.conductors, stateDir: config.stateDir }, 'agent started');
+  log.info(
+    { address, port, virtType, conductors: config.conductors, stateDir: config.stateDir, underlay: facts },
+    'agent started',
+  );
   return {
     port,
     address,
@@ -132,6 +169,10 @@ export async function startAgent(config: AgentConfig): Promise<RunningAgent> {
       await server.shutdown(5000);
       manager.close();
       link.close();
+      // The host's links, rules and dnsmasq stay: guests keep their network while the agent is away.
+      await network.close();
+      await driver.close();
+      await netlink.close();
       await hv.close();
       log.info('agent stopped');
     },

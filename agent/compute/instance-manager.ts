@@ -13,8 +13,10 @@ import { type Action, parseAction, runAction } from './actions.ts';
 import { DEFAULT_TAIL_LINES, MAX_TAIL_LINES, tailLines } from './console-tail.ts';
 import { checkInstanceId, instancePaths } from './instance-paths.ts';
 import { KeyedLock } from './keyed-lock.ts';
+import { attachPort, detachPort } from './port-ops.ts';
+import { requirePortsWired } from './port-wiring.ts';
 import { type SpawnDeps, spawnInstance } from './spawn.ts';
-import type { SpawnRequest } from './spawn-request.ts';
+import type { SpawnPort, SpawnRequest } from './spawn-request.ts';
 
 export interface InstanceStatus {
   instanceId: string;
@@ -74,7 +76,10 @@ export class InstanceManager extends EventEmitter<InstanceManagerEvents> {
       if (existing === undefined) await spawnInstance(this.deps, req);
       // Defined but never started: an earlier spawn was cut short between define and
       // start (agent killed). A spawn returns when the domain runs, so finish it.
-      else if (existing === 'shutdown') await this.hv.start(req.instanceId);
+      else if (existing === 'shutdown') {
+        await requirePortsWired(this.deps, req.ports, 'UNAVAILABLE');
+        await this.hv.start(req.instanceId);
+      }
       return this.status(req.instanceId);
     });
   }
@@ -106,6 +111,18 @@ export class InstanceManager extends EventEmitter<InstanceManagerEvents> {
       await runAction(this.hv, id, act, { hard: opts.hard ?? false, acpiTimeoutMs: timeoutS * 1000 }, this.log);
       return this.status(id);
     });
+  }
+
+  /** Hot-plugs a NIC on a wired port (see port-ops.ts). */
+  async attachPort(id: string, port: SpawnPort): Promise<void> {
+    checkInstanceId(id);
+    await this.lock.run(id, 'attach-port', () => attachPort(this.deps, id, port));
+  }
+
+  /** Unplugs a port's NIC; absent NIC or instance is success. */
+  async detachPort(id: string, portId: string): Promise<void> {
+    checkInstanceId(id);
+    await this.lock.run(id, 'detach-port', () => detachPort(this.deps, id, portId));
   }
 
   /**

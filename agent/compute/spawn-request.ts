@@ -2,7 +2,7 @@
 // this host. Pure: everything is checked before the first side effect, so bad
 // input changes nothing on the host.
 import { invalidArgument } from '../../common/errors.ts';
-import type { FlavorSpec, InstanceSpec, VirtType } from '../hypervisor/instance-spec.ts';
+import type { FlavorSpec, InstanceSpec, PortSpec, VirtType } from '../hypervisor/instance-spec.ts';
 import { validateInstanceSpec } from '../hypervisor/libvirt/domain-xml-validate.ts';
 import { validateImageRef } from '../images/image-cache.ts';
 import type { ImageRef } from '../images/image-source.ts';
@@ -17,9 +17,40 @@ export interface SpawnRequest {
   userData: Uint8Array;
   metadata: Record<string, string>;
   networkDataJson: string;
+  /** NICs in guest order; each port's tap is wired by the network driver before the domain starts. */
+  ports: SpawnPort[];
+}
+
+/** A port as the conductor sends it with a spawn or a hot-plug. */
+export interface SpawnPort {
+  id: string;
+  mac: string;
+  networkId: string;
+  /** `bridgeName(networkId)` or the flat network's operator bridge (recorded, not used by the XML). */
+  bridge: string;
+  /** `tapName(id)`: created by the network driver, opened (not created) by libvirt. */
+  tap: string;
+  mtu?: number;
+  ips: string[];
 }
 
 const MAX_METADATA_ITEMS = 128;
+/** virtio-net PCI slots a guest reasonably has; also keeps one request from naming hundreds of taps. */
+export const MAX_PORTS = 16;
+
+/** The domain's NIC for a port: the tap exists already, so libvirt only opens it (`ethernet`). */
+export function portSpecOf(p: SpawnPort): PortSpec {
+  const spec: PortSpec = {
+    id: p.id,
+    mac: p.mac.toLowerCase(),
+    networkId: p.networkId,
+    tap: p.tap,
+    bridge: p.bridge,
+    mode: 'ethernet',
+  };
+  if (p.mtu !== undefined && p.mtu > 0) spec.mtu = p.mtu;
+  return spec;
+}
 
 function need(ok: boolean, field: string, message: string): void {
   if (!ok) throw invalidArgument('INVALID_SPAWN_REQUEST', `${field}: ${message}`, { details: { field } });
@@ -37,6 +68,7 @@ export function validateSpawnRequest(req: SpawnRequest): void {
   for (const [k, v] of entries) {
     need(k.length > 0 && k.length <= 255 && v.length <= 255, 'metadata', 'keys 1-255 and values 0-255 characters');
   }
+  need(req.ports.length <= MAX_PORTS, 'ports', `at most ${MAX_PORTS} ports`);
 }
 
 export interface SpecContext {
@@ -58,7 +90,7 @@ export function instanceSpecFor(req: SpawnRequest, ctx: SpecContext): InstanceSp
     flavor: { ...req.flavor },
     rootDisk: { path: ctx.paths.disk, backing: { path: ctx.basePath, format: req.image.diskFormat } },
     configDrive: { path: ctx.paths.configDrive },
-    ports: [],
+    ports: req.ports.map(portSpecOf),
     volumes: [],
     consoleLogPath: ctx.paths.consoleLog,
   };

@@ -1,6 +1,7 @@
 // Spawning one instance: plan (validate, build the spec) with no side effect, then
 // execute each step under a reverter, so a failure anywhere — image fetch,
-// checksum, overlay, config drive, define, start — leaves nothing on the host.
+// checksum, overlay, config drive, unwired ports, define, start — leaves nothing on
+// the host. Ports are never plugged here: their taps belong to the network driver.
 import { mkdir, rm } from 'node:fs/promises';
 import type { Logger } from '../../common/log.ts';
 import type { ConfigDriveFile } from '../config-drive/config-drive-tree.ts';
@@ -9,6 +10,8 @@ import type { Hypervisor } from '../hypervisor/hypervisor.ts';
 import type { VirtType } from '../hypervisor/instance-spec.ts';
 import type { CachedImage, ImageRef } from '../images/image-source.ts';
 import { instancePaths } from './instance-paths.ts';
+import { writePortRecords } from './port-records.ts';
+import { type PortWait, requirePortsWired } from './port-wiring.ts';
 import { Reverter } from './reverter.ts';
 import { instanceSpecFor, type SpawnRequest, validateSpawnRequest } from './spawn-request.ts';
 
@@ -26,7 +29,7 @@ export interface DiskTools {
   writeConfigDrive(files: readonly ConfigDriveFile[], isoPath: string): Promise<void>;
 }
 
-export interface SpawnDeps {
+export interface SpawnDeps extends PortWait {
   hv: Hypervisor;
   images: ImageStore;
   disks: DiskTools;
@@ -78,7 +81,11 @@ export async function spawnInstance(deps: SpawnDeps, req: SpawnRequest): Promise
     lap('overlayMs');
     await disks.writeConfigDrive(drive, paths.configDrive);
     reverter.add('config drive', () => rm(paths.configDrive, { force: true }));
+    if (req.ports.length > 0) await writePortRecords(deps.stateDir, req.instanceId, req.ports);
     lap('configDriveMs');
+    // Checked last, so a push that crossed this spawn had the image fetch to arrive.
+    await requirePortsWired(deps, req.ports, 'UNAVAILABLE');
+    lap('portsMs');
     await hv.define(spec);
     reverter.add('domain definition', () => hv.undefine(req.instanceId));
     lap('defineMs');

@@ -4,7 +4,7 @@
 // memory for unit tests. Every call is keyed by instance id and follows Nova's
 // driver contract: destroying or undefining what is gone succeeds.
 import type { EventEmitter } from 'node:events';
-import type { InstanceSpec, VirtType } from './instance-spec.ts';
+import type { InstanceSpec, PortSpec, VirtType } from './instance-spec.ts';
 import type { InstanceMetadata } from './libvirt/domain-metadata.ts';
 
 /** What the agent reports (strato.agent.v1.InstanceStatus.power_state). */
@@ -69,9 +69,22 @@ export interface Hypervisor extends EventEmitter<HypervisorEvents> {
   powerState(instanceId: string): Promise<PowerState | undefined>;
   /** Every strato domain on the host. */
   list(): Promise<DomainObservation[]>;
+  /**
+   * Hot-plugs a NIC on the port's (already wired) tap: into the running guest and its
+   * persistent definition, or only the definition when the domain is stopped. A NIC
+   * with the port's MAC already there is success. Throws NOT_FOUND without a domain.
+   */
+  attachPort(instanceId: string, port: PortSpec): Promise<void>;
+  /**
+   * Unplugs the NIC on host tap `tap` (ports are found by their tap, `tap<port id[:11]>`,
+   * which the domain XML names) from the guest and the definition, and returns once
+   * the guest has released it (libvirt's device-removed event). Absent NIC or domain
+   * is success. The tap stays: the network driver owns it.
+   */
+  detachPort(instanceId: string, tap: string, options?: { timeoutMs?: number }): Promise<void>;
   /** What the domain's <metadata> says, undefined when absent or foreign. Throws DATA_LOSS when unreadable. */
   metadata(instanceId: string): Promise<InstanceMetadata | undefined>;
   close(): Promise<void>;
 }
 
-export type { InstanceSpec, VirtType };
+export type { InstanceSpec, PortSpec, VirtType };

@@ -16,6 +16,8 @@ export interface RegistrarOptions {
   address: string;
   virtType: string;
   agentVersion: string;
+  /** This host's VXLAN underlay address (empty: none). */
+  underlayIp?: string;
   capacity: () => Promise<Capacity>;
   manager: InstanceManager;
   log: Logger;
@@ -80,6 +82,7 @@ export class Registrar {
         virtType: this.o.virtType,
         agentVersion: this.o.agentVersion,
         instances: await this.snapshot(),
+        underlayIp: this.o.underlayIp ?? '',
       }),
     );
     if (res.heartbeatIntervalS > 0) this.intervalMs = res.heartbeatIntervalS * 1000;

@@ -1,8 +1,9 @@
 // strato.agent.v1 messages → the instance manager's plain data. Missing or
 // malformed fields become INVALID_ARGUMENT naming the field.
 import { invalidArgument } from '../../common/errors.ts';
+import type { PortSpec__Output } from '../../common/gen/strato/agent/v1/PortSpec.ts';
 import type { SpawnInstanceRequest__Output } from '../../common/gen/strato/agent/v1/SpawnInstanceRequest.ts';
-import type { SpawnRequest } from '../compute/spawn-request.ts';
+import type { SpawnPort, SpawnRequest } from '../compute/spawn-request.ts';
 
 function field(name: string, message: string): never {
   throw invalidArgument('INVALID_SPAWN_REQUEST', `${name}: ${message}`, { details: { field: name } });
@@ -24,5 +25,24 @@ export function spawnRequestFromProto(req: SpawnInstanceRequest__Output): SpawnR
     userData: req.userData,
     metadata: { ...req.metadata },
     networkDataJson: req.networkDataJson,
+    ports: req.ports.map((p, i) => portFromProto(p, `ports[${i}]`)),
   };
+}
+
+/** A PortSpec message → plain data; values are checked with the domain (validatePort). */
+export function portFromProto(p: PortSpec__Output | null | undefined, name = 'port'): SpawnPort {
+  if (!p) field(name, 'is required');
+  for (const k of ['portId', 'mac', 'networkId', 'bridge', 'tap'] as const) {
+    if (p[k] === '') field(`${name}.${k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`, 'is required');
+  }
+  const port: SpawnPort = {
+    id: p.portId,
+    mac: p.mac.toLowerCase(),
+    networkId: p.networkId,
+    bridge: p.bridge,
+    tap: p.tap,
+    ips: [...p.ips],
+  };
+  if (p.mtu > 0) port.mtu = p.mtu;
+  return port;
 }

@@ -12,7 +12,7 @@ import type {
   HypervisorEvents,
   PowerState,
 } from '../hypervisor.ts';
-import type { InstanceSpec } from '../instance-spec.ts';
+import type { InstanceSpec, PortSpec } from '../instance-spec.ts';
 import type { InstanceMetadata } from '../libvirt/domain-metadata.ts';
 import { metadataFromSpec } from '../libvirt/domain-xml.ts';
 
@@ -33,7 +33,9 @@ export type FakeOp =
   | 'undefine'
   | 'pause'
   | 'unpause'
-  | 'save';
+  | 'save'
+  | 'attachPort'
+  | 'detachPort';
 
 export interface FakeHypervisorOptions {
   resources?: HostResources;
@@ -177,6 +179,20 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
   async discardSave(id: string): Promise<void> {
     const d = this.domains.get(id);
     if (d) d.managedSave = false;
+  }
+
+  async attachPort(id: string, port: PortSpec): Promise<void> {
+    this.enter('attachPort', id);
+    const d = this.get(id);
+    if (d.spec.ports.some((p) => p.mac === port.mac)) return;
+    d.spec = { ...d.spec, ports: [...d.spec.ports, { ...port }] };
+  }
+
+  async detachPort(id: string, tap: string): Promise<void> {
+    this.enter('detachPort', id);
+    const d = this.domains.get(id);
+    if (!d) return;
+    d.spec = { ...d.spec, ports: d.spec.ports.filter((p) => p.tap !== tap) };
   }
 
   async powerState(id: string): Promise<PowerState | undefined> {

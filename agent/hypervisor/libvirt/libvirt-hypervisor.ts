@@ -14,11 +14,14 @@ import type {
   HypervisorEvents,
   PowerState,
 } from '../hypervisor.ts';
-import type { InstanceSpec } from '../instance-spec.ts';
+import type { InstanceSpec, PortSpec } from '../instance-spec.ts';
 import { type InstanceMetadata, parseDomainMetadata } from './domain-metadata.ts';
 import { buildDomainXml, domainNameFor, instanceIdFromDomainName } from './domain-xml.ts';
+import { buildInterfaceXml } from './domain-xml-interfaces.ts';
 import type { LifecycleEvent, RebootEvent } from './events.ts';
-import { DestroyFlags, ListDomainsFlags, ShutdownFlags, UndefineFlags } from './flags.ts';
+import { AffectFlags, DestroyFlags, ListDomainsFlags, ShutdownFlags, UndefineFlags, XmlFlags } from './flags.ts';
+import { deviceReleased } from './device-release.ts';
+import { detachInterfaceXml, findInterface } from './interface-lookup.ts';
 import { LibvirtClient } from './libvirt-client.ts';
 
 /** libvirt's domain state (+ whether a managed save image exists) → strato's power state. */
@@ -83,7 +86,7 @@ export class LibvirtHypervisor extends EventEmitter<HypervisorEvents> implements
     const log = opts.log.child({ component: 'libvirt-hypervisor' });
     const client = await LibvirtClient.connect({
       socketPath: opts.socketPath,
-      events: ['lifecycle', 'reboot'],
+      events: ['lifecycle', 'reboot', 'device-removed', 'device-removal-failed'],
       log,
       // A restarted libvirtd may take a while: keep calls waiting rather than failing fast.
       unavailableAfterMs: 30_000,
@@ -177,6 +180,53 @@ export class LibvirtHypervisor extends EventEmitter<HypervisorEvents> implements
       out.push({ instanceId, powerState: powerStateOf(d.state, savedNames.has(d.name)) });
     }
     return out;
+  }
+
+  /** The NIC matching `by` in the live (running) and the persistent definition. */
+  private async findNic(name: string, by: { mac?: string; tap?: string }) {
+    const { state } = await this.client.getDomainState(name);
+    const active = state !== 'SHUTOFF';
+    const [live, config] = await Promise.all([
+      active ? this.client.getDomainXml(name) : Promise.resolve(undefined),
+      this.client.getDomainXml(name, XmlFlags.INACTIVE),
+    ]);
+    return {
+      active,
+      live: live === undefined ? undefined : findInterface(live, by),
+      config: findInterface(config, by),
+    };
+  }
+
+  async attachPort(id: string, port: PortSpec): Promise<void> {
+    const name = domainNameFor(id);
+    const nic = await this.findNic(name, { mac: port.mac });
+    // Only the halves still missing: a retry after a partial attach completes it.
+    const flags = (nic.active && !nic.live ? AffectFlags.LIVE : 0) | (nic.config ? 0 : AffectFlags.CONFIG);
+    if (flags === 0) return;
+    await this.client.attachDevice(name, buildInterfaceXml(port), flags);
+  }
+
+  async detachPort(id: string, tap: string, options: { timeoutMs?: number } = {}): Promise<void> {
+    const name = domainNameFor(id);
+    let nic: Awaited<ReturnType<LibvirtHypervisor['findNic']>>;
+    try {
+      nic = await this.findNic(name, { tap });
+    } catch (err) {
+      if (gone(err)) return;
+      throw err;
+    }
+    const found = nic.live ?? nic.config;
+    if (found === undefined) return;
+    const flags = (nic.live ? AffectFlags.LIVE : 0) | (nic.config ? AffectFlags.CONFIG : 0);
+    // Listen before asking: the event may arrive before detachDevice's reply.
+    const alias = nic.live?.alias;
+    const released = alias ? deviceReleased(this.client, name, alias, options.timeoutMs ?? 60_000) : undefined;
+    try {
+      await this.client.detachDevice(name, detachInterfaceXml(found.mac, tap), flags);
+      await released?.wait;
+    } finally {
+      released?.cancel();
+    }
   }
 
   async metadata(id: string): Promise<InstanceMetadata | undefined> {

@@ -127,6 +127,7 @@ test('registers through the first endpoint that answers, heartbeats, reports cha
     userData: new Uint8Array(),
     metadata: {},
     networkDataJson: '',
+    ports: [],
   });
   await running;
   const off = stub.nextReport((r) => r.instanceId === id && r.powerState === 'shutdown', 10_000);

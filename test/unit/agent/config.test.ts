@@ -74,3 +74,43 @@ const detection: [string, 'qemu' | 'kvm' | 'auto', boolean, string, 'qemu' | 'kv
 for (const [name, setting, dev, cpuinfo, want] of detection) {
   test(`virt type: ${name} → ${want}`, () => assert.equal(detectVirtType(setting, dev, cpuinfo), want));
 }
+
+test('network flags: underlay device and IPv4 address, network state dir, port wait', () => {
+  const base = ['--conductor', 'ctl:7443', '--tls-dir', '/t'];
+  const d = parseAgentConfig(base, 'hv');
+  assert.equal(d.networkStateDir, '/var/lib/strato/agent/network');
+  assert.equal(d.underlayDevice, undefined);
+  assert.equal(d.underlayIp, undefined);
+  assert.equal(d.portWaitS, 5);
+  assert.equal(parseAgentConfig([...base, '--state-dir', '/s'], 'hv').networkStateDir, '/s/network');
+  const c = parseAgentConfig(
+    [
+      ...base,
+      '--underlay-device',
+      'eth1',
+      '--underlay-ip',
+      '192.0.2.7',
+      '--network-state-dir',
+      '/n',
+      '--port-wait-s',
+      '0',
+    ],
+    'hv',
+  );
+  assert.equal(c.underlayDevice, 'eth1');
+  assert.equal(c.underlayIp, '192.0.2.7');
+  assert.equal(c.networkStateDir, '/n');
+  assert.equal(c.portWaitS, 0);
+  for (const [flag, value] of [
+    ['underlay-ip', 'fd00::1'],
+    ['underlay-ip', '192.0.2'],
+    ['underlay-device', 'a-name-far-too-long'],
+    ['network-state-dir', 'relative'],
+  ] as const) {
+    assert.throws(
+      () => parseAgentConfig([...base, `--${flag}`, value], 'hv'),
+      (e) => isStratoError(e, 'INVALID_ARGUMENT') && e.details.flag === flag,
+      `${flag} ${value}`,
+    );
+  }
+});

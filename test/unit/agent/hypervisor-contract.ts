@@ -44,6 +44,17 @@ export function hypervisorContract(name: string, subject: () => Promise<Contract
     await hv.destroy(id);
     await hv.undefine(id);
     assert.ok(!(await hv.list()).some((d) => d.instanceId === id));
+    // Unplugging from what is gone succeeds; plugging into it cannot.
+    await hv.detachPort(id, 'tapabsent000');
+    const port = {
+      id: randomUUID(),
+      mac: 'fa:16:3e:00:00:99',
+      networkId: randomUUID(),
+      tap: 'tapabsent000',
+      bridge: 'brqabsent000',
+      mode: 'ethernet' as const,
+    };
+    await assert.rejects(hv.attachPort(id, port), (e) => isStratoError(e, 'NOT_FOUND'));
   });
 
   test(`${name}: define, start, pause, unpause, save, restore, destroy, undefine`, { timeout }, async (t) => {

@@ -85,6 +85,7 @@ function req(id = randomUUID()): SpawnRequest {
     userData: Buffer.from('#!/bin/sh\necho hi\n'),
     metadata: {},
     networkDataJson: '',
+    ports: [],
   };
 }
 

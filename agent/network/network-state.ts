@@ -1,0 +1,204 @@
+// The agent's memory of the conductor's desired network state: the last generation
+// applied and the state itself, persisted in the network state dir so that a
+// restarted agent re-applies it at once (the driver re-plans from what it observes,
+// so a host that still matches sees zero steps: no link or rule changes). Pushes are
+// applied one at a time; a generation older than the last applied one is ignored (a
+// late retry must not undo a newer state), the same one is applied again (the
+// conductor's periodic resync). It also answers "is this port wired?" for spawns and
+// hot-plugs, which must not start a guest on a tap that is not there yet.
+import { EventEmitter } from 'node:events';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Logger } from '../../common/log.ts';
+import type { HostNetworkState, NetworkDriver } from './network-driver.ts';
+import { parseHostNetworkState } from './network-state-json.ts';
+
+export const DESIRED_STATE_FILE = 'desired-state.json';
+
+export interface NetworkStateOptions {
+  driver: NetworkDriver;
+  /** Where the desired state is persisted (the driver's state dir). */
+  dir: string;
+  /** Whether a link of that name exists on the host: a wired port's tap must. */
+  linkExists(name: string): Promise<boolean>;
+  log: Logger;
+  /** Re-check period while waiting for ports, behind the `applied` event. @default 250 */
+  pollMs?: number;
+}
+
+export interface ApplyOutcome {
+  /** False when the push was older than the last applied generation (nothing done). */
+  applied: boolean;
+  /** The generation the host now matches. */
+  generation: bigint;
+  /** Host steps taken; 0 when the host already matched. */
+  steps: number;
+}
+
+/** The identity of a port as a spawn or hot-plug names it. */
+export interface PortRef {
+  portId: string;
+  tap: string;
+  mac: string;
+}
+
+interface Persisted {
+  generation: string;
+  state: HostNetworkState;
+}
+
+export interface NetworkStateEvents {
+  applied: [bigint];
+}
+
+export class NetworkState extends EventEmitter<NetworkStateEvents> {
+  readonly #o: NetworkStateOptions;
+  readonly #log: Logger;
+  #generation: bigint | undefined;
+  #state: HostNetworkState | undefined;
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(options: NetworkStateOptions) {
+    super();
+    this.#o = options;
+    this.#log = options.log.child({ component: 'network-state' });
+  }
+
+  /** The last generation applied (undefined before the first push on a fresh host). */
+  get generation(): bigint | undefined {
+    return this.#generation;
+  }
+
+  /** The last state applied (a copy). */
+  get state(): HostNetworkState | undefined {
+    return this.#state === undefined ? undefined : structuredClone(this.#state);
+  }
+
+  get #file(): string {
+    return join(this.#o.dir, DESIRED_STATE_FILE);
+  }
+
+  #serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(fn, fn);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Re-applies the persisted state (agent start). Nothing persisted: nothing done, the
+   * host is left as it is until the conductor's first push. A corrupt file is logged
+   * and ignored for the same reason.
+   */
+  restore(): Promise<ApplyOutcome | undefined> {
+    return this.#serial(async () => {
+      let saved: Persisted;
+      try {
+        saved = JSON.parse(await readFile(this.#file, 'utf8')) as Persisted;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
+          this.#log.error({ err, file: this.#file }, 'persisted network state unreadable; waiting for a push');
+        }
+        return undefined;
+      }
+      let generation: bigint;
+      let state: HostNetworkState;
+      try {
+        generation = BigInt(saved.generation);
+        state = parseHostNetworkState(JSON.stringify(saved.state));
+      } catch (err) {
+        this.#log.error({ err, file: this.#file }, 'persisted network state invalid; waiting for a push');
+        return undefined;
+      }
+      const { steps } = await this.#o.driver.apply(state);
+      this.#set(generation, state);
+      this.#log.info({ generation: String(generation), steps: steps.length }, 'network state restored');
+      return { applied: true, generation, steps: steps.length };
+    });
+  }
+
+  /** Applies `state` unless `generation` is older than the last one applied. */
+  apply(generation: bigint, state: HostNetworkState): Promise<ApplyOutcome> {
+    return this.#serial(async () => {
+      const current = this.#generation;
+      if (current !== undefined && generation < current) {
+        this.#log.info({ generation: String(generation), current: String(current) }, 'stale network state ignored');
+        return { applied: false, generation: current, steps: 0 };
+      }
+      const { steps } = await this.#o.driver.apply(state);
+      await this.#persist(generation, state);
+      this.#set(generation, state);
+      if (steps.length > 0)
+        this.#log.info({ generation: String(generation), steps: steps.length }, 'network state applied');
+      return { applied: true, generation, steps: steps.length };
+    });
+  }
+
+  /**
+   * Applies the last state again (the periodic resync): repairs drift on the host
+   * without the conductor. Nothing applied yet: nothing to do.
+   */
+  reapply(): Promise<ApplyOutcome | undefined> {
+    return this.#serial(async () => {
+      const generation = this.#generation;
+      const state = this.#state;
+      if (generation === undefined || state === undefined) return undefined;
+      const { steps } = await this.#o.driver.apply(state);
+      if (steps.length > 0)
+        this.#log.warn({ generation: String(generation), steps: steps.length }, 'network drift repaired');
+      return { applied: true, generation, steps: steps.length };
+    });
+  }
+
+  #set(generation: bigint, state: HostNetworkState): void {
+    this.#generation = generation;
+    this.#state = state;
+    this.emit('applied', generation);
+  }
+
+  async #persist(generation: bigint, state: HostNetworkState): Promise<void> {
+    await mkdir(this.#o.dir, { recursive: true, mode: 0o755 });
+    const body: Persisted = { generation: String(generation), state };
+    // Write-then-rename: a crash mid-write leaves the previous state, never half a file.
+    const tmp = `${this.#file}.tmp`;
+    await writeFile(tmp, JSON.stringify(body));
+    await rename(tmp, this.#file);
+  }
+
+  /** The port is in the applied state with this tap and MAC, and its tap exists. */
+  async isWired(ref: PortRef): Promise<boolean> {
+    const bound = this.#state?.ports.find((p) => p.portId === ref.portId);
+    if (bound === undefined || bound.tap !== ref.tap || bound.mac.toLowerCase() !== ref.mac.toLowerCase()) return false;
+    return this.#o.linkExists(ref.tap);
+  }
+
+  /**
+   * Waits until every port is wired or `timeoutMs` passes (a push and a spawn may
+   * cross on the wire). Resolves with the ids of the ports still not wired.
+   */
+  async waitWired(refs: readonly PortRef[], timeoutMs: number): Promise<string[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const missing: string[] = [];
+      for (const r of refs) if (!(await this.isWired(r))) missing.push(r.portId);
+      if (missing.length === 0 || Date.now() >= deadline) return missing;
+      await this.#nextApplyOr(Math.min(this.#o.pollMs ?? 250, deadline - Date.now()));
+    }
+  }
+
+  #nextApplyOr(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.off('applied', done);
+        resolve();
+      };
+      const timer = setTimeout(done, Math.max(ms, 0));
+      this.on('applied', done);
+    });
+  }
+
+  /** Waits for the apply in progress, if any. */
+  async close(): Promise<void> {
+    await this.#queue;
+  }
+}

@@ -1,0 +1,137 @@
+// Test networks and ports for the agent-network tests, as the conductor would hand
+// them to an agent: a VXLAN network without peers (one host), DHCP on this host,
+// the security group "members may reach members" (Neutron's default group), and the
+// AgentNetwork client over mutual TLS as the conductor.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import {
+  bridgeName,
+  dhcpHostVethName,
+  type HostNetworkState,
+  type NetworkSpec,
+  type PortBinding,
+  tapName,
+  vxlanName,
+} from '../../../agent/network/network-driver.ts';
+import type { ProtoGrpcType as NetProto } from '../../../common/gen/agent_network.ts';
+import type { AgentNetworkClient } from '../../../common/gen/strato/agent/v1/AgentNetwork.ts';
+import type { PortSpec } from '../../../common/gen/strato/agent/v1/PortSpec.ts';
+import { connect, type StratoClient } from '../../../common/grpc/client.ts';
+import { mtlsChannelCredentials } from '../../../common/grpc/credentials.ts';
+import { loadProtoPackage, toGrpcObject } from '../../../common/proto.ts';
+
+export type AgentNetworkApi = StratoClient<AgentNetworkClient>;
+
+export const MTU = 1450;
+
+export interface LanPort {
+  id: string;
+  networkId: string;
+  mac: string;
+  ip: string;
+  tap: string;
+  spec: PortSpec;
+}
+
+export interface Lan {
+  id: string;
+  /** The /24 is `${prefix}.0/24`. */
+  prefix: string;
+  vni: number;
+  /** Links the driver makes for this network on the host. */
+  linkNames: string[];
+  port(host: number): LanPort;
+  ports: LanPort[];
+}
+
+const randomMac = (): string => `fa:16:3e:${[...randomBytes(3)].map((b) => b.toString(16).padStart(2, '0')).join(':')}`;
+
+/** A network on `${prefix}.0/24` with DHCP served from `${prefix}.2`. */
+export function lan(prefix: string, vni: number): Lan {
+  const id = randomUUID();
+  const ports: LanPort[] = [];
+  return {
+    id,
+    prefix,
+    vni,
+    linkNames: [bridgeName(id), vxlanName(vni), dhcpHostVethName(id)],
+    ports,
+    port(host: number): LanPort {
+      const pid = randomUUID();
+      const p: LanPort = {
+        id: pid,
+        networkId: id,
+        mac: randomMac(),
+        ip: `${prefix}.${host}`,
+        tap: tapName(pid),
+        spec: {},
+      };
+      p.spec = { portId: pid, mac: p.mac, networkId: id, bridge: bridgeName(id), tap: p.tap, mtu: MTU, ips: [p.ip] };
+      ports.push(p);
+      return p;
+    },
+  };
+}
+
+function networkSpec(n: Lan, ports: readonly LanPort[]): NetworkSpec {
+  const { prefix } = n;
+  return {
+    networkId: n.id,
+    type: 'vxlan',
+    vni: n.vni,
+    mtu: MTU,
+    bridge: bridgeName(n.id),
+    vxlanPeers: [],
+    dhcp: {
+      mac: randomMacFor(n.id),
+      subnets: [{ cidr: `${prefix}.0/24`, serverIp: `${prefix}.2`, dns: [] }],
+      hosts: ports.filter((p) => p.networkId === n.id).map((p) => ({ mac: p.mac, ip: p.ip })),
+    },
+  };
+}
+
+// The DHCP port's MAC must stay the same across pushes (a change would re-plumb it).
+const dhcpMacs = new Map<string, string>();
+function randomMacFor(networkId: string): string {
+  let mac = dhcpMacs.get(networkId);
+  if (mac === undefined) {
+    mac = randomMac();
+    dhcpMacs.set(networkId, mac);
+  }
+  return mac;
+}
+
+/** The host's state for these networks and ports; every port is in one group with all the others. */
+export function stateOf(networks: readonly Lan[], ports: readonly LanPort[]): HostNetworkState {
+  const members = ports.map((p) => `${p.ip}/32`);
+  return {
+    networks: networks.map((n) => networkSpec(n, ports)),
+    ports: ports.map(
+      (p): PortBinding => ({
+        portId: p.id,
+        networkId: p.networkId,
+        tap: p.tap,
+        mac: p.mac,
+        ips: [p.ip],
+        securityGroups: [
+          { direction: 'ingress', protocol: 'any', remoteCidrs: members },
+          { direction: 'egress', protocol: 'any', remoteCidrs: ['0.0.0.0/0'] },
+        ],
+      }),
+    ),
+  };
+}
+
+export async function agentNetworkApi(port: number, tlsDir: string, certName = 'conductor'): Promise<AgentNetworkApi> {
+  const proto = toGrpcObject<NetProto>(await loadProtoPackage());
+  const credentials = await mtlsChannelCredentials({
+    caFile: join(tlsDir, 'ca.crt'),
+    certFile: join(tlsDir, `${certName}.crt`),
+    keyFile: join(tlsDir, `${certName}.key`),
+  });
+  return connect(proto.strato.agent.v1.AgentNetwork, `127.0.0.1:${port}`, {
+    credentials,
+    defaultDeadlineMs: 120_000,
+    retry: false,
+  });
+}
