@@ -149,7 +149,8 @@ describe('quickstart (e2e: root namespace, the machine libvirtd)', { timeout: 90
     await saveDaemonLogs();
     const r = await run('quickstart-down', QUICKSTART, ['--down'], 180_000);
     assert.equal(r.code, 0, `quickstart --down failed:\n${r.output.slice(-4000)}`);
-    assert.deepEqual(await processesWith('/var/lib/strato'), [], 'strato daemons still run');
+    // Daemons and the demo network's dnsmasq all name /var/lib/strato on their command line.
+    assert.deepEqual(await processesWith('/var/lib/strato'), [], 'strato processes still run');
     const virsh = await execToFile('virsh', ['list', '--all', '--name'], {
       logFile: join(logDir, 'virsh.log'),
       timeoutMs: 30_000,
@@ -159,5 +160,14 @@ describe('quickstart (e2e: root namespace, the machine libvirtd)', { timeout: 90
     for (const p of PATHS) assert.equal(await exists(p), false, `${p} remains`);
     const newLinks = (await linkNames()).filter((l) => !linksBefore.includes(l) && /^(brq|tap|vxlan-)/.test(l));
     assert.deepEqual(newLinks, [], 'links remain');
+    // The demo network's DHCP server and firewall go with it.
+    const namespaces = await readdir('/run/netns').catch(() => [] as string[]);
+    assert.deepEqual(
+      namespaces.filter((n) => n.startsWith('qdhcp-')),
+      [],
+      'DHCP namespaces remain',
+    );
+    const nft = await execToFile('nft', ['list', 'tables'], { logFile: join(logDir, 'nft.log'), timeoutMs: 30_000 });
+    assert.doesNotMatch(nft.output, /\bstrato\b/, 'strato nftables tables remain');
   });
 });
