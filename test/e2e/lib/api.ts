@@ -7,6 +7,7 @@ import type { ProtoGrpcType as FlavorProto } from '../../../common/gen/flavor.ts
 import type { ProtoGrpcType as HostProto } from '../../../common/gen/host.ts';
 import type { ProtoGrpcType as IdentityProto } from '../../../common/gen/identity.ts';
 import type { ProtoGrpcType as ImageProto } from '../../../common/gen/image.ts';
+import type { ProtoGrpcType as NetworkProto } from '../../../common/gen/network.ts';
 import type { ProtoGrpcType as ServerProto } from '../../../common/gen/server.ts';
 import type { FlavorsClient } from '../../../common/gen/strato/compute/v1/Flavors.ts';
 import type { ServersClient } from '../../../common/gen/strato/compute/v1/Servers.ts';
@@ -14,10 +15,14 @@ import type { HostsClient } from '../../../common/gen/strato/host/v1/Hosts.ts';
 import type { IdentityClient } from '../../../common/gen/strato/identity/v1/Identity.ts';
 import type { Image__Output } from '../../../common/gen/strato/image/v1/Image.ts';
 import type { ImagesClient } from '../../../common/gen/strato/image/v1/Images.ts';
+import type { NetworksClient } from '../../../common/gen/strato/network/v1/Networks.ts';
+import type { PortsClient } from '../../../common/gen/strato/network/v1/Ports.ts';
+import type { SecurityGroupsClient } from '../../../common/gen/strato/network/v1/SecurityGroups.ts';
+import type { SubnetsClient } from '../../../common/gen/strato/network/v1/Subnets.ts';
 import { connect, type StratoClient } from '../../../common/grpc/client.ts';
 import { loadProtoPackage, toGrpcObject } from '../../../common/proto.ts';
 
-type Proto = FlavorProto & HostProto & IdentityProto & ImageProto & ServerProto;
+type Proto = FlavorProto & HostProto & IdentityProto & ImageProto & NetworkProto & ServerProto;
 
 export interface Api {
   readonly identity: StratoClient<IdentityClient>;
@@ -25,6 +30,10 @@ export interface Api {
   readonly flavors: StratoClient<FlavorsClient>;
   readonly servers: StratoClient<ServersClient>;
   readonly hosts: StratoClient<HostsClient>;
+  readonly networks: StratoClient<NetworksClient>;
+  readonly subnets: StratoClient<SubnetsClient>;
+  readonly ports: StratoClient<PortsClient>;
+  readonly securityGroups: StratoClient<SecurityGroupsClient>;
   /** The bearer token the clients send ('' before login). */
   token: string;
   /** Logs in and keeps the new token for every later call. */
@@ -59,12 +68,20 @@ export async function openApi(endpoint: string, caFile: string): Promise<Api> {
   const flavors = connect(p.strato.compute.v1.Flavors, endpoint, opts);
   const servers = connect(p.strato.compute.v1.Servers, endpoint, opts);
   const hosts = connect(p.strato.host.v1.Hosts, endpoint, opts);
+  const networks = connect(p.strato.network.v1.Networks, endpoint, opts);
+  const subnets = connect(p.strato.network.v1.Subnets, endpoint, opts);
+  const ports = connect(p.strato.network.v1.Ports, endpoint, opts);
+  const securityGroups = connect(p.strato.network.v1.SecurityGroups, endpoint, opts);
   return {
     identity,
     images,
     flavors,
     servers,
     hosts,
+    networks,
+    subnets,
+    ports,
+    securityGroups,
     get token() {
       return state.token;
     },
@@ -91,7 +108,7 @@ export async function openApi(endpoint: string, caFile: string): Promise<Api> {
       return images.UploadImage(chunks(), { timeoutMs: 120_000 });
     },
     close() {
-      for (const c of [identity, images, flavors, servers, hosts]) c.close();
+      for (const c of [identity, images, flavors, servers, hosts, networks, subnets, ports, securityGroups]) c.close();
     },
   };
 }

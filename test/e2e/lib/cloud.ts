@@ -170,6 +170,8 @@ export async function startCloud(options: CloudOptions): Promise<Cloud> {
           ...['--virt-type', 'qemu', '--vcpus', String(cap.vcpus), '--ram-mib', String(cap.ramMib)],
           ...['--disk-gib', String(cap.diskGib), '--acpi-timeout-s', String(options.acpiTimeoutS ?? 20)],
           ...['--resync-interval-s', '5'],
+          // VXLAN tunnels run between the hosts' own underlay addresses.
+          ...['--underlay-device', h.underlayIf, '--underlay-ip', h.underlayIp],
         ],
       });
       hosts.push({ id: h.name, sim: h, stateDir, agent });
