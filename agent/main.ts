@@ -2,6 +2,7 @@
 // libvirtd, wires the image cache, instance manager, registry link and gRPC
 // server together, and runs until SIGTERM/SIGINT. Guests keep running when the
 // agent stops: a restarted agent finds them again (reconcile).
+import '../common/malloc-tunables.ts'; // must stay first: may re-execute the process
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, statfs } from 'node:fs/promises';
 import { hostname } from 'node:os';

@@ -4,6 +4,7 @@
 // workflows into two gRPC servers — the public API (TLS; bearer tokens say who
 // calls) and the agents' registry (mutual TLS; certificates say which host
 // calls) — resumes unfinished workflows, and shuts down cleanly on SIGTERM/SIGINT.
+import '../common/malloc-tunables.ts'; // must stay first: may re-execute the process
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ServerCredentials } from '@grpc/grpc-js';
