@@ -47,7 +47,7 @@ after(async () => {
 const MiB = 1024 * 1024;
 const DEVICE_TIMEOUT_MS = 60_000;
 
-test('disk and NIC hot-plug/unplug seen by the guest, with device-removed events', async (t) => {
+test('disk and NIC hot-plug/unplug seen by the guest, with device-removed events', async () => {
   const name = testDomainName();
   names.push(name);
   const g = await bootGuest(client, dir, files, name);

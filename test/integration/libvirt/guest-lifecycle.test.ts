@@ -53,7 +53,7 @@ after(async () => {
 const lifecycle = (name: string, event: LifecycleEvent['event'], timeoutMs = BOOT_TIMEOUT_MS) =>
   nextEvent(client, 'lifecycle', (e) => e.domain.name === name && e.event === event, timeoutMs);
 
-test('test-image guest: start, suspend, resume, reboot, reset, ACPI shutdown, managed save, destroy, undefine', async (t) => {
+test('test-image guest: start, suspend, resume, reboot, reset, ACPI shutdown, managed save, destroy, undefine', async () => {
   const name = testDomainName();
   names.push(name);
   const g = await bootGuest(client, dir, files, name);
@@ -122,7 +122,7 @@ test('test-image guest: start, suspend, resume, reboot, reset, ACPI shutdown, ma
   );
 });
 
-test("the guest's own poweroff arrives as a STOPPED event within 5 s", async (t) => {
+test("the guest's own poweroff arrives as a STOPPED event within 5 s", async () => {
   const name = testDomainName();
   names.push(name);
   const root = join(dir, `${name}-cd`);
