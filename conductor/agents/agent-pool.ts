@@ -1,7 +1,5 @@
-// Clients to the agents: one mutual-TLS channel per host (keyed by id and
-// address, so a host that re-registers elsewhere gets a fresh channel), each call
-// with its own deadline. The channel checks the agent's certificate against the
-// host id (not the address), so a conductor only talks to the host it means.
+// Clients to the agents: one mutual-TLS channel per host (host-clients.ts), each
+// call with its own deadline.
 // Retries: the shared client retries UNAVAILABLE/ABORTED, which is safe here
 // because every agent call is idempotent.
 import type { ChannelCredentials } from '@grpc/grpc-js';
@@ -10,6 +8,7 @@ import type { AgentClient } from '../../common/gen/strato/agent/v1/Agent.ts';
 import { connect, type StratoClient } from '../../common/grpc/client.ts';
 import { type Logger, log as rootLog } from '../../common/log.ts';
 import type { AgentApi, AgentDirectory, AgentTarget } from './agent-api.ts';
+import { agentChannelOptions, HostClients } from './host-clients.ts';
 
 export interface AgentDeadlines {
   /** Image pull + overlay + config drive + define + start. @default 300_000 */
@@ -40,7 +39,7 @@ type Client = StratoClient<AgentClient>;
 
 export class AgentPool implements AgentDirectory {
   readonly deadlines: AgentDeadlines;
-  private readonly clients = new Map<string, Client>();
+  private readonly clients: HostClients<Client>;
   private readonly o: AgentPoolOptions;
   private readonly log: Logger;
 
@@ -48,36 +47,18 @@ export class AgentPool implements AgentDirectory {
     this.o = o;
     this.deadlines = { ...DEFAULT_AGENT_DEADLINES, ...o.deadlines };
     this.log = (o.log ?? rootLog).child({ component: 'agent-pool' });
+    this.clients = new HostClients(this.deadlines.spawnMs + 10_000);
   }
 
   private client(host: AgentTarget): Client {
-    const key = `${host.id}@${host.address}`;
-    let c = this.clients.get(key);
-    if (!c) {
-      for (const [k, old] of this.clients) {
-        if (k.startsWith(`${host.id}@`)) {
-          this.clients.delete(k);
-          // Calls may still run (or wait to retry) on the old channel; closing it
-          // under them would fail them, so it goes once the longest call is over.
-          setTimeout(() => old.close(), this.deadlines.spawnMs + 10_000).unref();
-        }
-      }
-      c = connect(this.o.agentCtor, host.address, {
+    return this.clients.get(host, () =>
+      connect(this.o.agentCtor, host.address, {
         credentials: this.o.credentials,
         defaultDeadlineMs: this.deadlines.readMs,
-        channelOptions: {
-          'grpc.ssl_target_name_override': host.id,
-          'grpc.default_authority': host.id,
-          // A restarted agent comes back within seconds; grpc's default reconnect
-          // backoff (up to 120 s) would keep its channel failing long after.
-          'grpc.initial_reconnect_backoff_ms': 500,
-          'grpc.max_reconnect_backoff_ms': 2000,
-        },
+        channelOptions: agentChannelOptions(host.id),
         onRetry: (e) => this.log.info({ hostId: host.id, ...e }, 'agent call retried'),
-      });
-      this.clients.set(key, c);
-    }
-    return c;
+      }),
+    );
   }
 
   forHost(host: AgentTarget): AgentApi {
@@ -99,7 +80,6 @@ export class AgentPool implements AgentDirectory {
   }
 
   close(): void {
-    for (const c of this.clients.values()) c.close();
-    this.clients.clear();
+    this.clients.close();
   }
 }

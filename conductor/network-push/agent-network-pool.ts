@@ -12,6 +12,7 @@ import type { PortSpec } from '../../common/gen/strato/agent/v1/PortSpec.ts';
 import { connect, type StratoClient } from '../../common/grpc/client.ts';
 import { type Logger, log as rootLog } from '../../common/log.ts';
 import type { AgentTarget } from '../agents/agent-api.ts';
+import { agentChannelOptions, HostClients } from '../agents/host-clients.ts';
 
 export interface AgentNetworkCallOptions {
   signal?: AbortSignal;
@@ -48,38 +49,25 @@ type Client = StratoClient<AgentNetworkClient>;
 export class AgentNetworkPool implements AgentNetworkDirectory {
   readonly deadlines: AgentNetworkDeadlines;
   private readonly o: AgentNetworkPoolOptions;
-  private readonly clients = new Map<string, Client>();
+  private readonly clients: HostClients<Client>;
   private readonly log: Logger;
 
   constructor(o: AgentNetworkPoolOptions) {
     this.o = o;
     this.deadlines = { applyMs: 60_000, plugMs: 60_000, ...o.deadlines };
     this.log = (o.log ?? rootLog).child({ component: 'agent-network-pool' });
+    this.clients = new HostClients(this.deadlines.applyMs + 10_000);
   }
 
   private client(host: AgentTarget): Client {
-    const key = `${host.id}@${host.address}`;
-    let c = this.clients.get(key);
-    if (!c) {
-      for (const [k, old] of this.clients) {
-        if (k.startsWith(`${host.id}@`)) {
-          this.clients.delete(k);
-          // Let calls still running on the old address finish first.
-          setTimeout(() => old.close(), this.deadlines.applyMs + 10_000).unref();
-        }
-      }
-      c = connect(this.o.ctor, host.address, {
+    return this.clients.get(host, () =>
+      connect(this.o.ctor, host.address, {
         credentials: this.o.credentials,
         defaultDeadlineMs: this.deadlines.applyMs,
-        channelOptions: {
-          'grpc.ssl_target_name_override': host.id,
-          'grpc.default_authority': host.id,
-        },
+        channelOptions: agentChannelOptions(host.id),
         onRetry: (e) => this.log.info({ hostId: host.id, ...e }, 'agent network call retried'),
-      });
-      this.clients.set(key, c);
-    }
-    return c;
+      }),
+    );
   }
 
   forHost(host: AgentTarget): AgentNetworkApi {
@@ -96,7 +84,6 @@ export class AgentNetworkPool implements AgentNetworkDirectory {
   }
 
   close(): void {
-    for (const c of this.clients.values()) c.close();
-    this.clients.clear();
+    this.clients.close();
   }
 }
