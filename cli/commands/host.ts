@@ -1,7 +1,7 @@
 // strato host list|show|enable|disable (admin only).
 import type { Command } from 'commander';
 import type { Host__Output } from '../../common/gen/strato/host/v1/Host.ts';
-import { nameOrId } from '../args.ts';
+import { allPages, nameOrId } from '../args.ts';
 import type { Ctx } from '../context.ts';
 import { type Column, renderList, renderShow } from '../output.ts';
 
@@ -33,7 +33,11 @@ export function registerHost(program: Command, ctx: Ctx): void {
     .description('list hosts with state and usage (used/capacity)')
     .action(async (_o: unknown, cmd: Command) => {
       const api = await (await ctx.session(cmd)).hosts();
-      ctx.print(renderList((await api.ListHosts({})).hosts, HOST_COLUMNS, ctx.output(cmd)));
+      const items = await allPages(async (pageToken) => {
+        const r = await api.ListHosts({ pageToken });
+        return { items: r.hosts, nextPageToken: r.nextPageToken };
+      });
+      ctx.print(renderList(items, HOST_COLUMNS, ctx.output(cmd)));
     });
 
   host

@@ -40,10 +40,13 @@ export function hostsApi(
     hostToProto(h, hosts.state(h), (usage ?? (await usageOf())).get(h.id));
 
   return {
-    async ListHosts(_req, ctx) {
+    async ListHosts(req, ctx) {
       requireAdmin(await authenticate(ctx, identity), 'listing hosts');
-      const [list, usage] = await Promise.all([hosts.list(), usageOf()]);
-      return { hosts: await Promise.all(list.map((h) => view(h, usage))) };
+      const [page, usage] = await Promise.all([hosts.page(req), usageOf()]);
+      return {
+        hosts: await Promise.all(page.items.map((h) => view(h, usage))),
+        nextPageToken: page.nextPageToken,
+      };
     },
 
     async GetHost(req, ctx) {

@@ -4,6 +4,7 @@
 // usage is layered on top by the scheduler's StoreClaimer.
 import { notFound } from '../../common/errors.ts';
 import { type Logger, log as rootLog } from '../../common/log.ts';
+import { listPage, type Page, type PageRequest } from '../api/paging.ts';
 import { casUpdate, getOrUndefined, UNCHANGED } from '../compute/cas-update.ts';
 import type { AllocationRatio, HostSnapshot, Resources } from '../scheduler/types.ts';
 import { listAll } from '../store/list-all.ts';
@@ -115,6 +116,11 @@ export class HostRegistry {
 
   async list(): Promise<HostRecord[]> {
     return (await listAll<HostRecord>(this.store, HOSTS)).entries.map((e) => e.value);
+  }
+
+  /** One page of hosts in id order. Errors: INVALID_ARGUMENT (page size or token). */
+  async page(req: PageRequest): Promise<Page<HostRecord>> {
+    return listPage<HostRecord, HostRecord>(this.store, HOSTS, req, (e) => e.value);
   }
 
   /** Idempotent. Errors: NOT_FOUND/HOST_NOT_FOUND. */

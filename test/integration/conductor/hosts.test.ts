@@ -11,7 +11,7 @@ describe('conductor: hosts', () => {
   let agent: FakeAgent;
 
   before(async () => {
-    env = await startEnv(['hv-1'], { downTimeS: 1.5 });
+    env = await startEnv(['hv-1', 'hv-2'], { downTimeS: 1.5 });
     agent = await env.startAgent('hv-1', { capacity: { vcpus: 2, ramMib: 2048, diskGib: 20 } });
     await uploadImage(env.admin, env.dir, 'img', true);
     await env.admin.flavors.CreateFlavor({ name: 'small', vcpus: 1, ramMib: 512, diskGib: 2 });
@@ -71,5 +71,28 @@ describe('conductor: hosts', () => {
 
   it('answers NOT_FOUND for an unknown host', async () => {
     await assert.rejects(env.admin.hosts.GetHost({ host: 'hv-404' }), { code: 'NOT_FOUND', reason: 'HOST_NOT_FOUND' });
+  });
+
+  it('lists hosts in id order, one page at a time', async () => {
+    await env.startAgent('hv-2', { capacity: { vcpus: 2, ramMib: 2048, diskGib: 20 } });
+    await waitFor('hv-2 to register', async () =>
+      (await env.admin.hosts.ListHosts({})).hosts.length === 2 ? true : undefined,
+    );
+    const first = await env.admin.hosts.ListHosts({ pageSize: 1 });
+    assert.deepEqual(
+      first.hosts.map((h) => h.id),
+      ['hv-1'],
+    );
+    assert.notEqual(first.nextPageToken, '');
+    const second = await env.admin.hosts.ListHosts({ pageSize: 1, pageToken: first.nextPageToken });
+    assert.deepEqual(
+      second.hosts.map((h) => h.id),
+      ['hv-2'],
+    );
+    assert.equal(second.nextPageToken, '');
+    await assert.rejects(env.admin.hosts.ListHosts({ pageToken: 'garbage' }), {
+      code: 'INVALID_ARGUMENT',
+      reason: 'PAGE_TOKEN_INVALID',
+    });
   });
 });

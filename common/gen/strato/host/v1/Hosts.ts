@@ -25,16 +25,18 @@ export interface HostsClient extends grpc.Client {
   getHost(argument: _strato_host_v1_GetHostRequest, callback: grpc.requestCallback<_strato_host_v1_Host__Output>): grpc.ClientUnaryCall;
   
   /**
-   * ListHosts (admin only): every registered host with its state and usage.
-   * Errors: PERMISSION_DENIED.
+   * ListHosts (admin only): registered hosts with their state and usage, in id
+   * order, paginated. Errors: PERMISSION_DENIED; INVALID_ARGUMENT
+   * (PAGE_SIZE_INVALID, PAGE_TOKEN_INVALID).
    */
   ListHosts(argument: _strato_host_v1_ListHostsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_ListHostsResponse__Output>): grpc.ClientUnaryCall;
   ListHosts(argument: _strato_host_v1_ListHostsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_host_v1_ListHostsResponse__Output>): grpc.ClientUnaryCall;
   ListHosts(argument: _strato_host_v1_ListHostsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_ListHostsResponse__Output>): grpc.ClientUnaryCall;
   ListHosts(argument: _strato_host_v1_ListHostsRequest, callback: grpc.requestCallback<_strato_host_v1_ListHostsResponse__Output>): grpc.ClientUnaryCall;
   /**
-   * ListHosts (admin only): every registered host with its state and usage.
-   * Errors: PERMISSION_DENIED.
+   * ListHosts (admin only): registered hosts with their state and usage, in id
+   * order, paginated. Errors: PERMISSION_DENIED; INVALID_ARGUMENT
+   * (PAGE_SIZE_INVALID, PAGE_TOKEN_INVALID).
    */
   listHosts(argument: _strato_host_v1_ListHostsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_ListHostsResponse__Output>): grpc.ClientUnaryCall;
   listHosts(argument: _strato_host_v1_ListHostsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_host_v1_ListHostsResponse__Output>): grpc.ClientUnaryCall;
@@ -67,8 +69,9 @@ export interface HostsHandlers extends grpc.UntypedServiceImplementation {
   GetHost: grpc.handleUnaryCall<_strato_host_v1_GetHostRequest__Output, _strato_host_v1_Host>;
   
   /**
-   * ListHosts (admin only): every registered host with its state and usage.
-   * Errors: PERMISSION_DENIED.
+   * ListHosts (admin only): registered hosts with their state and usage, in id
+   * order, paginated. Errors: PERMISSION_DENIED; INVALID_ARGUMENT
+   * (PAGE_SIZE_INVALID, PAGE_TOKEN_INVALID).
    */
   ListHosts: grpc.handleUnaryCall<_strato_host_v1_ListHostsRequest__Output, _strato_host_v1_ListHostsResponse>;
   

@@ -2,7 +2,17 @@
 
 
 export interface ListHostsRequest {
+  /**
+   * 0 means the default (100); at most 1000.
+   */
+  'pageSize'?: (number);
+  'pageToken'?: (string);
 }
 
 export interface ListHostsRequest__Output {
+  /**
+   * 0 means the default (100); at most 1000.
+   */
+  'pageSize': (number);
+  'pageToken': (string);
 }
