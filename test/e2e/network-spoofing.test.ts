@@ -64,7 +64,6 @@ describe('anti-spoofing (e2e: a guest forging IP, MAC or DHCP across two hosts)'
   });
 
   it('a changed IP, a changed MAC and a rogue DHCP server get nothing through', async () => {
-    const cl = cloud();
     const xl = await world.untilConsole(spoofer, (ls) => ls.some((l) => l.includes(SPOOF_DONE)), 240_000, 'the probes');
     const got = (tag: string) => Number(tagged(xl, tag)?.split('/')[0]);
     const why = `\nspoofer console:\n${xl.filter((l) => l.includes('E2E-')).join('\n')}`;
