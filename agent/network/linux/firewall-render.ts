@@ -12,6 +12,11 @@
 // matched against the current rules. Removing a rule therefore stops an established
 // flow at its next packet, with no conntrack flush, while any flow the new rules still
 // allow (e.g. an open TCP session across an unrelated change) carries on.
+//
+// Why host paths: on a flat network the operator bridge has a host address, and what
+// the host itself sends to a guest (output hook) or receives from one (input hook)
+// never reaches the forward hook. Those packets are sent, by (bridge, guest IP), through
+// the SAME per-port in/out chains, so one rule set governs both paths.
 import { createHash } from 'node:crypto';
 import { invalidArgument } from '../../../common/errors.ts';
 import type { SecurityRule } from '../network-driver.ts';
@@ -19,7 +24,7 @@ import { normalizeCidrs } from './addr.ts';
 
 export const TABLE = 'strato';
 /** Bumped whenever the base tables change shape: a mismatch rebuilds both tables. */
-export const BASE_VERSION = 'strato-fw-1';
+export const BASE_VERSION = 'strato-fw-2';
 export const MAX_PORT_ID = 0xffff;
 
 export interface PortFirewallSpec {
@@ -29,6 +34,8 @@ export interface PortFirewallSpec {
   ips: string[];
   rules: SecurityRule[];
   portSecurity: boolean;
+  /** A flat network's operator bridge, where the host has an address of its own. */
+  hostBridge?: string;
 }
 
 export interface ChainDef {
@@ -42,6 +49,8 @@ export interface RenderedPort {
   /** Mark id; only ports with port security have one. */
   id?: number;
   chains: ChainDef[];
+  /** Keys (`"<bridge>" . <ip>`) of the host_in/host_out maps: host↔guest on a flat bridge. */
+  hostKeys: string[];
   /** Stored as the comment of the first rule of `from-<tap>`; equal hash = nothing to do. */
   hash: string;
 }
@@ -108,12 +117,14 @@ function dedupe(lines: string[]): string[] {
 export function renderPort(spec: PortFirewallSpec, id: number | undefined): RenderedPort {
   const { tap, mac } = spec;
   const chains: ChainDef[] = [];
+  const hostKeys: string[] = [];
   if (!spec.portSecurity || id === undefined) {
     chains.push({ family: 'bridge', name: fromChain(tap), rules: ['accept'] });
     chains.push({ family: 'bridge', name: toChain(tap), rules: ['accept'] });
   } else {
     const ips = [...new Set(spec.ips)].sort();
     const v4 = ips.filter((ip) => !ip.includes(':'));
+    if (spec.hostBridge !== undefined) for (const ip of v4) hostKeys.push(`${JSON.stringify(spec.hostBridge)} . ${ip}`);
     const from = [
       `ether saddr != ${mac} drop`,
       `meta mark set ${hex(egressKey(id))}`,
@@ -160,6 +171,6 @@ export function renderPort(spec: PortFirewallSpec, id: number | undefined): Rend
       ],
     });
   }
-  const hash = createHash('sha256').update(JSON.stringify({ id, chains })).digest('hex').slice(0, 16);
-  return { tap, ...(id === undefined ? {} : { id }), chains, hash };
+  const hash = createHash('sha256').update(JSON.stringify({ id, chains, hostKeys })).digest('hex').slice(0, 16);
+  return { tap, ...(id === undefined ? {} : { id }), chains, hostKeys, hash };
 }

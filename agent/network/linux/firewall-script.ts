@@ -24,6 +24,8 @@ export function baseTables(): string[] {
     '  map zones { typeof iifname : ct zone; }',
     '  map egress { type mark : verdict; }',
     '  map ingress { type mark : verdict; }',
+    '  map host_in { typeof oifname . ip daddr : verdict; }',
+    '  map host_out { typeof iifname . ip saddr : verdict; }',
     '  chain raw {',
     '    type filter hook prerouting priority raw; policy accept;',
     // Bridged packets arrive here with the bridge as iif: one conntrack zone per network.
@@ -33,6 +35,20 @@ export function baseTables(): string[] {
     '    type filter hook forward priority filter; policy accept;',
     `    meta mark & 0x0000ffff vmap @egress comment ${q(BASE_VERSION)}`,
     '    meta mark & 0xffff0000 vmap @ingress',
+    '  }',
+    // The host's own flows on a network bridge get that network's zone too, so a guest's
+    // reply to the host (input) finds the entry the host's packet (output) created.
+    '  chain raw_out {',
+    '    type filter hook output priority raw; policy accept;',
+    `    ct zone set oifname map @zones comment ${q(BASE_VERSION)}`,
+    '  }',
+    '  chain output {',
+    '    type filter hook output priority filter; policy accept;',
+    `    oifname . ip daddr vmap @host_in comment ${q(BASE_VERSION)}`,
+    '  }',
+    '  chain input {',
+    '    type filter hook input priority filter; policy accept;',
+    `    iifname . ip saddr vmap @host_out comment ${q(BASE_VERSION)}`,
     '  }',
     '}',
     `table bridge ${TABLE} {`,
@@ -80,6 +96,9 @@ export interface PortElements {
   toPort: boolean;
   egressId?: number;
   ingressId?: number;
+  /** Observed host_in / host_out keys, `"<bridge>" . <ip>`. */
+  hostIn?: string[];
+  hostOut?: string[];
 }
 
 export function removePortElements(tap: string, el: PortElements): string[] {
@@ -88,6 +107,8 @@ export function removePortElements(tap: string, el: PortElements): string[] {
   if (el.toPort) out.push(`delete element bridge ${TABLE} to_port { ${q(tap)} }`);
   if (el.egressId !== undefined) out.push(`delete element inet ${TABLE} egress { ${egressKey(el.egressId)} }`);
   if (el.ingressId !== undefined) out.push(`delete element inet ${TABLE} ingress { ${ingressKey(el.ingressId)} }`);
+  for (const k of el.hostIn ?? []) out.push(`delete element inet ${TABLE} host_in { ${k} }`);
+  for (const k of el.hostOut ?? []) out.push(`delete element inet ${TABLE} host_out { ${k} }`);
   return out;
 }
 
@@ -99,6 +120,10 @@ export function addPort(p: RenderedPort): string[] {
   if (p.id !== undefined) {
     out.push(`add element inet ${TABLE} egress { ${egressKey(p.id)} : jump ${outChain(p.tap)} }`);
     out.push(`add element inet ${TABLE} ingress { ${ingressKey(p.id)} : jump ${inChain(p.tap)} }`);
+    for (const k of p.hostKeys) {
+      out.push(`add element inet ${TABLE} host_in { ${k} : jump ${inChain(p.tap)} }`);
+      out.push(`add element inet ${TABLE} host_out { ${k} : jump ${outChain(p.tap)} }`);
+    }
   }
   return out;
 }

@@ -49,7 +49,20 @@ function firstRuleComments(items: Json[]): Map<string, string> {
   return out;
 }
 
-const BASE_CHAINS = new Set(['raw', 'forward', 'prerouting']);
+const BASE_CHAINS = new Set(['raw', 'forward', 'prerouting', 'raw_out', 'output', 'input']);
+
+/** A `bridge . ip` key as nft prints it in JSON, back to script text (`"br-ex" . 10.0.0.5`). */
+function concatKey(k: unknown): string {
+  const parts = (k as { concat?: unknown[] } | null)?.concat;
+  if (!Array.isArray(parts) || parts.length !== 2) return String(k);
+  return `${JSON.stringify(String(parts[0]))} . ${String(parts[1])}`;
+}
+
+function push(m: Map<string, string[]>, tap: string, key: string): void {
+  const list = m.get(tap) ?? [];
+  list.push(key);
+  m.set(tap, list);
+}
 
 export async function nftObserve(namespace: string | undefined): Promise<ObservedFirewall> {
   const [inet, bridge] = await Promise.all([listTable('inet', namespace), listTable('bridge', namespace)]);
@@ -61,6 +74,9 @@ export async function nftObserve(namespace: string | undefined): Promise<Observe
   obs.baseOk =
     inetComments.get('raw') === BASE_VERSION &&
     inetComments.get('forward') === BASE_VERSION &&
+    inetComments.get('raw_out') === BASE_VERSION &&
+    inetComments.get('output') === BASE_VERSION &&
+    inetComments.get('input') === BASE_VERSION &&
     bridgeComments.get('prerouting') === BASE_VERSION;
   for (const [family, items] of [
     ['inet', inet ?? []],
@@ -88,6 +104,16 @@ export async function nftObserve(namespace: string | undefined): Promise<Observe
           case 'inet/ingress': {
             const tap = tapOf('in-');
             if (tap !== undefined) obs.ingress.set(tap, Number(k) / 0x10000);
+            break;
+          }
+          case 'inet/host_in': {
+            const tap = tapOf('in-');
+            if (tap !== undefined) push(obs.hostIn, tap, concatKey(k));
+            break;
+          }
+          case 'inet/host_out': {
+            const tap = tapOf('out-');
+            if (tap !== undefined) push(obs.hostOut, tap, concatKey(k));
             break;
           }
           case 'bridge/from_port':

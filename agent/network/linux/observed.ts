@@ -30,6 +30,9 @@ export interface ObservedFirewall {
   /** tap → mark id, from the egress / ingress maps. */
   egress: Map<string, number>;
   ingress: Map<string, number>;
+  /** tap → host_in / host_out keys (`"<bridge>" . <ip>`) jumping to its in / out chain. */
+  hostIn: Map<string, string[]>;
+  hostOut: Map<string, string[]>;
   /** bridge → conntrack zone. */
   zones: Map<string, number>;
   bridges: Set<string>;
@@ -56,6 +59,8 @@ export function emptyFirewall(): ObservedFirewall {
     toPort: new Set(),
     egress: new Map(),
     ingress: new Map(),
+    hostIn: new Map(),
+    hostOut: new Map(),
     zones: new Map(),
     bridges: new Set(),
   };

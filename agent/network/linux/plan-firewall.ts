@@ -23,7 +23,14 @@ function lowestFree(used: Set<number>, max: number, what: string): number {
 }
 
 function observedTaps(obs: ObservedFirewall): Set<string> {
-  const taps = new Set<string>([...obs.fromPort, ...obs.toPort, ...obs.egress.keys(), ...obs.ingress.keys()]);
+  const taps = new Set<string>([
+    ...obs.fromPort,
+    ...obs.toPort,
+    ...obs.egress.keys(),
+    ...obs.ingress.keys(),
+    ...obs.hostIn.keys(),
+    ...obs.hostOut.keys(),
+  ]);
   for (const c of obs.chains) {
     const m = PORT_CHAIN.exec(c.name);
     if (m) taps.add(m[1]!);
@@ -37,10 +44,15 @@ function elementsOf(obs: ObservedFirewall, tap: string): PortElements {
   return {
     fromPort: obs.fromPort.has(tap),
     toPort: obs.toPort.has(tap),
+    hostIn: obs.hostIn.get(tap) ?? [],
+    hostOut: obs.hostOut.get(tap) ?? [],
     ...(egressId === undefined ? {} : { egressId }),
     ...(ingressId === undefined ? {} : { ingressId }),
   };
 }
+
+const sameKeys = (a: string[] | undefined, b: string[]): boolean =>
+  JSON.stringify([...(a ?? [])].sort()) === JSON.stringify([...b].sort());
 
 function chainsOf(obs: ObservedFirewall, tap: string): { family: 'bridge' | 'inet'; name: string }[] {
   return obs.chains.filter((c) => PORT_CHAIN.exec(c.name)?.[1] === tap);
@@ -101,7 +113,9 @@ export function planFirewall(ports: PortFirewallSpec[], bridges: string[], obs: 
     const inPlace =
       el.fromPort &&
       el.toPort &&
-      (r.id === undefined ? el.egressId === undefined : el.egressId === r.id && el.ingressId === r.id);
+      (r.id === undefined ? el.egressId === undefined : el.egressId === r.id && el.ingressId === r.id) &&
+      sameKeys(el.hostIn, r.hostKeys) &&
+      sameKeys(el.hostOut, r.hostKeys);
     if (obs.portHashes.get(r.tap) === r.hash && inPlace) continue;
     removals.push(...removePortElements(r.tap, el));
     const keep = new Set(r.chains.map((c) => `${c.family} ${c.name}`));

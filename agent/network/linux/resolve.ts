@@ -175,7 +175,14 @@ export function resolveDesired(desired: HostNetworkState, ctx: ResolveContext): 
       ...(p.attach === undefined
         ? {}
         : { attach: { namespace: checkNamespace(p.attach.namespace), guestIf: guestIfName(p.portId), mac } }),
-      firewall: { tap, mac, ips, rules: p.securityGroups, portSecurity: p.portSecurity !== false },
+      firewall: {
+        tap,
+        mac,
+        ips,
+        rules: p.securityGroups,
+        portSecurity: p.portSecurity !== false,
+        ...(net.managedBridge ? {} : { hostBridge: net.bridge }),
+      },
     };
   });
   return { networks, ports };

@@ -115,13 +115,10 @@ describe('flat network on an existing operator bridge (real kernel, dnsmasq, nft
     assert.ok(await ping(guestNs, OUTSIDE_IP), 'guest → br-ex');
   });
 
-  // Found by this test: the per-port chains hang off forward hooks only, so packets the
-  // host's own stack sends out of br-ex (inet output → bridge output) never meet the
-  // guest's ingress rules. Kept as a todo so the gap stays visible until the driver
-  // filters that path too.
+  // Host-originated traffic on br-ex takes the inet output hook, not forward: the
+  // driver sends it through the guest's ingress chain by (bridge, guest IP).
   it(
     'the outside is subject to the guest’s ingress rules (no ICMP rule → no ping in)',
-    { todo: 'host-originated traffic on a flat bridge bypasses per-port ingress rules' },
     async () => {
       port.securityGroups = [egressAll];
       try {

@@ -40,6 +40,10 @@ function applied(ports: PortFirewallSpec[], ids: number[], bridges: string[]): O
     if (id !== undefined) {
       obs.egress.set(p.tap, id);
       obs.ingress.set(p.tap, id);
+      if (r.hostKeys.length > 0) {
+        obs.hostIn.set(p.tap, [...r.hostKeys]);
+        obs.hostOut.set(p.tap, [...r.hostKeys]);
+      }
     }
   });
   bridges.forEach((b, i) => {
@@ -199,5 +203,68 @@ describe('planFirewall', () => {
     const step = only(planFirewall([spec('tapA')], ['brq1', 'brq3'], obs));
     assert.match(step.script, /delete element inet strato zones \{ "brq2" \}/);
     assert.match(step.script, /add element inet strato zones \{ "brq3" : 3 \}/);
+  });
+});
+
+describe('host paths on a flat bridge', () => {
+  const flat = (tap: string, extra: Partial<PortFirewallSpec> = {}): PortFirewallSpec =>
+    spec(tap, { hostBridge: 'br-ex', ...extra });
+
+  const cases: [string, PortFirewallSpec, string[]][] = [
+    [
+      'a flat port: one key per IPv4 address',
+      flat('tapA', { ips: ['10.0.0.6', '10.0.0.5'] }),
+      ['"br-ex" . 10.0.0.5', '"br-ex" . 10.0.0.6'],
+    ],
+    ['a VXLAN port (no host bridge): none', spec('tapA'), []],
+    ['no port security: none (nothing is filtered)', flat('tapA', { portSecurity: false }), []],
+    ['no addresses: none', flat('tapA', { ips: [] }), []],
+  ];
+  for (const [name, p, want] of cases) {
+    it(name, () => assert.deepEqual(renderPort(p, p.portSecurity ? 1 : undefined).hostKeys, want));
+  }
+
+  it('the base tables hook output and input, with the network zone on output', () => {
+    const step = only(planFirewall([flat('tapA')], ['br-ex'], emptyFirewall()));
+    assert.match(step.script, /hook output priority raw;[^}]*ct zone set oifname map @zones/);
+    assert.match(step.script, /hook output priority filter;[^}]*oifname \. ip daddr vmap @host_in/);
+    assert.match(step.script, /hook input priority filter;[^}]*iifname \. ip saddr vmap @host_out/);
+  });
+
+  it('host → guest goes through the port’s ingress chain, guest → host through its egress chain', () => {
+    const lines = only(planFirewall([flat('tapA')], ['br-ex'], emptyFirewall())).script.split('\n');
+    assert.ok(lines.includes('add element inet strato host_in { "br-ex" . 10.0.0.5 : jump in-tapA }'));
+    assert.ok(lines.includes('add element inet strato host_out { "br-ex" . 10.0.0.5 : jump out-tapA }'));
+  });
+
+  it('is a no-op when the host elements are in place', () => {
+    const ports = [flat('tapA'), spec('tapB')];
+    assert.deepEqual(planFirewall(ports, ['br-ex', 'brq1'], applied(ports, [1, 2], ['br-ex', 'brq1'])), []);
+  });
+
+  it('a missing host element rewrites the port', () => {
+    const obs = applied([flat('tapA')], [1], ['br-ex']);
+    obs.hostOut.delete('tapA');
+    const step = only(planFirewall([flat('tapA')], ['br-ex'], obs));
+    assert.deepEqual(step.changes, ['update port tapA']);
+    assert.match(step.script, /delete element inet strato host_in \{ "br-ex" \. 10\.0\.0\.5 \}/);
+    assert.match(step.script, /add element inet strato host_out \{ "br-ex" \. 10\.0\.0\.5 : jump out-tapA \}/);
+  });
+
+  it('an address change swaps the host elements in the same transaction', () => {
+    const obs = applied([flat('tapA')], [1], ['br-ex']);
+    const step = only(planFirewall([flat('tapA', { ips: ['10.0.0.9'] })], ['br-ex'], obs));
+    const lines = step.script.split('\n');
+    const del = lines.indexOf('delete element inet strato host_out { "br-ex" . 10.0.0.5 }');
+    const add = lines.indexOf('add element inet strato host_out { "br-ex" . 10.0.0.9 : jump out-tapA }');
+    assert.ok(del >= 0 && add > del);
+  });
+
+  it('a removed flat port loses its host elements before its chains', () => {
+    const obs = applied([flat('tapA')], [1], ['br-ex']);
+    const lines = only(planFirewall([], ['br-ex'], obs)).script.split('\n');
+    const del = lines.indexOf('delete element inet strato host_in { "br-ex" . 10.0.0.5 }');
+    const chain = lines.indexOf('delete chain inet strato in-tapA');
+    assert.ok(del >= 0 && chain > del);
   });
 });

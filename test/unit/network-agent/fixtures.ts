@@ -120,6 +120,10 @@ export function converged(r: ResolvedState, extraLinks: LinkInfo[] = []): Observ
     if (portId !== undefined) {
       firewall.egress.set(p.tap, portId);
       firewall.ingress.set(p.tap, portId);
+      if (rendered.hostKeys.length > 0) {
+        firewall.hostIn.set(p.tap, [...rendered.hostKeys]);
+        firewall.hostOut.set(p.tap, [...rendered.hostKeys]);
+      }
     }
   }
   for (const l of extraLinks) links.set(l.name, l);
