@@ -1,6 +1,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
+import type { AllocationRatio as _strato_host_v1_AllocationRatio, AllocationRatio__Output as _strato_host_v1_AllocationRatio__Output } from './strato/host/v1/AllocationRatio.ts';
 import type { Capacity as _strato_host_v1_Capacity, Capacity__Output as _strato_host_v1_Capacity__Output } from './strato/host/v1/Capacity.ts';
 import type { GetHostRequest as _strato_host_v1_GetHostRequest, GetHostRequest__Output as _strato_host_v1_GetHostRequest__Output } from './strato/host/v1/GetHostRequest.ts';
 import type { HeartbeatRequest as _strato_host_v1_HeartbeatRequest, HeartbeatRequest__Output as _strato_host_v1_HeartbeatRequest__Output } from './strato/host/v1/HeartbeatRequest.ts';
@@ -27,6 +28,7 @@ export interface ProtoGrpcType {
   strato: {
     host: {
       v1: {
+        AllocationRatio: MessageTypeDefinition<_strato_host_v1_AllocationRatio, _strato_host_v1_AllocationRatio__Output>
         Capacity: MessageTypeDefinition<_strato_host_v1_Capacity, _strato_host_v1_Capacity__Output>
         GetHostRequest: MessageTypeDefinition<_strato_host_v1_GetHostRequest, _strato_host_v1_GetHostRequest__Output>
         HeartbeatRequest: MessageTypeDefinition<_strato_host_v1_HeartbeatRequest, _strato_host_v1_HeartbeatRequest__Output>

@@ -1,31 +1,47 @@
 // strato.host.v1.Hosts (admin only): the registry's view of each host, with its
-// up/down state from the heartbeat age and its usage from the scheduler's claims.
+// up/down state from the heartbeat age, its usage from the scheduler's claims,
+// and what the scheduler may place there (the same arithmetic as its filters).
+import type { Capacity } from '../../common/gen/strato/host/v1/Capacity.ts';
 import type { Host } from '../../common/gen/strato/host/v1/Host.ts';
 import type { HostsHandlers } from '../../common/gen/strato/host/v1/Hosts.ts';
 import type { Implementation } from '../../common/grpc/handlers.ts';
 import type { HostRecord } from '../hosts/host-record.ts';
 import type { HostRegistry } from '../hosts/host-registry.ts';
 import type { Identity } from '../identity/identity.ts';
+import { usable } from '../scheduler/resources.ts';
 import type { StoreClaimer } from '../scheduler/store-claimer.ts';
-import type { HostSnapshot } from '../scheduler/types.ts';
+import type { HostSnapshot, Resources } from '../scheduler/types.ts';
 import { authenticate, requireAdmin } from './auth.ts';
 import { requireField } from './names.ts';
 
-export function hostToProto(h: HostRecord, state: string, usage: HostSnapshot | undefined): Host {
+const resources = (r: Partial<Resources> | undefined): Capacity => ({
+  vcpus: r?.vcpus ?? 0,
+  ramMib: r?.ramMiB ?? 0,
+  diskGib: r?.diskGiB ?? 0,
+});
+
+/**
+ * `facts` is the scheduler's view of the host (ratio, reservation, claimed
+ * usage); the record's capacity wins over the snapshot's, so what is shown
+ * is one consistent reading of the record.
+ */
+export function hostToProto(h: HostRecord, state: string, facts: HostSnapshot): Host {
+  const snap: HostSnapshot = { ...facts, capacity: { ...h.capacity } };
   return {
     id: h.id,
     address: h.address,
     enabled: h.enabled,
     state,
     lastHeartbeatAt: h.lastHeartbeatMs > 0 ? new Date(h.lastHeartbeatMs).toISOString() : '',
-    capacity: { vcpus: h.capacity.vcpus, ramMib: h.capacity.ramMiB, diskGib: h.capacity.diskGiB },
-    usage: usage
-      ? { vcpus: usage.usage.vcpus, ramMib: usage.usage.ramMiB, diskGib: usage.usage.diskGiB }
-      : { vcpus: 0, ramMib: 0, diskGib: 0 },
-    instanceCount: usage?.instanceCount ?? 0,
+    capacity: resources(snap.capacity),
+    usage: resources(snap.usage),
+    instanceCount: snap.instanceCount,
     virtType: h.virtType,
     agentVersion: h.agentVersion,
     underlayIp: h.underlayIp ?? '',
+    usable: { vcpus: usable(snap, 'vcpus'), ramMib: usable(snap, 'ramMiB'), diskGib: usable(snap, 'diskGiB') },
+    allocationRatio: { ...snap.allocationRatio },
+    reserved: resources(snap.reserved),
   };
 }
 
@@ -36,8 +52,9 @@ export function hostsApi(
 ): Implementation<HostsHandlers> {
   const usageOf = async (): Promise<Map<string, HostSnapshot>> =>
     new Map((await claimer.snapshots()).map((s) => [s.hostId, s]));
+  // A host registered after the usage was read has no claims yet: its bare facts.
   const view = async (h: HostRecord, usage?: Map<string, HostSnapshot>) =>
-    hostToProto(h, hosts.state(h), (usage ?? (await usageOf())).get(h.id));
+    hostToProto(h, hosts.state(h), (usage ?? (await usageOf())).get(h.id) ?? hosts.snapshot(h));
 
   return {
     async ListHosts(req, ctx) {

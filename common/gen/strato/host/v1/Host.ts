@@ -1,6 +1,7 @@
 // Original file: strato/host/v1/host.proto
 
 import type { Capacity as _strato_host_v1_Capacity, Capacity__Output as _strato_host_v1_Capacity__Output } from '../../../strato/host/v1/Capacity.ts';
+import type { AllocationRatio as _strato_host_v1_AllocationRatio, AllocationRatio__Output as _strato_host_v1_AllocationRatio__Output } from '../../../strato/host/v1/AllocationRatio.ts';
 
 export interface Host {
   'id'?: (string);
@@ -11,7 +12,14 @@ export interface Host {
    */
   'state'?: (string);
   'lastHeartbeatAt'?: (string);
+  /**
+   * The physical size the agent reported (or the operator's override of it).
+   */
   'capacity'?: (_strato_host_v1_Capacity | null);
+  /**
+   * The sum of the flavors the scheduler has claimed on the host; compare it
+   * with `usable`, not with `capacity`.
+   */
   'usage'?: (_strato_host_v1_Capacity | null);
   'instanceCount'?: (number);
   'virtType'?: (string);
@@ -20,6 +28,21 @@ export interface Host {
    * The host's VXLAN underlay address, as it registered; may be empty.
    */
   'underlayIp'?: (string);
+  /**
+   * What the scheduler may claim on the host in all, per resource:
+   * floor((capacity - reserved) x allocation_ratio), the "usable" of its
+   * no-valid-host messages. A host is full when usage reaches it.
+   */
+  'usable'?: (_strato_host_v1_Capacity | null);
+  /**
+   * The conductor's over-commit factors applied to this host.
+   */
+  'allocationRatio'?: (_strato_host_v1_AllocationRatio | null);
+  /**
+   * Held back for the hypervisor itself before the ratio applies (zero unless
+   * the operator configured a reservation).
+   */
+  'reserved'?: (_strato_host_v1_Capacity | null);
 }
 
 export interface Host__Output {
@@ -31,7 +54,14 @@ export interface Host__Output {
    */
   'state': (string);
   'lastHeartbeatAt': (string);
+  /**
+   * The physical size the agent reported (or the operator's override of it).
+   */
   'capacity': (_strato_host_v1_Capacity__Output | null);
+  /**
+   * The sum of the flavors the scheduler has claimed on the host; compare it
+   * with `usable`, not with `capacity`.
+   */
   'usage': (_strato_host_v1_Capacity__Output | null);
   'instanceCount': (number);
   'virtType': (string);
@@ -40,4 +70,19 @@ export interface Host__Output {
    * The host's VXLAN underlay address, as it registered; may be empty.
    */
   'underlayIp': (string);
+  /**
+   * What the scheduler may claim on the host in all, per resource:
+   * floor((capacity - reserved) x allocation_ratio), the "usable" of its
+   * no-valid-host messages. A host is full when usage reaches it.
+   */
+  'usable': (_strato_host_v1_Capacity__Output | null);
+  /**
+   * The conductor's over-commit factors applied to this host.
+   */
+  'allocationRatio': (_strato_host_v1_AllocationRatio__Output | null);
+  /**
+   * Held back for the hypervisor itself before the ratio applies (zero unless
+   * the operator configured a reservation).
+   */
+  'reserved': (_strato_host_v1_Capacity__Output | null);
 }
