@@ -3,7 +3,14 @@
 // are resolved later by main.ts. A bad flag fails with INVALID_ARGUMENT naming it.
 import { isIP } from 'node:net';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import {
+  type DaemonArgs,
+  type DaemonCommand,
+  type FlagTable,
+  type FlagValues,
+  helpText,
+  parseDaemonArgs,
+} from '../common/daemon-flags.ts';
 import { invalidArgument } from '../common/errors.ts';
 
 export type VirtTypeSetting = 'qemu' | 'kvm' | 'auto';
@@ -46,14 +53,74 @@ export interface AgentConfig {
 export const DEFAULT_STATE_DIR = '/var/lib/strato/agent';
 export const DEFAULT_LIBVIRT_SOCKET = '/run/libvirt/libvirt-sock';
 export const DEFAULT_LISTEN = '0.0.0.0:8776';
+const DEFAULTS = { acpiTimeoutS: 60, resyncIntervalS: 30, orphanGraceS: 120, portWaitS: 5, availabilityZone: 'nova' };
 
-export const USAGE = `usage: strato-agent --conductor HOST:PORT [--conductor HOST:PORT ...] --tls-dir DIR
-  [--host-id ID] [--listen HOST:PORT] [--advertise HOST:PORT]
-  [--libvirt-socket PATH] [--state-dir DIR] [--virt-type qemu|kvm|auto]
-  [--vcpus N] [--ram-mib N] [--disk-gib N] [--acpi-timeout-s N] [--resync-interval-s N]
-  [--orphan-grace-s N]
-  [--availability-zone NAME]
-  [--underlay-device DEV] [--underlay-ip IP] [--network-state-dir DIR] [--port-wait-s N]`;
+export const USAGE = `usage: strato-agent --conductor HOST:PORT [--conductor HOST:PORT ...] --tls-dir DIR [options]`;
+
+/** Every flag, in the order --help lists them (common/daemon-flags.ts has the naming rules). */
+export const AGENT_FLAGS: FlagTable = {
+  conductor: {
+    value: 'HOST:PORT',
+    multiple: true,
+    help: "a conductor's registry endpoint, tried in order; at least one",
+  },
+  'tls-dir': { value: 'DIR', help: 'holds ca.crt, <host-id>.crt and <host-id>.key (required)' },
+  'host-id': { value: 'ID', help: "this host's name, as its certificate states it", default: 'the host name' },
+  listen: { value: 'HOST:PORT', help: 'where the Agent service listens', default: DEFAULT_LISTEN },
+  advertise: {
+    value: 'HOST:PORT',
+    help: 'where the conductor dials this agent',
+    default: 'the listen address, with the host id for a wildcard',
+  },
+  'libvirt-socket': { value: 'PATH', help: "libvirtd's socket", default: DEFAULT_LIBVIRT_SOCKET },
+  'state-dir': { value: 'DIR', help: 'instance files, image cache, state', default: DEFAULT_STATE_DIR },
+  'virt-type': {
+    value: 'qemu|kvm|auto',
+    help: 'auto: kvm when /dev/kvm exists and the CPU has vmx or svm',
+    default: 'auto',
+  },
+  vcpus: { value: 'N', help: 'the vCPUs to report', default: "the host's CPUs" },
+  'ram-mib': { value: 'N', help: 'the memory to report, in MiB', default: "the host's memory" },
+  'disk-gib': { value: 'N', help: 'the disk to report, in GiB', default: "the state directory's file system" },
+  'acpi-timeout-s': {
+    value: 'S',
+    help: 'soft stop or reboot: seconds of ACPI before acting hard',
+    default: DEFAULTS.acpiTimeoutS,
+  },
+  'resync-interval-s': {
+    value: 'S',
+    help: 'seconds between full state reports, the safety net behind events',
+    default: DEFAULTS.resyncIntervalS,
+  },
+  'orphan-grace-s': {
+    value: 'S',
+    help: 'seconds a domain the conductor does not expect is kept before it is deleted',
+    default: DEFAULTS.orphanGraceS,
+  },
+  'availability-zone': { value: 'NAME', help: 'shown to guests in meta_data.json', default: DEFAULTS.availabilityZone },
+  'underlay-device': { value: 'DEV', help: 'the VXLAN underlay device', default: 'the one holding the underlay IP' },
+  'underlay-ip': {
+    value: 'IP',
+    help: 'the VXLAN tunnel endpoint, IPv4',
+    default: 'the source address towards the first conductor',
+  },
+  'network-state-dir': {
+    value: 'DIR',
+    help: 'desired network state and dnsmasq files',
+    default: '<state-dir>/network',
+  },
+  'port-wait-s': {
+    value: 'S',
+    help: "seconds a spawn or hot-plug waits for the conductor's push to wire its ports",
+    default: DEFAULTS.portWaitS,
+  },
+};
+
+export const HELP = helpText(
+  USAGE,
+  'strato-agent: runs the VMs, networks and volumes the strato conductor places on this host.',
+  AGENT_FLAGS,
+);
 
 const HOST_ID = /^[A-Za-z0-9]([A-Za-z0-9.-]{0,252})$/;
 
@@ -78,38 +145,26 @@ function positiveInt(flag: string, value: string | undefined, min = 1): number |
   return Number(value);
 }
 
-export function parseAgentConfig(argv: readonly string[], hostname: string): AgentConfig {
-  let values: Record<string, string | string[] | boolean | undefined>;
+/** What the command line asks for: help, the version, or a run with this configuration. */
+export function parseAgentCommand(argv: readonly string[], hostname: string): DaemonCommand<AgentConfig> {
+  let args: DaemonArgs;
   try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        'host-id': { type: 'string' },
-        listen: { type: 'string' },
-        advertise: { type: 'string' },
-        conductor: { type: 'string', multiple: true },
-        'tls-dir': { type: 'string' },
-        'libvirt-socket': { type: 'string' },
-        'state-dir': { type: 'string' },
-        'virt-type': { type: 'string' },
-        vcpus: { type: 'string' },
-        'ram-mib': { type: 'string' },
-        'disk-gib': { type: 'string' },
-        'acpi-timeout-s': { type: 'string' },
-        'resync-interval-s': { type: 'string' },
-        'orphan-grace-s': { type: 'string' },
-        'availability-zone': { type: 'string' },
-        'underlay-device': { type: 'string' },
-        'underlay-ip': { type: 'string' },
-        'network-state-dir': { type: 'string' },
-        'port-wait-s': { type: 'string' },
-      },
-    }));
+    args = parseDaemonArgs(argv, AGENT_FLAGS);
   } catch (err) {
     throw invalidArgument('INVALID_AGENT_CONFIG', (err as Error).message);
   }
+  if (args.kind !== 'run') return args;
+  return { kind: 'run', config: agentConfig(args.values, hostname), deprecated: args.deprecated };
+}
+
+/** The configuration of a run; --help or --version is INVALID_ARGUMENT here. */
+export function parseAgentConfig(argv: readonly string[], hostname: string): AgentConfig {
+  const command = parseAgentCommand(argv, hostname);
+  if (command.kind !== 'run') bad(command.kind, 'asks for no run');
+  return command.config;
+}
+
+function agentConfig(values: FlagValues, hostname: string): AgentConfig {
   const s = (k: string): string | undefined => values[k] as string | undefined;
 
   const hostId = s('host-id') ?? hostname;
@@ -136,7 +191,7 @@ export function parseAgentConfig(argv: readonly string[], hostname: string): Age
   const libvirtSocket = s('libvirt-socket') ?? DEFAULT_LIBVIRT_SOCKET;
   if (!libvirtSocket.startsWith('/')) bad('libvirt-socket', 'must be an absolute path');
 
-  const az = s('availability-zone') ?? 'nova';
+  const az = s('availability-zone') ?? DEFAULTS.availabilityZone;
   if (!/^[A-Za-z0-9._-]{1,64}$/.test(az)) bad('availability-zone', 'must be 1-64 of letters, digits, ._-');
 
   const networkStateDir = s('network-state-dir') ?? join(stateDir, 'network');
@@ -171,12 +226,12 @@ export function parseAgentConfig(argv: readonly string[], hostname: string): Age
     stateDir,
     virtType,
     capacity,
-    acpiTimeoutS: positiveInt('acpi-timeout-s', s('acpi-timeout-s')) ?? 60,
-    resyncIntervalS: positiveInt('resync-interval-s', s('resync-interval-s')) ?? 30,
-    orphanGraceS: positiveInt('orphan-grace-s', s('orphan-grace-s'), 0) ?? 120,
+    acpiTimeoutS: positiveInt('acpi-timeout-s', s('acpi-timeout-s')) ?? DEFAULTS.acpiTimeoutS,
+    resyncIntervalS: positiveInt('resync-interval-s', s('resync-interval-s')) ?? DEFAULTS.resyncIntervalS,
+    orphanGraceS: positiveInt('orphan-grace-s', s('orphan-grace-s'), 0) ?? DEFAULTS.orphanGraceS,
     availabilityZone: az,
     networkStateDir,
-    portWaitS: positiveInt('port-wait-s', s('port-wait-s'), 0) ?? 5,
+    portWaitS: positiveInt('port-wait-s', s('port-wait-s'), 0) ?? DEFAULTS.portWaitS,
   };
   if (advertise !== undefined) config.advertise = advertise;
   if (underlayDevice !== undefined) config.underlayDevice = underlayDevice;

@@ -6,6 +6,7 @@ import '../common/malloc-tunables.ts'; // must stay first: may re-execute the pr
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, statfs } from 'node:fs/promises';
 import { hostname } from 'node:os';
+import { type DaemonCommand, helpHint, versionText } from '../common/daemon-flags.ts';
 import { isStratoError } from '../common/errors.ts';
 import type { ProtoGrpcType as AgentProto } from '../common/gen/agent.ts';
 import type { ProtoGrpcType as AgentNetworkProto } from '../common/gen/agent_network.ts';
@@ -16,10 +17,11 @@ import { mtlsChannelCredentials, mtlsServerCredentials } from '../common/grpc/cr
 import { StratoServer } from '../common/grpc/server.ts';
 import { log as rootLog } from '../common/log.ts';
 import { loadProtoPackage, toGrpcObject } from '../common/proto.ts';
+import { packageVersion } from '../common/version.ts';
 import { InstanceManager } from './compute/instance-manager.ts';
 import { instancesDir } from './compute/instance-paths.ts';
 import type { DiskTools } from './compute/spawn.ts';
-import { type AgentConfig, detectVirtType, parseAgentConfig, parseHostPort, USAGE } from './config.ts';
+import { type AgentConfig, detectVirtType, HELP, parseAgentCommand, parseHostPort, USAGE } from './config.ts';
 import { writeConfigDrive } from './config-drive/config-drive-writer.ts';
 import { LibvirtHypervisor } from './hypervisor/libvirt/libvirt-hypervisor.ts';
 import { ImageCache } from './images/image-cache.ts';
@@ -43,11 +45,6 @@ export interface RunningAgent {
 }
 
 const diskTools: DiskTools = { createOverlay, overlaySize: overlaySizeBytes, writeConfigDrive };
-
-async function agentVersion(): Promise<string> {
-  const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
-  return pkg.version ?? '0.0.0';
-}
 
 export async function startAgent(config: AgentConfig): Promise<RunningAgent> {
   const log = rootLog.child({ hostId: config.hostId });
@@ -130,7 +127,7 @@ export async function startAgent(config: AgentConfig): Promise<RunningAgent> {
     hostId: config.hostId,
     address,
     virtType,
-    agentVersion: await agentVersion(),
+    agentVersion: packageVersion(),
     underlayIp: facts.underlayIp,
     manager,
     log,
@@ -181,14 +178,20 @@ export async function startAgent(config: AgentConfig): Promise<RunningAgent> {
 }
 
 async function main(): Promise<void> {
-  let config: AgentConfig;
+  let command: DaemonCommand<AgentConfig>;
   try {
-    config = parseAgentConfig(process.argv.slice(2), hostname());
+    command = parseAgentCommand(process.argv.slice(2), hostname());
   } catch (err) {
     rootLog.fatal({ err: (err as Error).message }, 'invalid configuration');
-    process.stderr.write(`strato-agent: ${(err as Error).message}\n${USAGE}\n`);
+    process.stderr.write(`strato-agent: ${(err as Error).message}\n${USAGE}\n${helpHint('strato-agent')}\n`);
     process.exit(2);
   }
+  // Answers for the operator, not events of a service: plain text, no log line.
+  if (command.kind === 'help') process.stdout.write(HELP);
+  if (command.kind === 'version') process.stdout.write(versionText('strato-agent'));
+  if (command.kind !== 'run') process.exit(0);
+  const config = command.config;
+  for (const d of command.deprecated) rootLog.warn(d, 'deprecated flag');
   let agent: RunningAgent;
   try {
     agent = await startAgent(config);

@@ -3,7 +3,15 @@
 // so the rest of the daemon gets a complete, valid ConductorConfig.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import {
+  canonicalValues,
+  type DaemonArgs,
+  type DaemonCommand,
+  type FlagTable,
+  type FlagValues,
+  helpText,
+  parseDaemonArgs,
+} from '../common/daemon-flags.ts';
 import { invalidArgument } from '../common/errors.ts';
 
 export interface ConductorConfig {
@@ -97,25 +105,62 @@ export function resolveConfig(partial: Partial<ConductorConfig>): ConductorConfi
   return c;
 }
 
-const FLAGS = {
-  config: { type: 'string' },
-  'data-dir': { type: 'string' },
-  listen: { type: 'string' },
-  'registry-listen': { type: 'string' },
-  'tls-dir': { type: 'string' },
-  'heartbeat-interval': { type: 'string' },
-  'down-time': { type: 'string' },
-  'acpi-timeout': { type: 'string' },
-  'network-resync': { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
+export const USAGE = 'usage: strato-conductor [--config FILE.json] [options]';
 
-export const USAGE = `usage: strato-conductor [--config FILE.json] [--data-dir DIR] [--listen HOST:PORT]
-       [--registry-listen HOST:PORT] [--tls-dir DIR] [--heartbeat-interval S]
-       [--down-time S] [--acpi-timeout S] [--network-resync S]
-Environment: STRATO_CONDUCTOR_DATA_DIR, _LISTEN, _REGISTRY_LISTEN, _TLS_DIR,
-_HEARTBEAT_INTERVAL, _DOWN_TIME, _ACPI_TIMEOUT, _NETWORK_RESYNC (flags win over them,
-they win over the file).`;
+/**
+ * Every flag, in the order --help lists them (common/daemon-flags.ts has the
+ * naming rules). All but --config can also be set in the environment as
+ * STRATO_CONDUCTOR_<FLAG> (`--acpi-timeout-s` → STRATO_CONDUCTOR_ACPI_TIMEOUT_S),
+ * old spellings included.
+ */
+export const CONDUCTOR_FLAGS: FlagTable = {
+  config: {
+    value: 'FILE.json',
+    help: 'settings as JSON, camelCase (dataDir, acpiTimeoutS, allocationRatio: {cpu, ram, disk} ...)',
+  },
+  'data-dir': { value: 'DIR', help: 'state.db, image bytes, the admin password file', default: DEFAULT_CONFIG.dataDir },
+  listen: { value: 'HOST:PORT', help: 'the public API: TLS, bearer tokens', default: DEFAULT_CONFIG.listen },
+  'registry-listen': {
+    value: 'HOST:PORT',
+    help: "the agents' registry: mutual TLS",
+    default: DEFAULT_CONFIG.registryListen,
+  },
+  'tls-dir': { value: 'DIR', help: 'holds ca.crt, conductor.crt and conductor.key', default: DEFAULT_CONFIG.tlsDir },
+  'heartbeat-interval-s': {
+    value: 'S',
+    aliases: ['heartbeat-interval'],
+    help: "seconds between an agent's heartbeats",
+    default: DEFAULT_CONFIG.heartbeatIntervalS,
+  },
+  'down-time-s': {
+    value: 'S',
+    aliases: ['down-time'],
+    help: 'a host silent for this many seconds is down',
+    default: DEFAULT_CONFIG.downTimeS,
+  },
+  'acpi-timeout-s': {
+    value: 'S',
+    aliases: ['acpi-timeout'],
+    help: 'soft stop or reboot: seconds of ACPI before acting hard',
+    default: DEFAULT_CONFIG.acpiTimeoutS,
+  },
+  'network-resync-s': {
+    value: 'S',
+    aliases: ['network-resync'],
+    help: "seconds between full pushes of every host's network state",
+    default: DEFAULT_CONFIG.networkResyncS,
+  },
+};
+
+export const HELP = helpText(
+  USAGE,
+  'strato-conductor: the API, scheduler and state of a strato cloud. Settings: defaults < --config file\n' +
+    '< environment (STRATO_CONDUCTOR_<FLAG>, e.g. STRATO_CONDUCTOR_DATA_DIR) < flags.',
+  CONDUCTOR_FLAGS,
+);
+
+/** STRATO_CONDUCTOR_ACPI_TIMEOUT_S for acpi-timeout-s. */
+export const envName = (flag: string): string => `STRATO_CONDUCTOR_${flag.toUpperCase().replaceAll('-', '_')}`;
 
 function num(name: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
@@ -128,41 +173,51 @@ function defined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-/** From argv and the environment; undefined when --help was asked for. */
-export async function loadConfig(
-  argv: string[],
+/** The settings that flags (or environment variables named after them) give. */
+function settings(v: FlagValues, spell: (flag: string) => string): Partial<ConductorConfig> {
+  const str = (flag: string) => v[flag] as string | undefined;
+  const seconds = (flag: string) => num(spell(flag), str(flag));
+  return defined({
+    dataDir: str('data-dir'),
+    listen: str('listen'),
+    registryListen: str('registry-listen'),
+    tlsDir: str('tls-dir'),
+    heartbeatIntervalS: seconds('heartbeat-interval-s'),
+    downTimeS: seconds('down-time-s'),
+    acpiTimeoutS: seconds('acpi-timeout-s'),
+    networkResyncS: seconds('network-resync-s'),
+  });
+}
+
+/** What the command line asks for: help, the version, or a run with the layered configuration. */
+export async function loadCommand(
+  argv: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
-): Promise<ConductorConfig | undefined> {
-  const { values } = parseArgs({ args: argv, options: FLAGS, strict: true, allowPositionals: false });
-  if (values.help) return undefined;
+): Promise<DaemonCommand<ConductorConfig>> {
+  let args: DaemonArgs;
+  let fromEnv: ReturnType<typeof canonicalValues>;
+  try {
+    args = parseDaemonArgs(argv, CONDUCTOR_FLAGS);
+    if (args.kind !== 'run') return args;
+    // --config is a flag only; an empty variable counts as unset.
+    const { config: _flagOnly, ...envFlags } = CONDUCTOR_FLAGS;
+    fromEnv = canonicalValues(envFlags, (flag) => env[envName(flag)] || undefined, envName);
+  } catch (err) {
+    throw bad((err as Error).message);
+  }
+  const path = args.values.config as string | undefined;
   let file: Partial<ConductorConfig> = {};
-  if (values.config) {
+  if (path) {
     try {
-      file = JSON.parse(await readFile(values.config, 'utf8')) as Partial<ConductorConfig>;
+      file = JSON.parse(await readFile(path, 'utf8')) as Partial<ConductorConfig>;
     } catch (err) {
-      throw bad(`cannot read config file ${values.config}: ${(err as Error).message}`);
+      throw bad(`cannot read config file ${path}: ${(err as Error).message}`);
     }
   }
-  const e = (k: string) => env[`STRATO_CONDUCTOR_${k}`] || undefined;
-  const fromEnv = defined({
-    dataDir: e('DATA_DIR'),
-    listen: e('LISTEN'),
-    registryListen: e('REGISTRY_LISTEN'),
-    tlsDir: e('TLS_DIR'),
-    heartbeatIntervalS: num('STRATO_CONDUCTOR_HEARTBEAT_INTERVAL', e('HEARTBEAT_INTERVAL')),
-    downTimeS: num('STRATO_CONDUCTOR_DOWN_TIME', e('DOWN_TIME')),
-    acpiTimeoutS: num('STRATO_CONDUCTOR_ACPI_TIMEOUT', e('ACPI_TIMEOUT')),
-    networkResyncS: num('STRATO_CONDUCTOR_NETWORK_RESYNC', e('NETWORK_RESYNC')),
+  const config = resolveConfig({
+    ...file,
+    ...settings(fromEnv.values, envName),
+    ...settings(args.values, (flag) => `--${flag}`),
   });
-  const fromFlags = defined({
-    dataDir: values['data-dir'],
-    listen: values.listen,
-    registryListen: values['registry-listen'],
-    tlsDir: values['tls-dir'],
-    heartbeatIntervalS: num('--heartbeat-interval', values['heartbeat-interval']),
-    downTimeS: num('--down-time', values['down-time']),
-    acpiTimeoutS: num('--acpi-timeout', values['acpi-timeout']),
-    networkResyncS: num('--network-resync', values['network-resync']),
-  });
-  return resolveConfig({ ...file, ...fromEnv, ...fromFlags });
+  return { kind: 'run', config, deprecated: [...fromEnv.deprecated, ...args.deprecated] };
 }

@@ -8,6 +8,7 @@ import '../common/malloc-tunables.ts'; // must stay first: may re-execute the pr
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ServerCredentials } from '@grpc/grpc-js';
+import { type DaemonCommand, helpHint, versionText } from '../common/daemon-flags.ts';
 import type { ProtoGrpcType as AgentProto } from '../common/gen/agent.ts';
 import type { ProtoGrpcType as AgentNetworkProto } from '../common/gen/agent_network.ts';
 import type { ProtoGrpcType as FlavorProto } from '../common/gen/flavor.ts';
@@ -43,7 +44,7 @@ import { ComputeService } from './compute/compute-service.ts';
 import { HostReports } from './compute/host-reports.ts';
 import { StoreServerNetworking } from './compute/server-networking.ts';
 import { WorkflowDriver } from './compute/workflow-driver.ts';
-import { type ConductorConfig, loadConfig, resolveConfig, tlsFiles, USAGE } from './config.ts';
+import { type ConductorConfig, HELP, loadCommand, resolveConfig, tlsFiles, USAGE } from './config.ts';
 import { createFlavorCatalog } from './flavors/flavors.ts';
 import { HostRegistry } from './hosts/host-registry.ts';
 import { bootstrapAdmin } from './identity/bootstrap.ts';
@@ -194,17 +195,19 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
 }
 
 async function main(): Promise<void> {
-  let config: ConductorConfig | undefined;
+  let command: DaemonCommand<ConductorConfig>;
   try {
-    config = await loadConfig(process.argv.slice(2));
+    command = await loadCommand(process.argv.slice(2));
   } catch (err) {
-    process.stderr.write(`strato-conductor: ${(err as Error).message}\n${USAGE}\n`);
+    process.stderr.write(`strato-conductor: ${(err as Error).message}\n${USAGE}\n${helpHint('strato-conductor')}\n`);
     process.exit(2);
   }
-  if (!config) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
+  // Answers for the operator, not events of a service: plain text, no log line.
+  if (command.kind === 'help') process.stdout.write(HELP);
+  if (command.kind === 'version') process.stdout.write(versionText('strato-conductor'));
+  if (command.kind !== 'run') return;
+  const config = command.config;
+  for (const d of command.deprecated) log.warn(d, 'deprecated setting');
   const conductor = await startConductor(config);
   const onSignal = (signal: string) => {
     log.info({ signal }, 'conductor shutting down');

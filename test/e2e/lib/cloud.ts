@@ -143,8 +143,8 @@ export async function startCloud(options: CloudOptions): Promise<Cloud> {
       args: [
         join(ROOT, 'conductor/main.ts'),
         ...['--data-dir', conductorDataDir, '--listen', endpoint, '--registry-listen', registry],
-        ...['--tls-dir', tlsDir, '--heartbeat-interval', String(options.heartbeatS ?? 2)],
-        ...['--down-time', String(options.downTimeS ?? 10), '--acpi-timeout', String(options.acpiTimeoutS ?? 20)],
+        ...['--tls-dir', tlsDir, '--heartbeat-interval-s', String(options.heartbeatS ?? 2)],
+        ...['--down-time-s', String(options.downTimeS ?? 10), '--acpi-timeout-s', String(options.acpiTimeoutS ?? 20)],
       ],
       // Every conductor pid is recorded, so the sweep after a crashed run finds it.
       onStart: async (pid) => {

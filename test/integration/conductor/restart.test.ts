@@ -45,11 +45,11 @@ describe('conductor: restart in the middle of work (kill -9)', () => {
       registry,
       '--tls-dir',
       tls,
-      '--heartbeat-interval',
+      '--heartbeat-interval-s',
       '0.3',
-      '--down-time',
+      '--down-time-s',
       '3',
-      '--acpi-timeout',
+      '--acpi-timeout-s',
       '1',
     ];
     child = await startChildConductor(args);

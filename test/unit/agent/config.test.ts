@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { detectVirtType, parseAgentConfig } from '../../../agent/config.ts';
+import { AGENT_FLAGS, detectVirtType, HELP, parseAgentCommand, parseAgentConfig } from '../../../agent/config.ts';
 import { isStratoError } from '../../../common/errors.ts';
 
 test('defaults fill everything but the conductor and TLS directory', () => {
@@ -113,4 +113,27 @@ test('network flags: underlay device and IPv4 address, network state dir, port w
       `${flag} ${value}`,
     );
   }
+});
+
+test('--help and --version are answered before any check (no --conductor needed, bad values ignored)', () => {
+  for (const argv of [['--help'], ['-h'], ['--vcpus', 'many', '--help'], ['--tls-dir', '/t', '-h']]) {
+    assert.deepEqual(parseAgentCommand(argv, 'hv'), { kind: 'help' }, `${argv}`);
+  }
+  for (const argv of [['--version'], ['-V']]) assert.deepEqual(parseAgentCommand(argv, 'hv'), { kind: 'version' });
+  const run = parseAgentCommand(['--conductor', 'a:1', '--tls-dir', '/t'], 'hv');
+  assert.equal(run.kind, 'run');
+  assert.deepEqual(run.kind === 'run' && run.deprecated, []);
+  // parseAgentConfig is for runs only.
+  assert.throws(
+    () => parseAgentConfig(['--help'], 'hv'),
+    (e) => isStratoError(e, 'INVALID_ARGUMENT'),
+  );
+});
+
+test('the help lists every flag with its value and default', () => {
+  for (const flag of Object.keys(AGENT_FLAGS)) assert.match(HELP, new RegExp(`^  --${flag}\\b`, 'm'), flag);
+  assert.match(HELP, /^usage: strato-agent --conductor HOST:PORT/);
+  assert.match(HELP, /--acpi-timeout-s S +soft stop.*\(default: 60\)/);
+  assert.match(HELP, /--conductor HOST:PORT .*repeatable/);
+  assert.match(HELP, /-V, --version/);
 });

@@ -1,21 +1,42 @@
-// The conductor's configuration: defaults, file < environment < flags, and
-// early refusal of nonsense.
+// The conductor's configuration: defaults, file < environment < flags, early
+// refusal of nonsense, --help/--version before any check, and the old
+// spellings of the duration flags (and their environment variables) kept as
+// deprecated aliases of the unit-suffixed names.
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { DEFAULT_CONFIG, loadConfig, resolveConfig } from '../../../conductor/config.ts';
+import type { Deprecation } from '../../../common/daemon-flags.ts';
+import {
+  type ConductorConfig,
+  CONDUCTOR_FLAGS,
+  DEFAULT_CONFIG,
+  HELP,
+  loadCommand,
+  resolveConfig,
+} from '../../../conductor/config.ts';
+import { AGENT_FLAGS } from '../../../agent/config.ts';
+
+async function load(
+  argv: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ config: ConductorConfig; deprecated: Deprecation[] }> {
+  const c = await loadCommand(argv, env);
+  assert.equal(c.kind, 'run');
+  return c as { config: ConductorConfig; deprecated: Deprecation[] };
+}
 
 describe('conductor config', () => {
   it('has the documented defaults', async () => {
-    const c = await loadConfig([], {});
+    const { config: c, deprecated } = await load([]);
     assert.deepEqual(c, DEFAULT_CONFIG);
-    assert.equal(c?.dataDir, '/var/lib/strato/conductor');
-    assert.equal(c?.listen, '127.0.0.1:8774');
-    assert.equal(c?.registryListen, '0.0.0.0:8775');
-    assert.equal(c?.heartbeatIntervalS, 10);
-    assert.equal(c?.downTimeS, 60);
+    assert.deepEqual(deprecated, []);
+    assert.equal(c.dataDir, '/var/lib/strato/conductor');
+    assert.equal(c.listen, '127.0.0.1:8774');
+    assert.equal(c.registryListen, '0.0.0.0:8775');
+    assert.equal(c.heartbeatIntervalS, 10);
+    assert.equal(c.downTimeS, 60);
   });
 
   it('layers file < environment < flags', async () => {
@@ -23,13 +44,13 @@ describe('conductor config', () => {
     try {
       const file = join(dir, 'c.json');
       await writeFile(file, JSON.stringify({ dataDir: '/from/file', listen: '127.0.0.1:1', acpiTimeoutS: 7 }));
-      const c = await loadConfig(['--config', file, '--listen', '127.0.0.1:3'], {
+      const { config: c } = await load(['--config', file, '--listen', '127.0.0.1:3'], {
         STRATO_CONDUCTOR_LISTEN: '127.0.0.1:2',
         STRATO_CONDUCTOR_DATA_DIR: '/from/env',
       });
-      assert.equal(c?.dataDir, '/from/env');
-      assert.equal(c?.listen, '127.0.0.1:3');
-      assert.equal(c?.acpiTimeoutS, 7);
+      assert.equal(c.dataDir, '/from/env');
+      assert.equal(c.listen, '127.0.0.1:3');
+      assert.equal(c.acpiTimeoutS, 7);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -39,8 +60,61 @@ describe('conductor config', () => {
     assert.throws(() => resolveConfig({ heartbeatIntervalS: 10, downTimeS: 5 }), { reason: 'CONFIG_INVALID' });
     assert.throws(() => resolveConfig({ acpiTimeoutS: 0 }), { reason: 'CONFIG_INVALID' });
     assert.throws(() => resolveConfig({ allocationRatio: { cpu: -1, ram: 1, disk: 1 } }), { reason: 'CONFIG_INVALID' });
-    await assert.rejects(loadConfig(['--down-time', 'soon'], {}), { reason: 'CONFIG_INVALID' });
-    await assert.rejects(loadConfig(['--bogus'], {}));
-    assert.equal(await loadConfig(['--help'], {}), undefined);
+    await assert.rejects(loadCommand(['--down-time-s', 'soon'], {}), {
+      reason: 'CONFIG_INVALID',
+      message: /--down-time-s must be a number/,
+    });
+    await assert.rejects(loadCommand(['--bogus'], {}), { reason: 'CONFIG_INVALID', message: /--bogus/ });
+  });
+
+  it('answers --help and --version before checking anything else', async () => {
+    for (const argv of [['--help'], ['-h'], ['--down-time-s', 'soon', '--help']]) {
+      assert.deepEqual(await loadCommand(argv, { STRATO_CONDUCTOR_DOWN_TIME_S: 'x' }), { kind: 'help' }, `${argv}`);
+    }
+    for (const argv of [['--version'], ['-V']]) assert.deepEqual(await loadCommand(argv, {}), { kind: 'version' });
+    // The help lists every flag, its unit and default, and the old spellings.
+    for (const flag of Object.keys(CONDUCTOR_FLAGS)) assert.match(HELP, new RegExp(`--${flag}\\b`));
+    assert.match(HELP, /--acpi-timeout-s S +soft stop.*\(default: 60; --acpi-timeout is a deprecated alias\)/);
+  });
+
+  it('durations are named with their unit; the old flags and variables still work, reported as deprecated', async () => {
+    const durations = ['heartbeat-interval-s', 'down-time-s', 'acpi-timeout-s', 'network-resync-s'];
+    for (const flag of durations) assert.ok(CONDUCTOR_FLAGS[flag], flag);
+    const neu = await load(['--heartbeat-interval-s', '2', '--down-time-s', '9', '--acpi-timeout-s', '3']);
+    assert.deepEqual([neu.config.heartbeatIntervalS, neu.config.downTimeS, neu.config.acpiTimeoutS], [2, 9, 3]);
+    assert.deepEqual(neu.deprecated, []);
+
+    const old = await load(['--heartbeat-interval', '2', '--down-time', '9', '--acpi-timeout', '3'], {
+      STRATO_CONDUCTOR_NETWORK_RESYNC: '7',
+    });
+    assert.deepEqual(
+      [old.config.heartbeatIntervalS, old.config.downTimeS, old.config.acpiTimeoutS, old.config.networkResyncS],
+      [2, 9, 3, 7],
+    );
+    assert.deepEqual(old.deprecated, [
+      { given: 'STRATO_CONDUCTOR_NETWORK_RESYNC', use: 'STRATO_CONDUCTOR_NETWORK_RESYNC_S' },
+      { given: '--heartbeat-interval', use: '--heartbeat-interval-s' },
+      { given: '--down-time', use: '--down-time-s' },
+      { given: '--acpi-timeout', use: '--acpi-timeout-s' },
+    ]);
+    const env = await load([], { STRATO_CONDUCTOR_ACPI_TIMEOUT_S: '4' });
+    assert.equal(env.config.acpiTimeoutS, 4);
+
+    await assert.rejects(loadCommand(['--acpi-timeout', '3', '--acpi-timeout-s', '4'], {}), {
+      reason: 'CONFIG_INVALID',
+      message: /--acpi-timeout-s and --acpi-timeout are the same setting; give --acpi-timeout-s only/,
+    });
+    await assert.rejects(loadCommand([], { STRATO_CONDUCTOR_DOWN_TIME: '5', STRATO_CONDUCTOR_DOWN_TIME_S: '6' }), {
+      reason: 'CONFIG_INVALID',
+      message: /STRATO_CONDUCTOR_DOWN_TIME_S and STRATO_CONDUCTOR_DOWN_TIME/,
+    });
+  });
+
+  it('one rule across both daemons: every duration flag ends in -s, and a flag both have is spelled alike', () => {
+    const durations = /interval|time|timeout|grace|wait|resync|ttl/;
+    for (const table of [CONDUCTOR_FLAGS, AGENT_FLAGS]) {
+      for (const flag of Object.keys(table)) if (durations.test(flag)) assert.match(flag, /-s$/, flag);
+    }
+    assert.ok(CONDUCTOR_FLAGS['acpi-timeout-s'] && AGENT_FLAGS['acpi-timeout-s']);
   });
 });
