@@ -1,6 +1,7 @@
 // The command tree. Global flags live on the root and are accepted anywhere
 // on the line (`strato -f json flavor list` and `strato flavor list -f json`).
 import { Command, Option } from 'commander';
+import { packageVersion } from '../common/version.ts';
 import { collect } from './args.ts';
 import { registerConsole } from './commands/console.ts';
 import { registerFlavor } from './commands/flavor.ts';
@@ -18,6 +19,7 @@ import { FORMATS } from './output.ts';
 export function buildProgram(ctx: Ctx): Command {
   const program = new Command('strato')
     .description('strato: servers, images, flavors and networks on a strato cloud')
+    .version(`strato ${packageVersion()}`, '-V, --version', 'print the version of strato')
     .addOption(new Option('--os-cloud <name>', 'the cloud in clouds.yaml').env('STRATO_CLOUD'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
     .option('-c, --column <name>', 'print only this column (repeatable; table and value formats)', collect)

@@ -4,7 +4,9 @@ import type { FixedIpRequest } from '../../common/gen/strato/network/v1/FixedIpR
 import type { Port__Output } from '../../common/gen/strato/network/v1/Port.ts';
 import { allPages, collect, nameOrId } from '../args.ts';
 import type { Ctx } from '../context.ts';
+import { isApiError } from '../errors.ts';
 import { type Column, renderList, renderShow } from '../output.ts';
+import type { Session } from '../session.ts';
 import { fixedIp, mac } from './network-args.ts';
 
 const fixedIps = (p: Port__Output) => p.fixedIps.map((f) => `ip_address=${f.ipAddress}, subnet_id=${f.subnetId}`);
@@ -48,6 +50,20 @@ export function portRequest(name: string, o: PortCreateOpts) {
   };
 }
 
+/**
+ * A server's id from its name or id. ListPorts filters by exact device id,
+ * so a name passed through would match nothing and print an empty table:
+ * resolve it, and let an unknown server fail (NOT_FOUND, naming the flag).
+ */
+async function serverId(session: Session, flag: string, ref: string): Promise<string> {
+  try {
+    return (await (await session.servers()).GetServer({ server: ref })).id;
+  } catch (err) {
+    if (isApiError(err) && err.code === 'NOT_FOUND') err.message = `${flag}: ${err.message}`;
+    throw err;
+  }
+}
+
 export function registerPort(program: Command, ctx: Ctx): void {
   const port = program.command('port').description('ports: a NIC on a network, with its MAC and addresses');
 
@@ -72,15 +88,17 @@ export function registerPort(program: Command, ctx: Ctx): void {
     .command('list')
     .description('list ports')
     .option('--network <network>', "only this network's ports", nameOrId)
-    .option('--device <id>', 'only the ports of this instance', nameOrId)
+    .option('--device <server>', "only this server's ports (name or id)", nameOrId)
     .option('--all-projects', "every project's ports (admin only)")
     .action(async (o: { network?: string; device?: string; allProjects?: boolean }, cmd: Command) => {
-      const api = await (await ctx.session(cmd)).ports();
+      const session = await ctx.session(cmd);
+      const deviceId = o.device === undefined ? '' : await serverId(session, '--device', o.device);
+      const api = await session.ports();
       const items = await allPages(async (pageToken) => {
         const r = await api.ListPorts({
           pageToken,
           network: o.network ?? '',
-          deviceId: o.device ?? '',
+          deviceId,
           allProjects: !!o.allProjects,
         });
         return { items: r.ports, nextPageToken: r.nextPageToken };

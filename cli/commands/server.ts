@@ -2,7 +2,7 @@
 // network|remove port. Actions return once accepted; --wait polls until the
 // server settles (see wait.ts).
 import { readFile } from 'node:fs/promises';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import type { Server__Output } from '../../common/gen/strato/compute/v1/Server.ts';
 import type { ServerEvent__Output } from '../../common/gen/strato/compute/v1/ServerEvent.ts';
 import { allPages, collect, nameOrId, seconds } from '../args.ts';
@@ -78,9 +78,12 @@ interface WaitOpts {
 }
 
 function addWait(cmd: Command, what: string): Command {
-  return cmd
-    .option('--wait', `wait until ${what}`)
-    .option('--wait-timeout <seconds>', 'give up waiting after this long', seconds, seconds(DEFAULT_WAIT_S));
+  return cmd.option('--wait', `wait until ${what}`).addOption(
+    // The value is kept in ms; the help shows the default as the user types it.
+    new Option('--wait-timeout <seconds>', 'give up waiting after this many seconds')
+      .argParser(seconds)
+      .default(seconds(DEFAULT_WAIT_S), DEFAULT_WAIT_S),
+  );
 }
 
 /** GetServer, with NOT_FOUND as undefined (a deleted server). */

@@ -7,6 +7,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
+import { packageVersion } from '../../../common/version.ts';
 import { type CliFixture, MAKE_CERTS, startCliFixture } from './fixture.ts';
 
 const run = promisify(execFile);
@@ -22,6 +23,13 @@ describe('strato CLI against the conductor API', () => {
   });
   after(async () => {
     await fx?.close();
+  });
+
+  it('--version prints the package version without a cloud or a call', async () => {
+    const r = await fx.strato(['--version'], { STRATO_CONFIG: join(fx.dir, 'no-such-clouds.yaml') });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, `strato ${packageVersion()}\n`);
+    assert.equal(r.stderr, '');
   });
 
   it('login caches a token (0600) that later commands reuse', async () => {

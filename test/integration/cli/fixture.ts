@@ -30,6 +30,10 @@ export interface CliFixture {
   /** HOME of the CLI runs (token cache under it). */
   home: string;
   endpoint: string;
+  /** The conductor's registry (mutual TLS), for agents. */
+  registryAddress: string;
+  /** The certificates (scripts/make-certs): add a host's with `--name`. */
+  pki: string;
   caFile: string;
   configFile: string;
   adminPasswordFile: string;
@@ -38,8 +42,11 @@ export interface CliFixture {
   close(): Promise<void>;
 }
 
-/** Starts conductor/main.ts and resolves its public port from its 'conductor started' log line. */
-async function startConductor(dir: string, pki: string): Promise<{ child: ChildProcess; port: number; log: string[] }> {
+/** Starts conductor/main.ts and resolves its ports from its 'conductor started' log line. */
+async function startConductor(
+  dir: string,
+  pki: string,
+): Promise<{ child: ChildProcess; port: number; registryPort: number; log: string[] }> {
   const child = spawn(
     NODE,
     [
@@ -57,7 +64,7 @@ async function startConductor(dir: string, pki: string): Promise<{ child: ChildP
   );
   const log: string[] = [];
   child.stderr?.on('data', (d: Buffer) => log.push(d.toString()));
-  const port = await new Promise<number>((resolve, reject) => {
+  const ports = await new Promise<{ port: number; registryPort: number }>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`conductor did not start in ${START_TIMEOUT_MS} ms`)),
       START_TIMEOUT_MS,
@@ -66,10 +73,10 @@ async function startConductor(dir: string, pki: string): Promise<{ child: ChildP
     lines.on('line', (line) => {
       log.push(line);
       try {
-        const rec = JSON.parse(line) as { msg?: string; publicPort?: number };
-        if (rec.msg === 'conductor started' && rec.publicPort) {
+        const rec = JSON.parse(line) as { msg?: string; publicPort?: number; registryPort?: number };
+        if (rec.msg === 'conductor started' && rec.publicPort && rec.registryPort) {
           clearTimeout(timer);
-          resolve(rec.publicPort);
+          resolve({ port: rec.publicPort, registryPort: rec.registryPort });
         }
       } catch {
         // not a log line
@@ -80,7 +87,7 @@ async function startConductor(dir: string, pki: string): Promise<{ child: ChildP
       reject(new Error(`conductor exited (${code ?? signal}) before starting:\n${log.slice(-20).join('\n')}`));
     });
   });
-  return { child, port, log };
+  return { child, ...ports, log };
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
@@ -103,7 +110,7 @@ export async function startCliFixture(): Promise<CliFixture> {
     const pki = join(dir, 'pki');
     await run(MAKE_CERTS, ['--dir', pki, '--ca']);
     await run(MAKE_CERTS, ['--dir', pki, '--name', 'conductor', '--ip', '127.0.0.1']);
-    const { child, port } = await startConductor(dir, pki);
+    const { child, port, registryPort } = await startConductor(dir, pki);
     // Never leave the daemon behind, even if the test process dies on an error.
     const killOnExit = () => child.kill('SIGKILL');
     process.once('exit', killOnExit);
@@ -145,7 +152,8 @@ export async function startCliFixture(): Promise<CliFixture> {
         return { code: e.code, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
       }
     };
-    return { dir, home, endpoint, caFile, configFile, adminPasswordFile, strato, close };
+    const registryAddress = `127.0.0.1:${registryPort}`;
+    return { dir, home, endpoint, registryAddress, pki, caFile, configFile, adminPasswordFile, strato, close };
   } catch (err) {
     await close();
     throw err;

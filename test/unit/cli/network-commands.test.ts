@@ -156,6 +156,42 @@ describe('networking commands against a fake API', () => {
     ]);
   });
 
+  it('port list --device takes a server name or id: resolved to the id the API filters by', async () => {
+    const seen: unknown[] = [];
+    const servers = {
+      GetServer: async (q: { server: string }) => {
+        seen.push(q);
+        if (q.server === 'demo-1' || q.server === 'a5d1c0de-0000-4000-8000-000000000001') {
+          return { id: 'a5d1c0de-0000-4000-8000-000000000001', name: 'demo-1' };
+        }
+        throw new StratoError('NOT_FOUND', 'SERVER_NOT_FOUND', `server ${q.server} not found`);
+      },
+    };
+    const ports = {
+      ListPorts: async (q: unknown) => {
+        seen.push(q);
+        return { ports: [], nextPageToken: '' };
+      },
+    };
+    const f = fakeSession({ servers, ports });
+    const byName = await cli(['port', 'list', '--device', 'demo-1', '--network', 'web'], f);
+    assert.equal(byName.code, 0, byName.stderr);
+    assert.deepEqual(seen, [
+      { server: 'demo-1' },
+      { pageToken: '', network: 'web', deviceId: 'a5d1c0de-0000-4000-8000-000000000001', allProjects: false },
+    ]);
+
+    seen.length = 0;
+    const missing = await cli(['port', 'list', '--device', 'demo-9'], f);
+    assert.equal(missing.code, EXIT.NOT_FOUND);
+    assert.equal(missing.stdout, '');
+    assert.match(
+      missing.stderr,
+      /^strato: error: --device: server demo-9 not found \(code NOT_FOUND, reason SERVER_NOT_FOUND/,
+    );
+    assert.deepEqual(seen, [{ server: 'demo-9' }], 'no ListPorts: nothing silently matches nothing');
+  });
+
   it('port create: fixed IPs and security groups', async () => {
     let req: unknown;
     const api = {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { EXIT } from '../../../cli/errors.ts';
 import { StratoError } from '../../../common/errors.ts';
+import { packageVersion } from '../../../common/version.ts';
 import { cli, fakeSession, noSession } from './helpers.ts';
 
 // A path that cannot exist, whatever other tests leave on this machine.
@@ -60,6 +61,24 @@ describe('usage errors: exit 2, one line, no call', () => {
       }
     });
   }
+
+  it('--version prints the package version and succeeds without a session', async () => {
+    const f = noSession();
+    for (const flag of ['--version', '-V']) {
+      const r = await cli([flag], f);
+      assert.equal(r.code, EXIT.OK, r.stderr);
+      assert.equal(r.stdout, `strato ${packageVersion()}\n`);
+      assert.match(r.stdout, /^strato \d+\.\d+\.\d+/);
+    }
+    assert.equal(f.opened, 0);
+  });
+
+  it('--wait-timeout is in seconds, and its help says the default in seconds', async () => {
+    const r = await cli(['server', 'reboot', '--help'], noSession());
+    assert.equal(r.code, EXIT.OK);
+    assert.match(r.stdout, /--wait-timeout <seconds>\s+give up waiting after this many seconds\s+\(default:\s+300\)/);
+    assert.doesNotMatch(r.stdout, /300000/);
+  });
 
   it('--help succeeds without a session', async () => {
     const f = noSession();
