@@ -4,7 +4,7 @@
 // agent stops: a restarted agent finds them again (reconcile).
 import '../common/malloc-tunables.ts'; // must stay first: may re-execute the process
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, statfs } from 'node:fs/promises';
+import { readFile, statfs } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { type DaemonCommand, helpHint, versionText } from '../common/daemon-flags.ts';
 import { isStratoError } from '../common/errors.ts';
@@ -27,6 +27,7 @@ import { LibvirtHypervisor } from './hypervisor/libvirt/libvirt-hypervisor.ts';
 import { ImageCache } from './images/image-cache.ts';
 import { createOverlay, overlaySizeBytes } from './images/overlay.ts';
 import { agentNetworkService } from './network/agent-network-service.ts';
+import { dnsmasqGid } from './network/linux/dnsmasq-account.ts';
 import { LinuxNetworkDriver } from './network/linux/linux-network-driver.ts';
 import { openNetlink } from './network/netlink/netlink-client.ts';
 import { NetworkState } from './network/network-state.ts';
@@ -36,6 +37,7 @@ import { ConductorLink } from './registry/conductor-link.ts';
 import { Registrar } from './registry/registrar.ts';
 import { RegistryImageSource } from './registry/registry-image-source.ts';
 import { agentService } from './server/agent-service.ts';
+import { ensureDir, GROUP_DIR_MODE, STATE_DIR_MODE } from './state-dir/file-access.ts';
 
 export interface RunningAgent {
   port: number;
@@ -52,21 +54,24 @@ export async function startAgent(config: AgentConfig): Promise<RunningAgent> {
   const virtType = detectVirtType(config.virtType, existsSync('/dev/kvm'), cpuinfo);
   const tls = { caFile: config.caFile, certFile: config.certFile, keyFile: config.keyFile };
   const [serverCreds, channelCreds] = await Promise.all([mtlsServerCredentials(tls), mtlsChannelCredentials(tls)]);
-  // QEMU runs as its own user and must traverse these to reach disks and images.
-  await mkdir(instancesDir(config.stateDir), { recursive: true, mode: 0o755 });
-
   const pkg = await loadProtoPackage();
   const agentProto = toGrpcObject<AgentProto>(pkg);
   const hostProto = toGrpcObject<HostProto>(pkg);
 
   const hv = await LibvirtHypervisor.connect({ socketPath: config.libvirtSocket, log });
+  // Tenant data lives under the state dir: only root and the daemon account that opens
+  // a file can reach it (state-dir/file-access.ts). QEMU enters instances/ and images/
+  // through its group, dnsmasq the network dir through its own; set again at every
+  // start, so a tree an older agent made world-readable is closed too.
+  const guestGid = (await hv.guestProcessOwner(virtType)).gid;
+  await ensureDir(config.stateDir, STATE_DIR_MODE);
+  await ensureDir(instancesDir(config.stateDir), GROUP_DIR_MODE, guestGid);
+  await ensureDir(config.networkStateDir, GROUP_DIR_MODE, await dnsmasqGid());
   const netlink = await openNetlink();
   const facts = await resolveUnderlay(
     { device: config.underlayDevice, ip: config.underlayIp, conductor: config.conductors[0]! },
     netlink,
   );
-  // dnsmasq drops to nobody and re-reads its files there: the directory must be traversable.
-  await mkdir(config.networkStateDir, { recursive: true, mode: 0o755 });
   const driver = new LinuxNetworkDriver({ netlink, facts, stateDir: config.networkStateDir, logger: log });
   const network = new NetworkState({
     driver,
@@ -86,6 +91,7 @@ export async function startAgent(config: AgentConfig): Promise<RunningAgent> {
     dir: `${config.stateDir}/images`,
     source: new RegistryImageSource(link, config.hostId),
     log,
+    guestGid,
   });
   await images.init();
   const manager = new InstanceManager({
@@ -99,6 +105,7 @@ export async function startAgent(config: AgentConfig): Promise<RunningAgent> {
     wiring: network,
     portWaitMs: config.portWaitS * 1000,
     log,
+    guestGid,
   });
 
   const server = new StratoServer({ log });

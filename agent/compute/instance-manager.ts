@@ -95,7 +95,7 @@ export class InstanceManager extends EventEmitter<InstanceManagerEvents> {
         await this.hv.destroy(id);
       }
       await this.hv.undefine(id);
-      await rm(instancePaths(this.deps.stateDir, id).dir, { recursive: true, force: true });
+      await this.removeFiles(id);
     });
   }
 
@@ -134,9 +134,15 @@ export class InstanceManager extends EventEmitter<InstanceManagerEvents> {
     checkInstanceId(id);
     return this.lock.run(id, 'reconcile', async () => {
       if ((await this.hv.powerState(id)) !== undefined) return false;
-      await rm(instancePaths(this.deps.stateDir, id).dir, { recursive: true, force: true });
+      await this.removeFiles(id);
       return true;
     });
+  }
+
+  /** The instance directory and the hypervisor's logs of it; none left is success. */
+  private async removeFiles(id: string): Promise<void> {
+    await rm(instancePaths(this.deps.stateDir, id).dir, { recursive: true, force: true });
+    await this.hv.removeLogs(id);
   }
 
   /** The instance's actual state. Throws NOT_FOUND when there is no domain. */

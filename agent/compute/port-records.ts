@@ -2,8 +2,9 @@
 // kept in `<instance dir>/ports.json`. The domain's <metadata> records the ports it
 // was spawned with, but our libvirt client has no virDomainSetMetadata, so hot-plugs
 // are remembered here; the file goes with the instance directory on delete.
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PRIVATE_FILE_MODE, writeFileAtomic } from '../state-dir/file-access.ts';
 import { instancePaths } from './instance-paths.ts';
 import type { SpawnPort } from './spawn-request.ts';
 
@@ -20,9 +21,7 @@ export async function readPortRecords(stateDir: string, id: string): Promise<Spa
 }
 
 export async function writePortRecords(stateDir: string, id: string, ports: readonly SpawnPort[]): Promise<void> {
-  const path = file(stateDir, id);
-  await writeFile(`${path}.tmp`, JSON.stringify(ports));
-  await rename(`${path}.tmp`, path);
+  await writeFileAtomic(file(stateDir, id), JSON.stringify(ports), PRIVATE_FILE_MODE);
 }
 
 /** Adds (or replaces, by port id) one record. */

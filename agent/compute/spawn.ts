@@ -2,13 +2,14 @@
 // execute each step under a reverter, so a failure anywhere — image fetch,
 // checksum, overlay, config drive, unwired ports, define, start — leaves nothing on
 // the host. Ports are never plugged here: their taps belong to the network driver.
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import type { Logger } from '../../common/log.ts';
 import type { ConfigDriveFile } from '../config-drive/config-drive-tree.ts';
 import { configDriveTree } from '../config-drive/config-drive-tree.ts';
 import type { Hypervisor } from '../hypervisor/hypervisor.ts';
 import type { VirtType } from '../hypervisor/instance-spec.ts';
 import type { CachedImage, ImageRef } from '../images/image-source.ts';
+import { ensureDir, GROUP_DIR_MODE, GROUP_READ_MODE, GROUP_WRITE_MODE, restrict } from '../state-dir/file-access.ts';
 import { instancePaths } from './instance-paths.ts';
 import { writePortRecords } from './port-records.ts';
 import { type PortWait, requirePortsWired } from './port-wiring.ts';
@@ -37,10 +38,16 @@ export interface SpawnDeps extends PortWait {
   virtType: VirtType;
   availabilityZone: string;
   log: Logger;
+  /**
+   * QEMU's group (Hypervisor.guestProcessOwner): the instance directory, overlay and
+   * config drive are root's and this group's only. @default the files keep the agent's group
+   */
+  guestGid?: number;
 }
 
 export async function spawnInstance(deps: SpawnDeps, req: SpawnRequest): Promise<void> {
   const { hv, images, disks, log } = deps;
+  const gid = deps.guestGid;
   validateSpawnRequest(req);
   const paths = instancePaths(deps.stateDir, req.instanceId);
   const spec = instanceSpecFor(req, {
@@ -71,21 +78,26 @@ export async function spawnInstance(deps: SpawnDeps, req: SpawnRequest): Promise
   await rm(paths.dir, { recursive: true, force: true });
   const reverter = new Reverter();
   try {
-    await mkdir(paths.dir, { recursive: true, mode: 0o755 });
+    // QEMU enters through its group; user data and disks are no other account's business.
+    await ensureDir(paths.dir, GROUP_DIR_MODE, gid);
     reverter.add('instance directory', () => rm(paths.dir, { recursive: true, force: true }));
     const base = await images.ensure(req.image);
     lap('imageMs');
     const size = disks.overlaySize(req.flavor.diskGiB, await images.virtualSize(base));
     await disks.createOverlay(base, paths.disk, size);
     reverter.add('overlay', () => rm(paths.disk, { force: true }));
+    await restrict(paths.disk, GROUP_WRITE_MODE, gid);
     lap('overlayMs');
     await disks.writeConfigDrive(drive, paths.configDrive);
     reverter.add('config drive', () => rm(paths.configDrive, { force: true }));
+    await restrict(paths.configDrive, GROUP_READ_MODE, gid);
     if (req.ports.length > 0) await writePortRecords(deps.stateDir, req.instanceId, req.ports);
     lap('configDriveMs');
     // Checked last, so a push that crossed this spawn had the image fetch to arrive.
     await requirePortsWired(deps, req.ports, 'UNAVAILABLE');
     lap('portsMs');
+    // libvirt starts its own log of the domain at define/start; it goes with the rest.
+    reverter.add('hypervisor logs', () => hv.removeLogs(req.instanceId));
     await hv.define(spec);
     reverter.add('domain definition', () => hv.undefine(req.instanceId));
     lap('defineMs');

@@ -17,6 +17,12 @@ export interface HostResources {
   ramMiB: number;
 }
 
+/** The account guest processes (QEMU) run as. */
+export interface GuestProcessOwner {
+  uid: number;
+  gid: number;
+}
+
 /** One strato domain as the hypervisor sees it. */
 export interface DomainObservation {
   instanceId: string;
@@ -47,6 +53,12 @@ export interface DestroyOptions {
 export interface Hypervisor extends EventEmitter<HypervisorEvents> {
   /** Host CPUs and memory as the hypervisor counts them. */
   hostResources(): Promise<HostResources>;
+  /**
+   * The account a guest process of `virtType` runs as: the files a guest opens (its
+   * disks, their bases) are group-owned by its gid. Throws FAILED_PRECONDITION when
+   * the hypervisor does not say.
+   */
+  guestProcessOwner(virtType: VirtType): Promise<GuestProcessOwner>;
   /** Defines the domain for `spec` (persistent, not started). Redefining replaces it. */
   define(spec: InstanceSpec): Promise<void>;
   /** Starts a defined domain (restoring a managed save image if there is one). */
@@ -59,6 +71,12 @@ export interface Hypervisor extends EventEmitter<HypervisorEvents> {
   destroy(instanceId: string, options?: DestroyOptions): Promise<void>;
   /** Removes the definition (and any managed save image). Succeeds when absent. */
   undefine(instanceId: string): Promise<void>;
+  /**
+   * Removes the hypervisor's own files about the instance that outlive its definition
+   * (libvirt: the per-domain QEMU log and its rotations). Call it once the domain is
+   * gone. Succeeds when there are none.
+   */
+  removeLogs(instanceId: string): Promise<void>;
   pause(instanceId: string): Promise<void>;
   unpause(instanceId: string): Promise<void>;
   /** Saves memory to a managed image and stops (Nova's suspend); `start` restores it. */

@@ -6,13 +6,17 @@
 // would silently corrupt every guest booted from it. The rehash is skipped only
 // when the file's inode, size, mtime AND ctime are exactly those of the last good
 // hash: ctime cannot be set back from user space, so any write since shows.
+// Images may be private to a project: the directory and files are root's and QEMU's
+// group's only (0710, 0640), and the domain XML keeps libvirt from handing a base
+// to QEMU's account (see domain-xml-disks.ts), so no guest's QEMU can rewrite one.
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { chmod, mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { readdir, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { invalidArgument, StratoError } from '../../common/errors.ts';
 import type { Logger } from '../../common/log.ts';
+import { ensureDir, GROUP_DIR_MODE, GROUP_READ_MODE, PRIVATE_FILE_MODE, restrict } from '../state-dir/file-access.ts';
 import { sha256File } from './hash-file.ts';
 import type { CachedImage, ImageRef, ImageSource } from './image-source.ts';
 import { virtualSizeBytes } from './overlay.ts';
@@ -24,6 +28,8 @@ export interface ImageCacheOptions {
   dir: string;
   source: ImageSource;
   log: Logger;
+  /** QEMU's group, which reads the cached bases. @default the files keep the agent's group */
+  guestGid?: number;
 }
 
 interface Stamp {
@@ -57,6 +63,7 @@ export class ImageCache {
   readonly dir: string;
   private readonly source: ImageSource;
   private readonly log: Logger;
+  private readonly guestGid: number | undefined;
   private readonly inflight = new Map<string, Promise<CachedImage>>();
   private readonly verified = new Map<string, Stamp>();
   private readonly virtualSizes = new Map<string, number>();
@@ -66,6 +73,7 @@ export class ImageCache {
   constructor(options: ImageCacheOptions) {
     this.dir = options.dir;
     this.source = options.source;
+    this.guestGid = options.guestGid;
     this.log = options.log.child({ component: 'image-cache' });
   }
 
@@ -73,12 +81,16 @@ export class ImageCache {
     return join(this.dir, sha256);
   }
 
-  /** Creates the directory and removes partial downloads a crash left behind. */
+  /**
+   * Creates the directory, removes partial downloads a crash left behind and gives
+   * every cached image its mode (a cache an older agent left 0644 is tightened).
+   */
   async init(): Promise<void> {
-    await mkdir(this.dir, { recursive: true, mode: 0o755 });
-    await chmod(this.dir, 0o755); // QEMU's user must traverse it
+    await ensureDir(this.dir, GROUP_DIR_MODE, this.guestGid);
     for (const name of await readdir(this.dir)) {
-      if (name.startsWith(PARTIAL_PREFIX)) await unlink(join(this.dir, name)).catch(() => {});
+      const path = join(this.dir, name);
+      if (name.startsWith(PARTIAL_PREFIX)) await unlink(path).catch(() => {});
+      else await restrict(path, GROUP_READ_MODE, this.guestGid);
     }
   }
 
@@ -152,7 +164,7 @@ export class ImageCache {
     const hash = createHash('sha256');
     let size = 0;
     let announced: { sha256: string; sizeBytes: string } | undefined;
-    const out = createWriteStream(tmp, { mode: 0o644 });
+    const out = createWriteStream(tmp, { mode: PRIVATE_FILE_MODE });
     try {
       for await (const chunk of this.source.pull(ref.id)) {
         if (announced === undefined) {
@@ -175,6 +187,7 @@ export class ImageCache {
       if (sha256 !== ref.sha256 || size !== ref.sizeBytes) {
         throw mismatch(ref, `fetched ${size} bytes with sha256 ${sha256}`, { actualSha256: sha256 });
       }
+      await restrict(tmp, GROUP_READ_MODE, this.guestGid);
       await rename(tmp, path);
     } catch (err) {
       out.destroy();

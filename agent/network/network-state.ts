@@ -7,9 +7,10 @@
 // conductor's periodic resync). It also answers "is this port wired?" for spawns and
 // hot-plugs, which must not start a guest on a tap that is not there yet.
 import { EventEmitter } from 'node:events';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../../common/log.ts';
+import { GROUP_DIR_MODE, PRIVATE_FILE_MODE, writeFileAtomic } from '../state-dir/file-access.ts';
 import type { HostNetworkState, NetworkDriver } from './network-driver.ts';
 import { parseHostNetworkState } from './network-state-json.ts';
 
@@ -156,12 +157,12 @@ export class NetworkState extends EventEmitter<NetworkStateEvents> {
   }
 
   async #persist(generation: bigint, state: HostNetworkState): Promise<void> {
-    await mkdir(this.#o.dir, { recursive: true, mode: 0o755 });
+    // Normally made by the agent at start, with dnsmasq's group (which the driver also sets).
+    await mkdir(this.#o.dir, { recursive: true, mode: GROUP_DIR_MODE });
     const body: Persisted = { generation: String(generation), state };
     // Write-then-rename: a crash mid-write leaves the previous state, never half a file.
-    const tmp = `${this.#file}.tmp`;
-    await writeFile(tmp, JSON.stringify(body));
-    await rename(tmp, this.#file);
+    // Every port's MAC and address: the agent's alone.
+    await writeFileAtomic(this.#file, JSON.stringify(body), PRIVATE_FILE_MODE);
   }
 
   /** The port is in the applied state with this tap and MAC, and its tap exists. */

@@ -7,6 +7,7 @@ import { StratoError } from '../../../common/errors.ts';
 import type {
   DestroyOptions,
   DomainObservation,
+  GuestProcessOwner,
   HostResources,
   Hypervisor,
   HypervisorEvents,
@@ -31,6 +32,7 @@ export type FakeOp =
   | 'acpiReboot'
   | 'destroy'
   | 'undefine'
+  | 'removeLogs'
   | 'pause'
   | 'unpause'
   | 'save'
@@ -39,6 +41,8 @@ export type FakeOp =
 
 export interface FakeHypervisorOptions {
   resources?: HostResources;
+  /** What guestProcessOwner answers. @default the test process's own uid and gid */
+  guestOwner?: GuestProcessOwner;
   /** Whether guests act on the ACPI button. @default true */
   guestHonoursAcpi?: boolean;
   /** Delay before a guest reacts to ACPI. @default 5 */
@@ -60,11 +64,13 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
   guestHonoursAcpi: boolean;
   private readonly acpiDelayMs: number;
   private readonly resources: HostResources;
+  private readonly guestOwner: GuestProcessOwner;
   private readonly failures = new Map<FakeOp, Error>();
 
   constructor(options: FakeHypervisorOptions = {}) {
     super();
     this.resources = options.resources ?? { vcpus: 8, ramMiB: 16384 };
+    this.guestOwner = options.guestOwner ?? { uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0 };
     this.guestHonoursAcpi = options.guestHonoursAcpi ?? true;
     this.acpiDelayMs = options.acpiDelayMs ?? 5;
   }
@@ -103,6 +109,15 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
 
   async hostResources(): Promise<HostResources> {
     return { ...this.resources };
+  }
+
+  async guestProcessOwner(): Promise<GuestProcessOwner> {
+    return { ...this.guestOwner };
+  }
+
+  /** The fake keeps no logs: only the call is recorded (and can be made to fail). */
+  async removeLogs(id: string): Promise<void> {
+    this.enter('removeLogs', id);
   }
 
   async define(spec: InstanceSpec): Promise<void> {

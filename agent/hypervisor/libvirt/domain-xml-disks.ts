@@ -6,6 +6,17 @@ import { CONFIG_DRIVE_TARGET, ROOT_DISK_TARGET, validateVolume } from './domain-
 import { el, renderXml, textEl, type XmlElement } from './domain-xml-writer.ts';
 
 /**
+ * Tells libvirt's DAC driver not to chown a file to QEMU's account at start. For the
+ * read-only files only (the cached base, shared by every guest booted from it, and the
+ * config drive): the agent makes them readable by QEMU's group (0640 root:<QEMU's
+ * group>), so no QEMU process owns, and could rewrite or chmod, what it only reads, and
+ * the base keeps its ctime (the image cache's proof that it was not rewritten). The
+ * overlay, the one file QEMU writes, stays under libvirt's dynamic ownership, which
+ * lends it to QEMU while the domain runs and gives it back after.
+ */
+const keepOwner = (): XmlElement => el('seclabel', { model: 'dac', relabel: 'no' });
+
+/**
  * The root disk: the instance's qcow2 overlay on virtio (vda). cache='none' (O_DIRECT)
  * keeps guest data out of the host page cache, so host memory stays predictable and a
  * host crash loses no acknowledged writes; it needs a filesystem with O_DIRECT (ext4,
@@ -24,7 +35,7 @@ export function rootDiskElement(disk: RootDiskSpec): XmlElement {
         'backingStore',
         { type: 'file' },
         el('format', { type: disk.backing.format }),
-        el('source', { file: disk.backing.path }),
+        el('source', { file: disk.backing.path }, keepOwner()),
         el('backingStore'),
       ),
     el('target', { dev: ROOT_DISK_TARGET, bus: 'virtio' }),
@@ -44,7 +55,7 @@ export function configDriveElement(drive: ConfigDriveSpec): XmlElement {
     'disk',
     { type: 'file', device: 'disk' },
     el('driver', { name: 'qemu', type: 'raw', cache: 'none' }),
-    el('source', { file: drive.path }),
+    el('source', { file: drive.path }, keepOwner()),
     el('target', { dev: CONFIG_DRIVE_TARGET, bus: 'virtio' }),
     el('readonly'),
   );

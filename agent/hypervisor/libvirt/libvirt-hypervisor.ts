@@ -9,12 +9,15 @@ import type { Logger } from '../../../common/log.ts';
 import type {
   DestroyOptions,
   DomainObservation,
+  GuestProcessOwner,
   HostResources,
   Hypervisor,
   HypervisorEvents,
   PowerState,
 } from '../hypervisor.ts';
-import type { InstanceSpec, PortSpec } from '../instance-spec.ts';
+import type { InstanceSpec, PortSpec, VirtType } from '../instance-spec.ts';
+import { guestOwnerFromCapabilities } from './dac-owner.ts';
+import { LIBVIRT_QEMU_LOG_DIR, removeDomainLogs } from './domain-logs.ts';
 import { type InstanceMetadata, parseDomainMetadata } from './domain-metadata.ts';
 import { buildDomainXml, domainNameFor, instanceIdFromDomainName } from './domain-xml.ts';
 import { buildInterfaceXml } from './domain-xml-interfaces.ts';
@@ -56,18 +59,22 @@ const notRunning = (err: unknown): boolean => isStratoError(err, 'FAILED_PRECOND
 
 export interface LibvirtHypervisorOptions {
   socketPath?: string;
+  /** Where libvirtd's QEMU driver writes its per-domain logs. @default /var/log/libvirt/qemu */
+  qemuLogDir?: string;
   log: Logger;
 }
 
 export class LibvirtHypervisor extends EventEmitter<HypervisorEvents> implements Hypervisor {
   private readonly client: LibvirtClient;
   private readonly log: Logger;
+  private readonly qemuLogDir: string;
   private lostLink = false;
 
-  private constructor(client: LibvirtClient, log: Logger) {
+  private constructor(client: LibvirtClient, log: Logger, qemuLogDir: string) {
     super();
     this.client = client;
     this.log = log;
+    this.qemuLogDir = qemuLogDir;
     client.on('lifecycle', (ev) => this.forward(ev.domain.name, eventName(ev)));
     client.on('reboot', (ev: RebootEvent) => this.forward(ev.domain.name, 'reboot'));
     client.on('disconnected', () => {
@@ -91,7 +98,7 @@ export class LibvirtHypervisor extends EventEmitter<HypervisorEvents> implements
       // A restarted libvirtd may take a while: keep calls waiting rather than failing fast.
       unavailableAfterMs: 30_000,
     });
-    return new LibvirtHypervisor(client, log);
+    return new LibvirtHypervisor(client, log, opts.qemuLogDir ?? LIBVIRT_QEMU_LOG_DIR);
   }
 
   private forward(domainName: string, event: string): void {
@@ -102,6 +109,14 @@ export class LibvirtHypervisor extends EventEmitter<HypervisorEvents> implements
   async hostResources(): Promise<HostResources> {
     const info = await this.client.getNodeInfo();
     return { vcpus: info.cpus, ramMiB: Number(info.memoryKiB / 1024n) };
+  }
+
+  async guestProcessOwner(virtType: VirtType): Promise<GuestProcessOwner> {
+    return guestOwnerFromCapabilities(await this.client.getCapabilities(), virtType);
+  }
+
+  removeLogs(id: string): Promise<void> {
+    return removeDomainLogs(this.qemuLogDir, domainNameFor(id));
   }
 
   async define(spec: InstanceSpec): Promise<void> {

@@ -6,6 +6,12 @@ import type { DhcpSpec } from '../network-driver.ts';
 import { checkHostname, checkIp, checkIpv4, checkMac, ipv4InCidr, ipv4Network, netmask, parseCidr } from './addr.ts';
 
 export const DNSMASQ_BINARY = 'dnsmasq';
+/**
+ * The account (user and group) dnsmasq drops to once its socket is bound; created by
+ * scripts/setup-host. Not `nobody`: dnsmasq re-reads its hosts and options files on
+ * SIGHUP as this account, so they must be readable by it, and by no other account.
+ */
+export const DNSMASQ_ACCOUNT = 'strato-dnsmasq';
 /** Lease time offered for static entries; clients renew long before it matters. */
 export const LEASE_TIME = '86400s';
 
@@ -67,6 +73,8 @@ export function renderDnsmasq(spec: DhcpSpec, iface: string, mtu: number, paths:
     `--dhcp-hostsfile=${paths.hostsFile}`,
     `--dhcp-optsfile=${paths.optsFile}`,
     `--log-facility=${paths.logFile}`,
+    `--user=${DNSMASQ_ACCOUNT}`,
+    `--group=${DNSMASQ_ACCOUNT}`,
     ...subnets.map((s, i) => `--dhcp-range=set:${tag(i)},${s.network},static,${netmask(s.c.prefix)},${LEASE_TIME}`),
   ];
   const opts: string[] = [];

@@ -1,8 +1,11 @@
 // Performs planned steps, one at a time, through the netlink client, the file system,
 // dnsmasq and nft. The first failure stops the run; the next apply re-observes and
 // plans again from wherever the host got to.
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { ensureDir, GROUP_DIR_MODE, GROUP_READ_MODE, writeFileAtomic } from '../../state-dir/file-access.ts';
 import type { Netlink } from '../netlink/netlink.ts';
+import { dnsmasqGid } from './dnsmasq-account.ts';
 import { dnsmasqPaths } from './dnsmasq-config.ts';
 import { reloadDnsmasq, startDnsmasq, stopDnsmasq } from './dnsmasq-process.ts';
 import { nftApply } from './nft.ts';
@@ -15,12 +18,6 @@ export interface ExecuteContext {
   /** Named namespace of the host (simulated hosts), undefined for the agent's own. */
   hostNamespace: string | undefined;
   stateDir: string;
-}
-
-async function writeAtomic(path: string, content: string): Promise<void> {
-  const tmp = `${path}.tmp`;
-  await writeFile(tmp, content, { mode: 0o644 });
-  await rename(tmp, path);
 }
 
 export async function executeStep(step: Step, ctx: ExecuteContext): Promise<void> {
@@ -55,11 +52,15 @@ export async function executeStep(step: Step, ctx: ExecuteContext): Promise<void
       return nl.appendFdb({ dev: step.dev, mac: '00:00:00:00:00:00', dst: step.dst });
     case 'fdb-delete':
       return nl.deleteFdb({ dev: step.dev, mac: '00:00:00:00:00:00', dst: step.dst }, { ignoreMissing: true });
-    case 'write-dhcp-files':
-      await mkdir(step.dir, { recursive: true, mode: 0o755 });
-      await writeAtomic(step.hostsPath, step.hosts);
-      await writeAtomic(step.optsPath, step.opts);
+    case 'write-dhcp-files': {
+      // dnsmasq re-reads them on SIGHUP as its own account: it, and no other, enters
+      // every directory from the state dir down and reads the files, through its group.
+      const gid = await dnsmasqGid();
+      for (const dir of [ctx.stateDir, dirname(step.dir), step.dir]) await ensureDir(dir, GROUP_DIR_MODE, gid);
+      await writeFileAtomic(step.hostsPath, step.hosts, GROUP_READ_MODE, gid);
+      await writeFileAtomic(step.optsPath, step.opts, GROUP_READ_MODE, gid);
       return;
+    }
     case 'create-namespace':
       await nl.createNamespace(step.name);
       return nl.inNamespace(step.name).setUp('lo', true);

@@ -43,6 +43,7 @@ export function hypervisorContract(name: string, subject: () => Promise<Contract
     assert.equal(await hv.metadata(id), undefined);
     await hv.destroy(id);
     await hv.undefine(id);
+    await hv.removeLogs(id);
     assert.ok(!(await hv.list()).some((d) => d.instanceId === id));
     // Unplugging from what is gone succeeds; plugging into it cannot.
     await hv.detachPort(id, 'tapabsent000');
@@ -55,6 +56,13 @@ export function hypervisorContract(name: string, subject: () => Promise<Contract
       mode: 'ethernet' as const,
     };
     await assert.rejects(hv.attachPort(id, port), (e) => isStratoError(e, 'NOT_FOUND'));
+  });
+
+  test(`${name}: names the account guest processes run as`, { timeout }, async () => {
+    const { hv } = await subject();
+    const owner = await hv.guestProcessOwner('qemu');
+    assert.ok(Number.isInteger(owner.uid) && owner.uid >= 0, `uid ${owner.uid}`);
+    assert.ok(Number.isInteger(owner.gid) && owner.gid >= 0, `gid ${owner.gid}`);
   });
 
   test(`${name}: define, start, pause, unpause, save, restore, destroy, undefine`, { timeout }, async (t) => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, open, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, open, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -41,10 +41,15 @@ class FakeSource implements ImageSource {
   }
 }
 
-async function newCache(source: ImageSource): Promise<ImageCache> {
+async function newCache(source: ImageSource, guestGid?: number): Promise<ImageCache> {
   const dir = await mkdtemp(join(tmpdir(), 'strato-image-cache-'));
   dirs.push(dir);
-  const cache = new ImageCache({ dir: join(dir, 'images'), source, log: quiet });
+  const cache = new ImageCache({
+    dir: join(dir, 'images'),
+    source,
+    log: quiet,
+    ...(guestGid === undefined ? {} : { guestGid }),
+  });
   await cache.init();
   return cache;
 }
@@ -154,4 +159,28 @@ test('init removes partial downloads left by a crash', async () => {
   await writeFile(join(cache.dir, '.partial-abc-123'), 'x');
   await cache.init();
   assert.deepEqual(await readdir(cache.dir), []);
+});
+
+// Any gid will do: the test runs as root, which may give files to any group.
+const QEMU_GID = 64999;
+const modeOf = async (p: string) => {
+  const st = await stat(p);
+  return { mode: (st.mode & 0o777).toString(8), gid: st.gid };
+};
+
+test("cached images (private ones too) are readable by QEMU's group only, their directory enterable by it only", async () => {
+  const cache = await newCache(new FakeSource(), QEMU_GID);
+  await cache.ensure(ref);
+  assert.deepEqual(await modeOf(cache.dir), { mode: '710', gid: QEMU_GID });
+  assert.deepEqual(await modeOf(cache.pathOf(sha)), { mode: '640', gid: QEMU_GID });
+});
+
+test('init closes a cache an older agent left world-readable', async () => {
+  const cache = await newCache(new FakeSource(), QEMU_GID);
+  await cache.ensure(ref);
+  await chmod(cache.dir, 0o755);
+  await chmod(cache.pathOf(sha), 0o644);
+  await cache.init();
+  assert.deepEqual(await modeOf(cache.dir), { mode: '710', gid: QEMU_GID });
+  assert.deepEqual(await modeOf(cache.pathOf(sha)), { mode: '640', gid: QEMU_GID });
 });

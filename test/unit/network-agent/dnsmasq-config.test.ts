@@ -18,7 +18,7 @@ const spec = (extra: Partial<DhcpSpec> = {}): DhcpSpec => ({
 });
 
 describe('renderDnsmasq', () => {
-  it('serves static entries only, bound to the namespace interface, no resolv/hosts files', () => {
+  it('serves static entries only, bound to the namespace interface, no resolv/hosts files, as its own account', () => {
     const c = renderDnsmasq(spec(), 'ns-net1', 1450, paths);
     assert.deepEqual(c.argv, [
       'dnsmasq',
@@ -33,6 +33,9 @@ describe('renderDnsmasq', () => {
       '--dhcp-hostsfile=/s/dhcp/net1/hosts',
       '--dhcp-optsfile=/s/dhcp/net1/opts',
       '--log-facility=/s/dhcp/net1/dnsmasq.log',
+      // Not nobody: it reads the hosts file (tenants' MACs and addresses) on SIGHUP.
+      '--user=strato-dnsmasq',
+      '--group=strato-dnsmasq',
       '--dhcp-range=set:subnet0,10.0.0.0,static,255.255.255.0,86400s',
       '--dhcp-range=set:subnet1,10.1.0.0,static,255.255.255.0,86400s',
     ]);
