@@ -18,37 +18,10 @@ import type { Outcome, StepDeps } from '../../../conductor/compute/workflow.ts';
 import type { HostRegistry } from '../../../conductor/hosts/host-registry.ts';
 import type { StoreClaimer } from '../../../conductor/scheduler/store-claimer.ts';
 import type { SelectionResult } from '../../../conductor/scheduler/types.ts';
+import { bootingRecord, bootWorkflow } from './boot-record.ts';
 
-const wf = (over: Partial<Workflow> = {}): Workflow => ({
-  id: 'w',
-  kind: 'boot',
-  step: 'spawn',
-  requestId: 'r',
-  eventKey: '/instance-actions/x/1',
-  excludeHosts: [],
-  failures: [],
-  ...over,
-});
-
-const rec = (w: Workflow): InstanceRecord => ({
-  id: '00000000-0000-4000-8000-000000000001',
-  name: 'vm',
-  projectId: 'p',
-  userId: 'u',
-  image: { id: 'i', sha256: 'a'.repeat(64), sizeBytes: 10, diskFormat: 'qcow2' },
-  flavor: { id: 'f', name: 'small', vcpus: 1, ramMib: 256, diskGib: 1 },
-  vmState: 'BUILD',
-  taskState: 'spawning',
-  powerState: 'NOSTATE',
-  host: 'hv-1',
-  createdAt: '',
-  updatedAt: '',
-  launchedAt: '',
-  userData: Buffer.from('hi').toString('base64'),
-  metadata: {},
-  workflow: w,
-  settledAtMs: 0,
-});
+const wf = bootWorkflow;
+const rec = (w: Workflow): InstanceRecord => bootingRecord(w);
 
 const NOW = 1_000_000;
 const BUILD_TIMEOUT_MS = 600_000;

@@ -16,6 +16,7 @@ import { deleteStep } from '../../../conductor/compute/teardown-steps.ts';
 import type { Outcome, StepDeps } from '../../../conductor/compute/workflow.ts';
 import type { HostRegistry } from '../../../conductor/hosts/host-registry.ts';
 import type { StoreClaimer } from '../../../conductor/scheduler/store-claimer.ts';
+import { bootingRecord, bootWorkflow } from './boot-record.ts';
 
 log.level = 'silent';
 
@@ -30,38 +31,10 @@ const nic = (over: Partial<InstanceNic> = {}): InstanceNic => ({
   ...over,
 });
 
-const wf = (over: Partial<Workflow> = {}): Workflow => ({
-  id: 'w',
-  kind: 'boot',
-  step: 'ports',
-  requestId: 'r',
-  eventKey: '/instance-actions/x/1',
-  excludeHosts: [],
-  failures: [],
-  ...over,
-});
+const wf = (over: Partial<Workflow> = {}): Workflow => bootWorkflow({ step: 'ports', ...over });
 
-const rec = (w: Workflow, over: Partial<InstanceRecord> = {}): InstanceRecord => ({
-  id: 'i-1',
-  name: 'vm',
-  projectId: 'p',
-  userId: 'u',
-  image: { id: 'img', sha256: 'a'.repeat(64), sizeBytes: 10, diskFormat: 'qcow2' },
-  flavor: { id: 'f', name: 'small', vcpus: 1, ramMib: 256, diskGib: 1 },
-  vmState: 'BUILD',
-  taskState: 'networking',
-  powerState: 'NOSTATE',
-  host: '',
-  createdAt: '',
-  updatedAt: '',
-  launchedAt: '',
-  userData: '',
-  metadata: {},
-  nics: [nic()],
-  workflow: w,
-  settledAtMs: 0,
-  ...over,
-});
+const rec = (w: Workflow, over: Partial<InstanceRecord> = {}): InstanceRecord =>
+  bootingRecord(w, { id: 'i-1', taskState: 'networking', host: '', userData: '', nics: [nic()], ...over });
 
 interface Stub {
   net: ServerNetworking;

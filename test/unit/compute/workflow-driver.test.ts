@@ -15,42 +15,14 @@ import { WorkflowDriver } from '../../../conductor/compute/workflow-driver.ts';
 import type { HostRegistry } from '../../../conductor/hosts/host-registry.ts';
 import type { StoreClaimer } from '../../../conductor/scheduler/store-claimer.ts';
 import { SqliteStore } from '../../../conductor/store/sqlite/sqlite-store.ts';
+import { bootingRecord, bootWorkflow } from './boot-record.ts';
 
 const quiet = log.child({});
 quiet.level = 'silent';
 
 const ID = '00000000-0000-4000-8000-0000000000d1';
-
-function building(): InstanceRecord {
-  return {
-    id: ID,
-    name: 'vm',
-    projectId: 'p',
-    userId: 'u',
-    image: { id: 'i', sha256: 'a'.repeat(64), sizeBytes: 10, diskFormat: 'qcow2' },
-    flavor: { id: 'f', name: 'small', vcpus: 1, ramMib: 256, diskGib: 1 },
-    vmState: 'BUILD',
-    taskState: 'spawning',
-    powerState: 'NOSTATE',
-    host: 'hv-1',
-    createdAt: '',
-    updatedAt: '',
-    launchedAt: '',
-    userData: '',
-    metadata: {},
-    settledAtMs: 0,
-    workflow: {
-      id: 'w',
-      kind: 'boot',
-      step: 'spawn',
-      requestId: 'r',
-      eventKey: `/instance-actions/${ID}/0`,
-      excludeHosts: [],
-      failures: [],
-      placedAtMs: Date.now(),
-    },
-  };
-}
+const building = (): InstanceRecord =>
+  bootingRecord(bootWorkflow({ eventKey: `/instance-actions/${ID}/0`, placedAtMs: Date.now() }), { id: ID });
 
 describe('workflow driver: waiting for a host that does not answer', () => {
   const store = new SqliteStore({ path: ':memory:' });
