@@ -35,6 +35,12 @@ export interface ConductorConfig {
   allocationRatio: { cpu: number; ram: number; disk: number };
   /** Deadline of SpawnInstance (image pull + boot). @default 300 */
   spawnTimeoutS: number;
+  /**
+   * How long a boot waits for its host when the host does not answer (an agent
+   * restarting), counted from when the host was chosen; then the server goes to
+   * ERROR, still holding the host. At least spawnTimeoutS. @default 600
+   */
+  buildTimeoutS: number;
   /** Lifetime of a login token. @default 43200 (12 h) */
   tokenTtlS: number;
   /** How long shutdown waits for running calls. @default 5 */
@@ -56,6 +62,7 @@ export const DEFAULT_CONFIG: Readonly<ConductorConfig> = {
   maxBuildAttempts: 3,
   allocationRatio: { cpu: 4, ram: 1, disk: 1 },
   spawnTimeoutS: 300,
+  buildTimeoutS: 600,
   tokenTtlS: 12 * 3600,
   shutdownGraceS: 5,
   networkResyncS: 30,
@@ -78,6 +85,7 @@ const NUMERIC = [
   'acpiTimeoutS',
   'maxBuildAttempts',
   'spawnTimeoutS',
+  'buildTimeoutS',
   'tokenTtlS',
   'shutdownGraceS',
   'networkResyncS',
@@ -98,6 +106,9 @@ export function resolveConfig(partial: Partial<ConductorConfig>): ConductorConfi
   if (!Number.isInteger(c.underlayMtu) || c.underlayMtu < 576) throw bad('underlayMtu must be an integer >= 576');
   if (c.downTimeS <= c.heartbeatIntervalS) {
     throw bad(`downTimeS (${c.downTimeS}) must exceed heartbeatIntervalS (${c.heartbeatIntervalS})`);
+  }
+  if (c.buildTimeoutS < c.spawnTimeoutS) {
+    throw bad(`buildTimeoutS (${c.buildTimeoutS}) must be at least spawnTimeoutS (${c.spawnTimeoutS})`);
   }
   for (const [k, v] of Object.entries(c.allocationRatio)) {
     if (!(typeof v === 'number' && v > 0)) throw bad(`allocationRatio.${k} must be a number > 0`);

@@ -125,6 +125,7 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       agents,
       net,
       maxBuildAttempts: config.maxBuildAttempts,
+      buildTimeoutMs: config.buildTimeoutS * 1000,
       acpiTimeoutS: config.acpiTimeoutS,
       sweepIntervalMs: Math.max(5_000, 3 * timing.heartbeatIntervalMs),
     });

@@ -10,11 +10,11 @@ import type { Logger } from '../../common/log.ts';
 import type { Hypervisor, HypervisorEvent, PowerState } from '../hypervisor/hypervisor.ts';
 import { domainNameFor } from '../hypervisor/libvirt/domain-xml.ts';
 import { type Action, parseAction, runAction } from './actions.ts';
+import { adoptExisting } from './adopt.ts';
 import { DEFAULT_TAIL_LINES, MAX_TAIL_LINES, tailLines } from './console-tail.ts';
 import { checkInstanceId, instancePaths } from './instance-paths.ts';
 import { KeyedLock } from './keyed-lock.ts';
 import { attachPort, detachPort } from './port-ops.ts';
-import { requirePortsWired } from './port-wiring.ts';
 import { type SpawnDeps, spawnInstance } from './spawn.ts';
 import type { SpawnPort, SpawnRequest } from './spawn-request.ts';
 
@@ -74,12 +74,8 @@ export class InstanceManager extends EventEmitter<InstanceManagerEvents> {
     return this.settle(req.instanceId, 'spawn', 'spawned', async () => {
       const existing = await this.hv.powerState(req.instanceId);
       if (existing === undefined) await spawnInstance(this.deps, req);
-      // Defined but never started: an earlier spawn was cut short between define and
-      // start (agent killed). A spawn returns when the domain runs, so finish it.
-      else if (existing === 'shutdown') {
-        await requirePortsWired(this.deps, req.ports, 'UNAVAILABLE');
-        await this.hv.start(req.instanceId);
-      }
+      // A re-sent spawn (no answer reached the conductor): adopt what the first one made.
+      else await adoptExisting(this.deps, req, existing);
       return this.status(req.instanceId);
     });
   }

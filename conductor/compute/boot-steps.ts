@@ -1,15 +1,20 @@
 // Boot: schedule (claim a host) → spawn (the agent builds and starts the guest)
-// → ACTIVE. A failed spawn excludes that host and schedules again, up to
-// maxBuildAttempts hosts in all; then, or when no host fits, `fail` gives the
-// claim back and leaves the server in ERROR with a fault that says why.
+// → ACTIVE. A spawn the agent answered as failed (it rolled it back) excludes
+// that host and schedules again, up to maxBuildAttempts hosts in all; then, or
+// when no host fits, `fail` gives the claim back and leaves the server in ERROR
+// with a fault that says why. A host that gives no answer at all is asked again
+// until the build timeout (host-wait.ts): its agent may be restarting, and may
+// have started the guest already.
 // A server with NICs has two more steps (nic-steps.ts): `ports` before
 // scheduling, `bind` between scheduling and spawning.
 import { isStratoError, StratoError } from '../../common/errors.ts';
 import type { PortSpec } from '../../common/gen/strato/agent/v1/PortSpec.ts';
 import { toStratoError } from '../../common/grpc/status.ts';
+import { isNoAnswer } from '../agents/no-answer.ts';
 import { noValidHostMessage } from '../scheduler/no-valid-host.ts';
 import type { SelectionResult } from '../scheduler/types.ts';
 import type { Fault, InstanceRecord, Workflow } from './instance-record.ts';
+import { waitForHost } from './host-wait.ts';
 import type { ServerNetworking } from './nics.ts';
 import { powerStateFromHost, vmStateForPower } from './state-machine.ts';
 import { describeError, type Outcome, type Step, type StepDeps } from './workflow.ts';
@@ -61,11 +66,11 @@ export const scheduleStep: Step = async (rec, wf, deps) => {
   const nics = (rec.nics ?? []).length > 0;
   return {
     kind: 'update',
-    apply: (r) => ({
+    apply: (r, _nowIso, nowMs) => ({
       ...r,
       host: hostId,
       taskState: nics ? 'networking' : 'spawning',
-      workflow: { ...(r.workflow as Workflow), step: nics ? 'bind' : 'spawn' },
+      workflow: { ...(r.workflow as Workflow), step: nics ? 'bind' : 'spawn', placedAtMs: nowMs },
     }),
   };
 };
@@ -131,6 +136,7 @@ export const spawnStep: Step = async (rec, wf, deps) => {
     } catch (err) {
       if (deps.signal.aborted) throw err;
       error = toStratoError(err);
+      if (isNoAnswer(error)) return waitForHost(rec, wf, deps, error);
     }
   }
   return spawnFailed(rec, wf, deps, error, host);
@@ -189,12 +195,15 @@ async function cleanUpFailedSpawn(rec: InstanceRecord, host: { id: string; addre
 }
 
 export const failStep: Step = async (rec, wf, deps) => {
-  await deps.claimer.release(rec.id);
+  const hold = wf.holdHost === true;
   const nics = rec.nics ?? [];
-  if (nics.some((n) => n.portId !== '')) {
-    // The ports stay the server's (deleted with it) but leave whichever host they were bound to.
-    await needNet(deps).bindHost(rec.id, nics, '');
-    needNet(deps).pushSoon();
+  if (!hold) {
+    await deps.claimer.release(rec.id);
+    if (nics.some((n) => n.portId !== '')) {
+      // The ports stay the server's (deleted with it) but leave whichever host they were bound to.
+      await needNet(deps).bindHost(rec.id, nics, '');
+      needNet(deps).pushSoon();
+    }
   }
   const fault = wf.fault as Fault;
   return {
@@ -207,7 +216,7 @@ export const failStep: Step = async (rec, wf, deps) => {
         vmState: 'ERROR',
         taskState: '',
         powerState: 'NOSTATE',
-        host: '',
+        host: hold ? r.host : '',
         fault: { ...fault, at: nowIso },
         settledAtMs: nowMs,
       };

@@ -59,7 +59,8 @@ export type WorkflowKind = 'boot' | 'delete' | 'action';
  *           (ports: make the NICs' ports; bind: bind them to the chosen host and push its network state)
  *   delete: delete → [unplug →] release → purge   (unplug: unbind/delete the NICs' ports)
  *   action: act | plug (hot-plug the last NIC) | unplug-port (hot-unplug `portId`)
- *   fail:   release the claim and unbind the ports from the host, then ERROR (used by boot)
+ *   fail:   release the claim and unbind the ports from the host, then ERROR (used by boot;
+ *           with holdHost, ERROR keeping host, claim and bindings)
  */
 export type WorkflowStep =
   | 'ports'
@@ -92,6 +93,17 @@ export interface Workflow {
   hard?: boolean;
   /** fail: the fault the instance ends with. */
   fault?: Fault;
+  /**
+   * fail: keep the host, its claim and the ports' binding to it (the build timed out
+   * waiting for a host that does not answer, whose guest may still run). Delete
+   * gives them back once the host confirms the guest is gone.
+   */
+  holdHost?: boolean;
+  /**
+   * boot: when the current host was chosen (conductor clock, ms). Bounds how long
+   * bind and spawn wait for a host that does not answer (the build timeout).
+   */
+  placedAtMs?: number;
   /** boot: admin-forced host. */
   forceHost?: string;
   /** delete: attempts so far (drives the retry back-off). */

@@ -2,7 +2,8 @@
 //
 //   ports        (boot, first)    make the NICs' ports / claim the given ones → schedule
 //   bind         (boot)           bind them to the scheduled host, push that host's
-//                                 network state, and only then → spawn
+//                                 network state, and only then → spawn (a host that
+//                                 does not answer is waited for: host-wait.ts)
 //   unplug       (delete)         delete the ports the server made, unbind the given ones → release
 //   plug         (AddServerPort)  make/claim the last NIC's port, bind, push, AttachPort
 //   unplug-port  (RemoveServerPort) DetachPort, then delete/unbind that port, push
@@ -12,7 +13,9 @@
 // the first run made instead of making it again.
 import { isStratoError, StratoError } from '../../common/errors.ts';
 import { toStratoError } from '../../common/grpc/status.ts';
+import { isNoAnswer } from '../agents/no-answer.ts';
 import { failWith, needNet, spawnFailed } from './boot-steps.ts';
+import { waitForHost } from './host-wait.ts';
 import type { InstanceRecord, Workflow } from './instance-record.ts';
 import type { InstanceNic, NicOwner } from './nics.ts';
 import { describeError, type Outcome, type Step } from './workflow.ts';
@@ -53,7 +56,10 @@ export const bindStep: Step = async (rec, wf, deps) => {
   const host = await deps.hosts.get(rec.host);
   await net.bindHost(rec.id, rec.nics ?? [], rec.host);
   const push = await net.pushHost(rec.host);
-  if (!push.ok) return spawnFailed(rec, wf, deps, push.error, host);
+  if (!push.ok) {
+    if (host && isNoAnswer(push.error)) return waitForHost(rec, wf, deps, push.error);
+    return spawnFailed(rec, wf, deps, push.error, host);
+  }
   deps.log.info({ hostId: rec.host }, 'ports bound and host network pushed');
   return {
     kind: 'update',

@@ -46,6 +46,8 @@ export interface WorkflowDriverOptions {
   net?: ServerNetworking;
   /** @default 3 */
   maxBuildAttempts?: number;
+  /** How long a boot waits for a host that does not answer (StepDeps.buildTimeoutMs). @default 600_000 */
+  buildTimeoutMs?: number;
   /** @default 60 */
   acpiTimeoutS?: number;
   /** How often to look for workflows nobody drives. @default 30_000 */
@@ -156,6 +158,8 @@ export class WorkflowDriver {
           log,
           signal,
           maxBuildAttempts: this.o.maxBuildAttempts ?? 3,
+          buildTimeoutMs: this.o.buildTimeoutMs ?? 600_000,
+          now: this.clock,
           acpiTimeoutS: this.o.acpiTimeoutS ?? 60,
           tries,
           ...(this.o.net ? { net: this.o.net } : {}),
@@ -166,6 +170,8 @@ export class WorkflowDriver {
           tries++;
           log.warn({ waitMs: outcome.ms, why: outcome.why, tries }, 'step will be retried');
           if (!loop.again) await this.pause(loop, outcome.ms);
+          // Kicked (e.g. the host registered again): it should answer now, so the back-off starts over.
+          if (loop.again) tries = 0;
           continue;
         }
         tries = 0;

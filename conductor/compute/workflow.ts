@@ -35,9 +35,16 @@ export interface StepDeps {
   signal: AbortSignal;
   /** Hosts tried per boot before giving up (the first one included). @default 3 */
   maxBuildAttempts: number;
+  /**
+   * How long a boot may wait on its host when that host does not answer, counted
+   * from when the host was chosen; then the build ends in ERROR, holding the host.
+   */
+  buildTimeoutMs: number;
+  /** The conductor's clock (ms). */
+  now: () => number;
   /** Soft stop/reboot: seconds of ACPI before the agent acts hard. */
   acpiTimeoutS: number;
-  /** Attempts of a delete so far (in this process), for the back-off. */
+  /** Waits of this step so far (in this process; a kick starts over), for the back-off. */
   tries: number;
   /** Ports, bindings and network pushes; absent = servers with NICs cannot be booted. */
   net?: ServerNetworking;

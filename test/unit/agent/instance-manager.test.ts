@@ -127,6 +127,45 @@ test('spawn of a defined but stopped instance (spawn cut short before start) sta
   assert.equal((await manager.spawn(r)).powerState, 'running');
 });
 
+test('a re-sent spawn whose domain records a different spec is refused and the domain left alone', async () => {
+  const { hv, manager } = await setup();
+  const r = req();
+  await manager.spawn(r);
+  const calls = hv.calls.length;
+  const other = { ...r, flavor: { ...r.flavor, ramMiB: 512 } };
+  await assert.rejects(
+    manager.spawn(other),
+    (e) => isStratoError(e, 'FAILED_PRECONDITION') && e.reason === 'INSTANCE_EXISTS_DIFFERENT',
+  );
+  assert.equal(hv.calls.length, calls);
+  assert.equal(hv.domains.get(r.instanceId)?.state, 'running');
+});
+
+test('a re-sent spawn adopts a domain whose start the cut-short spawn left under way', async () => {
+  const { hv, manager } = await setup();
+  const r = req();
+  await manager.spawn(r);
+  await hv.destroy(r.instanceId);
+  // libvirtd finishes the dead agent's start just as the new one asks: "already running".
+  const start = hv.start.bind(hv);
+  hv.start = async (id) => {
+    await start(id);
+    throw new StratoError('FAILED_PRECONDITION', 'OPERATION_INVALID', 'domain is already running');
+  };
+  assert.equal((await manager.spawn(r)).powerState, 'running');
+});
+
+test('a re-sent spawn that cannot start the adopted domain rolls it back like any failed spawn', async () => {
+  const { stateDir, hv, manager } = await setup();
+  const r = req();
+  await manager.spawn(r);
+  await hv.destroy(r.instanceId);
+  hv.failNext('start');
+  await assert.rejects(manager.spawn(r), (e) => isStratoError(e, 'INTERNAL'));
+  assert.equal(hv.domains.size, 0);
+  assert.equal(existsSync(join(stateDir, 'instances', r.instanceId)), false);
+});
+
 for (const step of ['define', 'start'] as const) {
   test(`a spawn failing at ${step} rolls back everything`, async () => {
     const { stateDir, hv, manager, changes } = await setup();

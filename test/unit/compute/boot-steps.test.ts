@@ -1,48 +1,30 @@
 // The boot workflow's decisions, with stub collaborators: where a spawn failure
 // leads (reschedule with the host excluded, or ERROR after the last attempt or
-// for a request no host would take), and what "No valid host" leaves behind.
+// for a request no host would take), what "No valid host" leaves behind, and —
+// table by table — which failed calls mean "the agent did not answer: ask the
+// same host again, holding the claim" rather than "the spawn failed: reschedule",
+// up to the build timeout.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { Metadata, status } from '@grpc/grpc-js';
 import { StratoError } from '../../../common/errors.ts';
+import { fromCallError, toGrpcStatus } from '../../../common/grpc/status.ts';
 import { log } from '../../../common/log.ts';
 import type { AgentApi, AgentDirectory } from '../../../conductor/agents/agent-api.ts';
+import { isNoAnswer } from '../../../conductor/agents/no-answer.ts';
 import { failStep, scheduleStep, spawnStep } from '../../../conductor/compute/boot-steps.ts';
 import type { InstanceRecord, Workflow } from '../../../conductor/compute/instance-record.ts';
 import type { Outcome, StepDeps } from '../../../conductor/compute/workflow.ts';
 import type { HostRegistry } from '../../../conductor/hosts/host-registry.ts';
 import type { StoreClaimer } from '../../../conductor/scheduler/store-claimer.ts';
 import type { SelectionResult } from '../../../conductor/scheduler/types.ts';
+import { bootingRecord, bootWorkflow } from './boot-record.ts';
 
-const wf = (over: Partial<Workflow> = {}): Workflow => ({
-  id: 'w',
-  kind: 'boot',
-  step: 'spawn',
-  requestId: 'r',
-  eventKey: '/instance-actions/x/1',
-  excludeHosts: [],
-  failures: [],
-  ...over,
-});
+const wf = bootWorkflow;
+const rec = (w: Workflow): InstanceRecord => bootingRecord(w);
 
-const rec = (w: Workflow): InstanceRecord => ({
-  id: '00000000-0000-4000-8000-000000000001',
-  name: 'vm',
-  projectId: 'p',
-  userId: 'u',
-  image: { id: 'i', sha256: 'a'.repeat(64), sizeBytes: 10, diskFormat: 'qcow2' },
-  flavor: { id: 'f', name: 'small', vcpus: 1, ramMib: 256, diskGib: 1 },
-  vmState: 'BUILD',
-  taskState: 'spawning',
-  powerState: 'NOSTATE',
-  host: 'hv-1',
-  createdAt: '',
-  updatedAt: '',
-  launchedAt: '',
-  userData: Buffer.from('hi').toString('base64'),
-  metadata: {},
-  workflow: w,
-  settledAtMs: 0,
-});
+const NOW = 1_000_000;
+const BUILD_TIMEOUT_MS = 600_000;
 
 function deps(spawn: AgentApi['spawn'], place?: () => SelectionResult) {
   const calls: string[] = [];
@@ -70,6 +52,8 @@ function deps(spawn: AgentApi['spawn'], place?: () => SelectionResult) {
     log: log.child({ test: true }),
     signal: new AbortController().signal,
     maxBuildAttempts: 3,
+    buildTimeoutMs: BUILD_TIMEOUT_MS,
+    now: () => NOW,
     acpiTimeoutS: 1,
     tries: 0,
   };
@@ -157,5 +141,135 @@ describe('boot steps', () => {
     assert.equal(r.host, '');
     assert.equal(r.fault?.reason, 'NO_VALID_HOST');
     assert.equal(r.workflow, undefined);
+  });
+});
+
+/** A status as grpc-js ends a call by itself, with no answer from the peer (no ErrorInfo trailer). */
+const transport = (code: status, details: string) => fromCallError({ code, details, metadata: new Metadata() });
+/** What the agent's answer becomes on the conductor's side of the wire. */
+const answer = (err: StratoError) => fromCallError(toGrpcStatus(err));
+
+type Verdict = 'same host again' | 'reschedule' | 'fail';
+
+const TABLE: [string, StratoError, Verdict][] = [
+  [
+    'connection refused (agent down)',
+    transport(status.UNAVAILABLE, 'No connection established. Last error: connect ECONNREFUSED 10.0.0.1:8776'),
+    'same host again',
+  ],
+  [
+    'connection dropped mid-spawn (agent killed)',
+    transport(status.UNAVAILABLE, 'Connection dropped'),
+    'same host again',
+  ],
+  [
+    'stream reset by a dying peer',
+    transport(status.INTERNAL, 'Received RST_STREAM with code 2 (Internal server error)'),
+    'same host again',
+  ],
+  ['call cancelled by a stopping agent', transport(status.CANCELLED, 'Call cancelled'), 'same host again'],
+  ['deadline passed without an answer', transport(status.DEADLINE_EXCEEDED, 'Deadline exceeded'), 'same host again'],
+  ['agent: ports not wired', answer(new StratoError('UNAVAILABLE', 'PORT_NOT_WIRED', 'port p')), 'reschedule'],
+  ['agent: libvirtd unreachable', answer(new StratoError('UNAVAILABLE', 'LIBVIRT_UNREACHABLE', 'no')), 'reschedule'],
+  ['agent: unexpected internal error', answer(new StratoError('INTERNAL', 'INTERNAL_ERROR', 'x')), 'reschedule'],
+  [
+    'agent: image checksum mismatch',
+    answer(new StratoError('DATA_LOSS', 'IMAGE_CHECKSUM_MISMATCH', 'x')),
+    'reschedule',
+  ],
+  ['agent: host full', answer(new StratoError('RESOURCE_EXHAUSTED', 'HOST_FULL', 'x')), 'reschedule'],
+  [
+    'agent: a different domain holds the name',
+    answer(new StratoError('FAILED_PRECONDITION', 'INSTANCE_EXISTS_DIFFERENT', 'x')),
+    'reschedule',
+  ],
+  ['agent: malformed request', answer(new StratoError('INVALID_ARGUMENT', 'INVALID_SPAWN_REQUEST', 'x')), 'fail'],
+];
+
+describe('spawn errors: agent unreachable (same host again) vs spawn failed (reschedule)', () => {
+  for (const [what, err, verdict] of TABLE) {
+    it(`${what}: ${verdict}`, async () => {
+      assert.equal(isNoAnswer(err), verdict === 'same host again');
+      const { d, calls } = deps(() => Promise.reject(err));
+      const w = wf({ placedAtMs: NOW - 1000 });
+      const o = await spawnStep(rec(w), w, d);
+      if (verdict === 'same host again') {
+        assert.equal(o.kind, 'wait');
+        assert.deepEqual(calls, ['spawn'], 'no clean-up, no claim released');
+        return;
+      }
+      const r = applied(o, rec(w));
+      assert.equal(r.workflow?.step, verdict === 'fail' ? 'fail' : 'schedule');
+      if (verdict === 'reschedule') {
+        assert.deepEqual(r.workflow?.excludeHosts, ['hv-1']);
+        assert.deepEqual(calls, ['spawn', 'delete']);
+      }
+    });
+  }
+
+  it('a host no longer registered is given up (there is nobody to ask)', async () => {
+    const { d } = deps(() => Promise.reject(new Error('not called')));
+    d.hosts = { get: async () => undefined } as unknown as HostRegistry;
+    const w = wf();
+    const r = applied(await spawnStep(rec(w), w, d), rec(w));
+    assert.equal(r.workflow?.step, 'schedule');
+    assert.match(r.workflow?.failures[0] ?? '', /HOST_NOT_REGISTERED/);
+  });
+});
+
+describe('waiting for a host that does not answer', () => {
+  const refused = () => Promise.reject(transport(status.UNAVAILABLE, 'connect ECONNREFUSED'));
+
+  it('scheduling records when the host was chosen', async () => {
+    const { d } = deps(refused);
+    const w = wf({ step: 'schedule' });
+    const r = applied(await scheduleStep(rec(w), w, d), rec(w));
+    assert.equal(r.workflow?.placedAtMs, 5);
+    assert.equal(r.workflow?.step, 'spawn');
+  });
+
+  for (const [tries, ms] of [
+    [0, 500],
+    [1, 1000],
+    [3, 4000],
+    [10, 10_000],
+  ] as const) {
+    it(`backs off: after ${tries} waits the next is ${ms} ms`, async () => {
+      const { d } = deps(refused);
+      d.tries = tries;
+      const w = wf({ placedAtMs: NOW - 1000 });
+      const o = await spawnStep(rec(w), w, d);
+      assert.deepEqual(o.kind === 'wait' && o.ms, ms);
+    });
+  }
+
+  it('never waits past the build timeout', async () => {
+    const { d } = deps(refused);
+    d.tries = 10;
+    const w = wf({ placedAtMs: NOW - BUILD_TIMEOUT_MS + 200 });
+    const o = await spawnStep(rec(w), w, d);
+    assert.deepEqual(o.kind === 'wait' && o.ms, 200);
+  });
+
+  it('after the build timeout: ERROR that holds the host, its claim and the guest that may run there', async () => {
+    const { d, calls } = deps(refused);
+    const w = wf({ placedAtMs: NOW - BUILD_TIMEOUT_MS });
+    const r = applied(await spawnStep(rec(w), w, d), rec(w));
+    assert.equal(r.workflow?.step, 'fail');
+    assert.equal(r.workflow?.holdHost, true);
+    assert.equal(r.workflow?.fault?.reason, 'BUILD_TIMEOUT');
+    assert.match(r.workflow?.fault?.message ?? '', /build timed out after 600 s: host hv-1 did not answer/);
+    const done = applied(await failStep(r, r.workflow as Workflow, d), r);
+    assert.deepEqual(calls, ['spawn'], 'no release, no delete');
+    assert.equal(done.vmState, 'ERROR');
+    assert.equal(done.host, 'hv-1');
+    assert.equal(done.workflow, undefined);
+  });
+
+  it('an answer after the timeout still adopts the guest', async () => {
+    const { d } = deps(async () => ({ instanceId: 'x', powerState: 'running', domainName: 'd' }));
+    const w = wf({ placedAtMs: NOW - 2 * BUILD_TIMEOUT_MS });
+    const r = applied(await spawnStep(rec(w), w, d), rec(w));
+    assert.equal(r.vmState, 'ACTIVE');
   });
 });

@@ -37,6 +37,7 @@ describe('conductor config', () => {
     assert.equal(c.registryListen, '0.0.0.0:8775');
     assert.equal(c.heartbeatIntervalS, 10);
     assert.equal(c.downTimeS, 60);
+    assert.equal(c.buildTimeoutS, 600);
   });
 
   it('layers file < environment < flags', async () => {
@@ -59,6 +60,8 @@ describe('conductor config', () => {
   it('refuses nonsense early', async () => {
     assert.throws(() => resolveConfig({ heartbeatIntervalS: 10, downTimeS: 5 }), { reason: 'CONFIG_INVALID' });
     assert.throws(() => resolveConfig({ acpiTimeoutS: 0 }), { reason: 'CONFIG_INVALID' });
+    // A build must outlast one spawn call, or a slow spawn would time the build out at once.
+    assert.throws(() => resolveConfig({ spawnTimeoutS: 300, buildTimeoutS: 299 }), { reason: 'CONFIG_INVALID' });
     assert.throws(() => resolveConfig({ allocationRatio: { cpu: -1, ram: 1, disk: 1 } }), { reason: 'CONFIG_INVALID' });
     await assert.rejects(loadCommand(['--down-time-s', 'soon'], {}), {
       reason: 'CONFIG_INVALID',

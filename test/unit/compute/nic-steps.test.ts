@@ -16,6 +16,7 @@ import { deleteStep } from '../../../conductor/compute/teardown-steps.ts';
 import type { Outcome, StepDeps } from '../../../conductor/compute/workflow.ts';
 import type { HostRegistry } from '../../../conductor/hosts/host-registry.ts';
 import type { StoreClaimer } from '../../../conductor/scheduler/store-claimer.ts';
+import { bootingRecord, bootWorkflow } from './boot-record.ts';
 
 log.level = 'silent';
 
@@ -30,38 +31,10 @@ const nic = (over: Partial<InstanceNic> = {}): InstanceNic => ({
   ...over,
 });
 
-const wf = (over: Partial<Workflow> = {}): Workflow => ({
-  id: 'w',
-  kind: 'boot',
-  step: 'ports',
-  requestId: 'r',
-  eventKey: '/instance-actions/x/1',
-  excludeHosts: [],
-  failures: [],
-  ...over,
-});
+const wf = (over: Partial<Workflow> = {}): Workflow => bootWorkflow({ step: 'ports', ...over });
 
-const rec = (w: Workflow, over: Partial<InstanceRecord> = {}): InstanceRecord => ({
-  id: 'i-1',
-  name: 'vm',
-  projectId: 'p',
-  userId: 'u',
-  image: { id: 'img', sha256: 'a'.repeat(64), sizeBytes: 10, diskFormat: 'qcow2' },
-  flavor: { id: 'f', name: 'small', vcpus: 1, ramMib: 256, diskGib: 1 },
-  vmState: 'BUILD',
-  taskState: 'networking',
-  powerState: 'NOSTATE',
-  host: '',
-  createdAt: '',
-  updatedAt: '',
-  launchedAt: '',
-  userData: '',
-  metadata: {},
-  nics: [nic()],
-  workflow: w,
-  settledAtMs: 0,
-  ...over,
-});
+const rec = (w: Workflow, over: Partial<InstanceRecord> = {}): InstanceRecord =>
+  bootingRecord(w, { id: 'i-1', taskState: 'networking', host: '', userData: '', nics: [nic()], ...over });
 
 interface Stub {
   net: ServerNetworking;
@@ -139,6 +112,8 @@ function deps(s: Stub) {
     log,
     signal: new AbortController().signal,
     maxBuildAttempts: 3,
+    buildTimeoutMs: 600_000,
+    now: () => 1_000_000,
     acpiTimeoutS: 1,
     tries: 0,
     net: s.net,
@@ -202,15 +177,25 @@ describe('NIC steps', () => {
     assert.equal(r.taskState, 'spawning');
   });
 
-  it('bind: a host that cannot take its network state is excluded and the boot rescheduled', async () => {
+  it('bind: a host that answers it cannot take its network state is excluded and the boot rescheduled', async () => {
     const s = stubNet();
-    s.push = { ok: false, error: new StratoError('UNAVAILABLE', 'AGENT_DOWN', 'no answer') };
+    s.push = { ok: false, error: new StratoError('INTERNAL', 'NETWORK_APPLY_FAILED', 'bridge refused') };
     const w = wf({ step: 'bind' });
     const r0 = rec(w, { host: 'hv-2', nics: [nic({ portId: 'port-1' })] });
     const r = applied(await bindStep(r0, w, deps(s).d), r0);
     assert.equal(r.workflow?.step, 'schedule');
     assert.deepEqual(r.workflow?.excludeHosts, ['hv-2']);
     assert.equal(r.host, '');
+  });
+
+  it('bind: a host that does not answer the push is asked again, bound and claimed', async () => {
+    const s = stubNet();
+    s.push = { ok: false, error: new StratoError('UNAVAILABLE', 'UNAVAILABLE', 'connect ECONNREFUSED') };
+    const w = wf({ step: 'bind', placedAtMs: 1_000_000 - 5_000 });
+    const r0 = rec(w, { host: 'hv-2', nics: [nic({ portId: 'port-1' })] });
+    const o = await bindStep(r0, w, deps(s).d);
+    assert.equal(o.kind, 'wait');
+    assert.deepEqual(s.calls, ['bind i-1 port-1 @hv-2', 'push hv-2'], 'nothing unbound, no claim released');
   });
 
   it('spawn: passes the ports and network_data.json', async () => {
@@ -226,6 +211,18 @@ describe('NIC steps', () => {
       ['port-1'],
     );
     assert.equal(JSON.parse(req.networkDataJson).links[0].vif_id, 'port-1');
+  });
+
+  it('fail holding the host (build timeout): claim, host and port bindings stay', async () => {
+    const s = stubNet();
+    const fault = { code: 'DEADLINE_EXCEEDED', reason: 'BUILD_TIMEOUT', message: 'm', at: '' };
+    const w = wf({ step: 'fail', holdHost: true, fault });
+    const r0 = rec(w, { host: 'hv-2', nics: [nic({ portId: 'port-1' })] });
+    const r = applied(await failStep(r0, w, deps(s).d), r0);
+    assert.deepEqual(s.calls, []);
+    assert.equal(r.vmState, 'ERROR');
+    assert.equal(r.host, 'hv-2');
+    assert.equal(r.fault?.reason, 'BUILD_TIMEOUT');
   });
 
   it('fail: the ports leave the host but stay the server’s', async () => {

@@ -106,11 +106,17 @@ export interface AgentClient extends grpc.Client {
   /**
    * SpawnInstance fetches the image into the host's cache (verifying sha256),
    * creates the instance's qcow2 overlay and config drive, defines the domain
-   * and starts it; it returns when the domain runs. Repeating it for a running
-   * instance returns its current state. A failed spawn leaves nothing behind.
-   * Errors: INVALID_ARGUMENT (bad spec); RESOURCE_EXHAUSTED (host cannot fit
-   * it); DATA_LOSS (reason IMAGE_CHECKSUM_MISMATCH); UNAVAILABLE (image
-   * source or hypervisor unreachable); INTERNAL (hypervisor refused; the
+   * and starts it; it returns when the domain runs. Repeating it (the
+   * conductor got no answer: a lost reply, or this agent restarted mid-spawn)
+   * adopts the domain the first call made when its metadata matches the
+   * request (project, image, flavor): a running one returns its current
+   * state, one defined but never started is started, and leftovers of a
+   * spawn that never reached define are replaced. A failed spawn leaves
+   * nothing behind. Errors: INVALID_ARGUMENT (bad spec); RESOURCE_EXHAUSTED
+   * (host cannot fit it); DATA_LOSS (reason IMAGE_CHECKSUM_MISMATCH);
+   * UNAVAILABLE (image source or hypervisor unreachable); FAILED_PRECONDITION
+   * (INSTANCE_EXISTS_DIFFERENT: a domain for this instance id with another
+   * spec exists; it is left alone); INTERNAL (hypervisor refused; the
    * message carries its words).
    */
   SpawnInstance(argument: _strato_agent_v1_SpawnInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
@@ -120,11 +126,17 @@ export interface AgentClient extends grpc.Client {
   /**
    * SpawnInstance fetches the image into the host's cache (verifying sha256),
    * creates the instance's qcow2 overlay and config drive, defines the domain
-   * and starts it; it returns when the domain runs. Repeating it for a running
-   * instance returns its current state. A failed spawn leaves nothing behind.
-   * Errors: INVALID_ARGUMENT (bad spec); RESOURCE_EXHAUSTED (host cannot fit
-   * it); DATA_LOSS (reason IMAGE_CHECKSUM_MISMATCH); UNAVAILABLE (image
-   * source or hypervisor unreachable); INTERNAL (hypervisor refused; the
+   * and starts it; it returns when the domain runs. Repeating it (the
+   * conductor got no answer: a lost reply, or this agent restarted mid-spawn)
+   * adopts the domain the first call made when its metadata matches the
+   * request (project, image, flavor): a running one returns its current
+   * state, one defined but never started is started, and leftovers of a
+   * spawn that never reached define are replaced. A failed spawn leaves
+   * nothing behind. Errors: INVALID_ARGUMENT (bad spec); RESOURCE_EXHAUSTED
+   * (host cannot fit it); DATA_LOSS (reason IMAGE_CHECKSUM_MISMATCH);
+   * UNAVAILABLE (image source or hypervisor unreachable); FAILED_PRECONDITION
+   * (INSTANCE_EXISTS_DIFFERENT: a domain for this instance id with another
+   * spec exists; it is left alone); INTERNAL (hypervisor refused; the
    * message carries its words).
    */
   spawnInstance(argument: _strato_agent_v1_SpawnInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
@@ -170,11 +182,17 @@ export interface AgentHandlers extends grpc.UntypedServiceImplementation {
   /**
    * SpawnInstance fetches the image into the host's cache (verifying sha256),
    * creates the instance's qcow2 overlay and config drive, defines the domain
-   * and starts it; it returns when the domain runs. Repeating it for a running
-   * instance returns its current state. A failed spawn leaves nothing behind.
-   * Errors: INVALID_ARGUMENT (bad spec); RESOURCE_EXHAUSTED (host cannot fit
-   * it); DATA_LOSS (reason IMAGE_CHECKSUM_MISMATCH); UNAVAILABLE (image
-   * source or hypervisor unreachable); INTERNAL (hypervisor refused; the
+   * and starts it; it returns when the domain runs. Repeating it (the
+   * conductor got no answer: a lost reply, or this agent restarted mid-spawn)
+   * adopts the domain the first call made when its metadata matches the
+   * request (project, image, flavor): a running one returns its current
+   * state, one defined but never started is started, and leftovers of a
+   * spawn that never reached define are replaced. A failed spawn leaves
+   * nothing behind. Errors: INVALID_ARGUMENT (bad spec); RESOURCE_EXHAUSTED
+   * (host cannot fit it); DATA_LOSS (reason IMAGE_CHECKSUM_MISMATCH);
+   * UNAVAILABLE (image source or hypervisor unreachable); FAILED_PRECONDITION
+   * (INSTANCE_EXISTS_DIFFERENT: a domain for this instance id with another
+   * spec exists; it is left alone); INTERNAL (hypervisor refused; the
    * message carries its words).
    */
   SpawnInstance: grpc.handleUnaryCall<_strato_agent_v1_SpawnInstanceRequest__Output, _strato_agent_v1_InstanceStatus>;

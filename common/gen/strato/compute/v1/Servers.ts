@@ -63,7 +63,15 @@ export interface ServersClient extends grpc.Client {
    * call: the server goes to ERROR with the reasons per filter in its fault
    * (reason NO_VALID_HOST). A spawn that fails on a host is retried on
    * another (up to 3 hosts in all) before the server goes to ERROR with
-   * every host's error in the fault.
+   * every host's error in the fault. A host that gives no answer at all (its
+   * agent restarting) has not failed the spawn: the server stays in BUILD
+   * (task spawning, or networking while the host's network state is pushed)
+   * with its resources claimed there, and that host is asked again until it
+   * answers — the guest it may have started already is adopted — or until
+   * the build timeout (conductor setting buildTimeoutS, default 600 s) has
+   * passed since it was chosen; then the server goes to ERROR (reason
+   * BUILD_TIMEOUT) still placed on that host and holding its resources,
+   * since its guest may be running there, until it is deleted.
    * 
    * Networks: each entry of `networks` becomes one NIC, in order. An entry
    * names a network (a port is created for the server on it, owned by the
@@ -97,7 +105,15 @@ export interface ServersClient extends grpc.Client {
    * call: the server goes to ERROR with the reasons per filter in its fault
    * (reason NO_VALID_HOST). A spawn that fails on a host is retried on
    * another (up to 3 hosts in all) before the server goes to ERROR with
-   * every host's error in the fault.
+   * every host's error in the fault. A host that gives no answer at all (its
+   * agent restarting) has not failed the spawn: the server stays in BUILD
+   * (task spawning, or networking while the host's network state is pushed)
+   * with its resources claimed there, and that host is asked again until it
+   * answers — the guest it may have started already is adopted — or until
+   * the build timeout (conductor setting buildTimeoutS, default 600 s) has
+   * passed since it was chosen; then the server goes to ERROR (reason
+   * BUILD_TIMEOUT) still placed on that host and holding its resources,
+   * since its guest may be running there, until it is deleted.
    * 
    * Networks: each entry of `networks` becomes one NIC, in order. An entry
    * names a network (a port is created for the server on it, owned by the
@@ -303,7 +319,15 @@ export interface ServersHandlers extends grpc.UntypedServiceImplementation {
    * call: the server goes to ERROR with the reasons per filter in its fault
    * (reason NO_VALID_HOST). A spawn that fails on a host is retried on
    * another (up to 3 hosts in all) before the server goes to ERROR with
-   * every host's error in the fault.
+   * every host's error in the fault. A host that gives no answer at all (its
+   * agent restarting) has not failed the spawn: the server stays in BUILD
+   * (task spawning, or networking while the host's network state is pushed)
+   * with its resources claimed there, and that host is asked again until it
+   * answers — the guest it may have started already is adopted — or until
+   * the build timeout (conductor setting buildTimeoutS, default 600 s) has
+   * passed since it was chosen; then the server goes to ERROR (reason
+   * BUILD_TIMEOUT) still placed on that host and holding its resources,
+   * since its guest may be running there, until it is deleted.
    * 
    * Networks: each entry of `networks` becomes one NIC, in order. An entry
    * names a network (a port is created for the server on it, owned by the
