@@ -112,6 +112,16 @@ export interface PortBinding {
 export interface HostNetworkState {
   networks: NetworkSpec[];
   ports: PortBinding[];
+  /**
+   * Underlay (VTEP) addresses of every host registered with the conductor (this host's
+   * own may be listed; it is ignored). The kernel binds its VXLAN socket to the wildcard
+   * address, so while strato's tables exist the host drops UDP 4789 from any source that
+   * is neither listed here nor a peer of one of `networks`. Listing every registered
+   * host, not only today's peers, means a host that joins a network is accepted before
+   * either side sends: the filter never races a network's membership. Absent: only the
+   * networks' peers are accepted.
+   */
+  underlayPeers?: string[];
 }
 
 /** One unit of host work; `kind` names it, the rest is for logs and tests. */

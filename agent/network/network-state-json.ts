@@ -157,6 +157,8 @@ export function parseHostNetworkState(json: string): HostNetworkState {
   } catch (err) {
     bad('', `is not JSON (${(err as Error).message})`);
   }
-  const o = object(doc, '$', ['networks', 'ports']);
-  return { networks: list(o, 'networks', '$', network), ports: list(o, 'ports', '$', port) };
+  const o = object(doc, '$', ['networks', 'ports', 'underlayPeers']);
+  const state: HostNetworkState = { networks: list(o, 'networks', '$', network), ports: list(o, 'ports', '$', port) };
+  if (o.underlayPeers !== undefined) state.underlayPeers = list(o, 'underlayPeers', '$', stringItem);
+  return state;
 }

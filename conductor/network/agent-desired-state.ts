@@ -60,5 +60,8 @@ export function toAgentDesiredState(view: HostNetworkState): AgentHostNetworkSta
       securityGroups: p.rules.map(agentRule),
     }),
   );
-  return { networks, ports };
+  // Only a host with networks has strato's tables (and VXLAN sockets) to filter; an
+  // empty host keeps the bare empty state, which is never pushed to a host that had
+  // nothing (push-plan.ts), however many hosts register.
+  return networks.length === 0 ? { networks, ports } : { networks, ports, underlayPeers: view.underlayPeers };
 }

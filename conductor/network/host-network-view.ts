@@ -7,7 +7,10 @@
 // tap `tap<port[:11]>`, VXLAN link `vxlan-<vni>`, namespace `qdhcp-<net>`.
 //
 // VXLAN peers are the underlay addresses of every OTHER host with a port on the
-// network (what l2population programs as all-zeros FDB entries). DHCP for a
+// network (what l2population programs as all-zeros FDB entries). Underlay peers
+// are those of every other REGISTERED host, ports or not: the agent admits VXLAN
+// only from them, and since a host registers before it gets any port, its
+// address is on every filter before it shares a network with anyone. DHCP for a
 // network is served by one host with a port on it: the current one as long as
 // it still qualifies (so DHCP does not move with every new port), else the
 // winner of rendezvous hashing over the candidates, which moves as few networks
@@ -28,7 +31,10 @@ export interface HostViewInput {
   subnets: readonly SubnetRecord[];
   ports: readonly PortRecord[];
   securityGroups: readonly SecurityGroupRecord[];
-  /** Hosts that may serve DHCP and be VXLAN peers (e.g. the hosts that are up). */
+  /**
+   * Registered hosts with an underlay address: DHCP candidates, VXLAN peers, and the
+   * sources every host's VXLAN filter admits.
+   */
   hosts: readonly UnderlayHost[];
   /** The previous DHCP placement (network id → host id), kept while still valid. */
   dhcpHosts?: ReadonlyMap<string, string>;
@@ -105,11 +111,15 @@ export interface HostNetworkState {
   networks: HostNetwork[];
   ports: HostPort[];
   dhcp: DhcpServer[];
+  /** Underlay addresses of every other registered host, in address order. */
+  underlayPeers: string[];
 }
 
 export interface HostViews {
   /** One entry per host with at least one bound port. */
   hosts: Map<string, HostNetworkState>;
+  /** Host id → underlay address, for every registered host. */
+  underlay: ReadonlyMap<string, string>;
   /** Network id → the host serving its DHCP: feed back as `dhcpHosts` next time. */
   dhcpHosts: Map<string, string>;
 }
@@ -126,6 +136,11 @@ const prefixOf = (cidr: string) => {
   const c = parseCidr(cidr);
   return c.ok ? c.cidr.prefix : 32;
 };
+
+function underlayPeers(underlay: ReadonlyMap<string, string>, hostId: string): string[] {
+  const own = underlay.get(hostId);
+  return [...new Set(underlay.values())].filter((ip) => ip !== own).sort(byIp);
+}
 
 function rendezvous(networkId: string, candidates: string[]): string | undefined {
   let best: string | undefined;
@@ -157,7 +172,7 @@ export function computeHostViews(input: HostViewInput): HostViews {
   const view = (hostId: string) => {
     let v = views.get(hostId);
     if (!v) {
-      v = { hostId, networks: [], ports: [], dhcp: [] };
+      v = { hostId, networks: [], ports: [], dhcp: [], underlayPeers: underlayPeers(underlay, hostId) };
       views.set(hostId, v);
     }
     return v;
@@ -245,10 +260,18 @@ export function computeHostViews(input: HostViewInput): HostViews {
       rules: resolvePortRules(p, groups, members),
     });
   }
-  return { hosts: views, dhcpHosts };
+  return { hosts: views, underlay, dhcpHosts };
 }
 
 /** One host's state; empty when nothing is bound to it (the agent then removes everything). */
 export function hostNetworkState(views: HostViews, hostId: string): HostNetworkState {
-  return views.hosts.get(hostId) ?? { hostId, networks: [], ports: [], dhcp: [] };
+  return (
+    views.hosts.get(hostId) ?? {
+      hostId,
+      networks: [],
+      ports: [],
+      dhcp: [],
+      underlayPeers: underlayPeers(views.underlay, hostId),
+    }
+  );
 }

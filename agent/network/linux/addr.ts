@@ -18,6 +18,18 @@ export function checkIp(ip: string, what: string): string {
   return ip;
 }
 
+/**
+ * An address in one spelling (IPv6 compressed and in lower case, as the WHATWG URL
+ * parser writes it), so a desired address and one read back from nft compare equal.
+ */
+export function canonicalIp(ip: string, what: string): string {
+  const checked = checkIp(ip, what);
+  if (!isIPv6(checked)) return checked;
+  // A scoped address (`fe80::1%eth0`) names no host on the underlay, and nft has no spelling for it.
+  if (checked.includes('%')) throw invalidArgument('INVALID_IP', `${what}: ${JSON.stringify(ip)} is a scoped address`);
+  return new URL(`http://[${checked}]/`).hostname.slice(1, -1);
+}
+
 export function checkIpv4(ip: string, what: string): string {
   if (!isIPv4(ip)) throw invalidArgument('INVALID_IP', `${what}: ${JSON.stringify(ip)} is not an IPv4 address`);
   return ip;

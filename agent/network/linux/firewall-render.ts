@@ -24,7 +24,7 @@ import { normalizeCidrs } from './addr.ts';
 
 export const TABLE = 'strato';
 /** Bumped whenever the base tables change shape: a mismatch rebuilds both tables. */
-export const BASE_VERSION = 'strato-fw-2';
+export const BASE_VERSION = 'strato-fw-3';
 export const MAX_PORT_ID = 0xffff;
 
 export interface PortFirewallSpec {

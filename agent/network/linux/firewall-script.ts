@@ -1,6 +1,6 @@
-// nft script text for the firewall planner: the base tables and the per-port and
-// per-bridge pieces, all meant to be concatenated into ONE `nft -f -` run, which the
-// kernel applies as a single transaction. Pure.
+// nft script text for the firewall planner: the base tables and the per-port,
+// per-bridge and per-underlay-peer pieces, all meant to be concatenated into ONE
+// `nft -f -` run, which the kernel applies as a single transaction. Pure.
 import {
   BASE_VERSION,
   type ChainDef,
@@ -13,6 +13,7 @@ import {
   TABLE,
   toChain,
 } from './firewall-render.ts';
+import { VXLAN_PORT } from './resolve.ts';
 
 const q = (s: string): string => JSON.stringify(s);
 
@@ -26,6 +27,9 @@ export function baseTables(): string[] {
     '  map ingress { type mark : verdict; }',
     '  map host_in { typeof oifname . ip daddr : verdict; }',
     '  map host_out { typeof iifname . ip saddr : verdict; }',
+    '  set vxlan_sources4 { type ipv4_addr; }',
+    '  set vxlan_sources6 { type ipv6_addr; }',
+    '  counter vxlan_dropped { }',
     '  chain raw {',
     '    type filter hook prerouting priority raw; policy accept;',
     // Bridged packets arrive here with the bridge as iif: one conntrack zone per network.
@@ -48,7 +52,13 @@ export function baseTables(): string[] {
     '  }',
     '  chain input {',
     '    type filter hook input priority filter; policy accept;',
-    `    iifname . ip saddr vmap @host_out comment ${q(BASE_VERSION)}`,
+    // The kernel's VXLAN socket listens on the wildcard address (one socket per port,
+    // shared by every VXLAN link), so anyone who can reach the host could inject frames
+    // into a tenant network: only registered hosts may send to it. Spoofing a registered
+    // host's source address is left to the underlay (it is the operator's network).
+    `    udp dport ${VXLAN_PORT} ip saddr != @vxlan_sources4 counter name "vxlan_dropped" drop comment ${q(BASE_VERSION)}`,
+    `    udp dport ${VXLAN_PORT} ip6 saddr != @vxlan_sources6 counter name "vxlan_dropped" drop`,
+    '    iifname . ip saddr vmap @host_out',
     '  }',
     '}',
     `table bridge ${TABLE} {`,
@@ -138,4 +148,16 @@ export function zoneLines(bridge: string, zone: number, op: 'add' | 'delete'): s
         `delete element inet ${TABLE} zones { ${q(bridge)} }`,
         `delete element bridge ${TABLE} bridges { ${q(bridge)} }`,
       ];
+}
+
+/** Adds or deletes underlay addresses in the VXLAN source sets (nothing for an empty list). */
+export function vxlanSourceLines(ips: readonly string[], op: 'add' | 'delete'): string[] {
+  const out: string[] = [];
+  for (const [set, family] of [
+    ['vxlan_sources4', ips.filter((ip) => !ip.includes(':'))],
+    ['vxlan_sources6', ips.filter((ip) => ip.includes(':'))],
+  ] as const) {
+    if (family.length > 0) out.push(`${op} element inet ${TABLE} ${set} { ${family.join(', ')} }`);
+  }
+  return out;
 }

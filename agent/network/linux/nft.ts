@@ -1,5 +1,6 @@
 // The firewall's host side: apply a planned script in one `nft -f -` transaction and
 // read the `strato` tables back (`nft -j`) into the ObservedFirewall the planner needs.
+import { canonicalIp } from './addr.ts';
 import { BASE_VERSION, TABLE } from './firewall-render.ts';
 import { emptyFirewall, type ObservedFirewall } from './observed.ts';
 import { inNetns, runChecked, runCommand } from './run-command.ts';
@@ -124,6 +125,10 @@ export async function nftObserve(namespace: string | undefined): Promise<Observe
             break;
           case 'bridge/bridges':
             obs.bridges.add(String(k));
+            break;
+          case 'inet/vxlan_sources4':
+          case 'inet/vxlan_sources6':
+            obs.vxlanSources.add(canonicalIp(String(k), 'nft vxlan source'));
             break;
         }
       }

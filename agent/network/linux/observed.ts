@@ -36,6 +36,8 @@ export interface ObservedFirewall {
   /** bridge → conntrack zone. */
   zones: Map<string, number>;
   bridges: Set<string>;
+  /** Elements of the vxlan_sources4/6 sets, canonical. */
+  vxlanSources: Set<string>;
 }
 
 export interface ObservedHost {
@@ -63,5 +65,6 @@ export function emptyFirewall(): ObservedFirewall {
     hostOut: new Map(),
     zones: new Map(),
     bridges: new Set(),
+    vxlanSources: new Set(),
   };
 }

@@ -1,7 +1,8 @@
 // Desired security state vs the observed nft tables → at most ONE step: an nft script
 // applied as a single transaction. Unchanged ports (same rule hash, elements in place)
 // are not touched; a port whose rules changed has its chains flushed and refilled in
-// that same transaction, so no packet ever sees a half-written chain. Pure.
+// that same transaction, so no packet ever sees a half-written chain. The underlay
+// addresses VXLAN is accepted from change in that same transaction too. Pure.
 
 import { MAX_PORT_ID, type PortFirewallSpec, renderPort } from './firewall-render.ts';
 import {
@@ -10,6 +11,7 @@ import {
   deleteTables,
   type PortElements,
   removePortElements,
+  vxlanSourceLines,
   zoneLines,
 } from './firewall-script.ts';
 import type { ObservedFirewall } from './observed.ts';
@@ -79,7 +81,17 @@ function assignIds(keys: string[], observed: Map<string, number>, max: number, w
   return out;
 }
 
-export function planFirewall(ports: PortFirewallSpec[], bridges: string[], obs: ObservedFirewall): Step[] {
+export interface FirewallWant {
+  ports: PortFirewallSpec[];
+  /** Bridges of the networks on this host: one conntrack zone each. */
+  bridges: string[];
+  /** Canonical underlay addresses VXLAN is accepted from; from any other, it is dropped. */
+  vxlanSources: string[];
+}
+
+export function planFirewall(want: FirewallWant, obs: ObservedFirewall): Step[] {
+  const { ports, bridges } = want;
+  const sources = [...new Set(want.vxlanSources)].sort();
   if (ports.length === 0 && bridges.length === 0) {
     if (!obs.inetTable && !obs.bridgeTable) return [];
     return [{ kind: 'nft', script: deleteTables().join('\n'), changes: ['delete tables'] }];
@@ -93,6 +105,7 @@ export function planFirewall(ports: PortFirewallSpec[], bridges: string[], obs: 
   if (!obs.baseOk) {
     const lines = [...baseTables()];
     for (const [bridge, zone] of zones) lines.push(...zoneLines(bridge, zone, 'add'));
+    lines.push(...vxlanSourceLines(sources, 'add'));
     for (const r of rendered) lines.push(...addPort(r));
     return [{ kind: 'nft', script: lines.join('\n'), changes: ['rebuild tables'] }];
   }
@@ -138,6 +151,12 @@ export function planFirewall(ports: PortFirewallSpec[], bridges: string[], obs: 
     changes.push(`zone ${bridge}=${zone}`);
   }
   for (const bridge of obs.zones.keys()) if (!zones.has(bridge)) changes.push(`remove zone ${bridge}`);
+  const leaving = [...obs.vxlanSources].filter((ip) => !sources.includes(ip)).sort();
+  const joining = sources.filter((ip) => !obs.vxlanSources.has(ip));
+  removals.push(...vxlanSourceLines(leaving, 'delete'));
+  additions.push(...vxlanSourceLines(joining, 'add'));
+  for (const ip of joining) changes.push(`vxlan source +${ip}`);
+  for (const ip of leaving) changes.push(`vxlan source -${ip}`);
   const lines = [...removals, ...chainDeletes, ...additions];
   if (lines.length === 0) return [];
   return [{ kind: 'nft', script: lines.join('\n'), changes }];

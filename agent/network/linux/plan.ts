@@ -1,7 +1,11 @@
 // The whole plan for one host: resolved desired state vs observation → ordered steps.
-// Order matters for safety: network links and DHCP first; stale taps go before the
-// firewall forgets them; rules exist BEFORE a new tap does (a guest's NIC never passes
-// unfiltered traffic); network links go last, after their ports. Pure.
+// Order matters for safety. The firewall step comes first, so its rules exist before
+// any link they guard: the kernel opens its wildcard VXLAN socket with the first VXLAN
+// link (the source filter must already be there), and a new tap never passes unfiltered
+// traffic. A port being removed loses its rules while its tap still exists, which the
+// bridge table's fail-closed `tap*` rules turn into drops. When nothing is left, the
+// tables go LAST, once every tap and VXLAN link is gone. In between: network links and
+// DHCP, then taps, then what leaves (network links after their ports). Pure.
 import { dhcpNamespaceName } from '../network-driver.ts';
 import { dnsmasqPaths } from './dnsmasq-config.ts';
 import type { ObservedHost } from './observed.ts';
@@ -15,17 +19,21 @@ export function planHost(desired: ResolvedState, obs: ObservedHost, stateDir: st
   const links = planLinks(desired, obs);
   const dhcp = planDhcp(desired, obs, dhcpNamespaceName, (id) => dnsmasqPaths(stateDir, id).dir);
   const firewall = planFirewall(
-    desired.ports.map((p) => p.firewall),
-    desired.networks.map((n) => n.bridge),
+    {
+      ports: desired.ports.map((p) => p.firewall),
+      bridges: desired.networks.map((n) => n.bridge),
+      vxlanSources: desired.vxlanSources,
+    },
     obs.firewall,
   );
-  return [
+  const hostWork = [
     ...links.networks,
     ...dhcp.create,
     ...links.deleteTaps,
-    ...firewall,
     ...links.createTaps,
     ...dhcp.remove,
     ...links.deleteNetworks,
   ];
+  const nothingLeft = desired.ports.length === 0 && desired.networks.length === 0;
+  return nothingLeft ? [...hostWork, ...firewall] : [...firewall, ...hostWork];
 }

@@ -12,7 +12,7 @@ import {
   type HostNetworkState,
   vxlanName,
 } from '../network-driver.ts';
-import { checkId, checkIfname, checkIp, checkIpv4, checkMac } from './addr.ts';
+import { canonicalIp, checkId, checkIfname, checkIp, checkIpv4, checkMac } from './addr.ts';
 import { type DnsmasqConfig, type DnsmasqPaths, dnsmasqPaths, renderDnsmasq } from './dnsmasq-config.ts';
 import type { PortFirewallSpec } from './firewall-render.ts';
 
@@ -56,6 +56,11 @@ export interface ResolvedPort {
 export interface ResolvedState {
   networks: ResolvedNetwork[];
   ports: ResolvedPort[];
+  /**
+   * Underlay addresses VXLAN is accepted from (canonical, sorted, own address left
+   * out): every registered host plus every peer of a network here.
+   */
+  vxlanSources: string[];
 }
 
 export interface ResolveContext {
@@ -185,5 +190,13 @@ export function resolveDesired(desired: HostNetworkState, ctx: ResolveContext): 
       },
     };
   });
-  return { networks, ports };
+  return { networks, ports, vxlanSources: vxlanSources(desired, networks, local) };
+}
+
+function vxlanSources(desired: HostNetworkState, networks: ResolvedNetwork[], local: string): string[] {
+  const out = new Set<string>();
+  for (const ip of desired.underlayPeers ?? []) out.add(canonicalIp(ip, 'underlay peer'));
+  for (const n of networks) for (const ip of n.peers) out.add(canonicalIp(ip, 'vxlan peer'));
+  out.delete(canonicalIp(local, 'underlay ip'));
+  return [...out].sort();
 }

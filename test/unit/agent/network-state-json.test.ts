@@ -44,6 +44,8 @@ const bad: [string, (s: Doc) => unknown, string][] = [
   ],
   ['portSecurity a string', (s) => set(port0(s), 'portSecurity', 'no', s), '$.ports[0].portSecurity'],
   ['dhcp host without ip', (s) => set(net0(s).dhcp.hosts[0], 'ip', undefined, s), '$.networks[0].dhcp.hosts[0].ip'],
+  ['underlayPeers not an array', (s) => set(s, 'underlayPeers', '192.0.2.2', s), '$.underlayPeers'],
+  ['empty underlay peer', (s) => set(s, 'underlayPeers', ['192.0.2.2', ''], s), '$.underlayPeers[1]'],
 ];
 
 /** Sets `obj[key]` (undefined drops it from the JSON) and returns the whole document. */

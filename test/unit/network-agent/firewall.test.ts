@@ -9,6 +9,14 @@ import { emptyFirewall, type ObservedFirewall } from '../../../agent/network/lin
 import { planFirewall } from '../../../agent/network/linux/plan-firewall.ts';
 import type { Step } from '../../../agent/network/linux/steps.ts';
 
+/** The planner with no VXLAN sources unless a test names them. */
+const plan = (
+  ports: PortFirewallSpec[],
+  bridges: string[],
+  obs: ObservedFirewall,
+  vxlanSources: string[] = [],
+): Step[] => planFirewall({ ports, bridges, vxlanSources }, obs);
+
 /** The planner's single nft step. */
 function only(steps: Step[]): Extract<Step, { kind: 'nft' }> {
   assert.equal(steps.length, 1);
@@ -151,16 +159,16 @@ describe('renderPort', () => {
 
 describe('planFirewall', () => {
   it('nothing wanted, nothing there: no step; tables there: delete them', () => {
-    assert.deepEqual(planFirewall([], [], emptyFirewall()), []);
+    assert.deepEqual(plan([], [], emptyFirewall()), []);
     const obs = applied([spec('tapA')], [1], ['brq1']);
     assert.deepEqual(
-      planFirewall([], [], obs).map((s) => (s as { changes: string[] }).changes),
+      plan([], [], obs).map((s) => (s as { changes: string[] }).changes),
       [['delete tables']],
     );
   });
 
   it('rebuilds both tables in one script when the base is missing', () => {
-    const step = only(planFirewall([spec('tapA')], ['brq1'], emptyFirewall()));
+    const step = only(plan([spec('tapA')], ['brq1'], emptyFirewall()));
     assert.equal(step.kind, 'nft');
     assert.match(step.script, /delete table inet strato/);
     assert.match(step.script, /add element inet strato egress \{ 1 : jump out-tapA \}/);
@@ -169,14 +177,14 @@ describe('planFirewall', () => {
 
   it('is a no-op when the tables match', () => {
     const ports = [spec('tapA'), spec('tapB', { portSecurity: false })];
-    assert.deepEqual(planFirewall(ports, ['brq1'], applied(ports, [1, 0], ['brq1'])), []);
+    assert.deepEqual(plan(ports, ['brq1'], applied(ports, [1, 0], ['brq1'])), []);
   });
 
   it('rewrites only the changed port, keeping its mark id, in one transaction', () => {
     const ports = [spec('tapA'), spec('tapB')];
     const obs = applied(ports, [7, 3], ['brq1']);
     const changed = [ports[0]!, spec('tapB', { rules: [] })];
-    const steps = [only(planFirewall(changed, ['brq1'], obs))];
+    const steps = [only(plan(changed, ['brq1'], obs))];
     assert.equal(steps.length, 1);
     assert.deepEqual(steps[0]!.changes, ['update port tapB']);
     assert.doesNotMatch(steps[0]!.script, /tapA/);
@@ -186,7 +194,7 @@ describe('planFirewall', () => {
 
   it('removes a port’s elements before its chains, and gives a new port the lowest free id', () => {
     const obs = applied([spec('tapA'), spec('tapB')], [1, 2], ['brq1']);
-    const step = only(planFirewall([spec('tapB'), spec('tapC')], ['brq1'], obs));
+    const step = only(plan([spec('tapB'), spec('tapC')], ['brq1'], obs));
     assert.deepEqual(step.changes, ['remove port tapA', 'add port tapC']);
     const lines = step.script.split('\n');
     const elemDel = lines.findIndex((l) => l.startsWith('delete element inet strato egress { 1 }'));
@@ -200,7 +208,7 @@ describe('planFirewall', () => {
 
   it('adds and removes conntrack zones per bridge', () => {
     const obs = applied([spec('tapA')], [1], ['brq1', 'brq2']);
-    const step = only(planFirewall([spec('tapA')], ['brq1', 'brq3'], obs));
+    const step = only(plan([spec('tapA')], ['brq1', 'brq3'], obs));
     assert.match(step.script, /delete element inet strato zones \{ "brq2" \}/);
     assert.match(step.script, /add element inet strato zones \{ "brq3" : 3 \}/);
   });
@@ -225,27 +233,27 @@ describe('host paths on a flat bridge', () => {
   }
 
   it('the base tables hook output and input, with the network zone on output', () => {
-    const step = only(planFirewall([flat('tapA')], ['br-ex'], emptyFirewall()));
+    const step = only(plan([flat('tapA')], ['br-ex'], emptyFirewall()));
     assert.match(step.script, /hook output priority raw;[^}]*ct zone set oifname map @zones/);
     assert.match(step.script, /hook output priority filter;[^}]*oifname \. ip daddr vmap @host_in/);
     assert.match(step.script, /hook input priority filter;[^}]*iifname \. ip saddr vmap @host_out/);
   });
 
   it('host → guest goes through the port’s ingress chain, guest → host through its egress chain', () => {
-    const lines = only(planFirewall([flat('tapA')], ['br-ex'], emptyFirewall())).script.split('\n');
+    const lines = only(plan([flat('tapA')], ['br-ex'], emptyFirewall())).script.split('\n');
     assert.ok(lines.includes('add element inet strato host_in { "br-ex" . 10.0.0.5 : jump in-tapA }'));
     assert.ok(lines.includes('add element inet strato host_out { "br-ex" . 10.0.0.5 : jump out-tapA }'));
   });
 
   it('is a no-op when the host elements are in place', () => {
     const ports = [flat('tapA'), spec('tapB')];
-    assert.deepEqual(planFirewall(ports, ['br-ex', 'brq1'], applied(ports, [1, 2], ['br-ex', 'brq1'])), []);
+    assert.deepEqual(plan(ports, ['br-ex', 'brq1'], applied(ports, [1, 2], ['br-ex', 'brq1'])), []);
   });
 
   it('a missing host element rewrites the port', () => {
     const obs = applied([flat('tapA')], [1], ['br-ex']);
     obs.hostOut.delete('tapA');
-    const step = only(planFirewall([flat('tapA')], ['br-ex'], obs));
+    const step = only(plan([flat('tapA')], ['br-ex'], obs));
     assert.deepEqual(step.changes, ['update port tapA']);
     assert.match(step.script, /delete element inet strato host_in \{ "br-ex" \. 10\.0\.0\.5 \}/);
     assert.match(step.script, /add element inet strato host_out \{ "br-ex" \. 10\.0\.0\.5 : jump out-tapA \}/);
@@ -253,7 +261,7 @@ describe('host paths on a flat bridge', () => {
 
   it('an address change swaps the host elements in the same transaction', () => {
     const obs = applied([flat('tapA')], [1], ['br-ex']);
-    const step = only(planFirewall([flat('tapA', { ips: ['10.0.0.9'] })], ['br-ex'], obs));
+    const step = only(plan([flat('tapA', { ips: ['10.0.0.9'] })], ['br-ex'], obs));
     const lines = step.script.split('\n');
     const del = lines.indexOf('delete element inet strato host_out { "br-ex" . 10.0.0.5 }');
     const add = lines.indexOf('add element inet strato host_out { "br-ex" . 10.0.0.9 : jump out-tapA }');
@@ -262,9 +270,62 @@ describe('host paths on a flat bridge', () => {
 
   it('a removed flat port loses its host elements before its chains', () => {
     const obs = applied([flat('tapA')], [1], ['br-ex']);
-    const lines = only(planFirewall([], ['br-ex'], obs)).script.split('\n');
+    const lines = only(plan([], ['br-ex'], obs)).script.split('\n');
     const del = lines.indexOf('delete element inet strato host_in { "br-ex" . 10.0.0.5 }');
     const chain = lines.indexOf('delete chain inet strato in-tapA');
     assert.ok(del >= 0 && chain > del);
+  });
+});
+
+describe('VXLAN sources (the kernel’s VXLAN socket is wildcard-bound)', () => {
+  const withSources = (obs: ObservedFirewall, ips: string[]): ObservedFirewall => {
+    obs.vxlanSources = new Set(ips);
+    return obs;
+  };
+
+  it('the input hook drops UDP 4789 from any address outside the sets, counted, before anything else', () => {
+    const script = only(plan([spec('tapA')], ['brq1'], emptyFirewall())).script;
+    const input =
+      /chain input \{\n([^}]*)\}/
+        .exec(script)?.[1]
+        ?.split('\n')
+        .map((l) => l.trim()) ?? [];
+    assert.deepEqual(input.slice(0, 3), [
+      'type filter hook input priority filter; policy accept;',
+      'udp dport 4789 ip saddr != @vxlan_sources4 counter name "vxlan_dropped" drop comment "strato-fw-3"',
+      'udp dport 4789 ip6 saddr != @vxlan_sources6 counter name "vxlan_dropped" drop',
+    ]);
+    assert.match(script, /set vxlan_sources4 \{ type ipv4_addr; \}/);
+    assert.match(script, /set vxlan_sources6 \{ type ipv6_addr; \}/);
+    assert.doesNotMatch(script, /add element inet strato vxlan_sources/, 'no sources: every VXLAN packet is dropped');
+  });
+
+  it('a rebuild fills both sets in the same transaction as the tables', () => {
+    const step = only(plan([spec('tapA')], ['brq1'], emptyFirewall(), ['192.0.2.2', '2001:db8::2', '192.0.2.3']));
+    const lines = step.script.split('\n');
+    const table = lines.indexOf('table inet strato {');
+    const v4 = lines.indexOf('add element inet strato vxlan_sources4 { 192.0.2.2, 192.0.2.3 }');
+    const v6 = lines.indexOf('add element inet strato vxlan_sources6 { 2001:db8::2 }');
+    assert.ok(table >= 0 && v4 > table && v6 > table);
+  });
+
+  it('is a no-op when the sets hold exactly the sources', () => {
+    const obs = withSources(applied([spec('tapA')], [1], ['brq1']), ['192.0.2.2', '2001:db8::2']);
+    assert.deepEqual(plan([spec('tapA')], ['brq1'], obs, ['2001:db8::2', '192.0.2.2']), []);
+  });
+
+  it('a source change and a port change travel in one transaction', () => {
+    const obs = withSources(applied([spec('tapA')], [1], ['brq1']), ['192.0.2.2', '192.0.2.3']);
+    const step = only(plan([spec('tapA'), spec('tapB')], ['brq1'], obs, ['192.0.2.3', '192.0.2.4']));
+    assert.deepEqual(step.changes, ['add port tapB', 'vxlan source +192.0.2.4', 'vxlan source -192.0.2.2']);
+    const lines = step.script.split('\n');
+    assert.ok(lines.includes('delete element inet strato vxlan_sources4 { 192.0.2.2 }'));
+    assert.ok(lines.includes('add element inet strato vxlan_sources4 { 192.0.2.4 }'));
+    assert.ok(lines.includes('add element inet strato egress { 2 : jump out-tapB }'));
+  });
+
+  it('nothing wanted: the tables (filter included) go, whatever the sources', () => {
+    const obs = withSources(applied([spec('tapA')], [1], ['brq1']), ['192.0.2.2']);
+    assert.deepEqual(only(plan([], [], obs, ['192.0.2.2'])).changes, ['delete tables']);
   });
 });

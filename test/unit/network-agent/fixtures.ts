@@ -40,6 +40,8 @@ export function desiredState(): HostNetworkState {
         securityGroups: [{ direction: 'egress', protocol: 'any', remoteCidrs: ['0.0.0.0/0'] }],
       },
     ],
+    // Every registered host: this one (192.0.2.1), the network's peers, and one with no port here.
+    underlayPeers: ['192.0.2.1', '192.0.2.2', '192.0.2.3', '192.0.2.9'],
   };
 }
 
@@ -76,6 +78,7 @@ export function converged(r: ResolvedState, extraLinks: LinkInfo[] = []): Observ
   firewall.inetTable = true;
   firewall.bridgeTable = true;
   firewall.baseOk = true;
+  firewall.vxlanSources = new Set(r.vxlanSources);
   let zone = 1;
   for (const n of r.networks) {
     if (n.managedBridge) links.set(n.bridge, link(n.bridge, 'bridge', { mtu: n.mtu }));

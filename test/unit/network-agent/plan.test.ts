@@ -36,6 +36,7 @@ describe('planHost', () => {
     };
     const steps = plan(d, empty);
     assert.deepEqual(kinds(steps), [
+      'nft', // the VXLAN source filter exists before the kernel's VXLAN socket does
       'create-bridge',
       'create-vxlan',
       'fdb-append',
@@ -45,10 +46,9 @@ describe('planHost', () => {
       'create-dhcp-veth',
       'add-address',
       'start-dnsmasq',
-      'nft',
       'create-tap',
     ]);
-    const vx = steps[1] as Extract<Step, { kind: 'create-vxlan' }>;
+    const vx = steps[2] as Extract<Step, { kind: 'create-vxlan' }>;
     assert.deepEqual(vx, {
       kind: 'create-vxlan',
       name: 'vxlan-42',
@@ -69,13 +69,43 @@ describe('planHost', () => {
     });
   });
 
-  it('appends joining peers and deletes leaving ones', () => {
+  it('appends joining peers and deletes leaving ones; the VXLAN filter already admits every registered host', () => {
     const d = desiredState();
     const obs = converged(resolve(d));
     d.networks[0]!.vxlanPeers = ['192.0.2.3', '192.0.2.9'];
     assert.deepEqual(plan(d, obs), [
       { kind: 'fdb-append', dev: 'vxlan-42', dst: '192.0.2.9' },
       { kind: 'fdb-delete', dev: 'vxlan-42', dst: '192.0.2.2' },
+    ]);
+  });
+
+  it('admits VXLAN from registered hosts and the networks’ peers, never from this host itself', () => {
+    const d = desiredState();
+    assert.deepEqual(resolve(d).vxlanSources, ['192.0.2.2', '192.0.2.3', '192.0.2.9']);
+    d.underlayPeers = ['2001:DB8:0:0::7'];
+    assert.deepEqual(
+      resolve(d).vxlanSources,
+      ['192.0.2.2', '192.0.2.3', '2001:db8::7'],
+      'peers always; IPv6 canonical',
+    );
+    delete d.underlayPeers;
+    assert.deepEqual(resolve(d).vxlanSources, ['192.0.2.2', '192.0.2.3'], 'an older conductor: the peers only');
+  });
+
+  it('a host registering or leaving changes the VXLAN filter in one nft step, nothing else', () => {
+    const d = desiredState();
+    const obs = converged(resolve(d));
+    d.underlayPeers = ['192.0.2.2', '192.0.2.3', '192.0.2.10'];
+    const steps = plan(d, obs);
+    assert.deepEqual(steps, [
+      {
+        kind: 'nft',
+        script: [
+          'delete element inet strato vxlan_sources4 { 192.0.2.9 }',
+          'add element inet strato vxlan_sources4 { 192.0.2.10 }',
+        ].join('\n'),
+        changes: ['vxlan source +192.0.2.10', 'vxlan source -192.0.2.9'],
+      },
     ]);
   });
 
@@ -99,7 +129,7 @@ describe('planHost', () => {
     assert.deepEqual(kinds(plan(d, obs)), ['delete-link', 'create-vxlan', 'fdb-append', 'fdb-append']);
   });
 
-  it('removes a stale tap before its rules, and the network’s links when its last port leaves', () => {
+  it('removes the network’s links when its last port leaves, and the tables only after them', () => {
     const d = desiredState();
     const obs = converged(resolve(d));
     const gone: HostNetworkState = { networks: d.networks.map((n) => ({ ...n, dhcp: undefined })), ports: [] };
@@ -107,20 +137,31 @@ describe('planHost', () => {
     const steps = plan(gone, obs);
     assert.deepEqual(kinds(steps), [
       'delete-link', // the tap
-      'nft',
       'stop-dnsmasq',
       'delete-namespace',
       'remove-dhcp-state',
       'delete-link', // dh- veth
       'delete-link', // vxlan
       'delete-link', // bridge
+      'nft', // the tables, VXLAN filter included, outlive the VXLAN socket and the taps
     ]);
     assert.equal((steps[0] as { name: string }).name, tapName(PORT));
-    assert.equal((steps[3] as { name: string }).name, dhcpNamespaceName(NET));
+    assert.equal((steps[2] as { name: string }).name, dhcpNamespaceName(NET));
     assert.deepEqual(
-      steps.slice(5).map((s) => (s as { name: string }).name),
+      steps.slice(4, 7).map((s) => (s as { name: string }).name),
       [`dh-${NET.slice(0, 11)}`, 'vxlan-42', bridgeName(NET)],
     );
+    assert.deepEqual((steps[7] as { changes: string[] }).changes, ['delete tables']);
+  });
+
+  it('a port leaving a host that keeps others loses its rules before its tap', () => {
+    const d = desiredState();
+    d.ports.push({ ...structuredClone(d.ports[0]!), portId: PORT2, tap: tapName(PORT2), mac: 'fa:16:3e:00:00:20' });
+    const obs = converged(resolve(d));
+    d.ports.pop();
+    const steps = plan(d, obs);
+    assert.deepEqual(kinds(steps), ['nft', 'delete-link']);
+    assert.equal((steps[1] as { name: string }).name, tapName(PORT2));
   });
 
   it('never deletes an operator bridge of a flat network, and plugs taps into it', () => {

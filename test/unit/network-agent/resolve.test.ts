@@ -39,6 +39,9 @@ describe('resolveDesired', () => {
     ['port on an unknown network', (d) => (d.ports[0]!.networkId = 'ffffffff'), 'UNKNOWN_NETWORK'],
     ['duplicate network', (d) => d.networks.push(structuredClone(d.networks[0]!)), 'DUPLICATE_NETWORK'],
     ['id with characters nft would interpret', (d) => (d.ports[0]!.portId = 'a"b'), 'INVALID_ID'],
+    ['underlay peer not an address', (d) => (d.underlayPeers = ['192.0.2.2', '10.0.0.0/8']), 'INVALID_IP'],
+    ['underlay peer with a scope', (d) => (d.underlayPeers = ['fe80::1%eth0']), 'INVALID_IP'],
+    ['underlay peer nft would interpret', (d) => (d.underlayPeers = ['192.0.2.2 }; flush ruleset; {']), 'INVALID_IP'],
     [
       'flat bridge missing on host',
       (d) => (d.networks[0] = { networkId: NET, type: 'flat', physicalBridge: 'br-nope', bridge: 'x', vxlanPeers: [] }),

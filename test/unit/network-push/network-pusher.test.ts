@@ -157,6 +157,21 @@ describe('network pusher', () => {
     );
   });
 
+  it('a host registering reaches the VXLAN filter of every host with networks before it has a port', async () => {
+    assert.deepEqual(to('h1').at(-1)?.state.underlayPeers, ['10.0.0.2', '10.0.0.3']);
+    pushed.length = 0;
+    hosts.push(host('h5', '10.0.0.5'));
+    try {
+      await pusher.sync([]);
+      assert.deepEqual(pushed.map((p) => p.hostId).sort(), ['h1', 'h2'], 'the new, empty host is not pushed');
+      assert.deepEqual(to('h1').at(-1)?.state.underlayPeers, ['10.0.0.2', '10.0.0.3', '10.0.0.5']);
+      assert.deepEqual(to('h2').at(-1)?.state.underlayPeers, ['10.0.0.1', '10.0.0.3', '10.0.0.5']);
+    } finally {
+      hosts.pop();
+      await pusher.sync([]);
+    }
+  });
+
   it('reports an agent without AgentNetwork as unimplemented and skips it until forced', async () => {
     const r = await pusher.sync(['old']);
     assert.deepEqual(r.get('old'), { kind: 'unimplemented' });

@@ -86,7 +86,23 @@ describe('agent desired state', () => {
     assert.deepEqual(s.ports[1]!.securityGroups, [], 'no groups: nothing allowed');
   });
 
-  it('is empty for a host with nothing bound', () => {
+  it('is empty for a host with nothing bound (no VXLAN filter to feed, so no underlay peers)', () => {
     assert.deepEqual(toAgentDesiredState(hostNetworkState(views, 'h9')), { networks: [], ports: [] });
+  });
+
+  it('carries the other registered hosts’ underlay addresses for the VXLAN filter', () => {
+    const withPeers = computeHostViews({
+      networks: [net1, flat],
+      subnets: [s1, s2],
+      ports,
+      securityGroups: [g],
+      hosts: [
+        { id: 'h1', underlayIp: '192.0.2.1' },
+        { id: 'h2', underlayIp: '192.0.2.2' },
+      ],
+    });
+    const s = toAgentDesiredState(hostNetworkState(withPeers, 'h1'));
+    assert.deepEqual(s.underlayPeers, ['192.0.2.2']);
+    assert.deepEqual(s.networks[0]!.vxlanPeers, [], 'h2 shares no network with h1');
   });
 });

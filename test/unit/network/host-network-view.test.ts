@@ -31,7 +31,37 @@ describe('host network view: links', () => {
   it('is empty without bound ports', () => {
     const v = computeHostViews(input({ networks: [net1], subnets: [sub1], ports: [p('port-00', '', '10.0.0.3')] }));
     assert.equal(v.hosts.size, 0);
-    assert.deepEqual(hostNetworkState(v, 'h1'), { hostId: 'h1', networks: [], ports: [], dhcp: [] });
+    assert.deepEqual(hostNetworkState(v, 'h1'), {
+      hostId: 'h1',
+      networks: [],
+      ports: [],
+      dhcp: [],
+      underlayPeers: ['192.0.2.2', '192.0.2.9', '192.0.2.10'],
+    });
+  });
+
+  it('gives every host the underlay addresses of ALL other registered hosts, peers or not', () => {
+    const v = computeHostViews(
+      input({
+        networks: [net1],
+        subnets: [sub1],
+        ports: [p('port-01', 'h1', '10.0.0.3'), p('port-02', 'h2', '10.0.0.4')],
+      }),
+    );
+    const h1 = hostNetworkState(v, 'h1');
+    assert.deepEqual(h1.networks[0]!.vxlanPeers, ['192.0.2.2'], 'the network’s peer');
+    assert.deepEqual(h1.underlayPeers, ['192.0.2.2', '192.0.2.9', '192.0.2.10'], 'h3 and h4 have no port yet');
+    assert.deepEqual(hostNetworkState(v, 'h3').underlayPeers, ['192.0.2.1', '192.0.2.2', '192.0.2.9']);
+    // h3 joining the network changes peers, not the registered set: h1's filter needs no update.
+    const joined = computeHostViews(
+      input({
+        networks: [net1],
+        subnets: [sub1],
+        ports: [p('port-01', 'h1', '10.0.0.3'), p('port-02', 'h2', '10.0.0.4'), p('port-03', 'h3', '10.0.0.5')],
+      }),
+    );
+    assert.deepEqual(hostNetworkState(joined, 'h1').networks[0]!.vxlanPeers, ['192.0.2.2', '192.0.2.10']);
+    assert.deepEqual(hostNetworkState(joined, 'h1').underlayPeers, h1.underlayPeers);
   });
 
   it('puts a network on each host with a port, peering with the other hosts only', () => {
