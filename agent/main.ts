@@ -116,7 +116,8 @@ export async function startAgent(config: AgentConfig): Promise<RunningAgent> {
       agentNetworkProto.strato.agent.v1.AgentNetwork.service,
       agentNetworkService({ hostId: config.hostId, state: network, manager }),
     )
-    .addReflection(pkg);
+    // Lists and describes only the agent's own services.
+    .addReflection();
   const port = await server.listen(config.listen, serverCreds);
   const listenHost = parseHostPort('listen', config.listen, true).host;
   const wildcard = listenHost === '0.0.0.0' || listenHost === '[::]';

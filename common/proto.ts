@@ -3,7 +3,7 @@
 // same conversion options, so those options live here, once: the runtime
 // loader uses PROTO_OPTIONS and scripts/gen-proto asks genTypesArgs() for the
 // matching proto-loader-gen-types flags.
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type GrpcObject, loadPackageDefinition } from '@grpc/grpc-js';
@@ -49,6 +49,28 @@ export async function listProtoFiles(dir: string = PROTO_DIR): Promise<string[]>
     .filter((e) => e.isFile() && e.name.endsWith('.proto'))
     .map((e) => relative(dir, join(e.parentPath, e.name)))
     .sort();
+}
+
+/**
+ * The proto files under `dir` (relative to it) that declare the services named
+ * (fully qualified, e.g. `strato.host.v1.Registry`), found by their `package`
+ * and `service` lines. A server's reflection loads just these (and what they
+ * import), so it describes no service it does not serve. Throws for a service
+ * no file declares.
+ */
+export async function protoFilesDeclaring(services: readonly string[], dir: string = PROTO_DIR): Promise<string[]> {
+  const wanted = new Set(services);
+  const files = new Set<string>();
+  for (const file of await listProtoFiles(dir)) {
+    const text = await readFile(join(dir, file), 'utf8');
+    const pkg = /^\s*package\s+([\w.]+)\s*;/m.exec(text)?.[1];
+    for (const m of text.matchAll(/^\s*service\s+(\w+)\s*\{/gm)) {
+      const fqn = pkg ? `${pkg}.${m[1]}` : m[1]!;
+      if (wanted.delete(fqn)) files.add(file);
+    }
+  }
+  if (wanted.size > 0) throw new Error(`no proto file under ${dir} declares ${[...wanted].join(', ')}`);
+  return [...files].sort();
 }
 
 /**

@@ -39,6 +39,7 @@ import { imagesApi } from './api/images-api.ts';
 import { networkApis } from './api/networks-api.ts';
 import { registryApi } from './api/registry-api.ts';
 import { serversApi } from './api/servers-api.ts';
+import { hideStoreErrors } from './api/store-errors.ts';
 import { catalogFrom } from './compute/catalog.ts';
 import { ComputeService } from './compute/compute-service.ts';
 import { HostReports } from './compute/host-reports.ts';
@@ -92,9 +93,17 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
   };
   try {
     const timing = { heartbeatIntervalMs: config.heartbeatIntervalS * 1000, downTimeMs: config.downTimeS * 1000 };
-    const identity = createIdentity({ store, tokenTtlMs: config.tokenTtlS * 1000 });
+    const networking = createNetworking({ store, underlayMtu: config.underlayMtu });
+    const identity = createIdentity({
+      store,
+      tokenTtlMs: config.tokenTtlS * 1000,
+      // A project and its default security group are written together.
+      projectResources: (projectId) => networking.securityGroups.defaultGroupOps(projectId),
+    });
     const adminPasswordFile = join(config.dataDir, 'admin-password');
     await bootstrapAdmin(identity, { passwordFile: adminPasswordFile });
+    // Projects from before that rule get their default group now, before any call can need it.
+    await networking.securityGroups.ensureDefaults(await identity.projectIds());
     cleanups.push(identity.startTokenSweeper());
     const images = await createImageRegistry({ store, dataDir: config.dataDir });
     const flavors = createFlavorCatalog({ store });
@@ -108,7 +117,6 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       deadlines: { spawnMs: config.spawnTimeoutS * 1000 },
     });
     cleanups.push(() => agents.close());
-    const networking = createNetworking({ store, underlayMtu: config.underlayMtu });
     const netAgents = new AgentNetworkPool({ ctor: proto.strato.agent.v1.AgentNetwork, credentials: agentCreds });
     cleanups.push(() => netAgents.close());
     const pusher = new NetworkPusher({
@@ -136,7 +144,8 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
     const netApi = networkApis(identity, networking);
     const reports = new HostReports({ store, heartbeatIntervalMs: timing.heartbeatIntervalMs });
 
-    const pub = new StratoServer()
+    // Each server's reflection lists (and describes) only its own services.
+    const pub = new StratoServer({ mapError: hideStoreErrors })
       .addService<IdentityHandlers>(proto.strato.identity.v1.Identity.service, identityApi(identity))
       .addService<ImagesHandlers>(proto.strato.image.v1.Images.service, imagesApi(identity, images))
       .addService<FlavorsHandlers>(proto.strato.compute.v1.Flavors.service, flavorsApi(identity, flavors))
@@ -146,8 +155,8 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       .addService<SubnetsHandlers>(proto.strato.network.v1.Subnets.service, netApi.subnets)
       .addService<PortsHandlers>(proto.strato.network.v1.Ports.service, netApi.ports)
       .addService<SecurityGroupsHandlers>(proto.strato.network.v1.SecurityGroups.service, netApi.securityGroups)
-      .addReflection(pkg);
-    const reg = new StratoServer()
+      .addReflection();
+    const reg = new StratoServer({ mapError: hideStoreErrors })
       .addService<RegistryHandlers>(
         proto.strato.host.v1.Registry.service,
         registryApi(hosts, reports, images, (hostId) => {
@@ -160,7 +169,7 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
           );
         }),
       )
-      .addReflection(pkg);
+      .addReflection();
     const grace = config.shutdownGraceS * 1000;
     // Registry first, so agents can heartbeat before the public API takes boots.
     const registryPort = await reg.listen(config.registryListen, registryCreds);

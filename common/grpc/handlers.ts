@@ -3,7 +3,8 @@
 // iterable (client streaming). The wrapper gives each call a request id, a
 // child logger and an abort signal, runs it in the request context, logs one
 // line when it ends, and turns whatever it throws into a gRPC status through
-// the one error model.
+// the one error model. A request the strict decoder could not read
+// (request-decoding.ts) is answered INVALID_ARGUMENT here, before the handler.
 import { once } from 'node:events';
 import {
   type handleBidiStreamingCall,
@@ -22,6 +23,7 @@ import { type ErrorCode, StratoError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import { type PeerIdentity, peerIdentity } from './credentials.ts';
 import { deadlineMs } from './deadline.ts';
+import { MalformedRequest } from './request-decoding.ts';
 import { newRequestId, REQUEST_ID_KEY, requestIdFrom, runInContext } from './request-id.ts';
 import { toGrpcStatus, toStratoError } from './status.ts';
 
@@ -68,6 +70,12 @@ export type HandlerFor<F> =
           ? UnaryHandler<Req, Res>
           : never;
 
+/**
+ * Rewrites an error before it is sent, e.g. to keep an internal error's
+ * details from callers. What it changes is logged with the original.
+ */
+export type ErrorMapper = (err: StratoError, requestId: string) => StratoError;
+
 type AnyCall =
   | ServerUnaryCall<unknown, unknown>
   | ServerReadableStream<unknown, unknown>
@@ -80,7 +88,7 @@ interface CallScope {
   end(err?: unknown): ReturnType<typeof toGrpcStatus> | undefined;
 }
 
-function begin(call: AnyCall, method: string, log: Logger): CallScope {
+function begin(call: AnyCall, method: string, log: Logger, mapError?: ErrorMapper): CallScope {
   const started = performance.now();
   const requestId = requestIdFrom(call.metadata) ?? newRequestId();
   const headers = new Metadata();
@@ -116,10 +124,14 @@ function begin(call: AnyCall, method: string, log: Logger): CallScope {
         child.info({ code: 'OK', durationMs }, 'grpc call');
         return undefined;
       }
-      const se = toStratoError(err, requestId);
+      const raw = toStratoError(err, requestId);
+      const se = mapError ? mapError(raw, requestId) : raw;
       if (!(err instanceof StratoError)) {
         // Unexpected: the caller gets a generic message, the log gets the truth.
         child.error({ code: se.code, reason: se.reason, durationMs, err }, 'grpc call');
+      } else if (se !== raw) {
+        // An error that had to be rewritten for the caller is a check missing upstream.
+        child.warn({ code: se.code, reason: se.reason, durationMs, internalReason: raw.reason, err }, 'grpc call');
       } else if (SERVER_FAULTS.has(se.code)) {
         child.warn({ code: se.code, reason: se.reason, durationMs, err }, 'grpc call');
       } else {
@@ -142,28 +154,50 @@ async function pump(
   }
 }
 
+/** Passes a client stream's messages on, throwing at the first one that could not be decoded. */
+async function* wellFormed(messages: AsyncIterable<unknown>): AsyncIterable<unknown> {
+  for await (const m of messages) {
+    if (m instanceof MalformedRequest) throw m.error();
+    yield m;
+  }
+}
+
 export function wrapHandler(
   def: MethodDefinition<unknown, unknown>,
   handler: (...args: never[]) => unknown,
   log: Logger,
+  mapError?: ErrorMapper,
 ): UntypedHandleCall {
   const method = def.path;
   const h = handler as (input: unknown, ctx: CallContext) => unknown;
+  const scoped: Wrapped = { method, h, log, mapError };
   if (!def.requestStream && !def.responseStream) {
-    const unary: handleUnaryCall<unknown, unknown> = (call, callback) =>
-      respond(call, call.request, callback, method, h, log);
+    const unary: handleUnaryCall<unknown, unknown> = (call, callback) => respond(call, call.request, callback, scoped);
     return unary;
   }
   if (!def.requestStream) {
-    return (call: ServerWritableStream<unknown, unknown>) => streamOut(call, call.request, method, h, log);
+    return (call: ServerWritableStream<unknown, unknown>) => streamOut(call, call.request, scoped);
   }
   if (!def.responseStream) {
     const clientStream: handleClientStreamingCall<unknown, unknown> = (call, callback) =>
-      respond(call, call as AsyncIterable<unknown>, callback, method, h, log);
+      respond(call, wellFormed(call as AsyncIterable<unknown>), callback, scoped);
     return clientStream;
   }
   return (call: ServerDuplexStream<unknown, unknown>) =>
-    streamOut(call, call as AsyncIterable<unknown>, method, h, log);
+    streamOut(call, wellFormed(call as AsyncIterable<unknown>), scoped);
+}
+
+interface Wrapped {
+  method: string;
+  h: (input: unknown, ctx: CallContext) => unknown;
+  log: Logger;
+  mapError: ErrorMapper | undefined;
+}
+
+/** The handler's input, or the error for a request that could not be decoded. */
+async function run(w: Wrapped, input: unknown, ctx: CallContext): Promise<unknown> {
+  if (input instanceof MalformedRequest) throw input.error();
+  return w.h(input, ctx);
 }
 
 /** Calls with a single response (unary, client streaming). */
@@ -171,15 +205,13 @@ function respond(
   call: ServerUnaryCall<unknown, unknown> | ServerReadableStream<unknown, unknown>,
   input: unknown,
   callback: Parameters<handleUnaryCall<unknown, unknown>>[1],
-  method: string,
-  h: (input: unknown, ctx: CallContext) => unknown,
-  log: Logger,
+  w: Wrapped,
 ): void {
-  const scope = begin(call, method, log);
+  const scope = begin(call, w.method, w.log, w.mapError);
   runInContext({ requestId: scope.ctx.requestId, deadlineMs: scope.ctx.deadlineMs }, async () => {
     let res: unknown;
     try {
-      res = await h(input, scope.ctx);
+      res = await run(w, input, scope.ctx);
     } catch (err) {
       const status = scope.end(err);
       if (status) callback(status);
@@ -193,14 +225,12 @@ function respond(
 function streamOut(
   call: ServerWritableStream<unknown, unknown> | ServerDuplexStream<unknown, unknown>,
   input: unknown,
-  method: string,
-  h: (input: unknown, ctx: CallContext) => unknown,
-  log: Logger,
+  w: Wrapped,
 ): void {
-  const scope = begin(call, method, log);
+  const scope = begin(call, w.method, w.log, w.mapError);
   runInContext({ requestId: scope.ctx.requestId, deadlineMs: scope.ctx.deadlineMs }, async () => {
     try {
-      await pump(call, h(input, scope.ctx) as AsyncIterable<unknown>, scope.ctx.signal);
+      await pump(call, (await run(w, input, scope.ctx)) as AsyncIterable<unknown>, scope.ctx.signal);
       scope.end();
       if (!scope.ctx.signal.aborted) call.end();
     } catch (err) {

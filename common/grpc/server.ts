@@ -1,20 +1,31 @@
 // A grpc-js server with strato's conventions: every service's handlers are
-// wrapped (request id, logging, error model; see handlers.ts), the standard
-// grpc.health.v1 service reports per-service status, server reflection lets
-// grpcurl list and call services, and shutdown drains calls for a grace
-// period before cutting the rest.
-import { Server, type ServerCredentials, type ServerOptions, type ServiceDefinition } from '@grpc/grpc-js';
+// wrapped (request id, logging, error model; see handlers.ts) and its requests
+// decoded strictly (request-decoding.ts), the standard grpc.health.v1 service
+// reports per-service status, server reflection lets grpcurl list and call the
+// services this server serves (and only those), and shutdown drains calls for
+// a grace period before cutting the rest.
+import {
+  type MethodDefinition,
+  Server,
+  type ServerCredentials,
+  type ServerOptions,
+  type ServiceDefinition,
+} from '@grpc/grpc-js';
 import type { PackageDefinition } from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation, type ServingStatus } from 'grpc-health-check';
 import { type Logger, log as rootLog } from '../log.ts';
-import { type Implementation, wrapHandler } from './handlers.ts';
+import { loadProtoPackage, protoFilesDeclaring } from '../proto.ts';
+import { type ErrorMapper, type Implementation, wrapHandler } from './handlers.ts';
+import { strictRequestDecoding } from './request-decoding.ts';
 
 export interface StratoServerOptions {
   /** @default the process logger */
   log?: Logger;
   /** grpc-js options (message size limits, keepalive …). */
   serverOptions?: ServerOptions;
+  /** Rewrites errors before they reach callers (see ErrorMapper). @default none */
+  mapError?: ErrorMapper;
 }
 
 /** `strato.agent.v1.Agent` from a definition whose paths are `/strato.agent.v1.Agent/Spawn`. */
@@ -30,11 +41,15 @@ export class StratoServer {
   // '' is the whole server, as the health protocol defines.
   private readonly health = new HealthImplementation({ '': 'NOT_SERVING' });
   private readonly services = new Set<string>();
+  private readonly mapError: ErrorMapper | undefined;
+  /** Set by addReflection: the package describing the services, or 'files' to load their proto files. */
+  private reflection: PackageDefinition | 'files' | undefined;
   private port: number | undefined;
 
   constructor(options: StratoServerOptions = {}) {
     this.log = (options.log ?? rootLog).child({ component: 'grpc-server' });
     this.grpc = new Server(options.serverOptions);
+    this.mapError = options.mapError;
     this.health.addToServer(this.grpc);
   }
 
@@ -43,24 +58,39 @@ export class StratoServer {
    * Its health status starts SERVING.
    */
   addService<H>(def: ServiceDefinition, impl: Implementation<H>): this {
+    if (this.port !== undefined) throw new Error('add services before listen()');
     const handlers = impl as Record<string, (...args: never[]) => unknown>;
     const wrapped: Record<string, ReturnType<typeof wrapHandler>> = {};
+    const strict: Record<string, MethodDefinition<unknown, unknown>> = {};
     for (const [name, method] of Object.entries(def)) {
       const handler = handlers[name];
       if (typeof handler !== 'function') throw new Error(`${method.path}: no handler`);
-      wrapped[name] = wrapHandler(method, handler.bind(impl), this.log);
+      wrapped[name] = wrapHandler(method, handler.bind(impl), this.log, this.mapError);
+      strict[name] = strictRequestDecoding(method);
     }
-    this.grpc.addService(def, wrapped);
+    this.grpc.addService(strict, wrapped);
     const name = serviceName(def);
     this.services.add(name);
     this.health.setStatus(name, 'SERVING');
     return this;
   }
 
-  /** Serves grpc.reflection v1 and v1alpha for the services in `pkg`. */
-  addReflection(pkg: PackageDefinition): this {
-    new ReflectionService(pkg).addToServer(this.grpc);
+  /**
+   * Serves grpc.reflection v1 and v1alpha for the services added to this
+   * server, whenever they are added: it lists only those, so a port does not
+   * advertise what another port serves. `pkg` describes them; without it the
+   * strato proto files that declare them (and their imports) are loaded at
+   * listen(), so the port's reflection cannot describe other services' files
+   * either.
+   */
+  addReflection(pkg?: PackageDefinition): this {
+    this.reflection = pkg ?? 'files';
     return this;
+  }
+
+  /** Fully qualified names of the services added so far. */
+  serviceNames(): string[] {
+    return [...this.services];
   }
 
   /** Sets one service's health status ('' for the whole server). */
@@ -70,6 +100,12 @@ export class StratoServer {
 
   /** Binds (e.g. `127.0.0.1:0`, `[::]:7443`) and returns the bound port. */
   async listen(address: string, credentials: ServerCredentials): Promise<number> {
+    if (this.reflection !== undefined) {
+      const services = this.serviceNames();
+      const pkg =
+        this.reflection === 'files' ? await loadProtoPackage(await protoFilesDeclaring(services)) : this.reflection;
+      new ReflectionService(pkg, { services }).addToServer(this.grpc);
+    }
     this.port = await new Promise<number>((resolve, reject) =>
       this.grpc.bindAsync(address, credentials, (err, port) => (err ? reject(err) : resolve(port))),
     );

@@ -43,17 +43,45 @@ export function toStratoError(err: unknown, requestId?: string): StratoError {
   });
 }
 
+/**
+ * Bounds of what an error sends. The message and the details travel in HTTP/2
+ * trailers, which peers cap (grpc-js: 16 KiB of metadata); one over the cap
+ * kills the call with a protocol error instead of delivering the status.
+ * Messages should quote input through `echo()` and stay far below these; the
+ * bounds are the last line for anything that did not.
+ */
+export const STATUS_LIMITS = { message: 1024, detailEntries: 16, detailKey: 64, detailValue: 256 } as const;
+
+function cut(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const end = s.charCodeAt(max - 2) >= 0xd800 && s.charCodeAt(max - 2) <= 0xdbff ? max - 2 : max - 1;
+  return `${s.slice(0, end)}…`;
+}
+
+function boundedDetails(details: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(details).slice(0, STATUS_LIMITS.detailEntries)) {
+    out[cut(k, STATUS_LIMITS.detailKey)] = cut(String(v), STATUS_LIMITS.detailValue);
+  }
+  return out;
+}
+
 export function toGrpcStatus(err: StratoError, trailers: Metadata = new Metadata()): GrpcErrorStatus {
   const code = grpcCode(err.code);
+  const message = cut(err.message, STATUS_LIMITS.message);
   trailers.set(
     STATUS_DETAILS_KEY,
     encodeRpcStatus({
       code,
-      message: err.message,
-      errorInfo: { reason: err.reason, domain: ERROR_DOMAIN, metadata: err.details },
+      message,
+      errorInfo: {
+        reason: cut(err.reason, STATUS_LIMITS.detailKey),
+        domain: ERROR_DOMAIN,
+        metadata: boundedDetails(err.details),
+      },
     }),
   );
-  return { code, details: err.message, metadata: trailers };
+  return { code, details: message, metadata: trailers };
 }
 
 /** Anything grpc-js reports a failed call with (ServiceError, StatusObject). */

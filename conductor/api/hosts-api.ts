@@ -12,7 +12,7 @@ import { usable } from '../scheduler/resources.ts';
 import type { StoreClaimer } from '../scheduler/store-claimer.ts';
 import type { HostSnapshot, Resources } from '../scheduler/types.ts';
 import { authenticate, requireAdmin } from './auth.ts';
-import { requireField } from './names.ts';
+import { possibleHostRef } from './resolve.ts';
 
 const resources = (r: Partial<Resources> | undefined): Capacity => ({
   vcpus: r?.vcpus ?? 0,
@@ -68,12 +68,12 @@ export function hostsApi(
 
     async GetHost(req, ctx) {
       requireAdmin(await authenticate(ctx, identity), 'showing a host');
-      return view(await hosts.require(requireField('host', req.host)));
+      return view(await hosts.require(possibleHostRef('host', req.host)));
     },
 
     async SetHostEnabled(req, ctx) {
       requireAdmin(await authenticate(ctx, identity), 'enabling or disabling a host');
-      return view(await hosts.setEnabled(requireField('host', req.host), req.enabled));
+      return view(await hosts.setEnabled(possibleHostRef('host', req.host), req.enabled));
     },
   };
 }

@@ -9,6 +9,10 @@ import type { Identity } from '../identity/identity.ts';
 import { groupToProto, networkToProto, portToProto, ruleToProto, subnetToProto } from '../network/convert.ts';
 import type { Networking } from '../network/networking.ts';
 import { authenticate } from './auth.ts';
+import { validateOptionalHostId, validateText } from './names.ts';
+
+/** Neutron's limit for a port's device id and owner. */
+export const DEVICE_FIELD_MAX = 255;
 
 export interface NetworkApis {
   networks: Implementation<NetworksHandlers>;
@@ -81,9 +85,9 @@ export function networkApis(identity: Identity, net: Networking): NetworkApis {
           securityGroups: req.securityGroups,
           noSecurityGroups: req.noSecurityGroups,
           macAddress: req.macAddress,
-          deviceId: req.deviceId,
-          deviceOwner: req.deviceOwner,
-          bindingHost: req.bindingHost,
+          deviceId: validateText('device_id', req.deviceId, DEVICE_FIELD_MAX),
+          deviceOwner: validateText('device_owner', req.deviceOwner, DEVICE_FIELD_MAX),
+          bindingHost: validateOptionalHostId('binding_host', req.bindingHost),
         });
         return portToProto(port);
       },
@@ -91,7 +95,11 @@ export function networkApis(identity: Identity, net: Networking): NetworkApis {
         return portToProto(await net.ports.get(await who(ctx), req.port));
       },
       async ListPorts(req, ctx) {
-        const page = await net.ports.list(await who(ctx), req);
+        const p = await who(ctx);
+        const page = await net.ports.list(p, {
+          ...req,
+          deviceId: validateText('device_id', req.deviceId, DEVICE_FIELD_MAX),
+        });
         return { ports: page.items.map(portToProto), nextPageToken: page.nextPageToken };
       },
       async DeletePort(req, ctx) {

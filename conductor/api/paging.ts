@@ -2,8 +2,9 @@
 // last key returned, opaque to callers), so a listing that filters entries
 // (visibility, all_projects) can stop in the middle of a store page and resume
 // exactly after the last entry it looked at. A token used with another listing
-// fails with INVALID_ARGUMENT/PAGE_TOKEN_INVALID (the store checks its prefix).
-import { invalidArgument } from '../../common/errors.ts';
+// fails with INVALID_ARGUMENT/PAGE_TOKEN_INVALID (the store checks its prefix;
+// its message, which may name keys, is replaced by one naming the field).
+import { invalidArgument, isStratoError } from '../../common/errors.ts';
 import { encodePageToken } from '../store/page-token.ts';
 import type { Entry, Store } from '../store/store.ts';
 
@@ -48,7 +49,14 @@ export async function listPage<V, T>(
   const items: T[] = [];
   let token = req.pageToken ? req.pageToken : undefined;
   for (;;) {
-    const page = await store.list<V>(prefix, { limit: size, ...(token ? { pageToken: token } : {}) });
+    const page = await store
+      .list<V>(prefix, { limit: size, ...(token ? { pageToken: token } : {}) })
+      .catch((err: unknown) => {
+        if (!isStratoError(err) || err.reason !== 'PAGE_TOKEN_INVALID') throw err;
+        throw invalidArgument('PAGE_TOKEN_INVALID', 'page_token is not a token from this listing', {
+          details: { field: 'page_token' },
+        });
+      });
     for (let i = 0; i < page.entries.length; i++) {
       const entry = page.entries[i]!;
       const item = await pick(entry);

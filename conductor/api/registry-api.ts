@@ -3,14 +3,15 @@
 // speaks for, so one compromised host cannot pose as another (PERMISSION_DENIED,
 // reason HOST_IDENTITY_MISMATCH).
 import type { Readable } from 'node:stream';
-import { invalidArgument, StratoError } from '../../common/errors.ts';
+import { echo, invalidArgument, StratoError } from '../../common/errors.ts';
 import type { PullImageResponse } from '../../common/gen/strato/host/v1/PullImageResponse.ts';
 import type { RegistryHandlers } from '../../common/gen/strato/host/v1/Registry.ts';
 import type { CallContext, Implementation } from '../../common/grpc/handlers.ts';
 import type { HostReports } from '../compute/host-reports.ts';
 import type { HostRegistry } from '../hosts/host-registry.ts';
 import { parseIp } from '../network/ipv4.ts';
-import { requireField } from './names.ts';
+import { HOST_ID_RE, requireField } from './names.ts';
+import { possibleRef } from './resolve.ts';
 
 /** What PullImage reads: an active image's facts and bytes. */
 export interface ImageSource {
@@ -20,7 +21,6 @@ export interface ImageSource {
   }>;
 }
 
-const HOST_ID_RE = /^[A-Za-z0-9]([A-Za-z0-9.-]{0,252})$/;
 const ADDRESS_RE = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/;
 /** Larger chunks than this would approach grpc-js's 4 MiB default message limit. */
 const CHUNK_BYTES = 1024 * 1024;
@@ -41,7 +41,7 @@ export function assertPeerIs(ctx: Pick<CallContext, 'peer'>, hostId: string): vo
 function validHostId(value: unknown): string {
   const id = requireField('host_id', value);
   if (!HOST_ID_RE.test(id)) {
-    throw invalidArgument('HOST_ID_INVALID', `host_id must be a host name, got ${JSON.stringify(id)}`, {
+    throw invalidArgument('HOST_ID_INVALID', `host_id must be a host name, got ${echo(id)}`, {
       details: { field: 'host_id' },
     });
   }
@@ -61,7 +61,7 @@ export function registryApi(
       assertPeerIs(ctx, hostId);
       const address = requireField('address', req.address);
       if (!ADDRESS_RE.test(address)) {
-        throw invalidArgument('ADDRESS_INVALID', `address must be host:port, got ${JSON.stringify(address)}`, {
+        throw invalidArgument('ADDRESS_INVALID', `address must be host:port, got ${echo(address)}`, {
           details: { field: 'address' },
         });
       }
@@ -73,13 +73,9 @@ export function registryApi(
       }
       const underlayIp = req.underlayIp.trim();
       if (underlayIp !== '' && parseIp(underlayIp) === undefined) {
-        throw invalidArgument(
-          'UNDERLAY_IP_INVALID',
-          `underlay_ip must be an IPv4 address, got ${JSON.stringify(underlayIp)}`,
-          {
-            details: { field: 'underlay_ip' },
-          },
-        );
+        throw invalidArgument('UNDERLAY_IP_INVALID', `underlay_ip must be an IPv4 address, got ${echo(underlayIp)}`, {
+          details: { field: 'underlay_ip' },
+        });
       }
       await hosts.register({
         id: hostId,
@@ -122,7 +118,7 @@ export function registryApi(
           details: { host: hostId },
         });
       }
-      const blob = await images.openImageBlob(requireField('image_id', req.imageId));
+      const blob = await images.openImageBlob(possibleRef('image', 'image_id', req.imageId));
       ctx.log.info({ hostId, imageId: req.imageId, sizeBytes: blob.image.sizeBytes }, 'image pull');
       const first: PullImageResponse = {
         sha256: blob.image.sha256,

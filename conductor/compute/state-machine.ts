@@ -3,7 +3,7 @@
 // hypervisor last reported. Pure and table-tested (test/unit/compute): which
 // action is legal in which state, which task state it runs under, and where it
 // lands. The API answers FAILED_PRECONDITION from here before anything changes.
-import { failedPrecondition, invalidArgument, type StratoError } from '../../common/errors.ts';
+import { echo, failedPrecondition, invalidArgument, type StratoError } from '../../common/errors.ts';
 
 export const VM_STATES = ['BUILD', 'ACTIVE', 'SHUTOFF', 'PAUSED', 'SUSPENDED', 'ERROR', 'DELETED'] as const;
 export type VmState = (typeof VM_STATES)[number];
@@ -67,13 +67,9 @@ export function isAction(value: string): value is Action {
 /** Errors: INVALID_ARGUMENT/ACTION_INVALID for a name that is no action. */
 export function parseAction(value: string): Action {
   if (!isAction(value)) {
-    throw invalidArgument(
-      'ACTION_INVALID',
-      `action must be one of ${ACTIONS.join(', ')}, got ${JSON.stringify(value)}`,
-      {
-        details: { field: 'action' },
-      },
-    );
+    throw invalidArgument('ACTION_INVALID', `action must be one of ${ACTIONS.join(', ')}, got ${echo(value)}`, {
+      details: { field: 'action' },
+    });
   }
   return value;
 }

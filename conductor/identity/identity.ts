@@ -5,9 +5,10 @@ import { randomUUID } from 'node:crypto';
 import { alreadyExists, invalidArgument, isStratoError, notFound, StratoError } from '../../common/errors.ts';
 import { type Logger, log as rootLog } from '../../common/log.ts';
 import { listPage, type Page, type PageRequest, resolvePageSize } from '../api/paging.ts';
-import { isUuid, requireField, validateName } from '../api/names.ts';
+import { isUuid, nameProblem, requireField, validateName } from '../api/names.ts';
 import { resolveRef } from '../api/resolve.ts';
-import type { Store } from '../store/store.ts';
+import { listAll } from '../store/list-all.ts';
+import type { Op, Store } from '../store/store.ts';
 import {
   type NameIndex,
   PROJECTS,
@@ -31,6 +32,12 @@ export interface IdentityOptions {
   tokenTtlMs?: number;
   /** @default the process logger */
   log?: Logger;
+  /**
+   * What every project owns from its first moment (its default security
+   * group): store ops written in the same transaction as the project, so no
+   * later call has to create them on the side. @default none
+   */
+  projectResources?: (projectId: string) => Op[];
 }
 
 export interface CreateUserInput {
@@ -56,9 +63,11 @@ export class Identity {
   readonly clock: () => number;
   readonly tokenTtlMs: number;
   readonly log: Logger;
+  private readonly projectResources: (projectId: string) => Op[];
 
   constructor(o: IdentityOptions) {
     this.store = o.store;
+    this.projectResources = o.projectResources ?? (() => []);
     this.clock = o.clock ?? Date.now;
     this.tokenTtlMs = o.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS;
     this.log = (o.log ?? rootLog).child({ component: 'identity' });
@@ -76,6 +85,7 @@ export class Identity {
       [
         { kind: 'create', key: projectKey(project.id), value: project },
         { kind: 'create', key: projectNameKey(project.name), value: { id: project.id } satisfies NameIndex },
+        ...this.projectResources(project.id),
       ],
     );
     if (!res.succeeded) {
@@ -107,6 +117,11 @@ export class Identity {
       },
       idOf: (p) => p.id,
     });
+  }
+
+  /** Every project's id (start-up work over all projects). */
+  async projectIds(): Promise<string[]> {
+    return (await listAll<ProjectRecord>(this.store, PROJECTS)).entries.map((e) => e.value.id);
   }
 
   /** All projects in id order, or (for a non-admin caller) only `onlyId`. */
@@ -172,7 +187,8 @@ export class Identity {
   async login(input: LoginInput): Promise<LoginResult> {
     const username = requireField('username', input.username);
     const password = requireField('password', input.password);
-    const user = await this.findUserByName(username);
+    // A name no user can have (too long, control characters …) is an unknown user.
+    const user = nameProblem(username) === undefined ? await this.findUserByName(username) : undefined;
     // Always pay for one scrypt, so timing does not tell unknown users apart.
     const ok = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH));
     if (!user || !ok) throw badCredentials();

@@ -12,7 +12,7 @@
 //   (SUBNET_OVERLAP): the request is well-formed, the existing state forbids it.
 // - The gateway defaults to the first host address, is reserved, and may not lie
 //   inside an allocation pool.
-import { failedPrecondition, invalidArgument, StratoError } from '../../common/errors.ts';
+import { echo, failedPrecondition, invalidArgument, StratoError } from '../../common/errors.ts';
 import {
   type Cidr,
   cidrContains,
@@ -59,7 +59,7 @@ export function parseSubnetCidr(text: string): Cidr {
     });
   }
   if (!r.ok) {
-    throw invalidArgument('CIDR_INVALID', `cidr ${JSON.stringify(text)} is not an IPv4 CIDR like 10.0.0.0/24`, {
+    throw invalidArgument('CIDR_INVALID', `cidr ${echo(text)} is not an IPv4 CIDR like 10.0.0.0/24`, {
       details: { field: 'cidr' },
     });
   }
@@ -76,7 +76,7 @@ export function parseSubnetCidr(text: string): Cidr {
 function ipField(field: string, text: string, reason: string): number {
   const ip = parseIp(text);
   if (ip === undefined)
-    throw invalidArgument(reason, `${field} ${JSON.stringify(text)} is not an IPv4 address`, { details: { field } });
+    throw invalidArgument(reason, `${field} ${echo(text)} is not an IPv4 address`, { details: { field } });
   return ip;
 }
 
@@ -234,7 +234,7 @@ export function nextFree(m: SubnetMath, taken: { has(ip: number): boolean }): nu
 export function checkFixedIp(m: SubnetMath, subnetId: string, text: string): number {
   const ip = parseIp(text);
   if (ip === undefined) {
-    throw invalidArgument('IP_ADDRESS_INVALID', `ip_address ${JSON.stringify(text)} is not an IPv4 address`, {
+    throw invalidArgument('IP_ADDRESS_INVALID', `ip_address ${echo(text)} is not an IPv4 address`, {
       details: { field: 'fixed_ips.ip_address' },
     });
   }

@@ -4,7 +4,7 @@
 // used to OpenStack recognise them. Uniqueness is enforced by the store
 // (keys.ts macKey), not here.
 import { randomBytes } from 'node:crypto';
-import { invalidArgument } from '../../common/errors.ts';
+import { echo, invalidArgument } from '../../common/errors.ts';
 
 export const DEFAULT_MAC_PREFIX = 'fa:16:3e';
 const MAC_RE = /^[0-9a-f]{2}(?::[0-9a-f]{2}){5}$/;
@@ -26,7 +26,7 @@ export function randomMac(prefix = DEFAULT_MAC_PREFIX, random: (n: number) => Ui
 export function normalizeMac(text: string): string {
   const mac = text.trim().toLowerCase().replaceAll('-', ':');
   const bad = (why: string) =>
-    invalidArgument('MAC_INVALID', `mac_address ${JSON.stringify(text)} ${why}`, { details: { field: 'mac_address' } });
+    invalidArgument('MAC_INVALID', `mac_address ${echo(text)} ${why}`, { details: { field: 'mac_address' } });
   if (!MAC_RE.test(mac)) throw bad('is not a MAC address like fa:16:3e:12:34:56');
   if (Number.parseInt(mac.slice(0, 2), 16) & 1) throw bad('is a multicast address');
   if (mac === '00:00:00:00:00:00') throw bad('is all zeros');

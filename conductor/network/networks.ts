@@ -3,7 +3,14 @@
 // Deleting a network deletes its subnets and releases its VNI or bridge; it is
 // refused while ports remain.
 import { randomUUID } from 'node:crypto';
-import { alreadyExists, failedPrecondition, invalidArgument, notFound, StratoError } from '../../common/errors.ts';
+import {
+  alreadyExists,
+  echo,
+  failedPrecondition,
+  invalidArgument,
+  notFound,
+  StratoError,
+} from '../../common/errors.ts';
 import type { Principal } from '../api/auth.ts';
 import { requireAdmin } from '../api/auth.ts';
 import { validateName } from '../api/names.ts';
@@ -51,7 +58,7 @@ export function planProvider(
   if (!PROVIDER_TYPES.includes(providerType)) {
     throw invalidArgument(
       'PROVIDER_TYPE_INVALID',
-      `provider_type must be vxlan or flat, got ${JSON.stringify(input.providerType)}`,
+      `provider_type must be vxlan or flat, got ${echo(input.providerType)}`,
       {
         details: { field: 'provider_type' },
       },
@@ -63,7 +70,7 @@ export function planProvider(
     if (input.physicalBridge === '')
       throw bridgeProblem('a flat network needs physical_bridge (the operator bridge to join)');
     if (!IFNAME_RE.test(input.physicalBridge) || input.physicalBridge === '.' || input.physicalBridge === '..') {
-      throw bridgeProblem(`physical_bridge ${JSON.stringify(input.physicalBridge)} is not a Linux interface name`);
+      throw bridgeProblem(`physical_bridge ${echo(input.physicalBridge)} is not a Linux interface name`);
     }
   } else if (input.physicalBridge !== '') {
     throw bridgeProblem('physical_bridge applies to flat networks only');

@@ -1,7 +1,7 @@
 // What a port create asks for, checked against its network's subnets (pure):
 // each requested address becomes either a fixed address on a known subnet or
 // an automatic one from a list of candidate subnets.
-import { invalidArgument, StratoError } from '../../common/errors.ts';
+import { echo, invalidArgument, StratoError } from '../../common/errors.ts';
 import { checkFixedIp, nextFree, subnetMath } from './ipam.ts';
 import { cidrContains, formatIp, parseIp } from './ipv4.ts';
 import type { SubnetRecord } from './model.ts';
@@ -43,15 +43,15 @@ export function planAddressWants(
         throw invalidArgument('FIELD_REQUIRED', `${field} needs a subnet or an ip_address`, { details: { field } });
       return { kind: 'auto', candidates: [r.subnet] };
     }
+    const parsed = parseIp(r.ipAddress);
+    if (parsed === undefined) {
+      throw invalidArgument('IP_ADDRESS_INVALID', `${field}.ip_address ${echo(r.ipAddress)} is not an IPv4 address`, {
+        details: { field: `${field}.ip_address` },
+      });
+    }
     let subnet = r.subnet;
     if (!subnet) {
-      const ip = parseIp(r.ipAddress);
-      if (ip === undefined) {
-        throw invalidArgument('IP_ADDRESS_INVALID', `${field}: ${JSON.stringify(r.ipAddress)} is not an IPv4 address`, {
-          details: { field },
-        });
-      }
-      subnet = subnets.find((s) => cidrContains(subnetMath(s).cidr, ip));
+      subnet = subnets.find((s) => cidrContains(subnetMath(s).cidr, parsed));
       if (!subnet) {
         throw invalidArgument('IP_NOT_IN_SUBNET', `${field}: ${r.ipAddress} is in no subnet of network ${networkId}`, {
           details: { field, ip_address: r.ipAddress },

@@ -211,7 +211,7 @@ export class Ports {
       }
       return [];
     }
-    if (input.securityGroups.length === 0) return [(await this.groups.ensureDefault(projectId)).id];
+    if (input.securityGroups.length === 0) return [(await this.groups.requireDefault(projectId)).id];
     const ids = await Promise.all(
       input.securityGroups.map(async (ref, i) => {
         const g = (await this.groups.resolve(principal, ref, `security_groups[${i}]`)).value;

@@ -1,11 +1,16 @@
 // Security groups and their rules. Every project has one group named
-// "default", created on first use (a listing, a lookup of "default" or a port
-// created without groups); it admits inbound traffic from its own members and
-// all outbound traffic, and cannot be deleted. Rules live inside their group's
-// record (changed with compare-and-swap) with an index from rule id to group.
+// "default", written in the same transaction as the project itself (identity
+// takes its ops through `projectResources`; projects older than that rule get
+// theirs when the conductor starts), so no call ever creates it on the side:
+// a call that fails changes nothing. It admits inbound traffic from its own
+// members and all outbound traffic, and cannot be deleted. Rules live inside
+// their group's record (changed with compare-and-swap) with an index from rule
+// id to group.
 import { randomUUID } from 'node:crypto';
 import {
   alreadyExists,
+  clip,
+  echo,
   failedPrecondition,
   invalidArgument,
   isStratoError,
@@ -14,7 +19,7 @@ import {
 } from '../../common/errors.ts';
 import type { Principal } from '../api/auth.ts';
 import { canSee } from '../api/auth.ts';
-import { validateName } from '../api/names.ts';
+import { isUuid, validateName, validateText } from '../api/names.ts';
 import type { Page } from '../api/paging.ts';
 import type { Compare, Entry, Op } from '../store/store.ts';
 import { contended, MAX_ATTEMPTS, type NetCtx, tryTxn } from './context.ts';
@@ -41,40 +46,80 @@ export class SecurityGroups {
     this.c = c;
   }
 
-  /** The project's default group, created on first use (exactly once under concurrent calls). */
-  async ensureDefault(projectId: string): Promise<SecurityGroupRecord> {
+  /** A new default group for `projectId`: its record and the ops that write it (with its index keys). */
+  private newDefault(projectId: string): { rec: SecurityGroupRecord; ops: Op[] } {
+    const id = randomUUID();
+    const rules = defaultGroupRules(id).map((r) => ({ id: randomUUID(), ...r }));
+    const rec: SecurityGroupRecord = {
+      id,
+      name: DEFAULT_SECURITY_GROUP,
+      projectId,
+      description: 'Default security group',
+      rules,
+      createdAt: this.c.now(),
+    };
+    const ops: Op[] = [
+      { kind: 'create', key: defaultSgKey(projectId), value: { id } },
+      ...this.c.groups.createOps(rec),
+      ...rules.flatMap((r) => ruleIndexOps(id, r, 'create')),
+    ];
+    return { rec, ops };
+  }
+
+  /** The ops that create a new project's default group: for the project's own creation transaction. */
+  defaultGroupOps(projectId: string): Op[] {
+    return this.newDefault(projectId).ops;
+  }
+
+  /** The project's default group, or undefined when it has none (yet). */
+  async findDefault(projectId: string): Promise<SecurityGroupRecord | undefined> {
+    try {
+      const { id } = (await this.c.store.get<{ id: string }>(defaultSgKey(projectId))).value;
+      return (await this.c.groups.entry(id))?.value;
+    } catch (err) {
+      if (isStratoError(err, 'NOT_FOUND')) return undefined;
+      throw err;
+    }
+  }
+
+  /**
+   * The project's default group, read only. Errors: FAILED_PRECONDITION/
+   * DEFAULT_SECURITY_GROUP_MISSING when the project has none, which only a
+   * project made outside Identity (or before the conductor's start-up
+   * back-fill) can lack.
+   */
+  async requireDefault(projectId: string): Promise<SecurityGroupRecord> {
+    const g = await this.findDefault(projectId);
+    if (g) return g;
+    throw failedPrecondition(
+      'DEFAULT_SECURITY_GROUP_MISSING',
+      `project ${projectId} has no default security group; restarting the conductor creates it`,
+      { details: { project_id: projectId } },
+    );
+  }
+
+  /**
+   * Start-up back-fill: gives each project that lacks one its default group
+   * (exactly once, also when several conductors start together). Returns the
+   * projects that got one.
+   */
+  async ensureDefaults(projectIds: Iterable<string>): Promise<string[]> {
+    const made: string[] = [];
+    for (const projectId of projectIds) {
+      if (await this.ensureDefault(projectId)) made.push(projectId);
+    }
+    return made;
+  }
+
+  /** Creates the project's default group unless it has one; true when this call created it. */
+  async ensureDefault(projectId: string): Promise<boolean> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      try {
-        const { id } = (await this.c.store.get<{ id: string }>(defaultSgKey(projectId))).value;
-        const e = await this.c.groups.entry(id);
-        if (e) return e.value;
-      } catch (err) {
-        if (!isStratoError(err, 'NOT_FOUND')) throw err;
-      }
-      const id = randomUUID();
-      const rules = defaultGroupRules(id).map((r) => ({ id: randomUUID(), ...r }));
-      const rec: SecurityGroupRecord = {
-        id,
-        name: DEFAULT_SECURITY_GROUP,
-        projectId,
-        description: 'Default security group',
-        rules,
-        createdAt: this.c.now(),
-      };
-      const failed = await tryTxn(
-        this.c.store,
-        [],
-        [
-          { kind: 'create', key: defaultSgKey(projectId), value: { id } },
-          ...this.c.groups.createOps(rec),
-          ...rules.map(
-            (r): Op => ({ kind: 'create', key: sgRuleKey(r.id), value: { groupId: id } satisfies RuleIndex }),
-          ),
-        ],
-      );
-      if (failed === undefined) {
-        this.c.log.info({ securityGroupId: id, projectId }, 'default security group created');
-        return rec;
+      if (await this.findDefault(projectId)) return false;
+      const { rec, ops } = this.newDefault(projectId);
+      // Create ops: a conductor that made it at the same moment wins, and this one reads it next round.
+      if ((await tryTxn(this.c.store, [], ops)) === undefined) {
+        this.c.log.info({ securityGroupId: rec.id, projectId }, 'default security group created');
+        return true;
       }
     }
     throw contended('security_group', `default of ${projectId}`);
@@ -82,13 +127,8 @@ export class SecurityGroups {
 
   async create(principal: Principal, input: { name: string; description: string }): Promise<SecurityGroupRecord> {
     const name = validateName('name', input.name);
-    if (input.description.length > MAX_DESCRIPTION) {
-      throw invalidArgument('DESCRIPTION_INVALID', `description must be at most ${MAX_DESCRIPTION} characters`, {
-        details: { field: 'description' },
-      });
-    }
+    validateText('description', input.description, MAX_DESCRIPTION);
     if (name === DEFAULT_SECURITY_GROUP) {
-      await this.ensureDefault(principal.projectId);
       throw alreadyExists('SECURITY_GROUP_EXISTS', 'every project already has its "default" security group', {
         details: { name },
       });
@@ -106,8 +146,7 @@ export class SecurityGroups {
     return rec;
   }
 
-  async resolve(principal: Principal, ref: unknown, field = 'security_group'): Promise<Entry<SecurityGroupRecord>> {
-    if (ref === DEFAULT_SECURITY_GROUP) await this.ensureDefault(principal.projectId);
+  resolve(principal: Principal, ref: unknown, field = 'security_group'): Promise<Entry<SecurityGroupRecord>> {
     return this.c.groups.resolve(principal, ref, field);
   }
 
@@ -115,8 +154,7 @@ export class SecurityGroups {
     return (await this.resolve(principal, ref)).value;
   }
 
-  async list(principal: Principal, req: ListRequest): Promise<Page<SecurityGroupRecord>> {
-    await this.ensureDefault(principal.projectId);
+  list(principal: Principal, req: ListRequest): Promise<Page<SecurityGroupRecord>> {
     return this.c.groups.list(principal, req);
   }
 
@@ -215,11 +253,13 @@ export class SecurityGroups {
 
   async deleteRule(principal: Principal, ruleId: string): Promise<void> {
     const missing = () =>
-      notFound('SECURITY_GROUP_RULE_NOT_FOUND', `security group rule ${ruleId} not found`, {
-        details: { rule_id: ruleId },
+      notFound('SECURITY_GROUP_RULE_NOT_FOUND', `security group rule ${echo(ruleId)} not found`, {
+        details: { rule_id: clip(ruleId) },
       });
     if (ruleId === '')
       throw invalidArgument('FIELD_REQUIRED', 'rule_id is required', { details: { field: 'rule_id' } });
+    // Rule ids are UUIDs: anything else names no rule (and fits no key).
+    if (!isUuid(ruleId)) throw missing();
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       let groupId: string;
       try {

@@ -1,6 +1,6 @@
 // Security group rules (pure): validation and normalisation of a requested rule,
 // duplicate detection, and the rules of a project's default group.
-import { invalidArgument } from '../../common/errors.ts';
+import { echo, invalidArgument } from '../../common/errors.ts';
 import { formatCidr, parseCidrLenient } from './ipv4.ts';
 import {
   DIRECTIONS,
@@ -62,16 +62,12 @@ function validateIcmp(protocol: RuleProtocol, type: number | undefined, code: nu
  */
 export function validateRule(req: RuleRequest): RuleSpec {
   if (!DIRECTIONS.includes(req.direction as Direction)) {
-    throw bad(
-      'DIRECTION_INVALID',
-      `direction must be ingress or egress, got ${JSON.stringify(req.direction)}`,
-      'direction',
-    );
+    throw bad('DIRECTION_INVALID', `direction must be ingress or egress, got ${echo(req.direction)}`, 'direction');
   }
   if (req.ethertype !== '' && req.ethertype !== 'IPv4') {
     throw bad(
       'ETHERTYPE_INVALID',
-      `ethertype must be IPv4 (IPv6 is not supported), got ${JSON.stringify(req.ethertype)}`,
+      `ethertype must be IPv4 (IPv6 is not supported), got ${echo(req.ethertype)}`,
       'ethertype',
     );
   }
@@ -79,7 +75,7 @@ export function validateRule(req: RuleRequest): RuleSpec {
   if (!RULE_PROTOCOLS.includes(protocol)) {
     throw bad(
       'PROTOCOL_INVALID',
-      `protocol must be one of ${RULE_PROTOCOLS.join(', ')}, got ${JSON.stringify(req.protocol)}`,
+      `protocol must be one of ${RULE_PROTOCOLS.join(', ')}, got ${echo(req.protocol)}`,
       'protocol',
     );
   }
@@ -94,7 +90,7 @@ export function validateRule(req: RuleRequest): RuleSpec {
     if (!c)
       throw bad(
         'REMOTE_IP_PREFIX_INVALID',
-        `remote_ip_prefix ${JSON.stringify(req.remoteIpPrefix)} is not an IPv4 CIDR`,
+        `remote_ip_prefix ${echo(req.remoteIpPrefix)} is not an IPv4 CIDR`,
         'remote_ip_prefix',
       );
     remoteIpPrefix = formatCidr(c);

@@ -97,12 +97,18 @@ async function startApiServer(dir: string) {
   try {
     const store = new SqliteStore({ path: join(dir, 'state.db') });
     cleanups.push(() => store.close());
-    const identity = createIdentity({ store, log: quiet });
+    // Wired as conductor/main.ts wires them: a project comes with its default security group.
+    const net = createNetworking({ store, log: quiet });
+    const identity = createIdentity({
+      store,
+      log: quiet,
+      projectResources: (id) => net.securityGroups.defaultGroupOps(id),
+    });
     const passwordFile = join(dir, 'admin-password');
     await bootstrapAdmin(identity, { passwordFile });
     const pkg = await loadProtoPackage(['strato/identity/v1/identity.proto', 'strato/network/v1/network.proto']);
     const proto = toGrpcObject<IdentityProto & NetworkProto>(pkg);
-    const apis = networkApis(identity, createNetworking({ store, log: quiet }));
+    const apis = networkApis(identity, net);
     const v1 = proto.strato.network.v1;
     const server = new StratoServer({ log: quiet })
       .addService<IdentityHandlers>(proto.strato.identity.v1.Identity.service, identityApi(identity))

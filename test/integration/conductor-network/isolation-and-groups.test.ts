@@ -150,7 +150,7 @@ describe('security groups', () => {
   });
   after(() => f?.close());
 
-  it('creates the default group once, lazily, even under concurrent first use', async () => {
+  it('gives every project its default group with the project', async () => {
     const m = await f.member('sg-lazy');
     const lists = await Promise.all(
       Array.from({ length: 5 }, () =>

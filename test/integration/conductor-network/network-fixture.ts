@@ -54,8 +54,13 @@ export async function startNetworkApi(o: Partial<Omit<NetworkingOptions, 'store'
   try {
     const store = new SqliteStore({ path: join(dir, 'store.db') });
     cleanups.push(() => store.close());
-    const identity = createIdentity({ store, log: quiet });
+    // Wired as conductor/main.ts wires them: a project comes with its default security group.
     const net = createNetworking({ store, log: quiet, ...o });
+    const identity = createIdentity({
+      store,
+      log: quiet,
+      projectResources: (id) => net.securityGroups.defaultGroupOps(id),
+    });
     const pkg = await loadProtoPackage();
     const proto = toGrpcObject<ProtoGrpcType>(pkg);
     const apis = networkApis(identity, net);

@@ -1,31 +1,12 @@
 // The standard services every strato server carries: grpc.health.v1 and
 // server reflection, called by plain grpc-js clients as grpcurl would.
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import {
-  type Client,
-  type ClientDuplexStream,
-  credentials,
-  type GrpcObject,
-  loadPackageDefinition,
-} from '@grpc/grpc-js';
-import { loadSync } from '@grpc/proto-loader';
-import { protoPath as healthProtoPath } from 'grpc-health-check';
+import { type Client, type ClientDuplexStream, credentials } from '@grpc/grpc-js';
 import { connect } from '../../../common/grpc/client.ts';
 import { insecureChannelCredentials, insecureServerCredentials } from '../../../common/grpc/credentials.ts';
-import { PROTO_OPTIONS } from '../../../common/proto.ts';
 import { type EchoServer, loadEcho, startEchoServer } from '../../fixtures/proto/echo-server.ts';
-
-const require = createRequire(import.meta.url);
-const reflectionProto = require.resolve('@grpc/reflection/build/proto/grpc/reflection/v1/reflection.proto');
-
-type Ctor = new (address: string, creds: ReturnType<typeof credentials.createInsecure>) => Client;
-function service(file: string, path: string): Ctor {
-  let node: unknown = loadPackageDefinition(loadSync(file, PROTO_OPTIONS));
-  for (const part of path.split('.')) node = (node as GrpcObject)[part];
-  return node as Ctor;
-}
+import { HealthCtor, ReflectionCtor } from './helpers.ts';
 
 interface HealthClient extends Client {
   Check(req: { service: string }, cb: (err: Error | null, res?: { status: string }) => void): void;
@@ -45,14 +26,8 @@ describe('health and reflection', () => {
   before(async () => {
     srv = await startEchoServer(insecureServerCredentials());
     const address = `127.0.0.1:${srv.port}`;
-    health = new (service(healthProtoPath, 'grpc.health.v1.Health'))(
-      address,
-      credentials.createInsecure(),
-    ) as HealthClient;
-    reflection = new (service(reflectionProto, 'grpc.reflection.v1.ServerReflection'))(
-      address,
-      credentials.createInsecure(),
-    ) as ReflectionClient;
+    health = new (HealthCtor())(address, credentials.createInsecure()) as HealthClient;
+    reflection = new (ReflectionCtor())(address, credentials.createInsecure()) as ReflectionClient;
   });
   after(async () => {
     health?.close();

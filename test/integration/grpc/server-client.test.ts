@@ -2,11 +2,12 @@
 // both ways, request ids, deadlines, retries, streaming, health, reflection.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Metadata, status } from '@grpc/grpc-js';
+import { Client, Metadata, type ServiceError, status } from '@grpc/grpc-js';
 import { StratoError } from '../../../common/errors.ts';
 import { connect, createRawClient, type StratoClient } from '../../../common/grpc/client.ts';
 import { insecureChannelCredentials, insecureServerCredentials } from '../../../common/grpc/credentials.ts';
 import { REQUEST_ID_KEY, runInContext } from '../../../common/grpc/request-id.ts';
+import { fromCallError } from '../../../common/grpc/status.ts';
 import type { RetryEvent } from '../../../common/grpc/retry.ts';
 import { type EchoServer, loadEcho, startEchoServer } from '../../fixtures/proto/echo-server.ts';
 import type { ProtoGrpcType } from '../../fixtures/proto/gen/echo.ts';
@@ -298,5 +299,83 @@ describe('gRPC helpers over loopback', () => {
     const err = await client.Sum([{ value: '1' }, { value: '-1' }]).catch((e: unknown) => e);
     assert.ok(err instanceof StratoError);
     assert.equal(err.reason, 'NEGATIVE_VALUE');
+  });
+
+  it('answers a message that is not the request INVALID_ARGUMENT on every kind of call, with one log line', async () => {
+    const raw = new Client(address, insecureChannelCredentials());
+    const bytes = (b: Buffer) => b;
+    const md = (id: string) => {
+      const m = new Metadata();
+      m.set(REQUEST_ID_KEY, id);
+      return m;
+    };
+    const failed = (id: string, start: (done: (e: ServiceError | null) => void) => void) =>
+      new Promise<StratoError>((resolve, reject) =>
+        start((e) => (e ? resolve(fromCallError(e)) : reject(new Error(`${id}: the call succeeded`)))),
+      );
+    try {
+      const calls: [string, RegExp, Promise<StratoError>][] = [
+        [
+          'malformed-unary',
+          /EchoRequest: field 1 \(message\) has wire type 7/,
+          failed('malformed-unary', (done) =>
+            raw.makeUnaryRequest(
+              '/strato.testing.v1.Echo/Echo',
+              bytes,
+              bytes,
+              Buffer.from([0x0f]),
+              md('malformed-unary'),
+              done,
+            ),
+          ),
+        ],
+        [
+          'malformed-server-stream',
+          /CountRequest: field 1 \(from\) has wire type 2 \(LEN\); int64 fields use 0 \(VARINT\)/,
+          failed('malformed-server-stream', (done) => {
+            const call = raw.makeServerStreamRequest(
+              '/strato.testing.v1.Echo/Count',
+              bytes,
+              bytes,
+              Buffer.from([0x0a, 0x01, 0x00]),
+              md('malformed-server-stream'),
+            );
+            call.on('data', () => done(null));
+            call.on('error', (e: ServiceError) => done(e));
+          }),
+        ],
+        [
+          'malformed-client-stream',
+          /SumRequest: field 1 \(value\) is a group/,
+          failed('malformed-client-stream', (done) => {
+            const call = raw.makeClientStreamRequest(
+              '/strato.testing.v1.Echo/Sum',
+              bytes,
+              bytes,
+              md('malformed-client-stream'),
+              done,
+            );
+            call.write(Buffer.from([0x08, 0x01]));
+            call.write(Buffer.from([0x0b]));
+            call.end();
+          }),
+        ],
+      ];
+      for (const [id, problem, result] of calls) {
+        const err = await result;
+        assert.equal(`${err.code}/${err.reason}`, 'INVALID_ARGUMENT/REQUEST_MALFORMED', `${id}: ${err.message}`);
+        assert.match(err.message, problem);
+        let lines: Record<string, unknown>[] = [];
+        for (let i = 0; i < 100 && lines.length === 0; i++) {
+          lines = srv.logs.filter((l) => l.requestId === id);
+          if (lines.length === 0) await new Promise((r) => setTimeout(r, 10));
+        }
+        assert.equal(lines.length, 1, `${id}: ${JSON.stringify(lines)}`);
+        assert.equal(lines[0]?.code, 'INVALID_ARGUMENT');
+        assert.equal(lines[0]?.reason, 'REQUEST_MALFORMED');
+      }
+    } finally {
+      raw.close();
+    }
   });
 });

@@ -2,13 +2,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Metadata, status } from '@grpc/grpc-js';
-import { type ErrorCode, StratoError } from '../../../common/errors.ts';
+import { clip, ECHO_MAX, echo, type ErrorCode, StratoError } from '../../../common/errors.ts';
 import {
   codeName,
   fromCallError,
   fromGrpcStatus,
   grpcCode,
   STATUS_DETAILS_KEY,
+  STATUS_LIMITS,
   toGrpcStatus,
   toStratoError,
 } from '../../../common/grpc/status.ts';
@@ -97,5 +98,42 @@ describe('error model over gRPC', () => {
     const odd = fromCallError(new TypeError('boom'));
     assert.equal(odd.code, 'UNKNOWN');
     assert.equal(odd.message, 'boom');
+  });
+
+  it('bounds what an error sends, whatever its message and details hold', () => {
+    const huge = 'y'.repeat(60_000);
+    const many = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${i}${huge.slice(0, 100)}`, huge]));
+    const wire = toGrpcStatus(new StratoError('INVALID_ARGUMENT', 'R', huge, { details: many }));
+    assert.equal(wire.details.length, STATUS_LIMITS.message);
+    assert.ok(wire.details.endsWith('…'));
+    const back = fromGrpcStatus(wire);
+    assert.equal(back.message, wire.details);
+    const entries = Object.entries(back.details);
+    assert.equal(entries.length, STATUS_LIMITS.detailEntries);
+    for (const [k, v] of entries) {
+      assert.ok(k.length <= STATUS_LIMITS.detailKey && v.length <= STATUS_LIMITS.detailValue);
+    }
+    // Far below what an HTTP/2 peer accepts in trailers (grpc-js: 16 KiB).
+    assert.ok(wire.metadata.get(STATUS_DETAILS_KEY)[0]!.length < 8 * 1024);
+  });
+});
+
+describe('echoing input in errors', () => {
+  it('quotes short input whole, with control characters escaped', () => {
+    assert.equal(echo('web-1'), '"web-1"');
+    assert.equal(echo('a\u0000b\u001b[31m\u007f\u009b\u2028'), '"a\\u0000b\\u001b[31m\\u007f\\u009b\\u2028"');
+  });
+
+  it('cuts long input and says how long it was', () => {
+    const e = echo('x'.repeat(2000));
+    assert.equal(e, `"${'x'.repeat(ECHO_MAX)}…" (2000 characters)`);
+    assert.equal(clip('x'.repeat(2000)), `${'x'.repeat(ECHO_MAX)}…`);
+    assert.equal(clip('short'), 'short');
+  });
+
+  it('never cuts a surrogate pair in half', () => {
+    const s = `${'x'.repeat(ECHO_MAX - 1)}😀tail`;
+    assert.equal(clip(s), `${'x'.repeat(ECHO_MAX - 1)}…`);
+    assert.ok(echo(s).isWellFormed());
   });
 });

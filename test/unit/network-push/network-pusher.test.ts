@@ -75,6 +75,8 @@ describe('network pusher', () => {
   before(async () => {
     store = new SqliteStore({ path: ':memory:' });
     net = createNetworking({ store });
+    // Identity writes a project's default group with the project; this test has no Identity.
+    await net.securityGroups.ensureDefault(admin.projectId);
     behaviour.set('old', new StratoError('UNIMPLEMENTED', 'UNIMPLEMENTED', 'no such service'));
     pusher = new NetworkPusher({
       store,

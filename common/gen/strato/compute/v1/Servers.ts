@@ -55,7 +55,8 @@ export interface ServersClient extends grpc.Client {
   /**
    * CreateServer validates, records the server in BUILD/scheduling and
    * schedules it. Not idempotent. Errors: INVALID_ARGUMENT (NAME_INVALID,
-   * USER_DATA_TOO_LARGE over 64 KiB, METADATA_INVALID); NOT_FOUND
+   * USER_DATA_TOO_LARGE over 64 KiB, METADATA_INVALID: too many, too long or
+   * control characters, HOST_INVALID: host is not a host name); NOT_FOUND
    * (IMAGE_NOT_FOUND, also another project's private image;
    * FLAVOR_NOT_FOUND); FAILED_PRECONDITION (IMAGE_NOT_ACTIVE,
    * IMAGE_TOO_LARGE_FOR_FLAVOR); PERMISSION_DENIED (FORCE_HOST_NOT_ALLOWED:
@@ -97,7 +98,8 @@ export interface ServersClient extends grpc.Client {
   /**
    * CreateServer validates, records the server in BUILD/scheduling and
    * schedules it. Not idempotent. Errors: INVALID_ARGUMENT (NAME_INVALID,
-   * USER_DATA_TOO_LARGE over 64 KiB, METADATA_INVALID); NOT_FOUND
+   * USER_DATA_TOO_LARGE over 64 KiB, METADATA_INVALID: too many, too long or
+   * control characters, HOST_INVALID: host is not a host name); NOT_FOUND
    * (IMAGE_NOT_FOUND, also another project's private image;
    * FLAVOR_NOT_FOUND); FAILED_PRECONDITION (IMAGE_NOT_ACTIVE,
    * IMAGE_TOO_LARGE_FOR_FLAVOR); PERMISSION_DENIED (FORCE_HOST_NOT_ALLOWED:
@@ -182,16 +184,18 @@ export interface ServersClient extends grpc.Client {
   getConsoleLog(argument: _strato_compute_v1_GetConsoleLogRequest, callback: grpc.requestCallback<_strato_compute_v1_GetConsoleLogResponse__Output>): grpc.ClientUnaryCall;
   
   /**
-   * GetServer by id or name. Errors: NOT_FOUND (also another project's);
-   * FAILED_PRECONDITION (a name matching several servers).
+   * GetServer by id or name. Errors: NOT_FOUND (also another project's, and a
+   * reference that can be neither an id nor a name); FAILED_PRECONDITION (a
+   * name matching several servers).
    */
   GetServer(argument: _strato_compute_v1_GetServerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
   GetServer(argument: _strato_compute_v1_GetServerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
   GetServer(argument: _strato_compute_v1_GetServerRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
   GetServer(argument: _strato_compute_v1_GetServerRequest, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
   /**
-   * GetServer by id or name. Errors: NOT_FOUND (also another project's);
-   * FAILED_PRECONDITION (a name matching several servers).
+   * GetServer by id or name. Errors: NOT_FOUND (also another project's, and a
+   * reference that can be neither an id nor a name); FAILED_PRECONDITION (a
+   * name matching several servers).
    */
   getServer(argument: _strato_compute_v1_GetServerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
   getServer(argument: _strato_compute_v1_GetServerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
@@ -311,7 +315,8 @@ export interface ServersHandlers extends grpc.UntypedServiceImplementation {
   /**
    * CreateServer validates, records the server in BUILD/scheduling and
    * schedules it. Not idempotent. Errors: INVALID_ARGUMENT (NAME_INVALID,
-   * USER_DATA_TOO_LARGE over 64 KiB, METADATA_INVALID); NOT_FOUND
+   * USER_DATA_TOO_LARGE over 64 KiB, METADATA_INVALID: too many, too long or
+   * control characters, HOST_INVALID: host is not a host name); NOT_FOUND
    * (IMAGE_NOT_FOUND, also another project's private image;
    * FLAVOR_NOT_FOUND); FAILED_PRECONDITION (IMAGE_NOT_ACTIVE,
    * IMAGE_TOO_LARGE_FOR_FLAVOR); PERMISSION_DENIED (FORCE_HOST_NOT_ALLOWED:
@@ -366,8 +371,9 @@ export interface ServersHandlers extends grpc.UntypedServiceImplementation {
   GetConsoleLog: grpc.handleUnaryCall<_strato_compute_v1_GetConsoleLogRequest__Output, _strato_compute_v1_GetConsoleLogResponse>;
   
   /**
-   * GetServer by id or name. Errors: NOT_FOUND (also another project's);
-   * FAILED_PRECONDITION (a name matching several servers).
+   * GetServer by id or name. Errors: NOT_FOUND (also another project's, and a
+   * reference that can be neither an id nor a name); FAILED_PRECONDITION (a
+   * name matching several servers).
    */
   GetServer: grpc.handleUnaryCall<_strato_compute_v1_GetServerRequest__Output, _strato_compute_v1_Server>;
   

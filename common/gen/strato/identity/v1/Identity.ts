@@ -17,7 +17,8 @@ import type { WhoAmIResponse as _strato_identity_v1_WhoAmIResponse, WhoAmIRespon
 
 export interface IdentityClient extends grpc.Client {
   /**
-   * CreateProject (admin only). Errors: PERMISSION_DENIED (ADMIN_REQUIRED);
+   * CreateProject (admin only). The project comes with its "default" security
+   * group, written with it. Errors: PERMISSION_DENIED (ADMIN_REQUIRED);
    * INVALID_ARGUMENT (NAME_INVALID); ALREADY_EXISTS (PROJECT_EXISTS).
    */
   CreateProject(argument: _strato_identity_v1_CreateProjectRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_identity_v1_Project__Output>): grpc.ClientUnaryCall;
@@ -25,7 +26,8 @@ export interface IdentityClient extends grpc.Client {
   CreateProject(argument: _strato_identity_v1_CreateProjectRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_identity_v1_Project__Output>): grpc.ClientUnaryCall;
   CreateProject(argument: _strato_identity_v1_CreateProjectRequest, callback: grpc.requestCallback<_strato_identity_v1_Project__Output>): grpc.ClientUnaryCall;
   /**
-   * CreateProject (admin only). Errors: PERMISSION_DENIED (ADMIN_REQUIRED);
+   * CreateProject (admin only). The project comes with its "default" security
+   * group, written with it. Errors: PERMISSION_DENIED (ADMIN_REQUIRED);
    * INVALID_ARGUMENT (NAME_INVALID); ALREADY_EXISTS (PROJECT_EXISTS).
    */
   createProject(argument: _strato_identity_v1_CreateProjectRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_identity_v1_Project__Output>): grpc.ClientUnaryCall;
@@ -77,8 +79,9 @@ export interface IdentityClient extends grpc.Client {
    * Login exchanges a password for a token scoped to one project the user is a
    * member of. Not idempotent (each call mints a new token).
    * Errors: INVALID_ARGUMENT (empty fields); UNAUTHENTICATED (reason
-   * BAD_CREDENTIALS) for an unknown user, a wrong password or a project the user
-   * is not a member of — one reason for all three, so names cannot be probed.
+   * BAD_CREDENTIALS) for an unknown user (also a name no user can have: too
+   * long, control characters), a wrong password or a project the user is not
+   * a member of — one reason for all three, so names cannot be probed.
    */
   Login(argument: _strato_identity_v1_LoginRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_identity_v1_LoginResponse__Output>): grpc.ClientUnaryCall;
   Login(argument: _strato_identity_v1_LoginRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_identity_v1_LoginResponse__Output>): grpc.ClientUnaryCall;
@@ -88,8 +91,9 @@ export interface IdentityClient extends grpc.Client {
    * Login exchanges a password for a token scoped to one project the user is a
    * member of. Not idempotent (each call mints a new token).
    * Errors: INVALID_ARGUMENT (empty fields); UNAUTHENTICATED (reason
-   * BAD_CREDENTIALS) for an unknown user, a wrong password or a project the user
-   * is not a member of — one reason for all three, so names cannot be probed.
+   * BAD_CREDENTIALS) for an unknown user (also a name no user can have: too
+   * long, control characters), a wrong password or a project the user is not
+   * a member of — one reason for all three, so names cannot be probed.
    */
   login(argument: _strato_identity_v1_LoginRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_identity_v1_LoginResponse__Output>): grpc.ClientUnaryCall;
   login(argument: _strato_identity_v1_LoginRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_identity_v1_LoginResponse__Output>): grpc.ClientUnaryCall;
@@ -132,7 +136,8 @@ export interface IdentityClient extends grpc.Client {
 
 export interface IdentityHandlers extends grpc.UntypedServiceImplementation {
   /**
-   * CreateProject (admin only). Errors: PERMISSION_DENIED (ADMIN_REQUIRED);
+   * CreateProject (admin only). The project comes with its "default" security
+   * group, written with it. Errors: PERMISSION_DENIED (ADMIN_REQUIRED);
    * INVALID_ARGUMENT (NAME_INVALID); ALREADY_EXISTS (PROJECT_EXISTS).
    */
   CreateProject: grpc.handleUnaryCall<_strato_identity_v1_CreateProjectRequest__Output, _strato_identity_v1_Project>;
@@ -156,8 +161,9 @@ export interface IdentityHandlers extends grpc.UntypedServiceImplementation {
    * Login exchanges a password for a token scoped to one project the user is a
    * member of. Not idempotent (each call mints a new token).
    * Errors: INVALID_ARGUMENT (empty fields); UNAUTHENTICATED (reason
-   * BAD_CREDENTIALS) for an unknown user, a wrong password or a project the user
-   * is not a member of — one reason for all three, so names cannot be probed.
+   * BAD_CREDENTIALS) for an unknown user (also a name no user can have: too
+   * long, control characters), a wrong password or a project the user is not
+   * a member of — one reason for all three, so names cannot be probed.
    */
   Login: grpc.handleUnaryCall<_strato_identity_v1_LoginRequest__Output, _strato_identity_v1_LoginResponse>;
   

@@ -20,8 +20,8 @@ export interface PortsClient extends grpc.Client {
    * even under concurrent creates. A fixed address may lie outside the
    * allocation pools but not on the network or broadcast address, the gateway
    * or the DHCP server's address. mac_address '' = a random fa:16:3e:xx:xx:xx.
-   * security_groups empty = the project's "default" group (created on first
-   * use) unless no_security_groups. binding_host is admins only (normally the
+   * security_groups empty = the project's "default" group unless
+   * no_security_groups. binding_host is admins only (normally the
    * compute service binds a port to its instance's host).
    * Errors: NOT_FOUND (NETWORK_NOT_FOUND, also for another project's network;
    * SUBNET_NOT_FOUND; SECURITY_GROUP_NOT_FOUND); INVALID_ARGUMENT
@@ -31,7 +31,9 @@ export interface PortsClient extends grpc.Client {
    * FIXED_IPS_CONFLICT: the same address twice, FIELD_REQUIRED: an entry with
    * neither subnet nor address, SECURITY_GROUPS_CONFLICT: groups given with
    * no_security_groups, TOO_MANY_FIXED_IPS and TOO_MANY_SECURITY_GROUPS: more
-   * than 16); ALREADY_EXISTS (IP_IN_USE, MAC_IN_USE);
+   * than 16, DEVICE_ID_INVALID and DEVICE_OWNER_INVALID: over 255 characters
+   * or control characters, BINDING_HOST_INVALID: not a host name);
+   * ALREADY_EXISTS (IP_IN_USE, MAC_IN_USE);
    * PERMISSION_DENIED/ADMIN_REQUIRED (binding_host);
    * RESOURCE_EXHAUSTED/IP_POOL_EXHAUSTED (no free address in the pools).
    */
@@ -48,8 +50,8 @@ export interface PortsClient extends grpc.Client {
    * even under concurrent creates. A fixed address may lie outside the
    * allocation pools but not on the network or broadcast address, the gateway
    * or the DHCP server's address. mac_address '' = a random fa:16:3e:xx:xx:xx.
-   * security_groups empty = the project's "default" group (created on first
-   * use) unless no_security_groups. binding_host is admins only (normally the
+   * security_groups empty = the project's "default" group unless
+   * no_security_groups. binding_host is admins only (normally the
    * compute service binds a port to its instance's host).
    * Errors: NOT_FOUND (NETWORK_NOT_FOUND, also for another project's network;
    * SUBNET_NOT_FOUND; SECURITY_GROUP_NOT_FOUND); INVALID_ARGUMENT
@@ -59,7 +61,9 @@ export interface PortsClient extends grpc.Client {
    * FIXED_IPS_CONFLICT: the same address twice, FIELD_REQUIRED: an entry with
    * neither subnet nor address, SECURITY_GROUPS_CONFLICT: groups given with
    * no_security_groups, TOO_MANY_FIXED_IPS and TOO_MANY_SECURITY_GROUPS: more
-   * than 16); ALREADY_EXISTS (IP_IN_USE, MAC_IN_USE);
+   * than 16, DEVICE_ID_INVALID and DEVICE_OWNER_INVALID: over 255 characters
+   * or control characters, BINDING_HOST_INVALID: not a host name);
+   * ALREADY_EXISTS (IP_IN_USE, MAC_IN_USE);
    * PERMISSION_DENIED/ADMIN_REQUIRED (binding_host);
    * RESOURCE_EXHAUSTED/IP_POOL_EXHAUSTED (no free address in the pools).
    */
@@ -104,6 +108,7 @@ export interface PortsClient extends grpc.Client {
   
   /**
    * ListPorts, optionally of one network and/or one device.
+   * Errors: INVALID_ARGUMENT/DEVICE_ID_INVALID (as in CreatePort).
    */
   ListPorts(argument: _strato_network_v1_ListPortsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_network_v1_ListPortsResponse__Output>): grpc.ClientUnaryCall;
   ListPorts(argument: _strato_network_v1_ListPortsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_network_v1_ListPortsResponse__Output>): grpc.ClientUnaryCall;
@@ -111,6 +116,7 @@ export interface PortsClient extends grpc.Client {
   ListPorts(argument: _strato_network_v1_ListPortsRequest, callback: grpc.requestCallback<_strato_network_v1_ListPortsResponse__Output>): grpc.ClientUnaryCall;
   /**
    * ListPorts, optionally of one network and/or one device.
+   * Errors: INVALID_ARGUMENT/DEVICE_ID_INVALID (as in CreatePort).
    */
   listPorts(argument: _strato_network_v1_ListPortsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_network_v1_ListPortsResponse__Output>): grpc.ClientUnaryCall;
   listPorts(argument: _strato_network_v1_ListPortsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_network_v1_ListPortsResponse__Output>): grpc.ClientUnaryCall;
@@ -129,8 +135,8 @@ export interface PortsHandlers extends grpc.UntypedServiceImplementation {
    * even under concurrent creates. A fixed address may lie outside the
    * allocation pools but not on the network or broadcast address, the gateway
    * or the DHCP server's address. mac_address '' = a random fa:16:3e:xx:xx:xx.
-   * security_groups empty = the project's "default" group (created on first
-   * use) unless no_security_groups. binding_host is admins only (normally the
+   * security_groups empty = the project's "default" group unless
+   * no_security_groups. binding_host is admins only (normally the
    * compute service binds a port to its instance's host).
    * Errors: NOT_FOUND (NETWORK_NOT_FOUND, also for another project's network;
    * SUBNET_NOT_FOUND; SECURITY_GROUP_NOT_FOUND); INVALID_ARGUMENT
@@ -140,7 +146,9 @@ export interface PortsHandlers extends grpc.UntypedServiceImplementation {
    * FIXED_IPS_CONFLICT: the same address twice, FIELD_REQUIRED: an entry with
    * neither subnet nor address, SECURITY_GROUPS_CONFLICT: groups given with
    * no_security_groups, TOO_MANY_FIXED_IPS and TOO_MANY_SECURITY_GROUPS: more
-   * than 16); ALREADY_EXISTS (IP_IN_USE, MAC_IN_USE);
+   * than 16, DEVICE_ID_INVALID and DEVICE_OWNER_INVALID: over 255 characters
+   * or control characters, BINDING_HOST_INVALID: not a host name);
+   * ALREADY_EXISTS (IP_IN_USE, MAC_IN_USE);
    * PERMISSION_DENIED/ADMIN_REQUIRED (binding_host);
    * RESOURCE_EXHAUSTED/IP_POOL_EXHAUSTED (no free address in the pools).
    */
@@ -160,6 +168,7 @@ export interface PortsHandlers extends grpc.UntypedServiceImplementation {
   
   /**
    * ListPorts, optionally of one network and/or one device.
+   * Errors: INVALID_ARGUMENT/DEVICE_ID_INVALID (as in CreatePort).
    */
   ListPorts: grpc.handleUnaryCall<_strato_network_v1_ListPortsRequest__Output, _strato_network_v1_ListPortsResponse>;
   

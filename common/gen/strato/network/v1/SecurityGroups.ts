@@ -17,7 +17,8 @@ import type { SecurityGroupRule as _strato_network_v1_SecurityGroupRule, Securit
 export interface SecurityGroupsClient extends grpc.Client {
   /**
    * CreateSecurityGroup, with no rules (so: nothing in, nothing out until rules
-   * are added). Errors: INVALID_ARGUMENT/NAME_INVALID;
+   * are added). Errors: INVALID_ARGUMENT (NAME_INVALID; DESCRIPTION_INVALID:
+   * over 255 characters or control characters);
    * ALREADY_EXISTS/SECURITY_GROUP_EXISTS (the name "default" is the project's
    * own default group).
    */
@@ -27,7 +28,8 @@ export interface SecurityGroupsClient extends grpc.Client {
   CreateSecurityGroup(argument: _strato_network_v1_CreateSecurityGroupRequest, callback: grpc.requestCallback<_strato_network_v1_SecurityGroup__Output>): grpc.ClientUnaryCall;
   /**
    * CreateSecurityGroup, with no rules (so: nothing in, nothing out until rules
-   * are added). Errors: INVALID_ARGUMENT/NAME_INVALID;
+   * are added). Errors: INVALID_ARGUMENT (NAME_INVALID; DESCRIPTION_INVALID:
+   * over 255 characters or control characters);
    * ALREADY_EXISTS/SECURITY_GROUP_EXISTS (the name "default" is the project's
    * own default group).
    */
@@ -108,16 +110,16 @@ export interface SecurityGroupsClient extends grpc.Client {
   deleteSecurityGroupRule(argument: _strato_network_v1_DeleteSecurityGroupRuleRequest, callback: grpc.requestCallback<_strato_network_v1_DeleteSecurityGroupRuleResponse__Output>): grpc.ClientUnaryCall;
   
   /**
-   * GetSecurityGroup by id or name ("default" always resolves, creating the
-   * project's default group on first use). Errors: NOT_FOUND/SECURITY_GROUP_NOT_FOUND.
+   * GetSecurityGroup by id or name ("default" always resolves: every project
+   * has its default group). Errors: NOT_FOUND/SECURITY_GROUP_NOT_FOUND.
    */
   GetSecurityGroup(argument: _strato_network_v1_GetSecurityGroupRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_network_v1_SecurityGroup__Output>): grpc.ClientUnaryCall;
   GetSecurityGroup(argument: _strato_network_v1_GetSecurityGroupRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_network_v1_SecurityGroup__Output>): grpc.ClientUnaryCall;
   GetSecurityGroup(argument: _strato_network_v1_GetSecurityGroupRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_network_v1_SecurityGroup__Output>): grpc.ClientUnaryCall;
   GetSecurityGroup(argument: _strato_network_v1_GetSecurityGroupRequest, callback: grpc.requestCallback<_strato_network_v1_SecurityGroup__Output>): grpc.ClientUnaryCall;
   /**
-   * GetSecurityGroup by id or name ("default" always resolves, creating the
-   * project's default group on first use). Errors: NOT_FOUND/SECURITY_GROUP_NOT_FOUND.
+   * GetSecurityGroup by id or name ("default" always resolves: every project
+   * has its default group). Errors: NOT_FOUND/SECURITY_GROUP_NOT_FOUND.
    */
   getSecurityGroup(argument: _strato_network_v1_GetSecurityGroupRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_network_v1_SecurityGroup__Output>): grpc.ClientUnaryCall;
   getSecurityGroup(argument: _strato_network_v1_GetSecurityGroupRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_network_v1_SecurityGroup__Output>): grpc.ClientUnaryCall;
@@ -125,14 +127,14 @@ export interface SecurityGroupsClient extends grpc.Client {
   getSecurityGroup(argument: _strato_network_v1_GetSecurityGroupRequest, callback: grpc.requestCallback<_strato_network_v1_SecurityGroup__Output>): grpc.ClientUnaryCall;
   
   /**
-   * ListSecurityGroups (creating the project's default group on first use).
+   * ListSecurityGroups (the project's default group among them).
    */
   ListSecurityGroups(argument: _strato_network_v1_ListSecurityGroupsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_network_v1_ListSecurityGroupsResponse__Output>): grpc.ClientUnaryCall;
   ListSecurityGroups(argument: _strato_network_v1_ListSecurityGroupsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_network_v1_ListSecurityGroupsResponse__Output>): grpc.ClientUnaryCall;
   ListSecurityGroups(argument: _strato_network_v1_ListSecurityGroupsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_network_v1_ListSecurityGroupsResponse__Output>): grpc.ClientUnaryCall;
   ListSecurityGroups(argument: _strato_network_v1_ListSecurityGroupsRequest, callback: grpc.requestCallback<_strato_network_v1_ListSecurityGroupsResponse__Output>): grpc.ClientUnaryCall;
   /**
-   * ListSecurityGroups (creating the project's default group on first use).
+   * ListSecurityGroups (the project's default group among them).
    */
   listSecurityGroups(argument: _strato_network_v1_ListSecurityGroupsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_network_v1_ListSecurityGroupsResponse__Output>): grpc.ClientUnaryCall;
   listSecurityGroups(argument: _strato_network_v1_ListSecurityGroupsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_network_v1_ListSecurityGroupsResponse__Output>): grpc.ClientUnaryCall;
@@ -144,7 +146,8 @@ export interface SecurityGroupsClient extends grpc.Client {
 export interface SecurityGroupsHandlers extends grpc.UntypedServiceImplementation {
   /**
    * CreateSecurityGroup, with no rules (so: nothing in, nothing out until rules
-   * are added). Errors: INVALID_ARGUMENT/NAME_INVALID;
+   * are added). Errors: INVALID_ARGUMENT (NAME_INVALID; DESCRIPTION_INVALID:
+   * over 255 characters or control characters);
    * ALREADY_EXISTS/SECURITY_GROUP_EXISTS (the name "default" is the project's
    * own default group).
    */
@@ -179,13 +182,13 @@ export interface SecurityGroupsHandlers extends grpc.UntypedServiceImplementatio
   DeleteSecurityGroupRule: grpc.handleUnaryCall<_strato_network_v1_DeleteSecurityGroupRuleRequest__Output, _strato_network_v1_DeleteSecurityGroupRuleResponse>;
   
   /**
-   * GetSecurityGroup by id or name ("default" always resolves, creating the
-   * project's default group on first use). Errors: NOT_FOUND/SECURITY_GROUP_NOT_FOUND.
+   * GetSecurityGroup by id or name ("default" always resolves: every project
+   * has its default group). Errors: NOT_FOUND/SECURITY_GROUP_NOT_FOUND.
    */
   GetSecurityGroup: grpc.handleUnaryCall<_strato_network_v1_GetSecurityGroupRequest__Output, _strato_network_v1_SecurityGroup>;
   
   /**
-   * ListSecurityGroups (creating the project's default group on first use).
+   * ListSecurityGroups (the project's default group among them).
    */
   ListSecurityGroups: grpc.handleUnaryCall<_strato_network_v1_ListSecurityGroupsRequest__Output, _strato_network_v1_ListSecurityGroupsResponse>;
   
