@@ -1,28 +1,35 @@
-// Scheduler throughput and latency: 10,000 hosts, 16 concurrent request streams.
-// Each placement is select → await (a store round-trip would sit here, so streams
-// interleave and selections go stale) → claim with fallback to the alternates.
-// Baseline, measured in the same run over the same snapshots: a naive scheduler that
-// filters all hosts and sorts all survivors for every request.
-// `subset8` is the same index picking at random among the best 8 hosts: concurrent
-// stale selections then spread over several hosts instead of piling onto one.
-// Target (DESIGN.md): ≥ 5,000 placements/s, p99 ≤ 5 ms, no over-commit (exit 1 if any).
+// Scheduler: placement as the conductor runs it (StoreClaimer.place, called as the boot
+// workflow's schedule step calls it): selection from the in-memory index that the
+// store's watch keeps current, and each claim a compare-and-swap transaction in a real
+// SQLite store file with the conductor's default settings. Hosts are registered through
+// the real HostRegistry (bench/lib/scheduler-cluster.ts). Measured at 1,000 and 10,000
+// hosts with 1 and 16 concurrent requests.
+// Baseline, measured in the same run on an identical cluster: the previous path
+// (bench/lib/list-per-request-placer.ts), which listed every host and usage record
+// from the store and weighed every host for each request, then made the same claim.
+// At 10,000 hosts and 16 requests three more lines explain the figure:
+//   floor      the claim transactions alone on the same store, no selection at all
+//              (bench/lib/claim-floor.ts): what the store costs, tail included;
+//   2 conductors  two claimers sharing the store, 8 requests each: each index is stale
+//              to the other's claims until the watch brings them, so compares are lost;
+//   heartbeats every host heartbeats every 10 s meanwhile (1,000 store writes/s).
+// Every run ends with the store checked for over-commit (exit 1 if any): each host's
+// usage must be its initial usage plus exactly the flavors claimed on it, within
+// capacity × allocation ratio, and there must be one claim record per placement.
+// Target (DESIGN.md): 10,000 hosts, 16 requests: ≥ 5,000 placements/s, p99 ≤ 5 ms.
+// `--smoke` runs every line at 1,000 and 2,000 hosts with a few hundred placements.
+//   node bench/scheduler.bench.ts [--smoke]
+import './lib/quiet-logs.ts';
 import { performance } from 'node:perf_hooks';
-import { applyClaim } from '../conductor/scheduler/claims.ts';
-import { DEFAULT_FILTERS } from '../conductor/scheduler/filters/default-filters.ts';
-import { HostIndex } from '../conductor/scheduler/host-index.ts';
-import { usable } from '../conductor/scheduler/resources.ts';
-import { seededRandom } from '../conductor/scheduler/seeded-random.ts';
-import type { HostSnapshot, PlacementRequest, Resources } from '../conductor/scheduler/types.ts';
-import { spreadNorm, spreadWeight } from '../conductor/scheduler/weighers/spread-weigher.ts';
-import { median, percentile, report, smoke } from './lib/measure.ts';
+import { StoreClaimer } from '../conductor/scheduler/store-claimer.ts';
+import type { PlacementRequest, Resources, SelectionResult } from '../conductor/scheduler/types.ts';
+import { ClaimFloor } from './lib/claim-floor.ts';
+import { ListPerRequestPlacer } from './lib/list-per-request-placer.ts';
+import { type Comparison, median, percentile, report, smoke } from './lib/measure.ts';
+import { type Cluster, hostsWithUsage, makeCluster, overCommits, TIMING } from './lib/scheduler-cluster.ts';
 
-const HOSTS = 10_000;
-const STREAMS = 16;
-const PLACEMENTS = smoke ? 2_000 : 20_000;
-const NAIVE_PLACEMENTS = smoke ? 200 : 1_000;
-const NOW = Date.now();
-const DOWN_MS = 60_000;
-
+const SIZES = smoke ? [1_000, 2_000] : [1_000, 10_000];
+const BIG = SIZES[1] as number;
 const FLAVORS: Resources[] = [
   { vcpus: 1, ramMiB: 512, diskGiB: 1 },
   { vcpus: 1, ramMiB: 2048, diskGiB: 20 },
@@ -31,188 +38,166 @@ const FLAVORS: Resources[] = [
   { vcpus: 8, ramMiB: 16_384, diskGiB: 160 },
 ];
 
-function makeHosts(): HostSnapshot[] {
-  const rnd = seededRandom(2026);
-  const shapes: Resources[] = [
-    { vcpus: 16, ramMiB: 65_536, diskGiB: 500 },
-    { vcpus: 32, ramMiB: 131_072, diskGiB: 1000 },
-    { vcpus: 64, ramMiB: 262_144, diskGiB: 2000 },
-  ];
-  return Array.from({ length: HOSTS }, (_, i) => {
-    const capacity = shapes[i % shapes.length] as Resources;
-    const fill = rnd() * 0.5;
-    return {
-      hostId: `host-${String(i).padStart(5, '0')}`,
-      enabled: rnd() > 0.005,
-      lastHeartbeatMs: rnd() > 0.005 ? NOW - 5_000 : NOW - 10 * DOWN_MS,
-      capacity,
-      allocationRatio: { cpu: 4, ram: 1.5, disk: 1 },
-      reserved: { vcpus: 1, ramMiB: 2048, diskGiB: 10 },
-      usage: {
-        vcpus: Math.floor(capacity.vcpus * fill),
-        ramMiB: Math.floor(capacity.ramMiB * fill),
-        diskGiB: Math.floor(capacity.diskGiB * fill),
-      },
-      instanceCount: 0,
-    };
-  });
+interface Placer {
+  place(request: PlacementRequest, caller: { isAdmin: boolean }): Promise<SelectionResult>;
 }
 
-interface Scheduler {
-  select(req: PlacementRequest): string[];
-  claim(hostId: string, req: PlacementRequest): boolean;
-}
-
-function indexScheduler(
-  hosts: HostSnapshot[],
-  hostSubsetSize = 1,
-): { s: Scheduler; get: (id: string) => HostSnapshot | undefined } {
-  const idx = new HostIndex({ clock: () => NOW, downTimeMs: DOWN_MS, hostSubsetSize, random: seededRandom(3) });
-  idx.loadHosts(hosts);
-  return {
-    s: {
-      select: (req) => {
-        const r = idx.select(req, { isAdmin: false });
-        return r.ok ? [r.placement.hostId, ...r.placement.alternates] : [];
-      },
-      claim: (hostId, req) => idx.claim(hostId, req.instanceId, req.flavor).ok,
-    },
-    get: (id) => idx.get(id),
-  };
-}
-
-/** Baseline: filter every host and sort every survivor, per request. */
-function naiveScheduler(hosts: HostSnapshot[]): Scheduler {
-  const byId = new Map(hosts.map((h) => [h.hostId, h]));
-  const ctx = { nowMs: NOW, downTimeMs: DOWN_MS, isAdmin: false };
-  return {
-    select: (req) => {
-      const all = [...byId.values()];
-      const norm = spreadNorm(all);
-      const ok = all.filter((h) => DEFAULT_FILTERS.every((f) => f.check(h, req, ctx) === null));
-      const weighed = ok.map((h) => ({ id: h.hostId, w: spreadWeight(h, norm) }));
-      weighed.sort((a, b) => b.w - a.w || (a.id < b.id ? -1 : 1));
-      return weighed.slice(0, 4).map((x) => x.id);
-    },
-    claim: (hostId, req) => {
-      const next = applyClaim(byId.get(hostId) as HostSnapshot, req.flavor);
-      if (typeof next === 'string') return false;
-      byId.set(hostId, next);
-      return true;
-    },
-  };
-}
-
-interface RunResult {
+interface Run {
+  path: string;
+  hosts: number;
+  requests: number;
   latencies: number[];
   seconds: number;
-  placed: Map<string, Resources[]>;
+  placed: number;
   refused: number;
-  lostClaims: number;
+  overCommit: string[];
+  note: string;
 }
 
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/**
- * `split`: select → one event-loop turn (where a store round-trip would be; the other
- * streams select meanwhile, so selections go stale) → claim, falling back to the
- * alternates, then reselecting. Latency starts before a first turn, so it includes
- * queueing behind the other streams.
- */
-async function run(s: Scheduler, total: number): Promise<RunResult> {
+/** `streams` concurrent request loops, spread over `placers` (one per conductor). */
+async function drive(placers: Placer[], streams: number, total: number) {
   const latencies: number[] = [];
-  const placed = new Map<string, Resources[]>();
   let next = 0;
+  let placed = 0;
   let refused = 0;
-  let lostClaims = 0;
-  const stream = async () => {
+  const stream = async (s: number) => {
+    const placer = placers[s % placers.length] as Placer;
     while (next < total) {
       const i = next++;
       const req: PlacementRequest = {
-        requestId: `r${i}`,
-        instanceId: `i${i}`,
+        requestId: `req-${i}`,
+        instanceId: `inst-${i}`,
         projectId: 'bench',
         flavor: FLAVORS[i % FLAVORS.length] as Resources,
       };
       const t0 = performance.now();
-      await turn();
-      let host: string | undefined;
-      for (let round = 0; round < 3 && host === undefined; round++) {
-        const candidates = s.select(req);
-        if (candidates.length === 0) break;
-        await turn();
-        for (const h of candidates) {
-          if (s.claim(h, req)) {
-            host = h;
-            break;
-          }
-          lostClaims++;
-        }
-      }
+      const r = await placer.place(req, { isAdmin: true });
       latencies.push(performance.now() - t0);
-      if (host === undefined) refused++;
-      else {
-        const list = placed.get(host);
-        if (list === undefined) placed.set(host, [req.flavor]);
-        else list.push(req.flavor);
-      }
+      if (r.ok) placed++;
+      else refused++;
     }
   };
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: STREAMS }, stream));
-  return { latencies, seconds: (performance.now() - t0) / 1000, placed, refused, lostClaims };
+  await Promise.all(Array.from({ length: streams }, (_, s) => stream(s)));
+  return { latencies, seconds: (performance.now() - t0) / 1000, placed, refused };
 }
 
-function overCommits(initial: HostSnapshot[], get: (id: string) => HostSnapshot | undefined, r: RunResult): string[] {
-  const bad: string[] = [];
-  for (const h0 of initial) {
-    const h = get(h0.hostId) as HostSnapshot;
-    const flavors = r.placed.get(h0.hostId) ?? [];
-    for (const k of ['vcpus', 'ramMiB', 'diskGiB'] as const) {
-      const want = h0.usage[k] + flavors.reduce((n, f) => n + f[k], 0);
-      if (h.usage[k] !== want) bad.push(`${h.hostId}.${k}: usage ${h.usage[k]} != ${want} placed`);
-      if (h.usage[k] > usable(h, k) && flavors.length > 0)
-        bad.push(`${h.hostId}.${k}: ${h.usage[k]} > ${usable(h, k)}`);
+/** Heartbeats from every host every 10 s, spread evenly, as agents send them. */
+function heartbeats(c: Cluster, size: number): () => void {
+  const perTick = Math.max(1, Math.round(size / (TIMING.heartbeatIntervalMs / 10)));
+  let i = 0;
+  const timer = setInterval(() => {
+    for (let n = 0; n < perTick; n++, i++) {
+      c.hosts.heartbeat(`host-${String(i % size).padStart(5, '0')}`).catch(() => {});
     }
-  }
-  return bad;
+  }, 10);
+  return () => clearInterval(timer);
 }
 
-const hosts = makeHosts();
-const strato = indexScheduler(hosts);
-const warm = indexScheduler(hosts);
-await run(warm.s, 500); // JIT warm-up on a throwaway index
-const s = await run(strato.s, PLACEMENTS);
-const subset = indexScheduler(hosts, 8);
-const s8 = await run(subset.s, PLACEMENTS);
-const n = await run(naiveScheduler(hosts), NAIVE_PLACEMENTS);
+type Path = 'strato' | 'previous' | 'floor';
 
-const rate = (r: RunResult) => r.latencies.length / r.seconds;
-const line = (name: string, r: RunResult) =>
+interface Cell {
+  path: Path;
+  hosts: number;
+  streams: number;
+  conductors?: number;
+  heartbeats?: boolean;
+}
+
+/** One cell on a fresh cluster, checked for over-commit afterwards. */
+async function measure(cell: Cell, total: number): Promise<Run> {
+  const c = await makeCluster(cell.hosts);
+  const claimers: StoreClaimer[] = [];
+  try {
+    let placers: Placer[];
+    let note: string;
+    if (cell.path === 'strato') {
+      for (let n = 0; n < (cell.conductors ?? 1); n++) {
+        claimers.push(new StoreClaimer(c.store, { hosts: c.hosts.hostSource(), ...TIMING }));
+      }
+      const t0 = performance.now();
+      await Promise.all(claimers.map((x) => x.start()));
+      placers = claimers;
+      note = `index loaded in ${(performance.now() - t0).toFixed(0)} ms`;
+      if (cell.conductors) note += `; ${cell.conductors} conductors`;
+      if (cell.heartbeats) note += `; heartbeats ${cell.hosts / 10}/s`;
+    } else if (cell.path === 'previous') {
+      placers = [new ListPerRequestPlacer(c.store, c.hosts)];
+      note = 'lists every host per request';
+    } else {
+      placers = [new ClaimFloor(c.store, await hostsWithUsage(c))];
+      note = 'the claim transactions alone';
+    }
+    const stop = cell.heartbeats ? heartbeats(c, cell.hosts) : () => {};
+    const r = await drive(placers, cell.streams, total).finally(stop);
+    const overCommit = await overCommits(c, r.placed);
+    return { path: cell.path, hosts: cell.hosts, requests: cell.streams, ...r, overCommit, note };
+  } finally {
+    for (const x of claimers) x.close();
+    await c.close();
+  }
+}
+
+const rate = (r: Run) => r.latencies.length / r.seconds;
+
+function print(r: Run): void {
   console.log(
-    `scheduler          ${name.padEnd(8)} ${r.latencies.length} placements (${r.refused} refused) over ${HOSTS} hosts, ` +
-      `${STREAMS} streams, ${r.lostClaims} claims lost to a race: ${Math.round(rate(r))}/s, p50 ${median(r.latencies).toFixed(3)} ms, ` +
-      `p99 ${percentile(r.latencies, 99).toFixed(3)} ms`,
+    `scheduler          ${r.path.padEnd(8)} ${String(r.hosts).padStart(5)} hosts ${String(r.requests).padStart(2)} requests: ` +
+      `${r.placed} placed, ${r.refused} refused, ${Math.round(rate(r))}/s, p50 ${median(r.latencies).toFixed(3)} ms, ` +
+      `p99 ${percentile(r.latencies, 99).toFixed(3)} ms, over-commit ${r.overCommit.length} (${r.note})`,
   );
-line('strato', s);
-line('subset8', s8);
-line('naive', n);
-report('scheduler', [
-  {
-    figure: 'placement latency (16 streams)',
-    strato: s.latencies,
-    baseline: n.latencies,
-    baselineName: 'filter+sort-all',
-  },
-]);
-console.log(`scheduler          throughput ratio strato/naive ${(rate(s) / rate(n)).toFixed(1)}x`);
-const p99 = percentile(s.latencies, 99);
+}
+
+const placements = (hosts: number) => (smoke ? 300 : hosts >= 10_000 ? 20_000 : 5_000);
+const baselinePlacements = (hosts: number) => (smoke ? 5 : hosts >= 10_000 ? 60 : 400);
+
+// JIT warm-up on throwaway clusters, so the first measured cell is not the slowest.
+await measure({ path: 'strato', hosts: 1_000, streams: 16 }, smoke ? 300 : 3_000);
+await measure({ path: 'previous', hosts: 1_000, streams: 1 }, smoke ? 3 : 30);
+
+const runs: Run[] = [];
+const rows: Comparison[] = [];
+const ratios: string[] = [];
+for (const hosts of SIZES) {
+  for (const streams of [1, 16]) {
+    const s = await measure({ path: 'strato', hosts, streams }, placements(hosts));
+    const b = await measure({ path: 'previous', hosts, streams }, baselinePlacements(hosts));
+    print(s);
+    print(b);
+    runs.push(s, b);
+    rows.push({
+      figure: `${hosts} hosts, ${streams} requests`,
+      strato: s.latencies,
+      baseline: b.latencies,
+      baselineName: 'previous',
+    });
+    ratios.push(`${hosts}/${streams}: ${(rate(s) / rate(b)).toFixed(0)}x`);
+  }
+}
+const extra: Cell[] = [
+  { path: 'floor', hosts: BIG, streams: 16 },
+  { path: 'strato', hosts: BIG, streams: 16, conductors: 2 },
+  { path: 'strato', hosts: BIG, streams: 16, heartbeats: true },
+];
+for (const cell of extra) {
+  const r = await measure(cell, placements(cell.hosts));
+  print(r);
+  runs.push(r);
+}
+report('scheduler', rows);
+console.log(`scheduler          throughput strato/previous (hosts/requests): ${ratios.join(', ')}`);
+const target = runs.find((r) => r.path === 'strato' && r.hosts === BIG && r.requests === 16) as Run;
+const p99 = percentile(target.latencies, 99);
 console.log(
-  `scheduler          target ≥ 5000/s: ${rate(s) >= 5000 ? 'met' : 'MISSED'}, p99 ≤ 5 ms: ${p99 <= 5 ? 'met' : 'MISSED'}`,
+  `scheduler          target at ${BIG} hosts${smoke ? ' (smoke: not the target size)' : ''}, 16 requests: ` +
+    `≥ 5000/s ${rate(target) >= 5000 ? 'met' : 'MISSED'} ` +
+    `(${Math.round(rate(target))}/s), p99 ≤ 5 ms ${p99 <= 5 ? 'met' : 'MISSED'} (${p99.toFixed(3)} ms)`,
 );
-const bad = [...overCommits(hosts, strato.get, s), ...overCommits(hosts, subset.get, s8)];
+const bad = runs.flatMap((r) => r.overCommit.map((x) => `${r.path} ${r.hosts}/${r.requests}: ${x}`));
 if (bad.length > 0) {
-  console.error(`scheduler          OVER-COMMIT on ${bad.length} resources, e.g. ${bad.slice(0, 3).join('; ')}`);
+  console.error(`scheduler          OVER-COMMIT: ${bad.length} problems, e.g. ${bad.slice(0, 3).join('; ')}`);
   process.exit(1);
 }
-console.log('scheduler          no over-commit: usage == initial + placed flavors ≤ usable on every host');
+console.log(
+  'scheduler          no over-commit: in every run, usage == initial + claimed flavors ≤ usable on every host',
+);

@@ -108,7 +108,10 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
     const images = await createImageRegistry({ store, dataDir: config.dataDir });
     const flavors = createFlavorCatalog({ store });
     const hosts = new HostRegistry({ store, timing, allocationRatio: config.allocationRatio });
-    const claimer = new StoreClaimer(store, { listHosts: () => hosts.snapshots(), ...timing });
+    const claimer = new StoreClaimer(store, { hosts: hosts.hostSource(), ...timing });
+    cleanups.push(() => claimer.close());
+    // Loads the scheduler's index now rather than on the first boot; a failure shows there.
+    void claimer.start().catch(() => {});
     const pkg = await loadProtoPackage();
     const proto = toGrpcObject<Proto>(pkg);
     const agents = new AgentPool({

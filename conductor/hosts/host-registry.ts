@@ -1,12 +1,12 @@
 // The registry of hypervisor hosts: what agents announce (Register), the proof
 // they are alive (Heartbeat), and the operator's enable switch. It also hands
-// the scheduler its host facts (capacity, ratios, enabled, last heartbeat);
-// usage is layered on top by the scheduler's StoreClaimer.
+// the scheduler its host facts (capacity, ratios, enabled, last heartbeat), which
+// the scheduler's index follows through the store's watch; usage is the scheduler's.
 import { notFound } from '../../common/errors.ts';
 import { type Logger, log as rootLog } from '../../common/log.ts';
 import { listPage, type Page, type PageRequest } from '../api/paging.ts';
 import { casUpdate, getOrUndefined, UNCHANGED } from '../compute/cas-update.ts';
-import type { AllocationRatio, HostSnapshot, Resources } from '../scheduler/types.ts';
+import type { AllocationRatio, HostSnapshot, HostSource, Resources } from '../scheduler/types.ts';
 import { listAll } from '../store/list-all.ts';
 import type { Store } from '../store/store.ts';
 import { HOSTS, type HostCapacity, type HostRecord, hostKey } from './host-record.ts';
@@ -137,9 +137,9 @@ export class HostRegistry {
     return hostState(h.lastHeartbeatMs, nowMs, this.timing.downTimeMs);
   }
 
-  /** Host facts for the scheduler; usage is zero here (the claimer overlays the real one). */
-  async snapshots(): Promise<HostSnapshot[]> {
-    return (await this.list()).map((h) => this.snapshot(h));
+  /** Where the scheduler's index follows host facts: the records under HOSTS, as snapshots. */
+  hostSource(): HostSource {
+    return { prefix: HOSTS, snapshot: (record) => this.snapshot(record as HostRecord) };
   }
 
   snapshot(h: HostRecord): HostSnapshot {

@@ -1,7 +1,7 @@
 // Claims turn a selection into reserved capacity. Pure: a claim re-checks the fit
-// against the snapshot it is given — which the caller must make the LATEST one — and
-// returns the next snapshot; committing it atomically (a synchronous swap in the
-// HostIndex, a compare-and-swap on the usage record in the store) is the caller's job.
+// against the snapshot it is given and returns the next snapshot; committing it
+// atomically is the caller's job (store-claimer.ts: a transaction that compares the
+// usage record's modRevision with the one the snapshot was built from).
 import { RESOURCE_KEYS, shortfall } from './resources.ts';
 import type { HostSnapshot, Resources } from './types.ts';
 

@@ -1,34 +1,43 @@
-// The in-memory scheduler: snapshots of every host, kept in rank order, plus the
-// claims made against them. Selection reads candidates off the top of the order;
-// a claim re-checks the fit against the host's LATEST snapshot and commits it in the
-// same synchronous step, so within one process no interleaving of async requests can
-// over-commit a host (JavaScript runs one step at a time; nothing can slip between
-// the check and the update). Across several conductors this index is only a cache:
-// there the compare-and-swap on the host's usage record in the store (store-claimer)
-// is what makes claims safe.
+// The scheduler's in-memory view of every host, kept in rank order so a selection
+// reads the best hosts off the top instead of filtering and weighing all of them.
+// Per host it holds three things, each from its own source:
+//   facts      capacity, ratios, enabled, last heartbeat (the hosts registry, via the store's watch);
+//   committed  usage as stored, with the record's modRevision (the usage watch, or our own commits);
+//   in flight  claims of this conductor whose store transaction has not answered yet.
+// Selection ranks by facts + committed + in flight, so concurrent requests in one
+// conductor spread instead of piling onto one host. The index may lag the store:
+// that is safe because a claim commits only through a transaction that compares the
+// usage record's modRevision with the one this index holds (store-claimer.ts).
 import { FORCE_HOST_FILTER } from './filters/force-host-filter.ts';
 import { HostOrder } from './host-order.ts';
 import { RejectionTally } from './no-valid-host.ts';
-import { type ResolvedSchedulerOptions, type SchedulerOptions, addDefaults } from './options.ts';
+import { addDefaults, type ResolvedSchedulerOptions, type SchedulerOptions } from './options.ts';
 import { applyClaim, releaseClaim } from './claims.ts';
+import { usable } from './resources.ts';
 import { checkRequest, pickPlacement } from './select-hosts.ts';
 import type { FilterContext, HostSnapshot, PlacementRequest, Resources, SelectionResult } from './types.ts';
+import { ZERO_USAGE, type UsageRecord } from './usage-records.ts';
 import { type SpreadNorm, spreadNorm, spreadWeight } from './weighers/spread-weigher.ts';
 
-/** One host: its latest snapshot and its place in the order (the entry IS the ranked item). */
+/** Committed usage and the modRevision of its record; revision 0: no record yet. */
+export interface CommittedUsage {
+  readonly record: UsageRecord;
+  readonly revision: number;
+}
+
+const NO_USAGE: CommittedUsage = { record: ZERO_USAGE, revision: 0 };
+
+/** One host with facts: the entry IS the item in the order. */
 interface Entry {
   readonly hostId: string;
+  facts: HostSnapshot;
+  factsRevision: number;
+  /** Claims of this conductor awaiting their store transaction. */
+  inFlight: UsageRecord;
+  /** facts + committed + inFlight: what selection ranks and filters. */
   snap: HostSnapshot;
   weight: number;
 }
-
-export interface Claim {
-  instanceId: string;
-  hostId: string;
-  flavor: Resources;
-}
-
-export type ClaimResult = { ok: true; host: HostSnapshot } | { ok: false; reason: string };
 
 export interface Caller {
   isAdmin: boolean;
@@ -37,10 +46,11 @@ export interface Caller {
 export class HostIndex {
   readonly options: ResolvedSchedulerOptions;
   private readonly entries = new Map<string, Entry>();
+  /** Apart from entries: a usage record may arrive before its host's facts. */
+  private readonly usage = new Map<string, CommittedUsage>();
   private readonly order = new HostOrder<Entry>();
-  private readonly claims = new Map<string, Claim>();
   private norm: SpreadNorm = { ramMiB: 1, vcpus: 1 };
-  /** Set when the normaliser changed; the order is rebuilt lazily before the next selection. */
+  /** Set when the normaliser changed; the order is rebuilt before the next selection. */
   private stale = false;
 
   constructor(options: SchedulerOptions = {}) {
@@ -51,69 +61,62 @@ export class HostIndex {
     return this.entries.size;
   }
 
-  get(hostId: string): HostSnapshot | undefined {
-    return this.entries.get(hostId)?.snap;
+  /** Facts + committed usage (what the store says), without this conductor's claims in flight. */
+  committed(hostId: string): HostSnapshot | undefined {
+    const e = this.entries.get(hostId);
+    return e === undefined ? undefined : withUsage(e.facts, this.usageOf(hostId).record);
   }
 
-  *hosts(): IterableIterator<HostSnapshot> {
-    for (const e of this.entries.values()) yield e.snap;
+  *snapshots(): IterableIterator<HostSnapshot> {
+    for (const e of this.entries.values()) yield withUsage(e.facts, this.usageOf(e.hostId).record);
   }
 
-  claimOf(instanceId: string): Claim | undefined {
-    return this.claims.get(instanceId);
+  usageOf(hostId: string): CommittedUsage {
+    return this.usage.get(hostId) ?? NO_USAGE;
   }
 
-  /** Adds or replaces a host (registration, or a usage resync from the store). */
-  upsertHost(snap: HostSnapshot): void {
-    const old = this.entries.get(snap.hostId);
-    const norm = spreadNorm([snap]);
-    if (norm.ramMiB > this.norm.ramMiB || norm.vcpus > this.norm.vcpus) {
-      this.norm = { ramMiB: Math.max(norm.ramMiB, this.norm.ramMiB), vcpus: Math.max(norm.vcpus, this.norm.vcpus) };
-      this.stale = true;
-    }
-    const weight = spreadWeight(snap, this.norm, this.options.weights);
-    if (old !== undefined) {
-      old.snap = snap;
-      if (this.stale) old.weight = weight;
-      else this.order.move(old, weight);
+  /**
+   * Host facts at `revision` (the host record's modRevision); ignored unless newer
+   * than what the index holds. The snapshot's usage is ignored: usage comes from putUsage.
+   */
+  putHost(facts: HostSnapshot, revision: number): void {
+    const old = this.entries.get(facts.hostId);
+    if (old !== undefined && revision <= old.factsRevision) return;
+    if (old === undefined) {
+      const snap = withUsage(facts, this.usageOf(facts.hostId).record);
+      const e: Entry = { hostId: facts.hostId, facts, factsRevision: revision, inFlight: ZERO_USAGE, snap, weight: 0 };
+      this.entries.set(facts.hostId, e);
+      this.widenNorm(facts);
+      e.weight = spreadWeight(snap, this.norm, this.options.weights);
+      if (!this.stale) this.order.insert(e);
       return;
     }
-    const e: Entry = { hostId: snap.hostId, snap, weight };
-    this.entries.set(snap.hostId, e);
-    if (!this.stale) this.order.insert(e);
+    const resized =
+      usable(old.facts, 'ramMiB') !== usable(facts, 'ramMiB') || usable(old.facts, 'vcpus') !== usable(facts, 'vcpus');
+    old.facts = facts;
+    old.factsRevision = revision;
+    if (resized) {
+      // Capacity or ratios changed (rare): the normaliser may move either way.
+      this.setNorm(spreadNorm(this.allFacts()));
+    }
+    this.refresh(old);
   }
 
-  /** Bulk load: one normaliser pass and one sort, instead of n rebuilds. */
-  loadHosts(snaps: Iterable<HostSnapshot>): void {
-    for (const s of snaps) this.entries.set(s.hostId, { hostId: s.hostId, snap: s, weight: 0 });
-    this.norm = spreadNorm(this.hosts());
-    this.stale = true;
-  }
-
-  removeHost(hostId: string): boolean {
+  /** The host record was deleted at `revision`. Its usage record stays (the store's, not the registry's). */
+  deleteHost(hostId: string, revision: number): void {
     const e = this.entries.get(hostId);
-    if (e === undefined) return false;
+    if (e === undefined || revision <= e.factsRevision) return;
     if (!this.stale) this.order.remove(e);
     this.entries.delete(hostId);
-    for (const [id, c] of this.claims) if (c.hostId === hostId) this.claims.delete(id);
-    // The removed host may have set the normaliser; recompute it (rare: O(n)).
-    const norm = spreadNorm(this.hosts());
-    if (norm.ramMiB !== this.norm.ramMiB || norm.vcpus !== this.norm.vcpus) {
-      this.norm = norm;
-      this.stale = true;
-    }
-    return true;
+    this.setNorm(spreadNorm(this.allFacts()));
   }
 
-  /** Heartbeats and enable/disable do not change weights, so they never reorder. */
-  heartbeat(hostId: string, atMs: number = this.options.clock()): void {
+  /** Committed usage at `revision` (its record's modRevision); ignored unless newer. */
+  putUsage(hostId: string, record: UsageRecord, revision: number): void {
+    if (revision <= this.usageOf(hostId).revision) return;
+    this.usage.set(hostId, { record, revision });
     const e = this.entries.get(hostId);
-    if (e !== undefined) e.snap = { ...e.snap, lastHeartbeatMs: atMs };
-  }
-
-  setEnabled(hostId: string, enabled: boolean): void {
-    const e = this.entries.get(hostId);
-    if (e !== undefined) e.snap = { ...e.snap, enabled };
+    if (e !== undefined) this.refresh(e);
   }
 
   /** Chooses a host and alternates without claiming anything. */
@@ -135,16 +138,16 @@ export class HostIndex {
       let examples = 0;
       for (const e of this.entries.values()) {
         if (examples === 3) break;
-        if (e.snap.hostId === request.forceHost) continue;
+        if (e.hostId === request.forceHost) continue;
         tally.reject(forceIdx, FORCE_HOST_FILTER.check(e.snap, request, ctx), 1);
         examples++;
       }
       tally.reject(forceIdx, null, this.entries.size - (forced === undefined ? 0 : 1) - examples);
-      if (forced !== undefined && tally.passes(forced.snap, request, ctx)) ranked.push(forced.snap.hostId);
+      if (forced !== undefined && tally.passes(forced.snap, request, ctx)) ranked.push(forced.hostId);
     } else {
       for (let i = 0; i < this.order.size && ranked.length < want; i++) {
         const e = this.order.at(i) as Entry;
-        if (tally.passes(e.snap, request, ctx)) ranked.push(e.snap.hostId);
+        if (tally.passes(e.snap, request, ctx)) ranked.push(e.hostId);
       }
     }
     // An empty `ranked` means every host was visited, so the tally is complete.
@@ -153,39 +156,57 @@ export class HostIndex {
   }
 
   /**
-   * Atomically re-checks `flavor` against the host's latest usage and commits it.
-   * Idempotent per instance: claiming again on the same host returns the same claim.
+   * Holds `flavor` on the host while its claim is in flight, after re-checking that
+   * it still fits beside everything committed and in flight. Returns why not, or null.
+   * Every successful reserve must be followed by exactly one settle.
    */
-  claim(hostId: string, instanceId: string, flavor: Resources): ClaimResult {
+  reserve(hostId: string, flavor: Resources): string | null {
     const e = this.entries.get(hostId);
-    if (e === undefined) return { ok: false, reason: `${hostId}: host no longer exists` };
-    const prior = this.claims.get(instanceId);
-    if (prior !== undefined) {
-      if (prior.hostId === hostId) return { ok: true, host: e.snap };
-      return { ok: false, reason: `${instanceId}: already claimed on ${prior.hostId}; release it first` };
-    }
+    if (e === undefined) return `${hostId}: host no longer exists`;
     const next = applyClaim(e.snap, flavor);
-    if (typeof next === 'string') return { ok: false, reason: next };
-    this.setSnap(e, next);
-    this.claims.set(instanceId, { instanceId, hostId, flavor: { ...flavor } });
-    return { ok: true, host: next };
+    if (typeof next === 'string') return next;
+    e.inFlight = addUsage(e.inFlight, flavor, 1);
+    this.refresh(e);
+    return null;
   }
 
-  /** Frees an instance's claim (delete, or a failed spawn before a reschedule). Idempotent. */
-  release(instanceId: string): boolean {
-    const c = this.claims.get(instanceId);
-    if (c === undefined) return false;
-    this.claims.delete(instanceId);
-    const e = this.entries.get(c.hostId);
-    if (e !== undefined) this.setSnap(e, releaseClaim(e.snap, c.flavor));
-    return true;
+  /**
+   * Ends an in-flight claim; with `committed`, the usage its transaction wrote. Both
+   * in one step, so the host never looks emptier than it is, nor moves in the order.
+   */
+  settle(hostId: string, flavor: Resources, committed?: CommittedUsage): void {
+    if (committed !== undefined && committed.revision > this.usageOf(hostId).revision) {
+      this.usage.set(hostId, committed);
+    }
+    const e = this.entries.get(hostId);
+    if (e === undefined) return;
+    e.inFlight = releaseClaim(e.inFlight, flavor);
+    this.refresh(e);
   }
 
-  private setSnap(e: Entry, snap: HostSnapshot): void {
-    const weight = spreadWeight(snap, this.norm, this.options.weights);
-    e.snap = snap;
+  /** Recomputes the effective snapshot and its rank. */
+  private refresh(e: Entry): void {
+    e.snap = withUsage(e.facts, addUsage(this.usageOf(e.hostId).record, e.inFlight.usage, e.inFlight.instanceCount));
+    const weight = spreadWeight(e.snap, this.norm, this.options.weights);
     if (this.stale) e.weight = weight;
     else this.order.move(e, weight);
+  }
+
+  private *allFacts(): IterableIterator<HostSnapshot> {
+    for (const e of this.entries.values()) yield e.facts;
+  }
+
+  private widenNorm(facts: HostSnapshot): void {
+    const n = spreadNorm([facts]);
+    if (n.ramMiB > this.norm.ramMiB || n.vcpus > this.norm.vcpus) {
+      this.setNorm({ ramMiB: Math.max(n.ramMiB, this.norm.ramMiB), vcpus: Math.max(n.vcpus, this.norm.vcpus) });
+    }
+  }
+
+  private setNorm(norm: SpreadNorm): void {
+    if (norm.ramMiB === this.norm.ramMiB && norm.vcpus === this.norm.vcpus) return;
+    this.norm = norm;
+    this.stale = true;
   }
 
   private rebuild(): void {
@@ -197,4 +218,20 @@ export class HostIndex {
     this.order.reset(items);
     this.stale = false;
   }
+}
+
+function withUsage(facts: HostSnapshot, u: UsageRecord): HostSnapshot {
+  return { ...facts, usage: u.usage, instanceCount: u.instanceCount };
+}
+
+/** `a` + `flavor`, counting `count` more instances. */
+function addUsage(a: UsageRecord, flavor: Resources, count: number): UsageRecord {
+  return {
+    usage: {
+      vcpus: a.usage.vcpus + flavor.vcpus,
+      ramMiB: a.usage.ramMiB + flavor.ramMiB,
+      diskGiB: a.usage.diskGiB + flavor.diskGiB,
+    },
+    instanceCount: a.instanceCount + count,
+  };
 }

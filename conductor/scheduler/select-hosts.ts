@@ -1,19 +1,12 @@
-// The pure selection over a list of snapshots: filter every host (tallying who
-// rejected what), weigh the survivors, keep the best few in a small sorted buffer
-// (O(n·k), never a sort of all n), and return the best + alternates or a NoValidHost.
-// HostIndex answers the same question faster from a pre-ordered structure; both use
-// pickPlacement() and the same ordering, so they agree on every input.
+// What every selection does before and after walking the hosts: refuse requests no
+// filter should see, and turn the ranked passing hosts into a pick + alternates.
+// The walk itself is HostIndex.select (hosts kept in rank order).
 import { StratoError } from '../../common/errors.ts';
-import { RejectionTally } from './no-valid-host.ts';
-import { type ResolvedSchedulerOptions, addDefaults } from './options.ts';
+import type { ResolvedSchedulerOptions } from './options.ts';
 import { invalidResources } from './resources.ts';
-import type { FilterContext, HostSnapshot, Placement, PlacementRequest, SelectionResult } from './types.ts';
-import { ranksBefore, spreadNorm, spreadWeight } from './weighers/spread-weigher.ts';
+import type { FilterContext, Placement, PlacementRequest } from './types.ts';
 
-export type SelectOptions = Pick<
-  ResolvedSchedulerOptions,
-  'filters' | 'weights' | 'maxAlternates' | 'hostSubsetSize' | 'random'
->;
+export type SelectOptions = Pick<ResolvedSchedulerOptions, 'maxAlternates' | 'hostSubsetSize' | 'random'>;
 
 /** Refuses requests no filter should ever see: bad flavors, and `--host` from a non-admin. */
 export function checkRequest(request: PlacementRequest, ctx: FilterContext): void {
@@ -44,35 +37,4 @@ export function pickPlacement(ranked: readonly string[], opts: SelectOptions): P
     if (i !== idx) alternates.push(ranked[i] as string);
   }
   return { hostId, alternates };
-}
-
-export function selectHosts(
-  hosts: readonly HostSnapshot[],
-  request: PlacementRequest,
-  ctx: FilterContext,
-  options: Partial<SelectOptions> = {},
-): SelectionResult {
-  const opts: SelectOptions = { ...addDefaults(), ...options };
-  checkRequest(request, ctx);
-  const norm = spreadNorm(hosts);
-  const tally = new RejectionTally(opts.filters);
-  const want = opts.hostSubsetSize + opts.maxAlternates;
-  const topW: number[] = [];
-  const topId: string[] = [];
-  for (const host of hosts) {
-    if (!tally.passes(host, request, ctx)) continue;
-    const w = spreadWeight(host, norm, opts.weights);
-    // Insertion into a buffer of at most `want` entries, kept in rank order.
-    let pos = topW.length;
-    while (pos > 0 && ranksBefore(w, host.hostId, topW[pos - 1] as number, topId[pos - 1] as string)) pos--;
-    if (pos >= want) continue;
-    topW.splice(pos, 0, w);
-    topId.splice(pos, 0, host.hostId);
-    if (topW.length > want) {
-      topW.pop();
-      topId.pop();
-    }
-  }
-  if (topId.length === 0) return { ok: false, noValidHost: tally.toNoValidHost(hosts.length) };
-  return { ok: true, placement: pickPlacement(topId, opts) };
 }

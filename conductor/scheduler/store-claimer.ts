@@ -1,106 +1,152 @@
-// Claims across conductors. Several conductors may place at once, each from its own
-// (possibly stale) view, so the store is the arbiter: a host's usage lives in one
-// record, `/scheduler/usage/<hostId>`, and a claim is one transaction that
-//   compares that record's modRevision with the one just read (compare-and-swap),
+// Placement as the conductor runs it: select from the in-memory HostIndex (kept
+// current by the store's watch, index-feed.ts), then claim in the store. Several
+// conductors may place at once, each from its own possibly stale index, so the
+// store is the arbiter: a claim is one transaction that
+//   compares the host's usage record's modRevision with the one the index holds,
 //   puts the new usage, and creates `/scheduler/claims/<instanceId>`.
-// Writing the claim record in the same transaction makes a claim exactly-once per
-// instance (two conductors racing to place one instance cannot both win) and gives
-// release() the flavor and host to give back. A lost compare means someone else
-// changed the host in between: re-read, re-check the fit, try again; after a few
-// losses move on to the alternates, then select again from a fresh view.
-//
-// Host facts (capacity, ratios, enabled, heartbeat) come from the hosts registry
-// through `listHosts`; only usage is owned here. Today every placement lists all
-// usage records; at 10,000 hosts a watch-fed HostIndex should serve selection instead,
-// keeping this CAS for the commit.
+// A stale index therefore costs a lost compare, never an over-commit: on a loss the
+// claimer re-reads that one record (unless the watch already brought it), re-checks
+// the fit and tries again; after a few losses it moves on to the alternates, then
+// selects again. Writing the claim record in the same transaction makes a claim
+// exactly-once per instance and gives release() the flavor and host to give back.
+// Host facts (capacity, ratios, enabled, heartbeat) are the registry's records,
+// followed through `hosts`; only usage is owned here (usage-records.ts).
 import { isStratoError } from '../../common/errors.ts';
-import type { Compare, Entry, Op, Store } from '../store/store.ts';
+import { type Logger, log as rootLog } from '../../common/log.ts';
+import type { Compare, Entry, Op, Store, TxnResult } from '../store/store.ts';
 import { applyClaim, releaseClaim } from './claims.ts';
-import { type ResolvedSchedulerOptions, type SchedulerOptions, addDefaults } from './options.ts';
-import { selectHosts } from './select-hosts.ts';
-import type { HostSnapshot, PlacementRequest, Resources, SelectionResult } from './types.ts';
-
-export const USAGE_PREFIX = '/scheduler/usage/';
-export const CLAIM_PREFIX = '/scheduler/claims/';
-
-export interface UsageRecord {
-  usage: Resources;
-  instanceCount: number;
-}
-
-export interface ClaimRecord {
-  instanceId: string;
-  hostId: string;
-  projectId: string;
-  requestId: string;
-  flavor: Resources;
-}
+import { type Caller, HostIndex } from './host-index.ts';
+import { IndexFeed, schedulerClosed } from './index-feed.ts';
+import type { ResolvedSchedulerOptions, SchedulerOptions } from './options.ts';
+import type { HostSnapshot, HostSource, PlacementRequest, SelectionResult } from './types.ts';
+import { type ClaimRecord, claimKey, type UsageRecord, usageKey } from './usage-records.ts';
 
 export interface StoreClaimerOptions extends SchedulerOptions {
-  /** Host facts; their `usage` and `instanceCount` are ignored (the usage records win). */
-  listHosts: () => Promise<HostSnapshot[]>;
+  /** Where the host facts live in the store (the hosts registry's records). */
+  hosts: HostSource;
   /** Compare-and-swap attempts on one host before moving to the next candidate. @default 5 */
   maxCasAttempts?: number;
+  log?: Logger;
 }
 
-const usageKey = (hostId: string) => USAGE_PREFIX + encodeURIComponent(hostId);
-const claimKey = (instanceId: string) => CLAIM_PREFIX + encodeURIComponent(instanceId);
-const ZERO: UsageRecord = { usage: { vcpus: 0, ramMiB: 0, diskGiB: 0 }, instanceCount: 0 };
+const MAX_ROUNDS = 3;
+/**
+ * How far (in store revisions) this conductor's own commits may run ahead of its usage
+ * watch. The watch runs on the same event loop as the requests; a burst of them would
+ * starve it until the store compacted the history it still had to read, and every
+ * conductor would then list all usage again. Beyond this lag a request waits for it.
+ */
+export const MAX_FEED_LAG = 256;
 
-type Attempt = { kind: 'claimed' } | { kind: 'failed'; reason: string } | { kind: 'taken'; claim: ClaimRecord };
+/** `exists`: the instance has a claim already (a retry, or another conductor was quicker). */
+type Attempt = { kind: 'claimed' } | { kind: 'exists' } | { kind: 'failed'; reason: string };
 
 export class StoreClaimer {
   readonly options: ResolvedSchedulerOptions;
   private readonly store: Store;
-  private readonly listHosts: () => Promise<HostSnapshot[]>;
+  private readonly index: HostIndex;
+  private readonly feed: IndexFeed;
   private readonly maxCasAttempts: number;
+  private loaded = false;
+  private closed = false;
+  /** Revision of this conductor's latest usage write: one the usage watch is bound to deliver. */
+  private lastCommit = 0;
 
   constructor(store: Store, options: StoreClaimerOptions) {
     this.store = store;
-    this.options = addDefaults(options);
-    this.listHosts = options.listHosts;
+    this.index = new HostIndex(options);
+    this.options = this.index.options;
+    this.feed = new IndexFeed(
+      store,
+      this.index,
+      options.hosts,
+      (options.log ?? rootLog).child({ component: 'scheduler' }),
+    );
     this.maxCasAttempts = options.maxCasAttempts ?? 5;
   }
 
-  /** Host facts overlaid with the committed usage. */
+  /**
+   * Loads the index and follows the store from then on; idempotent, and done by the
+   * first place() or snapshots() otherwise. Rejects with UNAVAILABLE when the store
+   * or the claimer is closed first.
+   */
+  start(): Promise<void> {
+    return this.feed.start();
+  }
+
+  /** Stops following the store; later calls fail with UNAVAILABLE. */
+  close(): void {
+    this.closed = true;
+    this.feed.close();
+  }
+
+  /** Host facts with their committed usage, as this conductor knows them (its own claims included at once). */
   async snapshots(): Promise<HostSnapshot[]> {
-    const [hosts, usage] = await Promise.all([this.listHosts(), this.listUsage()]);
-    return hosts.map((h) => ({ ...h, ...(usage.get(h.hostId) ?? ZERO) }));
+    await this.ready();
+    return [...this.index.snapshots()];
+  }
+
+  /** Resolves at once (one hop) once loaded; an index that no longer follows the store must not place. */
+  private async ready(): Promise<void> {
+    if (this.closed) throw schedulerClosed();
+    if (this.loaded) return;
+    await this.start();
+    this.loaded = true;
   }
 
   async claimOf(instanceId: string): Promise<ClaimRecord | undefined> {
     return (await this.getOrUndefined<ClaimRecord>(claimKey(instanceId)))?.value;
   }
 
-  /** Selects and claims; idempotent per instance; excludeHosts on the claimed host reschedules. */
-  async place(request: PlacementRequest, caller: { isAdmin: boolean }): Promise<SelectionResult> {
-    const prior = await this.claimOf(request.instanceId);
-    if (prior !== undefined) {
-      const unwanted =
-        request.excludeHosts?.includes(prior.hostId) === true ||
-        (request.forceHost !== undefined && request.forceHost !== prior.hostId);
-      if (!unwanted) return { ok: true, placement: { hostId: prior.hostId, alternates: [] } };
-      await this.release(request.instanceId);
+  /**
+   * Selects and claims; idempotent per instance (asking again answers with the
+   * existing claim); with the claimed host in excludeHosts (its spawn failed), or
+   * another host forced, the claim goes back and the instance is placed anew.
+   */
+  async place(request: PlacementRequest, caller: Caller): Promise<SelectionResult> {
+    await this.ready();
+    const behind = this.feed.usageReached(this.lastCommit - MAX_FEED_LAG);
+    if (behind !== undefined) await behind;
+    // A first placement has no claim to look for: the claim record's create in the
+    // transaction finds an existing one. A reschedule certainly has one, to give back.
+    if (request.excludeHosts !== undefined && request.excludeHosts.length > 0) {
+      const prior = await this.priorClaim(request);
+      if (prior !== undefined) return prior;
     }
     const lost: string[] = [];
-    for (let round = 0; round < 3; round++) {
-      const hosts = await this.snapshots();
-      const ctx = { nowMs: this.options.clock(), downTimeMs: this.options.downTimeMs, isAdmin: caller.isAdmin };
-      const sel = selectHosts(hosts, request, ctx, this.options);
-      if (!sel.ok) return sel;
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const sel = this.index.select(request, caller);
+      // A retried request must get its claim back even if the cluster has filled up since.
+      if (!sel.ok) return (await this.priorClaim(request)) ?? sel;
       const candidates = [sel.placement.hostId, ...sel.placement.alternates];
-      const facts = new Map(hosts.map((h) => [h.hostId, h]));
       for (const hostId of candidates) {
-        const got = await this.tryClaim(facts.get(hostId) as HostSnapshot, request);
+        const got = await this.tryClaim(hostId, request);
         if (got.kind === 'claimed') {
           return { ok: true, placement: { hostId, alternates: candidates.filter((h) => h !== hostId) } };
         }
-        if (got.kind === 'taken') return { ok: true, placement: { hostId: got.claim.hostId, alternates: [] } };
+        if (got.kind === 'exists') {
+          const prior = await this.priorClaim(request);
+          if (prior !== undefined) return prior;
+          break; // it was given back: select again
+        }
         lost.push(got.reason);
       }
     }
+    // Every candidate filled up under us, round after round: report it like any other lack of room.
     const reasons = [{ filter: 'claim', rejected: lost.length, examples: lost.slice(0, 3) }];
-    return { ok: false, noValidHost: { reasons, hostCount: (await this.listHosts()).length } };
+    return { ok: false, noValidHost: { reasons, hostCount: this.index.size } };
+  }
+
+  /** The instance's existing claim as the answer, or undefined when there is none or it had to go back. */
+  private async priorClaim(request: PlacementRequest): Promise<SelectionResult | undefined> {
+    const prior = await this.claimOf(request.instanceId);
+    if (prior === undefined) return undefined;
+    const unwanted =
+      request.excludeHosts?.includes(prior.hostId) === true ||
+      (request.forceHost !== undefined && request.forceHost !== prior.hostId);
+    if (!unwanted) return { ok: true, placement: { hostId: prior.hostId, alternates: [] } };
+    await this.release(request.instanceId);
+    return undefined;
   }
 
   /** Gives an instance's claim back (delete, failed spawn). False when there was none. */
@@ -108,66 +154,79 @@ export class StoreClaimer {
     for (;;) {
       const claim = await this.getOrUndefined<ClaimRecord>(claimKey(instanceId));
       if (claim === undefined) return false;
-      const usage = await this.getOrUndefined<UsageRecord>(usageKey(claim.value.hostId));
+      const { hostId, flavor } = claim.value;
+      const usage = await this.getOrUndefined<UsageRecord>(usageKey(hostId));
       const compares: Compare[] = [{ kind: 'modRevision', key: claim.key, modRevision: claim.modRevision }];
       const ops: Op[] = [{ kind: 'delete', key: claim.key }];
+      const next = usage === undefined ? undefined : releaseClaim(usage.value, flavor);
       if (usage !== undefined) {
-        const next: UsageRecord = releaseClaim(usage.value, claim.value.flavor);
         compares.push({ kind: 'modRevision', key: usage.key, modRevision: usage.modRevision });
         ops.push({ kind: 'put', key: usage.key, value: next });
       }
-      if ((await this.store.txn(compares, ops)).succeeded) return true;
+      const res = await this.store.txn(compares, ops);
+      if (!res.succeeded) continue;
+      if (next !== undefined) {
+        this.index.putUsage(hostId, next, res.revision);
+        this.lastCommit = res.revision;
+      }
+      return true;
     }
   }
 
-  private async tryClaim(host: HostSnapshot, request: PlacementRequest): Promise<Attempt> {
-    let reason = `${host.hostId}: lost ${this.maxCasAttempts} compare-and-swap races`;
+  /**
+   * Holds the flavor on the host in the index (so concurrent requests here look
+   * elsewhere) while the claim transaction runs against the usage the index holds.
+   */
+  private async tryClaim(hostId: string, request: PlacementRequest): Promise<Attempt> {
+    const key = usageKey(hostId);
+    const { flavor } = request;
+    let reason = `${hostId}: lost ${this.maxCasAttempts} compare-and-swap races`;
     for (let attempt = 0; attempt < this.maxCasAttempts; attempt++) {
-      const entry = await this.getOrUndefined<UsageRecord>(usageKey(host.hostId));
-      const current = entry?.value ?? ZERO;
-      const next = applyClaim({ ...host, ...current }, request.flavor);
-      if (typeof next === 'string') return { kind: 'failed', reason: next };
-      const key = usageKey(host.hostId);
+      const why = this.index.reserve(hostId, flavor);
+      if (why !== null) return { kind: 'failed', reason: why };
+      const seen = this.index.usageOf(hostId);
+      // Fits: reserve() just checked committed + in flight, of which this is a part.
+      const next = applyClaim(this.index.committed(hostId) as HostSnapshot, flavor) as HostSnapshot;
       const record: UsageRecord = { usage: next.usage, instanceCount: next.instanceCount };
       const claim: ClaimRecord = {
         instanceId: request.instanceId,
-        hostId: host.hostId,
+        hostId,
         projectId: request.projectId,
         requestId: request.requestId,
-        flavor: { ...request.flavor },
+        flavor: { ...flavor },
       };
       const guard: Compare =
-        entry === undefined ? { kind: 'absent', key } : { kind: 'modRevision', key, modRevision: entry.modRevision };
-      const res = await this.store.txn(
-        [guard],
-        [
-          { kind: 'put', key, value: record },
-          { kind: 'create', key: claimKey(request.instanceId), value: claim },
-        ],
-      );
-      if (res.succeeded) return { kind: 'claimed' };
-      if (res.failed.key !== key) {
-        // Another conductor claimed this very instance meanwhile: theirs stands.
-        const theirs = await this.claimOf(request.instanceId);
-        if (theirs !== undefined) return { kind: 'taken', claim: theirs };
+        seen.revision === 0 ? { kind: 'absent', key } : { kind: 'modRevision', key, modRevision: seen.revision };
+      let res: TxnResult;
+      try {
+        res = await this.store.txn(
+          [guard],
+          [
+            { kind: 'put', key, value: record },
+            { kind: 'create', key: claimKey(request.instanceId), value: claim },
+          ],
+        );
+      } catch (err) {
+        this.index.settle(hostId, flavor);
+        throw err;
       }
-      reason = `${host.hostId}: usage changed under us ${attempt + 1} times`;
+      if (res.succeeded) {
+        this.index.settle(hostId, flavor, { record, revision: res.revision });
+        this.lastCommit = res.revision;
+        return { kind: 'claimed' };
+      }
+      this.index.settle(hostId, flavor);
+      if (res.failed.key !== key) return { kind: 'exists' };
+      // Lost to a claim or release the index has not heard of yet: read that one record.
+      if (this.index.usageOf(hostId).revision === seen.revision) await this.refreshUsage(hostId);
+      reason = `${hostId}: usage changed under us ${attempt + 1} times`;
     }
     return { kind: 'failed', reason };
   }
 
-  private async listUsage(): Promise<Map<string, UsageRecord>> {
-    const out = new Map<string, UsageRecord>();
-    let pageToken: string | undefined;
-    do {
-      const page = await this.store.list<UsageRecord>(USAGE_PREFIX, {
-        limit: 1000,
-        ...(pageToken ? { pageToken } : {}),
-      });
-      for (const e of page.entries) out.set(decodeURIComponent(e.key.slice(USAGE_PREFIX.length)), e.value);
-      pageToken = page.nextPageToken;
-    } while (pageToken !== undefined);
-    return out;
+  private async refreshUsage(hostId: string): Promise<void> {
+    const e = await this.getOrUndefined<UsageRecord>(usageKey(hostId));
+    if (e !== undefined) this.index.putUsage(hostId, e.value, e.modRevision);
   }
 
   private async getOrUndefined<T>(key: string): Promise<Entry<T> | undefined> {

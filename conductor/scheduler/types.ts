@@ -32,6 +32,15 @@ export interface HostSnapshot {
   instanceCount: number;
 }
 
+/**
+ * Where the scheduler follows host facts: the store records under `prefix` (the hosts
+ * registry's), each turned into a snapshot whose usage is ignored (the claimer owns usage).
+ */
+export interface HostSource {
+  prefix: string;
+  snapshot(record: unknown): HostSnapshot;
+}
+
 export interface PlacementRequest {
   requestId: string;
   instanceId: string;

@@ -11,8 +11,8 @@
 // conductors reading the same snapshot all pick the same host (thundering herd) and
 // then fight over its compare-and-swap. Against that, callers may set
 // hostSubsetSize > 1 and pick among the top N passing hosts with a seeded random
-// (see select-hosts.ts); inside one conductor claims are synchronous, so the herd
-// cannot form there and the default stays 1.
+// (see select-hosts.ts); inside one conductor the index counts claims still in
+// flight (host-index.ts), so the herd cannot form there and the default stays 1.
 import { usable, free } from '../resources.ts';
 import type { HostSnapshot } from '../types.ts';
 

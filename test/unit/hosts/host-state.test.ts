@@ -58,7 +58,8 @@ describe('HostRegistry', () => {
     const again = await reg.register({ ...input, address: '10.0.0.2:8776' });
     assert.equal(again.enabled, false);
     assert.equal(again.address, '10.0.0.2:8776');
-    const [snap] = await reg.snapshots();
+    const source = reg.hostSource();
+    const snap = source.snapshot((await store.get(`${source.prefix}hv-1`)).value);
     assert.equal(snap?.enabled, false);
     assert.equal(snap?.lastHeartbeatMs, now);
     assert.deepEqual(snap?.capacity, { vcpus: 8, ramMiB: 16384, diskGiB: 200 });

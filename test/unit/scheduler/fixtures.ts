@@ -1,5 +1,10 @@
 // Small builders for scheduler tests: a roomy, up, enabled host unless told otherwise.
-import type { HostSnapshot, PlacementRequest, Resources } from '../../../conductor/scheduler/types.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { HostIndex } from '../../../conductor/scheduler/host-index.ts';
+import type { SchedulerOptions } from '../../../conductor/scheduler/options.ts';
+import type { HostSnapshot, HostSource, PlacementRequest, Resources } from '../../../conductor/scheduler/types.ts';
+import { usageKey } from '../../../conductor/scheduler/usage-records.ts';
+import type { Store } from '../../../conductor/store/store.ts';
 
 export const NOW = 1_000_000_000;
 
@@ -35,3 +40,40 @@ export function request(flavor: Partial<Resources> = {}, o: Partial<PlacementReq
 
 export const ctx = { nowMs: NOW, downTimeMs: 60_000, isAdmin: false };
 export const adminCtx = { ...ctx, isAdmin: true };
+
+/** An index holding `hosts`, each with its snapshot's usage committed, at revision 1. */
+export function indexOf(hosts: readonly HostSnapshot[], options: SchedulerOptions = {}): HostIndex {
+  const idx = new HostIndex({ clock: () => NOW, ...options });
+  for (const h of hosts) {
+    idx.putHost(h, 1);
+    idx.putUsage(h.hostId, { usage: h.usage, instanceCount: h.instanceCount }, 1);
+  }
+  return idx;
+}
+
+/** Host facts stored as the snapshots themselves, so tests choose every ratio per host. */
+export const TEST_HOSTS = '/test/hosts/';
+export const testHostSource: HostSource = { prefix: TEST_HOSTS, snapshot: (record) => record as HostSnapshot };
+
+/** Writes host facts, and usage records for hosts whose snapshot has usage. */
+export async function putHosts(store: Store, hosts: HostSnapshot[]): Promise<void> {
+  for (const h of hosts) {
+    await store.txn([], [{ kind: 'put', key: TEST_HOSTS + encodeURIComponent(h.hostId), value: h }]);
+    if (h.instanceCount > 0 || Object.values(h.usage).some((v) => v > 0)) {
+      await store.txn(
+        [],
+        [{ kind: 'put', key: usageKey(h.hostId), value: { usage: h.usage, instanceCount: h.instanceCount } }],
+      );
+    }
+  }
+}
+
+/** Polls `probe` each few milliseconds until it returns a value (watches deliver asynchronously). */
+export async function eventually<T>(what: string, probe: () => Promise<T | undefined> | T | undefined): Promise<T> {
+  for (let i = 0; i < 500; i++) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    await sleep(10);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}

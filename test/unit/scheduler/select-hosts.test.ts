@@ -2,10 +2,27 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isStratoError } from '../../../common/errors.ts';
 import { noValidHostError, noValidHostMessage } from '../../../conductor/scheduler/no-valid-host.ts';
-import { selectHosts } from '../../../conductor/scheduler/select-hosts.ts';
 import { seededRandom } from '../../../conductor/scheduler/seeded-random.ts';
-import type { NoValidHost, Placement, SelectionResult } from '../../../conductor/scheduler/types.ts';
-import { NOW, adminCtx, ctx, host, request } from './fixtures.ts';
+import type { SchedulerOptions } from '../../../conductor/scheduler/options.ts';
+import type {
+  FilterContext,
+  HostSnapshot,
+  NoValidHost,
+  Placement,
+  PlacementRequest,
+  SelectionResult,
+} from '../../../conductor/scheduler/types.ts';
+import { adminCtx, ctx, host, indexOf, NOW, request } from './fixtures.ts';
+
+/** Selection as the conductor runs it: an index holding `hosts`, asked once. */
+function selectHosts(
+  hosts: HostSnapshot[],
+  req: PlacementRequest,
+  c: FilterContext,
+  options: SchedulerOptions = {},
+): SelectionResult {
+  return indexOf(hosts, { clock: () => c.nowMs, downTimeMs: c.downTimeMs, ...options }).select(req, c);
+}
 
 function placed(r: SelectionResult): Placement {
   assert.ok(r.ok, `expected a placement, got ${r.ok ? '' : noValidHostMessage(r.noValidHost)}`);
@@ -19,7 +36,7 @@ function refused(r: SelectionResult): NoValidHost {
 /** Ten hosts h0..h9, h0 with the least used RAM, so the spread order is h0, h1, … */
 const ten = Array.from({ length: 10 }, (_, i) => host(`h${i}`, { usage: { ramMiB: i * 512 } }));
 
-describe('selectHosts', () => {
+describe('selection (HostIndex.select)', () => {
   it('picks the emptiest host and up to 3 alternates in rank order', () => {
     assert.deepEqual(placed(selectHosts(ten, request(), ctx)), { hostId: 'h0', alternates: ['h1', 'h2', 'h3'] });
   });
@@ -135,7 +152,8 @@ describe('No valid host', () => {
     const msg = noValidHostMessage(refused(selectHosts(cluster, req, ctx)));
     assert.match(msg, /^No valid host was found: exclude-hosts: 1 host rejected \(failed: already failed this build\)/);
     assert.match(msg, /enabled: 2 hosts rejected \(off1: disabled by an operator; off2: disabled by an operator\)/);
-    assert.match(msg, /cpu: 4 hosts rejected \(tiny1: needs 4 vCPU, 1 free of 1 usable; .*; …\)/);
+    // Examples come in rank order: the emptiest hosts, the nearest misses, first.
+    assert.match(msg, /cpu: 4 hosts rejected \(tiny4: needs 4 vCPU, 3 free of 3 usable; .*; …\)/);
     assert.match(msg, /ram: 1 host rejected \(lowmem: needs 2048 MiB RAM, 1024 free of 1024 usable\)/);
     assert.match(msg, /disk: 1 host rejected \(fulldisk: needs 10 GiB disk, 0 free of 100 usable\)$/);
   });
