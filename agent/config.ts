@@ -5,6 +5,14 @@ import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { invalidArgument } from '../common/errors.ts';
+import {
+  type AgentRole,
+  parseRoles,
+  parseStorageConfig,
+  STORAGE_FLAGS,
+  STORAGE_USAGE,
+  type StorageConfig,
+} from './storage/storage-config.ts';
 
 export type VirtTypeSetting = 'qemu' | 'kvm' | 'auto';
 
@@ -41,6 +49,10 @@ export interface AgentConfig {
   networkStateDir: string;
   /** How long a spawn or hot-plug waits for the conductor's push to wire its ports. @default 5 */
   portWaitS: number;
+  /** What this host does. @default ['compute'] */
+  roles: AgentRole[];
+  /** Set with the storage role (agent/storage/storage-config.ts). */
+  storage?: StorageConfig;
 }
 
 export const DEFAULT_STATE_DIR = '/var/lib/strato/agent';
@@ -53,7 +65,8 @@ export const USAGE = `usage: strato-agent --conductor HOST:PORT [--conductor HOS
   [--vcpus N] [--ram-mib N] [--disk-gib N] [--acpi-timeout-s N] [--resync-interval-s N]
   [--orphan-grace-s N]
   [--availability-zone NAME]
-  [--underlay-device DEV] [--underlay-ip IP] [--network-state-dir DIR] [--port-wait-s N]`;
+  [--underlay-device DEV] [--underlay-ip IP] [--network-state-dir DIR] [--port-wait-s N]
+${STORAGE_USAGE}`;
 
 const HOST_ID = /^[A-Za-z0-9]([A-Za-z0-9.-]{0,252})$/;
 
@@ -105,6 +118,7 @@ export function parseAgentConfig(argv: readonly string[], hostname: string): Age
         'underlay-ip': { type: 'string' },
         'network-state-dir': { type: 'string' },
         'port-wait-s': { type: 'string' },
+        ...STORAGE_FLAGS,
       },
     }));
   } catch (err) {
@@ -177,7 +191,10 @@ export function parseAgentConfig(argv: readonly string[], hostname: string): Age
     availabilityZone: az,
     networkStateDir,
     portWaitS: positiveInt('port-wait-s', s('port-wait-s'), 0) ?? 5,
+    roles: parseRoles(s('roles')),
   };
+  const storage = parseStorageConfig(values, config.roles, stateDir);
+  if (storage !== undefined) config.storage = storage;
   if (advertise !== undefined) config.advertise = advertise;
   if (underlayDevice !== undefined) config.underlayDevice = underlayDevice;
   if (underlayIp !== undefined) config.underlayIp = underlayIp;

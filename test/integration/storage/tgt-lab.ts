@@ -6,7 +6,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Tgtadm } from '../../../agent/storage/iscsi/tgtadm.ts';
@@ -126,7 +126,7 @@ export class TgtLab {
     return path;
   }
 
-  async #argv(login: Login, tool: 'qemu-io' | 'qemu-img'): Promise<string[]> {
+  async #argv(login: Login, tool: 'qemu-io' | 'qemu-img', tail: string[] = []): Promise<string[]> {
     const secretFile = await this.#secretFile(login.secret);
     const opts = [
       'driver=raw',
@@ -139,7 +139,6 @@ export class TgtLab {
       'file.password-secret=sec0',
       `file.initiator-name=${login.initiatorName}`,
     ].join(',');
-    const tail = tool === 'qemu-img' ? ['info', '--output=json'] : [];
     return [
       'nsenter',
       `--net=/run/netns/${this.initiatorNs}`,
@@ -177,10 +176,22 @@ export class TgtLab {
     return { code: r.code, out: `${r.stdout}${r.stderr}` };
   }
 
+  /** Every byte of the LUN, copied over iSCSI into a raw file of the lab. */
+  async copyOut(login: Login): Promise<Buffer> {
+    await this.#route(login.from);
+    const out = join(this.dir, `copy-${randomBytes(4).toString('hex')}.raw`);
+    const argv = await this.#argv(login, 'qemu-img', ['convert', '-O', 'raw']);
+    const r = await runProcess([...argv, out], { timeoutMs: 120_000 });
+    if (r.code !== 0) throw new Error(`qemu-img convert: ${r.stderr}`);
+    const bytes = await readFile(out);
+    await rm(out, { force: true });
+    return bytes;
+  }
+
   /** The LUN's size as a new login sees it. */
   async lunSize(login: Login): Promise<number> {
     await this.#route(login.from);
-    const r = await runProcess(await this.#argv(login, 'qemu-img'), { timeoutMs: 60_000 });
+    const r = await runProcess(await this.#argv(login, 'qemu-img', ['info', '--output=json']), { timeoutMs: 60_000 });
     if (r.code !== 0) throw new Error(`qemu-img info: ${r.stderr}`);
     return (JSON.parse(r.stdout) as { 'virtual-size': number })['virtual-size'];
   }
