@@ -9,8 +9,6 @@ import type { Support } from '../volume-driver.ts';
 import type { LvmRunner } from './lvm-runner.ts';
 import type { PeRange } from './lvm-report.ts';
 
-export const DM_CONTROL = '/dev/mapper/control';
-
 /**
  * Whether the kernel has device-mapper. Not "does /dev/mapper/control exist": libdevmapper
  * creates that node itself (mknod 10:236) when it is missing, even on a kernel without the

@@ -297,3 +297,42 @@ test('an LVM volume made from an image is exported and read over iSCSI (device-m
   assert.equal(r.out.match(/read 4096\/4096/g)?.length, 3, r.out);
   assert.doesNotMatch(r.out, /Pattern verification failed/);
 });
+
+test('a restarted agent (a new manager) finds every export on the host, sessions and addresses included', async () => {
+  const d = await volumeExport(8, 0x12);
+  await manager.export(d);
+  const session = await lab.session(login(d));
+  const fresh = new TgtTargetManager({
+    tgtadm: lab.tgtadm,
+    portal: { address: lab.targetIp, port: 3260 },
+    netns: lab.targetNs,
+  });
+  await fresh.init();
+  const found = (await fresh.list()).find((e) => e.volumeId === d.volumeId);
+  assert.deepEqual(found && [found.initiatorName, found.initiatorAddress, found.backingPath, found.sessions], [
+    HOST_A,
+    lab.initiatorIp,
+    d.backingPath,
+    1,
+  ]);
+  assert.equal(await fresh.resync(), 0, 'it knows no exports yet, so it changes nothing');
+  // The conductor's reconcile tells it the secret again: only the account is set anew; the session lives on.
+  assert.equal(await fresh.reconcile([d]), 3);
+  assert.match(await session.command('read -P 0x12 0 4096'), /read 4096\/4096/);
+  await session.close();
+  await fresh.unexport(d.volumeId);
+});
+
+test('a tgtd that does not answer is UNAVAILABLE (retry), not a failed export', async () => {
+  const { Tgtadm } = await import('../../../agent/storage/iscsi/tgtadm.ts');
+  const { isStratoError } = await import('../../../common/errors.ts');
+  const absent = new TgtTargetManager({
+    tgtadm: new Tgtadm({ controlPort: lab.controlPort + 1 }),
+    portal: { address: lab.targetIp, port: 3260 },
+    netns: lab.targetNs,
+  });
+  await assert.rejects(
+    absent.export(await volumeExport()),
+    (e) => isStratoError(e, 'UNAVAILABLE') && e.reason === 'TGTD_UNAVAILABLE',
+  );
+});
