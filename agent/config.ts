@@ -12,6 +12,13 @@ import {
   parseDaemonArgs,
 } from '../common/daemon-flags.ts';
 import { invalidArgument } from '../common/errors.ts';
+import {
+  type AgentRole,
+  parseRoles,
+  parseStorageConfig,
+  STORAGE_FLAGS,
+  type StorageConfig,
+} from './storage/storage-config.ts';
 
 export type VirtTypeSetting = 'qemu' | 'kvm' | 'auto';
 
@@ -48,6 +55,10 @@ export interface AgentConfig {
   networkStateDir: string;
   /** How long a spawn or hot-plug waits for the conductor's push to wire its ports. @default 5 */
   portWaitS: number;
+  /** What this host does. @default ['compute'] */
+  roles: AgentRole[];
+  /** Set with the storage role (agent/storage/storage-config.ts). */
+  storage?: StorageConfig;
 }
 
 export const DEFAULT_STATE_DIR = '/var/lib/strato/agent';
@@ -114,6 +125,7 @@ export const AGENT_FLAGS: FlagTable = {
     help: "seconds a spawn or hot-plug waits for the conductor's push to wire its ports",
     default: DEFAULTS.portWaitS,
   },
+  ...STORAGE_FLAGS,
 };
 
 export const HELP = helpText(
@@ -232,7 +244,10 @@ function agentConfig(values: FlagValues, hostname: string): AgentConfig {
     availabilityZone: az,
     networkStateDir,
     portWaitS: positiveInt('port-wait-s', s('port-wait-s'), 0) ?? DEFAULTS.portWaitS,
+    roles: parseRoles(s('roles')),
   };
+  const storage = parseStorageConfig(values, config.roles, stateDir);
+  if (storage !== undefined) config.storage = storage;
   if (advertise !== undefined) config.advertise = advertise;
   if (underlayDevice !== undefined) config.underlayDevice = underlayDevice;
   if (underlayIp !== undefined) config.underlayIp = underlayIp;

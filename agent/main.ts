@@ -10,9 +10,11 @@ import { type DaemonCommand, helpHint, versionText } from '../common/daemon-flag
 import { isStratoError } from '../common/errors.ts';
 import type { ProtoGrpcType as AgentProto } from '../common/gen/agent.ts';
 import type { ProtoGrpcType as AgentNetworkProto } from '../common/gen/agent_network.ts';
+import type { ProtoGrpcType as AgentStorageProto } from '../common/gen/agent_storage.ts';
 import type { ProtoGrpcType as HostProto } from '../common/gen/host.ts';
 import type { AgentHandlers } from '../common/gen/strato/agent/v1/Agent.ts';
 import type { AgentNetworkHandlers } from '../common/gen/strato/agent/v1/AgentNetwork.ts';
+import type { AgentStorageHandlers } from '../common/gen/strato/agent/v1/AgentStorage.ts';
 import { mtlsChannelCredentials, mtlsServerCredentials } from '../common/grpc/credentials.ts';
 import { StratoServer } from '../common/grpc/server.ts';
 import { log as rootLog } from '../common/log.ts';
@@ -38,6 +40,8 @@ import { Registrar } from './registry/registrar.ts';
 import { RegistryImageSource } from './registry/registry-image-source.ts';
 import { agentService } from './server/agent-service.ts';
 import { ensureDir, GROUP_DIR_MODE, STATE_DIR_MODE } from './state-dir/file-access.ts';
+import { agentStorageService } from './server/agent-storage-service.ts';
+import { startStorage } from './storage/start-storage.ts';
 
 export interface RunningAgent {
   port: number;
@@ -116,8 +120,16 @@ export async function startAgent(config: AgentConfig): Promise<RunningAgent> {
       agentNetworkProto.strato.agent.v1.AgentNetwork.service,
       agentNetworkService({ hostId: config.hostId, state: network, manager }),
     )
-    // Lists and describes only the agent's own services.
+    // Lists and describes only the agent's own services (storage's too, when added below).
     .addReflection();
+  const storage =
+    config.storage === undefined
+      ? undefined
+      : await startStorage(config.storage, { images, underlayIp: facts.underlayIp, log });
+  if (storage !== undefined) {
+    const storageProto = toGrpcObject<AgentStorageProto>(pkg).strato.agent.v1.AgentStorage;
+    server.addService<AgentStorageHandlers>(storageProto.service, agentStorageService(storage.service));
+  }
   const port = await server.listen(config.listen, serverCreds);
   const listenHost = parseHostPort('listen', config.listen, true).host;
   const wildcard = listenHost === '0.0.0.0' || listenHost === '[::]';
@@ -171,6 +183,7 @@ export async function startAgent(config: AgentConfig): Promise<RunningAgent> {
     virtType,
     async stop() {
       clearInterval(resync);
+      storage?.stop();
       await registrar.stop();
       await server.shutdown(5000);
       manager.close();

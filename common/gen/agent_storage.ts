@@ -1,0 +1,87 @@
+import type * as grpc from '@grpc/grpc-js';
+import type { MessageTypeDefinition } from '@grpc/proto-loader';
+
+import type { AgentClient as _strato_agent_v1_AgentClient, AgentDefinition as _strato_agent_v1_AgentDefinition } from './strato/agent/v1/Agent.ts';
+import type { AgentStorageClient as _strato_agent_v1_AgentStorageClient, AgentStorageDefinition as _strato_agent_v1_AgentStorageDefinition } from './strato/agent/v1/AgentStorage.ts';
+import type { CreateSnapshotRequest as _strato_agent_v1_CreateSnapshotRequest, CreateSnapshotRequest__Output as _strato_agent_v1_CreateSnapshotRequest__Output } from './strato/agent/v1/CreateSnapshotRequest.ts';
+import type { CreateVolumeRequest as _strato_agent_v1_CreateVolumeRequest, CreateVolumeRequest__Output as _strato_agent_v1_CreateVolumeRequest__Output } from './strato/agent/v1/CreateVolumeRequest.ts';
+import type { DeleteInstanceRequest as _strato_agent_v1_DeleteInstanceRequest, DeleteInstanceRequest__Output as _strato_agent_v1_DeleteInstanceRequest__Output } from './strato/agent/v1/DeleteInstanceRequest.ts';
+import type { DeleteInstanceResponse as _strato_agent_v1_DeleteInstanceResponse, DeleteInstanceResponse__Output as _strato_agent_v1_DeleteInstanceResponse__Output } from './strato/agent/v1/DeleteInstanceResponse.ts';
+import type { DeleteSnapshotRequest as _strato_agent_v1_DeleteSnapshotRequest, DeleteSnapshotRequest__Output as _strato_agent_v1_DeleteSnapshotRequest__Output } from './strato/agent/v1/DeleteSnapshotRequest.ts';
+import type { DeleteSnapshotResponse as _strato_agent_v1_DeleteSnapshotResponse, DeleteSnapshotResponse__Output as _strato_agent_v1_DeleteSnapshotResponse__Output } from './strato/agent/v1/DeleteSnapshotResponse.ts';
+import type { DeleteVolumeRequest as _strato_agent_v1_DeleteVolumeRequest, DeleteVolumeRequest__Output as _strato_agent_v1_DeleteVolumeRequest__Output } from './strato/agent/v1/DeleteVolumeRequest.ts';
+import type { DeleteVolumeResponse as _strato_agent_v1_DeleteVolumeResponse, DeleteVolumeResponse__Output as _strato_agent_v1_DeleteVolumeResponse__Output } from './strato/agent/v1/DeleteVolumeResponse.ts';
+import type { ExportVolumeRequest as _strato_agent_v1_ExportVolumeRequest, ExportVolumeRequest__Output as _strato_agent_v1_ExportVolumeRequest__Output } from './strato/agent/v1/ExportVolumeRequest.ts';
+import type { ExtendVolumeRequest as _strato_agent_v1_ExtendVolumeRequest, ExtendVolumeRequest__Output as _strato_agent_v1_ExtendVolumeRequest__Output } from './strato/agent/v1/ExtendVolumeRequest.ts';
+import type { FlavorSpec as _strato_agent_v1_FlavorSpec, FlavorSpec__Output as _strato_agent_v1_FlavorSpec__Output } from './strato/agent/v1/FlavorSpec.ts';
+import type { GetConsoleLogRequest as _strato_agent_v1_GetConsoleLogRequest, GetConsoleLogRequest__Output as _strato_agent_v1_GetConsoleLogRequest__Output } from './strato/agent/v1/GetConsoleLogRequest.ts';
+import type { GetConsoleLogResponse as _strato_agent_v1_GetConsoleLogResponse, GetConsoleLogResponse__Output as _strato_agent_v1_GetConsoleLogResponse__Output } from './strato/agent/v1/GetConsoleLogResponse.ts';
+import type { GetInstanceRequest as _strato_agent_v1_GetInstanceRequest, GetInstanceRequest__Output as _strato_agent_v1_GetInstanceRequest__Output } from './strato/agent/v1/GetInstanceRequest.ts';
+import type { GetStorageInfoRequest as _strato_agent_v1_GetStorageInfoRequest, GetStorageInfoRequest__Output as _strato_agent_v1_GetStorageInfoRequest__Output } from './strato/agent/v1/GetStorageInfoRequest.ts';
+import type { GetVolumeRequest as _strato_agent_v1_GetVolumeRequest, GetVolumeRequest__Output as _strato_agent_v1_GetVolumeRequest__Output } from './strato/agent/v1/GetVolumeRequest.ts';
+import type { ImageRef as _strato_agent_v1_ImageRef, ImageRef__Output as _strato_agent_v1_ImageRef__Output } from './strato/agent/v1/ImageRef.ts';
+import type { InstanceActionRequest as _strato_agent_v1_InstanceActionRequest, InstanceActionRequest__Output as _strato_agent_v1_InstanceActionRequest__Output } from './strato/agent/v1/InstanceActionRequest.ts';
+import type { InstanceStatus as _strato_agent_v1_InstanceStatus, InstanceStatus__Output as _strato_agent_v1_InstanceStatus__Output } from './strato/agent/v1/InstanceStatus.ts';
+import type { ListInstancesRequest as _strato_agent_v1_ListInstancesRequest, ListInstancesRequest__Output as _strato_agent_v1_ListInstancesRequest__Output } from './strato/agent/v1/ListInstancesRequest.ts';
+import type { ListInstancesResponse as _strato_agent_v1_ListInstancesResponse, ListInstancesResponse__Output as _strato_agent_v1_ListInstancesResponse__Output } from './strato/agent/v1/ListInstancesResponse.ts';
+import type { ListVolumesRequest as _strato_agent_v1_ListVolumesRequest, ListVolumesRequest__Output as _strato_agent_v1_ListVolumesRequest__Output } from './strato/agent/v1/ListVolumesRequest.ts';
+import type { ListVolumesResponse as _strato_agent_v1_ListVolumesResponse, ListVolumesResponse__Output as _strato_agent_v1_ListVolumesResponse__Output } from './strato/agent/v1/ListVolumesResponse.ts';
+import type { PortSpec as _strato_agent_v1_PortSpec, PortSpec__Output as _strato_agent_v1_PortSpec__Output } from './strato/agent/v1/PortSpec.ts';
+import type { ReconcileExportsRequest as _strato_agent_v1_ReconcileExportsRequest, ReconcileExportsRequest__Output as _strato_agent_v1_ReconcileExportsRequest__Output } from './strato/agent/v1/ReconcileExportsRequest.ts';
+import type { ReconcileExportsResponse as _strato_agent_v1_ReconcileExportsResponse, ReconcileExportsResponse__Output as _strato_agent_v1_ReconcileExportsResponse__Output } from './strato/agent/v1/ReconcileExportsResponse.ts';
+import type { Snapshot as _strato_agent_v1_Snapshot, Snapshot__Output as _strato_agent_v1_Snapshot__Output } from './strato/agent/v1/Snapshot.ts';
+import type { SpawnInstanceRequest as _strato_agent_v1_SpawnInstanceRequest, SpawnInstanceRequest__Output as _strato_agent_v1_SpawnInstanceRequest__Output } from './strato/agent/v1/SpawnInstanceRequest.ts';
+import type { StorageInfo as _strato_agent_v1_StorageInfo, StorageInfo__Output as _strato_agent_v1_StorageInfo__Output } from './strato/agent/v1/StorageInfo.ts';
+import type { UnexportVolumeRequest as _strato_agent_v1_UnexportVolumeRequest, UnexportVolumeRequest__Output as _strato_agent_v1_UnexportVolumeRequest__Output } from './strato/agent/v1/UnexportVolumeRequest.ts';
+import type { UnexportVolumeResponse as _strato_agent_v1_UnexportVolumeResponse, UnexportVolumeResponse__Output as _strato_agent_v1_UnexportVolumeResponse__Output } from './strato/agent/v1/UnexportVolumeResponse.ts';
+import type { Volume as _strato_agent_v1_Volume, Volume__Output as _strato_agent_v1_Volume__Output } from './strato/agent/v1/Volume.ts';
+import type { VolumeExport as _strato_agent_v1_VolumeExport, VolumeExport__Output as _strato_agent_v1_VolumeExport__Output } from './strato/agent/v1/VolumeExport.ts';
+
+type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
+  new(...args: ConstructorParameters<Constructor>): Subtype;
+};
+
+export interface ProtoGrpcType {
+  strato: {
+    agent: {
+      v1: {
+        Agent: SubtypeConstructor<typeof grpc.Client, _strato_agent_v1_AgentClient> & { service: _strato_agent_v1_AgentDefinition }
+        AgentStorage: SubtypeConstructor<typeof grpc.Client, _strato_agent_v1_AgentStorageClient> & { service: _strato_agent_v1_AgentStorageDefinition }
+        CreateSnapshotRequest: MessageTypeDefinition<_strato_agent_v1_CreateSnapshotRequest, _strato_agent_v1_CreateSnapshotRequest__Output>
+        CreateVolumeRequest: MessageTypeDefinition<_strato_agent_v1_CreateVolumeRequest, _strato_agent_v1_CreateVolumeRequest__Output>
+        DeleteInstanceRequest: MessageTypeDefinition<_strato_agent_v1_DeleteInstanceRequest, _strato_agent_v1_DeleteInstanceRequest__Output>
+        DeleteInstanceResponse: MessageTypeDefinition<_strato_agent_v1_DeleteInstanceResponse, _strato_agent_v1_DeleteInstanceResponse__Output>
+        DeleteSnapshotRequest: MessageTypeDefinition<_strato_agent_v1_DeleteSnapshotRequest, _strato_agent_v1_DeleteSnapshotRequest__Output>
+        DeleteSnapshotResponse: MessageTypeDefinition<_strato_agent_v1_DeleteSnapshotResponse, _strato_agent_v1_DeleteSnapshotResponse__Output>
+        DeleteVolumeRequest: MessageTypeDefinition<_strato_agent_v1_DeleteVolumeRequest, _strato_agent_v1_DeleteVolumeRequest__Output>
+        DeleteVolumeResponse: MessageTypeDefinition<_strato_agent_v1_DeleteVolumeResponse, _strato_agent_v1_DeleteVolumeResponse__Output>
+        ExportVolumeRequest: MessageTypeDefinition<_strato_agent_v1_ExportVolumeRequest, _strato_agent_v1_ExportVolumeRequest__Output>
+        ExtendVolumeRequest: MessageTypeDefinition<_strato_agent_v1_ExtendVolumeRequest, _strato_agent_v1_ExtendVolumeRequest__Output>
+        FlavorSpec: MessageTypeDefinition<_strato_agent_v1_FlavorSpec, _strato_agent_v1_FlavorSpec__Output>
+        GetConsoleLogRequest: MessageTypeDefinition<_strato_agent_v1_GetConsoleLogRequest, _strato_agent_v1_GetConsoleLogRequest__Output>
+        GetConsoleLogResponse: MessageTypeDefinition<_strato_agent_v1_GetConsoleLogResponse, _strato_agent_v1_GetConsoleLogResponse__Output>
+        GetInstanceRequest: MessageTypeDefinition<_strato_agent_v1_GetInstanceRequest, _strato_agent_v1_GetInstanceRequest__Output>
+        GetStorageInfoRequest: MessageTypeDefinition<_strato_agent_v1_GetStorageInfoRequest, _strato_agent_v1_GetStorageInfoRequest__Output>
+        GetVolumeRequest: MessageTypeDefinition<_strato_agent_v1_GetVolumeRequest, _strato_agent_v1_GetVolumeRequest__Output>
+        ImageRef: MessageTypeDefinition<_strato_agent_v1_ImageRef, _strato_agent_v1_ImageRef__Output>
+        InstanceActionRequest: MessageTypeDefinition<_strato_agent_v1_InstanceActionRequest, _strato_agent_v1_InstanceActionRequest__Output>
+        InstanceStatus: MessageTypeDefinition<_strato_agent_v1_InstanceStatus, _strato_agent_v1_InstanceStatus__Output>
+        ListInstancesRequest: MessageTypeDefinition<_strato_agent_v1_ListInstancesRequest, _strato_agent_v1_ListInstancesRequest__Output>
+        ListInstancesResponse: MessageTypeDefinition<_strato_agent_v1_ListInstancesResponse, _strato_agent_v1_ListInstancesResponse__Output>
+        ListVolumesRequest: MessageTypeDefinition<_strato_agent_v1_ListVolumesRequest, _strato_agent_v1_ListVolumesRequest__Output>
+        ListVolumesResponse: MessageTypeDefinition<_strato_agent_v1_ListVolumesResponse, _strato_agent_v1_ListVolumesResponse__Output>
+        PortSpec: MessageTypeDefinition<_strato_agent_v1_PortSpec, _strato_agent_v1_PortSpec__Output>
+        ReconcileExportsRequest: MessageTypeDefinition<_strato_agent_v1_ReconcileExportsRequest, _strato_agent_v1_ReconcileExportsRequest__Output>
+        ReconcileExportsResponse: MessageTypeDefinition<_strato_agent_v1_ReconcileExportsResponse, _strato_agent_v1_ReconcileExportsResponse__Output>
+        Snapshot: MessageTypeDefinition<_strato_agent_v1_Snapshot, _strato_agent_v1_Snapshot__Output>
+        SpawnInstanceRequest: MessageTypeDefinition<_strato_agent_v1_SpawnInstanceRequest, _strato_agent_v1_SpawnInstanceRequest__Output>
+        StorageInfo: MessageTypeDefinition<_strato_agent_v1_StorageInfo, _strato_agent_v1_StorageInfo__Output>
+        UnexportVolumeRequest: MessageTypeDefinition<_strato_agent_v1_UnexportVolumeRequest, _strato_agent_v1_UnexportVolumeRequest__Output>
+        UnexportVolumeResponse: MessageTypeDefinition<_strato_agent_v1_UnexportVolumeResponse, _strato_agent_v1_UnexportVolumeResponse__Output>
+        Volume: MessageTypeDefinition<_strato_agent_v1_Volume, _strato_agent_v1_Volume__Output>
+        VolumeExport: MessageTypeDefinition<_strato_agent_v1_VolumeExport, _strato_agent_v1_VolumeExport__Output>
+      }
+    }
+  }
+}
+
