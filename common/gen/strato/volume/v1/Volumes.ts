@@ -28,9 +28,10 @@ export interface VolumesClient extends grpc.Client {
    * downloading with progress_percent), a snapshot (available; the volume is
    * made on the snapshot's host, from its data) or another volume
    * (`source_volume`, available: a copy made on the same host; to copy an
-   * attached volume, snapshot it with force and create from the snapshot). size_gib 0 with a snapshot or a
-   * source volume means the source's size; otherwise 1 to 65536, at least the
-   * source's size (an image's virtual size, rounded up to a GiB).
+   * attached volume, snapshot it with force and create from the snapshot).
+   * size_gib 0 with a snapshot or a source volume means the source's size;
+   * otherwise 1 to 65536, at least the source's size (an image's virtual
+   * size, rounded up to a GiB).
    * 
    * Errors: INVALID_ARGUMENT (NAME_INVALID; DESCRIPTION_INVALID: over 255
    * characters or control characters; SIZE_INVALID: 0 without a snapshot or
@@ -69,9 +70,10 @@ export interface VolumesClient extends grpc.Client {
    * downloading with progress_percent), a snapshot (available; the volume is
    * made on the snapshot's host, from its data) or another volume
    * (`source_volume`, available: a copy made on the same host; to copy an
-   * attached volume, snapshot it with force and create from the snapshot). size_gib 0 with a snapshot or a
-   * source volume means the source's size; otherwise 1 to 65536, at least the
-   * source's size (an image's virtual size, rounded up to a GiB).
+   * attached volume, snapshot it with force and create from the snapshot).
+   * size_gib 0 with a snapshot or a source volume means the source's size;
+   * otherwise 1 to 65536, at least the source's size (an image's virtual
+   * size, rounded up to a GiB).
    * 
    * Errors: INVALID_ARGUMENT (NAME_INVALID; DESCRIPTION_INVALID: over 255
    * characters or control characters; SIZE_INVALID: 0 without a snapshot or
@@ -266,9 +268,10 @@ export interface VolumesHandlers extends grpc.UntypedServiceImplementation {
    * downloading with progress_percent), a snapshot (available; the volume is
    * made on the snapshot's host, from its data) or another volume
    * (`source_volume`, available: a copy made on the same host; to copy an
-   * attached volume, snapshot it with force and create from the snapshot). size_gib 0 with a snapshot or a
-   * source volume means the source's size; otherwise 1 to 65536, at least the
-   * source's size (an image's virtual size, rounded up to a GiB).
+   * attached volume, snapshot it with force and create from the snapshot).
+   * size_gib 0 with a snapshot or a source volume means the source's size;
+   * otherwise 1 to 65536, at least the source's size (an image's virtual
+   * size, rounded up to a GiB).
    * 
    * Errors: INVALID_ARGUMENT (NAME_INVALID; DESCRIPTION_INVALID: over 255
    * characters or control characters; SIZE_INVALID: 0 without a snapshot or
