@@ -36,7 +36,7 @@ import { flavorsApi } from './api/flavors-api.ts';
 import { hostsApi } from './api/hosts-api.ts';
 import { identityApi } from './api/identity-api.ts';
 import { imagesApi } from './api/images-api.ts';
-import { networkApis } from './api/networks-api.ts';
+import { networkApis } from './api/network-apis.ts';
 import { registryApi } from './api/registry-api.ts';
 import { serversApi } from './api/servers-api.ts';
 import { hideStoreErrors } from './api/store-errors.ts';

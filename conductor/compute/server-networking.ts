@@ -7,16 +7,16 @@ import { alreadyExists, failedPrecondition, invalidArgument, notFound, unavailab
 import type { PortSpec } from '../../common/gen/strato/agent/v1/PortSpec.ts';
 import { type Logger, log as rootLog } from '../../common/log.ts';
 import type { Principal } from '../identity/model.ts';
-import type { AgentNetworkDirectory } from '../network-push/agent-network-pool.ts';
-import type { NetworkPusher } from '../network-push/network-pusher.ts';
 import { bridgeName, tapName } from '../network/host-network-view.ts';
 import { formatIp } from '../network/ipv4.ts';
 import { ipamKey, recordPrefix } from '../network/keys.ts';
 import type { NetworkRecord, PortRecord, SubnetRecord } from '../network/model.ts';
 import type { Networking } from '../network/networking.ts';
 import { planAddressWants } from '../network/port-request.ts';
+import type { AgentNetworkDirectory } from '../network-push/agent-network-pool.ts';
+import type { NetworkPusher } from '../network-push/network-pusher.ts';
+import { getOrUndefined } from '../store/get-or-undefined.ts';
 import { listAll } from '../store/list-all.ts';
-import { getOrUndefined } from './cas-update.ts';
 import { buildNetworkData, type NetworkDataPort } from './network-data.ts';
 import type { HostPush, InstanceNic, NicOwner, NicRequest, ServerNetworking } from './nics.ts';
 
