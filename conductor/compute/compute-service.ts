@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import { failedPrecondition, invalidArgument, notFound } from '../../common/errors.ts';
 import { type Logger, log as rootLog } from '../../common/log.ts';
 import type { AgentDirectory } from '../agents/agent-api.ts';
-import type { HostRegistry } from '../hosts/host-registry.ts';
 import { isAdmin } from '../identity/access.ts';
 import type { Principal } from '../identity/model.ts';
 import { validateOptionalHostId } from '../naming/names.ts';
@@ -36,7 +35,7 @@ import {
   validateServerName,
   validateUserData,
 } from './validate.ts';
-import { newWorkflow } from './workflow.ts';
+import { type HostLookup, newWorkflow } from './workflow.ts';
 import type { WorkflowDriver } from './workflow-driver.ts';
 
 export interface CreateServerInput {
@@ -57,7 +56,7 @@ export interface ComputeServiceOptions {
   store: Store;
   catalog: Catalog;
   driver: WorkflowDriver;
-  hosts: HostRegistry;
+  hosts: HostLookup;
   agents: AgentDirectory;
   /** Without it, servers cannot have NICs (FAILED_PRECONDITION NETWORKING_NOT_CONFIGURED). */
   net?: ServerNetworking;
