@@ -360,6 +360,15 @@ export class FakeAgent {
         const lines = [`fake console of ${inst.spec.name}`, `user-data: ${inst.spec.userData.toString('utf8')}`];
         return { lines: lines.slice(-Math.max(1, req.lines)) };
       },
+      AttachVolume: async () => {
+        throw new StratoError('UNIMPLEMENTED', 'VOLUMES_UNSUPPORTED', 'the fake agent attaches no volumes');
+      },
+      DetachVolume: async () => {
+        throw new StratoError('UNIMPLEMENTED', 'VOLUMES_UNSUPPORTED', 'the fake agent attaches no volumes');
+      },
+      RefreshVolumeSize: async () => {
+        throw new StratoError('UNIMPLEMENTED', 'VOLUMES_UNSUPPORTED', 'the fake agent attaches no volumes');
+      },
     };
     return impl;
   }
