@@ -41,6 +41,7 @@ import { RegistryImageSource } from './registry/registry-image-source.ts';
 import { agentService } from './server/agent-service.ts';
 import { ensureDir, GROUP_DIR_MODE, STATE_DIR_MODE } from './state-dir/file-access.ts';
 import { agentStorageService } from './server/agent-storage-service.ts';
+import { infoToProto } from './server/storage-from-proto.ts';
 import { startStorage } from './storage/start-storage.ts';
 
 export interface RunningAgent {
@@ -149,6 +150,8 @@ export async function startAgent(config: AgentConfig): Promise<RunningAgent> {
     virtType,
     agentVersion: packageVersion(),
     underlayIp: facts.underlayIp,
+    roles: config.roles,
+    ...(storage ? { storage: async () => infoToProto(await storage.service.info()) } : {}),
     manager,
     log,
     capacity: async () => {

@@ -1,10 +1,12 @@
 // The agent's side of the registry protocol: register on start (retrying until a
 // conductor answers), heartbeat at the interval the conductor asks for with the
 // actual state of every instance (the periodic safety net), re-register when the
-// conductor has forgotten us, and push each instance change at once.
+// conductor has forgotten us, and push each instance change at once. A host
+// with the storage role also reports its backend and capacity with each.
 import { isStratoError } from '../../common/errors.ts';
 import type { Capacity } from '../../common/gen/strato/host/v1/Capacity.ts';
 import type { InstanceReport } from '../../common/gen/strato/host/v1/InstanceReport.ts';
+import type { StorageReport } from '../../common/gen/strato/host/v1/StorageReport.ts';
 import type { Logger } from '../../common/log.ts';
 import type { InstanceChange, InstanceManager } from '../compute/instance-manager.ts';
 import type { ConductorLink } from './conductor-link.ts';
@@ -19,6 +21,10 @@ export interface RegistrarOptions {
   /** This host's VXLAN underlay address (empty: none). */
   underlayIp?: string;
   capacity: () => Promise<Capacity>;
+  /** This host's roles (compute, storage). @default none named: the conductor reads compute */
+  roles?: readonly string[];
+  /** With the storage role: the backend and capacity, read for every register and heartbeat. */
+  storage?: () => Promise<StorageReport>;
   manager: InstanceManager;
   log: Logger;
   /** Called with the conductor's expected instance ids after every register and heartbeat. */
@@ -83,6 +89,8 @@ export class Registrar {
         agentVersion: this.o.agentVersion,
         instances: await this.snapshot(),
         underlayIp: this.o.underlayIp ?? '',
+        roles: [...(this.o.roles ?? [])],
+        ...(this.o.storage ? { storage: await this.o.storage() } : {}),
       }),
     );
     if (res.heartbeatIntervalS > 0) this.intervalMs = res.heartbeatIntervalS * 1000;
@@ -96,8 +104,22 @@ export class Registrar {
 
   private async heartbeat(): Promise<void> {
     const instances = await this.snapshot();
-    const res = await this.o.link.call((r) => r.Heartbeat({ hostId: this.o.hostId, instances }));
+    const storage = await this.storageNow();
+    const res = await this.o.link.call((r) =>
+      r.Heartbeat({ hostId: this.o.hostId, instances, ...(storage ? { storage } : {}) }),
+    );
     this.o.onExpected?.(res.expectedInstanceIds, 'heartbeat');
+  }
+
+  /** A heartbeat still goes out when the backend cannot be read now (the last report stands). */
+  private async storageNow(): Promise<StorageReport | undefined> {
+    if (!this.o.storage) return undefined;
+    try {
+      return await this.o.storage();
+    } catch (err) {
+      this.log.warn({ err }, 'storage capacity unreadable; heartbeat without it');
+      return undefined;
+    }
   }
 
   private async run(): Promise<void> {

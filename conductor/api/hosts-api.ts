@@ -5,7 +5,8 @@ import type { Capacity } from '../../common/gen/strato/host/v1/Capacity.ts';
 import type { Host } from '../../common/gen/strato/host/v1/Host.ts';
 import type { HostsHandlers } from '../../common/gen/strato/host/v1/Hosts.ts';
 import type { Implementation } from '../../common/grpc/handlers.ts';
-import type { HostRecord } from '../hosts/host-record.ts';
+import type { StorageReport } from '../../common/gen/strato/host/v1/StorageReport.ts';
+import { type HostRecord, rolesOf, type StorageFacts } from '../hosts/host-record.ts';
 import type { HostRegistry } from '../hosts/host-registry.ts';
 import { requireAdmin } from '../identity/access.ts';
 import type { Identity } from '../identity/identity.ts';
@@ -19,6 +20,20 @@ const resources = (r: Partial<Resources> | undefined): Capacity => ({
   ramMib: r?.ramMiB ?? 0,
   diskGib: r?.diskGiB ?? 0,
 });
+
+export function storageToProto(s: StorageFacts): StorageReport {
+  return {
+    backend: s.backend,
+    totalBytes: String(s.totalBytes),
+    allocatedBytes: String(s.allocatedBytes),
+    freeBytes: String(s.freeBytes),
+    sizeGranularityBytes: String(s.granularityBytes),
+    snapshotsSupported: s.snapshotsSupported,
+    snapshotsUnsupportedReason: s.snapshotsUnsupportedReason,
+    wipePolicy: s.wipePolicy,
+    iscsiPortal: s.iscsiPortal,
+  };
+}
 
 /**
  * `facts` is the scheduler's view of the host (ratio, reservation, claimed
@@ -42,6 +57,9 @@ export function hostToProto(h: HostRecord, state: string, facts: HostSnapshot): 
     usable: { vcpus: usable(snap, 'vcpus'), ramMib: usable(snap, 'ramMiB'), diskGib: usable(snap, 'diskGiB') },
     allocationRatio: { ...snap.allocationRatio },
     reserved: resources(snap.reserved),
+    roles: rolesOf(h),
+    storage: h.storage ? storageToProto(h.storage) : null,
+    storageReportedAt: h.storageReportedAtMs ? new Date(h.storageReportedAtMs).toISOString() : '',
   };
 }
 

@@ -11,7 +11,15 @@ import { getOrUndefined } from '../store/get-or-undefined.ts';
 import { listAll } from '../store/list-all.ts';
 import { listPage, type Page, type PageRequest } from '../store/paging.ts';
 import type { Store } from '../store/store.ts';
-import { HOSTS, type HostCapacity, type HostRecord, hostKey } from './host-record.ts';
+import {
+  HOSTS,
+  type HostCapacity,
+  type HostRecord,
+  type HostRole,
+  hostKey,
+  rolesOf,
+  type StorageFacts,
+} from './host-record.ts';
 import { type HostState, type HostTiming, hostState } from './host-state.ts';
 
 export interface HostRegistryOptions {
@@ -33,6 +41,18 @@ export interface RegisterInput {
   agentVersion: string;
   /** @default '' (the host gave none) */
   underlayIp?: string;
+  /** @default ['compute'] */
+  roles?: HostRole[];
+  /** A storage host's report (with the storage role only). */
+  storage?: StorageFacts;
+}
+
+/** The roles and storage fields of a record as a registration sets them. */
+function roleFields(input: RegisterInput, now: number): Pick<HostRecord, 'roles' | 'storage' | 'storageReportedAtMs'> {
+  return {
+    roles: input.roles ?? ['compute'],
+    ...(input.storage ? { storage: { ...input.storage }, storageReportedAtMs: now } : {}),
+  };
 }
 
 export class HostRegistry {
@@ -57,15 +77,20 @@ export class HostRegistry {
     const now = this.clock();
     const key = hostKey(input.id);
     for (;;) {
-      const updated = await casUpdate<HostRecord>(this.store, key, (old) => ({
-        ...old,
-        address: input.address,
-        capacity: { ...input.capacity },
-        virtType: input.virtType,
-        agentVersion: input.agentVersion,
-        underlayIp: input.underlayIp ?? '',
-        lastHeartbeatMs: now,
-      }));
+      const updated = await casUpdate<HostRecord>(
+        this.store,
+        key,
+        ({ storage: _s, storageReportedAtMs: _t, ...old }) => ({
+          ...old,
+          ...roleFields(input, now),
+          address: input.address,
+          capacity: { ...input.capacity },
+          virtType: input.virtType,
+          agentVersion: input.agentVersion,
+          underlayIp: input.underlayIp ?? '',
+          lastHeartbeatMs: now,
+        }),
+      );
       if (updated) {
         this.log.info(
           { hostId: input.id, address: input.address, underlayIp: input.underlayIp },
@@ -73,8 +98,10 @@ export class HostRegistry {
         );
         return updated.value;
       }
+      const { roles: _r, storage: _s, ...plain } = input;
       const fresh: HostRecord = {
-        ...input,
+        ...plain,
+        ...roleFields(input, now),
         underlayIp: input.underlayIp ?? '',
         capacity: { ...input.capacity },
         enabled: true,
@@ -93,12 +120,19 @@ export class HostRegistry {
     }
   }
 
-  /** Errors: NOT_FOUND/HOST_NOT_REGISTERED (the agent should Register again). */
-  async heartbeat(id: string): Promise<HostRecord> {
+  /**
+   * Keeps the host up; a storage host's report (when given) replaces the last one.
+   * Errors: NOT_FOUND/HOST_NOT_REGISTERED (the agent should Register again).
+   */
+  async heartbeat(id: string, storage?: StorageFacts): Promise<HostRecord> {
     const now = this.clock();
-    const e = await casUpdate<HostRecord>(this.store, hostKey(id), (h) =>
-      h.lastHeartbeatMs >= now ? UNCHANGED : { ...h, lastHeartbeatMs: now },
-    );
+    const e = await casUpdate<HostRecord>(this.store, hostKey(id), (h) => {
+      if (h.lastHeartbeatMs >= now && storage === undefined) return UNCHANGED;
+      // A report from a host registered without the storage role has nothing to update.
+      const report =
+        storage && rolesOf(h).includes('storage') ? { storage: { ...storage }, storageReportedAtMs: now } : {};
+      return { ...h, lastHeartbeatMs: Math.max(now, h.lastHeartbeatMs), ...report };
+    });
     if (!e)
       throw notFound('HOST_NOT_REGISTERED', `host ${id} is not registered; register first`, { details: { host: id } });
     return e.value;

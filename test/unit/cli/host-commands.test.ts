@@ -23,6 +23,9 @@ function host(over: Partial<Host__Output> = {}): Host__Output {
     usable: { vcpus: 8, ramMib: 7976, diskGib: 40 },
     allocationRatio: { cpu: 4, ram: 1, disk: 1 },
     reserved: { vcpus: 0, ramMib: 0, diskGib: 0 },
+    roles: ['compute'],
+    storage: null,
+    storageReportedAt: '',
     ...over,
   };
 }

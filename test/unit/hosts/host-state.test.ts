@@ -1,8 +1,10 @@
 // Up/down from the heartbeat age, with an injected clock, and the registry's
 // bookkeeping (register keeps the operator's enabled flag; heartbeats of an
-// unknown host are refused) on an in-memory store.
+// unknown host are refused; a storage host's roles and report are kept, a
+// heartbeat's report replaces the last one) on an in-memory store.
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
+import { rolesOf, type StorageFacts } from '../../../conductor/hosts/host-record.ts';
 import { HostRegistry } from '../../../conductor/hosts/host-registry.ts';
 import { DEFAULT_HOST_TIMING, hostState } from '../../../conductor/hosts/host-state.ts';
 import { SqliteStore } from '../../../conductor/store/sqlite/sqlite-store.ts';
@@ -23,6 +25,20 @@ describe('hostState', () => {
   it('defaults to 10 s heartbeats and 60 s down-time', () => {
     assert.deepEqual(DEFAULT_HOST_TIMING, { heartbeatIntervalMs: 10_000, downTimeMs: 60_000 });
   });
+});
+
+const GiB = 1024 ** 3;
+
+const facts = (freeGiB: number): StorageFacts => ({
+  backend: 'file',
+  totalBytes: 100 * GiB,
+  allocatedBytes: (100 - freeGiB) * GiB,
+  freeBytes: freeGiB * GiB,
+  granularityBytes: 1024 ** 2,
+  snapshotsSupported: true,
+  snapshotsUnsupportedReason: '',
+  wipePolicy: 'zero',
+  iscsiPortal: '192.0.2.9:3260',
 });
 
 describe('HostRegistry', () => {
@@ -69,5 +85,40 @@ describe('HostRegistry', () => {
   it('refuses heartbeats and changes for unknown hosts', async () => {
     await assert.rejects(reg.heartbeat('hv-9'), { code: 'NOT_FOUND', reason: 'HOST_NOT_REGISTERED' });
     await assert.rejects(reg.setEnabled('hv-9', true), { code: 'NOT_FOUND', reason: 'HOST_NOT_FOUND' });
+  });
+
+  it('reads a record without roles as a compute host', () => {
+    assert.deepEqual(rolesOf({}), ['compute']);
+    assert.deepEqual(rolesOf({ roles: [] }), ['compute']);
+  });
+
+  it('records the roles and the report of a storage host', async () => {
+    const h = await reg.register({ ...input, id: 'st-1', roles: ['compute', 'storage'], storage: facts(90) });
+    assert.deepEqual(h.roles, ['compute', 'storage']);
+    assert.equal(h.storage?.freeBytes, 90 * GiB);
+    assert.equal(h.storageReportedAtMs, now);
+  });
+
+  it("takes a heartbeat's report, and keeps the last one when a heartbeat brings none", async () => {
+    now += 5000;
+    await reg.heartbeat('st-1', facts(40));
+    let h = await reg.get('st-1');
+    assert.equal(h?.storage?.freeBytes, 40 * GiB);
+    assert.equal(h?.storageReportedAtMs, now);
+    const reportedAt = now;
+    now += 5000;
+    await reg.heartbeat('st-1');
+    h = await reg.get('st-1');
+    assert.equal(h?.storage?.freeBytes, 40 * GiB);
+    assert.equal(h?.storageReportedAtMs, reportedAt);
+    assert.equal(h?.lastHeartbeatMs, now);
+  });
+
+  it('drops the report when the host registers again without the storage role, and ignores later ones', async () => {
+    const h = await reg.register({ ...input, id: 'st-1', roles: ['compute'] });
+    assert.equal(h.storage, undefined);
+    assert.equal(h.storageReportedAtMs, undefined);
+    await reg.heartbeat('st-1', facts(10));
+    assert.equal((await reg.get('st-1'))?.storage, undefined);
   });
 });

@@ -2,6 +2,7 @@
 
 import type { Capacity as _strato_host_v1_Capacity, Capacity__Output as _strato_host_v1_Capacity__Output } from '../../../strato/host/v1/Capacity.ts';
 import type { InstanceReport as _strato_host_v1_InstanceReport, InstanceReport__Output as _strato_host_v1_InstanceReport__Output } from '../../../strato/host/v1/InstanceReport.ts';
+import type { StorageReport as _strato_host_v1_StorageReport, StorageReport__Output as _strato_host_v1_StorageReport__Output } from '../../../strato/host/v1/StorageReport.ts';
 
 export interface RegisterRequest {
   'hostId'?: (string);
@@ -19,6 +20,15 @@ export interface RegisterRequest {
    * VXLAN network and serves no DHCP (flat networks still work).
    */
   'underlayIp'?: (string);
+  /**
+   * The host's roles: "compute", "storage". Empty: compute only (an agent
+   * older than roles).
+   */
+  'roles'?: (string)[];
+  /**
+   * With the storage role: its backend and capacity (required then).
+   */
+  'storage'?: (_strato_host_v1_StorageReport | null);
 }
 
 export interface RegisterRequest__Output {
@@ -37,4 +47,13 @@ export interface RegisterRequest__Output {
    * VXLAN network and serves no DHCP (flat networks still work).
    */
   'underlayIp': (string);
+  /**
+   * The host's roles: "compute", "storage". Empty: compute only (an agent
+   * older than roles).
+   */
+  'roles': (string)[];
+  /**
+   * With the storage role: its backend and capacity (required then).
+   */
+  'storage': (_strato_host_v1_StorageReport__Output | null);
 }

@@ -15,12 +15,13 @@ export interface RegistryClient extends grpc.Client {
   /**
    * Heartbeat keeps the host up (a host is down after `down_after_s` without
    * one) and carries the actual state of every instance on the host, the
-   * periodic safety net behind ReportInstance. An instance the conductor
+   * periodic safety net behind ReportInstance, and a storage host's current
+   * capacity (absent: the last one reported stands). An instance the conductor
    * expects but the list omits (for two heartbeat intervals after its last
    * change) goes to ERROR. The reply lists what the conductor expects on the
    * host: anything else there may be removed by the agent.
    * Errors: NOT_FOUND (HOST_NOT_REGISTERED: register again);
-   * PERMISSION_DENIED.
+   * PERMISSION_DENIED; INVALID_ARGUMENT (STORAGE_INVALID, as Register).
    */
   Heartbeat(argument: _strato_host_v1_HeartbeatRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_HeartbeatResponse__Output>): grpc.ClientUnaryCall;
   Heartbeat(argument: _strato_host_v1_HeartbeatRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_host_v1_HeartbeatResponse__Output>): grpc.ClientUnaryCall;
@@ -29,12 +30,13 @@ export interface RegistryClient extends grpc.Client {
   /**
    * Heartbeat keeps the host up (a host is down after `down_after_s` without
    * one) and carries the actual state of every instance on the host, the
-   * periodic safety net behind ReportInstance. An instance the conductor
+   * periodic safety net behind ReportInstance, and a storage host's current
+   * capacity (absent: the last one reported stands). An instance the conductor
    * expects but the list omits (for two heartbeat intervals after its last
    * change) goes to ERROR. The reply lists what the conductor expects on the
    * host: anything else there may be removed by the agent.
    * Errors: NOT_FOUND (HOST_NOT_REGISTERED: register again);
-   * PERMISSION_DENIED.
+   * PERMISSION_DENIED; INVALID_ARGUMENT (STORAGE_INVALID, as Register).
    */
   heartbeat(argument: _strato_host_v1_HeartbeatRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_HeartbeatResponse__Output>): grpc.ClientUnaryCall;
   heartbeat(argument: _strato_host_v1_HeartbeatRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_host_v1_HeartbeatResponse__Output>): grpc.ClientUnaryCall;
@@ -62,10 +64,13 @@ export interface RegistryClient extends grpc.Client {
   
   /**
    * Register announces an agent (on every start). Idempotent: re-registering
-   * updates address and capacity. The reply carries the conductor's view of
-   * what should run on the host so a restarted agent can reconcile.
-   * Errors: PERMISSION_DENIED (certificate does not name host_id);
-   * INVALID_ARGUMENT.
+   * updates address, capacity, roles and storage. The reply carries the
+   * conductor's view of what should run on the host so a restarted agent can
+   * reconcile. Errors: PERMISSION_DENIED (certificate does not name host_id);
+   * INVALID_ARGUMENT (field named: ROLES_INVALID: an unknown role or storage
+   * without its report; STORAGE_INVALID: a report that is not one a storage
+   * host can give, e.g. an unknown backend, free above total, a portal that
+   * is not address:port).
    */
   Register(argument: _strato_host_v1_RegisterRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_RegisterResponse__Output>): grpc.ClientUnaryCall;
   Register(argument: _strato_host_v1_RegisterRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_host_v1_RegisterResponse__Output>): grpc.ClientUnaryCall;
@@ -73,10 +78,13 @@ export interface RegistryClient extends grpc.Client {
   Register(argument: _strato_host_v1_RegisterRequest, callback: grpc.requestCallback<_strato_host_v1_RegisterResponse__Output>): grpc.ClientUnaryCall;
   /**
    * Register announces an agent (on every start). Idempotent: re-registering
-   * updates address and capacity. The reply carries the conductor's view of
-   * what should run on the host so a restarted agent can reconcile.
-   * Errors: PERMISSION_DENIED (certificate does not name host_id);
-   * INVALID_ARGUMENT.
+   * updates address, capacity, roles and storage. The reply carries the
+   * conductor's view of what should run on the host so a restarted agent can
+   * reconcile. Errors: PERMISSION_DENIED (certificate does not name host_id);
+   * INVALID_ARGUMENT (field named: ROLES_INVALID: an unknown role or storage
+   * without its report; STORAGE_INVALID: a report that is not one a storage
+   * host can give, e.g. an unknown backend, free above total, a portal that
+   * is not address:port).
    */
   register(argument: _strato_host_v1_RegisterRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_RegisterResponse__Output>): grpc.ClientUnaryCall;
   register(argument: _strato_host_v1_RegisterRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_host_v1_RegisterResponse__Output>): grpc.ClientUnaryCall;
@@ -112,12 +120,13 @@ export interface RegistryHandlers extends grpc.UntypedServiceImplementation {
   /**
    * Heartbeat keeps the host up (a host is down after `down_after_s` without
    * one) and carries the actual state of every instance on the host, the
-   * periodic safety net behind ReportInstance. An instance the conductor
+   * periodic safety net behind ReportInstance, and a storage host's current
+   * capacity (absent: the last one reported stands). An instance the conductor
    * expects but the list omits (for two heartbeat intervals after its last
    * change) goes to ERROR. The reply lists what the conductor expects on the
    * host: anything else there may be removed by the agent.
    * Errors: NOT_FOUND (HOST_NOT_REGISTERED: register again);
-   * PERMISSION_DENIED.
+   * PERMISSION_DENIED; INVALID_ARGUMENT (STORAGE_INVALID, as Register).
    */
   Heartbeat: grpc.handleUnaryCall<_strato_host_v1_HeartbeatRequest__Output, _strato_host_v1_HeartbeatResponse>;
   
@@ -132,10 +141,13 @@ export interface RegistryHandlers extends grpc.UntypedServiceImplementation {
   
   /**
    * Register announces an agent (on every start). Idempotent: re-registering
-   * updates address and capacity. The reply carries the conductor's view of
-   * what should run on the host so a restarted agent can reconcile.
-   * Errors: PERMISSION_DENIED (certificate does not name host_id);
-   * INVALID_ARGUMENT.
+   * updates address, capacity, roles and storage. The reply carries the
+   * conductor's view of what should run on the host so a restarted agent can
+   * reconcile. Errors: PERMISSION_DENIED (certificate does not name host_id);
+   * INVALID_ARGUMENT (field named: ROLES_INVALID: an unknown role or storage
+   * without its report; STORAGE_INVALID: a report that is not one a storage
+   * host can give, e.g. an unknown backend, free above total, a portal that
+   * is not address:port).
    */
   Register: grpc.handleUnaryCall<_strato_host_v1_RegisterRequest__Output, _strato_host_v1_RegisterResponse>;
   
