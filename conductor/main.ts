@@ -21,6 +21,7 @@ import type { ProtoGrpcType as ServerProto } from '../common/gen/server.ts';
 import type { ProtoGrpcType as VolumeProto } from '../common/gen/volume.ts';
 import type { FlavorsHandlers } from '../common/gen/strato/compute/v1/Flavors.ts';
 import type { ServersHandlers } from '../common/gen/strato/compute/v1/Servers.ts';
+import type { ServerVolumesHandlers } from '../common/gen/strato/compute/v1/ServerVolumes.ts';
 import type { HostsHandlers } from '../common/gen/strato/host/v1/Hosts.ts';
 import type { RegistryHandlers } from '../common/gen/strato/host/v1/Registry.ts';
 import type { IdentityHandlers } from '../common/gen/strato/identity/v1/Identity.ts';
@@ -43,6 +44,7 @@ import { identityApi } from './api/identity-api.ts';
 import { imagesApi } from './api/images-api.ts';
 import { networkApis } from './api/network-apis.ts';
 import { registryApi } from './api/registry-api.ts';
+import { serverVolumesApi } from './api/server-volumes-api.ts';
 import { serversApi } from './api/servers-api.ts';
 import { hideStoreErrors } from './api/store-errors.ts';
 import { volumeSnapshotsApi } from './api/volume-snapshots-api.ts';
@@ -64,6 +66,7 @@ import { NetworkPusher } from './network-push/network-pusher.ts';
 import { StoreClaimer } from './scheduler/store-claimer.ts';
 import { SqliteStore } from './store/sqlite/sqlite-store.ts';
 import { BlockStorage } from './volumes/block-storage.ts';
+import { serverVolumes } from './volumes/server-volumes.ts';
 
 type Proto = AgentProto &
   AgentNetworkProto &
@@ -155,21 +158,39 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       sweepIntervalMs: Math.max(5_000, 3 * timing.heartbeatIntervalMs),
     });
     cleanups.push(() => storage.close());
+    const volumes = serverVolumes({
+      storage,
+      hosts,
+      agents: volumeAgents,
+      detachTimeoutS: config.detachTimeoutS,
+    });
     const driver = new WorkflowDriver({
       store,
       claimer,
       hosts,
       agents,
       net,
+      volumes,
+      volumeTimeoutMs: config.volumeTimeoutS * 1000,
       maxBuildAttempts: config.maxBuildAttempts,
       buildTimeoutMs: config.buildTimeoutS * 1000,
       acpiTimeoutS: config.acpiTimeoutS,
       sweepIntervalMs: Math.max(5_000, 3 * timing.heartbeatIntervalMs),
     });
     cleanups.push(() => driver.close());
+    // A volume made for a boot settled: that boot goes on.
+    storage.bootVolumeSettled = (serverId) => driver.kick(serverId);
     // Closed before the driver (cleanups run in reverse): a boot waiting for a push is released at once.
     cleanups.push(() => pusher.close());
-    const compute = new ComputeService({ store, catalog: catalogFrom(images, flavors), driver, hosts, agents, net });
+    const compute = new ComputeService({
+      store,
+      catalog: catalogFrom(images, flavors),
+      driver,
+      hosts,
+      agents,
+      net,
+      volumes,
+    });
     const netApi = networkApis(identity, networking);
     const reports = new HostReports({ store, heartbeatIntervalMs: timing.heartbeatIntervalMs });
 
@@ -179,6 +200,10 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       .addService<ImagesHandlers>(proto.strato.image.v1.Images.service, imagesApi(identity, images))
       .addService<FlavorsHandlers>(proto.strato.compute.v1.Flavors.service, flavorsApi(identity, flavors))
       .addService<ServersHandlers>(proto.strato.compute.v1.Servers.service, serversApi(compute, identity))
+      .addService<ServerVolumesHandlers>(
+        proto.strato.compute.v1.ServerVolumes.service,
+        serverVolumesApi(compute, identity),
+      )
       .addService<HostsHandlers>(proto.strato.host.v1.Hosts.service, hostsApi(hosts, claimer, identity))
       .addService<NetworksHandlers>(proto.strato.network.v1.Networks.service, netApi.networks)
       .addService<SubnetsHandlers>(proto.strato.network.v1.Subnets.service, netApi.subnets)

@@ -43,6 +43,12 @@ export function serverToProto(r: InstanceRecord, p: Principal): Server {
       ips: [...n.ips],
       owned: n.owned,
     })),
+    volumes: (r.volumes ?? []).map((v) => ({
+      volumeId: v.volumeId,
+      device: v.device,
+      boot: v.boot,
+      deleteOnTermination: v.deleteOnTermination,
+    })),
   };
 }
 
@@ -59,6 +65,9 @@ export function serversApi(compute: ComputeService, identity: Identity): Impleme
           host: req.host,
           metadata: req.metadata,
           networks: req.networks.map((n) => ({ network: n.network, port: n.port, fixedIp: n.fixedIp })),
+          bootVolume: req.bootVolume,
+          bootFromImageVolumeGib: req.bootFromImageVolumeGib,
+          deleteVolumeOnTermination: req.deleteVolumeOnTermination,
         },
         p,
         ctx.requestId,

@@ -13,10 +13,12 @@ import type { Compare, Op, Store } from '../store/store.ts';
 import { KeyedLoops, type TurnContext, type TurnResult } from '../workflows/keyed-loops.ts';
 import { actStep } from './action-steps.ts';
 import { failStep, scheduleStep, spawnStep } from './boot-steps.ts';
+import { attachVolumeStep, blockDeviceStep, detachVolumeStep, exportStep, volumesStep } from './disk-steps.ts';
 import { eventsPrefix, type ServerEventRecord } from './events.ts';
 import { allNameKey, INSTANCES, type InstanceRecord, instanceKey, projectNameKey } from './instance-record.ts';
 import { bindStep, plugStep, portsStep, unplugPortStep, unplugStep } from './nic-steps.ts';
 import type { ServerNetworking } from './nics.ts';
+import type { ServerVolumes } from './volumes.ts';
 import { deleteStep, purgeStep, releaseStep } from './teardown-steps.ts';
 import type { Claims, HostLookup, Outcome, Step, StepDeps } from './workflow.ts';
 
@@ -33,6 +35,11 @@ const STEPS: Record<string, Step> = {
   release: releaseStep,
   purge: purgeStep,
   act: actStep,
+  'block-device': blockDeviceStep,
+  export: exportStep,
+  volumes: volumesStep,
+  'attach-volume': attachVolumeStep,
+  'detach-volume': detachVolumeStep,
 };
 
 export interface WorkflowDriverOptions {
@@ -42,6 +49,10 @@ export interface WorkflowDriverOptions {
   agents: AgentDirectory;
   /** Ports and network pushes for servers with NICs. */
   net?: ServerNetworking;
+  /** Attachments and boot volumes for servers with volumes. */
+  volumes?: ServerVolumes;
+  /** How long a volume step waits for a host that gives no answer. @default 600_000 */
+  volumeTimeoutMs?: number;
   /** @default 3 */
   maxBuildAttempts?: number;
   /** How long a boot waits for a host that does not answer (StepDeps.buildTimeoutMs). @default 600_000 */
@@ -127,6 +138,8 @@ export class WorkflowDriver {
       acpiTimeoutS: this.o.acpiTimeoutS ?? 60,
       tries,
       ...(this.o.net ? { net: this.o.net } : {}),
+      ...(this.o.volumes ? { volumes: this.o.volumes } : {}),
+      volumeTimeoutMs: this.o.volumeTimeoutMs ?? 600_000,
     };
     const outcome = await step(entry.value, wf, deps);
     if (signal.aborted) return { kind: 'done' };

@@ -6,7 +6,6 @@ import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { failedPrecondition, type StratoError } from '../../common/errors.ts';
 import type { ExportVolumeRequest } from '../../common/gen/strato/agent/v1/ExportVolumeRequest.ts';
-import type { VolumeExport__Output } from '../../common/gen/strato/agent/v1/VolumeExport.ts';
 import type { VolumeSpec } from '../../common/gen/strato/agent/v1/VolumeSpec.ts';
 import type { HostRecord } from '../hosts/host-record.ts';
 import { type AttachmentRecord, GiB } from './model.ts';
@@ -48,15 +47,18 @@ export function exportRequest(a: AttachmentRecord, address: string): ExportVolum
   };
 }
 
-/** The disk the compute host plugs in, from the export the storage host made. */
-export function volumeSpec(a: AttachmentRecord, exp: VolumeExport__Output, sizeGib: number): VolumeSpec {
+export const targetIqn = (volumeId: string): string => `${IQN_PREFIX}:${volumeId}`;
+export const chapUser = (volumeId: string): string => `strato-${volumeId}`;
+
+/** The disk the compute host plugs in: the storage host's export of the volume (LUN 1) at `portal`. */
+export function volumeSpec(a: AttachmentRecord, portal: string, sizeGib: number): VolumeSpec {
   return {
     volumeId: a.volumeId,
     device: a.device,
-    portal: exp.portal,
-    targetIqn: exp.targetIqn,
-    lun: exp.lun,
-    chapUser: exp.chapUser,
+    portal,
+    targetIqn: targetIqn(a.volumeId),
+    lun: 1,
+    chapUser: chapUser(a.volumeId),
     chapSecret: a.chapSecret,
     initiatorName: initiatorName(a.computeHost),
     sizeBytes: String(sizeGib * GiB),

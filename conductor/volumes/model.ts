@@ -95,6 +95,8 @@ export interface VolumeRecord {
    * a snapshot without its volume.
    */
   snapshotCount?: number;
+  /** The server it was made for went (with delete_on_termination) while it was made: its create ends in a delete. */
+  deleteWhenCreated?: boolean;
   createdAt: string;
   updatedAt: string;
   op?: VolumeOp;

@@ -55,14 +55,3 @@ export function checkAtLeast(field: string, sizeGib: number, minGib: number, sou
     { details: { field, min_size_gib: String(minGib) } },
   );
 }
-
-export const DEVICES: readonly string[] = Array.from({ length: 24 }, (_, i) => `vd${String.fromCharCode(99 + i)}`);
-
-/** '' (the first free), vdc … vdz, or /dev/vdX: DEVICE_INVALID naming `device`. */
-export function parseDevice(value: unknown): string {
-  const v = typeof value === 'string' ? value.replace(/^\/dev\//, '') : '';
-  if (v === '' || DEVICES.includes(v)) return v;
-  throw invalidArgument('DEVICE_INVALID', `device must be one of vdc … vdz (or ''), got ${echo(String(value))}`, {
-    details: { field: 'device' },
-  });
-}

@@ -24,6 +24,7 @@ import { type AttachmentRecord, type Fault, GiB, type VolumeRecord } from './mod
 import type { NamedTable } from './named-table.ts';
 import type { OpContext, OpOutcome, OpStep, OpWrite } from './op-driver.ts';
 import type { VolumeScheduler } from './volume-scheduler.ts';
+import { startDelete } from './volumes.ts';
 
 export interface VolumeStepDeps {
   store: Store;
@@ -88,7 +89,11 @@ export function volumeSteps(d: VolumeStepDeps): Record<string, OpStep<VolumeReco
         const a = await getOrUndefined<AttachmentRecord>(d.store, attachmentKey(entry.value.id));
         serverId = a?.value.serverId;
         const hold = await releaseHold(d.store, entry.value);
-        const next = settled(entry.value, change(a?.value), nowIso, fault);
+        let next = settled(entry.value, change(a?.value), nowIso, fault);
+        if (entry.value.deleteWhenCreated) {
+          const { deleteWhenCreated: _done, ...rest } = next;
+          next = startDelete(rest, entry.value.op?.requestId ?? '', Date.parse(nowIso));
+        }
         const guard = a ? modRevisionIs(a) : { kind: 'absent' as const, key: attachmentKey(entry.value.id) };
         return {
           compares: [guard, ...hold.compares],

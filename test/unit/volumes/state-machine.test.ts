@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { VOLUME_STATUSES, type VolumeStatus } from '../../../conductor/volumes/model.ts';
 import { snapshotRefusal, type VolumeAction, volumeRefusal } from '../../../conductor/volumes/state-machine.ts';
-import { DEVICES, parseDevice, validateBackend, validateSizeGib } from '../../../conductor/volumes/validate.ts';
+import { DEVICES, parseDevice } from '../../../conductor/compute/volume-devices.ts';
+import { validateBackend, validateSizeGib } from '../../../conductor/volumes/validate.ts';
 
 const v = (status: VolumeStatus) => ({
   id: 'vol-1',
