@@ -9,15 +9,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { promisify } from 'node:util';
 import { type PortFirewallSpec, renderPort } from '../agent/network/linux/firewall-render.ts';
 import { addPort, baseTables, zoneLines } from '../agent/network/linux/firewall-script.ts';
 import { LinuxNetworkDriver } from '../agent/network/linux/linux-network-driver.ts';
-import { bridgeName, type HostNetworkState, type PortBinding, tapName } from '../agent/network/network-driver.ts';
 import { openNetlink } from '../agent/network/netlink/netlink-client.ts';
+import { bridgeName, type HostNetworkState, type PortBinding, tapName } from '../agent/network/network-driver.ts';
+import { run } from '../test/harness/exec.ts';
 import { report, smoke } from './lib/measure.ts';
 
-const run = promisify(execFile);
 const PORTS = smoke ? 3 : 30;
 const tag = randomBytes(3).toString('hex');
 const nsStrato = `strato-bench-pp-${tag}`;

@@ -1,20 +1,16 @@
 // The libvirt driver passes the hypervisor contract against the real libvirtd,
 // with domains booting the test image from a qcow2 overlay.
-import { execFile } from 'node:child_process';
 import { chmod, copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
-import { promisify } from 'node:util';
 import type { InstanceSpec } from '../../../agent/hypervisor/instance-spec.ts';
 import { LibvirtHypervisor } from '../../../agent/hypervisor/libvirt/libvirt-hypervisor.ts';
-import { log } from '../../../common/log.ts';
+import { run } from '../../harness/exec.ts';
+import { quiet } from '../../harness/quiet-log.ts';
 import { testImage } from '../../harness/test-image.ts';
 import { type ContractSubject, hypervisorContract } from '../../unit/agent/hypervisor-contract.ts';
 
-const run = promisify(execFile);
-const quiet = log.child({});
-quiet.level = 'silent';
 let dir: string;
 let base: string;
 let hv: LibvirtHypervisor;

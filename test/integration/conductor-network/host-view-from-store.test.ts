@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { computeHostViews, hostNetworkState } from '../../../conductor/network/host-network-view.ts';
 import { loadHostViewInput } from '../../../conductor/network/view-source.ts';
-import { type NetFixture, startNetworkApi } from './network-fixture.ts';
+import { type NetFixture, portReq, startNetworkApi, subnetReq } from './network-fixture.ts';
 
 const hosts = [
   { id: 'hv-1', underlayIp: '172.30.0.1' },
@@ -22,32 +22,10 @@ describe('host network view from the store', () => {
     const m = await f.member('view');
     const n = await f.networks.CreateNetwork({ name: 'app', providerType: '', physicalBridge: '', mtu: 0 }, m);
     const s = await f.subnets.CreateSubnet(
-      {
-        name: 'app-sub',
-        network: n.id,
-        cidr: '10.77.0.0/24',
-        gatewayIp: '',
-        allocationPools: [],
-        dnsServers: ['192.0.2.53'],
-        disableDhcp: false,
-      },
+      subnetReq(n.id, '10.77.0.0/24', { name: 'app-sub', dnsServers: ['192.0.2.53'] }),
       m,
     );
-    const mk = () =>
-      f.ports.CreatePort(
-        {
-          name: '',
-          network: n.id,
-          fixedIps: [],
-          securityGroups: [],
-          noSecurityGroups: false,
-          macAddress: '',
-          deviceId: '',
-          deviceOwner: '',
-          bindingHost: '',
-        },
-        m,
-      );
+    const mk = () => f.ports.CreatePort(portReq(n.id), m);
     const [a, b, c] = [await mk(), await mk(), await mk()];
     await f.net.ports.bind(a.id, { deviceId: 'vm-a', deviceOwner: 'compute', bindingHost: 'hv-1' });
     await f.net.ports.bind(b.id, { deviceId: 'vm-b', deviceOwner: 'compute', bindingHost: 'hv-2' });

@@ -15,8 +15,9 @@ import {
 import { localName, type ParsedElement, parseXml } from '../../../agent/hypervisor/libvirt/domain-xml-parse.ts';
 import { AffectFlags } from '../../../agent/hypervisor/libvirt/flags.ts';
 import { LibvirtClient } from '../../../agent/hypervisor/libvirt/libvirt-client.ts';
+import { removeDomain } from '../../harness/libvirt-domains.ts';
 import { GOLDEN_SPECS, minimalSpec, port, volume } from '../../unit/domain-xml/specs.ts';
-import { removeDomain, withFreshId } from './helpers.ts';
+import { withFreshId } from './helpers.ts';
 
 const child = (n: ParsedElement, name: string): ParsedElement | undefined => n.children.find((c) => c.name === name);
 const all = (n: ParsedElement, name: string): ParsedElement[] => n.children.filter((c) => localName(c.name) === name);

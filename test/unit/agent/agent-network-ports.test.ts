@@ -19,11 +19,9 @@ import { bridgeName, type HostNetworkState, tapName } from '../../../agent/netwo
 import { NetworkState } from '../../../agent/network/network-state.ts';
 import { isStratoError } from '../../../common/errors.ts';
 import type { CallContext } from '../../../common/grpc/handlers.ts';
-import { log } from '../../../common/log.ts';
+import { quiet } from '../../harness/quiet-log.ts';
 import { desiredState, NET, PORT, PORT2 } from '../network-agent/fixtures.ts';
 
-const quiet = log.child({});
-quiet.level = 'silent';
 const dirs: string[] = [];
 after(async () => {
   for (const d of dirs) await rm(d, { recursive: true, force: true });

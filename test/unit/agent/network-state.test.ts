@@ -12,11 +12,9 @@ import { tapName } from '../../../agent/network/network-driver.ts';
 import { DESIRED_STATE_FILE, NetworkState } from '../../../agent/network/network-state.ts';
 import { parseHostNetworkState } from '../../../agent/network/network-state-json.ts';
 import { isStratoError } from '../../../common/errors.ts';
-import { log } from '../../../common/log.ts';
+import { quiet } from '../../harness/quiet-log.ts';
 import { desiredState, PORT, PORT2 } from '../network-agent/fixtures.ts';
 
-const quiet = log.child({});
-quiet.level = 'silent';
 const dirs: string[] = [];
 after(async () => {
   for (const d of dirs) await rm(d, { recursive: true, force: true });

@@ -1,6 +1,8 @@
 // In-process CLI runs for unit tests: captured stdout/stderr and a fake
 // session whose API objects are plain functions.
+import assert from 'node:assert/strict';
 import type { Io, SessionFactory } from '../../../cli/context.ts';
+import { EXIT } from '../../../cli/errors.ts';
 import { run } from '../../../cli/run.ts';
 import type { Session } from '../../../cli/session.ts';
 
@@ -43,4 +45,21 @@ export function fakeSession(apis: Record<string, Record<string, unknown>>): Sess
   }) as SessionFactory & { requestIds: string[] };
   f.requestIds = requestIds;
   return f;
+}
+
+/**
+ * Asserts `argv` is a usage error: exit 2 without opening a session, nothing on stdout,
+ * and `pattern` in one `strato: error:` line on stderr. With `usageAllowed`, a command
+ * group given no command may print its usage instead of that line.
+ */
+export async function assertUsageError(argv: string[], pattern: RegExp, o: { usageAllowed?: boolean } = {}) {
+  const f = noSession();
+  const r = await cli(argv, f);
+  assert.equal(r.code, EXIT.USAGE, r.stderr);
+  assert.equal(f.opened, 0);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, pattern);
+  if (o.usageAllowed && /Usage/.test(r.stderr)) return;
+  assert.match(r.stderr, /^strato: error: /);
+  assert.equal(r.stderr.trimEnd().split('\n').length, 1, 'one line');
 }

@@ -4,21 +4,18 @@
 // so a host that is back — but whose channel still fails a call or two while
 // it reconnects — is asked again within a second, not after the long wait.
 import assert from 'node:assert/strict';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { after, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Metadata, status } from '@grpc/grpc-js';
 import { fromCallError } from '../../../common/grpc/status.ts';
-import { log } from '../../../common/log.ts';
 import type { AgentApi, AgentDirectory } from '../../../conductor/agents/agent-api.ts';
 import { type InstanceRecord, instanceKey } from '../../../conductor/compute/instance-record.ts';
 import { WorkflowDriver } from '../../../conductor/compute/workflow-driver.ts';
 import type { HostRegistry } from '../../../conductor/hosts/host-registry.ts';
 import type { StoreClaimer } from '../../../conductor/scheduler/store-claimer.ts';
 import { SqliteStore } from '../../../conductor/store/sqlite/sqlite-store.ts';
+import { quiet } from '../../harness/quiet-log.ts';
 import { bootingRecord, bootWorkflow } from './boot-record.ts';
-
-const quiet = log.child({});
-quiet.level = 'silent';
 
 const ID = '00000000-0000-4000-8000-0000000000d1';
 const building = (): InstanceRecord =>

@@ -1,8 +1,8 @@
-// A TCP port free on `host` right now, for daemons that must keep one address
-// across restarts (agents are configured with the conductor's registry address).
+// A TCP port that was free a moment ago, for a daemon a test starts with a fixed
+// --listen address (the daemon itself fails loudly if another process took it since).
 import { createServer } from 'node:net';
 
-export function freePort(host: string): Promise<number> {
+export function freePort(host = '127.0.0.1'): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once('error', reject);
