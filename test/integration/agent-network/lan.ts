@@ -2,8 +2,7 @@
 // them to an agent: a VXLAN network without peers (one host), DHCP on this host,
 // the security group "members may reach members" (Neutron's default group), and the
 // AgentNetwork client over mutual TLS as the conductor.
-import { randomBytes, randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import {
   bridgeName,
   dhcpHostVethName,
@@ -16,9 +15,10 @@ import {
 import type { ProtoGrpcType as NetProto } from '../../../common/gen/agent_network.ts';
 import type { AgentNetworkClient } from '../../../common/gen/strato/agent/v1/AgentNetwork.ts';
 import type { PortSpec } from '../../../common/gen/strato/agent/v1/PortSpec.ts';
-import { connect, type StratoClient } from '../../../common/grpc/client.ts';
-import { mtlsChannelCredentials } from '../../../common/grpc/credentials.ts';
+import type { StratoClient } from '../../../common/grpc/client.ts';
 import { loadProtoPackage, toGrpcObject } from '../../../common/proto.ts';
+import { randomMac } from '../../harness/domain-xml-fixture.ts';
+import { connectAgent } from '../agent/agent-harness.ts';
 
 export type AgentNetworkApi = StratoClient<AgentNetworkClient>;
 
@@ -44,8 +44,6 @@ export interface Lan {
   ports: LanPort[];
 }
 
-const randomMac = (): string => `fa:16:3e:${[...randomBytes(3)].map((b) => b.toString(16).padStart(2, '0')).join(':')}`;
-
 /** A network on `${prefix}.0/24` with DHCP served from `${prefix}.2`. */
 export function lan(prefix: string, vni: number): Lan {
   const id = randomUUID();
@@ -61,7 +59,7 @@ export function lan(prefix: string, vni: number): Lan {
       const p: LanPort = {
         id: pid,
         networkId: id,
-        mac: randomMac(),
+        mac: randomMac('fa:16:3e'),
         ip: `${prefix}.${host}`,
         tap: tapName(pid),
         spec: {},
@@ -95,7 +93,7 @@ const dhcpMacs = new Map<string, string>();
 function randomMacFor(networkId: string): string {
   let mac = dhcpMacs.get(networkId);
   if (mac === undefined) {
-    mac = randomMac();
+    mac = randomMac('fa:16:3e');
     dhcpMacs.set(networkId, mac);
   }
   return mac;
@@ -124,14 +122,5 @@ export function stateOf(networks: readonly Lan[], ports: readonly LanPort[]): Ho
 
 export async function agentNetworkApi(port: number, tlsDir: string, certName = 'conductor'): Promise<AgentNetworkApi> {
   const proto = toGrpcObject<NetProto>(await loadProtoPackage());
-  const credentials = await mtlsChannelCredentials({
-    caFile: join(tlsDir, 'ca.crt'),
-    certFile: join(tlsDir, `${certName}.crt`),
-    keyFile: join(tlsDir, `${certName}.key`),
-  });
-  return connect(proto.strato.agent.v1.AgentNetwork, `127.0.0.1:${port}`, {
-    credentials,
-    defaultDeadlineMs: 120_000,
-    retry: false,
-  });
+  return connectAgent(proto.strato.agent.v1.AgentNetwork, port, tlsDir, { certName, deadlineMs: 120_000 });
 }
