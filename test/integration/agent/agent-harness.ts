@@ -127,27 +127,35 @@ export interface AgentLab {
 export async function openAgentLab(hostId: string, dirPrefix: string): Promise<AgentLab> {
   const disk = (await testImage()).disk;
   const dir = await scratchDir(dirPrefix, { traversable: true });
-  const stateDir = join(dir, 'state');
-  const tlsDir = join(dir, 'tls');
-  await makeTestPki(tlsDir, [hostId]);
-  const image = await stubImage(randomUUID(), disk);
-  const stub = new RegistryStub(image);
-  await stub.start({
-    caFile: join(tlsDir, 'ca.crt'),
-    certFile: join(tlsDir, 'conductor.crt'),
-    keyFile: join(tlsDir, 'conductor.key'),
-  });
-  const libvirt = await LibvirtClient.connect();
-  const startAgent = (extraArgs: readonly string[]) =>
-    startAgentProcess({
-      hostId,
-      stateDir,
-      tlsDir,
-      conductor: `127.0.0.1:${stub.port}`,
-      logFile: join(dir, 'agent.log'),
-      extraArgs: [...extraArgs],
+  let stub: RegistryStub | undefined;
+  try {
+    const stateDir = join(dir, 'state');
+    const tlsDir = join(dir, 'tls');
+    await makeTestPki(tlsDir, [hostId]);
+    const image = await stubImage(randomUUID(), disk);
+    stub = new RegistryStub(image);
+    await stub.start({
+      caFile: join(tlsDir, 'ca.crt'),
+      certFile: join(tlsDir, 'conductor.crt'),
+      keyFile: join(tlsDir, 'conductor.key'),
     });
-  return { dir, stateDir, tlsDir, image, stub, libvirt, startAgent };
+    const libvirt = await LibvirtClient.connect();
+    const port = stub.port;
+    const startAgent = (extraArgs: readonly string[]) =>
+      startAgentProcess({
+        hostId,
+        stateDir,
+        tlsDir,
+        conductor: `127.0.0.1:${port}`,
+        logFile: join(dir, 'agent.log'),
+        extraArgs: [...extraArgs],
+      });
+    return { dir, stateDir, tlsDir, image, stub, libvirt, startAgent };
+  } catch (err) {
+    await stub?.stop();
+    await removeScratchDir(dir);
+    throw err;
+  }
 }
 
 /**

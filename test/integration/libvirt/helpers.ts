@@ -1,6 +1,6 @@
 // Shared pieces of the libvirt integration tests: PATH stand-ins proving the client never
-// spawns virsh/ip, a lab (client, scratch directory QEMU can read, the test's domains)
-// whose clean-up asserts nothing was left, and event and guest-boot waiters.
+// spawns virsh/ip, a lab (client, scratch directory QEMU can read) whose clean-up removes
+// the test's domains and asserts none is left, and event and guest-boot waiters.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { chmod, copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -51,10 +51,12 @@ export interface LibvirtLab {
 /** PATH stand-ins, a scratch directory and a client subscribed to `events`. */
 export async function openLibvirtLab(events: readonly DomainEventName[]): Promise<LibvirtLab> {
   const standIns = await installPathStandIns();
+  let dir: string | undefined;
   try {
-    const dir = await scratchDir('strato-libvirt-', { traversable: true });
+    dir = await scratchDir('strato-libvirt-', { traversable: true });
     return { standIns, dir, client: await LibvirtClient.connect({ events }) };
   } catch (err) {
+    await removeScratchDir(dir);
     await standIns.finish();
     throw err;
   }
