@@ -4,7 +4,7 @@
 // for the NIC; an unplug leaves the tap to the network driver, which removes it when
 // the next pushed state no longer has the port. Both are idempotent.
 import { invalidArgument, notFound } from '../../common/errors.ts';
-import { validatePort } from '../hypervisor/libvirt/domain-xml-validate.ts';
+import { validatePort } from '../hypervisor/instance-spec-validate.ts';
 import { tapName } from '../network/network-driver.ts';
 import { checkInstanceId } from './instance-paths.ts';
 import { forgetPort, recordPort } from './port-records.ts';

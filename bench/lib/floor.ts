@@ -9,8 +9,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { configDriveTree } from '../../agent/config-drive/config-drive-tree.ts';
+import { domainNameFor } from '../../agent/hypervisor/domain-name.ts';
 import type { InstanceSpec } from '../../agent/hypervisor/instance-spec.ts';
-import { buildDomainXml, domainNameFor } from '../../agent/hypervisor/libvirt/domain-xml.ts';
+import { buildDomainXml } from '../../agent/hypervisor/libvirt/domain-xml.ts';
 
 const run = promisify(execFile);
 

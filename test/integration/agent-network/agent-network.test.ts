@@ -13,11 +13,11 @@ import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { domainNameFor } from '../../../agent/hypervisor/libvirt/domain-xml.ts';
+import { domainNameFor } from '../../../agent/hypervisor/domain-name.ts';
 import { UndefineFlags } from '../../../agent/hypervisor/libvirt/flags.ts';
 import { LibvirtClient } from '../../../agent/hypervisor/libvirt/libvirt-client.ts';
-import { openNetlink } from '../../../agent/network/netlink/netlink-client.ts';
 import type { Netlink } from '../../../agent/network/netlink/netlink.ts';
+import { openNetlink } from '../../../agent/network/netlink/netlink-client.ts';
 import type { HostNetworkState } from '../../../agent/network/network-driver.ts';
 import { isStratoError } from '../../../common/errors.ts';
 import { waitForLine } from '../../harness/console-log.ts';
@@ -31,7 +31,7 @@ import {
 } from '../agent/agent-harness.ts';
 import { RegistryStub, type StubImage, stubImage } from '../agent/registry-stub.ts';
 import { forceTeardown, processAlive, snapshot, stratoTablesLeft } from './host-snapshot.ts';
-import { agentNetworkApi, type AgentNetworkApi, type Lan, lan, type LanPort, stateOf } from './lan.ts';
+import { type AgentNetworkApi, agentNetworkApi, type Lan, type LanPort, lan, stateOf } from './lan.ts';
 
 const BOOT_MS = 180_000;
 const HOST_ID = `agent-net-${randomUUID().slice(0, 8)}`;

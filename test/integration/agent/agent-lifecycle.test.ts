@@ -9,7 +9,7 @@ import { chmod, mkdir, mkdtemp, open, readdir, rm, stat, utimes } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { domainNameFor } from '../../../agent/hypervisor/libvirt/domain-xml.ts';
+import { domainNameFor } from '../../../agent/hypervisor/domain-name.ts';
 import { ShutdownFlags, UndefineFlags } from '../../../agent/hypervisor/libvirt/flags.ts';
 import { LibvirtClient } from '../../../agent/hypervisor/libvirt/libvirt-client.ts';
 import { isStratoError, StratoError } from '../../../common/errors.ts';

@@ -1,19 +1,24 @@
-// Bad specs are refused with INVALID_ARGUMENT naming the field, before any XML exists:
-// values that would inject markup, traverse paths, smuggle QEMU options or clash
-// with libvirt's own names.
+// Bad specs are refused with INVALID_ARGUMENT naming the field, where the agent builds
+// them and before any backend sees them (the backends trust what they get): values
+// that would inject markup, traverse paths, smuggle QEMU options or clash with
+// libvirt's own names.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { InstanceSpec } from '../../../agent/hypervisor/instance-spec.ts';
-import { buildDomainXml } from '../../../agent/hypervisor/libvirt/domain-xml.ts';
-import { INVALID_SPEC_REASON } from '../../../agent/hypervisor/libvirt/domain-xml-validate.ts';
+import {
+  INVALID_SPEC_REASON,
+  validateInstanceSpec,
+  validatePort,
+  validateVolume,
+} from '../../../agent/hypervisor/instance-spec-validate.ts';
 import { isStratoError } from '../../../common/errors.ts';
-import { minimalSpec, port, volume, volumeSpec } from './specs.ts';
+import { minimalSpec, port, volume, volumeSpec } from '../domain-xml/specs.ts';
 
 function rejects(mutate: (s: InstanceSpec) => void, field: string): void {
   const spec = volumeSpec();
   mutate(spec);
   assert.throws(
-    () => buildDomainXml(spec),
+    () => validateInstanceSpec(spec),
     (err) =>
       isStratoError(err, 'INVALID_ARGUMENT') &&
       err.reason === INVALID_SPEC_REASON &&
@@ -28,7 +33,7 @@ type Loose = any;
 
 describe('spec validation', () => {
   test('the sample specs are valid', () => {
-    assert.doesNotThrow(() => buildDomainXml(volumeSpec()));
+    assert.doesNotThrow(() => validateInstanceSpec(volumeSpec()));
   });
 
   const cases: [string, string, (s: InstanceSpec) => void][] = [
@@ -110,13 +115,26 @@ describe('spec validation', () => {
       const spec = volumeSpec();
       spec.volumes[0]!.iscsi.host = host;
       spec.volumes[0]!.target = 'vdaa';
-      assert.doesNotThrow(() => buildDomainXml(spec), host);
+      assert.doesNotThrow(() => validateInstanceSpec(spec), host);
     }
   });
 
   test('a rejected spec names the bad field in a message a user can act on', () => {
     const spec = minimalSpec();
     spec.rootDisk.path = '/var/lib/../x';
-    assert.throws(() => buildDomainXml(spec), /rootDisk\.path: must be a normalised path/);
+    assert.throws(() => validateInstanceSpec(spec), /rootDisk\.path: must be a normalised path/);
+  });
+
+  // A hot-plugged device is checked on its own (port-ops.ts; volumes next), by the same rules.
+  test('a device alone: a port or volume that would break its XML or path names the field', () => {
+    const bad = (fn: () => unknown, field: string): void =>
+      assert.throws(fn, (err) => isStratoError(err, 'INVALID_ARGUMENT') && err.details['field'] === field, field);
+    bad(() => validatePort(port(1, { tap: 'tap</target>' })), 'port.tap');
+    bad(() => validatePort(port(1, { tap: '../../etc' })), 'port.tap');
+    bad(() => validatePort(port(1, { mac: 'fa:16:3e:00:00' })), 'port.mac');
+    bad(() => validateVolume(volume({ target: 'vda' })), 'volume.target');
+    bad(() => validateVolume(volume({ id: 'x</serial><y>' })), 'volume.id');
+    assert.doesNotThrow(() => validatePort(port(1)));
+    assert.doesNotThrow(() => validateVolume(volume()));
   });
 });

@@ -1,20 +1,25 @@
-// Validation of an InstanceSpec before any XML is built. Escaping already keeps values
-// from becoming markup; these checks go further and hold every identifier, path and
-// device name to a narrow alphabet, because those values also become file names, link
-// names, QEMU command-line arguments and libvirt lookups, where escaping does not help
-// (`../../etc/shadow`, a comma in a QEMU option, a tap named `vnet0` that libvirt
-// would silently rename). Bad input fails with INVALID_ARGUMENT naming the field.
+// The rules every InstanceSpec, PortSpec and VolumeSpec obeys, checked once where the
+// agent turns a request into that plain data (agent/compute/spawn-request.ts for a
+// spawn, port-ops.ts for a hot-plug); every Hypervisor backend then trusts what it is
+// given. Escaping in a backend keeps values from becoming markup; these rules go
+// further and hold every identifier, path and device name to a narrow alphabet,
+// because those values also become file names, link names, QEMU command-line
+// arguments and hypervisor lookups, where escaping does not help (`../../etc/shadow`,
+// a comma in a QEMU option, a tap named `vnet0` that libvirt would silently rename).
+// Bad input fails with INVALID_ARGUMENT naming the field.
 import net from 'node:net';
-import { invalidArgument } from '../../../common/errors.ts';
-import type { FlavorSpec, InstanceSpec, IscsiSourceSpec, PortSpec, VolumeSpec } from '../instance-spec.ts';
-import type { InstanceMetadata } from './domain-metadata.ts';
-import { isXmlSafe } from './xml-escape.ts';
+import { invalidArgument } from '../../common/errors.ts';
+import {
+  CONFIG_DRIVE_TARGET,
+  type FlavorSpec,
+  type InstanceSpec,
+  type IscsiSourceSpec,
+  type PortSpec,
+  ROOT_DISK_TARGET,
+  type VolumeSpec,
+} from './instance-spec.ts';
 
 export const INVALID_SPEC_REASON = 'INVALID_INSTANCE_SPEC';
-
-/** Guest targets the builder assigns itself; volumes may not use them. */
-export const ROOT_DISK_TARGET = 'vda';
-export const CONFIG_DRIVE_TARGET = 'vdb';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 // Ids from the conductor: starts alphanumeric, so never `.`/`..`; also a valid libvirt
@@ -33,9 +38,11 @@ const HOSTNAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9](?:[A-Za-z0-
 const CHAP_USER = /^[A-Za-z0-9][A-Za-z0-9._@:-]{0,254}$/;
 const SECRET_USAGE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,254}$/;
 const VOLUME_TARGET = /^vd[a-z]{1,2}$/;
-// C0 and C1 controls and DEL: legal in no display string we store.
+// Legal in no display string we store: C0 and C1 controls, DEL, unpaired surrogates
+// (with the `u` flag only a lone one matches the range) and the non-characters
+// U+FFFE/U+FFFF. What is left is also legal in an XML 1.0 document.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const NOT_TEXT = /[\u0000-\u001f\u007f-\u009f\uD800-\uDFFF\uFFFE\uFFFF]/u;
 
 function fail(field: string, message: string): never {
   throw invalidArgument(INVALID_SPEC_REASON, `${field}: ${message}`, { details: { field } });
@@ -71,7 +78,7 @@ function text(value: unknown, field: string, maxLength: number, allowEmpty = fal
   const s = str(value, field);
   if (!allowEmpty && s.length === 0) fail(field, 'must not be empty');
   if (s.length > maxLength) fail(field, `must be at most ${maxLength} characters`);
-  if (CONTROL.test(s) || !isXmlSafe(s)) fail(field, 'must not contain control or non-XML characters');
+  if (NOT_TEXT.test(s)) fail(field, 'must not contain control characters, lone surrogates or non-characters');
   return s;
 }
 
@@ -134,7 +141,7 @@ function validateIscsi(src: IscsiSourceSpec, field: string): void {
   }
 }
 
-function validateVolumeRecord(volume: { id: string; target: string }, field: string): void {
+export function validateVolume(volume: VolumeSpec, field = 'volume'): void {
   if (typeof volume !== 'object' || volume === null) fail(field, 'must be an object');
   matches(volume.id, ID, `${field}.id`, 'an id');
   const target = matches(volume.target, VOLUME_TARGET, `${field}.target`, 'a virtio disk name like vdc');
@@ -144,10 +151,6 @@ function validateVolumeRecord(volume: { id: string; target: string }, field: str
       `${target} is reserved for the ${target === ROOT_DISK_TARGET ? 'root disk' : 'config drive'}`,
     );
   }
-}
-
-export function validateVolume(volume: VolumeSpec, field = 'volume'): void {
-  validateVolumeRecord(volume, field);
   validateIscsi(volume.iscsi, `${field}.iscsi`);
 }
 
@@ -159,70 +162,16 @@ function validateFlavor(flavor: FlavorSpec): void {
   int(flavor.diskGiB, 'flavor.diskGiB', 0, 65536);
 }
 
-/** The fields a spec and its stored metadata share. */
-function validateIdentity(v: {
-  id: string;
-  name: string;
-  projectId: string;
-  imageId: string;
-  createdAt: string;
-}): void {
-  matches(v.id, UUID, 'id', 'a lower-case UUID');
-  text(v.name, 'name', 255);
-  matches(v.projectId, ID, 'projectId', 'an id');
-  matches(v.imageId, ID, 'imageId', 'an id');
-  const created = matches(v.createdAt, ISO_UTC, 'createdAt', 'an ISO 8601 UTC time');
+function validateIdentity(spec: InstanceSpec): void {
+  matches(spec.id, UUID, 'id', 'a lower-case UUID');
+  text(spec.name, 'name', 255);
+  matches(spec.projectId, ID, 'projectId', 'an id');
+  matches(spec.imageId, ID, 'imageId', 'an id');
+  const created = matches(spec.createdAt, ISO_UTC, 'createdAt', 'an ISO 8601 UTC time');
   if (Number.isNaN(Date.parse(created))) fail('createdAt', 'is not a real date');
 }
 
-function validateLists(ports: PortSpec[], volumes: { id: string; target: string }[], full: boolean): void {
-  if (!Array.isArray(ports)) fail('ports', 'must be an array');
-  ports.forEach((p, i) => {
-    validatePort(p, `ports[${i}]`);
-  });
-  unique(
-    ports.map((p) => p.id),
-    'ports[].id',
-  );
-  unique(
-    ports.map((p) => p.mac),
-    'ports[].mac',
-  );
-  unique(
-    ports.map((p) => p.tap),
-    'ports[].tap',
-  );
-  if (!Array.isArray(volumes)) fail('volumes', 'must be an array');
-  volumes.forEach((v, i) => {
-    if (full) validateVolume(v as VolumeSpec, `volumes[${i}]`);
-    else validateVolumeRecord(v, `volumes[${i}]`);
-  });
-  unique(
-    volumes.map((v) => v.id),
-    'volumes[].id',
-  );
-  unique(
-    volumes.map((v) => v.target),
-    'volumes[].target',
-  );
-}
-
-/** Metadata built by hand (after a hot-plug) gets the same checks as a spec. */
-export function validateMetadata(meta: InstanceMetadata): void {
-  if (typeof meta !== 'object' || meta === null) fail('metadata', 'must be an object');
-  int(meta.specVersion, 'specVersion', 1, 1_000_000);
-  validateIdentity({ ...meta, id: meta.instanceId });
-  validateFlavor(meta.flavor);
-  validateLists(meta.ports, meta.volumes, false);
-}
-
-/** Throws INVALID_ARGUMENT (reason INVALID_INSTANCE_SPEC) on the first bad field. */
-export function validateInstanceSpec(spec: InstanceSpec): void {
-  if (typeof spec !== 'object' || spec === null) fail('spec', 'must be an object');
-  validateIdentity(spec);
-  oneOf(spec.virtType, ['qemu', 'kvm'] as const, 'virtType');
-  validateFlavor(spec.flavor);
-
+function validateDisks(spec: InstanceSpec): void {
   if (typeof spec.rootDisk !== 'object' || spec.rootDisk === null) fail('rootDisk', 'must be an object');
   path(spec.rootDisk.path, 'rootDisk.path');
   if (spec.rootDisk.backing !== undefined) {
@@ -236,5 +185,37 @@ export function validateInstanceSpec(spec: InstanceSpec): void {
     if (spec.kernelBoot.cmdline !== undefined) text(spec.kernelBoot.cmdline, 'kernelBoot.cmdline', 4096, true);
   }
   path(spec.consoleLogPath, 'consoleLogPath');
-  validateLists(spec.ports, spec.volumes, true);
+}
+
+function validateDevices(ports: PortSpec[], volumes: VolumeSpec[]): void {
+  if (!Array.isArray(ports)) fail('ports', 'must be an array');
+  ports.forEach((p, i) => {
+    validatePort(p, `ports[${i}]`);
+  });
+  for (const key of ['id', 'mac', 'tap'] as const) {
+    unique(
+      ports.map((p) => p[key]),
+      `ports[].${key}`,
+    );
+  }
+  if (!Array.isArray(volumes)) fail('volumes', 'must be an array');
+  volumes.forEach((v, i) => {
+    validateVolume(v, `volumes[${i}]`);
+  });
+  for (const key of ['id', 'target'] as const) {
+    unique(
+      volumes.map((v) => v[key]),
+      `volumes[].${key}`,
+    );
+  }
+}
+
+/** Throws INVALID_ARGUMENT (reason INVALID_INSTANCE_SPEC) on the first bad field. */
+export function validateInstanceSpec(spec: InstanceSpec): void {
+  if (typeof spec !== 'object' || spec === null) fail('spec', 'must be an object');
+  validateIdentity(spec);
+  oneOf(spec.virtType, ['qemu', 'kvm'] as const, 'virtType');
+  validateFlavor(spec.flavor);
+  validateDisks(spec);
+  validateDevices(spec.ports, spec.volumes);
 }
