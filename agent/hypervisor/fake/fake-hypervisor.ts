@@ -76,6 +76,7 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
   private readonly resources: HostResources;
   private readonly guestOwner: GuestProcessOwner;
   private readonly failures = new Map<FakeOp, Error>();
+  private readonly standingFailures = new Map<FakeOp, Error>();
 
   constructor(options: FakeHypervisorOptions = {}) {
     super();
@@ -88,6 +89,12 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
   /** The next call of `op` throws `err` (once). */
   failNext(op: FakeOp, err: Error = new StratoError('INTERNAL', 'FAKE_FAILURE', `fake: injected ${op} failure`)): void {
     this.failures.set(op, err);
+  }
+
+  /** Every call of `op` throws `err` until it is called again with undefined (a host that keeps refusing). */
+  failWhile(op: FakeOp, err: Error | undefined): void {
+    if (err === undefined) this.standingFailures.delete(op);
+    else this.standingFailures.set(op, err);
   }
 
   /** The guest powers itself off (as `poweroff` inside it would). */
@@ -104,6 +111,8 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
       this.failures.delete(op);
       throw err;
     }
+    const standing = this.standingFailures.get(op);
+    if (standing) throw standing;
   }
 
   private get(id: string): FakeDomain {
@@ -275,7 +284,8 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
   async close(): Promise<void> {}
 }
 
-function fakePowerState(d: FakeDomain): PowerState {
+/** A fake domain's power state, as `powerState` reports it. */
+export function fakePowerState(d: FakeDomain): PowerState {
   if (d.state === 'shutoff') return d.managedSave ? 'suspended' : 'shutdown';
   return d.state;
 }
