@@ -103,6 +103,8 @@ dir=$1 name=$2 uri=$3
 virsh -q -c "$uri" destroy "$name" >/dev/null
 virsh -q -c "$uri" undefine "$name" >/dev/null
 rm -rf "$dir"
+# libvirt's per-domain log goes too, as the agent's delete removes it.
+rm -f "/var/log/libvirt/qemu/$name.log" "/var/log/libvirt/qemu/$name.log".*
 `;
 
 export interface FloorCreateTimes {
@@ -154,4 +156,5 @@ export async function floorDelete(g: FloorGuest, uri: string): Promise<void> {
 export async function floorForget(g: FloorGuest, uri: string): Promise<void> {
   await run('virsh', ['-q', '-c', uri, 'destroy', g.name]).catch(() => {});
   await run('virsh', ['-q', '-c', uri, 'undefine', g.name]).catch(() => {});
+  await run('bash', ['-c', 'rm -f "/var/log/libvirt/qemu/$1.log" "/var/log/libvirt/qemu/$1.log".*', 'forget', g.name]);
 }

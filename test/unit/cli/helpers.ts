@@ -1,6 +1,8 @@
 // In-process CLI runs for unit tests: captured stdout/stderr and a fake
 // session whose API objects are plain functions.
+import assert from 'node:assert/strict';
 import type { Io, SessionFactory } from '../../../cli/context.ts';
+import { EXIT } from '../../../cli/errors.ts';
 import { run } from '../../../cli/run.ts';
 import type { Session } from '../../../cli/session.ts';
 
@@ -43,4 +45,16 @@ export function fakeSession(apis: Record<string, Record<string, unknown>>): Sess
   }) as SessionFactory & { requestIds: string[] };
   f.requestIds = requestIds;
   return f;
+}
+
+/** Runs `argv` and asserts a usage error: exit 2, one `strato: error:` line matching `pattern`, no API session. */
+export async function assertUsageError(argv: string[], pattern: RegExp): Promise<void> {
+  const f = noSession();
+  const r = await cli(argv, f);
+  assert.equal(r.code, EXIT.USAGE, r.stderr);
+  assert.equal(f.opened, 0);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /^strato: error: /);
+  assert.match(r.stderr, pattern);
+  assert.equal(r.stderr.trimEnd().split('\n').length, 1, 'one line');
 }

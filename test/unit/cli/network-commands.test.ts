@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { EXIT } from '../../../cli/errors.ts';
 import { StratoError } from '../../../common/errors.ts';
-import { cli, fakeSession, noSession } from './helpers.ts';
+import { assertUsageError, cli, fakeSession } from './helpers.ts';
 
 describe('networking usage errors: exit 2, one line, no call', () => {
   const rule = ['security', 'group', 'rule', 'create'];
@@ -44,18 +44,7 @@ describe('networking usage errors: exit 2, one line, no call', () => {
     ['rule without group', [...rule, '--ingress'], /missing required argument 'group'/],
     ['rule delete without id', ['security', 'group', 'rule', 'delete'], /missing required argument 'rule-id'/],
   ];
-  for (const [name, argv, pattern] of bad) {
-    it(name, async () => {
-      const f = noSession();
-      const r = await cli(argv, f);
-      assert.equal(r.code, EXIT.USAGE, r.stderr);
-      assert.equal(f.opened, 0);
-      assert.equal(r.stdout, '');
-      assert.match(r.stderr, /^strato: error: /);
-      assert.match(r.stderr, pattern);
-      assert.equal(r.stderr.trimEnd().split('\n').length, 1, 'one line');
-    });
-  }
+  for (const [name, argv, pattern] of bad) it(name, () => assertUsageError(argv, pattern));
 });
 
 describe('networking commands against a fake API', () => {
