@@ -9,7 +9,7 @@ import { type Logger, log as rootLog } from '../../common/log.ts';
 import type { Principal } from '../identity/model.ts';
 import type { AgentNetworkDirectory } from '../network-push/agent-network-pool.ts';
 import type { NetworkPusher } from '../network-push/network-pusher.ts';
-import { bridgeName, tapName } from '../network/host-network-view.ts';
+import { bridgeName, tapName } from '../../common/network-names.ts';
 import { formatIp } from '../network/ipv4.ts';
 import { ipamKey, recordPrefix } from '../network/keys.ts';
 import type { NetworkRecord, PortRecord, SubnetRecord } from '../network/model.ts';

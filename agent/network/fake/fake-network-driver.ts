@@ -5,7 +5,7 @@
 // integration test or the quick start.
 import { StratoError } from '../../../common/errors.ts';
 import { resolveDesired } from '../linux/resolve.ts';
-import type { ApplyResult, HostNetworkState, NetworkDriver, NetworkStep, PortBinding } from '../network-driver.ts';
+import type { ApplyResult, DesiredHostNetwork, NetworkDriver, NetworkStep, PortBinding } from '../network-driver.ts';
 
 export interface FakeNetworkDriverOptions {
   underlayIp?: string;
@@ -19,10 +19,10 @@ const key = (x: unknown): string => JSON.stringify(x);
 
 export class FakeNetworkDriver implements NetworkDriver {
   readonly #opts: Required<FakeNetworkDriverOptions>;
-  #state: HostNetworkState = { networks: [], ports: [] };
+  #state: DesiredHostNetwork = { networks: [], ports: [] };
   #failures: StratoError[] = [];
   /** Every state successfully applied, in order. */
-  readonly history: HostNetworkState[] = [];
+  readonly history: DesiredHostNetwork[] = [];
 
   constructor(opts: FakeNetworkDriverOptions = {}) {
     this.#opts = {
@@ -37,7 +37,7 @@ export class FakeNetworkDriver implements NetworkDriver {
     this.#failures.push(err);
   }
 
-  get state(): HostNetworkState {
+  get state(): DesiredHostNetwork {
     return structuredClone(this.#state);
   }
 
@@ -50,7 +50,7 @@ export class FakeNetworkDriver implements NetworkDriver {
     return structuredClone(this.#state.ports.find((p) => p.portId === portId));
   }
 
-  #diff(desired: HostNetworkState): NetworkStep[] {
+  #diff(desired: DesiredHostNetwork): NetworkStep[] {
     const steps: NetworkStep[] = [];
     const diff = <T>(kind: string, before: T[], after: T[], id: (x: T) => string): void => {
       const was = new Map(before.map((x) => [id(x), x]));
@@ -67,12 +67,12 @@ export class FakeNetworkDriver implements NetworkDriver {
     return steps;
   }
 
-  async plan(desired: HostNetworkState): Promise<NetworkStep[]> {
+  async plan(desired: DesiredHostNetwork): Promise<NetworkStep[]> {
     this.#validate(desired);
     return this.#diff(desired);
   }
 
-  #validate(desired: HostNetworkState): void {
+  #validate(desired: DesiredHostNetwork): void {
     resolveDesired(desired, {
       facts: { underlayDevice: 'eth0', underlayIp: this.#opts.underlayIp },
       underlayMtu: this.#opts.underlayMtu,
@@ -81,7 +81,7 @@ export class FakeNetworkDriver implements NetworkDriver {
     });
   }
 
-  async apply(desired: HostNetworkState): Promise<ApplyResult> {
+  async apply(desired: DesiredHostNetwork): Promise<ApplyResult> {
     const failure = this.#failures.shift();
     if (failure !== undefined) throw failure;
     this.#validate(desired);
