@@ -15,7 +15,7 @@ import {
 import type { DesiredHostNetwork, DhcpSpec, HostNetworkFacts, NetworkSpec, PortBinding } from '../network-driver.ts';
 import { canonicalIp, checkId, checkIfname, checkIp, checkIpv4, checkMac } from './addr.ts';
 import { type DnsmasqConfig, type DnsmasqPaths, dnsmasqPaths, renderDnsmasq } from './dnsmasq-config.ts';
-import type { PortFirewallSpec } from './firewall-render.ts';
+import { checkRule, type PortFirewallSpec } from './firewall-render.ts';
 
 /** VXLAN over IPv4 adds 50 bytes (outer Ethernet 14 + IP 20 + UDP 8 + VXLAN 8). */
 export const VXLAN_OVERHEAD = 50;
@@ -196,11 +196,12 @@ function checkNamespace(name: string): string {
   return name;
 }
 
-/** One port on its (resolved) network: tap and host-side MAC, attachment, firewall spec. */
+/** One port on its (resolved) network: tap and host-side MAC, attachment, checked rules. */
 export function resolvePort(p: PortBinding, net: ResolvedNetwork): ResolvedPort {
   const tap = tapName(checkId(p.portId, 'portId'));
   const mac = checkMac(p.mac, `port ${p.portId} mac`);
   const ips = p.ips.map((ip) => checkIpv4(ip, `port ${p.portId} ip`));
+  for (const rule of p.securityGroups) checkRule(rule);
   return {
     portId: p.portId,
     tap,

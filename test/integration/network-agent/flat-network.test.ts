@@ -109,20 +109,17 @@ describe('flat network on an existing operator bridge (real kernel, dnsmasq, nft
 
   // Host-originated traffic on br-ex takes the inet output hook, not forward: the
   // driver sends it through the guest's ingress chain by (bridge, guest IP).
-  it(
-    'the outside is subject to the guest’s ingress rules (no ICMP rule → no ping in)',
-    async () => {
-      port.securityGroups = [egressAll];
-      try {
-        await host.driver.apply(desired());
-        assert.equal(await ping(host.netns, GUEST_IP), false, 'host → guest without an ICMP rule');
-      } finally {
-        port.securityGroups = [egressAll, icmpFrom(CIDR)];
-        await host.driver.apply(desired());
-      }
-      assert.ok(await ping(host.netns, GUEST_IP), 'and with the rule back, host → guest');
-    },
-  );
+  it('the outside is subject to the guest’s ingress rules (no ICMP rule → no ping in)', async () => {
+    port.securityGroups = [egressAll];
+    try {
+      await host.driver.apply(desired());
+      assert.equal(await ping(host.netns, GUEST_IP), false, 'host → guest without an ICMP rule');
+    } finally {
+      port.securityGroups = [egressAll, icmpFrom(CIDR)];
+      await host.driver.apply(desired());
+    }
+    assert.ok(await ping(host.netns, GUEST_IP), 'and with the rule back, host → guest');
+  });
 
   it('an empty state removes the port and the DHCP port, and leaves br-ex with its address', async () => {
     await host.driver.apply({ networks: [], ports: [] });

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { DesiredHostNetwork, PortBinding, SecurityRule } from '../../../agent/network/network-driver.ts';
-import { guestIfName, } from '../../../common/network-names.ts';
+import { guestIfName } from '../../../common/network-names.ts';
 import { openNetlink } from '../../../agent/network/netlink/netlink-client.ts';
 import type { Netlink } from '../../../agent/network/netlink/netlink.ts';
 import { announce, neighbourMac, sysctl } from './forged-arp-probes.ts';

@@ -1,7 +1,12 @@
 // The lab's desired states: network A (VXLAN) with a port on each host and DHCP on h1;
 // network B (VXLAN, SAME CIDR) with a port on h1 and DHCP on h2. Security rules are
 // parameters so tests can open and close things.
-import type { DesiredHostNetwork, NetworkSpec, PortBinding, SecurityRule } from '../../../agent/network/network-driver.ts';
+import type {
+  DesiredHostNetwork,
+  NetworkSpec,
+  PortBinding,
+  SecurityRule,
+} from '../../../agent/network/network-driver.ts';
 import { type Lab, uuid } from './lab.ts';
 
 export const CIDR = '10.77.0.0/24';

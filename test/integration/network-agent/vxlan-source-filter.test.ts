@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { DesiredHostNetwork, NetworkSpec, PortBinding } from '../../../agent/network/network-driver.ts';
-import { guestIfName, } from '../../../common/network-names.ts';
+import { guestIfName } from '../../../common/network-names.ts';
 import { udpReceive } from './helpers.ts';
 import { inNs, type Lab, makeLab, ping, uuid } from './lab.ts';
 import { egressAll, icmpFrom } from './scenario.ts';

@@ -226,7 +226,7 @@ test('ApplyNetworkState: peer and host checks, STATE_INVALID naming the field, s
   const big = '18446744073709551615';
   assert.deepEqual(await svc.ApplyNetworkState(push(big, desiredMessage()), conductor), {
     appliedGeneration: big,
-    steps: 2,
+    steps: 3,
   });
   assert.deepEqual(await svc.ApplyNetworkState(push('3', { networks: [], ports: [], underlayPeers: [] }), conductor), {
     appliedGeneration: big,

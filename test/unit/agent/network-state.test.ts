@@ -36,12 +36,12 @@ async function setup(links = new Set<string>()) {
 test('newer and equal generations apply; an older one is ignored and changes nothing', async () => {
   const { driver, state } = await setup();
   const s1 = desiredState();
-  assert.deepEqual(await state.apply(5n, s1), { applied: true, generation: 5n, steps: 2 });
+  assert.deepEqual(await state.apply(5n, s1), { applied: true, generation: 5n, steps: 3 });
   assert.deepEqual(await state.apply(5n, s1), { applied: true, generation: 5n, steps: 0 }, 'same state: zero steps');
   const empty = { networks: [], ports: [] };
   assert.deepEqual(await state.apply(4n, empty), { applied: false, generation: 5n, steps: 0 });
   assert.equal(driver.state.ports.length, 1, 'the stale push did not remove the port');
-  assert.equal((await state.apply(6n, empty)).steps, 2);
+  assert.equal((await state.apply(6n, empty)).steps, 3);
   assert.equal(state.generation, 6n);
   assert.equal(driver.history.length, 3);
 });
