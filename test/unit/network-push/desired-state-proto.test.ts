@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { hostNetworkToProto } from '../../../conductor/network-push/desired-state-proto.ts';
+import { desiredHostState, EMPTY_STATE_HASH } from '../../../conductor/network-push/push-plan.ts';
 import { computeHostViews, hostNetworkView } from '../../../conductor/network/host-network-view.ts';
 import { group, network, port, rule, subnet } from '../network/records.ts';
 import { type AgentReader, agentReader } from './wire.ts';
@@ -106,6 +107,8 @@ describe('desired host state as a proto message', () => {
   it('is the bare empty state for a host with nothing bound (no VXLAN filter to feed, so no underlay peers)', () => {
     assert.deepEqual(hostNetworkToProto(hostNetworkView(views, 'h9')), { networks: [], ports: [], underlayPeers: [] });
     assert.deepEqual(hostNetworkToProto(hostNetworkView(views, 'h2')), { networks: [], ports: [], underlayPeers: [] });
+    // What keeps an empty host from being pushed at all until it gets a port (push-plan.ts).
+    assert.equal(desiredHostState(hostNetworkToProto(hostNetworkView(views, 'h9'))).hash, EMPTY_STATE_HASH);
   });
 
   describe('over the wire, read by the agent', () => {

@@ -22,8 +22,9 @@ export interface AgentNetworkClient extends grpc.Client {
    * The state names ids, never host interfaces: the agent derives every link
    * and namespace name from the ids (bridge `brq<network_id[:11]>`, tap
    * `tap<port_id[:11]>`, VXLAN `vxlan-<vni>`, namespace `qdhcp-<network_id>`;
-   * common/network-names.ts), so the conductor cannot make it touch a link
-   * strato does not own. Every field is checked before any step is taken.
+   * common/network-names.ts), so the conductor never names a link the agent
+   * creates or removes (a flat network's operator bridge is only joined).
+   * Every field is checked before any step is taken.
    * 
    * `generation` increases with every new state the conductor computes for the
    * host (also across conductor restarts: it is derived from the clock). An
@@ -61,8 +62,9 @@ export interface AgentNetworkClient extends grpc.Client {
    * The state names ids, never host interfaces: the agent derives every link
    * and namespace name from the ids (bridge `brq<network_id[:11]>`, tap
    * `tap<port_id[:11]>`, VXLAN `vxlan-<vni>`, namespace `qdhcp-<network_id>`;
-   * common/network-names.ts), so the conductor cannot make it touch a link
-   * strato does not own. Every field is checked before any step is taken.
+   * common/network-names.ts), so the conductor never names a link the agent
+   * creates or removes (a flat network's operator bridge is only joined).
+   * Every field is checked before any step is taken.
    * 
    * `generation` increases with every new state the conductor computes for the
    * host (also across conductor restarts: it is derived from the clock). An
@@ -154,8 +156,9 @@ export interface AgentNetworkHandlers extends grpc.UntypedServiceImplementation 
    * The state names ids, never host interfaces: the agent derives every link
    * and namespace name from the ids (bridge `brq<network_id[:11]>`, tap
    * `tap<port_id[:11]>`, VXLAN `vxlan-<vni>`, namespace `qdhcp-<network_id>`;
-   * common/network-names.ts), so the conductor cannot make it touch a link
-   * strato does not own. Every field is checked before any step is taken.
+   * common/network-names.ts), so the conductor never names a link the agent
+   * creates or removes (a flat network's operator bridge is only joined).
+   * Every field is checked before any step is taken.
    * 
    * `generation` increases with every new state the conductor computes for the
    * host (also across conductor restarts: it is derived from the clock). An
