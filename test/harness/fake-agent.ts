@@ -17,7 +17,8 @@ import { pino } from 'pino';
 import { failedPrecondition, notFound, StratoError } from '../../common/errors.ts';
 import type { ProtoGrpcType as AgentProto } from '../../common/gen/agent.ts';
 import type { ProtoGrpcType as HostProto } from '../../common/gen/host.ts';
-import type { HostNetworkState } from '../../agent/network/network-driver.ts';
+import type { DesiredHostNetwork } from '../../agent/network/network-driver.ts';
+import { hostNetworkFromProto } from '../../agent/server/network-from-proto.ts';
 import type { ProtoGrpcType as AgentNetworkProto } from '../../common/gen/agent_network.ts';
 import type { AgentHandlers } from '../../common/gen/strato/agent/v1/Agent.ts';
 import type { AgentNetworkHandlers } from '../../common/gen/strato/agent/v1/AgentNetwork.ts';
@@ -59,7 +60,7 @@ export interface FakeAgentOptions {
 
 export interface AppliedState {
   generation: number;
-  state: HostNetworkState;
+  state: DesiredHostNetwork;
 }
 
 const isPower = (p: string): p is FakePower => ['running', 'shutdown', 'paused', 'suspended'].includes(p);
@@ -150,7 +151,7 @@ export class FakeAgent {
   }
 
   /** The last state pushed (empty before any push). */
-  get lastState(): HostNetworkState {
+  get lastState(): DesiredHostNetwork {
     return this.applied.at(-1)?.state ?? { networks: [], ports: [] };
   }
 
@@ -275,12 +276,8 @@ export class FakeAgent {
         const generation = Number(req.generation);
         const last = this.applied.at(-1)?.generation ?? 0;
         if (generation < last) return { appliedGeneration: String(last), steps: 0 };
-        let state: HostNetworkState;
-        try {
-          state = JSON.parse(req.stateJson) as HostNetworkState;
-        } catch {
-          throw new StratoError('INVALID_ARGUMENT', 'STATE_INVALID', 'state_json is not JSON');
-        }
+        // The real agent's edge converter: what the conductor pushes must read as the agent reads it.
+        const state = hostNetworkFromProto(req.state);
         this.applied.push({ generation, state });
         this.calls.push(`apply ${generation}`);
         return { appliedGeneration: String(generation), steps: 0 };
