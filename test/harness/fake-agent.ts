@@ -15,11 +15,11 @@ import { InstanceManager } from '../../agent/compute/instance-manager.ts';
 import { fakePowerState } from '../../agent/hypervisor/fake/fake-hypervisor.ts';
 import type { PowerState } from '../../agent/hypervisor/hypervisor.ts';
 import { ImageCache } from '../../agent/images/image-cache.ts';
-import { agentNetworkService } from '../../agent/network/agent-network-service.ts';
-import type { HostNetworkState } from '../../agent/network/network-driver.ts';
+import type { DesiredHostNetwork } from '../../agent/network/network-driver.ts';
 import { NetworkState } from '../../agent/network/network-state.ts';
 import { Registrar } from '../../agent/registry/registrar.ts';
 import { RegistryImageSource } from '../../agent/registry/registry-image-source.ts';
+import { agentNetworkService } from '../../agent/server/agent-network-service.ts';
 import { agentService } from '../../agent/server/agent-service.ts';
 import type { StratoError } from '../../common/errors.ts';
 import type { ProtoGrpcType as AgentProto } from '../../common/gen/agent.ts';
@@ -69,11 +69,11 @@ export interface FakeAgentOptions {
 /** A state the conductor pushed and the agent applied. */
 export interface AppliedState {
   generation: number;
-  state: HostNetworkState;
+  state: DesiredHostNetwork;
 }
 
 const DEFAULT_CAPACITY = { vcpus: 4, ramMib: 8192, diskGib: 100 };
-const EMPTY_STATE: HostNetworkState = { networks: [], ports: [] };
+const EMPTY_STATE: DesiredHostNetwork = { networks: [], ports: [] };
 
 // The agent's own logs would drown the conductor's in test output.
 const silentLog = () => pino({ level: 'silent' });
@@ -187,7 +187,7 @@ export class FakeAgent {
   }
 
   /** The last network state applied (empty before any push). */
-  get lastState(): HostNetworkState {
+  get lastState(): DesiredHostNetwork {
     return this.network.state ?? EMPTY_STATE;
   }
 

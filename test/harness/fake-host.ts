@@ -16,6 +16,7 @@ import type { HypervisorEvent } from '../../agent/hypervisor/hypervisor.ts';
 import { overlaySizeBytes } from '../../agent/images/overlay.ts';
 import { FakeNetworkDriver } from '../../agent/network/fake/fake-network-driver.ts';
 import type { SpawnInstanceRequest__Output } from '../../common/gen/strato/agent/v1/SpawnInstanceRequest.ts';
+import { tapName } from '../../common/network-names.ts';
 
 const USER_DATA = 'openstack/latest/user_data';
 
@@ -42,7 +43,7 @@ export class FakeHost {
 
   /** Whether a link of that name exists: the taps the network driver made. */
   async linkExists(name: string): Promise<boolean> {
-    return this.network.state.ports.some((p) => p.tap === name);
+    return this.network.state.ports.some((p) => tapName(p.portId) === name);
   }
 
   /** qemu-img and the ISO writer, as placeholders; `delayMs` makes the overlay slow (a busy disk). */

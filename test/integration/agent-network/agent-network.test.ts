@@ -18,8 +18,8 @@ import { UndefineFlags } from '../../../agent/hypervisor/libvirt/flags.ts';
 import { LibvirtClient } from '../../../agent/hypervisor/libvirt/libvirt-client.ts';
 import type { Netlink } from '../../../agent/network/netlink/netlink.ts';
 import { openNetlink } from '../../../agent/network/netlink/netlink-client.ts';
-import type { HostNetworkState } from '../../../agent/network/network-driver.ts';
 import { isStratoError } from '../../../common/errors.ts';
+import type { HostNetworkState } from '../../../common/gen/strato/agent/v1/HostNetworkState.ts';
 import { waitForLine } from '../../harness/console-log.ts';
 import { testImage } from '../../harness/test-image.ts';
 import {
@@ -63,7 +63,7 @@ const netIds = [net1.id, net2.id];
 let generation = 0n;
 
 async function push(state: HostNetworkState, gen = ++generation) {
-  return netApi.ApplyNetworkState({ hostId: HOST_ID, generation: String(gen), stateJson: JSON.stringify(state) });
+  return netApi.ApplyNetworkState({ hostId: HOST_ID, generation: String(gen), state });
 }
 
 async function startAgent(): Promise<void> {

@@ -8,7 +8,8 @@ import { findDnsmasq } from '../../../agent/network/linux/dnsmasq-process.ts';
 import { LinuxNetworkDriver } from '../../../agent/network/linux/linux-network-driver.ts';
 import { runCommand } from '../../../agent/network/linux/run-command.ts';
 import type { Netlink } from '../../../agent/network/netlink/netlink.ts';
-import { dhcpNamespaceName, type HostNetworkFacts } from '../../../agent/network/network-driver.ts';
+import type { HostNetworkFacts } from '../../../agent/network/network-driver.ts';
+import { dhcpNamespaceName } from '../../../common/network-names.ts';
 
 export interface HostSnapshot {
   /** strato-named links (brq/tap/vxlan-/dh-) of the given ids → ifindex. */

@@ -4,16 +4,14 @@
 // so a host that is back — but whose channel still fails a call or two while
 // it reconnects — is asked again within a second, not after the long wait.
 import assert from 'node:assert/strict';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { after, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Metadata, status } from '@grpc/grpc-js';
 import { fromCallError } from '../../../common/grpc/status.ts';
 import { log } from '../../../common/log.ts';
 import type { AgentApi, AgentDirectory } from '../../../conductor/agents/agent-api.ts';
 import { type InstanceRecord, instanceKey } from '../../../conductor/compute/instance-record.ts';
 import { WorkflowDriver } from '../../../conductor/compute/workflow-driver.ts';
-import type { HostRegistry } from '../../../conductor/hosts/host-registry.ts';
-import type { StoreClaimer } from '../../../conductor/scheduler/store-claimer.ts';
 import { SqliteStore } from '../../../conductor/store/sqlite/sqlite-store.ts';
 import { bootingRecord, bootWorkflow } from './boot-record.ts';
 
@@ -44,8 +42,11 @@ describe('workflow driver: waiting for a host that does not answer', () => {
     };
     const driver = new WorkflowDriver({
       store,
-      claimer: { release: async () => assert.fail('the claim is held') } as unknown as StoreClaimer,
-      hosts: { get: async (id: string) => ({ id, address: '127.0.0.1:1' }) } as unknown as HostRegistry,
+      claimer: {
+        place: async () => assert.fail('no placement: the host is chosen'),
+        release: async () => assert.fail('the claim is held'),
+      },
+      hosts: { get: async (id: string) => ({ id, address: '127.0.0.1:1' }) },
       agents: { forHost: () => agent, close() {} } as AgentDirectory,
       log: quiet,
     });

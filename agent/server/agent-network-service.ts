@@ -1,16 +1,16 @@
 // strato.agent.v1.AgentNetwork over the agent's network state and instance manager:
 // a thin adapter. Only the conductor may call it (same peer check as Agent); a push
-// meant for another host is refused; messages become plain data, and the driver's
-// refusals of impossible input are reported as STATE_INVALID (the proto's contract)
-// with the driver's own reason kept in the details.
+// meant for another host is refused; messages become plain data (network-from-proto.ts,
+// from-proto.ts), and the driver's refusals of impossible input are reported as
+// STATE_INVALID (the proto's contract) with the driver's own reason kept in the details.
 import { isStratoError, StratoError } from '../../common/errors.ts';
 import type { AgentNetworkHandlers } from '../../common/gen/strato/agent/v1/AgentNetwork.ts';
 import type { Implementation } from '../../common/grpc/handlers.ts';
 import type { InstanceManager } from '../compute/instance-manager.ts';
-import { portFromProto } from '../server/from-proto.ts';
-import { CONDUCTOR_CN, requireConductor } from '../server/agent-service.ts';
-import type { NetworkState } from './network-state.ts';
-import { parseHostNetworkState } from './network-state-json.ts';
+import type { NetworkState } from '../network/network-state.ts';
+import { CONDUCTOR_CN, requireConductor } from './agent-service.ts';
+import { portFromProto } from './from-proto.ts';
+import { hostNetworkFromProto } from './network-from-proto.ts';
 
 export interface AgentNetworkServiceOptions {
   hostId: string;
@@ -49,8 +49,9 @@ export function agentNetworkService(o: AgentNetworkServiceOptions): Implementati
         );
       }
       const generation = parseGeneration(req.generation);
+      const state = hostNetworkFromProto(req.state);
       try {
-        const outcome = await o.state.apply(generation, parseHostNetworkState(req.stateJson));
+        const outcome = await o.state.apply(generation, state);
         return { appliedGeneration: String(outcome.generation), steps: outcome.steps };
       } catch (err) {
         throw asStateInvalid(err);

@@ -3,21 +3,13 @@
 // a lost race re-reads and re-applies. The mutation must be a pure function of
 // the value it gets (it may run several times).
 import { isStratoError, StratoError } from '../../common/errors.ts';
-import type { Entry, Store } from '../store/store.ts';
+import { getOrUndefined } from './get-or-undefined.ts';
+import type { Entry, Store } from './store.ts';
 
 /** Returned by a mutation that decides to write nothing. */
 export const UNCHANGED = Symbol('unchanged');
 
 const MAX_ATTEMPTS = 50;
-
-export async function getOrUndefined<T>(store: Store, key: string): Promise<Entry<T> | undefined> {
-  try {
-    return await store.get<T>(key);
-  } catch (err) {
-    if (isStratoError(err, 'NOT_FOUND')) return undefined;
-    throw err;
-  }
-}
 
 /**
  * Applies `mutate` to the current value of `key`. Returns the written entry, the

@@ -5,8 +5,8 @@
 // fails with INVALID_ARGUMENT/PAGE_TOKEN_INVALID (the store checks its prefix;
 // its message, which may name keys, is replaced by one naming the field).
 import { invalidArgument, isStratoError } from '../../common/errors.ts';
-import { encodePageToken } from '../store/page-token.ts';
-import type { Entry, Store } from '../store/store.ts';
+import { encodePageToken } from './page-token.ts';
+import type { Entry, Store } from './store.ts';
 
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;
