@@ -5,7 +5,8 @@
 // instance id and follows Nova's driver contract: destroying or undefining what is
 // gone succeeds. Specs and ports arrive checked (instance-spec-validate.ts): a
 // backend trusts them. What every backend shares lives beside this file (domain
-// names, the metadata kept with a domain); nothing outside libvirt/ imports it.
+// names, the metadata kept with a domain); only the composition root (agent/main.ts)
+// imports a backend (test/unit/architecture/hypervisor-seam.test.ts).
 import type { EventEmitter } from 'node:events';
 import type { InstanceMetadata } from './instance-metadata.ts';
 import type { InstanceSpec, PortSpec, VirtType } from './instance-spec.ts';
