@@ -28,7 +28,7 @@ import { writeConfigDrive } from './config-drive/config-drive-writer.ts';
 import { LibvirtHypervisor } from './hypervisor/libvirt/libvirt-hypervisor.ts';
 import { ImageCache } from './images/image-cache.ts';
 import { createOverlay, overlaySizeBytes } from './images/overlay.ts';
-import { agentNetworkService } from './network/agent-network-service.ts';
+import { agentNetworkService } from './server/agent-network-service.ts';
 import { dnsmasqGid } from './network/linux/dnsmasq-account.ts';
 import { LinuxNetworkDriver } from './network/linux/linux-network-driver.ts';
 import { openNetlink } from './network/netlink/netlink-client.ts';

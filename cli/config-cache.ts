@@ -5,7 +5,6 @@
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { Env } from './config.ts';
 
 interface Entry {
   file: string;
@@ -13,8 +12,9 @@ interface Entry {
   doc: unknown;
 }
 
-export function configCachePath(env: Env, home: string = homedir()): string {
-  return join(env['XDG_CACHE_HOME'] || join(home, '.cache'), 'strato', 'config-cache.json');
+/** `xdgCacheHome` is $XDG_CACHE_HOME ('' or undefined: ~/.cache). */
+export function configCachePath(xdgCacheHome: string | undefined, home: string = homedir()): string {
+  return join(xdgCacheHome || join(home, '.cache'), 'strato', 'config-cache.json');
 }
 
 /** Identifies one version of the file; undefined when it does not exist. */

@@ -192,7 +192,7 @@ async function loadDoc(file: string, env: Env, home: string): Promise<unknown> {
     throw configError(`cannot read ${file}: ${(err as Error).message}`);
   }
   if (stamp === undefined) return undefined;
-  const cachePath = configCachePath(env, home);
+  const cachePath = configCachePath(env['XDG_CACHE_HOME'], home);
   const hit = await cachedDoc(cachePath, file, stamp);
   if (hit) return hit.doc;
   let text: string;

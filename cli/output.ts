@@ -59,6 +59,11 @@ export function renderTable(headers: readonly string[], rows: readonly (readonly
   return `${out.join('\n')}\n`;
 }
 
+/** A fault (a server's, a volume's …) as one cell: `message (code, reason)`; '' without one. */
+export function faultCell(f: { code: string; reason: string; message: string } | null | undefined): string {
+  return f?.message ? `${f.message} (${[f.code, f.reason].filter(Boolean).join(', ')})` : '';
+}
+
 /** A list of API objects. */
 export function renderList<T>(items: readonly T[], columns: readonly Column<T>[], opts: OutputOptions): string {
   if (opts.format === 'json') return `${JSON.stringify(items, jsonReplacer, 2)}\n`;

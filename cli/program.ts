@@ -13,12 +13,13 @@ import { registerPort } from './commands/port.ts';
 import { registerSecurityGroup } from './commands/security-group.ts';
 import { registerServer } from './commands/server.ts';
 import { registerSubnet } from './commands/subnet.ts';
+import { registerVolume } from './commands/volume.ts';
 import type { Ctx } from './context.ts';
 import { FORMATS } from './output.ts';
 
 export function buildProgram(ctx: Ctx): Command {
   const program = new Command('strato')
-    .description('strato: servers, images, flavors and networks on a strato cloud')
+    .description('strato: servers, images, flavors, networks and volumes on a strato cloud')
     .version(`strato ${packageVersion()}`, '-V, --version', 'print the version of strato')
     .addOption(new Option('--os-cloud <name>', 'the cloud in clouds.yaml').env('STRATO_CLOUD'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
@@ -48,5 +49,6 @@ export function buildProgram(ctx: Ctx): Command {
   registerSubnet(program, ctx);
   registerPort(program, ctx);
   registerSecurityGroup(program, ctx);
+  registerVolume(program, ctx);
   return program;
 }

@@ -14,6 +14,7 @@ import type { ProtoGrpcType as NetworkProto } from '../common/gen/network.ts';
 import type { ProtoGrpcType as ServerProto } from '../common/gen/server.ts';
 import type { FlavorsClient } from '../common/gen/strato/compute/v1/Flavors.ts';
 import type { ServersClient } from '../common/gen/strato/compute/v1/Servers.ts';
+import type { ServerVolumesClient } from '../common/gen/strato/compute/v1/ServerVolumes.ts';
 import type { HostsClient } from '../common/gen/strato/host/v1/Hosts.ts';
 import type { IdentityClient } from '../common/gen/strato/identity/v1/Identity.ts';
 import type { LoginResponse__Output } from '../common/gen/strato/identity/v1/LoginResponse.ts';
@@ -22,6 +23,9 @@ import type { NetworksClient } from '../common/gen/strato/network/v1/Networks.ts
 import type { PortsClient } from '../common/gen/strato/network/v1/Ports.ts';
 import type { SecurityGroupsClient } from '../common/gen/strato/network/v1/SecurityGroups.ts';
 import type { SubnetsClient } from '../common/gen/strato/network/v1/Subnets.ts';
+import type { VolumeSnapshotsClient } from '../common/gen/strato/volume/v1/VolumeSnapshots.ts';
+import type { VolumesClient } from '../common/gen/strato/volume/v1/Volumes.ts';
+import type { ProtoGrpcType as VolumeProto } from '../common/gen/volume.ts';
 import { StratoError } from '../common/errors.ts';
 import { type CallOpts, connect, type StratoClient } from '../common/grpc/client.ts';
 import { loadProtoPackage, toGrpcObject } from '../common/proto.ts';
@@ -38,8 +42,13 @@ export type NetworksApi = StratoClient<NetworksClient>;
 export type SubnetsApi = StratoClient<SubnetsClient>;
 export type PortsApi = StratoClient<PortsClient>;
 export type SecurityGroupsApi = StratoClient<SecurityGroupsClient>;
+export type ServerVolumesApi = StratoClient<ServerVolumesClient>;
+export type VolumesApi = StratoClient<VolumesClient>;
+export type VolumeSnapshotsApi = StratoClient<VolumeSnapshotsClient>;
 
 const NETWORK_PROTO = 'strato/network/v1/network.proto';
+const SERVER_PROTO = 'strato/compute/v1/server.proto';
+const VOLUME_PROTO = 'strato/volume/v1/volume.proto';
 
 /** Deadline of ordinary calls; uploads and waits set their own. */
 export const CALL_TIMEOUT_MS = 30_000;
@@ -89,10 +98,13 @@ export class Session {
     );
   }
   servers(): Promise<ServersApi> {
-    return this.authed<ServerProto, ServersApi>(
-      'servers',
-      'strato/compute/v1/server.proto',
-      (p: ServerProto) => p.strato.compute.v1.Servers,
+    return this.authed<ServerProto, ServersApi>('servers', SERVER_PROTO, (p) => p.strato.compute.v1.Servers);
+  }
+  serverVolumes(): Promise<ServerVolumesApi> {
+    return this.authed<ServerProto, ServerVolumesApi>(
+      'server-volumes',
+      SERVER_PROTO,
+      (p) => p.strato.compute.v1.ServerVolumes,
     );
   }
   hosts(): Promise<HostsApi> {
@@ -124,6 +136,17 @@ export class Session {
       'security-groups',
       NETWORK_PROTO,
       (p) => p.strato.network.v1.SecurityGroups,
+    );
+  }
+
+  volumes(): Promise<VolumesApi> {
+    return this.authed<VolumeProto, VolumesApi>('volumes', VOLUME_PROTO, (p) => p.strato.volume.v1.Volumes);
+  }
+  volumeSnapshots(): Promise<VolumeSnapshotsApi> {
+    return this.authed<VolumeProto, VolumeSnapshotsApi>(
+      'volume-snapshots',
+      VOLUME_PROTO,
+      (p) => p.strato.volume.v1.VolumeSnapshots,
     );
   }
 

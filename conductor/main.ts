@@ -36,14 +36,14 @@ import { flavorsApi } from './api/flavors-api.ts';
 import { hostsApi } from './api/hosts-api.ts';
 import { identityApi } from './api/identity-api.ts';
 import { imagesApi } from './api/images-api.ts';
-import { networkApis } from './api/networks-api.ts';
+import { networkApis } from './api/network-apis.ts';
 import { registryApi } from './api/registry-api.ts';
 import { serversApi } from './api/servers-api.ts';
 import { hideStoreErrors } from './api/store-errors.ts';
 import { catalogFrom } from './compute/catalog.ts';
 import { ComputeService } from './compute/compute-service.ts';
 import { HostReports } from './compute/host-reports.ts';
-import { StoreServerNetworking } from './compute/server-networking.ts';
+import { storeServerNetworking } from './compute/server-networking/store-server-networking.ts';
 import { WorkflowDriver } from './compute/workflow-driver.ts';
 import { type ConductorConfig, HELP, loadCommand, resolveConfig, tlsFiles, USAGE } from './config.ts';
 import { createFlavorCatalog } from './flavors/flavors.ts';
@@ -128,7 +128,7 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       agents: netAgents,
       resyncIntervalMs: config.networkResyncS * 1000,
     });
-    const net = new StoreServerNetworking({ networking, pusher, agents: netAgents });
+    const net = storeServerNetworking({ networking, pusher, agents: netAgents });
     const driver = new WorkflowDriver({
       store,
       claimer,

@@ -21,10 +21,14 @@ export function requireConductor(ctx: CallContext, expected = CONDUCTOR_CN): voi
   }
 }
 
+const volumesUnimplemented = (): StratoError =>
+  new StratoError('UNIMPLEMENTED', 'VOLUMES_UNSUPPORTED', 'this agent cannot attach volumes yet');
+
 export function agentService(manager: InstanceManager, conductorCn = CONDUCTOR_CN): Implementation<AgentHandlers> {
   return {
     async SpawnInstance(req, ctx) {
       requireConductor(ctx, conductorCn);
+      if (req.bootVolume || req.volumes.length > 0) throw volumesUnimplemented();
       return manager.spawn(spawnRequestFromProto(req));
     },
     async DeleteInstance(req, ctx) {
@@ -47,6 +51,20 @@ export function agentService(manager: InstanceManager, conductorCn = CONDUCTOR_C
     async GetConsoleLog(req, ctx) {
       requireConductor(ctx, conductorCn);
       return { lines: await manager.consoleLog(req.instanceId, req.lines) };
+    },
+    // Volumes on the compute host arrive with the block-storage work; until then the
+    // contract's answer for a feature this agent lacks.
+    async AttachVolume(_req, ctx) {
+      requireConductor(ctx, conductorCn);
+      throw volumesUnimplemented();
+    },
+    async DetachVolume(_req, ctx) {
+      requireConductor(ctx, conductorCn);
+      throw volumesUnimplemented();
+    },
+    async RefreshVolumeSize(_req, ctx) {
+      requireConductor(ctx, conductorCn);
+      throw volumesUnimplemented();
     },
   };
 }

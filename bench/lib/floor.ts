@@ -7,8 +7,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { configDriveTree } from '../../agent/config-drive/config-drive-tree.ts';
+import { domainNameFor } from '../../agent/hypervisor/domain-name.ts';
 import type { InstanceSpec } from '../../agent/hypervisor/instance-spec.ts';
-import { buildDomainXml, domainNameFor } from '../../agent/hypervisor/libvirt/domain-xml.ts';
+import { buildDomainXml } from '../../agent/hypervisor/libvirt/domain-xml.ts';
 import { run } from '../../test/harness/exec.ts';
 
 /** Not `strato-…`: the agent on the same libvirtd must not take the floor's guest for one of its own. */
@@ -99,6 +100,8 @@ dir=$1 name=$2 uri=$3
 virsh -q -c "$uri" destroy "$name" >/dev/null
 virsh -q -c "$uri" undefine "$name" >/dev/null
 rm -rf "$dir"
+# libvirt's per-domain log goes too, as the agent's delete removes it.
+rm -f "/var/log/libvirt/qemu/$name.log" "/var/log/libvirt/qemu/$name.log".*
 `;
 
 export interface FloorCreateTimes {
@@ -150,4 +153,5 @@ export async function floorDelete(g: FloorGuest, uri: string): Promise<void> {
 export async function floorForget(g: FloorGuest, uri: string): Promise<void> {
   await run('virsh', ['-q', '-c', uri, 'destroy', g.name]).catch(() => {});
   await run('virsh', ['-q', '-c', uri, 'undefine', g.name]).catch(() => {});
+  await run('bash', ['-c', 'rm -f "/var/log/libvirt/qemu/$1.log" "/var/log/libvirt/qemu/$1.log".*', 'forget', g.name]);
 }

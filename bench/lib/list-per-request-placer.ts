@@ -4,7 +4,6 @@
 // weighs all hosts (full-scan-select.ts), then claims with the same compare-and-swap
 // transaction as today, re-reading the usage record before each attempt. Kept here,
 // not in conductor/, because nothing but this comparison runs it.
-import { getOrUndefined } from '../../conductor/compute/cas-update.ts';
 import type { HostRecord } from '../../conductor/hosts/host-record.ts';
 import type { HostRegistry } from '../../conductor/hosts/host-registry.ts';
 import { applyClaim } from '../../conductor/scheduler/claims.ts';
@@ -19,6 +18,7 @@ import {
   usageKey,
   ZERO_USAGE,
 } from '../../conductor/scheduler/usage-records.ts';
+import { getOrUndefined } from '../../conductor/store/get-or-undefined.ts';
 import { listAll } from '../../conductor/store/list-all.ts';
 import type { Compare, Store } from '../../conductor/store/store.ts';
 import { selectHosts } from './full-scan-select.ts';

@@ -1,66 +1,27 @@
 // strato server create|list|show|delete|<action>|event list|add port|add
-// network|remove port. Actions return once accepted; --wait polls until the
-// server settles (see wait.ts).
+// network|remove port (and add|remove volume, server-volume.ts). Actions
+// return once accepted; --wait polls until the server settles (see wait.ts).
 import { readFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
 import type { Server__Output } from '../../common/gen/strato/compute/v1/Server.ts';
 import type { ServerEvent__Output } from '../../common/gen/strato/compute/v1/ServerEvent.ts';
-import { allPages, collect, nameOrId, seconds } from '../args.ts';
+import { allPages, collect, nameOrId, positiveInt } from '../args.ts';
 import type { Ctx } from '../context.ts';
-import { isApiError, usageError } from '../errors.ts';
+import { usageError } from '../errors.ts';
 import { type Column, renderList, renderShow } from '../output.ts';
 import type { ServersApi } from '../session.ts';
-import { ACTION_TARGET, ACTIONS, type Action, type Target, waitFor } from '../wait.ts';
-
-const DEFAULT_WAIT_S = '300';
-
-export const SERVER_COLUMNS: Column<Server__Output>[] = [
-  { header: 'ID', get: (s) => s.id },
-  { header: 'Name', get: (s) => s.name },
-  { header: 'Status', get: (s) => s.vmState },
-  { header: 'Task State', get: (s) => s.taskState },
-  { header: 'Power State', get: (s) => s.powerState },
-  { header: 'Flavor', get: (s) => s.flavor?.name },
-  { header: 'Host', get: (s) => s.host },
-];
-
-/** `net1=10.0.0.5, 10.0.0.6` per network, one line each (as openstack server show prints addresses). */
-export function addressesText(s: Pick<Server__Output, 'addresses'>): string {
-  return Object.entries(s.addresses ?? {})
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([net, a]) => `${net}=${(a?.ips ?? []).join(', ')}`)
-    .join('\n');
-}
-
-const SERVER_FIELDS: Column<Server__Output>[] = [
-  ...SERVER_COLUMNS,
-  { header: 'Addresses', get: addressesText },
-  {
-    header: 'Ports',
-    get: (s) =>
-      (s.ports ?? [])
-        .map((p) => `${p.portId || '(pending)'} ${p.networkName || p.networkId} ${p.mac} ${p.ips.join(',')}`.trim())
-        .join('\n'),
-  },
-  { header: 'Image', get: (s) => s.imageId },
-  { header: 'Project', get: (s) => s.projectId },
-  { header: 'User', get: (s) => s.userId },
-  {
-    header: 'Fault',
-    get: (s) =>
-      s.fault?.message ? `${s.fault.message} (${[s.fault.code, s.fault.reason].filter(Boolean).join(', ')})` : '',
-  },
-  { header: 'Created', get: (s) => s.createdAt },
-  { header: 'Updated', get: (s) => s.updatedAt },
-  { header: 'Launched', get: (s) => s.launchedAt },
-  {
-    header: 'Properties',
-    get: (s) =>
-      Object.entries(s.metadata ?? {})
-        .map(([k, v]) => `${k}=${v}`)
-        .join('\n'),
-  },
-];
+import {
+  ACTION_TARGET,
+  ACTIONS,
+  type Action,
+  addWait,
+  type Target,
+  unlessNotFound,
+  type WaitOpts,
+  waitFor,
+} from '../wait.ts';
+import { SERVER_COLUMNS, SERVER_FIELDS } from './server-fields.ts';
+import { registerServerVolumeCommands } from './server-volume.ts';
 
 const EVENT_COLUMNS: Column<ServerEvent__Output>[] = [
   { header: 'Action', get: (e) => e.action },
@@ -72,40 +33,19 @@ const EVENT_COLUMNS: Column<ServerEvent__Output>[] = [
   { header: 'Error', get: (e) => e.error },
 ];
 
-interface WaitOpts {
-  wait?: boolean;
-  waitTimeout: number;
-}
-
-function addWait(cmd: Command, what: string): Command {
-  return cmd.option('--wait', `wait until ${what}`).addOption(
-    // The value is kept in ms; the help shows the default as the user types it.
-    new Option('--wait-timeout <seconds>', 'give up waiting after this many seconds')
-      .argParser(seconds)
-      .default(seconds(DEFAULT_WAIT_S), DEFAULT_WAIT_S),
-  );
-}
-
-/** GetServer, with NOT_FOUND as undefined (a deleted server). */
-function getter(api: ServersApi, id: string): () => Promise<Server__Output | undefined> {
-  return async () => {
-    try {
-      return await api.GetServer({ server: id });
-    } catch (err) {
-      if (isApiError(err) && err.code === 'NOT_FOUND') return undefined;
-      throw err;
-    }
-  };
-}
-
 async function waitServer(ctx: Ctx, api: ServersApi, s: Server__Output, target: Target, o: WaitOpts) {
   const label = s.name || s.id;
-  return waitFor(label, getter(api, s.id), target, {
-    timeoutMs: o.waitTimeout,
-    onState: (state) => {
-      if (ctx.io.stderr.isTTY) ctx.note(`server ${label}: ${state}\n`);
+  return waitFor(
+    label,
+    unlessNotFound(() => api.GetServer({ server: s.id })),
+    target,
+    {
+      timeoutMs: o.waitTimeout,
+      onState: (state) => {
+        if (ctx.io.stderr.isTTY) ctx.note(`server ${label}: ${state}\n`);
+      },
     },
-  });
+  );
 }
 
 /** key=value pairs for --property. */
@@ -120,7 +60,10 @@ export function parseProperties(pairs: readonly string[] | undefined): Record<st
 }
 
 interface CreateOpts extends WaitOpts {
-  image: string;
+  image?: string;
+  bootVolume?: string;
+  bootFromImageVolume?: number;
+  deleteVolumeOnTermination?: boolean;
   flavor: string;
   userData?: string;
   host?: string;
@@ -158,6 +101,30 @@ export function parseNic(text: string): NicArg {
   return out;
 }
 
+/**
+ * The boot source of CreateServer (Nova's block device mapping, simplified):
+ * an image, an existing volume, or a new volume made from an image. Only
+ * what was asked is sent, so a conductor without volumes sees the request
+ * it always did.
+ */
+export function bootSource(
+  o: Pick<CreateOpts, 'image' | 'bootVolume' | 'bootFromImageVolume' | 'deleteVolumeOnTermination'>,
+) {
+  if (o.image === undefined && o.bootVolume === undefined) throw usageError('give --image or --boot-volume');
+  if (o.bootFromImageVolume !== undefined && o.image === undefined) {
+    throw usageError('--boot-from-image-volume needs --image (the image copied into the new volume)');
+  }
+  if (o.deleteVolumeOnTermination && o.bootVolume === undefined && o.bootFromImageVolume === undefined) {
+    throw usageError('--delete-volume-on-termination goes with --boot-volume or --boot-from-image-volume');
+  }
+  return {
+    image: o.image ?? '',
+    ...(o.bootVolume !== undefined ? { bootVolume: o.bootVolume } : {}),
+    ...(o.bootFromImageVolume !== undefined ? { bootFromImageVolumeGib: o.bootFromImageVolume } : {}),
+    ...(o.deleteVolumeOnTermination ? { deleteVolumeOnTermination: true } : {}),
+  };
+}
+
 /** NICs in guest order: every --nic, then every --network, then every --port. */
 export function nicsFrom(o: Pick<CreateOpts, 'nic' | 'network' | 'port'>): NicArg[] {
   return [
@@ -175,7 +142,18 @@ export function registerServer(program: Command, ctx: Ctx): void {
       .command('create')
       .description('boot a server')
       .argument('<name>', 'server name', nameOrId)
-      .requiredOption('--image <image>', 'image name or id', nameOrId)
+      .option('--image <image>', 'image name or id (or --boot-volume)', nameOrId)
+      .addOption(
+        new Option('--boot-volume <volume>', 'boot from this volume (name or id) instead of an image')
+          .argParser(nameOrId)
+          .conflicts('image'),
+      )
+      .option(
+        '--boot-from-image-volume <GiB>',
+        'copy --image into a new volume of this size and boot from it',
+        positiveInt,
+      )
+      .option('--delete-volume-on-termination', 'delete the boot volume with the server (default: keep it)')
       .requiredOption('--flavor <flavor>', 'flavor name or id', nameOrId)
       .option('--user-data <file>', 'a file passed to the guest on its config drive')
       .option('--host <host>', 'place on this host (admin only)')
@@ -185,6 +163,7 @@ export function registerServer(program: Command, ctx: Ctx): void {
       .option('--nic <spec>', 'net-id=NET[,v4-fixed-ip=IP] | port-id=PORT (repeatable; comes first)', collect),
     'the server is ACTIVE',
   ).action(async (name: string, o: CreateOpts, cmd: Command) => {
+    const boot = bootSource(o);
     const metadata = parseProperties(o.property);
     const networks = nicsFrom(o);
     let userData: Buffer | undefined;
@@ -198,7 +177,7 @@ export function registerServer(program: Command, ctx: Ctx): void {
     const api = await (await ctx.session(cmd)).servers();
     let s = await api.CreateServer({
       name,
-      image: o.image,
+      ...boot,
       flavor: o.flavor,
       host: o.host ?? '',
       metadata,
@@ -242,7 +221,10 @@ export function registerServer(program: Command, ctx: Ctx): void {
   });
 
   for (const action of ACTIONS) registerAction(server, ctx, action);
-  registerPortCommands(server, ctx);
+  const add = server.command('add').description('hot-plug a NIC or a volume into a server');
+  const remove = server.command('remove').description('hot-unplug a NIC or a volume from a server');
+  registerPortCommands(add, remove, ctx);
+  registerServerVolumeCommands(add, remove, ctx);
 
   const event = server.command('event').description("a server's action history");
   event
@@ -257,13 +239,12 @@ export function registerServer(program: Command, ctx: Ctx): void {
 }
 
 /** `server add port|network` and `server remove port`: NIC hot-plug; --wait until the server is idle again. */
-function registerPortCommands(server: Command, ctx: Ctx): void {
+function registerPortCommands(add: Command, remove: Command, ctx: Ctx): void {
   const done = async (c: Command, api: ServersApi, s: Server__Output, o: WaitOpts) => {
     if (!o.wait) return;
     const final = (await waitServer(ctx, api, s, { vmState: s.vmState }, o)) ?? s;
     ctx.print(renderShow(final, SERVER_FIELDS, ctx.output(c)));
   };
-  const add = server.command('add').description('hot-plug a NIC into a server');
   addWait(
     add
       .command('port')
@@ -287,7 +268,6 @@ function registerPortCommands(server: Command, ctx: Ctx): void {
     const api = await (await ctx.session(c)).servers();
     await done(c, api, await api.AddServerPort({ server: ref, network, port: '', fixedIp: o.fixedIp ?? '' }), o);
   });
-  const remove = server.command('remove').description('hot-unplug a NIC from a server');
   addWait(
     remove
       .command('port')

@@ -3,6 +3,8 @@ import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
 import type { AgentClient as _strato_agent_v1_AgentClient, AgentDefinition as _strato_agent_v1_AgentDefinition } from './strato/agent/v1/Agent.ts';
 import type { AgentStorageClient as _strato_agent_v1_AgentStorageClient, AgentStorageDefinition as _strato_agent_v1_AgentStorageDefinition } from './strato/agent/v1/AgentStorage.ts';
+import type { AttachVolumeRequest as _strato_agent_v1_AttachVolumeRequest, AttachVolumeRequest__Output as _strato_agent_v1_AttachVolumeRequest__Output } from './strato/agent/v1/AttachVolumeRequest.ts';
+import type { AttachVolumeResponse as _strato_agent_v1_AttachVolumeResponse, AttachVolumeResponse__Output as _strato_agent_v1_AttachVolumeResponse__Output } from './strato/agent/v1/AttachVolumeResponse.ts';
 import type { CreateSnapshotRequest as _strato_agent_v1_CreateSnapshotRequest, CreateSnapshotRequest__Output as _strato_agent_v1_CreateSnapshotRequest__Output } from './strato/agent/v1/CreateSnapshotRequest.ts';
 import type { CreateVolumeRequest as _strato_agent_v1_CreateVolumeRequest, CreateVolumeRequest__Output as _strato_agent_v1_CreateVolumeRequest__Output } from './strato/agent/v1/CreateVolumeRequest.ts';
 import type { DeleteInstanceRequest as _strato_agent_v1_DeleteInstanceRequest, DeleteInstanceRequest__Output as _strato_agent_v1_DeleteInstanceRequest__Output } from './strato/agent/v1/DeleteInstanceRequest.ts';
@@ -11,6 +13,8 @@ import type { DeleteSnapshotRequest as _strato_agent_v1_DeleteSnapshotRequest, D
 import type { DeleteSnapshotResponse as _strato_agent_v1_DeleteSnapshotResponse, DeleteSnapshotResponse__Output as _strato_agent_v1_DeleteSnapshotResponse__Output } from './strato/agent/v1/DeleteSnapshotResponse.ts';
 import type { DeleteVolumeRequest as _strato_agent_v1_DeleteVolumeRequest, DeleteVolumeRequest__Output as _strato_agent_v1_DeleteVolumeRequest__Output } from './strato/agent/v1/DeleteVolumeRequest.ts';
 import type { DeleteVolumeResponse as _strato_agent_v1_DeleteVolumeResponse, DeleteVolumeResponse__Output as _strato_agent_v1_DeleteVolumeResponse__Output } from './strato/agent/v1/DeleteVolumeResponse.ts';
+import type { DetachVolumeRequest as _strato_agent_v1_DetachVolumeRequest, DetachVolumeRequest__Output as _strato_agent_v1_DetachVolumeRequest__Output } from './strato/agent/v1/DetachVolumeRequest.ts';
+import type { DetachVolumeResponse as _strato_agent_v1_DetachVolumeResponse, DetachVolumeResponse__Output as _strato_agent_v1_DetachVolumeResponse__Output } from './strato/agent/v1/DetachVolumeResponse.ts';
 import type { ExportVolumeRequest as _strato_agent_v1_ExportVolumeRequest, ExportVolumeRequest__Output as _strato_agent_v1_ExportVolumeRequest__Output } from './strato/agent/v1/ExportVolumeRequest.ts';
 import type { ExtendVolumeRequest as _strato_agent_v1_ExtendVolumeRequest, ExtendVolumeRequest__Output as _strato_agent_v1_ExtendVolumeRequest__Output } from './strato/agent/v1/ExtendVolumeRequest.ts';
 import type { FlavorSpec as _strato_agent_v1_FlavorSpec, FlavorSpec__Output as _strato_agent_v1_FlavorSpec__Output } from './strato/agent/v1/FlavorSpec.ts';
@@ -29,6 +33,8 @@ import type { ListVolumesResponse as _strato_agent_v1_ListVolumesResponse, ListV
 import type { PortSpec as _strato_agent_v1_PortSpec, PortSpec__Output as _strato_agent_v1_PortSpec__Output } from './strato/agent/v1/PortSpec.ts';
 import type { ReconcileExportsRequest as _strato_agent_v1_ReconcileExportsRequest, ReconcileExportsRequest__Output as _strato_agent_v1_ReconcileExportsRequest__Output } from './strato/agent/v1/ReconcileExportsRequest.ts';
 import type { ReconcileExportsResponse as _strato_agent_v1_ReconcileExportsResponse, ReconcileExportsResponse__Output as _strato_agent_v1_ReconcileExportsResponse__Output } from './strato/agent/v1/ReconcileExportsResponse.ts';
+import type { RefreshVolumeSizeRequest as _strato_agent_v1_RefreshVolumeSizeRequest, RefreshVolumeSizeRequest__Output as _strato_agent_v1_RefreshVolumeSizeRequest__Output } from './strato/agent/v1/RefreshVolumeSizeRequest.ts';
+import type { RefreshVolumeSizeResponse as _strato_agent_v1_RefreshVolumeSizeResponse, RefreshVolumeSizeResponse__Output as _strato_agent_v1_RefreshVolumeSizeResponse__Output } from './strato/agent/v1/RefreshVolumeSizeResponse.ts';
 import type { Snapshot as _strato_agent_v1_Snapshot, Snapshot__Output as _strato_agent_v1_Snapshot__Output } from './strato/agent/v1/Snapshot.ts';
 import type { SpawnInstanceRequest as _strato_agent_v1_SpawnInstanceRequest, SpawnInstanceRequest__Output as _strato_agent_v1_SpawnInstanceRequest__Output } from './strato/agent/v1/SpawnInstanceRequest.ts';
 import type { StorageInfo as _strato_agent_v1_StorageInfo, StorageInfo__Output as _strato_agent_v1_StorageInfo__Output } from './strato/agent/v1/StorageInfo.ts';
@@ -36,6 +42,7 @@ import type { UnexportVolumeRequest as _strato_agent_v1_UnexportVolumeRequest, U
 import type { UnexportVolumeResponse as _strato_agent_v1_UnexportVolumeResponse, UnexportVolumeResponse__Output as _strato_agent_v1_UnexportVolumeResponse__Output } from './strato/agent/v1/UnexportVolumeResponse.ts';
 import type { Volume as _strato_agent_v1_Volume, Volume__Output as _strato_agent_v1_Volume__Output } from './strato/agent/v1/Volume.ts';
 import type { VolumeExport as _strato_agent_v1_VolumeExport, VolumeExport__Output as _strato_agent_v1_VolumeExport__Output } from './strato/agent/v1/VolumeExport.ts';
+import type { VolumeSpec as _strato_agent_v1_VolumeSpec, VolumeSpec__Output as _strato_agent_v1_VolumeSpec__Output } from './strato/agent/v1/VolumeSpec.ts';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
   new(...args: ConstructorParameters<Constructor>): Subtype;
@@ -47,6 +54,8 @@ export interface ProtoGrpcType {
       v1: {
         Agent: SubtypeConstructor<typeof grpc.Client, _strato_agent_v1_AgentClient> & { service: _strato_agent_v1_AgentDefinition }
         AgentStorage: SubtypeConstructor<typeof grpc.Client, _strato_agent_v1_AgentStorageClient> & { service: _strato_agent_v1_AgentStorageDefinition }
+        AttachVolumeRequest: MessageTypeDefinition<_strato_agent_v1_AttachVolumeRequest, _strato_agent_v1_AttachVolumeRequest__Output>
+        AttachVolumeResponse: MessageTypeDefinition<_strato_agent_v1_AttachVolumeResponse, _strato_agent_v1_AttachVolumeResponse__Output>
         CreateSnapshotRequest: MessageTypeDefinition<_strato_agent_v1_CreateSnapshotRequest, _strato_agent_v1_CreateSnapshotRequest__Output>
         CreateVolumeRequest: MessageTypeDefinition<_strato_agent_v1_CreateVolumeRequest, _strato_agent_v1_CreateVolumeRequest__Output>
         DeleteInstanceRequest: MessageTypeDefinition<_strato_agent_v1_DeleteInstanceRequest, _strato_agent_v1_DeleteInstanceRequest__Output>
@@ -55,6 +64,8 @@ export interface ProtoGrpcType {
         DeleteSnapshotResponse: MessageTypeDefinition<_strato_agent_v1_DeleteSnapshotResponse, _strato_agent_v1_DeleteSnapshotResponse__Output>
         DeleteVolumeRequest: MessageTypeDefinition<_strato_agent_v1_DeleteVolumeRequest, _strato_agent_v1_DeleteVolumeRequest__Output>
         DeleteVolumeResponse: MessageTypeDefinition<_strato_agent_v1_DeleteVolumeResponse, _strato_agent_v1_DeleteVolumeResponse__Output>
+        DetachVolumeRequest: MessageTypeDefinition<_strato_agent_v1_DetachVolumeRequest, _strato_agent_v1_DetachVolumeRequest__Output>
+        DetachVolumeResponse: MessageTypeDefinition<_strato_agent_v1_DetachVolumeResponse, _strato_agent_v1_DetachVolumeResponse__Output>
         ExportVolumeRequest: MessageTypeDefinition<_strato_agent_v1_ExportVolumeRequest, _strato_agent_v1_ExportVolumeRequest__Output>
         ExtendVolumeRequest: MessageTypeDefinition<_strato_agent_v1_ExtendVolumeRequest, _strato_agent_v1_ExtendVolumeRequest__Output>
         FlavorSpec: MessageTypeDefinition<_strato_agent_v1_FlavorSpec, _strato_agent_v1_FlavorSpec__Output>
@@ -73,6 +84,8 @@ export interface ProtoGrpcType {
         PortSpec: MessageTypeDefinition<_strato_agent_v1_PortSpec, _strato_agent_v1_PortSpec__Output>
         ReconcileExportsRequest: MessageTypeDefinition<_strato_agent_v1_ReconcileExportsRequest, _strato_agent_v1_ReconcileExportsRequest__Output>
         ReconcileExportsResponse: MessageTypeDefinition<_strato_agent_v1_ReconcileExportsResponse, _strato_agent_v1_ReconcileExportsResponse__Output>
+        RefreshVolumeSizeRequest: MessageTypeDefinition<_strato_agent_v1_RefreshVolumeSizeRequest, _strato_agent_v1_RefreshVolumeSizeRequest__Output>
+        RefreshVolumeSizeResponse: MessageTypeDefinition<_strato_agent_v1_RefreshVolumeSizeResponse, _strato_agent_v1_RefreshVolumeSizeResponse__Output>
         Snapshot: MessageTypeDefinition<_strato_agent_v1_Snapshot, _strato_agent_v1_Snapshot__Output>
         SpawnInstanceRequest: MessageTypeDefinition<_strato_agent_v1_SpawnInstanceRequest, _strato_agent_v1_SpawnInstanceRequest__Output>
         StorageInfo: MessageTypeDefinition<_strato_agent_v1_StorageInfo, _strato_agent_v1_StorageInfo__Output>
@@ -80,6 +93,7 @@ export interface ProtoGrpcType {
         UnexportVolumeResponse: MessageTypeDefinition<_strato_agent_v1_UnexportVolumeResponse, _strato_agent_v1_UnexportVolumeResponse__Output>
         Volume: MessageTypeDefinition<_strato_agent_v1_Volume, _strato_agent_v1_Volume__Output>
         VolumeExport: MessageTypeDefinition<_strato_agent_v1_VolumeExport, _strato_agent_v1_VolumeExport__Output>
+        VolumeSpec: MessageTypeDefinition<_strato_agent_v1_VolumeSpec, _strato_agent_v1_VolumeSpec__Output>
       }
     }
   }

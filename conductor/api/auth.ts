@@ -1,12 +1,11 @@
 // Authentication of public API calls: every RPC except Login carries
 // `authorization: Bearer <token>`; the token is checked against the identity
-// store and becomes the Principal that handlers scope everything by.
+// store and becomes the Principal that the services scope everything by (their
+// access rules are conductor/identity/access.ts).
 import type { Metadata } from '@grpc/grpc-js';
 import { StratoError } from '../../common/errors.ts';
 import type { Identity } from '../identity/identity.ts';
 import type { Principal } from '../identity/model.ts';
-
-export type { Principal };
 
 /** The bearer token in the call's metadata, or undefined when there is none. */
 export function bearerToken(metadata: Metadata): string | undefined {
@@ -35,24 +34,4 @@ export async function authenticate(ctx: { metadata: Metadata }, identity: Identi
     );
   }
   return identity.authenticate(token);
-}
-
-export function isAdmin(principal: Principal): boolean {
-  return principal.role === 'admin';
-}
-
-/** Errors: PERMISSION_DENIED/ADMIN_REQUIRED for anyone but a cloud admin. */
-export function requireAdmin(principal: Principal, what = 'this operation'): void {
-  if (!isAdmin(principal)) {
-    throw new StratoError('PERMISSION_DENIED', 'ADMIN_REQUIRED', `${what} needs the admin role in project admin`);
-  }
-}
-
-/**
- * Whether `principal` may see a resource owned by `projectId`. Callers answer
- * NOT_FOUND (never PERMISSION_DENIED) when it may not, so other projects'
- * resources cannot even be detected.
- */
-export function canSee(principal: Principal, projectId: string, isPublic = false): boolean {
-  return isPublic || principal.projectId === projectId || isAdmin(principal);
 }

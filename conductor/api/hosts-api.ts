@@ -7,12 +7,12 @@ import type { HostsHandlers } from '../../common/gen/strato/host/v1/Hosts.ts';
 import type { Implementation } from '../../common/grpc/handlers.ts';
 import type { HostRecord } from '../hosts/host-record.ts';
 import type { HostRegistry } from '../hosts/host-registry.ts';
+import { requireAdmin } from '../identity/access.ts';
 import type { Identity } from '../identity/identity.ts';
 import { usable } from '../scheduler/resources.ts';
 import type { StoreClaimer } from '../scheduler/store-claimer.ts';
 import type { HostSnapshot, Resources } from '../scheduler/types.ts';
-import { authenticate, requireAdmin } from './auth.ts';
-import { possibleHostRef } from './resolve.ts';
+import { authenticate } from './auth.ts';
 
 const resources = (r: Partial<Resources> | undefined): Capacity => ({
   vcpus: r?.vcpus ?? 0,
@@ -68,12 +68,12 @@ export function hostsApi(
 
     async GetHost(req, ctx) {
       requireAdmin(await authenticate(ctx, identity), 'showing a host');
-      return view(await hosts.require(possibleHostRef('host', req.host)));
+      return view(await hosts.require(req.host));
     },
 
     async SetHostEnabled(req, ctx) {
       requireAdmin(await authenticate(ctx, identity), 'enabling or disabling a host');
-      return view(await hosts.setEnabled(possibleHostRef('host', req.host), req.enabled));
+      return view(await hosts.setEnabled(req.host, req.enabled));
     },
   };
 }

@@ -3,9 +3,10 @@ import type { IdentityHandlers } from '../../common/gen/strato/identity/v1/Ident
 import type { Project } from '../../common/gen/strato/identity/v1/Project.ts';
 import type { User } from '../../common/gen/strato/identity/v1/User.ts';
 import type { Implementation } from '../../common/grpc/handlers.ts';
+import { isAdmin, requireAdmin } from '../identity/access.ts';
 import type { Identity } from '../identity/identity.ts';
 import type { ProjectRecord, UserRecord } from '../identity/model.ts';
-import { authenticate, isAdmin, requireAdmin } from './auth.ts';
+import { authenticate } from './auth.ts';
 
 export function projectToProto(p: ProjectRecord): Project {
   return { id: p.id, name: p.name, createdAt: p.createdAt };

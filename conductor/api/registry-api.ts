@@ -3,25 +3,22 @@
 // speaks for, so one compromised host cannot pose as another (PERMISSION_DENIED,
 // reason HOST_IDENTITY_MISMATCH).
 import type { Readable } from 'node:stream';
-import { echo, invalidArgument, StratoError } from '../../common/errors.ts';
+import { StratoError } from '../../common/errors.ts';
 import type { PullImageResponse } from '../../common/gen/strato/host/v1/PullImageResponse.ts';
 import type { RegistryHandlers } from '../../common/gen/strato/host/v1/Registry.ts';
 import type { CallContext, Implementation } from '../../common/grpc/handlers.ts';
 import type { HostReports } from '../compute/host-reports.ts';
 import type { HostRegistry } from '../hosts/host-registry.ts';
-import { parseIp } from '../network/ipv4.ts';
-import { HOST_ID_RE, requireField } from './names.ts';
-import { possibleRef } from './resolve.ts';
+import { registerInput, validateHostId } from '../hosts/registration.ts';
 
 /** What PullImage reads: an active image's facts and bytes. */
 export interface ImageSource {
-  openImageBlob(imageId: string): Promise<{
+  openImageBlob(imageId: unknown): Promise<{
     image: { sha256: string; sizeBytes: number; diskFormat: string };
     stream: Readable;
   }>;
 }
 
-const ADDRESS_RE = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/;
 /** Larger chunks than this would approach grpc-js's 4 MiB default message limit. */
 const CHUNK_BYTES = 1024 * 1024;
 
@@ -38,16 +35,6 @@ export function assertPeerIs(ctx: Pick<CallContext, 'peer'>, hostId: string): vo
   }
 }
 
-function validHostId(value: unknown): string {
-  const id = requireField('host_id', value);
-  if (!HOST_ID_RE.test(id)) {
-    throw invalidArgument('HOST_ID_INVALID', `host_id must be a host name, got ${echo(id)}`, {
-      details: { field: 'host_id' },
-    });
-  }
-  return id;
-}
-
 export function registryApi(
   hosts: HostRegistry,
   reports: HostReports,
@@ -57,34 +44,9 @@ export function registryApi(
 ): Implementation<RegistryHandlers> {
   return {
     async Register(req, ctx) {
-      const hostId = validHostId(req.hostId);
+      const hostId = validateHostId(req.hostId);
       assertPeerIs(ctx, hostId);
-      const address = requireField('address', req.address);
-      if (!ADDRESS_RE.test(address)) {
-        throw invalidArgument('ADDRESS_INVALID', `address must be host:port, got ${echo(address)}`, {
-          details: { field: 'address' },
-        });
-      }
-      const cap = req.capacity;
-      if (!cap || !(cap.vcpus > 0) || !(cap.ramMib > 0) || !(cap.diskGib > 0)) {
-        throw invalidArgument('CAPACITY_INVALID', 'capacity needs vcpus, ram_mib and disk_gib above 0', {
-          details: { field: 'capacity' },
-        });
-      }
-      const underlayIp = req.underlayIp.trim();
-      if (underlayIp !== '' && parseIp(underlayIp) === undefined) {
-        throw invalidArgument('UNDERLAY_IP_INVALID', `underlay_ip must be an IPv4 address, got ${echo(underlayIp)}`, {
-          details: { field: 'underlay_ip' },
-        });
-      }
-      await hosts.register({
-        id: hostId,
-        address,
-        capacity: { vcpus: cap.vcpus, ramMiB: cap.ramMib, diskGiB: cap.diskGib },
-        virtType: req.virtType,
-        agentVersion: req.agentVersion,
-        underlayIp,
-      });
+      await hosts.register(registerInput(hostId, req));
       const expected = await reports.applyFull(hostId, req.instances);
       onRegistered(hostId);
       return {
@@ -95,14 +57,14 @@ export function registryApi(
     },
 
     async Heartbeat(req, ctx) {
-      const hostId = validHostId(req.hostId);
+      const hostId = validateHostId(req.hostId);
       assertPeerIs(ctx, hostId);
       await hosts.heartbeat(hostId);
       return { expectedInstanceIds: await reports.applyFull(hostId, req.instances) };
     },
 
     async ReportInstance(req, ctx) {
-      const hostId = validHostId(req.hostId);
+      const hostId = validateHostId(req.hostId);
       assertPeerIs(ctx, hostId);
       if (req.instance) await reports.applyOne(hostId, req.instance);
       return {};
@@ -111,14 +73,14 @@ export function registryApi(
     async *PullImage(req, ctx) {
       // An agent that does not say who it is may still pull, as long as its
       // certificate names a registered host.
-      const hostId = req.hostId ? validHostId(req.hostId) : (ctx.peer()?.commonName ?? '');
+      const hostId = req.hostId ? validateHostId(req.hostId) : (ctx.peer()?.commonName ?? '');
       assertPeerIs(ctx, hostId);
       if (!(await hosts.get(hostId))) {
         throw new StratoError('PERMISSION_DENIED', 'HOST_NOT_REGISTERED', `host ${hostId} is not registered`, {
           details: { host: hostId },
         });
       }
-      const blob = await images.openImageBlob(possibleRef('image', 'image_id', req.imageId));
+      const blob = await images.openImageBlob(req.imageId);
       ctx.log.info({ hostId, imageId: req.imageId, sizeBytes: blob.image.sizeBytes }, 'image pull');
       const first: PullImageResponse = {
         sha256: blob.image.sha256,

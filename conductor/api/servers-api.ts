@@ -1,51 +1,15 @@
+import { echo, notFound, StratoError } from '../../common/errors.ts';
 // strato.compute.v1.Servers: a thin adapter from gRPC messages to ComputeService.
-import { echo, invalidArgument } from '../../common/errors.ts';
 import type { Server } from '../../common/gen/strato/compute/v1/Server.ts';
 import type { ServersHandlers } from '../../common/gen/strato/compute/v1/Servers.ts';
 import type { Implementation } from '../../common/grpc/handlers.ts';
 import type { ComputeService } from '../compute/compute-service.ts';
 import type { InstanceRecord } from '../compute/instance-record.ts';
 import { addressesOf } from '../compute/nics.ts';
+import { isAdmin } from '../identity/access.ts';
 import type { Identity } from '../identity/identity.ts';
 import type { Principal } from '../identity/model.ts';
-import { parseIp } from '../network/ipv4.ts';
-import { authenticate, isAdmin } from './auth.ts';
-import { hasControlChars, validateOptionalHostId } from './names.ts';
-import { possibleRef } from './resolve.ts';
-
-// Checks of the request's shape at the edge, before the compute service sees
-// it, so each error names the field as this RPC spells it. The compute service
-// checks the rest (lengths of metadata, user data, states).
-
-/** The server reference of a request: NOT_FOUND at once when it cannot name one. */
-const serverRef = (ref: string) => possibleRef('server', 'server', ref);
-
-/** '' or an IPv4 address, else INVALID_ARGUMENT/IP_ADDRESS_INVALID naming `field`. */
-function fixedIp(field: string, value: string): string {
-  if (value !== '' && parseIp(value) === undefined) {
-    throw invalidArgument('IP_ADDRESS_INVALID', `${field} ${echo(value)} is not an IPv4 address`, {
-      details: { field },
-    });
-  }
-  return value;
-}
-
-/** Metadata keys and values are labels: no control characters (their lengths are the compute service's). */
-function metadataChars(md: Record<string, string>): Record<string, string> {
-  const bad = Object.entries(md)
-    .flat()
-    .find((text) => hasControlChars(text));
-  if (bad !== undefined) {
-    throw invalidArgument(
-      'METADATA_INVALID',
-      `metadata keys and values must not contain control characters: ${echo(bad)}`,
-      {
-        details: { field: 'metadata' },
-      },
-    );
-  }
-  return md;
-}
+import { authenticate } from './auth.ts';
 
 export function serverToProto(r: InstanceRecord, p: Principal): Server {
   return {
@@ -87,19 +51,38 @@ export function serversApi(compute: ComputeService, identity: Identity): Impleme
   return {
     async CreateServer(req, ctx) {
       const p = await authenticate(ctx, identity);
+      // Until the conductor serves block storage, a volume-backed boot is refused, never
+      // ignored: no volume exists, and none can be made.
+      if (req.bootVolume !== '') {
+        throw notFound('VOLUME_NOT_FOUND', `volume ${echo(req.bootVolume)} not found`, {
+          details: { field: 'boot_volume' },
+        });
+      }
+      const volumeField =
+        req.bootFromImageVolumeGib > 0
+          ? 'boot_from_image_volume_gib'
+          : req.deleteVolumeOnTermination
+            ? 'delete_volume_on_termination'
+            : undefined;
+      if (volumeField !== undefined) {
+        throw new StratoError(
+          'UNIMPLEMENTED',
+          'VOLUMES_UNSUPPORTED',
+          `${volumeField}: this cloud does not serve block storage yet`,
+          {
+            details: { field: volumeField },
+          },
+        );
+      }
       const rec = await compute.create(
         {
           name: req.name,
           image: req.image,
           flavor: req.flavor,
           userData: req.userData,
-          host: validateOptionalHostId('host', req.host),
-          metadata: metadataChars(req.metadata),
-          networks: req.networks.map((n, i) => ({
-            network: n.network,
-            port: n.port,
-            fixedIp: fixedIp(`networks[${i}].fixed_ip`, n.fixedIp),
-          })),
+          host: req.host,
+          metadata: req.metadata,
+          networks: req.networks.map((n) => ({ network: n.network, port: n.port, fixedIp: n.fixedIp })),
         },
         p,
         ctx.requestId,
@@ -109,7 +92,7 @@ export function serversApi(compute: ComputeService, identity: Identity): Impleme
 
     async GetServer(req, ctx) {
       const p = await authenticate(ctx, identity);
-      return serverToProto(await compute.get(serverRef(req.server), p), p);
+      return serverToProto(await compute.get(req.server, p), p);
     },
 
     async ListServers(req, ctx) {
@@ -123,33 +106,33 @@ export function serversApi(compute: ComputeService, identity: Identity): Impleme
 
     async DeleteServer(req, ctx) {
       const p = await authenticate(ctx, identity);
-      return serverToProto(await compute.delete(serverRef(req.server), p, ctx.requestId), p);
+      return serverToProto(await compute.delete(req.server, p, ctx.requestId), p);
     },
 
     async ServerAction(req, ctx) {
       const p = await authenticate(ctx, identity);
-      return serverToProto(await compute.action(serverRef(req.server), req.action, req.hard, p, ctx.requestId), p);
+      return serverToProto(await compute.action(req.server, req.action, req.hard, p, ctx.requestId), p);
     },
 
     async AddServerPort(req, ctx) {
       const p = await authenticate(ctx, identity);
-      const nic = { network: req.network, port: req.port, fixedIp: fixedIp('fixed_ip', req.fixedIp) };
-      return serverToProto(await compute.addPort(serverRef(req.server), nic, p, ctx.requestId), p);
+      const nic = { network: req.network, port: req.port, fixedIp: req.fixedIp };
+      return serverToProto(await compute.addPort(req.server, nic, p, ctx.requestId), p);
     },
 
     async RemoveServerPort(req, ctx) {
       const p = await authenticate(ctx, identity);
-      return serverToProto(await compute.removePort(serverRef(req.server), req.port, p, ctx.requestId), p);
+      return serverToProto(await compute.removePort(req.server, req.port, p, ctx.requestId), p);
     },
 
     async GetConsoleLog(req, ctx) {
       const p = await authenticate(ctx, identity);
-      return { lines: await compute.consoleLog(serverRef(req.server), req.lines, p) };
+      return { lines: await compute.consoleLog(req.server, req.lines, p) };
     },
 
     async ListServerEvents(req, ctx) {
       const p = await authenticate(ctx, identity);
-      const events = await compute.events(serverRef(req.server), p);
+      const events = await compute.events(req.server, p);
       return { events: events.map((e) => ({ ...e })) };
     },
   };

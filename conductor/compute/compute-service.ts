@@ -7,12 +7,12 @@ import { randomUUID } from 'node:crypto';
 import { failedPrecondition, invalidArgument, notFound } from '../../common/errors.ts';
 import { type Logger, log as rootLog } from '../../common/log.ts';
 import type { AgentDirectory } from '../agents/agent-api.ts';
-import { isAdmin } from '../api/auth.ts';
-import type { Page, PageRequest } from '../api/paging.ts';
-import type { HostRegistry } from '../hosts/host-registry.ts';
+import { isAdmin } from '../identity/access.ts';
 import type { Principal } from '../identity/model.ts';
+import { validateOptionalHostId } from '../naming/names.ts';
+import { getOrUndefined } from '../store/get-or-undefined.ts';
+import type { Page, PageRequest } from '../store/paging.ts';
 import type { Compare, Op, Store } from '../store/store.ts';
-import { getOrUndefined } from './cas-update.ts';
 import type { Catalog } from './catalog.ts';
 import { listEvents, newEventKey, type ServerEventRecord, startedEvent } from './events.ts';
 import {
@@ -29,11 +29,13 @@ import { actionRefusal, deleteIsRepeat, parseAction, portChangeRefusal, ruleFor 
 import {
   checkForceHost,
   checkImageFitsFlavor,
+  validateFixedIp,
   validateMetadata,
+  validateMetadataChars,
   validateServerName,
   validateUserData,
 } from './validate.ts';
-import { newWorkflow } from './workflow.ts';
+import { type HostLookup, newWorkflow } from './workflow.ts';
 import type { WorkflowDriver } from './workflow-driver.ts';
 
 export interface CreateServerInput {
@@ -54,7 +56,7 @@ export interface ComputeServiceOptions {
   store: Store;
   catalog: Catalog;
   driver: WorkflowDriver;
-  hosts: HostRegistry;
+  hosts: HostLookup;
   agents: AgentDirectory;
   /** Without it, servers cannot have NICs (FAILED_PRECONDITION NETWORKING_NOT_CONFIGURED). */
   net?: ServerNetworking;
@@ -79,16 +81,22 @@ export class ComputeService {
   }
 
   async create(input: CreateServerInput, p: Principal, requestId: string): Promise<InstanceRecord> {
+    const host = validateOptionalHostId('host', input.host ?? '');
+    validateMetadataChars(input.metadata);
+    const requests = (input.networks ?? []).map((n, i) => ({
+      ...n,
+      fixedIp: validateFixedIp(`networks[${i}].fixed_ip`, n.fixedIp),
+    }));
     const name = validateServerName(input.name);
     const userData = validateUserData(input.userData);
     const metadata = validateMetadata(input.metadata);
-    const forceHost = checkForceHost(input.host ?? '', isAdmin(p));
+    const forceHost = checkForceHost(host, isAdmin(p));
     const [image, flavor] = await Promise.all([
       this.o.catalog.image(input.image, p),
       this.o.catalog.flavor(input.flavor),
     ]);
     checkImageFitsFlavor(image, flavor);
-    const nics = await this.resolveNics(p, input.networks ?? []);
+    const nics = await this.resolveNics(p, requests);
     const nowMs = this.clock();
     const now = new Date(nowMs).toISOString();
     const id = randomUUID();
@@ -159,6 +167,7 @@ export class ComputeService {
 
   /** Hot-plugs one NIC (see AddServerPort in server.proto). */
   async addPort(ref: string, request: NicRequest, p: Principal, requestId: string): Promise<InstanceRecord> {
+    validateFixedIp('fixed_ip', request.fixedIp);
     const id = (await findServer(this.store, ref, p)).value.id;
     const [nic] = await this.needNet().resolve(p, [request]);
     if (!nic) throw new Error('unreachable: one request, one NIC');

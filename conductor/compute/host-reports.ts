@@ -8,10 +8,10 @@
 // finishing must not turn a fresh server into ERROR.
 import type { InstanceReport__Output } from '../../common/gen/strato/host/v1/InstanceReport.ts';
 import { type Logger, log as rootLog } from '../../common/log.ts';
-import { isUuid } from '../api/names.ts';
+import { isUuid } from '../naming/names.ts';
+import { getOrUndefined } from '../store/get-or-undefined.ts';
 import { iterateAll } from '../store/list-all.ts';
 import type { Store } from '../store/store.ts';
-import { getOrUndefined } from './cas-update.ts';
 import { newEventKey, type ServerEventRecord } from './events.ts';
 import { INSTANCES, type InstanceRecord, instanceKey } from './instance-record.ts';
 import { type HostReport, observedAt, planReport } from './power-sync.ts';

@@ -1,6 +1,7 @@
 // A server's NICs as compute sees them, and the narrow networking seam the
-// compute workflows use (implemented over conductor/network and the network
-// pusher by server-networking.ts; stubbed in unit tests).
+// compute workflows use: one small interface per role, ServerNetworking all of
+// them (implemented over conductor/network, the network pusher and the agents'
+// AgentNetwork by server-networking/; stubbed in unit tests).
 import type { StratoError } from '../../common/errors.ts';
 import type { PortSpec } from '../../common/gen/strato/agent/v1/PortSpec.ts';
 import type { AgentTarget } from '../agents/agent-api.ts';
@@ -37,7 +38,8 @@ export interface NicOwner {
 /** What a push did for the host the instance goes to. */
 export type HostPush = { ok: true } | { ok: false; error: StratoError };
 
-export interface ServerNetworking {
+/** Checks of what a request asks for, before anything is made. */
+export interface NicRequests {
   /**
    * Checks NIC requests as `principal` sees things, before anything is made:
    * networks and ports resolved (the server's project's only), ports unused,
@@ -47,6 +49,10 @@ export interface ServerNetworking {
   resolve(principal: Principal, requests: readonly NicRequest[]): Promise<InstanceNic[]>;
   /** A port's id as `principal` sees it (by id or name). Errors: NOT_FOUND/PORT_NOT_FOUND. */
   portId(principal: Principal, ref: string): Promise<string>;
+}
+
+/** A server's ports: made or claimed, bound to its host, let go. */
+export interface NicPorts {
   /**
    * Makes the port of every NIC that has none (adopting a port made for the
    * owner before a crash) and claims given ports for the owner. Idempotent.
@@ -61,15 +67,29 @@ export interface ServerNetworking {
    * making a port and recording it). Idempotent.
    */
   release(owner: NicOwner, nics: readonly InstanceNic[], orphans: boolean): Promise<void>;
+}
+
+/** The hosts' network state (bridges, taps, DHCP, rules) following the ports. */
+export interface HostNetworkPush {
   /** Pushes the host's current network state and waits for it (UNIMPLEMENTED counts as ok). */
   pushHost(hostId: string): Promise<HostPush>;
   /** Pushes whatever changed, without waiting (e.g. after a delete). */
   pushSoon(): void;
+}
+
+/** The NICs as a spawn carries them. */
+export interface NicSpawnParts {
   /** The NICs as the agent needs them, and network_data.json for the config drive. */
   spawnParts(nics: readonly InstanceNic[]): Promise<{ ports: PortSpec[]; networkDataJson: string }>;
+}
+
+/** NICs plugged into and out of a running guest by its host's agent. */
+export interface PortHotplug {
   attach(host: AgentTarget, instanceId: string, port: PortSpec, signal?: AbortSignal): Promise<void>;
   detach(host: AgentTarget, instanceId: string, portId: string, signal?: AbortSignal): Promise<void>;
 }
+
+export interface ServerNetworking extends NicRequests, NicPorts, HostNetworkPush, NicSpawnParts, PortHotplug {}
 
 /** Network name → addresses, as Server.addresses shows them. */
 export function addressesOf(nics: readonly InstanceNic[]): Record<string, string[]> {

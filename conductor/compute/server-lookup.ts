@@ -1,12 +1,13 @@
 // Finding servers as a caller sees them: by id or name, project-scoped, with
 // another project's server answering NOT_FOUND exactly like a missing one.
 import { failedPrecondition, notFound } from '../../common/errors.ts';
-import { isAdmin } from '../api/auth.ts';
-import { isUuid, requireField } from '../api/names.ts';
-import { listPage, type Page, type PageRequest } from '../api/paging.ts';
+import { isAdmin } from '../identity/access.ts';
 import type { Principal } from '../identity/model.ts';
+import { isUuid } from '../naming/names.ts';
+import { possibleRef } from '../naming/resolve.ts';
+import { getOrUndefined } from '../store/get-or-undefined.ts';
+import { listPage, type Page, type PageRequest } from '../store/paging.ts';
 import type { Entry, Store } from '../store/store.ts';
-import { getOrUndefined } from './cas-update.ts';
 import {
   ALL_NAMES,
   type InstanceRecord,
@@ -29,14 +30,14 @@ async function byNamePrefix(store: Store, prefix: string): Promise<string[]> {
 
 /** The entry of the server `ref` (id or name) names. Errors: NOT_FOUND/SERVER_NOT_FOUND; FAILED_PRECONDITION/SERVER_NAME_AMBIGUOUS. */
 export async function findServer(store: Store, ref: unknown, p: Principal): Promise<Entry<InstanceRecord>> {
-  const value = requireField('server', ref);
+  // Anything that can be neither an id nor a name names no server (and reaches no key).
+  const value = possibleRef('server', 'server', ref);
   if (isUuid(value)) {
     const e = await getOrUndefined<InstanceRecord>(store, instanceKey(value.toLowerCase()));
     if (!e || !visibleTo(e.value, p)) throw serverNotFound(value);
     return e;
   }
   // Names never contain a space, the index separator, so a prefix is an exact match.
-  if (value.includes(' ') || value.includes('/')) throw serverNotFound(value);
   let ids = await byNamePrefix(store, `${projectNamesPrefix(p.projectId)}${value} `);
   if (ids.length === 0 && isAdmin(p)) ids = await byNamePrefix(store, `${ALL_NAMES}${value} `);
   if (ids.length > 1) {

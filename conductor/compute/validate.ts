@@ -1,7 +1,8 @@
 // Checks of a server create request that need no store: pure, so the rules are
 // table-tested. Bad input gets a precise error and changes nothing.
-import { failedPrecondition, invalidArgument, StratoError } from '../../common/errors.ts';
-import { validateName } from '../api/names.ts';
+import { echo, failedPrecondition, invalidArgument, StratoError } from '../../common/errors.ts';
+import { hasControlChars, validateName } from '../naming/names.ts';
+import { parseIp } from '../network/ipv4.ts';
 import type { BootFlavor, BootImage } from './catalog.ts';
 
 export const MAX_USER_DATA_BYTES = 64 * 1024;
@@ -24,6 +25,33 @@ export function validateUserData(data: Uint8Array | undefined): Buffer {
     );
   }
   return buf;
+}
+
+/** '' or an IPv4 address, else INVALID_ARGUMENT/IP_ADDRESS_INVALID naming `field`. */
+export function validateFixedIp(field: string, value: string): string {
+  if (value !== '' && parseIp(value) === undefined) {
+    throw invalidArgument('IP_ADDRESS_INVALID', `${field} ${echo(value)} is not an IPv4 address`, {
+      details: { field },
+    });
+  }
+  return value;
+}
+
+/** Metadata keys and values are labels: no control characters (their lengths: validateMetadata). */
+export function validateMetadataChars(md: Record<string, string> | undefined): Record<string, string> {
+  const bad = Object.entries(md ?? {})
+    .flat()
+    .find((text) => hasControlChars(text));
+  if (bad !== undefined) {
+    throw invalidArgument(
+      'METADATA_INVALID',
+      `metadata keys and values must not contain control characters: ${echo(bad)}`,
+      {
+        details: { field: 'metadata' },
+      },
+    );
+  }
+  return md ?? {};
 }
 
 export function validateMetadata(md: Record<string, string> | undefined): Record<string, string> {

@@ -8,19 +8,17 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Logger, log as rootLog } from '../../common/log.ts';
 import type { AgentDirectory } from '../agents/agent-api.ts';
-import type { HostRegistry } from '../hosts/host-registry.ts';
-import type { StoreClaimer } from '../scheduler/store-claimer.ts';
+import { getOrUndefined } from '../store/get-or-undefined.ts';
 import { iterateAll } from '../store/list-all.ts';
 import type { Compare, Op, Store } from '../store/store.ts';
 import { actStep } from './action-steps.ts';
 import { failStep, scheduleStep, spawnStep } from './boot-steps.ts';
-import { getOrUndefined } from './cas-update.ts';
 import { eventsPrefix, type ServerEventRecord } from './events.ts';
 import { allNameKey, INSTANCES, type InstanceRecord, instanceKey, projectNameKey } from './instance-record.ts';
 import { bindStep, plugStep, portsStep, unplugPortStep, unplugStep } from './nic-steps.ts';
 import type { ServerNetworking } from './nics.ts';
 import { deleteStep, purgeStep, releaseStep } from './teardown-steps.ts';
-import type { Outcome, Step, StepDeps } from './workflow.ts';
+import type { Claims, HostLookup, Outcome, Step, StepDeps } from './workflow.ts';
 
 const STEPS: Record<string, Step> = {
   ports: portsStep,
@@ -39,8 +37,8 @@ const STEPS: Record<string, Step> = {
 
 export interface WorkflowDriverOptions {
   store: Store;
-  claimer: StoreClaimer;
-  hosts: HostRegistry;
+  claimer: Claims;
+  hosts: HostLookup;
   agents: AgentDirectory;
   /** Ports and network pushes for servers with NICs. */
   net?: ServerNetworking;

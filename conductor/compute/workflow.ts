@@ -8,9 +8,9 @@
 import { randomUUID } from 'node:crypto';
 import type { StratoError } from '../../common/errors.ts';
 import type { Logger } from '../../common/log.ts';
-import type { AgentDirectory } from '../agents/agent-api.ts';
-import type { HostRegistry } from '../hosts/host-registry.ts';
-import type { StoreClaimer } from '../scheduler/store-claimer.ts';
+import type { AgentDirectory, AgentTarget } from '../agents/agent-api.ts';
+import type { Caller } from '../scheduler/host-index.ts';
+import type { PlacementRequest, SelectionResult } from '../scheduler/types.ts';
 import type { InstanceRecord, Workflow, WorkflowKind, WorkflowStep } from './instance-record.ts';
 import type { ServerNetworking } from './nics.ts';
 
@@ -26,9 +26,23 @@ export interface Finish {
   error?: string;
 }
 
+/** What the steps need of the scheduler (scheduler/store-claimer.ts). */
+export interface Claims {
+  /** Selects a host and claims the flavor there; idempotent per instance. */
+  place(request: PlacementRequest, caller: Caller): Promise<SelectionResult>;
+  /** Gives the instance's claim back; false when it had none. */
+  release(instanceId: string): Promise<boolean>;
+}
+
+/** What the workflows need of the host registry (hosts/host-registry.ts): where a host's agent listens. */
+export interface HostLookup {
+  /** Undefined when the host is not registered. */
+  get(id: string): Promise<AgentTarget | undefined>;
+}
+
 export interface StepDeps {
-  claimer: StoreClaimer;
-  hosts: HostRegistry;
+  claimer: Claims;
+  hosts: HostLookup;
   agents: AgentDirectory;
   log: Logger;
   /** Aborted when the conductor shuts down: agent calls are cancelled and the step is redone on restart. */

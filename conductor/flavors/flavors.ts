@@ -2,11 +2,11 @@
 import { randomUUID } from 'node:crypto';
 import { alreadyExists } from '../../common/errors.ts';
 import { type Logger, log as rootLog } from '../../common/log.ts';
-import { requireAdmin } from '../api/auth.ts';
-import { listPage, type Page, type PageRequest } from '../api/paging.ts';
-import { resolveRef } from '../api/resolve.ts';
-import { getOrUndefined } from '../identity/identity.ts';
+import { requireAdmin } from '../identity/access.ts';
 import type { Principal } from '../identity/model.ts';
+import { resolveRef } from '../naming/resolve.ts';
+import { getOrUndefined } from '../store/get-or-undefined.ts';
+import { listPage, type Page, type PageRequest } from '../store/paging.ts';
 import type { Store } from '../store/store.ts';
 import { FLAVOR_NAMES, type FlavorNameIndex, flavorKey, flavorNameKey } from './keys.ts';
 import { type FlavorInput, type FlavorRecord, validateFlavor } from './model.ts';
@@ -48,12 +48,12 @@ export class FlavorCatalog {
     return flavor;
   }
 
-  getById(id: string): Promise<FlavorRecord | undefined> {
-    return getOrUndefined<FlavorRecord>(this.store, flavorKey(id));
+  async getById(id: string): Promise<FlavorRecord | undefined> {
+    return (await getOrUndefined<FlavorRecord>(this.store, flavorKey(id)))?.value;
   }
 
   async findByName(name: string): Promise<FlavorRecord | undefined> {
-    const ix = await getOrUndefined<FlavorNameIndex>(this.store, flavorNameKey(name));
+    const ix = (await getOrUndefined<FlavorNameIndex>(this.store, flavorNameKey(name)))?.value;
     return ix ? this.getById(ix.id) : undefined;
   }
 

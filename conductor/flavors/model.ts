@@ -1,7 +1,7 @@
 // A flavor: a named instance size. Immutable once created (as in Nova), so an
 // instance can copy it at boot and never depend on it again.
 import { invalidArgument } from '../../common/errors.ts';
-import { validateName } from '../api/names.ts';
+import { validateName } from '../naming/names.ts';
 
 export interface FlavorRecord {
   id: string;

@@ -4,10 +4,12 @@
 // the scheduler's index follows through the store's watch; usage is the scheduler's.
 import { notFound } from '../../common/errors.ts';
 import { type Logger, log as rootLog } from '../../common/log.ts';
-import { listPage, type Page, type PageRequest } from '../api/paging.ts';
-import { casUpdate, getOrUndefined, UNCHANGED } from '../compute/cas-update.ts';
+import { possibleHostRef } from '../naming/resolve.ts';
 import type { AllocationRatio, HostSnapshot, HostSource, Resources } from '../scheduler/types.ts';
+import { casUpdate, UNCHANGED } from '../store/cas-update.ts';
+import { getOrUndefined } from '../store/get-or-undefined.ts';
 import { listAll } from '../store/list-all.ts';
+import { listPage, type Page, type PageRequest } from '../store/paging.ts';
 import type { Store } from '../store/store.ts';
 import { HOSTS, type HostCapacity, type HostRecord, hostKey } from './host-record.ts';
 import { type HostState, type HostTiming, hostState } from './host-state.ts';
@@ -107,8 +109,9 @@ export class HostRegistry {
     return (await getOrUndefined<HostRecord>(this.store, hostKey(id)))?.value;
   }
 
-  /** Errors: NOT_FOUND/HOST_NOT_FOUND. */
-  async require(id: string): Promise<HostRecord> {
+  /** By id, as an operator names it in `field`. Errors: NOT_FOUND/HOST_NOT_FOUND (also for what cannot be an id). */
+  async require(ref: unknown, field = 'host'): Promise<HostRecord> {
+    const id = possibleHostRef(field, ref);
     const h = await this.get(id);
     if (!h) throw notFound('HOST_NOT_FOUND', `host ${id} not found`, { details: { host: id } });
     return h;
@@ -123,8 +126,9 @@ export class HostRegistry {
     return listPage<HostRecord, HostRecord>(this.store, HOSTS, req, (e) => e.value);
   }
 
-  /** Idempotent. Errors: NOT_FOUND/HOST_NOT_FOUND. */
-  async setEnabled(id: string, enabled: boolean): Promise<HostRecord> {
+  /** Idempotent. Errors: NOT_FOUND/HOST_NOT_FOUND (also for what cannot be an id). */
+  async setEnabled(ref: unknown, enabled: boolean, field = 'host'): Promise<HostRecord> {
+    const id = possibleHostRef(field, ref);
     const e = await casUpdate<HostRecord>(this.store, hostKey(id), (h) =>
       h.enabled === enabled ? UNCHANGED : { ...h, enabled },
     );

@@ -1,13 +1,14 @@
 // Projects, users and tokens (the minimum of Keystone a multi-tenant cloud needs).
-// Plain data in, plain data out; the gRPC adapter is conductor/api/identity-api.ts
-// and the per-call authentication is conductor/api/auth.ts.
+// Plain data in, plain data out; the gRPC adapter is conductor/api/identity-api.ts,
+// the per-call authentication conductor/api/auth.ts and the access rules access.ts.
 import { randomUUID } from 'node:crypto';
 import { alreadyExists, invalidArgument, isStratoError, notFound, StratoError } from '../../common/errors.ts';
 import { type Logger, log as rootLog } from '../../common/log.ts';
-import { listPage, type Page, type PageRequest, resolvePageSize } from '../api/paging.ts';
-import { isUuid, nameProblem, requireField, validateName } from '../api/names.ts';
-import { resolveRef } from '../api/resolve.ts';
+import { isUuid, nameProblem, requireField, validateName } from '../naming/names.ts';
+import { resolveRef } from '../naming/resolve.ts';
+import { getOrUndefined } from '../store/get-or-undefined.ts';
 import { listAll } from '../store/list-all.ts';
+import { listPage, type Page, type PageRequest, resolvePageSize } from '../store/paging.ts';
 import type { Op, Store } from '../store/store.ts';
 import {
   type NameIndex,
@@ -98,11 +99,11 @@ export class Identity {
   }
 
   async getProjectById(id: string): Promise<ProjectRecord | undefined> {
-    return getOrUndefined<ProjectRecord>(this.store, projectKey(id));
+    return (await getOrUndefined<ProjectRecord>(this.store, projectKey(id)))?.value;
   }
 
   async findProjectByName(name: string): Promise<ProjectRecord | undefined> {
-    const idx = await getOrUndefined<NameIndex>(this.store, projectNameKey(name));
+    const idx = (await getOrUndefined<NameIndex>(this.store, projectNameKey(name)))?.value;
     return idx ? this.getProjectById(idx.id) : undefined;
   }
 
@@ -171,11 +172,11 @@ export class Identity {
   }
 
   async getUserById(id: string): Promise<UserRecord | undefined> {
-    return getOrUndefined<UserRecord>(this.store, userKey(id));
+    return (await getOrUndefined<UserRecord>(this.store, userKey(id)))?.value;
   }
 
   async findUserByName(name: string): Promise<UserRecord | undefined> {
-    const idx = await getOrUndefined<NameIndex>(this.store, userNameKey(name));
+    const idx = (await getOrUndefined<NameIndex>(this.store, userNameKey(name)))?.value;
     return idx ? this.getUserById(idx.id) : undefined;
   }
 
@@ -234,13 +235,4 @@ export class Identity {
 
 export function createIdentity(o: IdentityOptions): Identity {
   return new Identity(o);
-}
-
-export async function getOrUndefined<T>(store: Store, key: string): Promise<T | undefined> {
-  try {
-    return (await store.get<T>(key)).value;
-  } catch (err) {
-    if (isStratoError(err, 'NOT_FOUND')) return undefined;
-    throw err;
-  }
 }

@@ -8,7 +8,7 @@
 //   /identity/user-names/<name>       { id }          unique user names (login by name)
 //   /identity/tokens/<sha256 hex>     TokenRecord     the token itself is never stored
 //
-// ids are UUIDs (crypto.randomUUID), names follow conductor/api/names.ts.
+// ids are UUIDs (crypto.randomUUID), names follow conductor/naming/names.ts.
 
 export const PROJECTS = '/identity/projects/';
 export const PROJECT_NAMES = '/identity/project-names/';

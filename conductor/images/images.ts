@@ -5,12 +5,12 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { failedPrecondition, invalidArgument, isStratoError, notFound, StratoError } from '../../common/errors.ts';
 import { type Logger, log as rootLog } from '../../common/log.ts';
-import { canSee, isAdmin, requireAdmin } from '../api/auth.ts';
-import { validateName } from '../api/names.ts';
-import { listPage, type Page, type PageRequest } from '../api/paging.ts';
-import { resolveRef } from '../api/resolve.ts';
-import { getOrUndefined } from '../identity/identity.ts';
+import { canSee, isAdmin, requireAdmin } from '../identity/access.ts';
 import type { Principal } from '../identity/model.ts';
+import { validateName } from '../naming/names.ts';
+import { possibleRef, resolveRef } from '../naming/resolve.ts';
+import { getOrUndefined } from '../store/get-or-undefined.ts';
+import { listPage, type Page, type PageRequest } from '../store/paging.ts';
 import type { Store } from '../store/store.ts';
 import { ImageBlobs } from './blob-store.ts';
 import { type ImageInspector, qemuImgInspector } from './inspect.ts';
@@ -104,8 +104,8 @@ export class ImageRegistry {
   }
 
   /** The record, whoever owns it (for the conductor's own workflows), or undefined. */
-  getById(id: string): Promise<ImageRecord | undefined> {
-    return getOrUndefined<ImageRecord>(this.store, imageKey(id));
+  async getById(id: string): Promise<ImageRecord | undefined> {
+    return (await getOrUndefined<ImageRecord>(this.store, imageKey(id)))?.value;
   }
 
   /**
@@ -223,12 +223,13 @@ export class ImageRegistry {
   }
 
   /**
-   * The bytes of an active image, for the agents' pull stream (no project check:
-   * agents pull what the conductor told them to boot). Errors:
-   * NOT_FOUND/IMAGE_NOT_FOUND; FAILED_PRECONDITION/IMAGE_NOT_ACTIVE;
-   * DATA_LOSS/IMAGE_DATA_MISSING when the file is gone.
+   * The bytes of an active image, by id, for the agents' pull stream (no project
+   * check: agents pull what the conductor told them to boot). Errors:
+   * NOT_FOUND/IMAGE_NOT_FOUND (also for what cannot be an id);
+   * FAILED_PRECONDITION/IMAGE_NOT_ACTIVE; DATA_LOSS/IMAGE_DATA_MISSING when the file is gone.
    */
-  async openImageBlob(imageId: string, chunkBytes = 256 * 1024): Promise<ImageBlob> {
+  async openImageBlob(ref: unknown, chunkBytes = 256 * 1024): Promise<ImageBlob> {
+    const imageId = possibleRef('image', 'image_id', ref);
     const image = await this.getById(imageId);
     if (!image) throw notFound('IMAGE_NOT_FOUND', `image ${imageId} not found`, { details: { imageId } });
     assertActive(image);

@@ -3,11 +3,26 @@
 // judges them. Whatever goes wrong (broken stream, refusal, size limit, crash of
 // this code) leaves the image killed and no bytes behind.
 import { invalidArgument, isStratoError, notFound, StratoError } from '../../common/errors.ts';
-import { canSee, isAdmin } from '../api/auth.ts';
-import { requireField } from '../api/names.ts';
+import type { Logger } from '../../common/log.ts';
+import { canSee, isAdmin } from '../identity/access.ts';
 import type { Principal } from '../identity/model.ts';
-import type { ImageRegistry } from './images.ts';
+import { requireField } from '../naming/names.ts';
+import type { ImageBlobs } from './blob-store.ts';
+import type { ImageInspector } from './inspect.ts';
 import type { ImageRecord } from './model.ts';
+
+/** What an upload needs of the image registry (images.ts, which hands itself in). */
+export interface UploadTarget {
+  readonly blobs: ImageBlobs;
+  readonly inspect: ImageInspector;
+  readonly maxImageBytes: number;
+  readonly log: Logger;
+  /** As the caller sees it. Errors: NOT_FOUND/IMAGE_NOT_FOUND. */
+  get(principal: Principal, ref: unknown, field?: string): Promise<ImageRecord>;
+  getById(id: string): Promise<ImageRecord | undefined>;
+  /** Compare-and-swap of the record; undefined when the image is gone or `change` declined. */
+  transition(id: string, change: (r: ImageRecord) => ImageRecord | undefined): Promise<ImageRecord | undefined>;
+}
 
 export interface UploadMessage {
   /** Required on the first message, ignored afterwards. */
@@ -44,7 +59,7 @@ async function* dataOf(first: UploadMessage, rest: AsyncIterable<UploadMessage>)
 }
 
 export async function runUpload(
-  reg: ImageRegistry,
+  reg: UploadTarget,
   principal: Principal,
   messages: AsyncIterable<UploadMessage>,
   signal?: AbortSignal,

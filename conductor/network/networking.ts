@@ -1,5 +1,5 @@
 // The conductor's networking model, wired together: one object per resource
-// over one store. The API layer (api/networks-api.ts) and the compute
+// over one store. The API adapters (api/network-apis.ts) and the compute
 // workflows call these; host-network-view.ts turns their records into what
 // each agent must build.
 import { type NetCtx, type NetworkingOptions, netCtx } from './context.ts';

@@ -11,11 +11,11 @@ import {
   notFound,
   StratoError,
 } from '../../common/errors.ts';
-import type { Principal } from '../api/auth.ts';
-import { requireAdmin } from '../api/auth.ts';
-import { validateName } from '../api/names.ts';
-import type { Page } from '../api/paging.ts';
+import { requireAdmin } from '../identity/access.ts';
+import type { Principal } from '../identity/model.ts';
+import { validateName } from '../naming/names.ts';
 import { listAll } from '../store/list-all.ts';
+import type { Page } from '../store/paging.ts';
 import type { Entry, Op } from '../store/store.ts';
 import { contended, MAX_ATTEMPTS, type NetCtx, tryTxn } from './context.ts';
 import {
@@ -185,14 +185,14 @@ export class Networks {
           },
         );
       }
-      const subnets = await Promise.all(net.subnetIds.map((s) => this.c.subnets.entry(s)));
+      const subnets = await this.c.subnets.values(net.subnetIds);
       const ops: Op[] = [
         ...this.c.networks.deleteOps(net),
         { kind: 'delete', key: net.providerType === 'vxlan' ? vniKey(net.vni) : physicalBridgeKey(net.physicalBridge) },
         { kind: 'delete', key: macKey(net.dhcpMac) },
         { kind: 'delete', key: epochKey(id) },
       ];
-      for (const s of subnets) if (s) ops.push(...subnetDeleteOps(this.c, s.value));
+      for (const s of subnets) ops.push(...subnetDeleteOps(this.c, s));
       const failed = await tryTxn(
         this.c.store,
         [{ kind: 'modRevision', key: entry.key, modRevision: entry.modRevision }, guardUnchanged(epochKey(id), guard)],

@@ -8,11 +8,11 @@
 // again; a caller-chosen address that is taken is the caller's IP_IN_USE.
 import { randomUUID } from 'node:crypto';
 import { alreadyExists, failedPrecondition, invalidArgument, isStratoError, notFound } from '../../common/errors.ts';
-import type { Principal } from '../api/auth.ts';
-import { requireAdmin } from '../api/auth.ts';
-import { validateName } from '../api/names.ts';
-import type { Page } from '../api/paging.ts';
+import { requireAdmin } from '../identity/access.ts';
+import type { Principal } from '../identity/model.ts';
+import { validateName, validateOptionalHostId, validateText } from '../naming/names.ts';
 import { listAll } from '../store/list-all.ts';
+import type { Page } from '../store/paging.ts';
 import type { Compare, Entry, Op } from '../store/store.ts';
 import { contended, MAX_ATTEMPTS, type NetCtx, tryTxn } from './context.ts';
 import { formatIp, parseIp } from './ipv4.ts';
@@ -46,6 +46,9 @@ export interface CreatePortInput {
   deviceOwner: string;
   bindingHost: string;
 }
+
+/** Neutron's limit for a port's device id and owner. */
+export const DEVICE_FIELD_MAX = 255;
 
 /** Keeps a port create within one store transaction (STORE_LIMITS.maxTxnOps). */
 export const MAX_FIXED_IPS = 16;
@@ -83,13 +86,14 @@ export class Ports {
 
   /** `trusted`: the conductor's own workflows (compute), which may bind a port to a host. */
   async create(principal: Principal, input: CreatePortInput, trusted = false): Promise<PortRecord> {
+    const deviceId = validateText('device_id', input.deviceId, DEVICE_FIELD_MAX);
+    const deviceOwner = validateText('device_owner', input.deviceOwner, DEVICE_FIELD_MAX);
+    const bindingHost = validateOptionalHostId('binding_host', input.bindingHost);
     const name = input.name === '' ? '' : validateName('name', input.name);
     checkCounts(input);
-    if (input.bindingHost !== '' && !trusted) requireAdmin(principal, 'binding_host');
+    if (bindingHost !== '' && !trusted) requireAdmin(principal, 'binding_host');
     const net = (await this.c.networks.resolve(principal, input.network, 'network')).value;
-    const subnets = (await Promise.all(net.subnetIds.map((id) => this.c.subnets.entry(id))))
-      .filter((e) => e !== undefined)
-      .map((e) => e.value);
+    const subnets = await this.c.subnets.values(net.subnetIds);
     const requests = await Promise.all(
       input.fixedIps.map(async (f, i) => ({
         subnet:
@@ -116,9 +120,9 @@ export class Ports {
         mac,
         fixedIps: chosen.map((c) => ({ subnetId: c.subnetId, ip: formatIp(c.ip) })),
         securityGroupIds: groupIds,
-        deviceId: input.deviceId,
-        deviceOwner: input.deviceOwner,
-        bindingHost: input.bindingHost,
+        deviceId,
+        deviceOwner,
+        bindingHost,
         createdAt: at,
         updatedAt: at,
       };
@@ -235,11 +239,12 @@ export class Ports {
     principal: Principal,
     req: ListRequest & { network?: string; deviceId?: string },
   ): Promise<Page<PortRecord>> {
+    const deviceId = validateText('device_id', req.deviceId, DEVICE_FIELD_MAX);
     const networkId = req.network ? (await this.networks.get(principal, req.network)).id : '';
     return this.c.ports.list(
       principal,
       req,
-      (p) => (networkId === '' || p.networkId === networkId) && (!req.deviceId || p.deviceId === req.deviceId),
+      (p) => (networkId === '' || p.networkId === networkId) && (deviceId === '' || p.deviceId === deviceId),
     );
   }
 

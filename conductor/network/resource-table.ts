@@ -2,11 +2,11 @@
 // a record per id plus a per-project name index, visibility by project, name-or-id
 // resolution and paginated listing. Each service adds its own guard keys.
 
-import { isStratoError } from '../../common/errors.ts';
-import type { Principal } from '../api/auth.ts';
-import { canSee, requireAdmin } from '../api/auth.ts';
-import { listPage, type Page, type PageRequest } from '../api/paging.ts';
-import { resolveRef } from '../api/resolve.ts';
+import { canSee, requireAdmin } from '../identity/access.ts';
+import type { Principal } from '../identity/model.ts';
+import { resolveRef } from '../naming/resolve.ts';
+import { getOrUndefined } from '../store/get-or-undefined.ts';
+import { listPage, type Page, type PageRequest } from '../store/paging.ts';
 import type { Entry, Op, Store } from '../store/store.ts';
 import { type NamedKind, type NameIndex, nameKey, namePrefix, namesPrefix, recordKey, recordPrefix } from './keys.ts';
 
@@ -55,13 +55,14 @@ export class ResourceTable<T extends Owned> {
   }
 
   /** The record whoever owns it, or undefined. */
-  async entry(id: string): Promise<Entry<T> | undefined> {
-    try {
-      return await this.store.get<T>(this.key(id));
-    } catch (err) {
-      if (isStratoError(err, 'NOT_FOUND')) return undefined;
-      throw err;
-    }
+  entry(id: string): Promise<Entry<T> | undefined> {
+    return getOrUndefined<T>(this.store, this.key(id));
+  }
+
+  /** The records of `ids` that exist, in order (a reference may outlive its record for a moment). */
+  async values(ids: readonly string[]): Promise<T[]> {
+    const entries = await Promise.all(ids.map((id) => this.entry(id)));
+    return entries.filter((e) => e !== undefined).map((e) => e.value);
   }
 
   /**
@@ -106,12 +107,7 @@ export class ResourceTable<T extends Owned> {
 
 /** Reads a guard key's modRevision (0 when absent) for a later compare. */
 export async function readGuard(store: Store, key: string): Promise<number> {
-  try {
-    return (await store.get(key)).modRevision;
-  } catch (err) {
-    if (isStratoError(err, 'NOT_FOUND')) return 0;
-    throw err;
-  }
+  return (await getOrUndefined(store, key))?.modRevision ?? 0;
 }
 
 /** The compare that holds only if the guard read by readGuard did not move. */

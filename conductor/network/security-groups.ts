@@ -17,10 +17,11 @@ import {
   notFound,
   StratoError,
 } from '../../common/errors.ts';
-import type { Principal } from '../api/auth.ts';
-import { canSee } from '../api/auth.ts';
-import { isUuid, validateName, validateText } from '../api/names.ts';
-import type { Page } from '../api/paging.ts';
+import { canSee } from '../identity/access.ts';
+import type { Principal } from '../identity/model.ts';
+import { isUuid, validateName, validateText } from '../naming/names.ts';
+import { getOrUndefined } from '../store/get-or-undefined.ts';
+import type { Page } from '../store/paging.ts';
 import type { Compare, Entry, Op } from '../store/store.ts';
 import { contended, MAX_ATTEMPTS, type NetCtx, tryTxn } from './context.ts';
 import { defaultSgKey, epochKey, sgMembersPrefix, sgRemoteRefKey, sgRemoteRefsPrefix, sgRuleKey } from './keys.ts';
@@ -73,13 +74,8 @@ export class SecurityGroups {
 
   /** The project's default group, or undefined when it has none (yet). */
   async findDefault(projectId: string): Promise<SecurityGroupRecord | undefined> {
-    try {
-      const { id } = (await this.c.store.get<{ id: string }>(defaultSgKey(projectId))).value;
-      return (await this.c.groups.entry(id))?.value;
-    } catch (err) {
-      if (isStratoError(err, 'NOT_FOUND')) return undefined;
-      throw err;
-    }
+    const index = await getOrUndefined<{ id: string }>(this.c.store, defaultSgKey(projectId));
+    return index && (await this.c.groups.entry(index.value.id))?.value;
   }
 
   /**
@@ -290,12 +286,7 @@ export class SecurityGroups {
 
   async isDefault(g: SecurityGroupRecord): Promise<boolean> {
     if (g.name !== DEFAULT_SECURITY_GROUP) return false;
-    try {
-      return (await this.c.store.get<{ id: string }>(defaultSgKey(g.projectId))).value.id === g.id;
-    } catch (err) {
-      if (isStratoError(err, 'NOT_FOUND')) return false;
-      throw err;
-    }
+    return (await getOrUndefined<{ id: string }>(this.c.store, defaultSgKey(g.projectId)))?.value.id === g.id;
   }
 }
 

@@ -4,9 +4,9 @@
 // other; deleting one is refused while a port holds an address on it.
 import { randomUUID } from 'node:crypto';
 import { failedPrecondition, StratoError } from '../../common/errors.ts';
-import type { Principal } from '../api/auth.ts';
-import { validateName } from '../api/names.ts';
-import type { Page } from '../api/paging.ts';
+import type { Principal } from '../identity/model.ts';
+import { validateName } from '../naming/names.ts';
+import type { Page } from '../store/paging.ts';
 import type { Entry } from '../store/store.ts';
 import { contended, MAX_ATTEMPTS, type NetCtx, tryTxn } from './context.ts';
 import { nextFree, planSubnet, type SubnetRequest, subnetMath } from './ipam.ts';
@@ -46,9 +46,7 @@ export class Subnets {
           `network ${net.id} has the maximum of ${this.c.maxSubnetsPerNetwork} subnets`,
         );
       }
-      const siblings = (await Promise.all(net.subnetIds.map((s) => this.c.subnets.entry(s))))
-        .filter((e) => e !== undefined)
-        .map((e) => e.value);
+      const siblings = await this.c.subnets.values(net.subnetIds);
       const planned = planSubnet(input, siblings);
       let dhcpIp = '';
       if (input.enableDhcp) {

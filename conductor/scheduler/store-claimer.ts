@@ -11,9 +11,9 @@
 // exactly-once per instance and gives release() the flavor and host to give back.
 // Host facts (capacity, ratios, enabled, heartbeat) are the registry's records,
 // followed through `hosts`; only usage is owned here (usage-records.ts).
-import { isStratoError } from '../../common/errors.ts';
 import { type Logger, log as rootLog } from '../../common/log.ts';
-import type { Compare, Entry, Op, Store, TxnResult } from '../store/store.ts';
+import { getOrUndefined } from '../store/get-or-undefined.ts';
+import type { Compare, Op, Store, TxnResult } from '../store/store.ts';
 import { applyClaim, releaseClaim } from './claims.ts';
 import { type Caller, HostIndex } from './host-index.ts';
 import { IndexFeed, schedulerClosed } from './index-feed.ts';
@@ -95,7 +95,7 @@ export class StoreClaimer {
   }
 
   async claimOf(instanceId: string): Promise<ClaimRecord | undefined> {
-    return (await this.getOrUndefined<ClaimRecord>(claimKey(instanceId)))?.value;
+    return (await getOrUndefined<ClaimRecord>(this.store, claimKey(instanceId)))?.value;
   }
 
   /**
@@ -152,10 +152,10 @@ export class StoreClaimer {
   /** Gives an instance's claim back (delete, failed spawn). False when there was none. */
   async release(instanceId: string): Promise<boolean> {
     for (;;) {
-      const claim = await this.getOrUndefined<ClaimRecord>(claimKey(instanceId));
+      const claim = await getOrUndefined<ClaimRecord>(this.store, claimKey(instanceId));
       if (claim === undefined) return false;
       const { hostId, flavor } = claim.value;
-      const usage = await this.getOrUndefined<UsageRecord>(usageKey(hostId));
+      const usage = await getOrUndefined<UsageRecord>(this.store, usageKey(hostId));
       const compares: Compare[] = [{ kind: 'modRevision', key: claim.key, modRevision: claim.modRevision }];
       const ops: Op[] = [{ kind: 'delete', key: claim.key }];
       const next = usage === undefined ? undefined : releaseClaim(usage.value, flavor);
@@ -225,16 +225,7 @@ export class StoreClaimer {
   }
 
   private async refreshUsage(hostId: string): Promise<void> {
-    const e = await this.getOrUndefined<UsageRecord>(usageKey(hostId));
+    const e = await getOrUndefined<UsageRecord>(this.store, usageKey(hostId));
     if (e !== undefined) this.index.putUsage(hostId, e.value, e.modRevision);
-  }
-
-  private async getOrUndefined<T>(key: string): Promise<Entry<T> | undefined> {
-    try {
-      return await this.store.get<T>(key);
-    } catch (err) {
-      if (isStratoError(err, 'NOT_FOUND')) return undefined;
-      throw err;
-    }
   }
 }

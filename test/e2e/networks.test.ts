@@ -5,7 +5,7 @@
 // leaves nothing of it on any host.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { vxlanName } from '../../agent/network/network-driver.ts';
+import { vxlanName } from '../../common/network-names.ts';
 import type { Network__Output } from '../../common/gen/strato/network/v1/Network.ts';
 import { useCloud } from './lib/fixture.ts';
 import { kindsMissing, leftoversOn, linkStats } from './lib/host-network.ts';

@@ -5,13 +5,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import type { LinkStatsCounters } from '../../../agent/network/netlink/netlink.ts';
 import { openNetlink } from '../../../agent/network/netlink/netlink-client.ts';
-import {
-  bridgeName,
-  dhcpHostVethName,
-  dhcpNamespaceName,
-  tapName,
-  vxlanName,
-} from '../../../agent/network/network-driver.ts';
+import { bridgeName, dhcpHostVethName, dhcpNamespaceName, tapName, vxlanName } from '../../../common/network-names.ts';
 import { nftTables, STRATO_TABLES } from '../../harness/nft.ts';
 import type { CloudHost } from './cloud.ts';
 

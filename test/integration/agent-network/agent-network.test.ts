@@ -12,12 +12,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { domainNameFor } from '../../../agent/hypervisor/libvirt/domain-xml.ts';
+import { domainNameFor } from '../../../agent/hypervisor/domain-name.ts';
 import type { LibvirtClient } from '../../../agent/hypervisor/libvirt/libvirt-client.ts';
 import type { Netlink } from '../../../agent/network/netlink/netlink.ts';
 import { openNetlink } from '../../../agent/network/netlink/netlink-client.ts';
-import type { HostNetworkState } from '../../../agent/network/network-driver.ts';
 import { isStratoError } from '../../../common/errors.ts';
+import type { HostNetworkState } from '../../../common/gen/strato/agent/v1/HostNetworkState.ts';
 import { waitForLine } from '../../harness/console-log.ts';
 import { removeDomain } from '../../harness/libvirt-domains.ts';
 import { processAlive } from '../../harness/processes.ts';
@@ -61,7 +61,7 @@ const netIds = [net1.id, net2.id];
 let generation = 0n;
 
 async function push(state: HostNetworkState, gen = ++generation) {
-  return netApi.ApplyNetworkState({ hostId: HOST_ID, generation: String(gen), stateJson: JSON.stringify(state) });
+  return netApi.ApplyNetworkState({ hostId: HOST_ID, generation: String(gen), state });
 }
 
 async function startAgent(): Promise<void> {

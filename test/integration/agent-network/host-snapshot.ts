@@ -6,7 +6,8 @@ import { dnsmasqPaths } from '../../../agent/network/linux/dnsmasq-config.ts';
 import { findDnsmasq } from '../../../agent/network/linux/dnsmasq-process.ts';
 import { LinuxNetworkDriver } from '../../../agent/network/linux/linux-network-driver.ts';
 import type { Netlink } from '../../../agent/network/netlink/netlink.ts';
-import { dhcpNamespaceName, type HostNetworkFacts } from '../../../agent/network/network-driver.ts';
+import type { HostNetworkFacts } from '../../../agent/network/network-driver.ts';
+import { dhcpNamespaceName } from '../../../common/network-names.ts';
 import { nftTables, STRATO_TABLES } from '../../harness/nft.ts';
 
 export interface HostSnapshot {

@@ -1,21 +1,16 @@
 // Test networks and ports for the agent-network tests, as the conductor would hand
-// them to an agent: a VXLAN network without peers (one host), DHCP on this host,
+// them to an agent (strato.agent.v1 messages): a VXLAN network without peers (one host), DHCP on this host,
 // the security group "members may reach members" (Neutron's default group), and the
 // AgentNetwork client over mutual TLS as the conductor.
 import { randomUUID } from 'node:crypto';
-import {
-  bridgeName,
-  dhcpHostVethName,
-  type HostNetworkState,
-  type NetworkSpec,
-  type PortBinding,
-  tapName,
-  vxlanName,
-} from '../../../agent/network/network-driver.ts';
 import type { ProtoGrpcType as NetProto } from '../../../common/gen/agent_network.ts';
 import type { AgentNetworkClient } from '../../../common/gen/strato/agent/v1/AgentNetwork.ts';
+import type { HostNetworkState } from '../../../common/gen/strato/agent/v1/HostNetworkState.ts';
+import type { NetworkConfig } from '../../../common/gen/strato/agent/v1/NetworkConfig.ts';
+import type { PortConfig } from '../../../common/gen/strato/agent/v1/PortConfig.ts';
 import type { PortSpec } from '../../../common/gen/strato/agent/v1/PortSpec.ts';
 import type { StratoClient } from '../../../common/grpc/client.ts';
+import { bridgeName, dhcpHostVethName, tapName, vxlanName } from '../../../common/network-names.ts';
 import { loadProtoPackage, toGrpcObject } from '../../../common/proto.ts';
 import { randomMac } from '../../harness/domain-xml-fixture.ts';
 import { connectAgent } from '../agent/agent-harness.ts';
@@ -71,14 +66,13 @@ export function lan(prefix: string, vni: number): Lan {
   };
 }
 
-function networkSpec(n: Lan, ports: readonly LanPort[]): NetworkSpec {
+function networkConfig(n: Lan, ports: readonly LanPort[]): NetworkConfig {
   const { prefix } = n;
   return {
     networkId: n.id,
-    type: 'vxlan',
+    type: 'NETWORK_TYPE_VXLAN',
     vni: n.vni,
     mtu: MTU,
-    bridge: bridgeName(n.id),
     vxlanPeers: [],
     dhcp: {
       mac: randomMacFor(n.id),
@@ -103,17 +97,16 @@ function randomMacFor(networkId: string): string {
 export function stateOf(networks: readonly Lan[], ports: readonly LanPort[]): HostNetworkState {
   const members = ports.map((p) => `${p.ip}/32`);
   return {
-    networks: networks.map((n) => networkSpec(n, ports)),
+    networks: networks.map((n) => networkConfig(n, ports)),
     ports: ports.map(
-      (p): PortBinding => ({
+      (p): PortConfig => ({
         portId: p.id,
         networkId: p.networkId,
-        tap: p.tap,
         mac: p.mac,
         ips: [p.ip],
-        securityGroups: [
-          { direction: 'ingress', protocol: 'any', remoteCidrs: members },
-          { direction: 'egress', protocol: 'any', remoteCidrs: ['0.0.0.0/0'] },
+        rules: [
+          { direction: 'RULE_DIRECTION_INGRESS', protocol: 'RULE_PROTOCOL_ANY', remoteCidrs: members },
+          { direction: 'RULE_DIRECTION_EGRESS', protocol: 'RULE_PROTOCOL_ANY', remoteCidrs: ['0.0.0.0/0'] },
         ],
       }),
     ),

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, open, readdir, rm, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { domainNameFor } from '../../../agent/hypervisor/libvirt/domain-xml.ts';
+import { domainNameFor } from '../../../agent/hypervisor/domain-name.ts';
 import { ShutdownFlags } from '../../../agent/hypervisor/libvirt/flags.ts';
 import type { LibvirtClient } from '../../../agent/hypervisor/libvirt/libvirt-client.ts';
 import { isStratoError, StratoError } from '../../../common/errors.ts';

@@ -5,7 +5,7 @@
 // The hypervisor is the fake here: these tests are about the wire, not libvirt.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,7 +82,12 @@ test('registers through the first endpoint that answers, heartbeats, reports cha
       ensure: async () => ({ path: '/x', format: 'qcow2', sha256: 'a' }),
       virtualSize: async () => 1,
     },
-    disks: { createOverlay: async () => {}, overlaySize: () => 1, writeConfigDrive: async () => {} },
+    // Stand-ins that make the files the real ones would (spawn restricts their modes).
+    disks: {
+      createOverlay: (_base: unknown, overlay: string) => writeFile(overlay, ''),
+      overlaySize: () => 1,
+      writeConfigDrive: (_drive: unknown, target: string) => writeFile(target, ''),
+    },
     stateDir: dir,
     virtType: 'qemu',
     availabilityZone: 'nova',

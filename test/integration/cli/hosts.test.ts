@@ -85,10 +85,10 @@ describe('strato host commands and list filters against the conductor (one host)
   it('a filter naming nothing fails with NOT_FOUND (exit 5) instead of printing an empty list', async () => {
     const cases: [string[], RegExp][] = [
       [['port', 'list', '--device', 'demo-9'], /^strato: error: --device: server demo-9 not found \(code NOT_FOUND/],
-      [['port', 'list', '--network', 'net-9'], /^strato: error: network net-9 not found \(code NOT_FOUND/],
-      [['subnet', 'list', '--network', 'net-9'], /^strato: error: network net-9 not found \(code NOT_FOUND/],
-      [['server', 'event', 'list', 'demo-9'], /^strato: error: server demo-9 not found \(code NOT_FOUND/],
-      [['security', 'group', 'rule', 'list', 'sg-9'], /^strato: error: security.group sg-9 not found \(code NOT_FOUND/],
+      [['port', 'list', '--network', 'net-9'], /^strato: error: network "?net-9"? not found \(code NOT_FOUND/],
+      [['subnet', 'list', '--network', 'net-9'], /^strato: error: network "?net-9"? not found \(code NOT_FOUND/],
+      [['server', 'event', 'list', 'demo-9'], /^strato: error: server "?demo-9"? not found \(code NOT_FOUND/],
+      [['security', 'group', 'rule', 'list', 'sg-9'], /^strato: error: security.group "?sg-9"? not found \(code NOT_FOUND/],
     ];
     for (const [args, pattern] of cases) {
       const r = await fx.strato(args);

@@ -21,7 +21,7 @@ import type { SubnetsHandlers } from '../../../common/gen/strato/network/v1/Subn
 import { StratoServer } from '../../../common/grpc/server.ts';
 import { loadProtoPackage, toGrpcObject } from '../../../common/proto.ts';
 import { identityApi } from '../../../conductor/api/identity-api.ts';
-import { networkApis } from '../../../conductor/api/networks-api.ts';
+import { networkApis } from '../../../conductor/api/network-apis.ts';
 import { bootstrapAdmin } from '../../../conductor/identity/bootstrap.ts';
 import { createIdentity } from '../../../conductor/identity/identity.ts';
 import { createNetworking } from '../../../conductor/network/networking.ts';

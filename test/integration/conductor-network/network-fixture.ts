@@ -18,7 +18,7 @@ import { type CallOpts, connect, type StratoClient } from '../../../common/grpc/
 import { insecureChannelCredentials, insecureServerCredentials } from '../../../common/grpc/credentials.ts';
 import { StratoServer } from '../../../common/grpc/server.ts';
 import { loadProtoPackage, toGrpcObject } from '../../../common/proto.ts';
-import { networkApis } from '../../../conductor/api/networks-api.ts';
+import { networkApis } from '../../../conductor/api/network-apis.ts';
 import { createIdentity, type Identity } from '../../../conductor/identity/identity.ts';
 import { createNetworking, type Networking, type NetworkingOptions } from '../../../conductor/network/networking.ts';
 import { SqliteStore } from '../../../conductor/store/sqlite/sqlite-store.ts';

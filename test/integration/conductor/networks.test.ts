@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { HostNetworkState } from '../../../agent/network/network-driver.ts';
+import type { DesiredHostNetwork } from '../../../agent/network/network-driver.ts';
 import { StratoError } from '../../../common/errors.ts';
 import { isCode } from '../../harness/errors.ts';
 import type { FakeAgent } from '../../harness/fake-agent.ts';
@@ -17,7 +17,7 @@ import { type Api, closeApi, type Env, login, settled, startEnv, uploadImage, wa
 
 const UNDERLAY = { 'hv-1': '10.99.0.1', 'hv-2': '10.99.0.2' } as const;
 
-const netOf = (s: HostNetworkState, id: string) => s.networks.find((n) => n.networkId === id);
+const netOf = (s: DesiredHostNetwork, id: string) => s.networks.find((n) => n.networkId === id);
 
 describe('conductor: servers on networks', () => {
   let env: Env;

@@ -83,7 +83,9 @@ describe('conductor: restart in the middle of work (kill -9)', () => {
   it('finishes a delete interrupted while its host was down', async () => {
     const api = admin as Api;
     const id = (await api.servers.GetServer({ server: 'mid-boot' })).id;
-    await (agent as FakeAgent).stop();
+    const down = agent as FakeAgent;
+    // The agent stops; its host (and the domain on it) stays.
+    await down.stop({ keepHost: true });
     await api.servers.DeleteServer({ server: id });
     // The host is unreachable: the delete waits (and retries) in `deleting`.
     await new Promise((r) => setTimeout(r, 700));
@@ -92,9 +94,15 @@ describe('conductor: restart in the middle of work (kill -9)', () => {
     child = await startChildConductor(args);
     assert.equal((await api.servers.GetServer({ server: id })).taskState, 'deleting');
     // The host comes back (a restarted agent, on a new port, registers again).
-    const back = await FakeAgent.start({ hostId: 'hv-1', tlsDir: tls, registry, heartbeatIntervalMs: 300 });
+    const back = await FakeAgent.start({
+      hostId: 'hv-1',
+      tlsDir: tls,
+      registry,
+      heartbeatIntervalMs: 300,
+      host: down.host,
+    });
     agent = back;
-    back.instances.set(id, { spec: {} as never, power: 'running' });
+    assert.equal(back.instances.get(id)?.power, 'running', 'the domain outlived its agent');
     await waitFor(
       async () => {
         const l = await api.servers.ListServers({ pageSize: 0, pageToken: '', allProjects: true });

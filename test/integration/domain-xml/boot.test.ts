@@ -1,7 +1,8 @@
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { buildDomainXml, domainNameFor } from '../../../agent/hypervisor/libvirt/domain-xml.ts';
+import { domainNameFor } from '../../../agent/hypervisor/domain-name.ts';
+import { buildDomainXml } from '../../../agent/hypervisor/libvirt/domain-xml.ts';
 import { LibvirtClient } from '../../../agent/hypervisor/libvirt/libvirt-client.ts';
 import { waitForLine } from '../../harness/console-log.ts';
 import { run } from '../../harness/exec.ts';

@@ -4,14 +4,10 @@
 // builders' XML attaches to and detaches from a defined domain's config.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { domainNameFor } from '../../../agent/hypervisor/domain-name.ts';
+import { metadataFromSpec } from '../../../agent/hypervisor/instance-metadata.ts';
 import { parseDomainMetadata } from '../../../agent/hypervisor/libvirt/domain-metadata.ts';
-import {
-  buildDomainXml,
-  buildInterfaceXml,
-  buildVolumeDiskXml,
-  domainNameFor,
-  metadataFromSpec,
-} from '../../../agent/hypervisor/libvirt/domain-xml.ts';
+import { buildDomainXml, buildInterfaceXml, buildVolumeDiskXml } from '../../../agent/hypervisor/libvirt/domain-xml.ts';
 import { localName, type ParsedElement, parseXml } from '../../../agent/hypervisor/libvirt/domain-xml-parse.ts';
 import { AffectFlags } from '../../../agent/hypervisor/libvirt/flags.ts';
 import { LibvirtClient } from '../../../agent/hypervisor/libvirt/libvirt-client.ts';

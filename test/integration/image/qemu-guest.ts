@@ -1,6 +1,7 @@
 // Boots the test image with plain QEMU under TCG (no libvirt), the way these tests need:
 // BIOS boot (or direct kernel boot) from the cached qcow2 with -snapshot (the base is never written), serial
-// console to a file, QMP on a unix socket, optional config drive (IDE cdrom) and taps.
+// console to a file, QMP on a unix socket, optional config drive (IDE cdrom), taps and
+// extra virtio disks with a serial (what a volume looks like to the guest).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Qmp } from './qmp.ts';
@@ -10,12 +11,28 @@ export interface GuestNic {
   mac: string;
 }
 
+/**
+ * An extra virtio-blk disk: a QEMU -blockdev tree (its top node's `node-name` names it
+ * for QMP, e.g. block_resize) and the serial the guest is given.
+ */
+export interface GuestDisk {
+  blockdev: { 'node-name': string; [key: string]: unknown };
+  serial: string;
+}
+
+/** A raw file as a disk; the format is named, so QEMU never probes what the guest wrote. */
+export function rawFileDisk(nodeName: string, path: string, serial: string): GuestDisk {
+  return { blockdev: { driver: 'raw', 'node-name': nodeName, file: { driver: 'file', filename: path } }, serial };
+}
+
 export interface GuestOptions {
   /** Scratch directory for the console log and the QMP socket. */
   dir: string;
   disk: string;
   configDrive?: string;
   nics?: GuestNic[];
+  /** Extra disks after the boot disk (the guest may name them in another order). */
+  disks?: GuestDisk[];
   /** Network namespace to run QEMU in (where its taps live). */
   netns?: string;
   /** Direct kernel boot instead of SeaBIOS + extlinux from `disk`. */
@@ -44,6 +61,14 @@ export async function startGuest(opts: GuestOptions): Promise<Guest> {
   if (opts.directBoot) {
     const { kernel, initrd, cmdline } = opts.directBoot;
     args.push('-kernel', kernel, '-initrd', initrd, '-append', cmdline);
+  }
+  for (const d of opts.disks ?? []) {
+    const node = d.blockdev['node-name'];
+    args.push('-blockdev', JSON.stringify(d.blockdev));
+    args.push(
+      '-device',
+      JSON.stringify({ driver: 'virtio-blk-pci', id: `${node}-dev`, drive: node, serial: d.serial }),
+    );
   }
   if (opts.configDrive) args.push('-drive', `file=${opts.configDrive},media=cdrom,format=raw,readonly=on`);
   for (const [i, nic] of (opts.nics ?? []).entries()) {

@@ -44,9 +44,7 @@ describe('networking usage errors: exit 2, one line, no call', () => {
     ['rule without group', [...rule, '--ingress'], /missing required argument 'group'/],
     ['rule delete without id', ['security', 'group', 'rule', 'delete'], /missing required argument 'rule-id'/],
   ];
-  for (const [name, argv, pattern] of bad) {
-    it(name, () => assertUsageError(argv, pattern));
-  }
+  for (const [name, argv, pattern] of bad) it(name, () => assertUsageError(argv, pattern));
 });
 
 describe('networking commands against a fake API', () => {

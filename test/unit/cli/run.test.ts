@@ -25,7 +25,7 @@ describe('usage errors: exit 2, one line, no call', () => {
       ['flavor', 'create', '--vcpus', '1', '--ram', '1', '--disk', '1'],
       /missing required argument 'name'/,
     ],
-    ['missing required option', ['server', 'create', 'vm', '--flavor', 'f'], /required option '--image <image>'/],
+    ['missing required option', ['server', 'create', 'vm', '--image', 'i'], /required option '--flavor <flavor>'/],
     ['unknown format', ['-f', 'yaml', 'flavor', 'list'], /Allowed choices are table, json, value/],
     ['unknown option', ['server', 'start', 'vm', '--hard'], /unknown option '--hard'/],
     ['bad disk format', ['image', 'create', 'i', '--file', '/dev/null', '--disk-format', 'vmdk'], /qcow2, raw/],

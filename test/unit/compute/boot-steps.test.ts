@@ -15,8 +15,6 @@ import { isNoAnswer } from '../../../conductor/agents/no-answer.ts';
 import { failStep, scheduleStep, spawnStep } from '../../../conductor/compute/boot-steps.ts';
 import type { InstanceRecord, Workflow } from '../../../conductor/compute/instance-record.ts';
 import type { Outcome, StepDeps } from '../../../conductor/compute/workflow.ts';
-import type { HostRegistry } from '../../../conductor/hosts/host-registry.ts';
-import type { StoreClaimer } from '../../../conductor/scheduler/store-claimer.ts';
 import type { SelectionResult } from '../../../conductor/scheduler/types.ts';
 import { bootingRecord, bootWorkflow } from './boot-record.ts';
 
@@ -46,8 +44,8 @@ function deps(spawn: AgentApi['spawn'], place?: () => SelectionResult) {
         calls.push('release');
         return true;
       },
-    } as unknown as StoreClaimer,
-    hosts: { get: async (id: string) => ({ id, address: '127.0.0.1:1' }) } as unknown as HostRegistry,
+    },
+    hosts: { get: async (id: string) => ({ id, address: '127.0.0.1:1' }) },
     agents: { forHost: () => agent, close() {} } as AgentDirectory,
     log: log.child({ test: true }),
     signal: new AbortController().signal,
@@ -209,7 +207,7 @@ describe('spawn errors: agent unreachable (same host again) vs spawn failed (res
 
   it('a host no longer registered is given up (there is nobody to ask)', async () => {
     const { d } = deps(() => Promise.reject(new Error('not called')));
-    d.hosts = { get: async () => undefined } as unknown as HostRegistry;
+    d.hosts = { get: async () => undefined };
     const w = wf();
     const r = applied(await spawnStep(rec(w), w, d), rec(w));
     assert.equal(r.workflow?.step, 'schedule');

@@ -14,8 +14,6 @@ import { bindStep, plugStep, portsStep, unplugPortStep, unplugStep } from '../..
 import type { HostPush, InstanceNic, ServerNetworking } from '../../../conductor/compute/nics.ts';
 import { deleteStep } from '../../../conductor/compute/teardown-steps.ts';
 import type { Outcome, StepDeps } from '../../../conductor/compute/workflow.ts';
-import type { HostRegistry } from '../../../conductor/hosts/host-registry.ts';
-import type { StoreClaimer } from '../../../conductor/scheduler/store-claimer.ts';
 import { bootingRecord, bootWorkflow } from './boot-record.ts';
 
 log.level = 'silent';
@@ -106,8 +104,8 @@ function deps(s: Stub) {
         s.calls.push('release-claim');
         return true;
       },
-    } as unknown as StoreClaimer,
-    hosts: { get: async (id: string) => (id ? { id, address: '127.0.0.1:1' } : undefined) } as unknown as HostRegistry,
+    },
+    hosts: { get: async (id: string) => (id ? { id, address: '127.0.0.1:1' } : undefined) },
     agents: { forHost: () => agent, close() {} } as AgentDirectory,
     log,
     signal: new AbortController().signal,

@@ -11,8 +11,6 @@ import { fromCallError } from '../../../common/grpc/status.ts';
 import type { AgentApi, AgentDirectory } from '../../../conductor/agents/agent-api.ts';
 import { type InstanceRecord, instanceKey } from '../../../conductor/compute/instance-record.ts';
 import { WorkflowDriver } from '../../../conductor/compute/workflow-driver.ts';
-import type { HostRegistry } from '../../../conductor/hosts/host-registry.ts';
-import type { StoreClaimer } from '../../../conductor/scheduler/store-claimer.ts';
 import { SqliteStore } from '../../../conductor/store/sqlite/sqlite-store.ts';
 import { quiet } from '../../harness/quiet-log.ts';
 import { bootingRecord, bootWorkflow } from './boot-record.ts';
@@ -41,8 +39,11 @@ describe('workflow driver: waiting for a host that does not answer', () => {
     };
     const driver = new WorkflowDriver({
       store,
-      claimer: { release: async () => assert.fail('the claim is held') } as unknown as StoreClaimer,
-      hosts: { get: async (id: string) => ({ id, address: '127.0.0.1:1' }) } as unknown as HostRegistry,
+      claimer: {
+        place: async () => assert.fail('no placement: the host is chosen'),
+        release: async () => assert.fail('the claim is held'),
+      },
+      hosts: { get: async (id: string) => ({ id, address: '127.0.0.1:1' }) },
       agents: { forHost: () => agent, close() {} } as AgentDirectory,
       log: quiet,
     });

@@ -1,4 +1,4 @@
-// The public API's naming rules (conductor/api/names.ts), table-tested.
+// The public API's naming rules (conductor/naming/names.ts), table-tested.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { StratoError } from '../../../common/errors.ts';
@@ -10,8 +10,8 @@ import {
   textProblem,
   validateName,
   validateText,
-} from '../../../conductor/api/names.ts';
-import { possibleHostRef, possibleRef, resolveRef } from '../../../conductor/api/resolve.ts';
+} from '../../../conductor/naming/names.ts';
+import { possibleHostRef, possibleRef, resolveRef } from '../../../conductor/naming/resolve.ts';
 
 describe('names', () => {
   const good = ['a', 'A', '0', 'm1.tiny', 'web_01', 'test-vm', 'x'.repeat(63), 'a..b', 'Z9-._'];

@@ -1,8 +1,8 @@
-// List pagination helper (conductor/api/paging.ts) over an in-memory store.
+// List pagination helper (conductor/store/paging.ts) over an in-memory store.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { StratoError } from '../../../common/errors.ts';
-import { listPage, resolvePageSize } from '../../../conductor/api/paging.ts';
+import { listPage, resolvePageSize } from '../../../conductor/store/paging.ts';
 import { SqliteStore } from '../../../conductor/store/sqlite/sqlite-store.ts';
 
 describe('paging', () => {

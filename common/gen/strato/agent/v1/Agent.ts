@@ -2,8 +2,12 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { AttachVolumeRequest as _strato_agent_v1_AttachVolumeRequest, AttachVolumeRequest__Output as _strato_agent_v1_AttachVolumeRequest__Output } from '../../../strato/agent/v1/AttachVolumeRequest.ts';
+import type { AttachVolumeResponse as _strato_agent_v1_AttachVolumeResponse, AttachVolumeResponse__Output as _strato_agent_v1_AttachVolumeResponse__Output } from '../../../strato/agent/v1/AttachVolumeResponse.ts';
 import type { DeleteInstanceRequest as _strato_agent_v1_DeleteInstanceRequest, DeleteInstanceRequest__Output as _strato_agent_v1_DeleteInstanceRequest__Output } from '../../../strato/agent/v1/DeleteInstanceRequest.ts';
 import type { DeleteInstanceResponse as _strato_agent_v1_DeleteInstanceResponse, DeleteInstanceResponse__Output as _strato_agent_v1_DeleteInstanceResponse__Output } from '../../../strato/agent/v1/DeleteInstanceResponse.ts';
+import type { DetachVolumeRequest as _strato_agent_v1_DetachVolumeRequest, DetachVolumeRequest__Output as _strato_agent_v1_DetachVolumeRequest__Output } from '../../../strato/agent/v1/DetachVolumeRequest.ts';
+import type { DetachVolumeResponse as _strato_agent_v1_DetachVolumeResponse, DetachVolumeResponse__Output as _strato_agent_v1_DetachVolumeResponse__Output } from '../../../strato/agent/v1/DetachVolumeResponse.ts';
 import type { GetConsoleLogRequest as _strato_agent_v1_GetConsoleLogRequest, GetConsoleLogRequest__Output as _strato_agent_v1_GetConsoleLogRequest__Output } from '../../../strato/agent/v1/GetConsoleLogRequest.ts';
 import type { GetConsoleLogResponse as _strato_agent_v1_GetConsoleLogResponse, GetConsoleLogResponse__Output as _strato_agent_v1_GetConsoleLogResponse__Output } from '../../../strato/agent/v1/GetConsoleLogResponse.ts';
 import type { GetInstanceRequest as _strato_agent_v1_GetInstanceRequest, GetInstanceRequest__Output as _strato_agent_v1_GetInstanceRequest__Output } from '../../../strato/agent/v1/GetInstanceRequest.ts';
@@ -11,9 +15,52 @@ import type { InstanceActionRequest as _strato_agent_v1_InstanceActionRequest, I
 import type { InstanceStatus as _strato_agent_v1_InstanceStatus, InstanceStatus__Output as _strato_agent_v1_InstanceStatus__Output } from '../../../strato/agent/v1/InstanceStatus.ts';
 import type { ListInstancesRequest as _strato_agent_v1_ListInstancesRequest, ListInstancesRequest__Output as _strato_agent_v1_ListInstancesRequest__Output } from '../../../strato/agent/v1/ListInstancesRequest.ts';
 import type { ListInstancesResponse as _strato_agent_v1_ListInstancesResponse, ListInstancesResponse__Output as _strato_agent_v1_ListInstancesResponse__Output } from '../../../strato/agent/v1/ListInstancesResponse.ts';
+import type { RefreshVolumeSizeRequest as _strato_agent_v1_RefreshVolumeSizeRequest, RefreshVolumeSizeRequest__Output as _strato_agent_v1_RefreshVolumeSizeRequest__Output } from '../../../strato/agent/v1/RefreshVolumeSizeRequest.ts';
+import type { RefreshVolumeSizeResponse as _strato_agent_v1_RefreshVolumeSizeResponse, RefreshVolumeSizeResponse__Output as _strato_agent_v1_RefreshVolumeSizeResponse__Output } from '../../../strato/agent/v1/RefreshVolumeSizeResponse.ts';
 import type { SpawnInstanceRequest as _strato_agent_v1_SpawnInstanceRequest, SpawnInstanceRequest__Output as _strato_agent_v1_SpawnInstanceRequest__Output } from '../../../strato/agent/v1/SpawnInstanceRequest.ts';
 
 export interface AgentClient extends grpc.Client {
+  /**
+   * AttachVolume hot-plugs an iSCSI volume into a defined instance (running:
+   * into the live domain and its persistent definition; shut off: the
+   * definition only) as a virtio disk whose serial is the volume id (the guest
+   * sees its first 20 characters), raw format named, through QEMU's own iSCSI
+   * initiator presenting `initiator_name` and CHAP from a libvirt secret the
+   * agent creates for the volume (usage `strato-volume-<volume id>`). The
+   * storage host has exported the volume to this host (AgentStorage.
+   * ExportVolume) first. Attaching a volume the instance already has at the
+   * same device succeeds without change; the domain's metadata records the
+   * volume so a restarted agent knows it.
+   * Errors: NOT_FOUND (INSTANCE_NOT_FOUND); INVALID_ARGUMENT (bad volume spec,
+   * field named); FAILED_PRECONDITION (DEVICE_IN_USE: another disk holds the
+   * device name); UNAVAILABLE (the target refused or did not answer the login:
+   * the message carries QEMU's words); INTERNAL (the hypervisor refused).
+   */
+  AttachVolume(argument: _strato_agent_v1_AttachVolumeRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_AttachVolumeResponse__Output>): grpc.ClientUnaryCall;
+  AttachVolume(argument: _strato_agent_v1_AttachVolumeRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_AttachVolumeResponse__Output>): grpc.ClientUnaryCall;
+  AttachVolume(argument: _strato_agent_v1_AttachVolumeRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_AttachVolumeResponse__Output>): grpc.ClientUnaryCall;
+  AttachVolume(argument: _strato_agent_v1_AttachVolumeRequest, callback: grpc.requestCallback<_strato_agent_v1_AttachVolumeResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * AttachVolume hot-plugs an iSCSI volume into a defined instance (running:
+   * into the live domain and its persistent definition; shut off: the
+   * definition only) as a virtio disk whose serial is the volume id (the guest
+   * sees its first 20 characters), raw format named, through QEMU's own iSCSI
+   * initiator presenting `initiator_name` and CHAP from a libvirt secret the
+   * agent creates for the volume (usage `strato-volume-<volume id>`). The
+   * storage host has exported the volume to this host (AgentStorage.
+   * ExportVolume) first. Attaching a volume the instance already has at the
+   * same device succeeds without change; the domain's metadata records the
+   * volume so a restarted agent knows it.
+   * Errors: NOT_FOUND (INSTANCE_NOT_FOUND); INVALID_ARGUMENT (bad volume spec,
+   * field named); FAILED_PRECONDITION (DEVICE_IN_USE: another disk holds the
+   * device name); UNAVAILABLE (the target refused or did not answer the login:
+   * the message carries QEMU's words); INTERNAL (the hypervisor refused).
+   */
+  attachVolume(argument: _strato_agent_v1_AttachVolumeRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_AttachVolumeResponse__Output>): grpc.ClientUnaryCall;
+  attachVolume(argument: _strato_agent_v1_AttachVolumeRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_AttachVolumeResponse__Output>): grpc.ClientUnaryCall;
+  attachVolume(argument: _strato_agent_v1_AttachVolumeRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_AttachVolumeResponse__Output>): grpc.ClientUnaryCall;
+  attachVolume(argument: _strato_agent_v1_AttachVolumeRequest, callback: grpc.requestCallback<_strato_agent_v1_AttachVolumeResponse__Output>): grpc.ClientUnaryCall;
+  
   /**
    * DeleteInstance destroys and undefines the domain and removes its overlay,
    * config drive and console log. Deleting an absent instance succeeds.
@@ -30,6 +77,33 @@ export interface AgentClient extends grpc.Client {
   deleteInstance(argument: _strato_agent_v1_DeleteInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_DeleteInstanceResponse__Output>): grpc.ClientUnaryCall;
   deleteInstance(argument: _strato_agent_v1_DeleteInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_DeleteInstanceResponse__Output>): grpc.ClientUnaryCall;
   deleteInstance(argument: _strato_agent_v1_DeleteInstanceRequest, callback: grpc.requestCallback<_strato_agent_v1_DeleteInstanceResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * DetachVolume unplugs the volume's disk (live and persistent), waits for
+   * the guest to release it (the device-removed event) up to `timeout_s`, then
+   * removes the volume's libvirt secret. Detaching a volume the instance does
+   * not have, or from an instance that is gone, succeeds (and still removes a
+   * leftover secret). Errors: DEADLINE_EXCEEDED (DETACH_TIMEOUT: the guest did
+   * not release the disk; it stays attached and the call may be repeated);
+   * INTERNAL (the hypervisor refused).
+   */
+  DetachVolume(argument: _strato_agent_v1_DetachVolumeRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_DetachVolumeResponse__Output>): grpc.ClientUnaryCall;
+  DetachVolume(argument: _strato_agent_v1_DetachVolumeRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_DetachVolumeResponse__Output>): grpc.ClientUnaryCall;
+  DetachVolume(argument: _strato_agent_v1_DetachVolumeRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_DetachVolumeResponse__Output>): grpc.ClientUnaryCall;
+  DetachVolume(argument: _strato_agent_v1_DetachVolumeRequest, callback: grpc.requestCallback<_strato_agent_v1_DetachVolumeResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * DetachVolume unplugs the volume's disk (live and persistent), waits for
+   * the guest to release it (the device-removed event) up to `timeout_s`, then
+   * removes the volume's libvirt secret. Detaching a volume the instance does
+   * not have, or from an instance that is gone, succeeds (and still removes a
+   * leftover secret). Errors: DEADLINE_EXCEEDED (DETACH_TIMEOUT: the guest did
+   * not release the disk; it stays attached and the call may be repeated);
+   * INTERNAL (the hypervisor refused).
+   */
+  detachVolume(argument: _strato_agent_v1_DetachVolumeRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_DetachVolumeResponse__Output>): grpc.ClientUnaryCall;
+  detachVolume(argument: _strato_agent_v1_DetachVolumeRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_DetachVolumeResponse__Output>): grpc.ClientUnaryCall;
+  detachVolume(argument: _strato_agent_v1_DetachVolumeRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_DetachVolumeResponse__Output>): grpc.ClientUnaryCall;
+  detachVolume(argument: _strato_agent_v1_DetachVolumeRequest, callback: grpc.requestCallback<_strato_agent_v1_DetachVolumeResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * GetConsoleLog returns the last lines of the serial console log.
@@ -104,6 +178,31 @@ export interface AgentClient extends grpc.Client {
   listInstances(argument: _strato_agent_v1_ListInstancesRequest, callback: grpc.requestCallback<_strato_agent_v1_ListInstancesResponse__Output>): grpc.ClientUnaryCall;
   
   /**
+   * RefreshVolumeSize tells a running instance that an attached volume grew
+   * (the storage host re-created its LUN at the new size): the disk is
+   * block-resized to `size_bytes`, and the guest sees the new size with no I/O
+   * error. A shut-off instance sees it at its next start; nothing is done.
+   * Errors: NOT_FOUND (INSTANCE_NOT_FOUND, VOLUME_NOT_ATTACHED); INVALID_ARGUMENT
+   * (a size below the disk's current one); INTERNAL.
+   */
+  RefreshVolumeSize(argument: _strato_agent_v1_RefreshVolumeSizeRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_RefreshVolumeSizeResponse__Output>): grpc.ClientUnaryCall;
+  RefreshVolumeSize(argument: _strato_agent_v1_RefreshVolumeSizeRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_RefreshVolumeSizeResponse__Output>): grpc.ClientUnaryCall;
+  RefreshVolumeSize(argument: _strato_agent_v1_RefreshVolumeSizeRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_RefreshVolumeSizeResponse__Output>): grpc.ClientUnaryCall;
+  RefreshVolumeSize(argument: _strato_agent_v1_RefreshVolumeSizeRequest, callback: grpc.requestCallback<_strato_agent_v1_RefreshVolumeSizeResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * RefreshVolumeSize tells a running instance that an attached volume grew
+   * (the storage host re-created its LUN at the new size): the disk is
+   * block-resized to `size_bytes`, and the guest sees the new size with no I/O
+   * error. A shut-off instance sees it at its next start; nothing is done.
+   * Errors: NOT_FOUND (INSTANCE_NOT_FOUND, VOLUME_NOT_ATTACHED); INVALID_ARGUMENT
+   * (a size below the disk's current one); INTERNAL.
+   */
+  refreshVolumeSize(argument: _strato_agent_v1_RefreshVolumeSizeRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_RefreshVolumeSizeResponse__Output>): grpc.ClientUnaryCall;
+  refreshVolumeSize(argument: _strato_agent_v1_RefreshVolumeSizeRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_RefreshVolumeSizeResponse__Output>): grpc.ClientUnaryCall;
+  refreshVolumeSize(argument: _strato_agent_v1_RefreshVolumeSizeRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_RefreshVolumeSizeResponse__Output>): grpc.ClientUnaryCall;
+  refreshVolumeSize(argument: _strato_agent_v1_RefreshVolumeSizeRequest, callback: grpc.requestCallback<_strato_agent_v1_RefreshVolumeSizeResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * SpawnInstance fetches the image into the host's cache (verifying sha256),
    * creates the instance's qcow2 overlay and config drive, defines the domain
    * and starts it; it returns when the domain runs. Repeating it (the
@@ -148,10 +247,39 @@ export interface AgentClient extends grpc.Client {
 
 export interface AgentHandlers extends grpc.UntypedServiceImplementation {
   /**
+   * AttachVolume hot-plugs an iSCSI volume into a defined instance (running:
+   * into the live domain and its persistent definition; shut off: the
+   * definition only) as a virtio disk whose serial is the volume id (the guest
+   * sees its first 20 characters), raw format named, through QEMU's own iSCSI
+   * initiator presenting `initiator_name` and CHAP from a libvirt secret the
+   * agent creates for the volume (usage `strato-volume-<volume id>`). The
+   * storage host has exported the volume to this host (AgentStorage.
+   * ExportVolume) first. Attaching a volume the instance already has at the
+   * same device succeeds without change; the domain's metadata records the
+   * volume so a restarted agent knows it.
+   * Errors: NOT_FOUND (INSTANCE_NOT_FOUND); INVALID_ARGUMENT (bad volume spec,
+   * field named); FAILED_PRECONDITION (DEVICE_IN_USE: another disk holds the
+   * device name); UNAVAILABLE (the target refused or did not answer the login:
+   * the message carries QEMU's words); INTERNAL (the hypervisor refused).
+   */
+  AttachVolume: grpc.handleUnaryCall<_strato_agent_v1_AttachVolumeRequest__Output, _strato_agent_v1_AttachVolumeResponse>;
+  
+  /**
    * DeleteInstance destroys and undefines the domain and removes its overlay,
    * config drive and console log. Deleting an absent instance succeeds.
    */
   DeleteInstance: grpc.handleUnaryCall<_strato_agent_v1_DeleteInstanceRequest__Output, _strato_agent_v1_DeleteInstanceResponse>;
+  
+  /**
+   * DetachVolume unplugs the volume's disk (live and persistent), waits for
+   * the guest to release it (the device-removed event) up to `timeout_s`, then
+   * removes the volume's libvirt secret. Detaching a volume the instance does
+   * not have, or from an instance that is gone, succeeds (and still removes a
+   * leftover secret). Errors: DEADLINE_EXCEEDED (DETACH_TIMEOUT: the guest did
+   * not release the disk; it stays attached and the call may be repeated);
+   * INTERNAL (the hypervisor refused).
+   */
+  DetachVolume: grpc.handleUnaryCall<_strato_agent_v1_DetachVolumeRequest__Output, _strato_agent_v1_DetachVolumeResponse>;
   
   /**
    * GetConsoleLog returns the last lines of the serial console log.
@@ -180,6 +308,16 @@ export interface AgentHandlers extends grpc.UntypedServiceImplementation {
   ListInstances: grpc.handleUnaryCall<_strato_agent_v1_ListInstancesRequest__Output, _strato_agent_v1_ListInstancesResponse>;
   
   /**
+   * RefreshVolumeSize tells a running instance that an attached volume grew
+   * (the storage host re-created its LUN at the new size): the disk is
+   * block-resized to `size_bytes`, and the guest sees the new size with no I/O
+   * error. A shut-off instance sees it at its next start; nothing is done.
+   * Errors: NOT_FOUND (INSTANCE_NOT_FOUND, VOLUME_NOT_ATTACHED); INVALID_ARGUMENT
+   * (a size below the disk's current one); INTERNAL.
+   */
+  RefreshVolumeSize: grpc.handleUnaryCall<_strato_agent_v1_RefreshVolumeSizeRequest__Output, _strato_agent_v1_RefreshVolumeSizeResponse>;
+  
+  /**
    * SpawnInstance fetches the image into the host's cache (verifying sha256),
    * creates the instance's qcow2 overlay and config drive, defines the domain
    * and starts it; it returns when the domain runs. Repeating it (the
@@ -200,10 +338,13 @@ export interface AgentHandlers extends grpc.UntypedServiceImplementation {
 }
 
 export interface AgentDefinition extends grpc.ServiceDefinition {
+  AttachVolume: MethodDefinition<_strato_agent_v1_AttachVolumeRequest, _strato_agent_v1_AttachVolumeResponse, _strato_agent_v1_AttachVolumeRequest__Output, _strato_agent_v1_AttachVolumeResponse__Output>
   DeleteInstance: MethodDefinition<_strato_agent_v1_DeleteInstanceRequest, _strato_agent_v1_DeleteInstanceResponse, _strato_agent_v1_DeleteInstanceRequest__Output, _strato_agent_v1_DeleteInstanceResponse__Output>
+  DetachVolume: MethodDefinition<_strato_agent_v1_DetachVolumeRequest, _strato_agent_v1_DetachVolumeResponse, _strato_agent_v1_DetachVolumeRequest__Output, _strato_agent_v1_DetachVolumeResponse__Output>
   GetConsoleLog: MethodDefinition<_strato_agent_v1_GetConsoleLogRequest, _strato_agent_v1_GetConsoleLogResponse, _strato_agent_v1_GetConsoleLogRequest__Output, _strato_agent_v1_GetConsoleLogResponse__Output>
   GetInstance: MethodDefinition<_strato_agent_v1_GetInstanceRequest, _strato_agent_v1_InstanceStatus, _strato_agent_v1_GetInstanceRequest__Output, _strato_agent_v1_InstanceStatus__Output>
   InstanceAction: MethodDefinition<_strato_agent_v1_InstanceActionRequest, _strato_agent_v1_InstanceStatus, _strato_agent_v1_InstanceActionRequest__Output, _strato_agent_v1_InstanceStatus__Output>
   ListInstances: MethodDefinition<_strato_agent_v1_ListInstancesRequest, _strato_agent_v1_ListInstancesResponse, _strato_agent_v1_ListInstancesRequest__Output, _strato_agent_v1_ListInstancesResponse__Output>
+  RefreshVolumeSize: MethodDefinition<_strato_agent_v1_RefreshVolumeSizeRequest, _strato_agent_v1_RefreshVolumeSizeResponse, _strato_agent_v1_RefreshVolumeSizeRequest__Output, _strato_agent_v1_RefreshVolumeSizeResponse__Output>
   SpawnInstance: MethodDefinition<_strato_agent_v1_SpawnInstanceRequest, _strato_agent_v1_InstanceStatus, _strato_agent_v1_SpawnInstanceRequest__Output, _strato_agent_v1_InstanceStatus__Output>
 }

@@ -3,6 +3,7 @@
 import type { FlavorSpec as _strato_agent_v1_FlavorSpec, FlavorSpec__Output as _strato_agent_v1_FlavorSpec__Output } from '../../../strato/agent/v1/FlavorSpec.ts';
 import type { ImageRef as _strato_agent_v1_ImageRef, ImageRef__Output as _strato_agent_v1_ImageRef__Output } from '../../../strato/agent/v1/ImageRef.ts';
 import type { PortSpec as _strato_agent_v1_PortSpec, PortSpec__Output as _strato_agent_v1_PortSpec__Output } from '../../../strato/agent/v1/PortSpec.ts';
+import type { VolumeSpec as _strato_agent_v1_VolumeSpec, VolumeSpec__Output as _strato_agent_v1_VolumeSpec__Output } from '../../../strato/agent/v1/VolumeSpec.ts';
 
 export interface SpawnInstanceRequest {
   'instanceId'?: (string);
@@ -23,6 +24,16 @@ export interface SpawnInstanceRequest {
    * domain only once each port's tap is wired on its bridge.
    */
   'ports'?: (_strato_agent_v1_PortSpec)[];
+  /**
+   * Boot from volume: the root disk (vda) is this iSCSI volume instead of a
+   * qcow2 overlay on the cached image (the image is then not fetched). The
+   * storage host has exported it to this host first.
+   */
+  'bootVolume'?: (_strato_agent_v1_VolumeSpec | null);
+  /**
+   * Volumes attached at spawn (a rebuild or a move), in addition to the root.
+   */
+  'volumes'?: (_strato_agent_v1_VolumeSpec)[];
 }
 
 export interface SpawnInstanceRequest__Output {
@@ -44,4 +55,14 @@ export interface SpawnInstanceRequest__Output {
    * domain only once each port's tap is wired on its bridge.
    */
   'ports': (_strato_agent_v1_PortSpec__Output)[];
+  /**
+   * Boot from volume: the root disk (vda) is this iSCSI volume instead of a
+   * qcow2 overlay on the cached image (the image is then not fetched). The
+   * storage host has exported it to this host first.
+   */
+  'bootVolume': (_strato_agent_v1_VolumeSpec__Output | null);
+  /**
+   * Volumes attached at spawn (a rebuild or a move), in addition to the root.
+   */
+  'volumes': (_strato_agent_v1_VolumeSpec__Output)[];
 }

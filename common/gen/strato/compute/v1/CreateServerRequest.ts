@@ -5,7 +5,7 @@ import type { ServerNetwork as _strato_compute_v1_ServerNetwork, ServerNetwork__
 export interface CreateServerRequest {
   'name'?: (string);
   /**
-   * Image id or name.
+   * Image id or name; '' with boot_volume.
    */
   'image'?: (string);
   /**
@@ -26,12 +26,26 @@ export interface CreateServerRequest {
    * NICs, in guest order; none = a server without network.
    */
   'networks'?: (_strato_compute_v1_ServerNetwork)[];
+  /**
+   * Boot from this existing volume (id or name) instead of an image.
+   */
+  'bootVolume'?: (string);
+  /**
+   * With image: boot from a new volume of this many GiB made from the image;
+   * 0 = boot from a local copy of the image as usual.
+   */
+  'bootFromImageVolumeGib'?: (number);
+  /**
+   * With boot_volume or boot_from_image_volume_gib: delete the volume when
+   * the server is deleted (default: keep it).
+   */
+  'deleteVolumeOnTermination'?: (boolean);
 }
 
 export interface CreateServerRequest__Output {
   'name': (string);
   /**
-   * Image id or name.
+   * Image id or name; '' with boot_volume.
    */
   'image': (string);
   /**
@@ -52,4 +66,18 @@ export interface CreateServerRequest__Output {
    * NICs, in guest order; none = a server without network.
    */
   'networks': (_strato_compute_v1_ServerNetwork__Output)[];
+  /**
+   * Boot from this existing volume (id or name) instead of an image.
+   */
+  'bootVolume': (string);
+  /**
+   * With image: boot from a new volume of this many GiB made from the image;
+   * 0 = boot from a local copy of the image as usual.
+   */
+  'bootFromImageVolumeGib': (number);
+  /**
+   * With boot_volume or boot_from_image_volume_gib: delete the volume when
+   * the server is deleted (default: keep it).
+   */
+  'deleteVolumeOnTermination': (boolean);
 }

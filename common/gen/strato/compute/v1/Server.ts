@@ -4,11 +4,15 @@ import type { Flavor as _strato_compute_v1_Flavor, Flavor__Output as _strato_com
 import type { Fault as _strato_compute_v1_Fault, Fault__Output as _strato_compute_v1_Fault__Output } from '../../../strato/compute/v1/Fault.ts';
 import type { ServerAddresses as _strato_compute_v1_ServerAddresses, ServerAddresses__Output as _strato_compute_v1_ServerAddresses__Output } from '../../../strato/compute/v1/ServerAddresses.ts';
 import type { ServerPort as _strato_compute_v1_ServerPort, ServerPort__Output as _strato_compute_v1_ServerPort__Output } from '../../../strato/compute/v1/ServerPort.ts';
+import type { ServerVolume as _strato_compute_v1_ServerVolume, ServerVolume__Output as _strato_compute_v1_ServerVolume__Output } from '../../../strato/compute/v1/ServerVolume.ts';
 
 export interface Server {
   'id'?: (string);
   'name'?: (string);
   'projectId'?: (string);
+  /**
+   * The image it booted from ('' when booted from an existing volume).
+   */
   'imageId'?: (string);
   'flavor'?: (_strato_compute_v1_Flavor | null);
   'vmState'?: (string);
@@ -35,12 +39,20 @@ export interface Server {
    * The server's NICs in guest order.
    */
   'ports'?: (_strato_compute_v1_ServerPort)[];
+  /**
+   * Volumes attached to the server, and those being attached or detached
+   * (each volume's status says which), the boot volume first.
+   */
+  'volumes'?: (_strato_compute_v1_ServerVolume)[];
 }
 
 export interface Server__Output {
   'id': (string);
   'name': (string);
   'projectId': (string);
+  /**
+   * The image it booted from ('' when booted from an existing volume).
+   */
   'imageId': (string);
   'flavor': (_strato_compute_v1_Flavor__Output | null);
   'vmState': (string);
@@ -67,4 +79,9 @@ export interface Server__Output {
    * The server's NICs in guest order.
    */
   'ports': (_strato_compute_v1_ServerPort__Output)[];
+  /**
+   * Volumes attached to the server, and those being attached or detached
+   * (each volume's status says which), the boot volume first.
+   */
+  'volumes': (_strato_compute_v1_ServerVolume__Output)[];
 }

@@ -90,6 +90,31 @@ export interface ServersClient extends grpc.Client {
    * the server deletes the ports it created and unbinds (keeps) the ones it
    * was given. A port that can no longer be made when the boot gets to it
    * (an address taken in between, a pool exhausted) ends the boot in ERROR.
+   * 
+   * Boot from volume (Nova's block_device_mapping, simplified to the root
+   * disk): exactly one of `image` and `boot_volume` is the boot source.
+   * `boot_volume` names a volume (strato.volume.v1; the caller's project's,
+   * available) that becomes the root disk (device vda) for the server's life;
+   * `image` with `boot_from_image_volume_gib` first makes a new volume of that
+   * size from the image (named "<server name>-boot", the name cut to fit; at
+   * least the image's virtual size) and boots from it. Either volume is
+   * claimed for the server before the call returns (status attaching, then
+   * in-use once the server is ACTIVE; a new volume is placed on a storage host
+   * by free capacity as CreateVolume does and is downloading meanwhile, with
+   * the server in BUILD/block-device-mapping). The flavor's disk does not apply
+   * to such a server: it is neither checked against the image nor claimed on
+   * the compute host. A failed boot leaves the server in ERROR still holding
+   * its volume; deleting the server releases it: kept and available again,
+   * or deleted with delete_volume_on_termination.
+   * Errors: INVALID_ARGUMENT (BOOT_SOURCE_INVALID, field named: neither or
+   * both of image and boot_volume, boot_from_image_volume_gib without image,
+   * delete_volume_on_termination without a volume to boot from; SIZE_INVALID:
+   * boot_from_image_volume_gib above 65536; SIZE_BELOW_SOURCE: below the
+   * image's virtual size, details.min_size_gib); NOT_FOUND (VOLUME_NOT_FOUND,
+   * also another project's); FAILED_PRECONDITION (VOLUME_IN_USE,
+   * details.server_id; VOLUME_NOT_AVAILABLE, details.status; NO_STORAGE_HOST);
+   * RESOURCE_EXHAUSTED (INSUFFICIENT_CAPACITY: no storage host has the
+   * size free); UNAVAILABLE (STORAGE_UNAVAILABLE: no storage host is up).
    */
   CreateServer(argument: _strato_compute_v1_CreateServerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
   CreateServer(argument: _strato_compute_v1_CreateServerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
@@ -133,6 +158,31 @@ export interface ServersClient extends grpc.Client {
    * the server deletes the ports it created and unbinds (keeps) the ones it
    * was given. A port that can no longer be made when the boot gets to it
    * (an address taken in between, a pool exhausted) ends the boot in ERROR.
+   * 
+   * Boot from volume (Nova's block_device_mapping, simplified to the root
+   * disk): exactly one of `image` and `boot_volume` is the boot source.
+   * `boot_volume` names a volume (strato.volume.v1; the caller's project's,
+   * available) that becomes the root disk (device vda) for the server's life;
+   * `image` with `boot_from_image_volume_gib` first makes a new volume of that
+   * size from the image (named "<server name>-boot", the name cut to fit; at
+   * least the image's virtual size) and boots from it. Either volume is
+   * claimed for the server before the call returns (status attaching, then
+   * in-use once the server is ACTIVE; a new volume is placed on a storage host
+   * by free capacity as CreateVolume does and is downloading meanwhile, with
+   * the server in BUILD/block-device-mapping). The flavor's disk does not apply
+   * to such a server: it is neither checked against the image nor claimed on
+   * the compute host. A failed boot leaves the server in ERROR still holding
+   * its volume; deleting the server releases it: kept and available again,
+   * or deleted with delete_volume_on_termination.
+   * Errors: INVALID_ARGUMENT (BOOT_SOURCE_INVALID, field named: neither or
+   * both of image and boot_volume, boot_from_image_volume_gib without image,
+   * delete_volume_on_termination without a volume to boot from; SIZE_INVALID:
+   * boot_from_image_volume_gib above 65536; SIZE_BELOW_SOURCE: below the
+   * image's virtual size, details.min_size_gib); NOT_FOUND (VOLUME_NOT_FOUND,
+   * also another project's); FAILED_PRECONDITION (VOLUME_IN_USE,
+   * details.server_id; VOLUME_NOT_AVAILABLE, details.status; NO_STORAGE_HOST);
+   * RESOURCE_EXHAUSTED (INSUFFICIENT_CAPACITY: no storage host has the
+   * size free); UNAVAILABLE (STORAGE_UNAVAILABLE: no storage host is up).
    */
   createServer(argument: _strato_compute_v1_CreateServerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
   createServer(argument: _strato_compute_v1_CreateServerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
@@ -144,7 +194,9 @@ export interface ServersClient extends grpc.Client {
    * disappears from lists when its host has removed everything (a host that
    * is down is retried until it answers). Legal in every state: it
    * supersedes a boot or action in progress. Idempotent while deleting.
-   * Errors: NOT_FOUND (SERVER_NOT_FOUND).
+   * Its volumes are detached on the way (the boot volume too): each is
+   * available again, or deleted when its attachment says
+   * delete_on_termination. Errors: NOT_FOUND (SERVER_NOT_FOUND).
    */
   DeleteServer(argument: _strato_compute_v1_DeleteServerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
   DeleteServer(argument: _strato_compute_v1_DeleteServerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
@@ -155,7 +207,9 @@ export interface ServersClient extends grpc.Client {
    * disappears from lists when its host has removed everything (a host that
    * is down is retried until it answers). Legal in every state: it
    * supersedes a boot or action in progress. Idempotent while deleting.
-   * Errors: NOT_FOUND (SERVER_NOT_FOUND).
+   * Its volumes are detached on the way (the boot volume too): each is
+   * available again, or deleted when its attachment says
+   * delete_on_termination. Errors: NOT_FOUND (SERVER_NOT_FOUND).
    */
   deleteServer(argument: _strato_compute_v1_DeleteServerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
   deleteServer(argument: _strato_compute_v1_DeleteServerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
@@ -350,6 +404,31 @@ export interface ServersHandlers extends grpc.UntypedServiceImplementation {
    * the server deletes the ports it created and unbinds (keeps) the ones it
    * was given. A port that can no longer be made when the boot gets to it
    * (an address taken in between, a pool exhausted) ends the boot in ERROR.
+   * 
+   * Boot from volume (Nova's block_device_mapping, simplified to the root
+   * disk): exactly one of `image` and `boot_volume` is the boot source.
+   * `boot_volume` names a volume (strato.volume.v1; the caller's project's,
+   * available) that becomes the root disk (device vda) for the server's life;
+   * `image` with `boot_from_image_volume_gib` first makes a new volume of that
+   * size from the image (named "<server name>-boot", the name cut to fit; at
+   * least the image's virtual size) and boots from it. Either volume is
+   * claimed for the server before the call returns (status attaching, then
+   * in-use once the server is ACTIVE; a new volume is placed on a storage host
+   * by free capacity as CreateVolume does and is downloading meanwhile, with
+   * the server in BUILD/block-device-mapping). The flavor's disk does not apply
+   * to such a server: it is neither checked against the image nor claimed on
+   * the compute host. A failed boot leaves the server in ERROR still holding
+   * its volume; deleting the server releases it: kept and available again,
+   * or deleted with delete_volume_on_termination.
+   * Errors: INVALID_ARGUMENT (BOOT_SOURCE_INVALID, field named: neither or
+   * both of image and boot_volume, boot_from_image_volume_gib without image,
+   * delete_volume_on_termination without a volume to boot from; SIZE_INVALID:
+   * boot_from_image_volume_gib above 65536; SIZE_BELOW_SOURCE: below the
+   * image's virtual size, details.min_size_gib); NOT_FOUND (VOLUME_NOT_FOUND,
+   * also another project's); FAILED_PRECONDITION (VOLUME_IN_USE,
+   * details.server_id; VOLUME_NOT_AVAILABLE, details.status; NO_STORAGE_HOST);
+   * RESOURCE_EXHAUSTED (INSUFFICIENT_CAPACITY: no storage host has the
+   * size free); UNAVAILABLE (STORAGE_UNAVAILABLE: no storage host is up).
    */
   CreateServer: grpc.handleUnaryCall<_strato_compute_v1_CreateServerRequest__Output, _strato_compute_v1_Server>;
   
@@ -358,7 +437,9 @@ export interface ServersHandlers extends grpc.UntypedServiceImplementation {
    * disappears from lists when its host has removed everything (a host that
    * is down is retried until it answers). Legal in every state: it
    * supersedes a boot or action in progress. Idempotent while deleting.
-   * Errors: NOT_FOUND (SERVER_NOT_FOUND).
+   * Its volumes are detached on the way (the boot volume too): each is
+   * available again, or deleted when its attachment says
+   * delete_on_termination. Errors: NOT_FOUND (SERVER_NOT_FOUND).
    */
   DeleteServer: grpc.handleUnaryCall<_strato_compute_v1_DeleteServerRequest__Output, _strato_compute_v1_Server>;
   

@@ -1,0 +1,59 @@
+// What `server list` and `server show` print: the columns and fields of a
+// Server, shared by the server commands and the volume attach commands.
+import type { Server__Output } from '../../common/gen/strato/compute/v1/Server.ts';
+import type { ServerVolume__Output } from '../../common/gen/strato/compute/v1/ServerVolume.ts';
+import { type Column, faultCell } from '../output.ts';
+
+export const SERVER_COLUMNS: Column<Server__Output>[] = [
+  { header: 'ID', get: (s) => s.id },
+  { header: 'Name', get: (s) => s.name },
+  { header: 'Status', get: (s) => s.vmState },
+  { header: 'Task State', get: (s) => s.taskState },
+  { header: 'Power State', get: (s) => s.powerState },
+  { header: 'Flavor', get: (s) => s.flavor?.name },
+  { header: 'Host', get: (s) => s.host },
+];
+
+/** `net1=10.0.0.5, 10.0.0.6` per network, one line each (as openstack server show prints addresses). */
+export function addressesText(s: Pick<Server__Output, 'addresses'>): string {
+  return Object.entries(s.addresses ?? {})
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([net, a]) => `${net}=${(a?.ips ?? []).join(', ')}`)
+    .join('\n');
+}
+
+export const SERVER_FIELDS: Column<Server__Output>[] = [
+  ...SERVER_COLUMNS,
+  { header: 'Addresses', get: addressesText },
+  {
+    header: 'Ports',
+    get: (s) =>
+      (s.ports ?? [])
+        .map((p) => `${p.portId || '(pending)'} ${p.networkName || p.networkId} ${p.mac} ${p.ips.join(',')}`.trim())
+        .join('\n'),
+  },
+  {
+    header: 'Volumes',
+    get: (s) => (s.volumes ?? []).map((v) => `${v.device} ${v.volumeId}${volumeFlags(v)}`),
+  },
+  { header: 'Image', get: (s) => s.imageId },
+  { header: 'Project', get: (s) => s.projectId },
+  { header: 'User', get: (s) => s.userId },
+  { header: 'Fault', get: (s) => faultCell(s.fault) },
+  { header: 'Created', get: (s) => s.createdAt },
+  { header: 'Updated', get: (s) => s.updatedAt },
+  { header: 'Launched', get: (s) => s.launchedAt },
+  {
+    header: 'Properties',
+    get: (s) =>
+      Object.entries(s.metadata ?? {})
+        .map(([k, v]) => `${k}=${v}`)
+        .join('\n'),
+  },
+];
+
+/** ` (boot, delete on termination)` for `server show`'s volume lines. */
+function volumeFlags(v: ServerVolume__Output): string {
+  const flags = [v.boot && 'boot', v.deleteOnTermination && 'delete on termination'].filter(Boolean);
+  return flags.length ? ` (${flags.join(', ')})` : '';
+}

@@ -1,0 +1,29 @@
+// The four strato.network.v1 services over one networking model, as the
+// conductor (and the tests that stand up its network API) register them.
+import type { NetworksHandlers } from '../../common/gen/strato/network/v1/Networks.ts';
+import type { PortsHandlers } from '../../common/gen/strato/network/v1/Ports.ts';
+import type { SecurityGroupsHandlers } from '../../common/gen/strato/network/v1/SecurityGroups.ts';
+import type { SubnetsHandlers } from '../../common/gen/strato/network/v1/Subnets.ts';
+import type { Implementation } from '../../common/grpc/handlers.ts';
+import type { Identity } from '../identity/identity.ts';
+import type { Networking } from '../network/networking.ts';
+import { networksApi } from './networks-api.ts';
+import { portsApi } from './ports-api.ts';
+import { securityGroupsApi } from './security-groups-api.ts';
+import { subnetsApi } from './subnets-api.ts';
+
+export interface NetworkApis {
+  networks: Implementation<NetworksHandlers>;
+  subnets: Implementation<SubnetsHandlers>;
+  ports: Implementation<PortsHandlers>;
+  securityGroups: Implementation<SecurityGroupsHandlers>;
+}
+
+export function networkApis(identity: Identity, net: Networking): NetworkApis {
+  return {
+    networks: networksApi(identity, net.networks),
+    subnets: subnetsApi(identity, net.subnets),
+    ports: portsApi(identity, net.ports),
+    securityGroups: securityGroupsApi(identity, net.securityGroups),
+  };
+}
