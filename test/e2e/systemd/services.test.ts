@@ -7,7 +7,7 @@
 // the guest's QEMU, tap and dnsmasq alone (same pids, and its DHCP server still
 // answering), kill -9 and a hung event loop (the test-only trigger) followed by a
 // restart and convergence, libvirtd away making the agent degraded but never killed,
-// and `systemctl stop` draining within its timeout.
+// `systemctl stop` draining within its timeout, and uninstall-host keeping the state.
 //
 // Two test-only settings, in drop-ins under /run (nothing of the installation changes):
 // WatchdogSec=8s instead of 30s, so a watchdog kill takes seconds, and
@@ -284,4 +284,19 @@ describe('strato under a real systemd', { timeout: 900_000 }, () => {
     assert.ok((await logMessages(CONDUCTOR, since)).includes('conductor stopped'));
     assert.deepEqual(await guestSide(), before, 'the guest, its tap and its DHCP outlive the agent');
   });
+
+  step(
+    'uninstall-host removes units and settings, keeps the state; --purge refuses while a guest is defined',
+    async () => {
+      const purge = await c.exec([`${REPO}/scripts/uninstall-host`, '--purge']);
+      assert.notEqual(purge.code, 0);
+      assert.match(purge.output, /--purge would remove the disks of strato-/);
+      await c.run([`${REPO}/scripts/uninstall-host`]);
+      for (const u of [AGENT, CONDUCTOR]) assert.equal((await show(u, 'LoadState')).LoadState, 'not-found', u);
+      const left = (await c.run(['ls', '/etc/strato', '/etc/strato/tls', '/var/lib/strato'])).split('\n');
+      assert.ok(!left.includes('agent.env') && !left.includes('conductor.env'), 'settings removed');
+      for (const kept of ['ca.key', 'conductor.key', 'agent', 'conductor'])
+        assert.ok(left.includes(kept), `${kept} kept`);
+    },
+  );
 });
