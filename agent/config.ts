@@ -1,17 +1,21 @@
-// strato-agent's command line → a complete, validated configuration. Pure: the
-// caller passes argv and the host name; facts about the host (virt type, capacity)
-// are resolved later by main.ts. A bad flag fails with INVALID_ARGUMENT naming it.
+// strato-agent's settings → a complete, validated configuration: defaults <
+// environment (STRATO_AGENT_<FLAG>, what the systemd unit's EnvironmentFile sets) <
+// command-line flags. Pure: the caller passes argv, the environment and the host name;
+// facts about the host (virt type, capacity) are resolved later by main.ts. A bad value
+// fails with INVALID_ARGUMENT naming the flag or variable that gave it.
 import { isIP } from 'node:net';
 import { join } from 'node:path';
 import {
   type DaemonArgs,
   type DaemonCommand,
+  envSettings,
+  envVarName,
   type FlagTable,
   type FlagValues,
   helpText,
   parseDaemonArgs,
 } from '../common/daemon-flags.ts';
-import { invalidArgument } from '../common/errors.ts';
+import { invalidArgument, isStratoError } from '../common/errors.ts';
 import {
   type AgentRole,
   parseRoles,
@@ -128,9 +132,13 @@ export const AGENT_FLAGS: FlagTable = {
   ...STORAGE_FLAGS,
 };
 
+export const ENV_PREFIX = 'STRATO_AGENT';
+
 export const HELP = helpText(
   USAGE,
-  'strato-agent: runs the VMs, networks and volumes the strato conductor places on this host.',
+  'strato-agent: runs the VMs, networks and volumes the strato conductor places on this host.\n' +
+    'Settings: defaults < environment (STRATO_AGENT_<FLAG>, e.g. STRATO_AGENT_TLS_DIR; a repeatable\n' +
+    'flag takes a comma-separated list) < flags.',
   AGENT_FLAGS,
 );
 
@@ -157,21 +165,48 @@ function positiveInt(flag: string, value: string | undefined, min = 1): number |
   return Number(value);
 }
 
-/** What the command line asks for: help, the version, or a run with this configuration. */
-export function parseAgentCommand(argv: readonly string[], hostname: string): DaemonCommand<AgentConfig> {
+/**
+ * What the command line asks for: help, the version, or a run with this configuration
+ * (flags over the STRATO_AGENT_* variables of `env`).
+ */
+export function parseAgentCommand(
+  argv: readonly string[],
+  hostname: string,
+  env: NodeJS.ProcessEnv = {},
+): DaemonCommand<AgentConfig> {
   let args: DaemonArgs;
+  let fromEnv: ReturnType<typeof envSettings>;
   try {
     args = parseDaemonArgs(argv, AGENT_FLAGS);
+    if (args.kind !== 'run') return args;
+    fromEnv = envSettings(AGENT_FLAGS, ENV_PREFIX, env);
   } catch (err) {
     throw invalidArgument('INVALID_AGENT_CONFIG', (err as Error).message);
   }
-  if (args.kind !== 'run') return args;
-  return { kind: 'run', config: agentConfig(args.values, hostname), deprecated: args.deprecated };
+  const values = { ...fromEnv.values, ...args.values };
+  let config: AgentConfig;
+  try {
+    config = agentConfig(values, hostname);
+  } catch (err) {
+    throw nameTheVariable(err, (flag) => args.values[flag] === undefined && fromEnv.values[flag] !== undefined);
+  }
+  return { kind: 'run', config, deprecated: [...fromEnv.deprecated, ...args.deprecated] };
+}
+
+/** A bad value that came from the environment is reported under its variable's name, not as a flag. */
+function nameTheVariable(err: unknown, fromEnv: (flag: string) => boolean): unknown {
+  if (!isStratoError(err, 'INVALID_ARGUMENT')) return err;
+  const flag = err.details.flag;
+  if (flag === undefined || !fromEnv(flag) || !err.message.startsWith(`--${flag}:`)) return err;
+  const variable = envVarName(ENV_PREFIX, flag);
+  return invalidArgument(err.reason, `${variable}${err.message.slice(flag.length + 2)}`, {
+    details: { ...err.details, variable },
+  });
 }
 
 /** The configuration of a run; --help or --version is INVALID_ARGUMENT here. */
-export function parseAgentConfig(argv: readonly string[], hostname: string): AgentConfig {
-  const command = parseAgentCommand(argv, hostname);
+export function parseAgentConfig(argv: readonly string[], hostname: string, env: NodeJS.ProcessEnv = {}): AgentConfig {
+  const command = parseAgentCommand(argv, hostname, env);
   if (command.kind !== 'run') bad(command.kind, 'asks for no run');
   return command.config;
 }

@@ -45,6 +45,8 @@ export interface HypervisorEvent {
 
 export interface HypervisorEvents {
   event: [HypervisorEvent];
+  /** The link to the hypervisor was lost: calls wait for it (and fail after a deadline). */
+  disconnected: [];
   /** The link to the hypervisor came back after a loss: events may have been missed. */
   reconnected: [];
 }

@@ -80,8 +80,10 @@ export class LibvirtHypervisor extends EventEmitter<HypervisorEvents> implements
     client.on('lifecycle', (ev) => this.forward(ev.domain.name, eventName(ev)));
     client.on('reboot', (ev: RebootEvent) => this.forward(ev.domain.name, 'reboot'));
     client.on('disconnected', () => {
+      const first = !this.lostLink;
       this.lostLink = true;
       this.log.warn('libvirt connection lost; reconnecting');
+      if (first) this.emit('disconnected');
     });
     client.on('connected', () => {
       if (!this.lostLink) return;
