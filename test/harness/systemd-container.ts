@@ -16,7 +16,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { internal } from '../../common/errors.ts';
 import { type ExecResult, execToFile } from '../e2e/lib/exec.ts';
-import { isAlive, processStartTime, removeCgroup } from './sim-host-processes.ts';
+import { processAlive } from './processes.ts';
+import { processStartTime, removeCgroup } from './sim-host-processes.ts';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
 const BUILD_ROOT = join(REPO, 'scripts/build-systemd-root');
@@ -87,7 +88,7 @@ async function removeCgroups(dirs: readonly string[]): Promise<void> {
   for (const d of dirs) await writeFile(join(d, 'cgroup.kill'), '1').catch(() => undefined);
   for (let i = 0; ; i++) {
     const alive: number[] = [];
-    for (const d of dirs) for (const p of await pidsUnder(d)) if (await isAlive(p)) alive.push(p);
+    for (const d of dirs) for (const p of await pidsUnder(d)) if (await processAlive(p)) alive.push(p);
     if (alive.length === 0) break;
     if (i > 200) throw internal('SDC_PROCESS_STUCK', `processes ${alive.join(',')} survive SIGKILL`);
     for (const p of alive) {

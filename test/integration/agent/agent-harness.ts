@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { Client } from '@grpc/grpc-js';
-import { domainNameFor } from '../../../agent/hypervisor/libvirt/domain-xml.ts';
+import { domainNameFor } from '../../../agent/hypervisor/domain-name.ts';
 import { LibvirtClient } from '../../../agent/hypervisor/libvirt/libvirt-client.ts';
 import type { ProtoGrpcType as AgentProto } from '../../../common/gen/agent.ts';
 import type { AgentClient } from '../../../common/gen/strato/agent/v1/Agent.ts';
