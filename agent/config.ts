@@ -1,17 +1,21 @@
-// strato-agent's command line → a complete, validated configuration. Pure: the
-// caller passes argv and the host name; facts about the host (virt type, capacity)
-// are resolved later by main.ts. A bad flag fails with INVALID_ARGUMENT naming it.
+// strato-agent's settings → a complete, validated configuration: defaults <
+// environment (STRATO_AGENT_<FLAG>, what the systemd unit's EnvironmentFile sets) <
+// command-line flags. Pure: the caller passes argv, the environment and the host name;
+// facts about the host (virt type, capacity) are resolved later by main.ts. A bad value
+// fails with INVALID_ARGUMENT naming the flag or variable that gave it.
 import { isIP } from 'node:net';
 import { join } from 'node:path';
 import {
   type DaemonArgs,
   type DaemonCommand,
+  envSettings,
+  envVarName,
   type FlagTable,
   type FlagValues,
   helpText,
   parseDaemonArgs,
 } from '../common/daemon-flags.ts';
-import { invalidArgument } from '../common/errors.ts';
+import { invalidArgument, isStratoError } from '../common/errors.ts';
 import {
   type AgentRole,
   parseRoles,
@@ -128,9 +132,13 @@ export const AGENT_FLAGS: FlagTable = {
   ...STORAGE_FLAGS,
 };
 
+export const ENV_PREFIX = 'STRATO_AGENT';
+
 export const HELP = helpText(
   USAGE,
-  'strato-agent: runs the VMs, networks and volumes the strato conductor places on this host.',
+  'strato-agent: runs the VMs, networks and volumes the strato conductor places on this host.\n' +
+    'Settings: defaults < environment (STRATO_AGENT_<FLAG>, e.g. STRATO_AGENT_TLS_DIR; a repeatable\n' +
+    'flag takes a comma-separated list) < flags.',
   AGENT_FLAGS,
 );
 
@@ -157,101 +165,185 @@ function positiveInt(flag: string, value: string | undefined, min = 1): number |
   return Number(value);
 }
 
-/** What the command line asks for: help, the version, or a run with this configuration. */
-export function parseAgentCommand(argv: readonly string[], hostname: string): DaemonCommand<AgentConfig> {
+/**
+ * What the command line asks for: help, the version, or a run with this configuration
+ * (flags over the STRATO_AGENT_* variables of `env`).
+ */
+export function parseAgentCommand(
+  argv: readonly string[],
+  hostname: string,
+  env: NodeJS.ProcessEnv = {},
+): DaemonCommand<AgentConfig> {
   let args: DaemonArgs;
+  let fromEnv: ReturnType<typeof envSettings>;
   try {
     args = parseDaemonArgs(argv, AGENT_FLAGS);
+    if (args.kind !== 'run') return args;
+    fromEnv = envSettings(AGENT_FLAGS, ENV_PREFIX, env);
   } catch (err) {
     throw invalidArgument('INVALID_AGENT_CONFIG', (err as Error).message);
   }
-  if (args.kind !== 'run') return args;
-  return { kind: 'run', config: agentConfig(args.values, hostname), deprecated: args.deprecated };
+  const values = { ...fromEnv.values, ...args.values };
+  let config: AgentConfig;
+  try {
+    config = agentConfig(values, hostname);
+  } catch (err) {
+    throw nameTheVariable(err, (flag) => args.values[flag] === undefined && fromEnv.values[flag] !== undefined);
+  }
+  return { kind: 'run', config, deprecated: [...fromEnv.deprecated, ...args.deprecated] };
+}
+
+/** A bad value that came from the environment is reported under its variable's name, not as a flag. */
+function nameTheVariable(err: unknown, fromEnv: (flag: string) => boolean): unknown {
+  if (!isStratoError(err, 'INVALID_ARGUMENT')) return err;
+  const flag = err.details.flag;
+  if (flag === undefined || !fromEnv(flag) || !err.message.startsWith(`--${flag}:`)) return err;
+  const variable = envVarName(ENV_PREFIX, flag);
+  return invalidArgument(err.reason, `${variable}${err.message.slice(flag.length + 2)}`, {
+    details: { ...err.details, variable },
+  });
 }
 
 /** The configuration of a run; --help or --version is INVALID_ARGUMENT here. */
-export function parseAgentConfig(argv: readonly string[], hostname: string): AgentConfig {
-  const command = parseAgentCommand(argv, hostname);
+export function parseAgentConfig(argv: readonly string[], hostname: string, env: NodeJS.ProcessEnv = {}): AgentConfig {
+  const command = parseAgentCommand(argv, hostname, env);
   if (command.kind !== 'run') bad(command.kind, 'asks for no run');
   return command.config;
 }
 
-function agentConfig(values: FlagValues, hostname: string): AgentConfig {
-  const s = (k: string): string | undefined => values[k] as string | undefined;
+/** A flag's value as given (string flags only), undefined when absent. */
+const flag = (values: FlagValues, name: string): string | undefined => values[name] as string | undefined;
 
-  const hostId = s('host-id') ?? hostname;
-  if (!HOST_ID.test(hostId))
+/** `{ [key]: value }`, or nothing when the value is absent (the config has no undefined keys). */
+function ifGiven<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+function absolutePath(name: string, value: string): string {
+  if (!value.startsWith('/')) bad(name, 'must be an absolute path');
+  return value;
+}
+
+function hostIdOf(values: FlagValues, hostname: string): string {
+  const hostId = flag(values, 'host-id') ?? hostname;
+  if (!HOST_ID.test(hostId)) {
     bad('host-id', `must be a host name (letters, digits, . and -), got ${JSON.stringify(hostId)}`);
+  }
+  return hostId;
+}
 
-  const listen = s('listen') ?? DEFAULT_LISTEN;
+/** Where the agent listens, where the conductor dials it, and the conductors it registers with. */
+function endpointsOf(values: FlagValues): Pick<AgentConfig, 'listen' | 'advertise' | 'conductors'> {
+  const listen = flag(values, 'listen') ?? DEFAULT_LISTEN;
   parseHostPort('listen', listen, true);
-  const advertise = s('advertise');
+  const advertise = flag(values, 'advertise');
   if (advertise !== undefined) parseHostPort('advertise', advertise);
-
   const conductors = (values.conductor as string[] | undefined) ?? [];
   if (conductors.length === 0) bad('conductor', 'at least one conductor endpoint is required');
   for (const c of conductors) parseHostPort('conductor', c);
+  return { listen, ...ifGiven('advertise', advertise), conductors };
+}
 
-  const tlsDir = s('tls-dir');
+/** The certificate files, named after the host in the TLS directory. */
+function tlsFilesOf(
+  values: FlagValues,
+  hostId: string,
+): Pick<AgentConfig, 'tlsDir' | 'caFile' | 'certFile' | 'keyFile'> {
+  const tlsDir = flag(values, 'tls-dir');
   if (tlsDir === undefined || tlsDir === '') bad('tls-dir', 'is required (ca.crt, <host-id>.crt and .key)');
-
-  const virtType = s('virt-type') ?? 'auto';
-  if (virtType !== 'qemu' && virtType !== 'kvm' && virtType !== 'auto') bad('virt-type', 'must be qemu, kvm or auto');
-
-  const stateDir = s('state-dir') ?? DEFAULT_STATE_DIR;
-  if (!stateDir.startsWith('/')) bad('state-dir', 'must be an absolute path');
-  const libvirtSocket = s('libvirt-socket') ?? DEFAULT_LIBVIRT_SOCKET;
-  if (!libvirtSocket.startsWith('/')) bad('libvirt-socket', 'must be an absolute path');
-
-  const az = s('availability-zone') ?? DEFAULTS.availabilityZone;
-  if (!/^[A-Za-z0-9._-]{1,64}$/.test(az)) bad('availability-zone', 'must be 1-64 of letters, digits, ._-');
-
-  const networkStateDir = s('network-state-dir') ?? join(stateDir, 'network');
-  if (!networkStateDir.startsWith('/')) bad('network-state-dir', 'must be an absolute path');
-  const underlayDevice = s('underlay-device');
-  if (underlayDevice !== undefined && !/^[A-Za-z0-9_.:@-]{1,15}$/.test(underlayDevice)) {
-    bad('underlay-device', `must be an interface name (1-15 characters), got ${JSON.stringify(underlayDevice)}`);
-  }
-  const underlayIp = s('underlay-ip');
-  // Register's underlay_ip is IPv4: VXLAN here runs over IPv4 (50 bytes of overhead).
-  if (underlayIp !== undefined && isIP(underlayIp) !== 4) {
-    bad('underlay-ip', `must be an IPv4 address, got ${JSON.stringify(underlayIp)}`);
-  }
-
-  const capacity: AgentConfig['capacity'] = {};
-  const vcpus = positiveInt('vcpus', s('vcpus'));
-  const ramMiB = positiveInt('ram-mib', s('ram-mib'));
-  const diskGiB = positiveInt('disk-gib', s('disk-gib'), 0);
-  if (vcpus !== undefined) capacity.vcpus = vcpus;
-  if (ramMiB !== undefined) capacity.ramMiB = ramMiB;
-  if (diskGiB !== undefined) capacity.diskGiB = diskGiB;
-
-  const config: AgentConfig = {
-    hostId,
-    listen,
-    conductors,
+  return {
     tlsDir,
     caFile: join(tlsDir, 'ca.crt'),
     certFile: join(tlsDir, `${hostId}.crt`),
     keyFile: join(tlsDir, `${hostId}.key`),
-    libvirtSocket,
-    stateDir,
+  };
+}
+
+function virtTypeOf(values: FlagValues): VirtTypeSetting {
+  const virtType = flag(values, 'virt-type') ?? 'auto';
+  if (virtType !== 'qemu' && virtType !== 'kvm' && virtType !== 'auto') bad('virt-type', 'must be qemu, kvm or auto');
+  return virtType;
+}
+
+function availabilityZoneOf(values: FlagValues): string {
+  const az = flag(values, 'availability-zone') ?? DEFAULTS.availabilityZone;
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(az)) bad('availability-zone', 'must be 1-64 of letters, digits, ._-');
+  return az;
+}
+
+/** The host's files: instance state, libvirtd's socket, network state. */
+function pathsOf(values: FlagValues): Pick<AgentConfig, 'stateDir' | 'libvirtSocket' | 'networkStateDir'> {
+  const stateDir = absolutePath('state-dir', flag(values, 'state-dir') ?? DEFAULT_STATE_DIR);
+  const libvirtSocket = absolutePath('libvirt-socket', flag(values, 'libvirt-socket') ?? DEFAULT_LIBVIRT_SOCKET);
+  const networkStateDir = absolutePath(
+    'network-state-dir',
+    flag(values, 'network-state-dir') ?? join(stateDir, 'network'),
+  );
+  return { stateDir, libvirtSocket, networkStateDir };
+}
+
+/** The VXLAN underlay, when the operator names it (otherwise found at start). */
+function underlayOf(values: FlagValues): Pick<AgentConfig, 'underlayDevice' | 'underlayIp'> {
+  const underlayDevice = flag(values, 'underlay-device');
+  if (underlayDevice !== undefined && !/^[A-Za-z0-9_.:@-]{1,15}$/.test(underlayDevice)) {
+    bad('underlay-device', `must be an interface name (1-15 characters), got ${JSON.stringify(underlayDevice)}`);
+  }
+  const underlayIp = flag(values, 'underlay-ip');
+  // Register's underlay_ip is IPv4: VXLAN here runs over IPv4 (50 bytes of overhead).
+  if (underlayIp !== undefined && isIP(underlayIp) !== 4) {
+    bad('underlay-ip', `must be an IPv4 address, got ${JSON.stringify(underlayIp)}`);
+  }
+  return { ...ifGiven('underlayDevice', underlayDevice), ...ifGiven('underlayIp', underlayIp) };
+}
+
+/** The operator's overrides of what the agent reports. */
+function capacityOf(values: FlagValues): AgentConfig['capacity'] {
+  return {
+    ...ifGiven('vcpus', positiveInt('vcpus', flag(values, 'vcpus'))),
+    ...ifGiven('ramMiB', positiveInt('ram-mib', flag(values, 'ram-mib'))),
+    ...ifGiven('diskGiB', positiveInt('disk-gib', flag(values, 'disk-gib'), 0)),
+  };
+}
+
+function timingsOf(
+  values: FlagValues,
+): Pick<AgentConfig, 'acpiTimeoutS' | 'resyncIntervalS' | 'orphanGraceS' | 'portWaitS'> {
+  const seconds = (name: string, fallback: number, min = 1): number =>
+    positiveInt(name, flag(values, name), min) ?? fallback;
+  return {
+    acpiTimeoutS: seconds('acpi-timeout-s', DEFAULTS.acpiTimeoutS),
+    resyncIntervalS: seconds('resync-interval-s', DEFAULTS.resyncIntervalS),
+    orphanGraceS: seconds('orphan-grace-s', DEFAULTS.orphanGraceS, 0),
+    portWaitS: seconds('port-wait-s', DEFAULTS.portWaitS, 0),
+  };
+}
+
+/** The whole configuration, from parts that each check their own flags (the first bad flag fails). */
+function agentConfig(values: FlagValues, hostname: string): AgentConfig {
+  const hostId = hostIdOf(values, hostname);
+  const endpoints = endpointsOf(values);
+  const tls = tlsFilesOf(values, hostId);
+  const virtType = virtTypeOf(values);
+  const paths = pathsOf(values);
+  const availabilityZone = availabilityZoneOf(values);
+  const underlay = underlayOf(values);
+  const capacity = capacityOf(values);
+  const timings = timingsOf(values);
+  const roles = parseRoles(flag(values, 'roles'));
+  const storage = parseStorageConfig(values, roles, paths.stateDir);
+  return {
+    hostId,
+    ...endpoints,
+    ...tls,
+    ...paths,
     virtType,
     capacity,
-    acpiTimeoutS: positiveInt('acpi-timeout-s', s('acpi-timeout-s')) ?? DEFAULTS.acpiTimeoutS,
-    resyncIntervalS: positiveInt('resync-interval-s', s('resync-interval-s')) ?? DEFAULTS.resyncIntervalS,
-    orphanGraceS: positiveInt('orphan-grace-s', s('orphan-grace-s'), 0) ?? DEFAULTS.orphanGraceS,
-    availabilityZone: az,
-    networkStateDir,
-    portWaitS: positiveInt('port-wait-s', s('port-wait-s'), 0) ?? DEFAULTS.portWaitS,
-    roles: parseRoles(s('roles')),
+    ...timings,
+    availabilityZone,
+    ...underlay,
+    roles,
+    ...ifGiven('storage', storage),
   };
-  const storage = parseStorageConfig(values, config.roles, stateDir);
-  if (storage !== undefined) config.storage = storage;
-  if (advertise !== undefined) config.advertise = advertise;
-  if (underlayDevice !== undefined) config.underlayDevice = underlayDevice;
-  if (underlayIp !== undefined) config.underlayIp = underlayIp;
-  return config;
 }
 
 /**

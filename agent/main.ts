@@ -1,7 +1,9 @@
 // strato-agent: the composition root. Parses the configuration, connects to
 // libvirtd, wires the image cache, instance manager, registry link and gRPC
 // server together, and runs until SIGTERM/SIGINT. Guests keep running when the
-// agent stops: a restarted agent finds them again (reconcile).
+// agent stops: a restarted agent finds them again (reconcile). Under systemd
+// (Type=notify) it reports READY, its status and STOPPING, and feeds the watchdog
+// while its event loop, heartbeats and resync turn (common/systemd/).
 import '../common/malloc-tunables.ts'; // must stay first: may re-execute the process
 import { existsSync } from 'node:fs';
 import { readFile, statfs } from 'node:fs/promises';
@@ -18,8 +20,13 @@ import type { AgentStorageHandlers } from '../common/gen/strato/agent/v1/AgentSt
 import { mtlsChannelCredentials, mtlsServerCredentials } from '../common/grpc/credentials.ts';
 import { StratoServer } from '../common/grpc/server.ts';
 import { log as rootLog } from '../common/log.ts';
+import { Liveness } from '../common/systemd/liveness.ts';
+import { ServiceNotifier } from '../common/systemd/service-notifier.ts';
+import { stopOnSignal } from '../common/systemd/stop-on-signal.ts';
+import { armTestHangTrigger } from '../common/systemd/test-hang-trigger.ts';
 import { loadProtoPackage, toGrpcObject } from '../common/proto.ts';
 import { packageVersion } from '../common/version.ts';
+import { AgentHealth } from './agent-status.ts';
 import { InstanceManager } from './compute/instance-manager.ts';
 import { instancesDir } from './compute/instance-paths.ts';
 import type { DiskTools } from './compute/spawn.ts';
@@ -28,7 +35,7 @@ import { writeConfigDrive } from './config-drive/config-drive-writer.ts';
 import { LibvirtHypervisor } from './hypervisor/libvirt/libvirt-hypervisor.ts';
 import { ImageCache } from './images/image-cache.ts';
 import { createOverlay, overlaySizeBytes } from './images/overlay.ts';
-import { agentNetworkService } from './network/agent-network-service.ts';
+import { agentNetworkService } from './server/agent-network-service.ts';
 import { dnsmasqGid } from './network/linux/dnsmasq-account.ts';
 import { LinuxNetworkDriver } from './network/linux/linux-network-driver.ts';
 import { openNetlink } from './network/netlink/netlink-client.ts';
@@ -48,13 +55,23 @@ export interface RunningAgent {
   port: number;
   address: string;
   virtType: 'qemu' | 'kvm';
+  /** What systemd's STATUS= says: serving, or degraded and why. */
+  health: AgentHealth;
   stop(): Promise<void>;
 }
 
+/**
+ * How late a loop's turn may be before the watchdog counts it stuck: a turn waits at
+ * most for libvirtd (30 s, then UNAVAILABLE) and for the conductors (10 s a call, twice
+ * per endpoint), so this is generous on top of the loop's own period.
+ */
+const LOOP_SLACK_MS = 180_000;
+
 const diskTools: DiskTools = { createOverlay, overlaySize: overlaySizeBytes, writeConfigDrive };
 
-export async function startAgent(config: AgentConfig): Promise<RunningAgent> {
+export async function startAgent(config: AgentConfig, liveness = new Liveness()): Promise<RunningAgent> {
   const log = rootLog.child({ hostId: config.hostId });
+  const health = new AgentHealth(config.hostId, config.conductors[0]!);
   const cpuinfo = await readFile('/proc/cpuinfo', 'utf8').catch(() => '');
   const virtType = detectVirtType(config.virtType, existsSync('/dev/kvm'), cpuinfo);
   const tls = { caFile: config.caFile, certFile: config.certFile, keyFile: config.keyFile };
@@ -64,6 +81,7 @@ export async function startAgent(config: AgentConfig): Promise<RunningAgent> {
   const hostProto = toGrpcObject<HostProto>(pkg);
 
   const hv = await LibvirtHypervisor.connect({ socketPath: config.libvirtSocket, log });
+  health.watchHypervisor(hv);
   // Tenant data lives under the state dir: only root and the daemon account that opens
   // a file can reach it (state-dir/file-access.ts). QEMU enters instances/ and images/
   // through its group, dnsmasq the network dir through its own; set again at every
@@ -143,6 +161,8 @@ export async function startAgent(config: AgentConfig): Promise<RunningAgent> {
     log,
     orphanGraceMs: config.orphanGraceS * 1000,
   });
+  const heartbeats = liveness.register('heartbeat', () => LOOP_SLACK_MS + registrar.heartbeatIntervalMs);
+  const resyncs = liveness.register('resync', LOOP_SLACK_MS + config.resyncIntervalS * 1000);
   const registrar = new Registrar({
     link,
     hostId: config.hostId,
@@ -167,11 +187,18 @@ export async function startAgent(config: AgentConfig): Promise<RunningAgent> {
       reconciler.setExpected(ids);
       if (source === 'register') void reconciler.pass().catch((err: unknown) => log.warn({ err }, 'reconcile failed'));
     },
+    onTurn: (answered) => {
+      heartbeats.beat();
+      health.conductorTurn(answered, registrar.isRegistered, link.endpoint);
+    },
   });
   hv.on('reconnected', () => registrar.heartbeatNow());
   registrar.start();
   const resync = setInterval(() => {
-    reconciler.pass().catch((err: unknown) => log.warn({ err }, 'reconcile failed'));
+    reconciler
+      .pass()
+      .catch((err: unknown) => log.warn({ err }, 'reconcile failed'))
+      .finally(() => resyncs.beat());
     network.reapply().catch((err: unknown) => log.warn({ err }, 'network resync failed'));
     registrar.heartbeatNow();
   }, config.resyncIntervalS * 1000);
@@ -184,8 +211,11 @@ export async function startAgent(config: AgentConfig): Promise<RunningAgent> {
     port,
     address,
     virtType,
+    health,
     async stop() {
       clearInterval(resync);
+      heartbeats.retire();
+      resyncs.retire();
       storage?.stop();
       await registrar.stop();
       await server.shutdown(5000);
@@ -204,7 +234,7 @@ export async function startAgent(config: AgentConfig): Promise<RunningAgent> {
 async function main(): Promise<void> {
   let command: DaemonCommand<AgentConfig>;
   try {
-    command = parseAgentCommand(process.argv.slice(2), hostname());
+    command = parseAgentCommand(process.argv.slice(2), hostname(), process.env);
   } catch (err) {
     rootLog.fatal({ err: (err as Error).message }, 'invalid configuration');
     process.stderr.write(`strato-agent: ${(err as Error).message}\n${USAGE}\n${helpHint('strato-agent')}\n`);
@@ -216,29 +246,20 @@ async function main(): Promise<void> {
   if (command.kind !== 'run') process.exit(0);
   const config = command.config;
   for (const d of command.deprecated) rootLog.warn(d, 'deprecated flag');
+  const liveness = new Liveness();
   let agent: RunningAgent;
   try {
-    agent = await startAgent(config);
+    agent = await startAgent(config, liveness);
   } catch (err) {
     const reason = isStratoError(err) ? err.reason : (err as NodeJS.ErrnoException).code;
     rootLog.fatal({ err, reason }, 'agent failed to start');
     process.exit(1);
   }
-  let stopping = false;
-  const stop = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
-    rootLog.info({ signal }, 'stopping');
-    agent.stop().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        rootLog.error({ err }, 'unclean stop');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  const notifier = new ServiceNotifier({ log: rootLog, liveness, status: () => agent.health.status });
+  agent.health.on('change', () => void notifier.refreshStatus());
+  armTestHangTrigger(rootLog);
+  stopOnSignal(notifier, () => agent.stop(), rootLog);
+  await notifier.ready();
 }
 
 if (import.meta.main) await main();

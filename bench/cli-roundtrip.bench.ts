@@ -2,15 +2,13 @@
 // cached token, TLS to a conductor's flavor service on loopback) against the
 // floor of any Node CLI, `node -e ''`. Target: ≤ 0.2 s per command.
 //   node bench/cli-roundtrip.bench.ts [--smoke]
-import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { run } from '../test/harness/exec.ts';
 import { type Comparison, report, sample, smoke } from './lib/measure.ts';
 
 process.env.STRATO_LOG_LEVEL ??= 'warn';
 const { startCliFixture } = await import('../test/integration/cli/fixture.ts');
 
-const run = promisify(execFile);
 const NODE = fileURLToPath(new URL('../node_modules/.bin/node', import.meta.url));
 const RUNS = smoke ? 3 : 20;
 

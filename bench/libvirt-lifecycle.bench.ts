@@ -1,15 +1,14 @@
 // define → start → destroy → undefine of a small TCG domain (no disk), N times, with
 // strato's libvirt client and with the floor: the same four steps as `virsh` commands,
 // measured in the same run. Run: node bench/libvirt-lifecycle.bench.ts [--smoke]
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { promisify } from 'node:util';
 import { LibvirtClient } from '../agent/hypervisor/libvirt/libvirt-client.ts';
 import { log } from '../common/log.ts';
 import { domainXml, testDomainName } from '../test/harness/domain-xml-fixture.ts';
+import { run } from '../test/harness/exec.ts';
 import { type Comparison, report, smoke } from './lib/measure.ts';
 
 const RUNS = smoke ? 2 : 10;
@@ -17,7 +16,6 @@ const STEPS = ['define', 'start', 'destroy', 'undefine'] as const;
 type Step = (typeof STEPS)[number];
 type Timings = Record<Step | 'cycle', number[]>;
 
-const run = promisify(execFile);
 const virsh = (...args: string[]) => run('virsh', ['-q', '-c', 'qemu:///system', ...args]);
 const empty = (): Timings => ({ define: [], start: [], destroy: [], undefine: [], cycle: [] });
 

@@ -1,15 +1,13 @@
 // Creating and deleting veth pairs: strato's netlink client (worker thread, one
 // socket per namespace) against spawning `ip link add/del` once per pair, each in
 // its own throw-away namespace, in the same run. `--smoke` does 10 pairs once.
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { promisify } from 'node:util';
-import { openNetlink } from '../agent/network/netlink/netlink-client.ts';
 import type { Netlink } from '../agent/network/netlink/netlink.ts';
+import { openNetlink } from '../agent/network/netlink/netlink-client.ts';
+import { run } from '../test/harness/exec.ts';
 import { report, smoke } from './lib/measure.ts';
 
-const run = promisify(execFile);
 const PAIRS = smoke ? 10 : 100;
 const RUNS = smoke ? 1 : 3;
 const tag = randomBytes(3).toString('hex');

@@ -9,15 +9,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { promisify } from 'node:util';
 import { type PortFirewallSpec, renderPort } from '../agent/network/linux/firewall-render.ts';
 import { addPort, baseTables, zoneLines } from '../agent/network/linux/firewall-script.ts';
 import { LinuxNetworkDriver } from '../agent/network/linux/linux-network-driver.ts';
-import { bridgeName, type HostNetworkState, type PortBinding, tapName } from '../agent/network/network-driver.ts';
+import type { DesiredHostNetwork, PortBinding } from '../agent/network/network-driver.ts';
+import { bridgeName, tapName } from '../common/network-names.ts';
 import { openNetlink } from '../agent/network/netlink/netlink-client.ts';
+import { run } from '../test/harness/exec.ts';
 import { report, smoke } from './lib/measure.ts';
 
-const run = promisify(execFile);
 const PORTS = smoke ? 3 : 30;
 const tag = randomBytes(3).toString('hex');
 const nsStrato = `strato-bench-pp-${tag}`;
@@ -35,16 +35,15 @@ function port(i: number): PortBinding {
   return {
     portId,
     networkId: NET,
-    tap: tapName(portId),
     mac,
     ips: [`10.0.${i >> 8}.${i & 0xff}`],
     securityGroups: rules,
   };
 }
 
-function state(n: number): HostNetworkState {
+function state(n: number): DesiredHostNetwork {
   return {
-    networks: [{ networkId: NET, type: 'vxlan', vni: 4000, bridge: bridgeName(NET), vxlanPeers: ['192.0.2.2'] }],
+    networks: [{ networkId: NET, type: 'vxlan', vni: 4000, vxlanPeers: ['192.0.2.2'] }],
     ports: Array.from({ length: n }, (_, i) => port(i + 1)),
   };
 }
@@ -62,13 +61,13 @@ async function nft(ns: string, script: string): Promise<void> {
 async function floorPlug(i: number): Promise<void> {
   const p = port(i);
   const bridge = bridgeName(NET);
-  await run('ip', ['-n', nsFloor, 'tuntap', 'add', 'dev', p.tap, 'mode', 'tap']);
+  await run('ip', ['-n', nsFloor, 'tuntap', 'add', 'dev', tapName(p.portId), 'mode', 'tap']);
   await run('ip', [
     '-n',
     nsFloor,
     'link',
     'set',
-    p.tap,
+    tapName(p.portId),
     'address',
     `fe${p.mac.slice(2)}`,
     'mtu',
@@ -77,7 +76,7 @@ async function floorPlug(i: number): Promise<void> {
     bridge,
     'up',
   ]);
-  const spec: PortFirewallSpec = { tap: p.tap, mac: p.mac, ips: p.ips, rules, portSecurity: true };
+  const spec: PortFirewallSpec = { tap: tapName(p.portId), mac: p.mac, ips: p.ips, rules, portSecurity: true };
   await nft(nsFloor, addPort(renderPort(spec, i)).join('\n'));
 }
 

@@ -6,7 +6,11 @@
 // - `--help`/`-h` and `--version`/`-V` print to stdout and succeed before any
 //   other check (a required flag may be missing);
 // - a renamed flag keeps its old spelling as a deprecated alias: same
-//   meaning, reported so the daemon can log it; giving both is an error.
+//   meaning, reported so the daemon can log it; giving both is an error;
+// - every flag can also come from the environment as PREFIX_<FLAG>
+//   (STRATO_AGENT_ACPI_TIMEOUT_S for --acpi-timeout-s): that is how the systemd
+//   units configure the daemons (an EnvironmentFile written from this same table
+//   by envFileText), and a flag given on the command line wins.
 import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
 import { packageVersion } from './version.ts';
 
@@ -99,6 +103,98 @@ export function canonicalValues(
     values[name] = lookup(used);
   }
   return { values, deprecated };
+}
+
+/** `STRATO_AGENT_ACPI_TIMEOUT_S` for prefix `STRATO_AGENT` and flag `acpi-timeout-s`. */
+export function envVarName(prefix: string, flag: string): string {
+  return `${prefix}_${flag.toUpperCase().replaceAll('-', '_')}`;
+}
+
+const SWITCH_VALUES: Readonly<Record<string, boolean>> = {
+  '1': true,
+  true: true,
+  yes: true,
+  '0': false,
+  false: false,
+  no: false,
+};
+
+/**
+ * The flags' values the environment gives, read like the command line: PREFIX_<FLAG>
+ * for each flag of `table` (or for an alias, reported as deprecated). An empty variable
+ * counts as unset; a repeatable flag's variable is a comma-separated list; a switch is
+ * 1/true/yes or 0/false/no. Throws a TypeError naming the variable, as the argv
+ * parser does for flags.
+ */
+export function envSettings(
+  table: FlagTable,
+  prefix: string,
+  env: NodeJS.ProcessEnv,
+): { values: FlagValues; deprecated: Deprecation[] } {
+  const spell = (name: string) => envVarName(prefix, name);
+  const specOf = new Map<string, FlagSpec>();
+  for (const [name, spec] of Object.entries(table))
+    for (const n of [name, ...(spec.aliases ?? [])]) specOf.set(n, spec);
+  return canonicalValues(
+    table,
+    (name) => {
+      const raw = env[spell(name)];
+      if (raw === undefined || raw === '') return undefined;
+      const spec = specOf.get(name)!;
+      if (spec.value === undefined) {
+        const on = SWITCH_VALUES[raw.toLowerCase()];
+        if (on === undefined) throw new TypeError(`${spell(name)} must be 1 or 0 (true/false, yes/no)`);
+        return on;
+      }
+      return spec.multiple ? raw.split(',').map((v) => v.trim()) : raw;
+    },
+    spell,
+  );
+}
+
+/** A default worth writing as a value (`/var/lib/strato/agent`, `60`), not a description ("the host name"). */
+const literalDefault = (d: string | number | undefined): d is string | number =>
+  d !== undefined && /^[^\s<]+$/.test(String(d));
+
+export interface EnvFileOptions {
+  /** Comment lines at the top (without the `# `). */
+  header: readonly string[];
+  /** Active settings, by flag name. */
+  set?: Readonly<Record<string, string>>;
+  /** Settings the unit itself makes (by flag name: how), listed but not settable here. */
+  managed?: Readonly<Record<string, string>>;
+}
+
+/**
+ * An EnvironmentFile for a daemon: every flag of `table` as PREFIX_<FLAG>, with its
+ * help and default as a comment; the settings in `set` are active, the rest commented
+ * out at their defaults, so the file documents everything that can be changed.
+ */
+export function envFileText(table: FlagTable, prefix: string, options: EnvFileOptions): string {
+  const set = options.set ?? {};
+  const managed = options.managed ?? {};
+  for (const flag of [...Object.keys(set), ...Object.keys(managed)]) {
+    if (!(flag in table)) throw new TypeError(`unknown setting ${flag}`);
+  }
+  const lines = options.header.map((l) => `# ${l}`.trimEnd());
+  for (const [name, spec] of Object.entries(table)) {
+    const variable = envVarName(prefix, name);
+    const how = managed[name];
+    if (how !== undefined) {
+      lines.push('', `# ${spec.help}: ${variable} is set by the unit (${how})`);
+      continue;
+    }
+    const notes = [
+      spec.default === undefined ? '' : `default: ${spec.default}`,
+      spec.multiple ? 'several: comma-separated' : '',
+      spec.value === undefined ? '1 to enable' : '',
+    ].filter(Boolean);
+    lines.push('', `# ${spec.help}${notes.length ? ` (${notes.join('; ')})` : ''}`);
+    const value = set[name];
+    if (value !== undefined) lines.push(`${variable}=${value}`);
+    else lines.push(`#${variable}=${literalDefault(spec.default) ? spec.default : ''}`);
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 /** The --help text: the usage line(s), what the daemon is, then every flag. */

@@ -4,9 +4,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  canonicalValues,
   type DaemonArgs,
   type DaemonCommand,
+  envSettings,
+  envVarName,
   type FlagTable,
   type FlagValues,
   helpText,
@@ -195,8 +196,10 @@ export const HELP = helpText(
   CONDUCTOR_FLAGS,
 );
 
+export const ENV_PREFIX = 'STRATO_CONDUCTOR';
+
 /** STRATO_CONDUCTOR_ACPI_TIMEOUT_S for acpi-timeout-s. */
-export const envName = (flag: string): string => `STRATO_CONDUCTOR_${flag.toUpperCase().replaceAll('-', '_')}`;
+export const envName = (flag: string): string => envVarName(ENV_PREFIX, flag);
 
 function num(name: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
@@ -233,13 +236,13 @@ export async function loadCommand(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<DaemonCommand<ConductorConfig>> {
   let args: DaemonArgs;
-  let fromEnv: ReturnType<typeof canonicalValues>;
+  let fromEnv: ReturnType<typeof envSettings>;
   try {
     args = parseDaemonArgs(argv, CONDUCTOR_FLAGS);
     if (args.kind !== 'run') return args;
     // --config is a flag only; an empty variable counts as unset.
     const { config: _flagOnly, ...envFlags } = CONDUCTOR_FLAGS;
-    fromEnv = canonicalValues(envFlags, (flag) => env[envName(flag)] || undefined, envName);
+    fromEnv = envSettings(envFlags, ENV_PREFIX, env);
   } catch (err) {
     throw bad((err as Error).message);
   }

@@ -4,6 +4,8 @@
 // workflows into two gRPC servers — the public API (TLS; bearer tokens say who
 // calls) and the agents' registry (mutual TLS; certificates say which host
 // calls) — resumes unfinished workflows, and shuts down cleanly on SIGTERM/SIGINT.
+// Under systemd (Type=notify) it reports READY, its status and STOPPING, and feeds the
+// watchdog while its loops turn (common/systemd/).
 import '../common/malloc-tunables.ts'; // must stay first: may re-execute the process
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -35,6 +37,10 @@ import type { VolumesHandlers } from '../common/gen/strato/volume/v1/Volumes.ts'
 import { mtlsChannelCredentials, mtlsServerCredentials } from '../common/grpc/credentials.ts';
 import { StratoServer } from '../common/grpc/server.ts';
 import { log } from '../common/log.ts';
+import { Liveness } from '../common/systemd/liveness.ts';
+import { ServiceNotifier } from '../common/systemd/service-notifier.ts';
+import { stopOnSignal } from '../common/systemd/stop-on-signal.ts';
+import { armTestHangTrigger } from '../common/systemd/test-hang-trigger.ts';
 import { loadProtoPackage, toGrpcObject } from '../common/proto.ts';
 import { AgentPool } from './agents/agent-pool.ts';
 import { VolumeAgentPool } from './agents/volume-agent-pool.ts';
@@ -55,6 +61,7 @@ import { HostReports } from './compute/host-reports.ts';
 import { storeServerNetworking } from './compute/server-networking/store-server-networking.ts';
 import { WorkflowDriver } from './compute/workflow-driver.ts';
 import { type ConductorConfig, HELP, loadCommand, resolveConfig, tlsFiles, USAGE } from './config.ts';
+import { conductorStatus } from './conductor-status.ts';
 import { createFlavorCatalog } from './flavors/flavors.ts';
 import { HostRegistry } from './hosts/host-registry.ts';
 import { bootstrapAdmin } from './identity/bootstrap.ts';
@@ -85,6 +92,8 @@ export interface Conductor {
   publicPort: number;
   registryPort: number;
   adminPasswordFile: string;
+  /** One line for systemd's STATUS=: "serving, 3 hosts up", or why it cannot. */
+  status(): Promise<string>;
   /** Graceful: stop taking calls, let running ones finish, stop workflows (resumed on the next start), close the store. */
   stop(): Promise<void>;
 }
@@ -254,6 +263,7 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       publicPort,
       registryPort,
       adminPasswordFile,
+      status: () => conductorStatus(hosts),
       stop() {
         stopping ??= stopAll().then(() => clog.info({}, 'conductor stopped'));
         return stopping;
@@ -280,18 +290,10 @@ async function main(): Promise<void> {
   const config = command.config;
   for (const d of command.deprecated) log.warn(d, 'deprecated setting');
   const conductor = await startConductor(config);
-  const onSignal = (signal: string) => {
-    log.info({ signal }, 'conductor shutting down');
-    conductor.stop().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        log.error({ err }, 'conductor shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGTERM', () => onSignal('SIGTERM'));
-  process.once('SIGINT', () => onSignal('SIGINT'));
+  const notifier = new ServiceNotifier({ log, liveness: new Liveness(), status: () => conductor.status() });
+  armTestHangTrigger(log);
+  stopOnSignal(notifier, () => conductor.stop(), log);
+  await notifier.ready();
 }
 
 if (import.meta.main) {

@@ -9,9 +9,9 @@
 // it may hold a guest's disk.
 import { rm } from 'node:fs/promises';
 import { failedPrecondition } from '../../common/errors.ts';
-import type { InstanceMetadata } from '../hypervisor/libvirt/domain-metadata.ts';
-import { domainNameFor } from '../hypervisor/libvirt/domain-xml.ts';
+import { domainNameFor } from '../hypervisor/domain-name.ts';
 import type { PowerState } from '../hypervisor/hypervisor.ts';
+import type { InstanceMetadata } from '../hypervisor/instance-metadata.ts';
 import { instancePaths } from './instance-paths.ts';
 import { requirePortsWired } from './port-wiring.ts';
 import { Reverter } from './reverter.ts';

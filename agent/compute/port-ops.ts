@@ -4,8 +4,8 @@
 // for the NIC; an unplug leaves the tap to the network driver, which removes it when
 // the next pushed state no longer has the port. Both are idempotent.
 import { invalidArgument, notFound } from '../../common/errors.ts';
-import { validatePort } from '../hypervisor/libvirt/domain-xml-validate.ts';
-import { tapName } from '../network/network-driver.ts';
+import { tapName } from '../../common/network-names.ts';
+import { validatePort } from '../hypervisor/instance-spec-validate.ts';
 import { checkInstanceId } from './instance-paths.ts';
 import { forgetPort, recordPort } from './port-records.ts';
 import { requirePortsWired } from './port-wiring.ts';

@@ -1,12 +1,13 @@
-// A spawn request as plain data, its validation, and the InstanceSpec it becomes on
-// this host. Pure: everything is checked before the first side effect, so bad
-// input changes nothing on the host.
+// A spawn request as plain data and the InstanceSpec it becomes on this host: the
+// edge of the hypervisor seam, where the request is checked (once) and turned into
+// the plain data every backend trusts. Pure: everything is checked before the first
+// side effect, so bad input changes nothing on the host.
 import { invalidArgument } from '../../common/errors.ts';
 import type { FlavorSpec, InstanceSpec, PortSpec, VirtType } from '../hypervisor/instance-spec.ts';
-import { validateInstanceSpec } from '../hypervisor/libvirt/domain-xml-validate.ts';
+import { validateInstanceSpec } from '../hypervisor/instance-spec-validate.ts';
 import { validateImageRef } from '../images/image-cache.ts';
 import type { ImageRef } from '../images/image-source.ts';
-import { checkInstanceId, type InstancePaths } from './instance-paths.ts';
+import type { InstancePaths } from './instance-paths.ts';
 
 export interface SpawnRequest {
   instanceId: string;
@@ -56,12 +57,8 @@ function need(ok: boolean, field: string, message: string): void {
   if (!ok) throw invalidArgument('INVALID_SPAWN_REQUEST', `${field}: ${message}`, { details: { field } });
 }
 
-export function validateSpawnRequest(req: SpawnRequest): void {
-  checkInstanceId(req.instanceId);
-  need(req.name.length > 0, 'name', 'is required');
-  need(req.projectId.length > 0, 'project_id', 'is required');
-  need(req.flavor.vcpus > 0, 'flavor.vcpus', 'must be at least 1');
-  need(req.flavor.ramMiB >= 16, 'flavor.ram_mib', 'must be at least 16');
+/** What the request carries beyond the spec (image, config drive contents, NIC count). */
+function checkBeyondSpec(req: SpawnRequest): void {
   validateImageRef(req.image);
   const entries = Object.entries(req.metadata);
   need(entries.length <= MAX_METADATA_ITEMS, 'metadata', `at most ${MAX_METADATA_ITEMS} items`);
@@ -78,8 +75,14 @@ export interface SpecContext {
   createdAt: string;
 }
 
-/** The domain this host will run for `req`. Throws INVALID_ARGUMENT (INVALID_INSTANCE_SPEC). */
+/**
+ * The domain this host will run for `req`, checked once, here, before any side effect:
+ * what only the request carries, then the spec with the shared rules every
+ * hypervisor backend relies on (name, ids, flavor, NICs, paths). Throws
+ * INVALID_ARGUMENT (INVALID_SPAWN_REQUEST, INVALID_IMAGE_REF or INVALID_INSTANCE_SPEC).
+ */
 export function instanceSpecFor(req: SpawnRequest, ctx: SpecContext): InstanceSpec {
+  checkBeyondSpec(req);
   const spec: InstanceSpec = {
     id: req.instanceId,
     name: req.name,

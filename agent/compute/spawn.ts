@@ -14,7 +14,7 @@ import { instancePaths } from './instance-paths.ts';
 import { writePortRecords } from './port-records.ts';
 import { type PortWait, requirePortsWired } from './port-wiring.ts';
 import { Reverter } from './reverter.ts';
-import { instanceSpecFor, type SpawnRequest, validateSpawnRequest } from './spawn-request.ts';
+import { instanceSpecFor, type SpawnRequest } from './spawn-request.ts';
 
 /** The image cache as the spawn sees it. */
 export interface ImageStore {
@@ -48,7 +48,6 @@ export interface SpawnDeps extends PortWait {
 export async function spawnInstance(deps: SpawnDeps, req: SpawnRequest): Promise<void> {
   const { hv, images, disks, log } = deps;
   const gid = deps.guestGid;
-  validateSpawnRequest(req);
   const paths = instancePaths(deps.stateDir, req.instanceId);
   const spec = instanceSpecFor(req, {
     paths,

@@ -1,11 +1,15 @@
 // The seam between the agent's instance manager and the hypervisor: plain data in
 // (an InstanceSpec, an instance id), plain data out (power states, observations,
 // events). The libvirt implementation drives libvirtd; the fake keeps domains in
-// memory for unit tests. Every call is keyed by instance id and follows Nova's
-// driver contract: destroying or undefining what is gone succeeds.
+// memory for tests; both pass test/conformance/hypervisor/. Every call is keyed by
+// instance id and follows Nova's driver contract: destroying or undefining what is
+// gone succeeds. Specs and ports arrive checked (instance-spec-validate.ts): a
+// backend trusts them. What every backend shares lives beside this file (domain
+// names, the metadata kept with a domain); only the composition root (agent/main.ts)
+// imports a backend (test/unit/architecture/hypervisor-seam.test.ts).
 import type { EventEmitter } from 'node:events';
+import type { InstanceMetadata } from './instance-metadata.ts';
 import type { InstanceSpec, PortSpec, VirtType } from './instance-spec.ts';
-import type { InstanceMetadata } from './libvirt/domain-metadata.ts';
 
 /** What the agent reports (strato.agent.v1.InstanceStatus.power_state). */
 export type PowerState = 'running' | 'shutdown' | 'paused' | 'suspended' | 'crashed' | 'nostate';
@@ -41,6 +45,8 @@ export interface HypervisorEvent {
 
 export interface HypervisorEvents {
   event: [HypervisorEvent];
+  /** The link to the hypervisor was lost: calls wait for it (and fail after a deadline). */
+  disconnected: [];
   /** The link to the hypervisor came back after a loss: events may have been missed. */
   reconnected: [];
 }
@@ -59,17 +65,26 @@ export interface Hypervisor extends EventEmitter<HypervisorEvents> {
    * the hypervisor does not say.
    */
   guestProcessOwner(virtType: VirtType): Promise<GuestProcessOwner>;
-  /** Defines the domain for `spec` (persistent, not started). Redefining replaces it. */
+  /**
+   * Defines the domain for `spec` (persistent, not started). Redefining replaces it; a
+   * running domain keeps what it started with (and its metadata says so) until it stops.
+   */
   define(spec: InstanceSpec): Promise<void>;
-  /** Starts a defined domain (restoring a managed save image if there is one). */
+  /**
+   * Starts a defined domain (restoring a managed save image if there is one).
+   * FAILED_PRECONDITION when it runs already.
+   */
   start(instanceId: string): Promise<void>;
-  /** Presses the ACPI power button; returns at once. */
+  /** Presses the ACPI power button; returns at once. FAILED_PRECONDITION when it is not running. */
   acpiShutdown(instanceId: string): Promise<void>;
-  /** Asks the guest to reboot through ACPI; returns at once. */
+  /** Asks the guest to reboot through ACPI; returns at once. FAILED_PRECONDITION when it is not running. */
   acpiReboot(instanceId: string): Promise<void>;
   /** Stops the domain's process. Succeeds when it is absent or already stopped. */
   destroy(instanceId: string, options?: DestroyOptions): Promise<void>;
-  /** Removes the definition (and any managed save image). Succeeds when absent. */
+  /**
+   * Removes the definition (and any managed save image). Succeeds when absent. A running
+   * domain keeps running until it stops, and is gone then.
+   */
   undefine(instanceId: string): Promise<void>;
   /**
    * Removes the hypervisor's own files about the instance that outlive its definition
@@ -77,11 +92,16 @@ export interface Hypervisor extends EventEmitter<HypervisorEvents> {
    * gone. Succeeds when there are none.
    */
   removeLogs(instanceId: string): Promise<void>;
+  /** Freezes the guest's CPUs; a paused guest stays paused. FAILED_PRECONDITION when stopped. */
   pause(instanceId: string): Promise<void>;
+  /** Resumes a paused guest. FAILED_PRECONDITION when it is not paused (running or stopped). */
   unpause(instanceId: string): Promise<void>;
-  /** Saves memory to a managed image and stops (Nova's suspend); `start` restores it. */
+  /**
+   * Saves memory to a managed image and stops (Nova's suspend); `start` restores it.
+   * FAILED_PRECONDITION when it is not running.
+   */
   save(instanceId: string): Promise<void>;
-  /** Drops a managed save image, leaving a plain stopped domain. Succeeds when none. */
+  /** Drops a managed save image, leaving a plain stopped domain. Succeeds when none, or no domain. */
   discardSave(instanceId: string): Promise<void>;
   /** The domain's power state, or undefined when no such domain exists. */
   powerState(instanceId: string): Promise<PowerState | undefined>;

@@ -1,8 +1,9 @@
 // What an agent needs to build one instance's domain, as plain data. The conductor's
 // spawn request is turned into this by the agent (paths and taps are the agent's
-// choice); the libvirt driver turns it into domain XML (libvirt/domain-xml.ts) and a
-// restarted agent reads the durable part back from the domain's <metadata>
-// (libvirt/domain-metadata.ts). Nothing here touches the host.
+// choice) and checked once then (instance-spec-validate.ts); a backend turns it into
+// its own form (libvirt: domain XML) and keeps the durable part
+// (instance-metadata.ts) with the domain, where a restarted agent reads it back.
+// Nothing here touches the host.
 
 /** Bumped when the meaning of a field changes; stored in the domain's metadata. */
 export const INSTANCE_SPEC_VERSION = 1;
@@ -87,6 +88,10 @@ export interface IscsiSourceSpec {
   lun: number;
   auth?: IscsiAuthSpec;
 }
+
+/** Guest disk targets the spec's own disks take; volumes may not use them. */
+export const ROOT_DISK_TARGET = 'vda';
+export const CONFIG_DRIVE_TARGET = 'vdb';
 
 export interface VolumeSpec {
   /** Volume id; also the disk's serial, so the guest finds it under /dev/disk/by-id. */

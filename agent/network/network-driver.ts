@@ -1,22 +1,15 @@
 // The agent's network seam: the conductor's desired state for ONE host, as plain data,
 // and the driver that makes the host match it (bridges, VXLAN + FDB peers, taps, one
-// dnsmasq per network, security groups). The conductor produces `HostNetworkState`;
-// the agent hands the whole of it to `apply` after every change and periodically, and
-// the driver re-plans from what it observes on the host, so a restart, a lost message
-// or a half-done apply converges. Applying the same state twice performs zero steps.
+// dnsmasq per network, security groups). The conductor pushes the state
+// (strato.agent.v1.AgentNetwork, converted by agent/server/network-from-proto.ts); the
+// agent hands the whole of it to `apply` after every change and periodically, and the
+// driver re-plans from what it observes on the host, so a restart, a lost message or a
+// half-done apply converges. Applying the same state twice performs zero steps.
 //
-// Names are derived from ids (DESIGN.md: ownership visible from the host):
-//   bridge `brq<netid[:11]>`, tap `tap<portid[:11]>`, VXLAN `vxlan-<vni>`,
-//   DHCP namespace `qdhcp-<netid>`, DHCP veth `dh-<netid[:11]>` (bridge side) /
-//   `ns-<netid[:11]>` (namespace side), nftables tables `inet strato` + `bridge strato`.
-
-export const bridgeName = (networkId: string): string => `brq${networkId.slice(0, 11)}`;
-export const tapName = (portId: string): string => `tap${portId.slice(0, 11)}`;
-export const vxlanName = (vni: number): string => `vxlan-${vni}`;
-export const dhcpNamespaceName = (networkId: string): string => `qdhcp-${networkId}`;
-export const dhcpHostVethName = (networkId: string): string => `dh-${networkId.slice(0, 11)}`;
-export const guestIfName = (portId: string): string => `g${portId.slice(0, 11)}`;
-export const dhcpNsVethName = (networkId: string): string => `ns-${networkId.slice(0, 11)}`;
+// The state names ids only: the driver derives every host name from them with
+// common/network-names.ts (bridge `brq<netid[:11]>`, tap `tap<portid[:11]>`, VXLAN
+// `vxlan-<vni>`, DHCP namespace `qdhcp-<netid>`, DHCP veth `dh-<netid[:11]>` /
+// `ns-<netid[:11]>`), plus nftables tables `inet strato` + `bridge strato`.
 
 /** What the agent knows about its own host; not part of the conductor's message. */
 export interface HostNetworkFacts {
@@ -56,6 +49,7 @@ export interface DhcpSpec {
 }
 
 export interface NetworkSpec {
+  /** A vxlan network's bridge is `bridgeName(networkId)`. */
   networkId: string;
   type: 'vxlan' | 'flat';
   /** Required for vxlan. */
@@ -64,8 +58,6 @@ export interface NetworkSpec {
   physicalBridge?: string;
   /** Guest-facing MTU (bridge, taps, DHCP option 26). @default underlay MTU − 50 for vxlan, the bridge's for flat */
   mtu?: number;
-  /** `bridgeName(networkId)` for vxlan; ignored for flat (the physical bridge is used). */
-  bridge: string;
   /** Underlay IPs of the OTHER hosts with ports on this network (own address is ignored). */
   vxlanPeers: string[];
   dhcp?: DhcpSpec;
@@ -85,10 +77,9 @@ export interface SecurityRule {
 }
 
 export interface PortBinding {
+  /** Its tap is `tapName(portId)`: two ports whose ids share 11 characters are refused. */
   portId: string;
   networkId: string;
-  /** `tapName(portId)`. */
-  tap: string;
   /** The guest's MAC; the host side of the tap gets the same MAC with first octet 0xfe. */
   mac: string;
   /** Fixed IPs (anti-spoofing allows exactly these). */
@@ -109,7 +100,7 @@ export interface PortBinding {
  * Everything that should exist on one host. A network's links exist on the host while
  * at least one of its ports is bound here or the host serves its DHCP.
  */
-export interface HostNetworkState {
+export interface DesiredHostNetwork {
   networks: NetworkSpec[];
   ports: PortBinding[];
   /**
@@ -137,9 +128,9 @@ export interface ApplyResult {
 
 export interface NetworkDriver {
   /** Makes the host match `desired` (idempotent; serialized with other calls). */
-  apply(desired: HostNetworkState): Promise<ApplyResult>;
+  apply(desired: DesiredHostNetwork): Promise<ApplyResult>;
   /** What `apply` would do now, without doing it. */
-  plan(desired: HostNetworkState): Promise<NetworkStep[]>;
+  plan(desired: DesiredHostNetwork): Promise<NetworkStep[]>;
   /** Removes everything strato added to the host (same as applying an empty state). */
   teardown(): Promise<ApplyResult>;
   close(): Promise<void>;

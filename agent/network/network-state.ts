@@ -6,13 +6,20 @@
 // late retry must not undo a newer state), the same one is applied again (the
 // conductor's periodic resync). It also answers "is this port wired?" for spawns and
 // hot-plugs, which must not start a guest on a tap that is not there yet.
+//
+// The file is the agent's own memory, written atomically and readable by the agent
+// alone; the message it came from was checked field by field at the gRPC edge
+// (agent/server/network-from-proto.ts) and its values by the driver. So restore checks
+// only that the file is one this code wrote; the driver re-checks every value before
+// any step, and anything else is ignored until the conductor's next push (which a
+// (re)registering agent always gets).
 import { EventEmitter } from 'node:events';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../../common/log.ts';
 import { GROUP_DIR_MODE, PRIVATE_FILE_MODE, writeFileAtomic } from '../state-dir/file-access.ts';
-import type { HostNetworkState, NetworkDriver } from './network-driver.ts';
-import { parseHostNetworkState } from './network-state-json.ts';
+import { tapName } from '../../common/network-names.ts';
+import type { DesiredHostNetwork, NetworkDriver } from './network-driver.ts';
 
 export const DESIRED_STATE_FILE = 'desired-state.json';
 
@@ -45,7 +52,16 @@ export interface PortRef {
 
 interface Persisted {
   generation: string;
-  state: HostNetworkState;
+  state: DesiredHostNetwork;
+}
+
+/** The persisted document, if it has the shape this code writes. */
+function persisted(doc: unknown): { generation: bigint; state: DesiredHostNetwork } | undefined {
+  const p = doc as Partial<Persisted> | null;
+  const state = p?.state as Partial<DesiredHostNetwork> | undefined;
+  if (typeof p?.generation !== 'string' || !/^\d{1,20}$/.test(p.generation)) return undefined;
+  if (!Array.isArray(state?.networks) || !Array.isArray(state.ports)) return undefined;
+  return { generation: BigInt(p.generation), state: state as DesiredHostNetwork };
 }
 
 export interface NetworkStateEvents {
@@ -56,7 +72,7 @@ export class NetworkState extends EventEmitter<NetworkStateEvents> {
   readonly #o: NetworkStateOptions;
   readonly #log: Logger;
   #generation: bigint | undefined;
-  #state: HostNetworkState | undefined;
+  #state: DesiredHostNetwork | undefined;
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: NetworkStateOptions) {
@@ -71,7 +87,7 @@ export class NetworkState extends EventEmitter<NetworkStateEvents> {
   }
 
   /** The last state applied (a copy). */
-  get state(): HostNetworkState | undefined {
+  get state(): DesiredHostNetwork | undefined {
     return this.#state === undefined ? undefined : structuredClone(this.#state);
   }
 
@@ -92,24 +108,21 @@ export class NetworkState extends EventEmitter<NetworkStateEvents> {
    */
   restore(): Promise<ApplyOutcome | undefined> {
     return this.#serial(async () => {
-      let saved: Persisted;
+      let doc: unknown;
       try {
-        saved = JSON.parse(await readFile(this.#file, 'utf8')) as Persisted;
+        doc = JSON.parse(await readFile(this.#file, 'utf8'));
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
           this.#log.error({ err, file: this.#file }, 'persisted network state unreadable; waiting for a push');
         }
         return undefined;
       }
-      let generation: bigint;
-      let state: HostNetworkState;
-      try {
-        generation = BigInt(saved.generation);
-        state = parseHostNetworkState(JSON.stringify(saved.state));
-      } catch (err) {
-        this.#log.error({ err, file: this.#file }, 'persisted network state invalid; waiting for a push');
+      const saved = persisted(doc);
+      if (saved === undefined) {
+        this.#log.error({ file: this.#file }, 'persisted network state invalid; waiting for a push');
         return undefined;
       }
+      const { generation, state } = saved;
       const { steps } = await this.#o.driver.apply(state);
       this.#set(generation, state);
       this.#log.info({ generation: String(generation), steps: steps.length }, 'network state restored');
@@ -118,7 +131,7 @@ export class NetworkState extends EventEmitter<NetworkStateEvents> {
   }
 
   /** Applies `state` unless `generation` is older than the last one applied. */
-  apply(generation: bigint, state: HostNetworkState): Promise<ApplyOutcome> {
+  apply(generation: bigint, state: DesiredHostNetwork): Promise<ApplyOutcome> {
     return this.#serial(async () => {
       const current = this.#generation;
       if (current !== undefined && generation < current) {
@@ -150,13 +163,13 @@ export class NetworkState extends EventEmitter<NetworkStateEvents> {
     });
   }
 
-  #set(generation: bigint, state: HostNetworkState): void {
+  #set(generation: bigint, state: DesiredHostNetwork): void {
     this.#generation = generation;
     this.#state = state;
     this.emit('applied', generation);
   }
 
-  async #persist(generation: bigint, state: HostNetworkState): Promise<void> {
+  async #persist(generation: bigint, state: DesiredHostNetwork): Promise<void> {
     // Normally made by the agent at start, with dnsmasq's group (which the driver also sets).
     await mkdir(this.#o.dir, { recursive: true, mode: GROUP_DIR_MODE });
     const body: Persisted = { generation: String(generation), state };
@@ -168,7 +181,8 @@ export class NetworkState extends EventEmitter<NetworkStateEvents> {
   /** The port is in the applied state with this tap and MAC, and its tap exists. */
   async isWired(ref: PortRef): Promise<boolean> {
     const bound = this.#state?.ports.find((p) => p.portId === ref.portId);
-    if (bound === undefined || bound.tap !== ref.tap || bound.mac.toLowerCase() !== ref.mac.toLowerCase()) return false;
+    if (bound === undefined || ref.tap !== tapName(ref.portId) || bound.mac.toLowerCase() !== ref.mac.toLowerCase())
+      return false;
     return this.#o.linkExists(ref.tap);
   }
 

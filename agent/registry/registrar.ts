@@ -29,6 +29,11 @@ export interface RegistrarOptions {
   log: Logger;
   /** Called with the conductor's expected instance ids after every register and heartbeat. */
   onExpected?: (ids: readonly string[], source: 'register' | 'heartbeat') => void;
+  /**
+   * Called at the end of every turn of the loop, whether the conductor answered or not
+   * (the systemd watchdog's proof that the loop turns: common/systemd/liveness.ts).
+   */
+  onTurn?: (answered: boolean) => void;
   /** @default 10 (used until the conductor says otherwise) */
   defaultHeartbeatS?: number;
   /** Register retry backoff. @default 500 / 10000 */
@@ -55,6 +60,11 @@ export class Registrar {
 
   get isRegistered(): boolean {
     return this.registered;
+  }
+
+  /** The period between heartbeats, as the conductor last asked for it. */
+  get heartbeatIntervalMs(): number {
+    return this.intervalMs;
   }
 
   start(): void {
@@ -130,6 +140,7 @@ export class Registrar {
         if (!this.registered) await this.register();
         else await this.heartbeat();
         backoff = this.o.retryInitialMs ?? 500;
+        this.o.onTurn?.(true);
         await this.sleep(this.intervalMs);
       } catch (err) {
         if (signal.aborted) return;
@@ -138,6 +149,7 @@ export class Registrar {
           this.registered = false;
           continue;
         }
+        this.o.onTurn?.(false);
         this.log.warn({ err, retryMs: backoff, registered: this.registered }, 'conductor call failed');
         await this.sleep(backoff);
         backoff = Math.min(backoff * 2, this.o.retryMaxMs ?? 10_000);

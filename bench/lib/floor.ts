@@ -3,16 +3,14 @@
 // qemu-img, genisoimage, virsh define + start; virsh destroy + undefine + rm). Each
 // step's time is read from bash's $EPOCHREALTIME, which costs no fork, so the
 // script's own timing does not slow the floor down.
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { promisify } from 'node:util';
 import { configDriveTree } from '../../agent/config-drive/config-drive-tree.ts';
+import { domainNameFor } from '../../agent/hypervisor/domain-name.ts';
 import type { InstanceSpec } from '../../agent/hypervisor/instance-spec.ts';
-import { buildDomainXml, domainNameFor } from '../../agent/hypervisor/libvirt/domain-xml.ts';
-
-const run = promisify(execFile);
+import { buildDomainXml } from '../../agent/hypervisor/libvirt/domain-xml.ts';
+import { run } from '../../test/harness/exec.ts';
 
 /** Not `strato-…`: the agent on the same libvirtd must not take the floor's guest for one of its own. */
 const FLOOR_PREFIX = 'bench-floor-';

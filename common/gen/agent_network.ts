@@ -1,5 +1,5 @@
 import type * as grpc from '@grpc/grpc-js';
-import type { MessageTypeDefinition } from '@grpc/proto-loader';
+import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
 
 import type { AgentClient as _strato_agent_v1_AgentClient, AgentDefinition as _strato_agent_v1_AgentDefinition } from './strato/agent/v1/Agent.ts';
 import type { AgentNetworkClient as _strato_agent_v1_AgentNetworkClient, AgentNetworkDefinition as _strato_agent_v1_AgentNetworkDefinition } from './strato/agent/v1/AgentNetwork.ts';
@@ -15,18 +15,26 @@ import type { DetachPortRequest as _strato_agent_v1_DetachPortRequest, DetachPor
 import type { DetachPortResponse as _strato_agent_v1_DetachPortResponse, DetachPortResponse__Output as _strato_agent_v1_DetachPortResponse__Output } from './strato/agent/v1/DetachPortResponse.ts';
 import type { DetachVolumeRequest as _strato_agent_v1_DetachVolumeRequest, DetachVolumeRequest__Output as _strato_agent_v1_DetachVolumeRequest__Output } from './strato/agent/v1/DetachVolumeRequest.ts';
 import type { DetachVolumeResponse as _strato_agent_v1_DetachVolumeResponse, DetachVolumeResponse__Output as _strato_agent_v1_DetachVolumeResponse__Output } from './strato/agent/v1/DetachVolumeResponse.ts';
+import type { DhcpConfig as _strato_agent_v1_DhcpConfig, DhcpConfig__Output as _strato_agent_v1_DhcpConfig__Output } from './strato/agent/v1/DhcpConfig.ts';
+import type { DhcpHostConfig as _strato_agent_v1_DhcpHostConfig, DhcpHostConfig__Output as _strato_agent_v1_DhcpHostConfig__Output } from './strato/agent/v1/DhcpHostConfig.ts';
+import type { DhcpSubnetConfig as _strato_agent_v1_DhcpSubnetConfig, DhcpSubnetConfig__Output as _strato_agent_v1_DhcpSubnetConfig__Output } from './strato/agent/v1/DhcpSubnetConfig.ts';
 import type { FlavorSpec as _strato_agent_v1_FlavorSpec, FlavorSpec__Output as _strato_agent_v1_FlavorSpec__Output } from './strato/agent/v1/FlavorSpec.ts';
 import type { GetConsoleLogRequest as _strato_agent_v1_GetConsoleLogRequest, GetConsoleLogRequest__Output as _strato_agent_v1_GetConsoleLogRequest__Output } from './strato/agent/v1/GetConsoleLogRequest.ts';
 import type { GetConsoleLogResponse as _strato_agent_v1_GetConsoleLogResponse, GetConsoleLogResponse__Output as _strato_agent_v1_GetConsoleLogResponse__Output } from './strato/agent/v1/GetConsoleLogResponse.ts';
 import type { GetInstanceRequest as _strato_agent_v1_GetInstanceRequest, GetInstanceRequest__Output as _strato_agent_v1_GetInstanceRequest__Output } from './strato/agent/v1/GetInstanceRequest.ts';
+import type { HostNetworkState as _strato_agent_v1_HostNetworkState, HostNetworkState__Output as _strato_agent_v1_HostNetworkState__Output } from './strato/agent/v1/HostNetworkState.ts';
 import type { ImageRef as _strato_agent_v1_ImageRef, ImageRef__Output as _strato_agent_v1_ImageRef__Output } from './strato/agent/v1/ImageRef.ts';
 import type { InstanceActionRequest as _strato_agent_v1_InstanceActionRequest, InstanceActionRequest__Output as _strato_agent_v1_InstanceActionRequest__Output } from './strato/agent/v1/InstanceActionRequest.ts';
 import type { InstanceStatus as _strato_agent_v1_InstanceStatus, InstanceStatus__Output as _strato_agent_v1_InstanceStatus__Output } from './strato/agent/v1/InstanceStatus.ts';
 import type { ListInstancesRequest as _strato_agent_v1_ListInstancesRequest, ListInstancesRequest__Output as _strato_agent_v1_ListInstancesRequest__Output } from './strato/agent/v1/ListInstancesRequest.ts';
 import type { ListInstancesResponse as _strato_agent_v1_ListInstancesResponse, ListInstancesResponse__Output as _strato_agent_v1_ListInstancesResponse__Output } from './strato/agent/v1/ListInstancesResponse.ts';
+import type { NamespaceAttach as _strato_agent_v1_NamespaceAttach, NamespaceAttach__Output as _strato_agent_v1_NamespaceAttach__Output } from './strato/agent/v1/NamespaceAttach.ts';
+import type { NetworkConfig as _strato_agent_v1_NetworkConfig, NetworkConfig__Output as _strato_agent_v1_NetworkConfig__Output } from './strato/agent/v1/NetworkConfig.ts';
+import type { PortConfig as _strato_agent_v1_PortConfig, PortConfig__Output as _strato_agent_v1_PortConfig__Output } from './strato/agent/v1/PortConfig.ts';
 import type { PortSpec as _strato_agent_v1_PortSpec, PortSpec__Output as _strato_agent_v1_PortSpec__Output } from './strato/agent/v1/PortSpec.ts';
 import type { RefreshVolumeSizeRequest as _strato_agent_v1_RefreshVolumeSizeRequest, RefreshVolumeSizeRequest__Output as _strato_agent_v1_RefreshVolumeSizeRequest__Output } from './strato/agent/v1/RefreshVolumeSizeRequest.ts';
 import type { RefreshVolumeSizeResponse as _strato_agent_v1_RefreshVolumeSizeResponse, RefreshVolumeSizeResponse__Output as _strato_agent_v1_RefreshVolumeSizeResponse__Output } from './strato/agent/v1/RefreshVolumeSizeResponse.ts';
+import type { SecurityRuleConfig as _strato_agent_v1_SecurityRuleConfig, SecurityRuleConfig__Output as _strato_agent_v1_SecurityRuleConfig__Output } from './strato/agent/v1/SecurityRuleConfig.ts';
 import type { SpawnInstanceRequest as _strato_agent_v1_SpawnInstanceRequest, SpawnInstanceRequest__Output as _strato_agent_v1_SpawnInstanceRequest__Output } from './strato/agent/v1/SpawnInstanceRequest.ts';
 import type { VolumeSpec as _strato_agent_v1_VolumeSpec, VolumeSpec__Output as _strato_agent_v1_VolumeSpec__Output } from './strato/agent/v1/VolumeSpec.ts';
 
@@ -52,18 +60,29 @@ export interface ProtoGrpcType {
         DetachPortResponse: MessageTypeDefinition<_strato_agent_v1_DetachPortResponse, _strato_agent_v1_DetachPortResponse__Output>
         DetachVolumeRequest: MessageTypeDefinition<_strato_agent_v1_DetachVolumeRequest, _strato_agent_v1_DetachVolumeRequest__Output>
         DetachVolumeResponse: MessageTypeDefinition<_strato_agent_v1_DetachVolumeResponse, _strato_agent_v1_DetachVolumeResponse__Output>
+        DhcpConfig: MessageTypeDefinition<_strato_agent_v1_DhcpConfig, _strato_agent_v1_DhcpConfig__Output>
+        DhcpHostConfig: MessageTypeDefinition<_strato_agent_v1_DhcpHostConfig, _strato_agent_v1_DhcpHostConfig__Output>
+        DhcpSubnetConfig: MessageTypeDefinition<_strato_agent_v1_DhcpSubnetConfig, _strato_agent_v1_DhcpSubnetConfig__Output>
         FlavorSpec: MessageTypeDefinition<_strato_agent_v1_FlavorSpec, _strato_agent_v1_FlavorSpec__Output>
         GetConsoleLogRequest: MessageTypeDefinition<_strato_agent_v1_GetConsoleLogRequest, _strato_agent_v1_GetConsoleLogRequest__Output>
         GetConsoleLogResponse: MessageTypeDefinition<_strato_agent_v1_GetConsoleLogResponse, _strato_agent_v1_GetConsoleLogResponse__Output>
         GetInstanceRequest: MessageTypeDefinition<_strato_agent_v1_GetInstanceRequest, _strato_agent_v1_GetInstanceRequest__Output>
+        HostNetworkState: MessageTypeDefinition<_strato_agent_v1_HostNetworkState, _strato_agent_v1_HostNetworkState__Output>
         ImageRef: MessageTypeDefinition<_strato_agent_v1_ImageRef, _strato_agent_v1_ImageRef__Output>
         InstanceActionRequest: MessageTypeDefinition<_strato_agent_v1_InstanceActionRequest, _strato_agent_v1_InstanceActionRequest__Output>
         InstanceStatus: MessageTypeDefinition<_strato_agent_v1_InstanceStatus, _strato_agent_v1_InstanceStatus__Output>
         ListInstancesRequest: MessageTypeDefinition<_strato_agent_v1_ListInstancesRequest, _strato_agent_v1_ListInstancesRequest__Output>
         ListInstancesResponse: MessageTypeDefinition<_strato_agent_v1_ListInstancesResponse, _strato_agent_v1_ListInstancesResponse__Output>
+        NamespaceAttach: MessageTypeDefinition<_strato_agent_v1_NamespaceAttach, _strato_agent_v1_NamespaceAttach__Output>
+        NetworkConfig: MessageTypeDefinition<_strato_agent_v1_NetworkConfig, _strato_agent_v1_NetworkConfig__Output>
+        NetworkType: EnumTypeDefinition
+        PortConfig: MessageTypeDefinition<_strato_agent_v1_PortConfig, _strato_agent_v1_PortConfig__Output>
         PortSpec: MessageTypeDefinition<_strato_agent_v1_PortSpec, _strato_agent_v1_PortSpec__Output>
         RefreshVolumeSizeRequest: MessageTypeDefinition<_strato_agent_v1_RefreshVolumeSizeRequest, _strato_agent_v1_RefreshVolumeSizeRequest__Output>
         RefreshVolumeSizeResponse: MessageTypeDefinition<_strato_agent_v1_RefreshVolumeSizeResponse, _strato_agent_v1_RefreshVolumeSizeResponse__Output>
+        RuleDirection: EnumTypeDefinition
+        RuleProtocol: EnumTypeDefinition
+        SecurityRuleConfig: MessageTypeDefinition<_strato_agent_v1_SecurityRuleConfig, _strato_agent_v1_SecurityRuleConfig__Output>
         SpawnInstanceRequest: MessageTypeDefinition<_strato_agent_v1_SpawnInstanceRequest, _strato_agent_v1_SpawnInstanceRequest__Output>
         VolumeSpec: MessageTypeDefinition<_strato_agent_v1_VolumeSpec, _strato_agent_v1_VolumeSpec__Output>
       }

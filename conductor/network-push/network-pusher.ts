@@ -1,7 +1,7 @@
 // Keeps every agent's network state in step with the store. A cycle reads the
 // hosts and every network record, computes each host's view
-// (conductor/network/host-network-view.ts), plans which hosts need a push
-// (push-plan.ts) and calls AgentNetwork.ApplyNetworkState on them in
+// (conductor/network/host-network-view.ts) and its message
+// (desired-state-proto.ts), plans which hosts need a push (push-plan.ts) and calls AgentNetwork.ApplyNetworkState on them in
 // parallel. Cycles run on store changes (a watch of /network/ and of host
 // underlay addresses, debounced), when an agent (re)registers, when a
 // workflow asks (a boot about to spawn), and every resync interval for every
@@ -15,12 +15,12 @@ import { toStratoError } from '../../common/grpc/status.ts';
 import { type Logger, log as rootLog } from '../../common/log.ts';
 import type { AgentTarget } from '../agents/agent-api.ts';
 import { HOSTS, type HostRecord } from '../hosts/host-record.ts';
-import { toAgentDesiredState } from '../network/agent-desired-state.ts';
-import { computeHostViews, hostNetworkState } from '../network/host-network-view.ts';
+import { computeHostViews, hostNetworkView } from '../network/host-network-view.ts';
 import { NETWORK } from '../network/keys.ts';
 import { loadHostViewInput } from '../network/view-source.ts';
 import type { Store, WatchEvent } from '../store/store.ts';
 import type { AgentNetworkDirectory } from './agent-network-pool.ts';
+import { hostNetworkToProto } from './desired-state-proto.ts';
 import { type DesiredHostState, desiredHostState, nextGeneration, planPushes } from './push-plan.ts';
 
 /** What a cycle did for one host. */
@@ -164,7 +164,7 @@ export class NetworkPusher {
     const views = computeHostViews(input);
     this.dhcpHosts = views.dhcpHosts;
     const desired = new Map<string, DesiredHostState>();
-    for (const h of hosts) desired.set(h.id, desiredHostState(toAgentDesiredState(hostNetworkState(views, h.id))));
+    for (const h of hosts) desired.set(h.id, desiredHostState(hostNetworkToProto(hostNetworkView(views, h.id))));
     const plan = planPushes({
       hosts: hosts.map((h) => h.id),
       desired,
@@ -195,7 +195,7 @@ export class NetworkPusher {
     try {
       const res = await this.o.agents
         .forHost(host)
-        .apply({ hostId: host.id, generation: String(generation), stateJson: d.json }, { signal: this.abort.signal });
+        .apply({ hostId: host.id, generation: String(generation), state: d.state }, { signal: this.abort.signal });
       this.acked.set(host.id, d.hash);
       this.failures.delete(host.id);
       this.log.info(
@@ -204,8 +204,8 @@ export class NetworkPusher {
           generation,
           why,
           steps: res.steps,
-          networks: d.state.networks.length,
-          ports: d.state.ports.length,
+          networks: d.state.networks?.length ?? 0,
+          ports: d.state.ports?.length ?? 0,
         },
         'network state pushed',
       );

@@ -1,5 +1,5 @@
 // Which hosts get a network push, decided from plain data (pure, table-tested):
-// the desired state of every registered host (as JSON and its hash), what each
+// the desired state of every registered host (as its message and hash), what each
 // host last acknowledged, and which hosts must be pushed regardless (a host
 // that registered again, a boot waiting to spawn, the periodic resync).
 //
@@ -9,22 +9,26 @@
 // (UNIMPLEMENTED) are skipped until forced, so an old agent costs one call per
 // resync, not one per change.
 import { createHash } from 'node:crypto';
-import type { HostNetworkState } from '../../agent/network/network-driver.ts';
+import type { HostNetworkState } from '../../common/gen/strato/agent/v1/HostNetworkState.ts';
 
 export interface DesiredHostState {
+  /** What travels (desired-state-proto.ts builds it). */
   state: HostNetworkState;
-  /** JSON.stringify(state): what travels. */
-  json: string;
-  /** sha256 of json: equal states, equal hashes (the view is ordered by id throughout). */
+  /**
+   * sha256 of the message's JSON: equal states, equal hashes (the message is built in
+   * a fixed field order from a view ordered by id throughout).
+   */
   hash: string;
 }
 
 export function desiredHostState(state: HostNetworkState): DesiredHostState {
-  const json = JSON.stringify(state);
-  return { state, json, hash: createHash('sha256').update(json).digest('hex') };
+  return { state, hash: createHash('sha256').update(JSON.stringify(state)).digest('hex') };
 }
 
-export const EMPTY_STATE_HASH = desiredHostState({ networks: [], ports: [] }).hash;
+/** The state of a host with nothing on it. */
+export const emptyHostState = (): DesiredHostState => desiredHostState({ networks: [], ports: [], underlayPeers: [] });
+
+export const EMPTY_STATE_HASH = emptyHostState().hash;
 
 export interface PushPlanInput {
   /** Registered hosts (only these can be reached). */
@@ -49,7 +53,7 @@ export interface PlannedPush {
 export function planPushes(input: PushPlanInput): PlannedPush[] {
   const out: PlannedPush[] = [];
   for (const hostId of [...new Set(input.hosts)].sort()) {
-    const desired = input.desired.get(hostId) ?? desiredHostState({ networks: [], ports: [] });
+    const desired = input.desired.get(hostId) ?? emptyHostState();
     const forced = input.force === 'all' || input.force.has(hostId);
     if (forced) {
       out.push({ hostId, desired, why: 'forced' });

@@ -2,9 +2,13 @@
 // its records, pushed to the agents, which make their host match it. A host has
 // a network when at least one port bound to it is on that network.
 //
-// Names follow DESIGN.md (interface names are at most 15 characters): bridge
-// `brq<net[:11]>` (a flat network's taps join the operator's bridge instead),
-// tap `tap<port[:11]>`, VXLAN link `vxlan-<vni>`, namespace `qdhcp-<net>`.
+// Names follow DESIGN.md, from the one convention both daemons share
+// (common/network-names.ts): bridge `brq<net[:11]>` (a flat network's taps join
+// the operator's bridge instead), tap `tap<port[:11]>`, VXLAN link
+// `vxlan-<vni>`, namespace `qdhcp-<net>`. The pushed state carries ids only
+// (conductor/network-push/desired-state-proto.ts) and the agent derives the same
+// names itself; the view spells them out so that what a host will have reads in
+// the host's own terms.
 //
 // VXLAN peers are the underlay addresses of every OTHER host with a port on the
 // network (what l2population programs as all-zeros FDB entries). Underlay peers
@@ -16,6 +20,14 @@
 // winner of rendezvous hashing over the candidates, which moves as few networks
 // as possible when hosts come and go.
 import { createHash } from 'node:crypto';
+import {
+  bridgeName,
+  dhcpHostVethName,
+  dhcpNamespaceName,
+  dhcpNsVethName,
+  tapName,
+  vxlanName,
+} from '../../common/network-names.ts';
 import { parseCidr } from './ipv4.ts';
 import type { NetworkRecord, PortRecord, ProviderType, SecurityGroupRecord, SubnetRecord } from './model.ts';
 import { byIp, groupMembers, type ResolvedRule, resolvePortRules } from './sg-resolve.ts';
@@ -80,7 +92,7 @@ export interface HostPort {
   rules: ResolvedRule[];
 }
 
-export interface DhcpSubnet {
+export interface HostDhcpSubnet {
   subnetId: string;
   cidr: string;
   /** The server's address on this subnet. */
@@ -91,7 +103,7 @@ export interface DhcpSubnet {
   dnsServers: string[];
 }
 
-export interface DhcpServer {
+export interface HostDhcpServer {
   networkId: string;
   namespace: string;
   bridge: string;
@@ -100,36 +112,30 @@ export interface DhcpServer {
   namespaceVeth: string;
   mac: string;
   mtu: number;
-  subnets: DhcpSubnet[];
+  subnets: HostDhcpSubnet[];
   /** Static leases only: every port of the network with an address on a DHCP subnet. */
   hosts: { portId: string; mac: string; ip: string }[];
 }
 
-export interface HostNetworkState {
+/** What one host needs for its networks (the conductor's side; the agent gets it as a proto message). */
+export interface HostNetworkView {
   hostId: string;
   /** Ordered by id throughout, so equal inputs give equal outputs. */
   networks: HostNetwork[];
   ports: HostPort[];
-  dhcp: DhcpServer[];
+  dhcp: HostDhcpServer[];
   /** Underlay addresses of every other registered host, in address order. */
   underlayPeers: string[];
 }
 
 export interface HostViews {
   /** One entry per host with at least one bound port. */
-  hosts: Map<string, HostNetworkState>;
+  hosts: Map<string, HostNetworkView>;
   /** Host id → underlay address, for every registered host. */
   underlay: ReadonlyMap<string, string>;
   /** Network id → the host serving its DHCP: feed back as `dhcpHosts` next time. */
   dhcpHosts: Map<string, string>;
 }
-
-export const bridgeName = (networkId: string): string => `brq${networkId.slice(0, 11)}`;
-export const tapName = (portId: string): string => `tap${portId.slice(0, 11)}`;
-export const vxlanName = (vni: number): string => `vxlan-${vni}`;
-export const dhcpNamespace = (networkId: string): string => `qdhcp-${networkId}`;
-export const dhcpHostVeth = (networkId: string): string => `dh-${networkId.slice(0, 11)}`;
-export const dhcpNamespaceVeth = (networkId: string): string => `ns-${networkId.slice(0, 11)}`;
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const prefixOf = (cidr: string) => {
@@ -142,7 +148,69 @@ function underlayPeers(underlay: ReadonlyMap<string, string>, hostId: string): s
   return [...new Set(underlay.values())].filter((ip) => ip !== own).sort(byIp);
 }
 
-function rendezvous(networkId: string, candidates: string[]): string | undefined {
+/** The view of a host with nothing bound to it yet. */
+function emptyView(hostId: string, underlay: ReadonlyMap<string, string>): HostNetworkView {
+  return { hostId, networks: [], ports: [], dhcp: [], underlayPeers: underlayPeers(underlay, hostId) };
+}
+
+/** Network id → the hosts with a port of it bound, in id order. */
+export function hostsByNetwork(ports: readonly PortRecord[]): Map<string, string[]> {
+  const hostsOf = new Map<string, Set<string>>();
+  for (const p of ports) {
+    if (p.bindingHost === '') continue;
+    const set = hostsOf.get(p.networkId) ?? new Set<string>();
+    set.add(p.bindingHost);
+    hostsOf.set(p.networkId, set);
+  }
+  return new Map([...hostsOf].map(([net, hosts]) => [net, [...hosts].sort()]));
+}
+
+/** The bridge a network's taps join: brq… for vxlan, the operator's for flat. */
+export const networkBridge = (net: NetworkRecord): string =>
+  net.providerType === 'flat' ? net.physicalBridge : bridgeName(net.id);
+
+/** The network's subnets that have DHCP and a DHCP address, in the network's order. */
+export function dhcpSubnetsOf(net: NetworkRecord, subnets: ReadonlyMap<string, SubnetRecord>): SubnetRecord[] {
+  return net.subnetIds
+    .map((id) => subnets.get(id))
+    .filter((s): s is SubnetRecord => !!s?.enableDhcp && s.dhcpIp !== '');
+}
+
+/** Underlay addresses of the network's other hosts (those with a known address), in address order. */
+export function vxlanPeersOf(
+  hostId: string,
+  netHosts: readonly string[],
+  underlay: ReadonlyMap<string, string>,
+): string[] {
+  const peers = netHosts
+    .filter((h) => h !== hostId)
+    .map((h) => underlay.get(h))
+    .filter((ip): ip is string => ip !== undefined);
+  return [...new Set(peers)].sort(byIp);
+}
+
+/** A network as one of its hosts has it. */
+export function hostNetwork(
+  net: NetworkRecord,
+  hostId: string,
+  netHosts: readonly string[],
+  underlay: ReadonlyMap<string, string>,
+  dhcpSubnets: readonly SubnetRecord[],
+): HostNetwork {
+  const vxlan = net.providerType === 'vxlan';
+  return {
+    networkId: net.id,
+    providerType: net.providerType,
+    vni: net.vni,
+    mtu: net.mtu,
+    bridge: networkBridge(net),
+    vxlanDevice: vxlan ? vxlanName(net.vni) : '',
+    vxlanPeers: vxlan ? vxlanPeersOf(hostId, netHosts, underlay) : [],
+    dhcpServer: dhcpSubnets.length > 0 ? { mac: net.dhcpMac, ips: dhcpSubnets.map((s) => s.dhcpIp) } : undefined,
+  };
+}
+
+function rendezvous(networkId: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestScore = '';
   for (const h of candidates) {
@@ -155,24 +223,80 @@ function rendezvous(networkId: string, candidates: string[]): string | undefined
   return best;
 }
 
+/** The host to serve a network's DHCP: the previous one while it qualifies, else the rendezvous winner. */
+export function chooseDhcpHost(
+  networkId: string,
+  candidates: readonly string[],
+  previous: string | undefined,
+): string | undefined {
+  return previous !== undefined && candidates.includes(previous) ? previous : rendezvous(networkId, candidates);
+}
+
+/** A network's DHCP server: its DHCP subnets and a static lease for every address of its ports on them. */
+export function dhcpServer(
+  net: NetworkRecord,
+  dhcpSubnets: readonly SubnetRecord[],
+  ports: readonly PortRecord[],
+): HostDhcpServer {
+  const dhcpIds = new Set(dhcpSubnets.map((s) => s.id));
+  return {
+    networkId: net.id,
+    namespace: dhcpNamespaceName(net.id),
+    bridge: networkBridge(net),
+    hostVeth: dhcpHostVethName(net.id),
+    namespaceVeth: dhcpNsVethName(net.id),
+    mac: net.dhcpMac,
+    mtu: net.mtu,
+    subnets: dhcpSubnets.map((s) => ({
+      subnetId: s.id,
+      cidr: s.cidr,
+      serverIp: s.dhcpIp,
+      prefixLength: prefixOf(s.cidr),
+      gatewayIp: s.gatewayIp,
+      dnsServers: s.dnsServers,
+    })),
+    hosts: ports
+      .filter((p) => p.networkId === net.id)
+      .flatMap((p) =>
+        p.fixedIps.filter((f) => dhcpIds.has(f.subnetId)).map((f) => ({ portId: p.id, mac: p.mac, ip: f.ip })),
+      ),
+  };
+}
+
+/** A bound port as its host has it, with its rules already resolved. */
+export function hostPort(
+  p: PortRecord,
+  net: NetworkRecord,
+  subnets: ReadonlyMap<string, SubnetRecord>,
+  rules: ResolvedRule[],
+): HostPort {
+  return {
+    portId: p.id,
+    networkId: p.networkId,
+    deviceId: p.deviceId,
+    tap: tapName(p.id),
+    bridge: networkBridge(net),
+    mac: p.mac,
+    mtu: net.mtu,
+    fixedIps: p.fixedIps.map((f) => {
+      const s = subnets.get(f.subnetId);
+      return { subnetId: f.subnetId, ip: f.ip, prefixLength: s ? prefixOf(s.cidr) : 32, gatewayIp: s?.gatewayIp ?? '' };
+    }),
+    securityGroupIds: p.securityGroupIds,
+    rules,
+  };
+}
+
 export function computeHostViews(input: HostViewInput): HostViews {
   const underlay = new Map(input.hosts.map((h) => [h.id, h.underlayIp]));
   const subnets = new Map(input.subnets.map((s) => [s.id, s]));
-  const groups = new Map(input.securityGroups.map((g) => [g.id, g]));
-  const members = groupMembers(input.ports);
   const ports = [...input.ports].sort(byId);
-  const hostsOf = new Map<string, Set<string>>();
-  for (const p of ports) {
-    if (p.bindingHost === '') continue;
-    const set = hostsOf.get(p.networkId) ?? new Set<string>();
-    set.add(p.bindingHost);
-    hostsOf.set(p.networkId, set);
-  }
-  const views = new Map<string, HostNetworkState>();
-  const view = (hostId: string) => {
+  const hostsOf = hostsByNetwork(ports);
+  const views = new Map<string, HostNetworkView>();
+  const view = (hostId: string): HostNetworkView => {
     let v = views.get(hostId);
     if (!v) {
-      v = { hostId, networks: [], ports: [], dhcp: [], underlayPeers: underlayPeers(underlay, hostId) };
+      v = emptyView(hostId, underlay);
       views.set(hostId, v);
     }
     return v;
@@ -180,98 +304,30 @@ export function computeHostViews(input: HostViewInput): HostViews {
   const dhcpHosts = new Map<string, string>();
 
   for (const net of [...input.networks].sort(byId)) {
-    const netHosts = [...(hostsOf.get(net.id) ?? [])].sort();
-    const bridge = net.providerType === 'flat' ? net.physicalBridge : bridgeName(net.id);
-    const dhcpSubnets = net.subnetIds
-      .map((id) => subnets.get(id))
-      .filter((s): s is SubnetRecord => !!s?.enableDhcp && s.dhcpIp !== '');
-    const dhcpServer = dhcpSubnets.length > 0 ? { mac: net.dhcpMac, ips: dhcpSubnets.map((s) => s.dhcpIp) } : undefined;
-
-    for (const hostId of netHosts) {
-      const peers = netHosts
-        .filter((h) => h !== hostId)
-        .map((h) => underlay.get(h))
-        .filter((ip): ip is string => ip !== undefined);
-      view(hostId).networks.push({
-        networkId: net.id,
-        providerType: net.providerType,
-        vni: net.vni,
-        mtu: net.mtu,
-        bridge,
-        vxlanDevice: net.providerType === 'vxlan' ? vxlanName(net.vni) : '',
-        vxlanPeers: net.providerType === 'vxlan' ? [...new Set(peers)].sort(byIp) : [],
-        dhcpServer,
-      });
-    }
-
+    const netHosts = hostsOf.get(net.id) ?? [];
+    const dhcpSubnets = dhcpSubnetsOf(net, subnets);
+    for (const hostId of netHosts)
+      view(hostId).networks.push(hostNetwork(net, hostId, netHosts, underlay, dhcpSubnets));
     if (dhcpSubnets.length === 0) continue;
     const candidates = netHosts.filter((h) => underlay.has(h));
-    const previous = input.dhcpHosts?.get(net.id);
-    const chosen = previous !== undefined && candidates.includes(previous) ? previous : rendezvous(net.id, candidates);
+    const chosen = chooseDhcpHost(net.id, candidates, input.dhcpHosts?.get(net.id));
     if (chosen === undefined) continue;
     dhcpHosts.set(net.id, chosen);
-    const dhcpIds = new Set(dhcpSubnets.map((s) => s.id));
-    view(chosen).dhcp.push({
-      networkId: net.id,
-      namespace: dhcpNamespace(net.id),
-      bridge,
-      hostVeth: dhcpHostVeth(net.id),
-      namespaceVeth: dhcpNamespaceVeth(net.id),
-      mac: net.dhcpMac,
-      mtu: net.mtu,
-      subnets: dhcpSubnets.map((s) => ({
-        subnetId: s.id,
-        cidr: s.cidr,
-        serverIp: s.dhcpIp,
-        prefixLength: prefixOf(s.cidr),
-        gatewayIp: s.gatewayIp,
-        dnsServers: s.dnsServers,
-      })),
-      hosts: ports
-        .filter((p) => p.networkId === net.id)
-        .flatMap((p) =>
-          p.fixedIps.filter((f) => dhcpIds.has(f.subnetId)).map((f) => ({ portId: p.id, mac: p.mac, ip: f.ip })),
-        ),
-    });
+    view(chosen).dhcp.push(dhcpServer(net, dhcpSubnets, ports));
   }
 
   const networks = new Map(input.networks.map((n) => [n.id, n]));
+  const groups = new Map(input.securityGroups.map((g) => [g.id, g]));
+  const members = groupMembers(input.ports);
   for (const p of ports) {
     const net = networks.get(p.networkId);
     if (p.bindingHost === '' || !net) continue;
-    view(p.bindingHost).ports.push({
-      portId: p.id,
-      networkId: p.networkId,
-      deviceId: p.deviceId,
-      tap: tapName(p.id),
-      bridge: net.providerType === 'flat' ? net.physicalBridge : bridgeName(net.id),
-      mac: p.mac,
-      mtu: net.mtu,
-      fixedIps: p.fixedIps.map((f) => {
-        const s = subnets.get(f.subnetId);
-        return {
-          subnetId: f.subnetId,
-          ip: f.ip,
-          prefixLength: s ? prefixOf(s.cidr) : 32,
-          gatewayIp: s?.gatewayIp ?? '',
-        };
-      }),
-      securityGroupIds: p.securityGroupIds,
-      rules: resolvePortRules(p, groups, members),
-    });
+    view(p.bindingHost).ports.push(hostPort(p, net, subnets, resolvePortRules(p, groups, members)));
   }
   return { hosts: views, underlay, dhcpHosts };
 }
 
-/** One host's state; empty when nothing is bound to it (the agent then removes everything). */
-export function hostNetworkState(views: HostViews, hostId: string): HostNetworkState {
-  return (
-    views.hosts.get(hostId) ?? {
-      hostId,
-      networks: [],
-      ports: [],
-      dhcp: [],
-      underlayPeers: underlayPeers(views.underlay, hostId),
-    }
-  );
+/** One host's view; empty when nothing is bound to it (the agent then removes everything). */
+export function hostNetworkView(views: HostViews, hostId: string): HostNetworkView {
+  return views.hosts.get(hostId) ?? emptyView(hostId, views.underlay);
 }

@@ -9,13 +9,13 @@
 // as the spawn has made the instance's directory, and as soon as the domain exists
 // (QEMU starting, the spawn not yet answered).
 import assert from 'node:assert/strict';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { waitFor } from '../harness/wait.ts';
 import type { Cloud, CloudHost } from './lib/cloud.ts';
 import { useCloud } from './lib/fixture.ts';
 import { bootIds, userData } from './lib/guest.ts';
 import { BOOT_TIMEOUT_MS } from './lib/servers.ts';
-import { waitFor } from './lib/wait.ts';
 
 const TINY_RAM = 256;
 
@@ -31,7 +31,7 @@ async function agentUp(c: Cloud, host: CloudHost): Promise<void> {
   await waitFor(
     async () => Date.parse((await c.admin.hosts.GetHost({ host: host.id })).lastHeartbeatAt),
     (t) => t > since,
-    { timeoutMs: 60_000, what: `agent ${host.id} registered again` },
+    { timeoutMs: 60_000, retryErrors: true, intervalMs: 250, what: `agent ${host.id} registered again` },
   );
 }
 

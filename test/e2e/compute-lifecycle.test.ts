@@ -3,14 +3,14 @@
 // actions, the event list, and a delete that leaves nothing on the host.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Metadata } from '@grpc/grpc-js';
 import { isStratoError } from '../../common/errors.ts';
+import { waitFor } from '../harness/wait.ts';
 import { useCloud } from './lib/fixture.ts';
 import { bootIds, ticks, userData } from './lib/guest.ts';
 import { BOOT_TIMEOUT_MS } from './lib/servers.ts';
-import { waitFor } from './lib/wait.ts';
 
 const GUEST_TIMEOUT_MS = 90_000;
 
@@ -29,7 +29,7 @@ describe('compute lifecycle (e2e: real conductor, agent, libvirtd, TCG guest)', 
     const lines = await waitFor(
       () => cloud().servers.consoleLines(id),
       (ls) => bootIds(ls).some((b) => !seen.has(b)),
-      { timeoutMs: GUEST_TIMEOUT_MS, what: 'a new boot of the guest', intervalMs: 500 },
+      { timeoutMs: GUEST_TIMEOUT_MS, retryErrors: true, what: 'a new boot of the guest', intervalMs: 500 },
     );
     const fresh = bootIds(lines).filter((b) => !seen.has(b));
     bootsSeen = [...bootsSeen, ...fresh];
@@ -41,7 +41,7 @@ describe('compute lifecycle (e2e: real conductor, agent, libvirtd, TCG guest)', 
     const lines = await waitFor(
       () => cloud().servers.consoleLines(id),
       (ls) => ticks(ls).some((t) => t > after),
-      { timeoutMs: GUEST_TIMEOUT_MS, what: `a guest tick after uptime ${after}`, intervalMs: 500 },
+      { timeoutMs: GUEST_TIMEOUT_MS, retryErrors: true, what: `a guest tick after uptime ${after}`, intervalMs: 500 },
     );
     return Math.max(...ticks(lines));
   }

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Server__Output } from '../../common/gen/strato/compute/v1/Server.ts';
 import { useCloud } from './lib/fixture.ts';
-import { type NetGuest, NetWorld } from './lib/net-setup.ts';
 import { script } from './lib/net-guest.ts';
+import { type NetGuest, NetWorld } from './lib/net-setup.ts';
 
 const IP_A = '10.82.0.10';
 const IP_B = '10.83.0.20';
@@ -20,6 +20,7 @@ const addressesOf = (s: Server__Output) =>
 describe('NIC hot-plug (e2e: AddServerPort / RemoveServerPort on a running TCG guest)', { timeout: 600_000 }, () => {
   const cloud = useCloud({ hosts: 2 });
   const world = new NetWorld(cloud);
+  cloud.beforeStop(() => world.cleanUp());
   let g: NetGuest;
   let portB: string;
 
@@ -78,9 +79,5 @@ describe('NIC hot-plug (e2e: AddServerPort / RemoveServerPort on a running TCG g
     // A port given to the server is unbound and kept.
     const p = await cl.admin.ports.GetPort({ port: portB });
     assert.equal(p.deviceId, '', `port still bound to ${p.deviceId}`);
-  });
-
-  it('cleans up', async () => {
-    await world.deleteAll();
   });
 });

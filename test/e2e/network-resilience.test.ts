@@ -9,8 +9,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { CloudHost } from './lib/cloud.ts';
 import { snapshotHost } from './lib/extra-host-snapshot.ts';
 import { useCloud } from './lib/fixture.ts';
-import { type NetGuest, NetWorld } from './lib/net-setup.ts';
 import { script, waitReachable } from './lib/net-guest.ts';
+import { type NetGuest, NetWorld } from './lib/net-setup.ts';
 
 const CIDR = '10.81.0.0/24';
 const IP_A = '10.81.0.10';
@@ -44,6 +44,7 @@ function seqs(lines: readonly string[]): Seq[] {
 describe('network resilience (e2e: agent restart under a continuous cross-host ping)', { timeout: 600_000 }, () => {
   const cloud = useCloud({ hosts: 2 });
   const world = new NetWorld(cloud);
+  cloud.beforeStop(() => world.cleanUp());
   let a: NetGuest;
 
   it('boots two guests on one VXLAN network on two hosts; A pings B steadily', async () => {
@@ -106,8 +107,4 @@ describe('network resilience (e2e: agent restart under a continuous cross-host p
       }
     });
   }
-
-  it('cleans up', async () => {
-    await world.deleteAll();
-  });
 });

@@ -19,15 +19,15 @@ const IP_X = `${PREFIX}.11`;
 describe('anti-spoofing (e2e: a guest forging IP, MAC or DHCP across two hosts)', { timeout: 600_000 }, () => {
   const cloud = useCloud({ hosts: 2 });
   const world = new NetWorld(cloud);
+  cloud.beforeStop(() => world.cleanUp());
   let peer: NetGuest;
   let spoofer: NetGuest;
-  let sgId = '';
 
   it('boots a peer and a spoofer on one network without DHCP, security group open', async () => {
     const cl = cloud();
     const api = cl.admin;
     const sg = await api.securityGroups.CreateSecurityGroup({ name: 'spoof-open', description: 'all in, all out' });
-    sgId = sg.id;
+    world.securityGroups.push(sg);
     for (const direction of ['ingress', 'egress']) {
       await api.securityGroups
         .CreateSecurityGroupRule({ securityGroup: sg.id, direction, protocol: 'any', remoteIpPrefix: '0.0.0.0/0' })
@@ -96,10 +96,5 @@ describe('anti-spoofing (e2e: a guest forging IP, MAC or DHCP across two hosts)'
       [],
       'the peer got a lease from the rogue DHCP server',
     );
-  });
-
-  it('cleans up', async () => {
-    await world.deleteAll();
-    if (sgId) await cloud().admin.securityGroups.DeleteSecurityGroup({ securityGroup: sgId });
   });
 });

@@ -5,13 +5,12 @@
 // leaves nothing of it on any host.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { vxlanName } from '../../agent/network/network-driver.ts';
+import { vxlanName } from '../../common/network-names.ts';
 import type { Network__Output } from '../../common/gen/strato/network/v1/Network.ts';
 import { useCloud } from './lib/fixture.ts';
 import { kindsMissing, leftoversOn, linkStats } from './lib/host-network.ts';
-import { type NetGuest, NetWorld } from './lib/net-setup.ts';
 import { pingCount, pingLoop, pingResults, script, tagged, waitReachable } from './lib/net-guest.ts';
-import { waitFor } from './lib/wait.ts';
+import { type NetGuest, NetWorld } from './lib/net-setup.ts';
 
 const GUEST_TIMEOUT_MS = 120_000;
 const CIDR = '10.77.0.0/24';
@@ -22,6 +21,7 @@ const IP_C = '10.77.0.13';
 describe('tenant networks across hosts (e2e: conductor, 2 agents, dnsmasq, TCG guests)', { timeout: 900_000 }, () => {
   const cloud = useCloud({ hosts: 2 });
   const world = new NetWorld(cloud);
+  cloud.beforeStop(() => world.cleanUp());
   let net1: Network__Output;
   let net2: Network__Output;
   let a: NetGuest;
@@ -78,17 +78,7 @@ describe('tenant networks across hosts (e2e: conductor, 2 agents, dnsmasq, TCG g
     const hosts = [cl.host(a.host), cl.host(b.host)];
     const before = await Promise.all(hosts.map((h) => linkStats(h, vx)));
     for (const [i, s] of before.entries()) assert.ok(s, `${vx} missing on ${hosts[i]!.id}`);
-    for (const [g, peer] of [
-      [a, b],
-      [b, a],
-    ] as const) {
-      await world.untilConsole(
-        g,
-        (ls) => pingResults(ls, peer.ip).filter((r) => r.ok).length >= 3,
-        GUEST_TIMEOUT_MS,
-        `3 answered pings ${g.name} → ${peer.name}`,
-      );
-    }
+    await world.untilPingEachOther(a, b, 3, GUEST_TIMEOUT_MS);
     const after = await Promise.all(hosts.map((h) => linkStats(h, vx)));
     for (const [i, h] of hosts.entries()) {
       const [s0, s1] = [before[i]!, after[i]!];
@@ -140,11 +130,6 @@ describe('tenant networks across hosts (e2e: conductor, 2 agents, dnsmasq, TCG g
     const present = (await Promise.all(cl.hosts.map((h) => leftoversOn(h, trace)))).flat();
     assert.deepEqual(kindsMissing(present), [], `while in use the hosts show: ${present.join('; ')}`);
     await world.deleteAll();
-    const left = await waitFor(
-      async () => (await Promise.all(cl.hosts.map((h) => leftoversOn(h, trace)))).flat(),
-      (l) => l.length === 0,
-      { timeoutMs: 30_000, what: 'the hosts to be clean', intervalMs: 1000 },
-    ).catch((err: unknown) => (err as Error).message);
-    assert.deepEqual(left, []);
+    assert.deepEqual(await world.leftoversOnHosts(), []);
   });
 });

@@ -3,11 +3,11 @@
 // cloud must tell the truth about every guest and finish (or fail) every boot.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { waitFor } from '../harness/wait.ts';
 import type { Api } from './lib/api.ts';
 import { useCloud } from './lib/fixture.ts';
 import { bootIds, ticks, userData } from './lib/guest.ts';
 import { BOOT_TIMEOUT_MS } from './lib/servers.ts';
-import { waitFor } from './lib/wait.ts';
 
 /** How long the self-stopping guest's user data waits before `poweroff`. */
 const POWEROFF_AFTER_S = 8;
@@ -47,7 +47,12 @@ describe('resilience (e2e: kill -9 of agent and conductor)', { timeout: 900_000 
     await waitFor(
       () => c.servers.domainState(host.id, selfoff),
       (st) => st === 'SHUTOFF',
-      { timeoutMs: (POWEROFF_AFTER_S + 30) * 1000, what: 'the guest to power itself off while the agent is dead' },
+      {
+        timeoutMs: (POWEROFF_AFTER_S + 30) * 1000,
+        retryErrors: true,
+        intervalMs: 250,
+        what: 'the guest to power itself off while the agent is dead',
+      },
     );
     assert.equal(await c.servers.domainState(host.id, steady), 'RUNNING', 'guests outlive their agent');
 
@@ -64,6 +69,8 @@ describe('resilience (e2e: kill -9 of agent and conductor)', { timeout: 900_000 
       () => true,
       {
         timeoutMs: 15_000,
+        retryErrors: true,
+        intervalMs: 250,
         what: 'the console of the steady guest through the restarted agent',
       },
     );
@@ -72,7 +79,7 @@ describe('resilience (e2e: kill -9 of agent and conductor)', { timeout: 900_000 
     await waitFor(
       async () => Math.max(...ticks(await c.servers.consoleLines(steady))),
       (t) => t > last,
-      { timeoutMs: 30_000, what: 'the steady guest to keep ticking' },
+      { timeoutMs: 30_000, retryErrors: true, intervalMs: 250, what: 'the steady guest to keep ticking' },
     );
     if (bootBefore.length > 0) assert.deepEqual(bootIds(lines), bootBefore);
     assert.deepEqual(
@@ -120,6 +127,8 @@ describe('resilience (e2e: kill -9 of agent and conductor)', { timeout: 900_000 
       () => true,
       {
         timeoutMs: 30_000,
+        retryErrors: true,
+        intervalMs: 250,
         what: 'the restarted conductor to answer',
       },
     );

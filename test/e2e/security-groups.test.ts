@@ -3,25 +3,16 @@
 // address opens the way, and removing that rule stops even the already-established
 // ping flow within 5 s. A guest that changes its IP or MAC gets nothing through.
 import assert from 'node:assert/strict';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { SecurityGroup__Output } from '../../common/gen/strato/network/v1/SecurityGroup.ts';
 import type { SecurityGroupRule__Output } from '../../common/gen/strato/network/v1/SecurityGroupRule.ts';
+import { isCode } from '../harness/errors.ts';
 import { useCloud } from './lib/fixture.ts';
 import { ticks } from './lib/guest.ts';
 import { kindsMissing, leftoversOn } from './lib/host-network.ts';
+import { continuousPing, pingCount, pingLoop, replies, script, tagged, waitReachable } from './lib/net-guest.ts';
 import { type NetGuest, NetWorld } from './lib/net-setup.ts';
-import {
-  continuousPing,
-  pingCount,
-  pingLoop,
-  pingResults,
-  replies,
-  script,
-  tagged,
-  waitReachable,
-} from './lib/net-guest.ts';
-import { waitFor } from './lib/wait.ts';
 
 const GUEST_TIMEOUT_MS = 120_000;
 const CIDR = '10.78.0.0/24';
@@ -85,6 +76,7 @@ function tcpLines(lines: readonly string[]): { uptime: number; seq: number }[] {
 describe('security groups (e2e: conductor, 2 agents, nftables, TCG guests)', { timeout: 900_000 }, () => {
   const cloud = useCloud({ hosts: 2 });
   const world = new NetWorld(cloud);
+  cloud.beforeStop(() => world.cleanUp());
   let outsider: SecurityGroup__Output;
   let a: NetGuest;
   let b: NetGuest;
@@ -102,6 +94,7 @@ describe('security groups (e2e: conductor, 2 agents, nftables, TCG guests)', { t
     const net = await world.network('sg-net', CIDR);
     // A group of its own that may send anything but lets nothing in.
     outsider = await api.securityGroups.CreateSecurityGroup({ name: 'outsider' });
+    world.securityGroups.push(outsider);
     await api.securityGroups.CreateSecurityGroupRule({
       securityGroup: outsider.id,
       direction: 'egress',
@@ -122,17 +115,7 @@ describe('security groups (e2e: conductor, 2 agents, nftables, TCG guests)', { t
   });
 
   it('members of default ping each other across hosts', async () => {
-    for (const [g, peer] of [
-      [a, b],
-      [b, a],
-    ] as const) {
-      await world.untilConsole(
-        g,
-        (ls) => pingResults(ls, peer.ip).filter((r) => r.ok).length >= 3,
-        GUEST_TIMEOUT_MS,
-        `3 answered pings ${g.name} → ${peer.name}`,
-      );
-    }
+    await world.untilPingEachOther(a, b, 3, GUEST_TIMEOUT_MS);
   });
 
   it('a non-member cannot ping in', async () => {
@@ -229,12 +212,7 @@ describe('security groups (e2e: conductor, 2 agents, nftables, TCG guests)', { t
     const present = (await Promise.all(cl.hosts.map((h) => leftoversOn(h, trace)))).flat();
     assert.deepEqual(kindsMissing(present), [], `while in use the hosts show: ${present.join('; ')}`);
     await world.deleteAll();
-    await cl.admin.securityGroups.DeleteSecurityGroup({ securityGroup: outsider.id });
-    const left = await waitFor(
-      async () => (await Promise.all(cl.hosts.map((h) => leftoversOn(h, trace)))).flat(),
-      (l) => l.length === 0,
-      { timeoutMs: 30_000, what: 'the hosts to be clean', intervalMs: 1000 },
-    ).catch((err: unknown) => (err as Error).message);
-    assert.deepEqual(left, []);
+    await assert.rejects(cl.admin.securityGroups.GetSecurityGroup({ securityGroup: outsider.id }), isCode('NOT_FOUND'));
+    assert.deepEqual(await world.leftoversOnHosts(), []);
   });
 });

@@ -1,7 +1,7 @@
 // Reading a guest's serial console log (a file QEMU or virtlogd appends to) from tests.
 // Lines are matched whole, without the "\r" the serial line adds; a file that does not
 // exist yet reads as empty, because the guest may not have been started yet.
-import { open, readFile } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { StratoError } from '../../common/errors.ts';
 
 const POLL_MS = 100;
@@ -29,15 +29,31 @@ export async function readLines(path: string): Promise<string[]> {
   }
 }
 
+/** The log's size in bytes (0 when it does not exist): a mark for `waitForLine`'s `fromOffset`. */
+export async function consoleLength(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    throw err;
+  }
+}
+
 /**
- * Resolves with the first line of the log (from its start) that matches `pattern` (a
- * substring or a RegExp), waiting for the file to grow. Only complete lines count, so
- * a marker is never matched half-written. Rejects with DEADLINE_EXCEEDED, quoting the
- * log's last lines, after `timeoutMs`.
+ * Resolves with the first line of the log that matches `pattern` (a substring or a
+ * RegExp), waiting for the file to grow; reading starts at byte `fromOffset` (a
+ * `consoleLength` taken before an action, so only lines printed since count). Only
+ * complete lines count, so a marker is never matched half-written. Rejects with
+ * DEADLINE_EXCEEDED, quoting the log's last lines, after `timeoutMs`.
  */
-export async function waitForLine(path: string, pattern: RegExp | string, timeoutMs: number): Promise<string> {
+export async function waitForLine(
+  path: string,
+  pattern: RegExp | string,
+  timeoutMs: number,
+  fromOffset = 0,
+): Promise<string> {
   const deadline = Date.now() + timeoutMs;
-  let offset = 0;
+  let offset = fromOffset;
   let partial = '';
   const decoder = new TextDecoder(); // streaming: a UTF-8 sequence may straddle two reads
   const tail: string[] = [];

@@ -37,10 +37,10 @@ export function testDomainName(): string {
   return `strato-test-${randomBytes(4).toString('hex')}`;
 }
 
-/** A locally administered MAC in QEMU's 52:54:00 range. */
-export function randomMac(): string {
+/** A random MAC under `oui`: QEMU's 52:54:00 by default, or e.g. fa:16:3e (OpenStack's, as strato's ports). */
+export function randomMac(oui = '52:54:00'): string {
   const b = randomBytes(3);
-  return `52:54:00:${[...b].map((x) => x.toString(16).padStart(2, '0')).join(':')}`;
+  return `${oui}:${[...b].map((x) => x.toString(16).padStart(2, '0')).join(':')}`;
 }
 
 export function diskXml(d: FixtureDisk): string {

@@ -1,40 +1,44 @@
-// A FAKE strato agent, for the conductor's integration tests only: it serves
-// strato.agent.v1.Agent over mutual TLS and calls the conductor's Registry
-// (register, heartbeats, instance reports, image pulls) exactly as the real
-// agent does, but keeps its "domains" in a Map instead of libvirt. It is
-// stateful (spawn, actions and delete move power states; spawn is idempotent;
-// delete of an absent instance succeeds) and can be told to misbehave: fail
-// every spawn with a given error, corrupt its image cache, be slow, go silent.
-// It also serves strato.agent.v1.AgentNetwork as a recorder (every pushed
-// state, every NIC plugged or unplugged, in `calls` order with the spawns), so
-// tests can assert what the conductor pushed and when; with
-// `networkUnimplemented` it does not serve it, like an older agent.
-// The real agent is tested end to end against real guests elsewhere.
-import { createHash } from 'node:crypto';
+// A strato agent on a FAKE host, for the conductor's integration tests. Everything the
+// conductor talks to is the real agent: strato.agent.v1.Agent (agent-service.ts) and
+// AgentNetwork (agent-network-service.ts) over mutual TLS, the InstanceManager with its
+// spawn, adopt, power actions and hot-plug, the NetworkState that gates spawns on
+// wired ports, the ImageCache pulling and checking images through the real
+// ConductorLink, and the Registrar (register, heartbeats, instance reports). Only the
+// host is fake (test/harness/fake-host.ts: the fake hypervisor and network driver, which
+// pass their conformance suites). What is this file's own: the fault switches (a
+// hypervisor that refuses, a corrupted image cache, a slow disk, a cut link to the
+// conductor, a domain that vanishes, a guest that powers off, an older agent without
+// AgentNetwork) and read-only views for the tests (calls, pushed states, instances).
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
-import { failedPrecondition, notFound, StratoError } from '../../common/errors.ts';
+import { InstanceManager } from '../../agent/compute/instance-manager.ts';
+import { fakePowerState } from '../../agent/hypervisor/fake/fake-hypervisor.ts';
+import type { PowerState } from '../../agent/hypervisor/hypervisor.ts';
+import { ImageCache } from '../../agent/images/image-cache.ts';
+import type { DesiredHostNetwork } from '../../agent/network/network-driver.ts';
+import { NetworkState } from '../../agent/network/network-state.ts';
+import { Registrar } from '../../agent/registry/registrar.ts';
+import { RegistryImageSource } from '../../agent/registry/registry-image-source.ts';
+import { agentNetworkService } from '../../agent/server/agent-network-service.ts';
+import { agentService } from '../../agent/server/agent-service.ts';
+import type { StratoError } from '../../common/errors.ts';
 import type { ProtoGrpcType as AgentProto } from '../../common/gen/agent.ts';
-import type { ProtoGrpcType as HostProto } from '../../common/gen/host.ts';
-import type { HostNetworkState } from '../../agent/network/network-driver.ts';
 import type { ProtoGrpcType as AgentNetworkProto } from '../../common/gen/agent_network.ts';
+import type { ProtoGrpcType as HostProto } from '../../common/gen/host.ts';
 import type { AgentHandlers } from '../../common/gen/strato/agent/v1/Agent.ts';
 import type { AgentNetworkHandlers } from '../../common/gen/strato/agent/v1/AgentNetwork.ts';
-import type { PortSpec__Output } from '../../common/gen/strato/agent/v1/PortSpec.ts';
 import type { SpawnInstanceRequest__Output } from '../../common/gen/strato/agent/v1/SpawnInstanceRequest.ts';
-import type { RegistryClient } from '../../common/gen/strato/host/v1/Registry.ts';
-import { connect, type StratoClient } from '../../common/grpc/client.ts';
 import { mtlsChannelCredentials, mtlsServerCredentials } from '../../common/grpc/credentials.ts';
-import type { CallContext, Implementation } from '../../common/grpc/handlers.ts';
 import { StratoServer } from '../../common/grpc/server.ts';
 import { loadProtoPackage, toGrpcObject } from '../../common/proto.ts';
-
-export type FakePower = 'running' | 'shutdown' | 'paused' | 'suspended';
+import { packageVersion } from '../../common/version.ts';
+import { CorruptibleSource, corruptibleStore, SeverableLink } from './fake-agent-faults.ts';
+import { FakeHost } from './fake-host.ts';
 
 export interface FakeInstance {
+  /** The SpawnInstance request the domain was made from. */
   spec: SpawnInstanceRequest__Output;
-  power: FakePower;
+  power: PowerState;
 }
 
 export interface FakeAgentOptions {
@@ -47,50 +51,64 @@ export interface FakeAgentOptions {
   registry: string;
   /** @default { vcpus: 4, ramMib: 8192, diskGib: 100 } */
   capacity?: { vcpus: number; ramMib: number; diskGib: number };
-  /** @default 300 */
+  /** Heartbeat period until the conductor names one, and the longest retry pause. @default 300 */
   heartbeatIntervalMs?: number;
-  /** How long a spawn takes after the image is in the cache. @default 50 */
+  /** How long writing a spawn's overlay takes (a slow disk). @default 50 */
   spawnDelayMs?: number;
   /** Registered as the host's VXLAN underlay address. @default '' */
   underlayIp?: string;
-  /** Do not serve AgentNetwork (calls answer UNIMPLEMENTED). @default false */
+  /**
+   * An agent from before AgentNetwork: the service is not served (calls answer
+   * UNIMPLEMENTED) and spawns do not wait for their ports' wiring. @default false
+   */
   networkUnimplemented?: boolean;
+  /** The host of an agent that stopped with `keepHost`: this agent is its restart. @default a new host */
+  host?: FakeHost;
 }
 
+/** A state the conductor pushed and the agent applied. */
 export interface AppliedState {
   generation: number;
-  state: HostNetworkState;
+  state: DesiredHostNetwork;
 }
 
-const isPower = (p: string): p is FakePower => ['running', 'shutdown', 'paused', 'suspended'].includes(p);
+const DEFAULT_CAPACITY = { vcpus: 4, ramMib: 8192, diskGib: 100 };
+const EMPTY_STATE: DesiredHostNetwork = { networks: [], ports: [] };
+
+// The agent's own logs would drown the conductor's in test output.
+const silentLog = () => pino({ level: 'silent' });
 
 export class FakeAgent {
   readonly hostId: string;
-  readonly instances = new Map<string, FakeInstance>();
-  /** Every spawn fails with this while set. */
-  failSpawn: StratoError | undefined;
-  /** Cached images read back with a wrong checksum (a corrupted cache). */
-  corruptCache = false;
+  readonly host: FakeHost;
+  /** How long a spawn's overlay takes, from now on. */
   spawnDelayMs: number;
+  /** Every call the conductor made, in order: `spawn <id>`, `apply <generation>`, `attach <id> <port>`… */
   readonly calls: string[] = [];
-  /** sha256 of each image pulled (the cache). */
-  readonly cache = new Set<string>();
-  pulls = 0;
-  /** Every ApplyNetworkState accepted, in order. */
+  /** Every network state applied, in order. */
   readonly applied: AppliedState[] = [];
-  /** NICs plugged per instance (AttachPort adds, DetachPort removes). */
-  readonly plugged = new Map<string, PortSpec__Output[]>();
-  /** Every AttachPort / DetachPort fails with this while set. */
-  failPlug: StratoError | undefined;
-  private server!: StratoServer;
-  private registryClient!: StratoClient<RegistryClient>;
-  private timer: NodeJS.Timeout | undefined;
-  private readonly o: FakeAgentOptions;
+  /**
+   * Fault switch: while set, the image bytes this host holds or fetches are corrupt (a
+   * cached copy rots before each spawn uses it, a fetch arrives damaged). The real
+   * cache's checks catch both (DATA_LOSS, IMAGE_CHECKSUM_MISMATCH).
+   */
+  corruptCache = false;
   port = 0;
+  private readonly o: FakeAgentOptions;
+  private readonly log = silentLog();
+  private link!: SeverableLink;
+  private source!: CorruptibleSource;
+  private images!: ImageCache;
+  private manager!: InstanceManager;
+  private network!: NetworkState;
+  private server: StratoServer | undefined;
+  private registrar: Registrar | undefined;
+  private registration: { resolve(ids: string[]): void; reject(err: unknown): void } | undefined;
 
-  private constructor(o: FakeAgentOptions) {
+  private constructor(o: FakeAgentOptions, host: FakeHost) {
     this.o = o;
     this.hostId = o.hostId;
+    this.host = host;
     this.spawnDelayMs = o.spawnDelayMs ?? 50;
   }
 
@@ -98,303 +116,221 @@ export class FakeAgent {
     return `127.0.0.1:${this.port}`;
   }
 
-  /** Serves, then registers (throws what Register throws, e.g. HOST_IDENTITY_MISMATCH) and starts heartbeats. */
+  /** Serves, then registers (throws what Register throws, e.g. HOST_IDENTITY_MISMATCH) and heartbeats. */
   static async start(o: FakeAgentOptions): Promise<FakeAgent> {
-    const a = new FakeAgent(o);
+    const a = new FakeAgent(o, o.host ?? (await FakeHost.create(o.underlayIp)));
+    try {
+      await a.open();
+    } catch (err) {
+      await a.stop();
+      throw err;
+    }
+    return a;
+  }
+
+  // ---- fault switches ----
+
+  /** Every spawn fails with this while set: the hypervisor refuses to define a domain. */
+  set failSpawn(err: StratoError | undefined) {
+    this.host.hv.failWhile('define', err);
+  }
+
+  /** Every NIC plug and unplug fails with this while set: the hypervisor refuses. */
+  set failPlug(err: StratoError | undefined) {
+    this.host.hv.failWhile('attachPort', err);
+    this.host.hv.failWhile('detachPort', err);
+  }
+
+  /** The conductor becomes unreachable for this agent: no heartbeats, no reports, no image pulls. */
+  pauseHeartbeats(): void {
+    this.link.severed = true;
+  }
+
+  resumeHeartbeats(): void {
+    this.link.severed = false;
+    this.registrar?.heartbeatNow();
+  }
+
+  /** The guest powers itself off: libvirt's event reaches the agent, which reports it. */
+  async guestPowersOff(id: string): Promise<void> {
+    if (!this.host.hv.domains.has(id)) throw new Error(`fake agent: no instance ${id}`);
+    this.host.hv.guestPowerOff(id);
+  }
+
+  /** The domain disappears behind the agent's back (no event: only a heartbeat will tell). */
+  vanish(id: string): void {
+    this.host.hv.domains.delete(id);
+  }
+
+  // ---- views ----
+
+  /** The instances on the host (their domains), with the request each was spawned from. */
+  get instances(): ReadonlyMap<string, FakeInstance> {
+    const out = new Map<string, FakeInstance>();
+    for (const [id, domain] of this.host.hv.domains) {
+      const spec = this.host.spawnRequests.get(id);
+      if (spec !== undefined) out.set(id, { spec, power: fakePowerState(domain) });
+    }
+    return out;
+  }
+
+  /** The NICs each domain has now (spawned with or hot-plugged). */
+  get plugged(): ReadonlyMap<string, { portId: string; mac: string; tap: string }[]> {
+    const out = new Map<string, { portId: string; mac: string; tap: string }[]>();
+    for (const [id, d] of this.host.hv.domains) {
+      out.set(
+        id,
+        d.spec.ports.map((p) => ({ portId: p.id, mac: p.mac, tap: p.tap })),
+      );
+    }
+    return out;
+  }
+
+  /** The last network state applied (empty before any push). */
+  get lastState(): DesiredHostNetwork {
+    return this.network.state ?? EMPTY_STATE;
+  }
+
+  /** Images fetched from the conductor. */
+  get pulls(): number {
+    return this.images.stats.pulls;
+  }
+
+  // ---- lifecycle ----
+
+  /** Registers again, as a restarted agent does; resolves with the instances the conductor expects. */
+  async register(): Promise<string[]> {
+    await this.registrar?.stop();
+    const registered = new Promise<string[]>((resolve, reject) => {
+      this.registration = { resolve, reject };
+    });
+    this.link.onRefused = (err) => this.registration?.reject(err);
+    this.registrar = new Registrar({
+      link: this.link,
+      hostId: this.hostId,
+      address: this.address,
+      virtType: 'qemu',
+      agentVersion: packageVersion(),
+      underlayIp: this.o.underlayIp ?? '',
+      capacity: async () => this.o.capacity ?? DEFAULT_CAPACITY,
+      manager: this.manager,
+      log: this.log,
+      onExpected: (ids, source) => {
+        if (source === 'register') this.registration?.resolve([...ids]);
+      },
+      defaultHeartbeatS: (this.o.heartbeatIntervalMs ?? 300) / 1000,
+      retryInitialMs: 50,
+      retryMaxMs: this.o.heartbeatIntervalMs ?? 300,
+    });
+    this.registrar.start();
+    try {
+      return await registered;
+    } finally {
+      this.registration = undefined;
+      this.link.onRefused = undefined;
+    }
+  }
+
+  /** Stops the agent; its host (domains, files) goes too unless `keepHost` (an agent restart follows). */
+  async stop(options: { keepHost?: boolean } = {}): Promise<void> {
+    await this.registrar?.stop();
+    await this.server?.shutdown(200);
+    this.manager?.close();
+    this.link?.close();
+    await this.network?.close();
+    if (!options.keepHost) await this.host.remove();
+  }
+
+  private async open(): Promise<void> {
+    const { o, host } = this;
     const name = o.certName ?? o.hostId;
     const files = {
       caFile: join(o.tlsDir, 'ca.crt'),
       certFile: join(o.tlsDir, `${name}.crt`),
       keyFile: join(o.tlsDir, `${name}.key`),
     };
-    const pkg = await loadProtoPackage();
-    const proto = toGrpcObject<AgentProto & AgentNetworkProto & HostProto>(pkg);
-    a.server = new StratoServer({ log: silentLog() }).addService<AgentHandlers>(
+    const proto = toGrpcObject<AgentProto & AgentNetworkProto & HostProto>(await loadProtoPackage());
+    this.link = new SeverableLink({
+      endpoints: [o.registry],
+      credentials: await mtlsChannelCredentials(files),
+      Registry: proto.strato.host.v1.Registry,
+      log: this.log,
+    });
+    this.source = new CorruptibleSource(new RegistryImageSource(this.link, o.hostId));
+    this.images = new ImageCache({ dir: join(host.stateDir, 'images'), source: this.source, log: this.log });
+    await this.images.init();
+    this.network = new NetworkState({
+      driver: host.network,
+      dir: join(host.stateDir, 'network'),
+      linkExists: (tap) => host.linkExists(tap),
+      log: this.log,
+    });
+    await this.network.restore();
+    this.network.on('applied', (generation) => {
+      this.calls.push(`apply ${generation}`);
+      this.applied.push({ generation: Number(generation), state: this.lastState });
+    });
+    this.manager = new InstanceManager({
+      hv: host.hv,
+      images: corruptibleStore(this.images, this.source, () => this.corruptCache),
+      disks: host.disks(() => this.spawnDelayMs),
+      stateDir: host.stateDir,
+      virtType: 'qemu',
+      availabilityZone: 'nova',
+      acpiTimeoutS: 5,
+      // An agent from before AgentNetwork did not wait for wiring.
+      wiring: o.networkUnimplemented ? { waitWired: async () => [] } : this.network,
+      log: this.log,
+    });
+    this.server = new StratoServer({ log: this.log }).addService<AgentHandlers>(
       proto.strato.agent.v1.Agent.service,
-      a.handlers(),
+      this.recordedAgentService(),
     );
     if (!o.networkUnimplemented) {
-      a.server.addService<AgentNetworkHandlers>(proto.strato.agent.v1.AgentNetwork.service, a.networkHandlers());
-    }
-    a.port = await a.server.listen('127.0.0.1:0', await mtlsServerCredentials(files));
-    a.registryClient = connect(proto.strato.host.v1.Registry, o.registry, {
-      credentials: await mtlsChannelCredentials(files),
-      defaultDeadlineMs: 5000,
-      // Heartbeats repeat anyway; and a retry timer firing after stop() would
-      // throw "Channel has been shut down" from a timer.
-      retry: false,
-      channelOptions: { 'grpc.ssl_target_name_override': 'conductor' },
-    });
-    try {
-      await a.register();
-    } catch (err) {
-      await a.stop();
-      throw err;
-    }
-    a.resumeHeartbeats();
-    return a;
-  }
-
-  async register(): Promise<string[]> {
-    const cap = this.o.capacity ?? { vcpus: 4, ramMib: 8192, diskGib: 100 };
-    const res = await this.registryClient.Register({
-      hostId: this.hostId,
-      address: this.address,
-      capacity: cap,
-      virtType: 'qemu',
-      agentVersion: 'fake-0',
-      instances: this.reports(),
-      underlayIp: this.o.underlayIp ?? '',
-    });
-    return res.expectedInstanceIds;
-  }
-
-  /** The last state pushed (empty before any push). */
-  get lastState(): HostNetworkState {
-    return this.applied.at(-1)?.state ?? { networks: [], ports: [] };
-  }
-
-  /** Last heartbeat's answer. */
-  expected: string[] = [];
-
-  async heartbeat(): Promise<void> {
-    const res = await this.registryClient.Heartbeat({ hostId: this.hostId, instances: this.reports() });
-    this.expected = res.expectedInstanceIds;
-  }
-
-  pauseHeartbeats(): void {
-    clearInterval(this.timer);
-    this.timer = undefined;
-  }
-
-  resumeHeartbeats(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => {
-      this.heartbeat().catch(() => {});
-    }, this.o.heartbeatIntervalMs ?? 300);
-  }
-
-  /** The guest powers itself off (or crashes): the host notices and pushes a report, as libvirt events do. */
-  async guestPowersOff(id: string): Promise<void> {
-    const inst = this.instances.get(id);
-    if (!inst) throw new Error(`fake agent: no instance ${id}`);
-    inst.power = 'shutdown';
-    await this.report(id, 'stopped/shutdown');
-  }
-
-  /** The domain disappears behind the agent's back (only the heartbeat will tell). */
-  vanish(id: string): void {
-    this.instances.delete(id);
-  }
-
-  async report(id: string, event: string): Promise<void> {
-    const inst = this.instances.get(id);
-    await this.registryClient.ReportInstance({
-      hostId: this.hostId,
-      instance: { instanceId: id, powerState: inst?.power ?? 'absent', event, observedAt: new Date().toISOString() },
-    });
-  }
-
-  async stop(): Promise<void> {
-    this.pauseHeartbeats();
-    this.registryClient?.close();
-    await this.server?.shutdown(200);
-  }
-
-  private reports() {
-    const at = new Date().toISOString();
-    return [...this.instances.entries()].map(([instanceId, i]) => ({
-      instanceId,
-      powerState: i.power,
-      event: '',
-      observedAt: at,
-    }));
-  }
-
-  private status(id: string) {
-    const inst = this.instances.get(id);
-    if (!inst) throw notFound('INSTANCE_NOT_FOUND', `no instance ${id} on ${this.hostId}`);
-    return { instanceId: id, powerState: inst.power, domainName: `strato-${id}` };
-  }
-
-  private checkCaller(ctx: CallContext): void {
-    const cn = ctx.peer()?.commonName;
-    if (cn !== 'conductor')
-      throw new StratoError('PERMISSION_DENIED', 'NOT_CONDUCTOR', `caller ${cn} is not the conductor`);
-  }
-
-  /** Streams the image from the registry; retries while the conductor is unreachable (it may be restarting). */
-  private async fetch(imageId: string): Promise<{ got: string; expected: string }> {
-    for (let attempt = 1; ; attempt++) {
-      const hash = createHash('sha256');
-      let expected = '';
-      try {
-        for await (const msg of this.registryClient.PullImage({ imageId, hostId: this.hostId })) {
-          if (msg.sha256) expected = msg.sha256;
-          hash.update(msg.data);
-        }
-        return { got: hash.digest('hex'), expected };
-      } catch (err) {
-        if (!(err instanceof StratoError) || err.code !== 'UNAVAILABLE' || attempt >= 50) throw err;
-        await sleep(200);
-      }
-    }
-  }
-
-  private async pull(image: { id: string; sha256: string }): Promise<void> {
-    if (!this.cache.has(image.sha256)) {
-      const { got, expected } = await this.fetch(image.id);
-      this.pulls++;
-      if (got !== expected || got !== image.sha256) {
-        throw new StratoError('DATA_LOSS', 'IMAGE_CHECKSUM_MISMATCH', `pulled image ${image.id} hashes to ${got}`);
-      }
-      this.cache.add(got);
-    }
-    if (this.corruptCache) {
-      throw new StratoError(
-        'DATA_LOSS',
-        'IMAGE_CHECKSUM_MISMATCH',
-        `cached image ${image.id} no longer matches sha256 ${image.sha256}`,
+      this.server.addService<AgentNetworkHandlers>(
+        proto.strato.agent.v1.AgentNetwork.service,
+        this.recordedNetworkService(),
       );
     }
+    this.port = await this.server.listen('127.0.0.1:0', await mtlsServerCredentials(files));
+    await this.register();
   }
 
-  /** AgentNetwork as a recorder with the real contract's rules: stale generations are ignored, plugs are idempotent. */
-  private networkHandlers(): Implementation<AgentNetworkHandlers> {
-    const caller = (ctx: CallContext) => {
-      if (ctx.peer()?.commonName !== 'conductor') {
-        throw new StratoError('PERMISSION_DENIED', 'NOT_CONDUCTOR', 'only the conductor may call AgentNetwork');
-      }
-    };
+  /** The real Agent service; each call is noted in `calls` first. */
+  private recordedAgentService() {
+    const real = agentService(this.manager);
+    const note = (call: string): number => this.calls.push(call);
     return {
-      ApplyNetworkState: async (req, ctx) => {
-        caller(ctx);
-        if (req.hostId !== this.hostId) {
-          throw new StratoError('PERMISSION_DENIED', 'WRONG_HOST', `this is ${this.hostId}, not ${req.hostId}`);
-        }
-        const generation = Number(req.generation);
-        const last = this.applied.at(-1)?.generation ?? 0;
-        if (generation < last) return { appliedGeneration: String(last), steps: 0 };
-        let state: HostNetworkState;
-        try {
-          state = JSON.parse(req.stateJson) as HostNetworkState;
-        } catch {
-          throw new StratoError('INVALID_ARGUMENT', 'STATE_INVALID', 'state_json is not JSON');
-        }
-        this.applied.push({ generation, state });
-        this.calls.push(`apply ${generation}`);
-        return { appliedGeneration: String(generation), steps: 0 };
-      },
-      AttachPort: async (req, ctx) => {
-        caller(ctx);
-        if (this.failPlug) throw this.failPlug;
-        if (!this.instances.has(req.instanceId)) throw notFound('INSTANCE_NOT_FOUND', `no instance ${req.instanceId}`);
-        const port = req.port;
-        if (!port) throw new StratoError('INVALID_ARGUMENT', 'PORT_INVALID', 'port is required');
-        this.calls.push(`attach ${req.instanceId} ${port.portId}`);
-        const nics = this.plugged.get(req.instanceId) ?? [];
-        if (!nics.some((n) => n.portId === port.portId)) this.plugged.set(req.instanceId, [...nics, port]);
-        return {};
-      },
-      DetachPort: async (req, ctx) => {
-        caller(ctx);
-        if (this.failPlug) throw this.failPlug;
-        this.calls.push(`detach ${req.instanceId} ${req.portId}`);
-        const nics = this.plugged.get(req.instanceId);
-        if (nics)
-          this.plugged.set(
-            req.instanceId,
-            nics.filter((n) => n.portId !== req.portId),
-          );
-        return {};
-      },
-    };
-  }
-
-  private handlers() {
-    const impl: Implementation<AgentHandlers> = {
+      ...real,
       SpawnInstance: async (req, ctx) => {
-        this.checkCaller(ctx);
-        this.calls.push(`spawn ${req.instanceId}`);
-        if (this.instances.has(req.instanceId)) return this.status(req.instanceId);
-        if (this.failSpawn) throw this.failSpawn;
-        if (!req.image || !req.flavor)
-          throw new StratoError('INVALID_ARGUMENT', 'SPEC_INVALID', 'image and flavor are required');
-        await this.pull(req.image);
-        await sleep(this.spawnDelayMs);
-        this.instances.set(req.instanceId, { spec: req, power: 'running' });
-        this.plugged.set(req.instanceId, [...req.ports]);
-        setImmediate(() => this.report(req.instanceId, 'started/booted').catch(() => {}));
-        return this.status(req.instanceId);
+        note(`spawn ${req.instanceId}`);
+        this.host.spawnRequests.set(req.instanceId, req);
+        return real.SpawnInstance(req, ctx);
       },
       DeleteInstance: async (req, ctx) => {
-        this.checkCaller(ctx);
-        this.calls.push(`delete ${req.instanceId}`);
-        this.instances.delete(req.instanceId);
-        this.plugged.delete(req.instanceId);
-        return {};
+        note(`delete ${req.instanceId}`);
+        return real.DeleteInstance(req, ctx);
       },
       InstanceAction: async (req, ctx) => {
-        this.checkCaller(ctx);
-        this.calls.push(`${req.action}${req.hard ? ' hard' : ''} ${req.instanceId}`);
-        const inst = this.instances.get(req.instanceId);
-        if (!inst) throw notFound('INSTANCE_NOT_FOUND', `no instance ${req.instanceId}`);
-        const next = transition(inst.power, req.action, req.hard);
-        if (typeof next === 'string' && !isPower(next)) throw failedPrecondition('INVALID_POWER_STATE', next);
-        inst.power = next as FakePower;
-        setImmediate(() => this.report(req.instanceId, `${req.action}`).catch(() => {}));
-        return this.status(req.instanceId);
+        note(`${req.action}${req.hard ? ' hard' : ''} ${req.instanceId}`);
+        return real.InstanceAction(req, ctx);
       },
-      GetInstance: async (req, ctx) => {
-        this.checkCaller(ctx);
-        return this.status(req.instanceId);
+    } satisfies ReturnType<typeof agentService>;
+  }
+
+  /** The real AgentNetwork service; plugs are noted in `calls` (applies are, once applied). */
+  private recordedNetworkService() {
+    const real = agentNetworkService({ hostId: this.hostId, state: this.network, manager: this.manager });
+    return {
+      ...real,
+      AttachPort: async (req, ctx) => {
+        this.calls.push(`attach ${req.instanceId} ${req.port?.portId ?? ''}`);
+        return real.AttachPort(req, ctx);
       },
-      ListInstances: async (_req, ctx) => {
-        this.checkCaller(ctx);
-        return { instances: [...this.instances.keys()].map((id) => this.status(id)) };
+      DetachPort: async (req, ctx) => {
+        this.calls.push(`detach ${req.instanceId} ${req.portId}`);
+        return real.DetachPort(req, ctx);
       },
-      GetConsoleLog: async (req, ctx) => {
-        this.checkCaller(ctx);
-        const inst = this.instances.get(req.instanceId);
-        if (!inst) throw notFound('INSTANCE_NOT_FOUND', `no instance ${req.instanceId}`);
-        const lines = [`fake console of ${inst.spec.name}`, `user-data: ${inst.spec.userData.toString('utf8')}`];
-        return { lines: lines.slice(-Math.max(1, req.lines)) };
-      },
-      AttachVolume: async () => {
-        throw new StratoError('UNIMPLEMENTED', 'VOLUMES_UNSUPPORTED', 'the fake agent attaches no volumes');
-      },
-      DetachVolume: async () => {
-        throw new StratoError('UNIMPLEMENTED', 'VOLUMES_UNSUPPORTED', 'the fake agent attaches no volumes');
-      },
-      RefreshVolumeSize: async () => {
-        throw new StratoError('UNIMPLEMENTED', 'VOLUMES_UNSUPPORTED', 'the fake agent attaches no volumes');
-      },
-    };
-    return impl;
+    } satisfies ReturnType<typeof agentNetworkService>;
   }
 }
-
-/** The power state after an action, or why it is refused. */
-function transition(from: FakePower, action: string, hard: boolean): FakePower | string {
-  switch (action) {
-    case 'start':
-      return from === 'shutdown' || from === 'running' ? 'running' : `cannot start from ${from}`;
-    case 'stop':
-      return 'shutdown';
-    case 'reboot':
-      return hard || from === 'running' ? 'running' : `cannot soft-reboot from ${from}`;
-    case 'pause':
-      return from === 'running' || from === 'paused' ? 'paused' : `cannot pause from ${from}`;
-    case 'unpause':
-      return from === 'paused' || from === 'running' ? 'running' : `cannot unpause from ${from}`;
-    case 'suspend':
-      return from === 'running' || from === 'suspended' ? 'suspended' : `cannot suspend from ${from}`;
-    case 'resume':
-      return from === 'suspended' || from === 'running' ? 'running' : `cannot resume from ${from}`;
-    default:
-      return `unknown action ${action}`;
-  }
-}
-
-// The fake's own call logs would drown the conductor's in test output.
-const silentLog = () => pino({ level: 'silent' });

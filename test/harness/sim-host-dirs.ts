@@ -6,7 +6,7 @@ import { chmod, cp, mkdir, readdir, readFile } from 'node:fs/promises';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { unavailable } from '../../common/errors.ts';
-import { isAlive } from './sim-host-processes.ts';
+import { processAlive } from './processes.ts';
 
 export interface HostDirs {
   dir: string;
@@ -64,7 +64,7 @@ export async function waitForDaemons(d: HostDirs, holderPid: number, timeoutMs =
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if ((await socketAnswers(d.libvirtSocket)) && (await socketAnswers(d.virtlogdSocket))) return;
-    if (!(await isAlive(holderPid))) {
+    if (!(await processAlive(holderPid))) {
       const log = await readFile(d.initLog, 'utf8').catch(() => '');
       throw unavailable('SIM_HOST_INIT_DIED', `simulated host init exited: ${log.trim().slice(-2000)}`);
     }

@@ -5,21 +5,10 @@
 // without a writable cgroup2 hierarchy.
 import { mkdir, readdir, readFile, readlink, rmdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { internal } from '../../common/errors.ts';
 import { namespaceId } from './host-plumbing.ts';
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-/** A zombie counts as gone: it holds no namespace and only waits for its parent to reap it. */
-export async function isAlive(pid: number): Promise<boolean> {
-  try {
-    const st = await readFile(`/proc/${pid}/stat`, 'utf8');
-    const state = st.slice(st.lastIndexOf(')') + 2, st.lastIndexOf(')') + 3);
-    return state !== 'Z' && state !== 'X';
-  } catch {
-    return false;
-  }
-}
+import { processAlive } from './processes.ts';
 
 /** Process start time in clock ticks since boot: with the pid, it names one process for good. */
 export async function processStartTime(pid: number): Promise<string | undefined> {
@@ -152,7 +141,7 @@ export async function stopHostProcesses(scope: HostProcessScope, graceMs = 3000)
     ]);
     found.delete(1);
     found.delete(process.pid);
-    const alive = (await Promise.all([...found].map(async (p) => ((await isAlive(p)) ? p : 0)))).filter((p) => p);
+    const alive = (await Promise.all([...found].map(async (p) => ((await processAlive(p)) ? p : 0)))).filter((p) => p);
     if (alive.length === 0) break;
     if (Date.now() > deadline + 5000) {
       throw internal('SIM_HOST_PROCESS_STUCK', `processes ${alive.join(',')} survive SIGKILL`);

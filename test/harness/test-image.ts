@@ -1,11 +1,11 @@
 // The test guest image (scripts/build-test-image) and OpenStack config drives for it.
 // The console markers the guest prints are listed in scripts/test-image/README.md.
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StratoError } from '../../common/errors.ts';
+import { runExit } from './exec.ts';
 
 export interface TestImage {
   /** BIOS-bootable qcow2 (extlinux passes `cmdline`); never write to it: use an overlay or -snapshot. */
@@ -36,7 +36,8 @@ export function testImage(): Promise<TestImage> {
 }
 
 async function build(): Promise<TestImage> {
-  const { code, stdout, stderr } = await run(SCRIPT, []);
+  // A first build logs much (packages, modules): room for it; its last stdout line is the disk.
+  const { code, stdout, stderr } = await runExit(SCRIPT, [], { maxBuffer: 64 * 1024 * 1024 });
   const disk = stdout.trim().split('\n').at(-1)?.trim() ?? '';
   if (code !== 0 || !disk.startsWith('/')) {
     throw new StratoError(
@@ -57,22 +58,6 @@ async function build(): Promise<TestImage> {
     pvhKernel: join(dir, 'vmlinux'),
     cmdline,
   };
-}
-
-function run(cmd: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      stdout += d;
-    });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
 }
 
 export interface ConfigDriveOptions {
@@ -100,7 +85,7 @@ export async function makeConfigDrive(dir: string, opts: ConfigDriveOptions): Pr
     if (opts.networkData !== undefined) {
       await writeFile(join(latest, 'network_data.json'), JSON.stringify(opts.networkData));
     }
-    const { code, stderr } = await run('genisoimage', ['-quiet', '-V', 'config-2', '-J', '-R', '-o', iso, src]);
+    const { code, stderr } = await runExit('genisoimage', ['-quiet', '-V', 'config-2', '-J', '-R', '-o', iso, src]);
     if (code !== 0) {
       throw new StratoError('INTERNAL', 'CONFIG_DRIVE_FAILED', `genisoimage failed (exit ${code}): ${stderr.trim()}`);
     }

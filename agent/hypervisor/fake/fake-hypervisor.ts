@@ -1,7 +1,9 @@
-// A stateful, in-memory Hypervisor for unit tests: domains with libvirt-like
-// states and transitions, events emitted asynchronously (as libvirtd pushes them),
-// a guest that honours the ACPI button (or ignores it, to test fallbacks), and
-// failure injection per operation. Never used outside tests.
+// A stateful, in-memory Hypervisor for tests: domains with libvirt's states and
+// transitions, events emitted asynchronously (as libvirtd pushes them), a guest that
+// honours the ACPI button (or ignores it, to test fallbacks), and failure injection
+// per operation. It passes the same conformance suite as the libvirt backend
+// (test/conformance/hypervisor/), so what differs from libvirt is a bug here. Never
+// used outside tests (unit tests, and test/harness/fake-agent.ts for the conductor's).
 import { EventEmitter } from 'node:events';
 import { StratoError } from '../../../common/errors.ts';
 import type {
@@ -13,16 +15,22 @@ import type {
   HypervisorEvents,
   PowerState,
 } from '../hypervisor.ts';
+import { type InstanceMetadata, metadataFromSpec } from '../instance-metadata.ts';
 import type { InstanceSpec, PortSpec } from '../instance-spec.ts';
-import type { InstanceMetadata } from '../libvirt/domain-metadata.ts';
-import { metadataFromSpec } from '../libvirt/domain-xml.ts';
 
 type FakeState = 'running' | 'paused' | 'shutoff' | 'crashed';
 
 export interface FakeDomain {
+  /** The definition the domain runs with (stopped: will start with); NICs follow hot-plugs. */
   spec: InstanceSpec;
+  /** A redefinition made while it ran: libvirt applies it at the next start. */
+  next?: InstanceSpec;
+  /** What its metadata says: the definition as defined or last started, not changed by hot-plugs. */
+  metadata: InstanceMetadata;
   state: FakeState;
   managedSave: boolean;
+  /** False once undefined while it ran: like libvirt's transient domains, it goes when it stops. */
+  persistent: boolean;
 }
 
 export type FakeOp =
@@ -59,6 +67,8 @@ function invalid(message: string): StratoError {
 
 export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hypervisor {
   readonly domains = new Map<string, FakeDomain>();
+  /** Instances whose guest ran: like libvirt's QEMU logs, they outlive the definition until removeLogs. */
+  readonly logs = new Set<string>();
   /** Every call in order, e.g. `start <id>`. */
   readonly calls: string[] = [];
   guestHonoursAcpi: boolean;
@@ -66,6 +76,7 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
   private readonly resources: HostResources;
   private readonly guestOwner: GuestProcessOwner;
   private readonly failures = new Map<FakeOp, Error>();
+  private readonly standingFailures = new Map<FakeOp, Error>();
 
   constructor(options: FakeHypervisorOptions = {}) {
     super();
@@ -80,11 +91,17 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
     this.failures.set(op, err);
   }
 
+  /** Every call of `op` throws `err` until it is called again with undefined (a host that keeps refusing). */
+  failWhile(op: FakeOp, err: Error | undefined): void {
+    if (err === undefined) this.standingFailures.delete(op);
+    else this.standingFailures.set(op, err);
+  }
+
   /** The guest powers itself off (as `poweroff` inside it would). */
   guestPowerOff(id: string): void {
     const d = this.domains.get(id);
     if (!d || d.state === 'shutoff') return;
-    this.transition(id, d, 'shutoff', 'stopped/shutdown');
+    this.stop(id, d, 'stopped/shutdown');
   }
 
   private enter(op: FakeOp, id: string): void {
@@ -94,6 +111,8 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
       this.failures.delete(op);
       throw err;
     }
+    const standing = this.standingFailures.get(op);
+    if (standing) throw standing;
   }
 
   private get(id: string): FakeDomain {
@@ -102,9 +121,27 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
     return d;
   }
 
+  private announce(id: string, event: string): void {
+    setImmediate(() => this.emit('event', { instanceId: id, event }));
+  }
+
   private transition(id: string, d: FakeDomain, state: FakeState, event: string): void {
     d.state = state;
-    setImmediate(() => this.emit('event', { instanceId: id, event }));
+    this.announce(id, event);
+  }
+
+  /** The guest's process ends: a pending redefinition takes over, a transient domain goes. */
+  private stop(id: string, d: FakeDomain, event: string): void {
+    this.transition(id, d, 'shutoff', event);
+    if (!d.persistent) {
+      this.domains.delete(id);
+      return;
+    }
+    if (d.next !== undefined) {
+      d.spec = d.next;
+      d.metadata = metadataFromSpec(d.next);
+      delete d.next;
+    }
   }
 
   async hostResources(): Promise<HostResources> {
@@ -115,16 +152,27 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
     return { ...this.guestOwner };
   }
 
-  /** The fake keeps no logs: only the call is recorded (and can be made to fail). */
   async removeLogs(id: string): Promise<void> {
     this.enter('removeLogs', id);
+    this.logs.delete(id);
   }
 
   async define(spec: InstanceSpec): Promise<void> {
     this.enter('define', spec.id);
     const old = this.domains.get(spec.id);
-    this.domains.set(spec.id, { spec, state: old?.state ?? 'shutoff', managedSave: old?.managedSave ?? false });
-    setImmediate(() => this.emit('event', { instanceId: spec.id, event: old ? 'defined/updated' : 'defined/added' }));
+    if (old !== undefined && old.state !== 'shutoff') {
+      old.next = spec;
+      old.persistent = true;
+    } else {
+      this.domains.set(spec.id, {
+        spec,
+        metadata: metadataFromSpec(spec),
+        state: 'shutoff',
+        managedSave: old?.managedSave ?? false,
+        persistent: true,
+      });
+    }
+    this.announce(spec.id, old ? 'defined/updated' : 'defined/added');
   }
 
   async start(id: string): Promise<void> {
@@ -133,6 +181,7 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
     if (d.state !== 'shutoff') throw invalid('domain is already running');
     const restored = d.managedSave;
     d.managedSave = false;
+    this.logs.add(id);
     this.transition(id, d, 'running', restored ? 'started/restored' : 'started/booted');
   }
 
@@ -142,7 +191,7 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
     if (d.state !== 'running') throw invalid('domain is not running');
     if (!this.guestHonoursAcpi) return;
     setTimeout(() => {
-      if (d.state === 'running' && this.domains.get(id) === d) this.transition(id, d, 'shutoff', 'stopped/shutdown');
+      if (d.state === 'running' && this.domains.get(id) === d) this.stop(id, d, 'stopped/shutdown');
     }, this.acpiDelayMs);
   }
 
@@ -160,18 +209,24 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
     this.enter('destroy', id);
     const d = this.domains.get(id);
     if (!d || d.state === 'shutoff') return;
-    this.transition(id, d, 'shutoff', 'stopped/destroyed');
+    this.stop(id, d, 'stopped/destroyed');
   }
 
   async undefine(id: string): Promise<void> {
     this.enter('undefine', id);
-    if (!this.domains.delete(id)) return;
-    setImmediate(() => this.emit('event', { instanceId: id, event: 'undefined/removed' }));
+    const d = this.domains.get(id);
+    if (!d) return;
+    d.managedSave = false;
+    delete d.next;
+    if (d.state === 'shutoff') this.domains.delete(id);
+    else d.persistent = false;
+    this.announce(id, 'undefined/removed');
   }
 
   async pause(id: string): Promise<void> {
     this.enter('pause', id);
     const d = this.get(id);
+    if (d.state === 'paused') return;
     if (d.state !== 'running') throw invalid('domain is not running');
     this.transition(id, d, 'paused', 'suspended/paused');
   }
@@ -179,7 +234,8 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
   async unpause(id: string): Promise<void> {
     this.enter('unpause', id);
     const d = this.get(id);
-    if (d.state !== 'paused') throw invalid('domain is not paused');
+    if (d.state === 'running') throw invalid('domain is already running');
+    if (d.state !== 'paused') throw invalid('domain is not running');
     this.transition(id, d, 'running', 'resumed/unpaused');
   }
 
@@ -187,8 +243,9 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
     this.enter('save', id);
     const d = this.get(id);
     if (d.state !== 'running' && d.state !== 'paused') throw invalid('domain is not running');
+    if (!d.persistent) throw invalid('cannot do managed save for transient domain');
     d.managedSave = true;
-    this.transition(id, d, 'shutoff', 'stopped/saved');
+    this.stop(id, d, 'stopped/saved');
   }
 
   async discardSave(id: string): Promise<void> {
@@ -221,13 +278,14 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
 
   async metadata(id: string): Promise<InstanceMetadata | undefined> {
     const d = this.domains.get(id);
-    return d ? metadataFromSpec(d.spec) : undefined;
+    return d ? structuredClone(d.metadata) : undefined;
   }
 
   async close(): Promise<void> {}
 }
 
-function fakePowerState(d: FakeDomain): PowerState {
+/** A fake domain's power state, as `powerState` reports it. */
+export function fakePowerState(d: FakeDomain): PowerState {
   if (d.state === 'shutoff') return d.managedSave ? 'suspended' : 'shutdown';
   return d.state;
 }

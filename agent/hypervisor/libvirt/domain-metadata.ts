@@ -5,40 +5,14 @@
 // not prefix, and children by local name, because virDomainSetMetadata puts only the
 // root element into the namespace.
 import { StratoError } from '../../../common/errors.ts';
-import type { FlavorSpec, PortMode } from '../instance-spec.ts';
+import type { InstanceMetadata } from '../instance-metadata.ts';
+import type { PortMode } from '../instance-spec.ts';
 import { INSTANCE_SPEC_VERSION } from '../instance-spec.ts';
 import { localName, type ParsedElement, parseXml } from './domain-xml-parse.ts';
 
 export const METADATA_NAMESPACE = 'https://strato.io/xmlns/instance/1';
 /** Prefix in the XML we write, and the `key` for virDomainSetMetadata. */
 export const METADATA_PREFIX = 'strato';
-
-export interface PortRecord {
-  id: string;
-  mac: string;
-  networkId: string;
-  tap: string;
-  bridge: string;
-  /** `ethernet` means the agent created the tap and must delete it. */
-  mode: PortMode;
-}
-
-export interface VolumeRecord {
-  id: string;
-  target: string;
-}
-
-export interface InstanceMetadata {
-  specVersion: number;
-  instanceId: string;
-  name: string;
-  projectId: string;
-  imageId: string;
-  createdAt: string;
-  flavor: FlavorSpec;
-  ports: PortRecord[];
-  volumes: VolumeRecord[];
-}
 
 function invalid(message: string, cause?: unknown): StratoError {
   return new StratoError('DATA_LOSS', 'DOMAIN_METADATA_INVALID', `strato domain metadata: ${message}`, { cause });

@@ -1,8 +1,13 @@
 // <disk> elements. Every disk names its format explicitly: QEMU must never probe the
 // format of an image the guest can write (a raw disk whose first bytes look like a
 // qcow2 header would let the guest point QEMU at any host file as its backing file).
-import type { ConfigDriveSpec, RootDiskSpec, VolumeSpec } from '../instance-spec.ts';
-import { CONFIG_DRIVE_TARGET, ROOT_DISK_TARGET, validateVolume } from './domain-xml-validate.ts';
+import {
+  CONFIG_DRIVE_TARGET,
+  type ConfigDriveSpec,
+  ROOT_DISK_TARGET,
+  type RootDiskSpec,
+  type VolumeSpec,
+} from '../instance-spec.ts';
 import { el, renderXml, textEl, type XmlElement } from './domain-xml-writer.ts';
 
 /**
@@ -85,8 +90,7 @@ export function volumeDiskElement(volume: VolumeSpec): XmlElement {
   );
 }
 
-/** Stand-alone `<disk>` XML for virDomainAttachDeviceFlags / DetachDeviceFlags. */
+/** Stand-alone `<disk>` XML for virDomainAttachDeviceFlags / DetachDeviceFlags (a checked VolumeSpec). */
 export function buildVolumeDiskXml(volume: VolumeSpec): string {
-  validateVolume(volume);
   return renderXml(volumeDiskElement(volume));
 }

@@ -2,7 +2,6 @@
 // chose (tap<port id[:11]>), so security-group rules and the reconciler can find the
 // port's tap by name without asking libvirt.
 import type { PortSpec } from '../instance-spec.ts';
-import { validatePort } from './domain-xml-validate.ts';
 import { el, renderXml, type XmlElement } from './domain-xml-writer.ts';
 
 export function interfaceElement(port: PortSpec): XmlElement {
@@ -28,8 +27,7 @@ export function interfaceElement(port: PortSpec): XmlElement {
   );
 }
 
-/** Stand-alone `<interface>` XML for virDomainAttachDeviceFlags / DetachDeviceFlags. */
+/** Stand-alone `<interface>` XML for virDomainAttachDeviceFlags / DetachDeviceFlags (a checked PortSpec). */
 export function buildInterfaceXml(port: PortSpec): string {
-  validatePort(port);
   return renderXml(interfaceElement(port));
 }

@@ -2,33 +2,9 @@
 // finds on the host (whose instance it is, which ports and volumes it holds) without
 // asking the conductor. Every value is an attribute: attributes keep leading/trailing
 // whitespace through libvirt's re-formatting, text nodes may not.
-import type { InstanceSpec } from '../instance-spec.ts';
-import { INSTANCE_SPEC_VERSION } from '../instance-spec.ts';
-import { type InstanceMetadata, METADATA_NAMESPACE, METADATA_PREFIX } from './domain-metadata.ts';
-import { validateMetadata } from './domain-xml-validate.ts';
+import type { InstanceMetadata } from '../instance-metadata.ts';
+import { METADATA_NAMESPACE, METADATA_PREFIX } from './domain-metadata.ts';
 import { el, renderXml, type XmlElement } from './domain-xml-writer.ts';
-
-/** The durable part of a spec, as stored in (and parsed back from) the metadata. */
-export function metadataFromSpec(spec: InstanceSpec): InstanceMetadata {
-  return {
-    specVersion: INSTANCE_SPEC_VERSION,
-    instanceId: spec.id,
-    name: spec.name,
-    projectId: spec.projectId,
-    imageId: spec.imageId,
-    createdAt: spec.createdAt,
-    flavor: { ...spec.flavor },
-    ports: spec.ports.map((p) => ({
-      id: p.id,
-      mac: p.mac,
-      networkId: p.networkId,
-      tap: p.tap,
-      bridge: p.bridge,
-      mode: p.mode,
-    })),
-    volumes: spec.volumes.map((v) => ({ id: v.id, target: v.target })),
-  };
-}
 
 /**
  * `prefixed` (inside a domain XML): `<strato:instance xmlns:strato=…>` with prefixed
@@ -69,9 +45,8 @@ export function metadataElement(meta: InstanceMetadata, prefixed = true): XmlEle
 /**
  * The metadata element alone, for virDomainSetMetadata(type ELEMENT,
  * key METADATA_PREFIX, uri METADATA_NAMESPACE) after a hot-plug changed ports or
- * volumes. Throws INVALID_ARGUMENT (INVALID_INSTANCE_SPEC).
+ * volumes. Built from specs the agent already checked (instance-spec-validate.ts).
  */
 export function buildMetadataXml(meta: InstanceMetadata): string {
-  validateMetadata(meta);
   return renderXml(metadataElement(meta, false));
 }

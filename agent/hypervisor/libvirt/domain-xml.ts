@@ -1,32 +1,21 @@
-// InstanceSpec → libvirt domain XML. Pure: validates the spec, then assembles the
-// document from per-concern builders (disks, interfaces, console, metadata). Device
-// builders are exported separately for hot-plug (domain-xml-disks.ts,
+// InstanceSpec → libvirt domain XML. Pure: assembles the document from per-concern
+// builders (disks, interfaces, console, metadata). It trusts the spec: the agent
+// checked it once when it built it (../instance-spec-validate.ts); what is left here
+// is correctness (every value is escaped by domain-xml-writer.ts). Device builders
+// are exported separately for hot-plug (domain-xml-disks.ts,
 // domain-xml-interfaces.ts) and the metadata element for virDomainSetMetadata.
+import { domainNameFor } from '../domain-name.ts';
+import { metadataFromSpec } from '../instance-metadata.ts';
 import type { InstanceSpec } from '../instance-spec.ts';
 import { consoleElements } from './domain-xml-console.ts';
 import { configDriveElement, rootDiskElement, volumeDiskElement } from './domain-xml-disks.ts';
 import { interfaceElement } from './domain-xml-interfaces.ts';
-import { metadataElement, metadataFromSpec } from './domain-xml-metadata.ts';
-import { validateInstanceSpec } from './domain-xml-validate.ts';
+import { metadataElement } from './domain-xml-metadata.ts';
 import { el, renderXml, textEl, type XmlElement } from './domain-xml-writer.ts';
 
 export { buildVolumeDiskXml } from './domain-xml-disks.ts';
 export { buildInterfaceXml } from './domain-xml-interfaces.ts';
-export { buildMetadataXml, metadataFromSpec } from './domain-xml-metadata.ts';
-
-/** Every strato domain is named with this prefix, so ownership is visible in `virsh list`. */
-export const DOMAIN_NAME_PREFIX = 'strato-';
-
-export function domainNameFor(instanceId: string): string {
-  return DOMAIN_NAME_PREFIX + instanceId;
-}
-
-const STRATO_DOMAIN = /^strato-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
-
-/** The instance id in a strato domain's name, or undefined for anyone else's domain. */
-export function instanceIdFromDomainName(name: string): string | undefined {
-  return STRATO_DOMAIN.exec(name)?.[1];
-}
+export { buildMetadataXml } from './domain-xml-metadata.ts';
 
 function osElement(spec: InstanceSpec): XmlElement {
   const k = spec.kernelBoot;
@@ -59,9 +48,8 @@ function devicesElement(spec: InstanceSpec): XmlElement {
   );
 }
 
-/** The domain XML for `spec`. Throws INVALID_ARGUMENT (INVALID_INSTANCE_SPEC). */
+/** The domain XML for `spec` (a checked InstanceSpec). */
 export function buildDomainXml(spec: InstanceSpec): string {
-  validateInstanceSpec(spec);
   const memory = String(spec.flavor.ramMiB);
   return renderXml(
     el(

@@ -6,6 +6,7 @@
 import { EventEmitter } from 'node:events';
 import { isStratoError } from '../../../common/errors.ts';
 import type { Logger } from '../../../common/log.ts';
+import { domainNameFor, instanceIdFromDomainName } from '../domain-name.ts';
 import type {
   DestroyOptions,
   DomainObservation,
@@ -15,15 +16,16 @@ import type {
   HypervisorEvents,
   PowerState,
 } from '../hypervisor.ts';
+import type { InstanceMetadata } from '../instance-metadata.ts';
 import type { InstanceSpec, PortSpec, VirtType } from '../instance-spec.ts';
 import { guestOwnerFromCapabilities } from './dac-owner.ts';
+import { deviceReleased } from './device-release.ts';
 import { LIBVIRT_QEMU_LOG_DIR, removeDomainLogs } from './domain-logs.ts';
-import { type InstanceMetadata, parseDomainMetadata } from './domain-metadata.ts';
-import { buildDomainXml, domainNameFor, instanceIdFromDomainName } from './domain-xml.ts';
+import { parseDomainMetadata } from './domain-metadata.ts';
+import { buildDomainXml } from './domain-xml.ts';
 import { buildInterfaceXml } from './domain-xml-interfaces.ts';
 import type { LifecycleEvent, RebootEvent } from './events.ts';
 import { AffectFlags, DestroyFlags, ListDomainsFlags, ShutdownFlags, UndefineFlags, XmlFlags } from './flags.ts';
-import { deviceReleased } from './device-release.ts';
 import { detachInterfaceXml, findInterface } from './interface-lookup.ts';
 import { LibvirtClient } from './libvirt-client.ts';
 
@@ -78,8 +80,10 @@ export class LibvirtHypervisor extends EventEmitter<HypervisorEvents> implements
     client.on('lifecycle', (ev) => this.forward(ev.domain.name, eventName(ev)));
     client.on('reboot', (ev: RebootEvent) => this.forward(ev.domain.name, 'reboot'));
     client.on('disconnected', () => {
+      const first = !this.lostLink;
       this.lostLink = true;
       this.log.warn('libvirt connection lost; reconnecting');
+      if (first) this.emit('disconnected');
     });
     client.on('connected', () => {
       if (!this.lostLink) return;
@@ -167,7 +171,12 @@ export class LibvirtHypervisor extends EventEmitter<HypervisorEvents> implements
 
   async discardSave(id: string): Promise<void> {
     const name = domainNameFor(id);
-    if (await this.client.hasManagedSaveImage(name)) await this.client.managedSaveRemove(name);
+    try {
+      if (await this.client.hasManagedSaveImage(name)) await this.client.managedSaveRemove(name);
+    } catch (err) {
+      // No domain, no image: what is gone is removed.
+      if (!gone(err)) throw err;
+    }
   }
 
   async powerState(id: string): Promise<PowerState | undefined> {

@@ -1,8 +1,8 @@
 // Escaping for the XML we hand to libvirt. Every value that reaches a domain XML goes
 // through one of these two functions (via domain-xml-writer.ts), so a user-chosen
 // instance name like `</name><devices>…` stays text and can never become markup.
-// Validation (instance-spec-validate.ts) rejects the characters XML 1.0 cannot carry
-// at all (most C0 controls); these functions assume that has been done.
+// The agent's checks of a spec (../instance-spec-validate.ts) reject the characters
+// XML 1.0 cannot carry at all (most C0 controls); these functions assume that.
 
 const TEXT_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 

@@ -1,11 +1,15 @@
 // A stateful fake NetworkDriver for unit tests of code that uses one (compute
 // workflows, the agent's reconciler). It validates input exactly like the real driver
-// (the same resolver), remembers what is "plugged", reports coarse steps for what
-// changed (none for a repeated apply), and can be told to fail. Never used by an
-// integration test or the quick start.
+// (the same resolver), remembers what is "plugged", and reports coarse steps for what
+// changed on its pretend host: it compares resolved states, as the real driver compares
+// its resolved state with the host, so what the real driver does nothing for (a network
+// with no port or DHCP here, peers in another order, a MAC in upper case) is no step
+// here either, and a repeated apply is none. It can be told to fail. It passes the
+// NetworkDriver conformance suite (test/conformance/network-driver/); it is never used
+// by an integration test or the quick start.
 import { StratoError } from '../../../common/errors.ts';
-import { resolveDesired } from '../linux/resolve.ts';
-import type { ApplyResult, HostNetworkState, NetworkDriver, NetworkStep, PortBinding } from '../network-driver.ts';
+import { type ResolvedState, resolveDesired } from '../linux/resolve.ts';
+import type { ApplyResult, DesiredHostNetwork, NetworkDriver, NetworkStep, PortBinding } from '../network-driver.ts';
 
 export interface FakeNetworkDriverOptions {
   underlayIp?: string;
@@ -15,14 +19,43 @@ export interface FakeNetworkDriverOptions {
   physicalBridges?: Record<string, number>;
 }
 
-const key = (x: unknown): string => JSON.stringify(x);
+/** What the pretend host has, by id, each part in a comparable form. */
+interface PretendHost {
+  networks: Map<string, string>;
+  ports: Map<string, string>;
+  /** The VXLAN source filter; only a host with networks or ports has one. */
+  vxlanSources: string;
+}
+
+const EMPTY: DesiredHostNetwork = { networks: [], ports: [] };
+
+function pretendHost(r: ResolvedState): PretendHost {
+  const inUse = r.networks.length > 0 || r.ports.length > 0;
+  return {
+    networks: new Map(r.networks.map((n) => [n.networkId, JSON.stringify(n)])),
+    ports: new Map(r.ports.map((p) => [p.portId, JSON.stringify(p)])),
+    vxlanSources: inUse ? r.vxlanSources.join(',') : '',
+  };
+}
+
+function diff(kind: string, before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): NetworkStep[] {
+  const steps: NetworkStep[] = [];
+  for (const [id, now] of after) {
+    const was = before.get(id);
+    if (was === undefined) steps.push({ kind: `add-${kind}`, id });
+    else if (was !== now) steps.push({ kind: `update-${kind}`, id });
+  }
+  for (const id of before.keys()) if (!after.has(id)) steps.push({ kind: `remove-${kind}`, id });
+  return steps;
+}
 
 export class FakeNetworkDriver implements NetworkDriver {
   readonly #opts: Required<FakeNetworkDriverOptions>;
-  #state: HostNetworkState = { networks: [], ports: [] };
+  #state: DesiredHostNetwork = structuredClone(EMPTY);
+  #host: PretendHost = { networks: new Map(), ports: new Map(), vxlanSources: '' };
   #failures: StratoError[] = [];
   /** Every state successfully applied, in order. */
-  readonly history: HostNetworkState[] = [];
+  readonly history: DesiredHostNetwork[] = [];
 
   constructor(opts: FakeNetworkDriverOptions = {}) {
     this.#opts = {
@@ -37,7 +70,8 @@ export class FakeNetworkDriver implements NetworkDriver {
     this.#failures.push(err);
   }
 
-  get state(): HostNetworkState {
+  /** The last state applied, as given. */
+  get state(): DesiredHostNetwork {
     return structuredClone(this.#state);
   }
 
@@ -50,49 +84,44 @@ export class FakeNetworkDriver implements NetworkDriver {
     return structuredClone(this.#state.ports.find((p) => p.portId === portId));
   }
 
-  #diff(desired: HostNetworkState): NetworkStep[] {
-    const steps: NetworkStep[] = [];
-    const diff = <T>(kind: string, before: T[], after: T[], id: (x: T) => string): void => {
-      const was = new Map(before.map((x) => [id(x), x]));
-      const now = new Map(after.map((x) => [id(x), x]));
-      for (const [k, x] of now) {
-        const old = was.get(k);
-        if (old === undefined) steps.push({ kind: `add-${kind}`, id: k });
-        else if (key(old) !== key(x)) steps.push({ kind: `update-${kind}`, id: k });
-      }
-      for (const k of was.keys()) if (!now.has(k)) steps.push({ kind: `remove-${kind}`, id: k });
-    };
-    diff('network', this.#state.networks, desired.networks, (n) => n.networkId);
-    diff('port', this.#state.ports, desired.ports, (p) => p.portId);
+  /** The pretend host `desired` asks for; refuses what the real driver refuses. */
+  #resolve(desired: DesiredHostNetwork): PretendHost {
+    return pretendHost(
+      resolveDesired(desired, {
+        facts: { underlayDevice: 'eth0', underlayIp: this.#opts.underlayIp },
+        underlayMtu: this.#opts.underlayMtu,
+        stateDir: '/nonexistent/fake',
+        linkMtu: (name) => this.#opts.physicalBridges[name],
+      }),
+    );
+  }
+
+  #steps(next: PretendHost): NetworkStep[] {
+    const steps = [
+      ...diff('network', this.#host.networks, next.networks),
+      ...diff('port', this.#host.ports, next.ports),
+    ];
+    if (next.vxlanSources !== this.#host.vxlanSources) steps.push({ kind: 'set-vxlan-sources' });
     return steps;
   }
 
-  async plan(desired: HostNetworkState): Promise<NetworkStep[]> {
-    this.#validate(desired);
-    return this.#diff(desired);
+  async plan(desired: DesiredHostNetwork): Promise<NetworkStep[]> {
+    return this.#steps(this.#resolve(desired));
   }
 
-  #validate(desired: HostNetworkState): void {
-    resolveDesired(desired, {
-      facts: { underlayDevice: 'eth0', underlayIp: this.#opts.underlayIp },
-      underlayMtu: this.#opts.underlayMtu,
-      stateDir: '/nonexistent/fake',
-      linkMtu: (name) => this.#opts.physicalBridges[name],
-    });
-  }
-
-  async apply(desired: HostNetworkState): Promise<ApplyResult> {
+  async apply(desired: DesiredHostNetwork): Promise<ApplyResult> {
     const failure = this.#failures.shift();
     if (failure !== undefined) throw failure;
-    this.#validate(desired);
-    const steps = this.#diff(desired);
+    const next = this.#resolve(desired);
+    const steps = this.#steps(next);
+    this.#host = next;
     this.#state = structuredClone(desired);
     this.history.push(this.state);
     return { steps };
   }
 
   teardown(): Promise<ApplyResult> {
-    return this.apply({ networks: [], ports: [] });
+    return this.apply(EMPTY);
   }
 
   async close(): Promise<void> {}

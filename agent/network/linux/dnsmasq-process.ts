@@ -1,11 +1,14 @@
-// dnsmasq processes: started daemonized inside the DHCP namespace (nsenter, then
-// dnsmasq forks and its parent exits once the daemon is ready), found again after an
-// agent restart through its pid file — trusted only when /proc/<pid>/cmdline shows a
-// dnsmasq using that very pid file — reloaded with SIGHUP, stopped with SIGTERM.
+// dnsmasq processes: started daemonized inside the DHCP namespace (dnsmasq forks and
+// its parent exits once the daemon is ready) — in a unit of its own where systemd runs
+// (dnsmasq-unit.ts), else through nsenter —, found again after an agent restart through
+// its pid file — trusted only when /proc/<pid>/cmdline shows a dnsmasq using that very
+// pid file — reloaded with SIGHUP, stopped with SIGTERM (which also ends its unit).
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { internal } from '../../../common/errors.ts';
-import { inNetns, runChecked } from './run-command.ts';
+import { DNSMASQ_BINARY } from './dnsmasq-config.ts';
+import { dnsmasqUnitCommand, dnsmasqUnitName, systemdBooted } from './dnsmasq-unit.ts';
+import { inNetns, runChecked, runCommand } from './run-command.ts';
 
 async function readCmdline(pid: number): Promise<string[] | undefined> {
   try {
@@ -34,11 +37,24 @@ export async function findDnsmasq(pidFile: string): Promise<{ pid: number; argv:
   if (argv === undefined || !/(^|\/)dnsmasq$/.test(argv[0] ?? '') || !argv.includes(`--pid-file=${pidFile}`)) {
     return undefined;
   }
-  return { pid, argv };
+  // systemd-run starts the program by its resolved path (/usr/sbin/dnsmasq): the same
+  // program the planned argv names by its bare name, so compare them as equal.
+  return { pid, argv: [DNSMASQ_BINARY, ...argv.slice(1)] };
 }
 
 export async function startDnsmasq(namespace: string, argv: readonly string[], pidFile: string): Promise<number> {
-  await runChecked([...inNetns(namespace), ...argv], 'DNSMASQ_START_FAILED');
+  if (systemdBooted()) {
+    const command = dnsmasqUnitCommand(namespace, argv, pidFile);
+    if ((await runCommand(command)).code !== 0) {
+      // No dnsmasq owns the pid file (or this step would not run), so a unit of that
+      // name still loaded is a dead or stuck one: clear it and try once more.
+      await runCommand(['systemctl', 'stop', dnsmasqUnitName(namespace)]);
+      await runCommand(['systemctl', 'reset-failed', dnsmasqUnitName(namespace)]);
+      await runChecked(command, 'DNSMASQ_START_FAILED');
+    }
+  } else {
+    await runChecked([...inNetns(namespace), ...argv], 'DNSMASQ_START_FAILED');
+  }
   // The parent exits after the daemon wrote its pid file; allow a little slack anyway.
   for (let i = 0; i < 100; i++) {
     const found = await findDnsmasq(pidFile);

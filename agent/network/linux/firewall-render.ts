@@ -64,35 +64,49 @@ const hex = (n: number): string => `0x${n.toString(16).padStart(8, '0')}`;
 export const egressKey = (id: number): number => id;
 export const ingressKey = (id: number): number => id * 0x10000;
 
-function protocolMatch(rule: SecurityRule, family: 4 | 6): string | undefined {
-  const { protocol, portMin, portMax } = rule;
+const PROTOCOLS: readonly string[] = ['tcp', 'udp', 'icmp', 'any'];
+
+/**
+ * Refuses a rule nft could not express, whatever the port's security or the rule's
+ * remotes: the resolver calls it for every rule before any step, so a bad rule is
+ * refused even where it would render to nothing.
+ */
+export function checkRule(rule: SecurityRule): void {
+  const { direction, protocol, portMin, portMax } = rule;
+  if (direction !== 'ingress' && direction !== 'egress') {
+    throw invalidArgument('INVALID_SECURITY_RULE', `direction ${JSON.stringify(direction)} is not ingress or egress`);
+  }
+  if (!PROTOCOLS.includes(protocol)) {
+    throw invalidArgument('INVALID_SECURITY_RULE', `protocol ${JSON.stringify(protocol)} is not tcp, udp, icmp or any`);
+  }
   for (const p of [portMin, portMax]) {
     if (p !== undefined && (!Number.isInteger(p) || p < 0 || p > 65535)) {
       throw invalidArgument('INVALID_SECURITY_RULE', `port ${p} out of range`);
     }
   }
+  // For icmp the two are type and code, not a range.
+  if ((protocol === 'tcp' || protocol === 'udp') && portMin !== undefined && (portMax ?? portMin) < portMin) {
+    throw invalidArgument('INVALID_SECURITY_RULE', `port range ${portMin}-${portMax} is empty`);
+  }
+  normalizeCidrs(rule.remoteCidrs, 'security rule remote');
+}
+
+/** The protocol part of a checked rule. */
+function protocolMatch(rule: SecurityRule, family: 4 | 6): string {
+  const { protocol, portMin, portMax } = rule;
   if (protocol === 'any') return '';
   if (protocol === 'icmp') {
     if (family === 6) return 'meta l4proto ipv6-icmp';
     return portMin === undefined ? 'meta l4proto icmp' : `icmp type ${portMin}`;
   }
-  if (protocol !== 'tcp' && protocol !== 'udp') {
-    throw invalidArgument('INVALID_SECURITY_RULE', `protocol ${JSON.stringify(protocol)} is not tcp, udp, icmp or any`);
-  }
   if (portMin === undefined) return `meta l4proto ${protocol}`;
   const max = portMax ?? portMin;
-  if (max < portMin) throw invalidArgument('INVALID_SECURITY_RULE', `port range ${portMin}-${max} is empty`);
   return `${protocol} dport ${max === portMin ? portMin : `${portMin}-${max}`}`;
 }
 
 /** One security rule as nft rules (one per address family it names). */
 export function ruleLines(rule: SecurityRule, verdict: 'accept' | 'return'): string[] {
-  if (rule.direction !== 'ingress' && rule.direction !== 'egress') {
-    throw invalidArgument(
-      'INVALID_SECURITY_RULE',
-      `direction ${JSON.stringify(rule.direction)} is not ingress or egress`,
-    );
-  }
+  checkRule(rule);
   const remote = rule.direction === 'ingress' ? 'saddr' : 'daddr';
   const { v4, v6 } = normalizeCidrs(rule.remoteCidrs, 'security rule remote');
   const out: string[] = [];

@@ -2,7 +2,13 @@
 // plan, execute. Calls are serialized, so two applies never interleave their steps.
 import { type Logger, log as rootLog } from '../../../common/log.ts';
 import type { Netlink } from '../netlink/netlink.ts';
-import type { ApplyResult, HostNetworkFacts, HostNetworkState, NetworkDriver, NetworkStep } from '../network-driver.ts';
+import type {
+  ApplyResult,
+  HostNetworkFacts,
+  DesiredHostNetwork,
+  NetworkDriver,
+  NetworkStep,
+} from '../network-driver.ts';
 import { executeStep } from './execute.ts';
 import { observeHost } from './observe.ts';
 import { planHost } from './plan.ts';
@@ -41,7 +47,7 @@ export class LinuxNetworkDriver implements NetworkDriver {
     return run;
   }
 
-  async #plan(desired: HostNetworkState): Promise<Step[]> {
+  async #plan(desired: DesiredHostNetwork): Promise<Step[]> {
     const { netlink, facts, stateDir } = this.#opts;
     const observed = await observeHost(netlink, stateDir, netlink.namespace);
     const resolved = resolveDesired(desired, {
@@ -53,11 +59,11 @@ export class LinuxNetworkDriver implements NetworkDriver {
     return planHost(resolved, observed, stateDir);
   }
 
-  plan(desired: HostNetworkState): Promise<NetworkStep[]> {
+  plan(desired: DesiredHostNetwork): Promise<NetworkStep[]> {
     return this.#serial(() => this.#plan(desired));
   }
 
-  apply(desired: HostNetworkState): Promise<ApplyResult> {
+  apply(desired: DesiredHostNetwork): Promise<ApplyResult> {
     return this.#serial(async () => {
       const steps = await this.#plan(desired);
       const ctx = {

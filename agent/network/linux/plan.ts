@@ -6,7 +6,7 @@
 // bridge table's fail-closed `tap*` rules turn into drops. When nothing is left, the
 // tables go LAST, once every tap and VXLAN link is gone. In between: network links and
 // DHCP, then taps, then what leaves (network links after their ports). Pure.
-import { dhcpNamespaceName } from '../network-driver.ts';
+import { dhcpNamespaceName } from '../../../common/network-names.ts';
 import { dnsmasqPaths } from './dnsmasq-config.ts';
 import type { ObservedHost } from './observed.ts';
 import { planDhcp } from './plan-dhcp.ts';

@@ -4,7 +4,7 @@
 // by now is left out rather than failing the boot.
 import type { PortSpec } from '../../../common/gen/strato/agent/v1/PortSpec.ts';
 import type { Logger } from '../../../common/log.ts';
-import { bridgeName, tapName } from '../../network/host-network-view.ts';
+import { bridgeName, tapName } from '../../../common/network-names.ts';
 import type { Networking } from '../../network/networking.ts';
 import { buildNetworkData, type NetworkDataPort } from '../network-data.ts';
 import type { NicSpawnParts } from '../nics.ts';

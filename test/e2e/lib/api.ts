@@ -2,7 +2,7 @@
 // service, TLS with the cloud's CA, and the caller's bearer token on every call.
 // Tests talk to the API exactly as the CLI does, without its formatting.
 import { readFile } from 'node:fs/promises';
-import { credentials, InterceptingCall, type Interceptor } from '@grpc/grpc-js';
+import { credentials } from '@grpc/grpc-js';
 import type { ProtoGrpcType as FlavorProto } from '../../../common/gen/flavor.ts';
 import type { ProtoGrpcType as HostProto } from '../../../common/gen/host.ts';
 import type { ProtoGrpcType as IdentityProto } from '../../../common/gen/identity.ts';
@@ -21,6 +21,7 @@ import type { SecurityGroupsClient } from '../../../common/gen/strato/network/v1
 import type { SubnetsClient } from '../../../common/gen/strato/network/v1/Subnets.ts';
 import { connect, type StratoClient } from '../../../common/grpc/client.ts';
 import { loadProtoPackage, toGrpcObject } from '../../../common/proto.ts';
+import { bearerInterceptor } from '../../harness/auth.ts';
 
 type Proto = FlavorProto & HostProto & IdentityProto & ImageProto & NetworkProto & ServerProto;
 
@@ -55,13 +56,7 @@ const CHUNK = 1024 * 1024;
 export async function openApi(endpoint: string, caFile: string): Promise<Api> {
   const [p, ca] = await Promise.all([loadProto(), readFile(caFile)]);
   const state = { token: '' };
-  const auth: Interceptor = (options, nextCall) =>
-    new InterceptingCall(nextCall(options), {
-      start(metadata, listener, next) {
-        if (state.token) metadata.set('authorization', `Bearer ${state.token}`);
-        next(metadata, listener);
-      },
-    });
+  const auth = bearerInterceptor(() => state.token);
   const opts = { credentials: credentials.createSsl(ca), interceptors: [auth], defaultDeadlineMs: 30_000 };
   const identity = connect(p.strato.identity.v1.Identity, endpoint, opts);
   const images = connect(p.strato.image.v1.Images, endpoint, opts);

@@ -10,15 +10,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Flavor__Output } from '../../../common/gen/strato/compute/v1/Flavor.ts';
 import type { Image__Output } from '../../../common/gen/strato/image/v1/Image.ts';
+import { makeCa, makeCert } from '../../harness/certs.ts';
+import { freePort } from '../../harness/free-port.ts';
 import { type SimCluster, type SimHost, startSimHosts } from '../../harness/sim-hosts.ts';
 import { testImage } from '../../harness/test-image.ts';
+import { waitFor } from '../../harness/wait.ts';
 import { type Api, openApi } from './api.ts';
-import { makeCa, makeCert } from './certs.ts';
 import { Daemon } from './daemon.ts';
 import { E2E_BASE, sweepClouds, writeOwner } from './leftovers.ts';
-import { freePort } from './ports.ts';
 import { CloudServers } from './servers.ts';
-import { waitFor } from './wait.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** Every host's agent listens on this port of its own underlay address. */
@@ -181,7 +181,7 @@ export async function startCloud(options: CloudOptions): Promise<Cloud> {
     const adminPassword = await waitFor(
       async () => (await readFile(passwordFile, 'utf8')).trim(),
       (p) => p.length > 0,
-      { timeoutMs: 30_000, what: `the admin password in ${passwordFile}` },
+      { timeoutMs: 30_000, retryErrors: true, intervalMs: 250, what: `the admin password in ${passwordFile}` },
     );
     const newApi = async () => {
       const api = await openApi(endpoint, caFile);
@@ -192,7 +192,7 @@ export async function startCloud(options: CloudOptions): Promise<Cloud> {
     await waitFor(
       () => admin.login('admin', adminPassword, 'admin'),
       () => true,
-      { timeoutMs: 30_000, what: 'the admin login' },
+      { timeoutMs: 30_000, retryErrors: true, intervalMs: 250, what: 'the admin login' },
     );
     // Agents only after the conductor answers: their first register would otherwise back off.
     await Promise.all(hosts.map((h) => h.agent.start()));
@@ -202,7 +202,7 @@ export async function startCloud(options: CloudOptions): Promise<Cloud> {
       await waitFor(
         async () => (await admin.hosts.ListHosts({})).hosts.map((h) => `${h.id}:${h.state}`),
         (seen) => ids.every((id) => seen.includes(`${id}:up`)),
-        { timeoutMs, what: `hosts ${ids.join(', ')} up` },
+        { timeoutMs, retryErrors: true, intervalMs: 250, what: `hosts ${ids.join(', ')} up` },
       );
     };
     const [, image] = await Promise.all([

@@ -5,13 +5,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import type { LinkStatsCounters } from '../../../agent/network/netlink/netlink.ts';
 import { openNetlink } from '../../../agent/network/netlink/netlink-client.ts';
-import {
-  bridgeName,
-  dhcpHostVethName,
-  dhcpNamespaceName,
-  tapName,
-  vxlanName,
-} from '../../../agent/network/network-driver.ts';
+import { bridgeName, dhcpHostVethName, dhcpNamespaceName, tapName, vxlanName } from '../../../common/network-names.ts';
+import { nftTables, STRATO_TABLES } from '../../harness/nft.ts';
 import type { CloudHost } from './cloud.ts';
 
 /** A link's counters inside a host, or undefined when the host has no such link. */
@@ -54,20 +49,6 @@ export async function dnsmasqProcesses(needle: string): Promise<string[]> {
   return found;
 }
 
-/** The host's `strato` nft tables as text ('' for a table that does not exist). */
-export async function nftStrato(host: CloudHost): Promise<string> {
-  const parts: string[] = [];
-  for (const family of ['inet', 'bridge']) {
-    const r = await host.sim.exec('nft', ['list', 'table', family, 'strato']).catch((err: unknown) => {
-      // A table that does not exist is what a clean host has; anything else is a failure.
-      if (/No such file or directory/.test((err as Error).message)) return undefined;
-      throw err;
-    });
-    if (r) parts.push(r.stdout);
-  }
-  return parts.join('\n');
-}
-
 export interface NetworkTrace {
   networkIds: readonly string[];
   vnis: readonly number[];
@@ -86,7 +67,7 @@ export async function leftoversOn(host: CloudHost, t: NetworkTrace): Promise<str
   const nss = new Set(await namespacesOn(host));
   out.push(...t.networkIds.filter((n) => nss.has(dhcpNamespaceName(n))).map((n) => `netns ${dhcpNamespaceName(n)}`));
   for (const n of t.networkIds) out.push(...(await dnsmasqProcesses(n)).map((p) => `dnsmasq ${p}`));
-  const nft = await nftStrato(host);
+  const nft = await nftTables({ netns: host.sim.netns, tables: STRATO_TABLES });
   for (const name of [...t.portIds.map(tapName), ...t.networkIds.map(bridgeName)]) {
     if (nft.includes(name)) out.push(`nft rules naming ${name}`);
   }

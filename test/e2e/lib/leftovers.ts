@@ -4,21 +4,13 @@
 // their own sweep in the harness.
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { processAlive } from '../../harness/processes.ts';
 
 export const E2E_BASE = '/tmp/strato-e2e';
 
 interface OwnerRecord {
   ownerPid: number;
   conductorPids: number[];
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export async function writeOwner(dir: string, conductorPids: number[]): Promise<void> {
@@ -35,11 +27,10 @@ export async function sweepClouds(): Promise<void> {
     } catch {
       continue; // being created right now, or not ours
     }
-    if (alive(rec.ownerPid)) continue;
+    if (await processAlive(rec.ownerPid)) continue;
     for (const pid of rec.conductorPids) {
       // Only a process that is still this cloud's conductor (pids are reused).
-      const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
-      if (cmdline.includes(dir)) process.kill(pid, 'SIGKILL');
+      if (await processAlive(pid, { cmdlineIncludes: dir })) process.kill(pid, 'SIGKILL');
     }
     await rm(dir, { recursive: true, force: true });
   }

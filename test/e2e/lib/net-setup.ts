@@ -1,14 +1,18 @@
 // Creating tenant networks, fixed-address ports and guests on them for end-to-end
 // tests, and tearing them down again in the order the API demands (servers, then
-// ports, then networks), remembering what existed so a test can check the hosts.
+// ports, then security groups, then networks), remembering what existed so a test can
+// check the hosts.
+import assert from 'node:assert/strict';
 import { isStratoError } from '../../../common/errors.ts';
 import type { Network__Output } from '../../../common/gen/strato/network/v1/Network.ts';
 import type { Port__Output } from '../../../common/gen/strato/network/v1/Port.ts';
+import type { SecurityGroup__Output } from '../../../common/gen/strato/network/v1/SecurityGroup.ts';
 import type { Subnet__Output } from '../../../common/gen/strato/network/v1/Subnet.ts';
+import { waitFor } from '../../harness/wait.ts';
 import type { Cloud } from './cloud.ts';
-import type { NetworkTrace } from './host-network.ts';
+import { leftoversOn, type NetworkTrace } from './host-network.ts';
+import { pingResults } from './net-guest.ts';
 import { BOOT_TIMEOUT_MS } from './servers.ts';
-import { waitFor } from './wait.ts';
 
 export interface NetGuest {
   id: string;
@@ -22,6 +26,8 @@ export class NetWorld {
   readonly networks: Network__Output[] = [];
   readonly subnets: Subnet__Output[] = [];
   readonly ports: Port__Output[] = [];
+  /** Groups a test made (deleted after the ports, their members). */
+  readonly securityGroups: SecurityGroup__Output[] = [];
   readonly guests: NetGuest[] = [];
   private readonly cloud: () => Cloud;
 
@@ -77,12 +83,28 @@ export class NetWorld {
     const servers = this.cloud().servers;
     return waitFor(() => servers.consoleLines(g.id), done, {
       timeoutMs,
+      retryErrors: true,
       what: `${g.name}: ${what}`,
       intervalMs: 500,
     }).catch(async (err: unknown) => {
       const tail = await servers.consoleLines(g.id).catch(() => [] as string[]);
       throw new Error(`${(err as Error).message.slice(0, 200)}…\nconsole tail:\n${tail.slice(-30).join('\n')}`);
     });
+  }
+
+  /** Waits until each of the two guests has `count` answered pings from the other (their `pingLoop`s). */
+  async untilPingEachOther(a: NetGuest, b: NetGuest, count: number, timeoutMs: number): Promise<void> {
+    for (const [g, peer] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      await this.untilConsole(
+        g,
+        (ls) => pingResults(ls, peer.ip).filter((r) => r.ok).length >= count,
+        timeoutMs,
+        `${count} answered pings ${g.name} → ${peer.name}`,
+      );
+    }
   }
 
   trace(): NetworkTrace {
@@ -93,7 +115,7 @@ export class NetWorld {
     };
   }
 
-  /** Deletes guests, ports and networks; what is already gone is fine. */
+  /** Deletes guests, ports, security groups and networks; what is already gone is fine. */
   async deleteAll(): Promise<void> {
     const c = this.cloud();
     const gone = (err: unknown) => {
@@ -101,6 +123,29 @@ export class NetWorld {
     };
     await Promise.all(this.guests.map((g) => c.servers.deleteAndWait(g.id, 90_000).catch(gone)));
     for (const p of this.ports) await c.admin.ports.DeletePort({ port: p.id }).catch(gone);
+    for (const g of this.securityGroups) {
+      await c.admin.securityGroups.DeleteSecurityGroup({ securityGroup: g.id }).catch(gone);
+    }
     for (const n of this.networks) await c.admin.networks.DeleteNetwork({ network: n.id }).catch(gone);
+  }
+
+  /**
+   * What of these networks and ports is still on any host once the agents had time to
+   * apply the deletes ([] when clean; the waiting is bounded, the answer never throws).
+   */
+  async leftoversOnHosts(): Promise<string[]> {
+    const hosts = this.cloud().hosts;
+    const trace = this.trace();
+    return waitFor(
+      async () => (await Promise.all(hosts.map((h) => leftoversOn(h, trace)))).flat(),
+      (left) => left.length === 0,
+      { timeoutMs: 30_000, retryErrors: true, what: 'the hosts to be clean', intervalMs: 1000 },
+    ).catch((err: unknown) => [(err as Error).message]);
+  }
+
+  /** For `beforeStop`: deletes it all, even after a failed test, and asserts no host keeps any of it. */
+  async cleanUp(): Promise<void> {
+    await this.deleteAll();
+    assert.deepEqual(await this.leftoversOnHosts(), [], 'left on the hosts after the deletes');
   }
 }

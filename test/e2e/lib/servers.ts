@@ -2,16 +2,16 @@
 // host directly (its libvirtd, its state directory) to check what the API claims.
 import { randomBytes } from 'node:crypto';
 import { access } from 'node:fs/promises';
-import { Metadata } from '@grpc/grpc-js';
 import { join } from 'node:path';
+import { Metadata } from '@grpc/grpc-js';
 import { LibvirtClient } from '../../../agent/hypervisor/libvirt/libvirt-client.ts';
 import { isStratoError } from '../../../common/errors.ts';
-import { log } from '../../../common/log.ts';
 import type { CreateServerRequest } from '../../../common/gen/strato/compute/v1/CreateServerRequest.ts';
 import type { Server__Output } from '../../../common/gen/strato/compute/v1/Server.ts';
+import { log } from '../../../common/log.ts';
+import { waitFor } from '../../harness/wait.ts';
 import type { Api } from './api.ts';
 import type { CloudHost } from './cloud.ts';
-import { waitFor } from './wait.ts';
 
 export type Server = Server__Output;
 
@@ -48,7 +48,12 @@ export class CloudServers {
 
   /** Polls GetServer until `pred` holds; the timeout error quotes the last state. */
   waitFor(id: string, pred: (s: Server) => boolean, timeoutMs: number, what: string, api = this.admin) {
-    return waitFor(() => this.get(id, api), pred, { timeoutMs, what: `server ${id}: ${what}`, intervalMs: 300 });
+    return waitFor(() => this.get(id, api), pred, {
+      timeoutMs,
+      retryErrors: true,
+      what: `server ${id}: ${what}`,
+      intervalMs: 300,
+    });
   }
 
   /** Waits for a settled state (no task in progress); fails at once on an unexpected ERROR. */
@@ -83,7 +88,7 @@ export class CloudServers {
     const lines = await waitFor(
       () => this.consoleLines(id, api),
       (ls) => ls.filter((l) => l.includes(pattern)).length >= count,
-      { timeoutMs, what: `${count}× "${pattern}" on the console of ${id}`, intervalMs: 500 },
+      { timeoutMs, retryErrors: true, what: `${count}× "${pattern}" on the console of ${id}`, intervalMs: 500 },
     ).catch(async (err: unknown) => {
       const tail = await this.consoleLines(id, api).catch(() => [] as string[]);
       throw new Error(`${(err as Error).message.slice(0, 300)}\nconsole tail:\n${tail.slice(-25).join('\n')}`);
@@ -105,7 +110,7 @@ export class CloudServers {
         }
       },
       (v) => v === 'gone',
-      { timeoutMs, what: `server ${id} deleted`, intervalMs: 300 },
+      { timeoutMs, retryErrors: true, what: `server ${id} deleted`, intervalMs: 300 },
     );
   }
 

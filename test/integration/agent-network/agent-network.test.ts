@@ -9,37 +9,36 @@
 // `after` even when a step failed.
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { domainNameFor } from '../../../agent/hypervisor/libvirt/domain-xml.ts';
-import { UndefineFlags } from '../../../agent/hypervisor/libvirt/flags.ts';
-import { LibvirtClient } from '../../../agent/hypervisor/libvirt/libvirt-client.ts';
-import { openNetlink } from '../../../agent/network/netlink/netlink-client.ts';
+import { domainNameFor } from '../../../agent/hypervisor/domain-name.ts';
+import type { LibvirtClient } from '../../../agent/hypervisor/libvirt/libvirt-client.ts';
 import type { Netlink } from '../../../agent/network/netlink/netlink.ts';
-import type { HostNetworkState } from '../../../agent/network/network-driver.ts';
+import { openNetlink } from '../../../agent/network/netlink/netlink-client.ts';
 import { isStratoError } from '../../../common/errors.ts';
+import type { HostNetworkState } from '../../../common/gen/strato/agent/v1/HostNetworkState.ts';
 import { waitForLine } from '../../harness/console-log.ts';
-import { testImage } from '../../harness/test-image.ts';
+import { removeDomain } from '../../harness/libvirt-domains.ts';
+import { processAlive } from '../../harness/processes.ts';
 import {
   type AgentApi,
+  type AgentLab,
   type AgentProcess,
   agentApi,
-  makeTestCerts,
-  startAgentProcess,
+  closeAgentLab,
+  openAgentLab,
 } from '../agent/agent-harness.ts';
-import { RegistryStub, type StubImage, stubImage } from '../agent/registry-stub.ts';
-import { forceTeardown, processAlive, snapshot, stratoTablesLeft } from './host-snapshot.ts';
-import { agentNetworkApi, type AgentNetworkApi, type Lan, lan, type LanPort, stateOf } from './lan.ts';
+import type { RegistryStub, StubImage } from '../agent/registry-stub.ts';
+import { forceTeardown, snapshot, stratoTablesLeft } from './host-snapshot.ts';
+import { type AgentNetworkApi, agentNetworkApi, type Lan, type LanPort, lan, stateOf } from './lan.ts';
 
 const BOOT_MS = 180_000;
 const HOST_ID = `agent-net-${randomUUID().slice(0, 8)}`;
 
-let dir: string;
+let lab: AgentLab | undefined;
 let stateDir: string;
 let networkStateDir: string;
-let tlsDir: string;
 let image: StubImage;
 let stub: RegistryStub;
 let agent: AgentProcess | undefined;
@@ -47,7 +46,6 @@ let api: AgentApi;
 let netApi: AgentNetworkApi;
 let libvirt: LibvirtClient;
 let netlink: Netlink;
-let skipReason: string | undefined;
 
 // Two isolated /24s in 10.x, only ever inside our bridges.
 const oct = 100 + (randomBytes(1)[0]! % 100);
@@ -63,23 +61,16 @@ const netIds = [net1.id, net2.id];
 let generation = 0n;
 
 async function push(state: HostNetworkState, gen = ++generation) {
-  return netApi.ApplyNetworkState({ hostId: HOST_ID, generation: String(gen), stateJson: JSON.stringify(state) });
+  return netApi.ApplyNetworkState({ hostId: HOST_ID, generation: String(gen), state });
 }
 
 async function startAgent(): Promise<void> {
-  agent = await startAgentProcess({
-    hostId: HOST_ID,
-    stateDir,
-    tlsDir,
-    conductor: `127.0.0.1:${stub.port}`,
-    logFile: join(dir, 'agent.log'),
-    // No --underlay-*: the default (the route towards the conductor) gives lo/127.0.0.1.
-    extraArgs: ['--resync-interval-s', '3', '--orphan-grace-s', '600', '--port-wait-s', '3'],
-  });
+  // No --underlay-*: the default (the route towards the conductor) gives lo/127.0.0.1.
+  agent = await lab!.startAgent(['--resync-interval-s', '3', '--orphan-grace-s', '600', '--port-wait-s', '3']);
   api?.close();
   netApi?.close();
-  api = await agentApi(agent.port, tlsDir);
-  netApi = await agentNetworkApi(agent.port, tlsDir);
+  api = await agentApi(agent.port, lab!.tlsDir);
+  netApi = await agentNetworkApi(agent.port, lab!.tlsDir);
 }
 
 async function stopAgent(): Promise<void> {
@@ -89,29 +80,12 @@ async function stopAgent(): Promise<void> {
   agent = undefined;
 }
 
+// No skip when the image is missing: scripts/setup-host builds it, so its absence is a failure.
 before(async () => {
-  let disk: string;
-  try {
-    disk = (await testImage()).disk;
-  } catch (err) {
-    skipReason = `test image unavailable: ${(err as Error).message}`;
-    return;
-  }
-  dir = await mkdtemp(join(tmpdir(), 'strato-agent-net-'));
-  await chmod(dir, 0o755); // QEMU (instance disks) and dnsmasq (as nobody) traverse it
-  stateDir = join(dir, 'state');
+  lab = await openAgentLab(HOST_ID, 'strato-agent-net-');
+  ({ stateDir, image, stub, libvirt } = lab);
   networkStateDir = join(stateDir, 'network');
-  tlsDir = join(dir, 'tls');
-  await makeTestCerts(tlsDir, HOST_ID);
-  image = await stubImage(randomUUID(), disk);
-  stub = new RegistryStub(image);
   stub.expected = [idA, idB];
-  await stub.start({
-    caFile: join(tlsDir, 'ca.crt'),
-    certFile: join(tlsDir, 'conductor.crt'),
-    keyFile: join(tlsDir, 'conductor.key'),
-  });
-  libvirt = await LibvirtClient.connect();
   netlink = await openNetlink();
   const registered = stub.nextRegister(60_000);
   await startAgent();
@@ -119,22 +93,20 @@ before(async () => {
 });
 
 after(async () => {
-  if (skipReason) return;
   try {
-    for (const id of [idA, idB]) {
-      await libvirt.destroyDomain(domainNameFor(id)).catch(() => {});
-      await libvirt.undefineDomain(domainNameFor(id), UndefineFlags.MANAGED_SAVE | UndefineFlags.NVRAM).catch(() => {});
-    }
+    // The guests go first, so the network teardown finds their taps unused.
+    for (const id of [idA, idB]) if (lab) await removeDomain(lab.libvirt, domainNameFor(id));
     api?.close();
     netApi?.close();
     await stopAgent().catch(() => agent?.child.kill('SIGKILL'));
   } finally {
-    await forceTeardown(netlink, { underlayDevice: 'lo', underlayIp: '127.0.0.1' }, networkStateDir, netIds);
-    await netlink.close();
-    await stub.stop();
-    await libvirt.close();
-    if (process.env.STRATO_KEEP_TEST_DIRS) console.log(`kept ${dir}`);
-    else await rm(dir, { recursive: true, force: true });
+    if (netlink) {
+      await forceTeardown(netlink, { underlayDevice: 'lo', underlayIp: '127.0.0.1' }, networkStateDir, netIds);
+      const left = (await netlink.listLinks()).map((l) => l.name).filter((n) => allNames.includes(n));
+      await netlink.close();
+      assert.deepEqual(left, [], 'links of the test left on the host');
+    }
+    await closeAgentLab(lab, [idA, idB]);
   }
 });
 
@@ -163,13 +135,11 @@ done
 echo "PING-FAILED ${ip}"
 `;
 
-test('the agent registers its underlay address (default: the route towards the conductor)', (t) => {
-  if (skipReason) return t.skip(skipReason);
+test('the agent registers its underlay address (default: the route towards the conductor)', () => {
   assert.equal(stub.registers[0]?.underlayIp, '127.0.0.1');
 });
 
-test('two guests on a pushed network get DHCP addresses and ping each other', { timeout: 400_000 }, async (t) => {
-  if (skipReason) return t.skip(skipReason);
+test('two guests on a pushed network get DHCP addresses and ping each other', { timeout: 400_000 }, async () => {
   // Before the push, a spawn with ports finds no wired tap and is refused (the conductor retries).
   await assert.rejects(
     api.SpawnInstance(spawnReq(idA, 'net-a', [portA])),
@@ -198,8 +168,7 @@ test('two guests on a pushed network get DHCP addresses and ping each other', { 
 
 test('hot-plug a NIC on a second network: the guest sees it and gets its address; unplug removes it', {
   timeout: 300_000,
-}, async (t) => {
-  if (skipReason) return t.skip(skipReason);
+}, async () => {
   // Not pushed yet: the hot-plug is refused, nothing changes.
   await assert.rejects(
     netApi.AttachPort({ instanceId: idA, port: portC.spec }),
@@ -231,15 +200,14 @@ test('hot-plug a NIC on a second network: the guest sees it and gets its address
   generation = gen;
 });
 
-test('restarting the agent changes no link, rule or dnsmasq', { timeout: 120_000 }, async (t) => {
-  if (skipReason) return t.skip(skipReason);
+test('restarting the agent changes no link, rule or dnsmasq', { timeout: 120_000 }, async () => {
   const before = await snapshot(netlink, allNames, netIds, networkStateDir);
   assert.equal(Object.keys(before.links).length, net1.linkNames.length + 2, JSON.stringify(before.links));
   assert.ok(before.nft.includes('table inet strato'), 'the inet table exists');
   assert.ok(before.dnsmasq[net1.id], 'dnsmasq serves network 1');
   await stopAgent();
   await startAgent();
-  const log = await readFile(join(dir, 'agent.log'), 'utf8');
+  const log = await readFile(join(lab!.dir, 'agent.log'), 'utf8');
   const restored = log
     .split('\n')
     .filter((l) => l.includes('"network state restored"'))
@@ -252,8 +220,7 @@ test('restarting the agent changes no link, rule or dnsmasq', { timeout: 120_000
 
 test('deleting the instances keeps their taps; the empty state leaves nothing behind', {
   timeout: 120_000,
-}, async (t) => {
-  if (skipReason) return t.skip(skipReason);
+}, async () => {
   const dnsmasqPid = (await snapshot(netlink, allNames, netIds, networkStateDir)).dnsmasq[net1.id];
   await api.DeleteInstance({ instanceId: idA });
   await api.DeleteInstance({ instanceId: idB });

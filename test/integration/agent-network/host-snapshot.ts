@@ -2,13 +2,13 @@
 // plain data a test compares before and after an agent restart or a delete: link
 // names → ifindexes, the nftables ruleset of strato's tables, DHCP namespaces and
 // dnsmasq pids. And a last-resort teardown for a test that failed half-way.
-import { readFile } from 'node:fs/promises';
 import { dnsmasqPaths } from '../../../agent/network/linux/dnsmasq-config.ts';
 import { findDnsmasq } from '../../../agent/network/linux/dnsmasq-process.ts';
 import { LinuxNetworkDriver } from '../../../agent/network/linux/linux-network-driver.ts';
-import { runCommand } from '../../../agent/network/linux/run-command.ts';
 import type { Netlink } from '../../../agent/network/netlink/netlink.ts';
-import { dhcpNamespaceName, type HostNetworkFacts } from '../../../agent/network/network-driver.ts';
+import type { HostNetworkFacts } from '../../../agent/network/network-driver.ts';
+import { dhcpNamespaceName } from '../../../common/network-names.ts';
+import { nftTables, STRATO_TABLES } from '../../harness/nft.ts';
 
 export interface HostSnapshot {
   /** strato-named links (brq/tap/vxlan-/dh-) of the given ids → ifindex. */
@@ -20,21 +20,9 @@ export interface HostSnapshot {
   dnsmasq: Record<string, number>;
 }
 
-export const STRATO_TABLES = ['inet strato', 'bridge strato'] as const;
-
-export async function nftTables(): Promise<string> {
-  const out: string[] = [];
-  for (const t of STRATO_TABLES) {
-    const r = await runCommand(['nft', 'list', 'table', ...t.split(' ')]);
-    out.push(r.code === 0 ? r.stdout : '');
-  }
-  return out.join('\n');
-}
-
 /** `nft list tables` lines naming a strato table. */
 export async function stratoTablesLeft(): Promise<string[]> {
-  const r = await runCommand(['nft', 'list', 'tables']);
-  return r.stdout.split('\n').filter((l) => /\bstrato\b/.test(l));
+  return (await nftTables()).split('\n').filter((l) => /\bstrato\b/.test(l));
 }
 
 export async function snapshot(
@@ -53,14 +41,10 @@ export async function snapshot(
   }
   return {
     links,
-    nft: await nftTables(),
+    nft: await nftTables({ tables: STRATO_TABLES }),
     namespaces: networkIds.map(dhcpNamespaceName).filter((n) => all.includes(n)),
     dnsmasq,
   };
-}
-
-export async function processAlive(pid: number): Promise<boolean> {
-  return (await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')) !== '';
 }
 
 /** Removes whatever strato's driver made in the root namespace (the driver's own teardown, then by hand). */

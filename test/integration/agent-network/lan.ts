@@ -1,24 +1,19 @@
 // Test networks and ports for the agent-network tests, as the conductor would hand
-// them to an agent: a VXLAN network without peers (one host), DHCP on this host,
+// them to an agent (strato.agent.v1 messages): a VXLAN network without peers (one host), DHCP on this host,
 // the security group "members may reach members" (Neutron's default group), and the
 // AgentNetwork client over mutual TLS as the conductor.
-import { randomBytes, randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import {
-  bridgeName,
-  dhcpHostVethName,
-  type HostNetworkState,
-  type NetworkSpec,
-  type PortBinding,
-  tapName,
-  vxlanName,
-} from '../../../agent/network/network-driver.ts';
+import { randomUUID } from 'node:crypto';
 import type { ProtoGrpcType as NetProto } from '../../../common/gen/agent_network.ts';
 import type { AgentNetworkClient } from '../../../common/gen/strato/agent/v1/AgentNetwork.ts';
+import type { HostNetworkState } from '../../../common/gen/strato/agent/v1/HostNetworkState.ts';
+import type { NetworkConfig } from '../../../common/gen/strato/agent/v1/NetworkConfig.ts';
+import type { PortConfig } from '../../../common/gen/strato/agent/v1/PortConfig.ts';
 import type { PortSpec } from '../../../common/gen/strato/agent/v1/PortSpec.ts';
-import { connect, type StratoClient } from '../../../common/grpc/client.ts';
-import { mtlsChannelCredentials } from '../../../common/grpc/credentials.ts';
+import type { StratoClient } from '../../../common/grpc/client.ts';
+import { bridgeName, dhcpHostVethName, tapName, vxlanName } from '../../../common/network-names.ts';
 import { loadProtoPackage, toGrpcObject } from '../../../common/proto.ts';
+import { randomMac } from '../../harness/domain-xml-fixture.ts';
+import { connectAgent } from '../agent/agent-harness.ts';
 
 export type AgentNetworkApi = StratoClient<AgentNetworkClient>;
 
@@ -44,8 +39,6 @@ export interface Lan {
   ports: LanPort[];
 }
 
-const randomMac = (): string => `fa:16:3e:${[...randomBytes(3)].map((b) => b.toString(16).padStart(2, '0')).join(':')}`;
-
 /** A network on `${prefix}.0/24` with DHCP served from `${prefix}.2`. */
 export function lan(prefix: string, vni: number): Lan {
   const id = randomUUID();
@@ -61,7 +54,7 @@ export function lan(prefix: string, vni: number): Lan {
       const p: LanPort = {
         id: pid,
         networkId: id,
-        mac: randomMac(),
+        mac: randomMac('fa:16:3e'),
         ip: `${prefix}.${host}`,
         tap: tapName(pid),
         spec: {},
@@ -73,14 +66,13 @@ export function lan(prefix: string, vni: number): Lan {
   };
 }
 
-function networkSpec(n: Lan, ports: readonly LanPort[]): NetworkSpec {
+function networkConfig(n: Lan, ports: readonly LanPort[]): NetworkConfig {
   const { prefix } = n;
   return {
     networkId: n.id,
-    type: 'vxlan',
+    type: 'NETWORK_TYPE_VXLAN',
     vni: n.vni,
     mtu: MTU,
-    bridge: bridgeName(n.id),
     vxlanPeers: [],
     dhcp: {
       mac: randomMacFor(n.id),
@@ -95,7 +87,7 @@ const dhcpMacs = new Map<string, string>();
 function randomMacFor(networkId: string): string {
   let mac = dhcpMacs.get(networkId);
   if (mac === undefined) {
-    mac = randomMac();
+    mac = randomMac('fa:16:3e');
     dhcpMacs.set(networkId, mac);
   }
   return mac;
@@ -105,17 +97,16 @@ function randomMacFor(networkId: string): string {
 export function stateOf(networks: readonly Lan[], ports: readonly LanPort[]): HostNetworkState {
   const members = ports.map((p) => `${p.ip}/32`);
   return {
-    networks: networks.map((n) => networkSpec(n, ports)),
+    networks: networks.map((n) => networkConfig(n, ports)),
     ports: ports.map(
-      (p): PortBinding => ({
+      (p): PortConfig => ({
         portId: p.id,
         networkId: p.networkId,
-        tap: p.tap,
         mac: p.mac,
         ips: [p.ip],
-        securityGroups: [
-          { direction: 'ingress', protocol: 'any', remoteCidrs: members },
-          { direction: 'egress', protocol: 'any', remoteCidrs: ['0.0.0.0/0'] },
+        rules: [
+          { direction: 'RULE_DIRECTION_INGRESS', protocol: 'RULE_PROTOCOL_ANY', remoteCidrs: members },
+          { direction: 'RULE_DIRECTION_EGRESS', protocol: 'RULE_PROTOCOL_ANY', remoteCidrs: ['0.0.0.0/0'] },
         ],
       }),
     ),
@@ -124,14 +115,5 @@ export function stateOf(networks: readonly Lan[], ports: readonly LanPort[]): Ho
 
 export async function agentNetworkApi(port: number, tlsDir: string, certName = 'conductor'): Promise<AgentNetworkApi> {
   const proto = toGrpcObject<NetProto>(await loadProtoPackage());
-  const credentials = await mtlsChannelCredentials({
-    caFile: join(tlsDir, 'ca.crt'),
-    certFile: join(tlsDir, `${certName}.crt`),
-    keyFile: join(tlsDir, `${certName}.key`),
-  });
-  return connect(proto.strato.agent.v1.AgentNetwork, `127.0.0.1:${port}`, {
-    credentials,
-    defaultDeadlineMs: 120_000,
-    retry: false,
-  });
+  return connectAgent(proto.strato.agent.v1.AgentNetwork, port, tlsDir, { certName, deadlineMs: 120_000 });
 }

@@ -4,19 +4,18 @@
 // non-zero exit and a clear line; the conductor's old duration flags still
 // work and are logged as deprecated.
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { packageVersion } from '../../../common/version.ts';
+import { makeTestPki } from '../../harness/certs.ts';
 import { startChildConductor } from '../conductor/child-conductor.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const run = promisify(execFile);
 let dir: string;
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'strato-agent-cli-'));
@@ -101,9 +100,7 @@ test('the conductor takes its old duration flags, logs each as deprecated, and r
   timeout: 60_000,
 }, async (t) => {
   const tls = join(dir, 'tls');
-  const makeCerts = join(ROOT, 'scripts/make-certs');
-  await run(makeCerts, ['--dir', tls, '--ca']);
-  await run(makeCerts, ['--dir', tls, '--name', 'conductor', '--ip', '127.0.0.1']);
+  await makeTestPki(tls);
   const conductor = await startChildConductor([
     ...['--data-dir', join(dir, 'conductor'), '--tls-dir', tls],
     ...['--listen', '127.0.0.1:0', '--registry-listen', '127.0.0.1:0'],

@@ -5,90 +5,62 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, open, readdir, rm, stat, utimes } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, open, readdir, rm, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { domainNameFor } from '../../../agent/hypervisor/libvirt/domain-xml.ts';
-import { ShutdownFlags, UndefineFlags } from '../../../agent/hypervisor/libvirt/flags.ts';
-import { LibvirtClient } from '../../../agent/hypervisor/libvirt/libvirt-client.ts';
+import { domainNameFor } from '../../../agent/hypervisor/domain-name.ts';
+import { ShutdownFlags } from '../../../agent/hypervisor/libvirt/flags.ts';
+import type { LibvirtClient } from '../../../agent/hypervisor/libvirt/libvirt-client.ts';
 import { isStratoError, StratoError } from '../../../common/errors.ts';
 import { readLines, waitForLine } from '../../harness/console-log.ts';
-import { testImage } from '../../harness/test-image.ts';
-import { type AgentApi, type AgentProcess, agentApi, makeTestCerts, startAgentProcess } from './agent-harness.ts';
-import { RegistryStub, type StubImage, stubImage } from './registry-stub.ts';
+import { domainGone } from '../../harness/libvirt-domains.ts';
+import { waitFor } from '../../harness/wait.ts';
+import {
+  type AgentApi,
+  type AgentLab,
+  type AgentProcess,
+  agentApi,
+  closeAgentLab,
+  openAgentLab,
+} from './agent-harness.ts';
+import type { RegistryStub, StubImage } from './registry-stub.ts';
 
 const BOOT_MS = 150_000;
 const HOST_ID = `agent-it-${randomUUID().slice(0, 8)}`;
 
-let dir: string;
+let lab: AgentLab | undefined;
 let stateDir: string;
-let tlsDir: string;
 let image: StubImage;
 let stub: RegistryStub;
 let agent: AgentProcess | undefined;
 let api: AgentApi;
 let libvirt: LibvirtClient;
 const instances = new Set<string>();
-let skipReason: string | undefined;
 
 async function startAgent(): Promise<void> {
-  agent = await startAgentProcess({
-    hostId: HOST_ID,
-    stateDir,
-    tlsDir,
-    conductor: `127.0.0.1:${stub.port}`,
-    logFile: join(dir, 'agent.log'),
-    extraArgs: ['--acpi-timeout-s', '60', '--resync-interval-s', '2', '--orphan-grace-s', '3'],
-  });
+  agent = await lab!.startAgent(['--acpi-timeout-s', '60', '--resync-interval-s', '2', '--orphan-grace-s', '3']);
   api?.close();
-  api = await agentApi(agent.port, tlsDir);
+  api = await agentApi(agent.port, lab!.tlsDir);
 }
 
+// No skip when the image is missing: scripts/setup-host builds it, so its absence is a failure.
 before(async () => {
-  let disk: string;
-  try {
-    disk = (await testImage()).disk;
-  } catch (err) {
-    skipReason = `test image unavailable: ${(err as Error).message}`;
-    return;
-  }
-  dir = await mkdtemp(join(tmpdir(), 'strato-agent-it-'));
-  await chmod(dir, 0o755); // QEMU's user traverses it to the instance disks
-  stateDir = join(dir, 'state');
-  tlsDir = join(dir, 'tls');
-  await makeTestCerts(tlsDir, HOST_ID);
-  image = await stubImage(randomUUID(), disk);
-  stub = new RegistryStub(image);
-  await stub.start({
-    caFile: join(tlsDir, 'ca.crt'),
-    certFile: join(tlsDir, 'conductor.crt'),
-    keyFile: join(tlsDir, 'conductor.key'),
-  });
-  libvirt = await LibvirtClient.connect();
+  lab = await openAgentLab(HOST_ID, 'strato-agent-it-');
+  ({ stateDir, image, stub, libvirt } = lab);
   const registered = stub.nextRegister(60_000);
   await startAgent();
   await registered;
 });
 
 after(async () => {
-  if (skipReason) return;
   try {
-    for (const id of instances) {
-      await api.DeleteInstance({ instanceId: id }).catch(() => {});
-      await libvirt.destroyDomain(domainNameFor(id)).catch(() => {});
-      await libvirt.undefineDomain(domainNameFor(id), UndefineFlags.MANAGED_SAVE | UndefineFlags.NVRAM).catch(() => {});
-    }
+    for (const id of instances) await api?.DeleteInstance({ instanceId: id }).catch(() => {});
   } finally {
     api?.close();
     agent?.child.kill('SIGTERM');
     const exit = agent ? await agent.exited : '0';
+    await closeAgentLab(lab, instances);
     assert.equal(exit, '0', 'SIGTERM stops the agent cleanly');
-    await stub.stop();
-    await libvirt.close();
-    // STRATO_KEEP_TEST_DIRS=1 keeps the agent's log and state for a post-mortem.
-    if (process.env.STRATO_KEEP_TEST_DIRS) console.log(`kept ${dir}`);
-    else await rm(dir, { recursive: true, force: true });
   }
 });
 
@@ -120,8 +92,7 @@ const idA = randomUUID();
 
 test('spawn boots the image with its config drive and user data; spawn again is idempotent', {
   timeout: 300_000,
-}, async (t) => {
-  if (skipReason) return t.skip(skipReason);
+}, async () => {
   const reg = stub.registers[0];
   assert.ok(reg, 'the agent registered');
   assert.equal(reg.hostId, HOST_ID);
@@ -129,7 +100,7 @@ test('spawn boots the image with its config drive and user data; spawn again is 
   assert.ok((reg.capacity?.vcpus ?? 0) > 0 && (reg.capacity?.ramMib ?? 0) > 0 && (reg.capacity?.diskGib ?? 0) > 0);
 
   // Another agent's certificate is signed by the same CA, but only the conductor may command.
-  const intruder = await agentApi(agent!.port, tlsDir, HOST_ID);
+  const intruder = await agentApi(agent!.port, lab!.tlsDir, HOST_ID);
   await assert.rejects(
     intruder.ListInstances({}),
     (e) => isStratoError(e, 'PERMISSION_DENIED') && e.reason === 'PEER_NOT_CONDUCTOR',
@@ -162,8 +133,7 @@ test('spawn boots the image with its config drive and user data; spawn again is 
   assert.ok(listed.instances.some((i) => i.instanceId === idA && i.powerState === 'running'));
 });
 
-test('pause, unpause, suspend and resume follow libvirt and are reported', { timeout: 300_000 }, async (t) => {
-  if (skipReason) return t.skip(skipReason);
+test('pause, unpause, suspend and resume follow libvirt and are reported', { timeout: 300_000 }, async () => {
   const paused = stub.nextReport((r) => r.instanceId === idA && r.powerState === 'paused', 30_000);
   assert.equal((await api.InstanceAction({ instanceId: idA, action: 'pause' })).powerState, 'paused');
   await paused;
@@ -182,8 +152,7 @@ test('pause, unpause, suspend and resume follow libvirt and are reported', { tim
 
 test('ACPI stop leaves the shutdown marker and reports shutdown; start and reboot boot again', {
   timeout: 400_000,
-}, async (t) => {
-  if (skipReason) return t.skip(skipReason);
+}, async () => {
   const stopped = stub.nextReport((r) => r.instanceId === idA && r.powerState === 'shutdown', 90_000);
   const st = await api.InstanceAction({ instanceId: idA, action: 'stop', acpiTimeoutS: 60 });
   assert.equal(st.powerState, 'shutdown');
@@ -203,13 +172,11 @@ test('ACPI stop leaves the shutdown marker and reports shutdown; start and reboo
     (await api.InstanceAction({ instanceId: idA, action: 'reboot', acpiTimeoutS: 60 })).powerState,
     'running',
   );
-  const deadline = Date.now() + BOOT_MS;
-  for (;;) {
-    const n = (await readLines(consoleOf(idA))).filter((l) => l.includes('STRATO-BOOT-OK')).length;
-    if (n > boots) break;
-    assert.ok(Date.now() < deadline, 'the guest booted again after the reboot');
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await waitFor(
+    async () => (await readLines(consoleOf(idA))).filter((l) => l.includes('STRATO-BOOT-OK')).length,
+    (n) => n > boots,
+    { what: 'the guest to boot again after the reboot', timeoutMs: BOOT_MS, intervalMs: 200 },
+  );
   assert.ok(
     (await readLines(consoleOf(idA))).some((l) => l.includes('STRATO-SHUTDOWN')),
     'ACPI reboot went through the guest',
@@ -218,8 +185,7 @@ test('ACPI stop leaves the shutdown marker and reports shutdown; start and reboo
 
 test('delete leaves no domain, overlay, config drive or console log; deleting again succeeds', {
   timeout: 120_000,
-}, async (t) => {
-  if (skipReason) return t.skip(skipReason);
+}, async () => {
   const absent = stub.nextReport((r) => r.instanceId === idA && r.powerState === 'absent', 60_000);
   await api.DeleteInstance({ instanceId: idA });
   await assert.rejects(libvirt.lookupDomain(domainNameFor(idA)), (e) => isStratoError(e, 'NOT_FOUND'));
@@ -230,8 +196,7 @@ test('delete leaves no domain, overlay, config drive or console log; deleting ag
   instances.delete(idA);
 });
 
-test('a guest that powers itself off is reported shutdown within 5 s', { timeout: 300_000 }, async (t) => {
-  if (skipReason) return t.skip(skipReason);
+test('a guest that powers itself off is reported shutdown within 5 s', { timeout: 300_000 }, async () => {
   const id = randomUUID();
   const shutdown = stub.nextReport((r) => r.instanceId === id && r.powerState === 'shutdown', BOOT_MS);
   await api.SpawnInstance(spawnReq(id, 'self-off', '#!/bin/sh\nsleep 2; poweroff\n'));
@@ -248,8 +213,7 @@ test('a guest that powers itself off is reported shutdown within 5 s', { timeout
 
 test('a corrupted cached image fails the spawn with DATA_LOSS and leaves nothing behind', {
   timeout: 120_000,
-}, async (t) => {
-  if (skipReason) return t.skip(skipReason);
+}, async () => {
   const cached = join(stateDir, 'images', image.sha256);
   const before = await stat(cached);
   const fh = await open(cached, 'r+');
@@ -272,8 +236,7 @@ test('a corrupted cached image fails the spawn with DATA_LOSS and leaves nothing
 const idD = randomUUID();
 const idE = randomUUID();
 
-test('two concurrent spawns of one uncached image pull it once', { timeout: 300_000 }, async (t) => {
-  if (skipReason) return t.skip(skipReason);
+test('two concurrent spawns of one uncached image pull it once', { timeout: 300_000 }, async () => {
   const pullsBefore = stub.pulls;
   const [d, e] = await Promise.all([api.SpawnInstance(spawnReq(idD, 'dee')), api.SpawnInstance(spawnReq(idE, 'eee'))]);
   assert.equal(d.powerState, 'running');
@@ -283,8 +246,7 @@ test('two concurrent spawns of one uncached image pull it once', { timeout: 300_
 
 test('after kill -9 the restarted agent reports what happened meanwhile, cleans orphans, deletes the unexpected', {
   timeout: 300_000,
-}, async (t) => {
-  if (skipReason) return t.skip(skipReason);
+}, async () => {
   const orphan = randomUUID();
   const kept = randomUUID();
   await waitBooted(idE);
@@ -294,11 +256,11 @@ test('after kill -9 the restarted agent reports what happened meanwhile, cleans 
   // While the agent is dead: E powers off, directories appear that no domain owns,
   // and the conductor stops expecting E (as if it was deleted while the host was down).
   await libvirt.shutdownDomain(domainNameFor(idE), ShutdownFlags.ACPI_POWER_BTN);
-  const deadline = Date.now() + 90_000;
-  while ((await libvirt.getDomainState(domainNameFor(idE))).state !== 'SHUTOFF') {
-    assert.ok(Date.now() < deadline, 'E powered off');
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await waitFor(
+    async () => (await libvirt.getDomainState(domainNameFor(idE))).state,
+    (state) => state === 'SHUTOFF',
+    { what: 'E to power off', timeoutMs: 90_000, intervalMs: 200 },
+  );
   await mkdir(join(stateDir, 'instances', orphan), { recursive: true });
   await mkdir(join(stateDir, 'instances', kept), { recursive: true });
   stub.expected = [idD, kept];
@@ -311,15 +273,12 @@ test('after kill -9 the restarted agent reports what happened meanwhile, cleans 
   assert.equal(states.get(idE), 'shutdown', 'the guest that powered off while the agent was dead');
   assert.equal((await api.GetInstance({ instanceId: idD })).powerState, 'running');
 
-  const until = Date.now() + 30_000;
-  const eGone = async () =>
-    libvirt.lookupDomain(domainNameFor(idE)).then(
-      () => false,
-      (e: unknown) => isStratoError(e, 'NOT_FOUND'),
-    );
-  while ((existsSync(join(stateDir, 'instances', orphan)) || !(await eGone())) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const eGone = () => domainGone(libvirt, domainNameFor(idE));
+  await waitFor(
+    async () => !existsSync(join(stateDir, 'instances', orphan)) && (await eGone()),
+    (done) => done,
+    { what: 'the orphan directory and the unexpected domain to go', timeoutMs: 30_000, intervalMs: 200 },
+  ).catch(() => undefined); // the assertions below name what is left
   assert.equal(existsSync(join(stateDir, 'instances', orphan)), false, 'orphan directory removed');
   assert.ok(await eGone(), 'the domain the conductor no longer expects is deleted after the grace period');
   assert.equal(existsSync(join(stateDir, 'instances', idE)), false, 'and its files');

@@ -17,13 +17,12 @@ import { Registrar } from '../../../agent/registry/registrar.ts';
 import { RegistryImageSource } from '../../../agent/registry/registry-image-source.ts';
 import type { ProtoGrpcType as HostProto } from '../../../common/gen/host.ts';
 import { mtlsChannelCredentials } from '../../../common/grpc/credentials.ts';
-import { log } from '../../../common/log.ts';
 import { loadProtoPackage, toGrpcObject } from '../../../common/proto.ts';
-import { makeTestCerts } from './agent-harness.ts';
+import { makeTestPki } from '../../harness/certs.ts';
+import { quiet } from '../../harness/quiet-log.ts';
+import { waitFor } from '../../harness/wait.ts';
 import { RegistryStub, stubImage } from './registry-stub.ts';
 
-const quiet = log.child({});
-quiet.level = 'silent';
 const HOST = `link-${randomUUID().slice(0, 8)}`;
 let dir: string;
 let stub: RegistryStub;
@@ -41,7 +40,7 @@ async function deadPort(): Promise<number> {
 
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'strato-link-it-'));
-  await makeTestCerts(dir, HOST);
+  await makeTestPki(dir, [HOST]);
   // A tiny "image": the stub streams any file.
   const img = join(dir, 'ca.crt');
   stub = new RegistryStub(await stubImage('img-1', img));
@@ -132,8 +131,11 @@ test('registers through the first endpoint that answers, heartbeats, reports cha
   assert.equal(reg.hostId, HOST);
   assert.deepEqual(reg.capacity, { vcpus: 2, ramMib: 1024, diskGib: 10 });
   // The stub has seen Register; the agent's side completes when the reply lands.
-  const until = Date.now() + 5_000;
-  while (!registrar.isRegistered && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+  await waitFor(
+    () => registrar.isRegistered,
+    (registered) => registered,
+    { what: "the agent's side of Register to complete", timeoutMs: 5_000, intervalMs: 20 },
+  );
   assert.equal(l.endpoint, `127.0.0.1:${stub.port}`, 'failed over to the live endpoint');
   assert.deepEqual(expectedSeen[0], [id]);
 
@@ -155,11 +157,11 @@ test('registers through the first endpoint that answers, heartbeats, reports cha
   assert.equal((await off).report.event, 'stopped/shutdown');
 
   const beats = stub.heartbeats.length;
-  const deadline = Date.now() + 5_000;
-  while (stub.heartbeats.length === beats) {
-    assert.ok(Date.now() < deadline, 'heartbeats keep coming (interval 1 s)');
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await waitFor(
+    () => stub.heartbeats.length,
+    (n) => n > beats,
+    { what: 'heartbeats to keep coming (interval 1 s)', timeoutMs: 5_000, intervalMs: 50 },
+  );
   assert.deepEqual(
     stub.heartbeats.at(-1)?.map((i) => [i.instanceId, i.powerState]),
     [[id, 'shutdown']],

@@ -2,15 +2,14 @@
 // over TLS: login and the token cache, flavors, images (a real qcow2 upload),
 // JSON output, and the error line and exit code of each failure class.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { promisify } from 'node:util';
 import { packageVersion } from '../../../common/version.ts';
-import { type CliFixture, MAKE_CERTS, startCliFixture } from './fixture.ts';
+import { makeCa } from '../../harness/certs.ts';
+import { run } from '../../harness/exec.ts';
+import { type CliFixture, startCliFixture } from './fixture.ts';
 
-const run = promisify(execFile);
 const REQUEST_ID = /request id [0-9a-f-]{36}\)$/;
 
 describe('strato CLI against the conductor API', () => {
@@ -203,7 +202,7 @@ describe('strato CLI against the conductor API', () => {
 
   it('TLS is checked against the configured CA: a wrong CA cannot connect', async () => {
     const otherPki = join(fx.dir, 'other-pki');
-    await run(MAKE_CERTS, ['--dir', otherPki, '--ca']);
+    await makeCa(otherPki);
     const r = await fx.strato(['flavor', 'list'], {
       STRATO_CA_FILE: join(otherPki, 'ca.crt'),
       STRATO_TOKEN: 'irrelevant',

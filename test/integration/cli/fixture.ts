@@ -4,18 +4,17 @@
 // helper that runs bin/strato with its own HOME (so the token cache and the
 // compile cache are the test's own). No agents: servers go to ERROR
 // ("No valid host"); booting real guests is test/e2e's business.
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { makeTestPki } from '../../harness/certs.ts';
+import { runExit } from '../../harness/exec.ts';
 
-const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const STRATO = join(ROOT, 'bin', 'strato');
-export const MAKE_CERTS = join(ROOT, 'scripts', 'make-certs');
 const NODE = join(ROOT, 'node_modules', '.bin', 'node');
 const START_TIMEOUT_MS = 30_000;
 
@@ -108,8 +107,7 @@ export async function startCliFixture(): Promise<CliFixture> {
   };
   try {
     const pki = join(dir, 'pki');
-    await run(MAKE_CERTS, ['--dir', pki, '--ca']);
-    await run(MAKE_CERTS, ['--dir', pki, '--name', 'conductor', '--ip', '127.0.0.1']);
+    await makeTestPki(pki);
     const { child, port, registryPort } = await startConductor(dir, pki);
     // Never leave the daemon behind, even if the test process dies on an error.
     const killOnExit = () => child.kill('SIGKILL');
@@ -139,19 +137,11 @@ export async function startCliFixture(): Promise<CliFixture> {
         '',
       ].join('\n'),
     );
-    const strato = async (args: string[], env: Record<string, string> = {}): Promise<CliResult> => {
-      try {
-        const r = await run(STRATO, args, {
-          env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, STRATO_CONFIG: configFile, ...env },
-          timeout: 60_000,
-        });
-        return { code: 0, stdout: r.stdout, stderr: r.stderr };
-      } catch (err) {
-        const e = err as { code?: unknown; stdout?: string; stderr?: string };
-        if (typeof e.code !== 'number') throw err;
-        return { code: e.code, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-      }
-    };
+    const strato = (args: string[], env: Record<string, string> = {}): Promise<CliResult> =>
+      runExit(STRATO, args, {
+        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, STRATO_CONFIG: configFile, ...env },
+        timeout: 60_000,
+      });
     const registryAddress = `127.0.0.1:${registryPort}`;
     return { dir, home, endpoint, registryAddress, pki, caFile, configFile, adminPasswordFile, strato, close };
   } catch (err) {

@@ -4,14 +4,12 @@
 // mutual TLS as the real agent does, so servers land ACTIVE and the
 // scheduler's claims are real; booting real guests is test/e2e's business.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { promisify } from 'node:util';
+import { makeCert } from '../../harness/certs.ts';
+import { run } from '../../harness/exec.ts';
 import { FakeAgent } from '../../harness/fake-agent.ts';
-import { type CliFixture, type CliResult, MAKE_CERTS, startCliFixture } from './fixture.ts';
-
-const run = promisify(execFile);
+import { type CliFixture, type CliResult, startCliFixture } from './fixture.ts';
 
 function ok(r: CliResult): string {
   assert.equal(r.code, 0, r.stderr);
@@ -25,7 +23,7 @@ describe('strato host commands and list filters against the conductor (one host)
 
   before(async () => {
     fx = await startCliFixture();
-    await run(MAKE_CERTS, ['--dir', fx.pki, '--name', 'hv-cli', '--ip', '127.0.0.1']);
+    await makeCert(fx.pki, 'hv-cli', ['127.0.0.1']);
     agent = await FakeAgent.start({
       hostId: 'hv-cli',
       tlsDir: fx.pki,

@@ -7,13 +7,10 @@
 // CLI logs in with a password from a clouds.yaml, as a user would, and
 // members of other projects are made with `strato project create` and
 // `strato user create`.
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { ServerCredentials } from '@grpc/grpc-js';
-import pino from 'pino';
 import type { ProtoGrpcType as IdentityProto } from '../../../common/gen/identity.ts';
 import type { ProtoGrpcType as NetworkProto } from '../../../common/gen/network.ts';
 import type { IdentityHandlers } from '../../../common/gen/strato/identity/v1/Identity.ts';
@@ -29,10 +26,10 @@ import { bootstrapAdmin } from '../../../conductor/identity/bootstrap.ts';
 import { createIdentity } from '../../../conductor/identity/identity.ts';
 import { createNetworking } from '../../../conductor/network/networking.ts';
 import { SqliteStore } from '../../../conductor/store/sqlite/sqlite-store.ts';
-import { type CliResult, MAKE_CERTS, STRATO, startCliFixture } from './fixture.ts';
-
-const run = promisify(execFile);
-const quiet = pino({ level: process.env.STRATO_TEST_LOG ?? 'silent' });
+import { makeTestPki } from '../../harness/certs.ts';
+import { runExit } from '../../harness/exec.ts';
+import { quiet } from '../../harness/quiet-log.ts';
+import { type CliResult, STRATO, startCliFixture } from './fixture.ts';
 
 export interface NetworkCliFixture {
   /** 'conductor': the real daemon; 'api': the API factories served by the test. */
@@ -49,19 +46,11 @@ export interface NetworkCliFixture {
 type Runner = (args: string[], env?: Record<string, string>) => Promise<CliResult>;
 
 function runner(home: string, configFile: string): Runner {
-  return async (args, env = {}) => {
-    try {
-      const r = await run(STRATO, args, {
-        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, STRATO_CONFIG: configFile, ...env },
-        timeout: 60_000,
-      });
-      return { code: 0, stdout: r.stdout, stderr: r.stderr };
-    } catch (err) {
-      const e = err as { code?: unknown; stdout?: string; stderr?: string };
-      if (typeof e.code !== 'number') throw err;
-      return { code: e.code, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-    }
-  };
+  return (args, env = {}) =>
+    runExit(STRATO, args, {
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, STRATO_CONFIG: configFile, ...env },
+      timeout: 60_000,
+    });
 }
 
 function cloudsYaml(
@@ -88,8 +77,7 @@ function cloudsYaml(
 /** Identity and the four network services, TLS on loopback, in this process. */
 async function startApiServer(dir: string) {
   const pki = join(dir, 'pki');
-  await run(MAKE_CERTS, ['--dir', pki, '--ca']);
-  await run(MAKE_CERTS, ['--dir', pki, '--name', 'conductor', '--ip', '127.0.0.1']);
+  await makeTestPki(pki);
   const cleanups: (() => unknown)[] = [];
   const close = async () => {
     for (const c of cleanups.reverse()) await c();

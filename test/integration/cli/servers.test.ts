@@ -3,14 +3,11 @@
 // path, show/list/json, the event list, illegal actions, console log and
 // delete --wait. Booting real guests is covered by test/e2e.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { promisify } from 'node:util';
+import { run } from '../../harness/exec.ts';
 import { type CliFixture, startCliFixture } from './fixture.ts';
-
-const run = promisify(execFile);
 
 describe('strato server commands against the conductor (no hosts)', () => {
   let fx: CliFixture;

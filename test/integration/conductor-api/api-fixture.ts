@@ -1,12 +1,8 @@
 // A conductor's identity, image and flavor services on loopback (plain text),
 // over a real SQLite store in a temp dir, with typed clients and login helpers.
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { Metadata } from '@grpc/grpc-js';
-import pino from 'pino';
 import type { ProtoGrpcType as FlavorProto } from '../../../common/gen/flavor.ts';
 import type { ProtoGrpcType as IdentityProto } from '../../../common/gen/identity.ts';
 import type { ProtoGrpcType as ImageProto } from '../../../common/gen/image.ts';
@@ -25,9 +21,8 @@ import { type BootstrapResult, bootstrapAdmin } from '../../../conductor/identit
 import { createIdentity, type Identity } from '../../../conductor/identity/identity.ts';
 import { createImageRegistry, type ImageRegistry } from '../../../conductor/images/images.ts';
 import { SqliteStore } from '../../../conductor/store/sqlite/sqlite-store.ts';
-
-export const execFileP = promisify(execFile);
-export const quiet = pino({ level: process.env.STRATO_TEST_LOG ?? 'silent' });
+import { bearer } from '../../harness/auth.ts';
+import { quiet } from '../../harness/quiet-log.ts';
 
 export interface FixtureOptions {
   tokenTtlMs?: number;
@@ -51,12 +46,6 @@ export interface ApiFixture {
   /** Creates project + member user (as admin) and logs in as that user. */
   member(project: string, user: string): Promise<CallOpts & { token: string }>;
   close(): Promise<void>;
-}
-
-export function bearer(token: string): CallOpts & { token: string } {
-  const metadata = new Metadata();
-  metadata.set('authorization', `Bearer ${token}`);
-  return { metadata, token };
 }
 
 export async function startApi(o: FixtureOptions = {}): Promise<ApiFixture> {
@@ -132,11 +121,3 @@ export async function startApi(o: FixtureOptions = {}): Promise<ApiFixture> {
 }
 
 /** Resolves with the error a promise rejects with; fails the test if it resolves. */
-export async function rejection(p: Promise<unknown>): Promise<{ code: string; reason: string; message: string }> {
-  try {
-    await p;
-  } catch (err) {
-    return err as { code: string; reason: string; message: string };
-  }
-  throw new Error('expected the call to fail, but it succeeded');
-}

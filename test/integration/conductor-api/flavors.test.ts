@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CallOpts } from '../../../common/grpc/client.ts';
-import { type ApiFixture, rejection, startApi } from './api-fixture.ts';
+import { rejection } from '../../harness/errors.ts';
+import { type ApiFixture, startApi } from './api-fixture.ts';
 
 type Opts = CallOpts & { token: string };
 
@@ -53,7 +54,7 @@ describe('flavors API', () => {
     ] as const) {
       const err = await rejection(f.fl.CreateFlavor(req, admin));
       assert.equal(err.code, 'INVALID_ARGUMENT', JSON.stringify(req));
-      assert.equal((err as unknown as { details: Record<string, string> }).details.field, field);
+      assert.equal(err.details.field, field);
     }
     const dup = await rejection(f.fl.CreateFlavor({ name: 'm1.tiny', vcpus: 2, ramMib: 64, diskGib: 1 }, admin));
     assert.equal(dup.code, 'ALREADY_EXISTS');

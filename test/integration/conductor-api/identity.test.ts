@@ -5,7 +5,9 @@ import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { bootstrapAdmin } from '../../../conductor/identity/bootstrap.ts';
-import { type ApiFixture, bearer, rejection, startApi } from './api-fixture.ts';
+import { bearer } from '../../harness/auth.ts';
+import { rejection } from '../../harness/errors.ts';
+import { type ApiFixture, startApi } from './api-fixture.ts';
 
 describe('identity API', () => {
   let f: ApiFixture;

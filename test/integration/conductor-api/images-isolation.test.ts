@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CallOpts } from '../../../common/grpc/client.ts';
-import { type ApiFixture, rejection, startApi } from './api-fixture.ts';
+import { rejection } from '../../harness/errors.ts';
+import { type ApiFixture, startApi } from './api-fixture.ts';
 
 type Opts = CallOpts & { token: string };
 

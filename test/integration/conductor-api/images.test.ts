@@ -7,7 +7,10 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { UploadImageRequest } from '../../../common/gen/strato/image/v1/UploadImageRequest.ts';
-import { type ApiFixture, execFileP, rejection, startApi } from './api-fixture.ts';
+import { rejection } from '../../harness/errors.ts';
+import { run } from '../../harness/exec.ts';
+import { waitFor } from '../../harness/wait.ts';
+import { type ApiFixture, startApi } from './api-fixture.ts';
 
 const CHUNK = 64 * 1024;
 
@@ -17,18 +20,16 @@ function* chunks(imageId: string, bytes: Buffer): Generator<UploadImageRequest> 
 }
 
 async function qemuImgCreate(path: string, format: string, size: string, ...opts: string[]): Promise<Buffer> {
-  await execFileP('qemu-img', ['create', '-q', '-f', format, ...opts, path, size]);
+  await run('qemu-img', ['create', '-q', '-f', format, ...opts, path, size]);
   return readFile(path);
 }
 
 async function waitForStatus(f: ApiFixture, id: string, status: string, opts: object): Promise<void> {
-  const deadline = Date.now() + 5000;
-  for (;;) {
-    const img = await f.img.GetImage({ image: id }, opts);
-    if (img.status === status) return;
-    if (Date.now() > deadline) assert.fail(`image ${id} is ${img.status}, expected ${status}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
+  await waitFor(
+    async () => (await f.img.GetImage({ image: id }, opts)).status,
+    (s) => s === status,
+    { what: `image ${id} to be ${status}`, timeoutMs: 5000, intervalMs: 25 },
+  );
 }
 
 describe('image upload and inspection', () => {
@@ -41,7 +42,7 @@ describe('image upload and inspection', () => {
     f = await startApi();
     admin = await f.login('admin', f.adminPassword);
     work = join(f.dir, 'work');
-    await execFileP('mkdir', ['-p', work]);
+    await run('mkdir', ['-p', work]);
   });
   after(() => f?.close());
 
@@ -113,7 +114,7 @@ describe('image upload and inspection', () => {
       const err = await rejection(result);
       assert.equal(err.code, 'INVALID_ARGUMENT', err.message);
       assert.equal(err.reason, 'IMAGE_REFUSED');
-      assert.equal((err as unknown as { details: Record<string, string> }).details.check, check, err.message);
+      assert.equal(err.details.check, check, err.message);
       const after = await f.img.GetImage({ image: img.id }, admin);
       assert.equal(after.status, 'killed');
       assert.deepEqual(
@@ -132,8 +133,8 @@ describe('image upload and inspection', () => {
       await new Promise((r) => setTimeout(r, 100));
       throw new Error('client crashed');
     }
-    const err = await rejection(f.img.UploadImage(breaking(), admin));
-    assert.match(err.message, /client crashed/);
+    // The client's own error, not the server's: it is no StratoError.
+    await assert.rejects(f.img.UploadImage(breaking(), admin), /client crashed/);
     await waitForStatus(f, img.id, 'killed', admin);
     assert.deepEqual(
       (await readdir(imagesDir())).filter((n) => n.startsWith(img.id)),

@@ -1,9 +1,9 @@
 // The per-host view computed from records made through the real API and store.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { computeHostViews, hostNetworkState } from '../../../conductor/network/host-network-view.ts';
+import { computeHostViews, hostNetworkView } from '../../../conductor/network/host-network-view.ts';
 import { loadHostViewInput } from '../../../conductor/network/view-source.ts';
-import { type NetFixture, startNetworkApi } from './network-fixture.ts';
+import { type NetFixture, portReq, startNetworkApi, subnetReq } from './network-fixture.ts';
 
 const hosts = [
   { id: 'hv-1', underlayIp: '172.30.0.1' },
@@ -22,39 +22,17 @@ describe('host network view from the store', () => {
     const m = await f.member('view');
     const n = await f.networks.CreateNetwork({ name: 'app', providerType: '', physicalBridge: '', mtu: 0 }, m);
     const s = await f.subnets.CreateSubnet(
-      {
-        name: 'app-sub',
-        network: n.id,
-        cidr: '10.77.0.0/24',
-        gatewayIp: '',
-        allocationPools: [],
-        dnsServers: ['192.0.2.53'],
-        disableDhcp: false,
-      },
+      subnetReq(n.id, '10.77.0.0/24', { name: 'app-sub', dnsServers: ['192.0.2.53'] }),
       m,
     );
-    const mk = () =>
-      f.ports.CreatePort(
-        {
-          name: '',
-          network: n.id,
-          fixedIps: [],
-          securityGroups: [],
-          noSecurityGroups: false,
-          macAddress: '',
-          deviceId: '',
-          deviceOwner: '',
-          bindingHost: '',
-        },
-        m,
-      );
+    const mk = () => f.ports.CreatePort(portReq(n.id), m);
     const [a, b, c] = [await mk(), await mk(), await mk()];
     await f.net.ports.bind(a.id, { deviceId: 'vm-a', deviceOwner: 'compute', bindingHost: 'hv-1' });
     await f.net.ports.bind(b.id, { deviceId: 'vm-b', deviceOwner: 'compute', bindingHost: 'hv-2' });
 
     const views = computeHostViews(await loadHostViewInput(f.store, hosts));
     assert.deepEqual([...views.hosts.keys()].sort(), ['hv-1', 'hv-2']);
-    const h1 = hostNetworkState(views, 'hv-1');
+    const h1 = hostNetworkView(views, 'hv-1');
     assert.equal(h1.networks.length, 1);
     assert.equal(h1.networks[0]!.vni, n.segmentationId);
     assert.equal(h1.networks[0]!.vxlanDevice, `vxlan-${n.segmentationId}`);
@@ -69,10 +47,10 @@ describe('host network view from the store', () => {
       [a, b, c].map((p) => `${p.fixedIps[0]!.ipAddress}/32`),
       'default group: ingress from every member, bound or not',
     );
-    assert.equal(hostNetworkState(views, 'hv-3').networks.length, 0);
+    assert.equal(hostNetworkView(views, 'hv-3').networks.length, 0);
 
     const dhcpHost = views.dhcpHosts.get(n.id)!;
-    const d = hostNetworkState(views, dhcpHost).dhcp[0]!;
+    const d = hostNetworkView(views, dhcpHost).dhcp[0]!;
     assert.equal(d.mac, n.dhcpMacAddress);
     assert.deepEqual(
       d.subnets.map((x) => [x.serverIp, x.gatewayIp, x.dnsServers]),
@@ -84,14 +62,14 @@ describe('host network view from the store', () => {
     await f.net.ports.bind(c.id, { deviceId: 'vm-c', deviceOwner: 'compute', bindingHost: 'hv-3' });
     const next = computeHostViews(await loadHostViewInput(f.store, hosts, views.dhcpHosts));
     assert.equal(next.dhcpHosts.get(n.id), dhcpHost);
-    assert.deepEqual(hostNetworkState(next, 'hv-1').networks[0]!.vxlanPeers, ['172.30.0.2', '172.30.0.3']);
+    assert.deepEqual(hostNetworkView(next, 'hv-1').networks[0]!.vxlanPeers, ['172.30.0.2', '172.30.0.3']);
 
     // hv-2's port leaves: hv-2 loses the network, the others stop peering with it.
     await f.net.ports.unbind(b.id, 'vm-b');
     await f.ports.DeletePort({ port: b.id }, m);
     const last = computeHostViews(await loadHostViewInput(f.store, hosts, next.dhcpHosts));
-    assert.deepEqual(hostNetworkState(last, 'hv-2').networks, []);
-    assert.deepEqual(hostNetworkState(last, 'hv-1').networks[0]!.vxlanPeers, ['172.30.0.3']);
+    assert.deepEqual(hostNetworkView(last, 'hv-2').networks, []);
+    assert.deepEqual(hostNetworkView(last, 'hv-1').networks[0]!.vxlanPeers, ['172.30.0.3']);
     assert.ok(['hv-1', 'hv-3'].includes(last.dhcpHosts.get(n.id)!));
   });
 });

@@ -1,22 +1,9 @@
 // Project isolation and security groups over real gRPC with a real SQLite store.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { CreatePortRequest } from '../../../common/gen/strato/network/v1/CreatePortRequest.ts';
 import type { CreateSecurityGroupRuleRequest } from '../../../common/gen/strato/network/v1/CreateSecurityGroupRuleRequest.ts';
-import { type NetFixture, rejection, startNetworkApi } from './network-fixture.ts';
-
-const portReq = (network: string, o: Partial<CreatePortRequest> = {}): CreatePortRequest => ({
-  name: '',
-  network,
-  fixedIps: [],
-  securityGroups: [],
-  noSecurityGroups: false,
-  macAddress: '',
-  deviceId: '',
-  deviceOwner: '',
-  bindingHost: '',
-  ...o,
-});
+import { rejection } from '../../harness/errors.ts';
+import { type NetFixture, portReq, startNetworkApi, subnetReq } from './network-fixture.ts';
 
 const ruleReq = (group: string, o: Partial<CreateSecurityGroupRuleRequest> = {}): CreateSecurityGroupRuleRequest => ({
   securityGroup: group,
@@ -41,18 +28,7 @@ describe('project isolation', () => {
     const a = await f.member('proj-a');
     const b = await f.member('proj-b');
     const n = await f.networks.CreateNetwork({ name: 'secret', providerType: '', physicalBridge: '', mtu: 0 }, a);
-    const s = await f.subnets.CreateSubnet(
-      {
-        name: 'secret-sub',
-        network: n.id,
-        cidr: '10.9.0.0/24',
-        gatewayIp: '',
-        allocationPools: [],
-        dnsServers: [],
-        disableDhcp: false,
-      },
-      a,
-    );
+    const s = await f.subnets.CreateSubnet(subnetReq(n.id, '10.9.0.0/24', { name: 'secret-sub' }), a);
     const p = await f.ports.CreatePort(portReq(n.id, { name: 'secret-port' }), a);
     const g = await f.groups.CreateSecurityGroup({ name: 'secret-sg', description: '' }, a);
 
@@ -65,22 +41,7 @@ describe('project isolation', () => {
       [() => f.networks.DeleteNetwork({ network: n.id }, b), 'NETWORK_NOT_FOUND'],
       [() => f.subnets.GetSubnet({ subnet: s.id }, b), 'SUBNET_NOT_FOUND'],
       [() => f.subnets.DeleteSubnet({ subnet: s.id }, b), 'SUBNET_NOT_FOUND'],
-      [
-        () =>
-          f.subnets.CreateSubnet(
-            {
-              name: 'x',
-              network: n.id,
-              cidr: '10.10.0.0/24',
-              gatewayIp: '',
-              allocationPools: [],
-              dnsServers: [],
-              disableDhcp: false,
-            },
-            b,
-          ),
-        'NETWORK_NOT_FOUND',
-      ],
+      [() => f.subnets.CreateSubnet(subnetReq(n.id, '10.10.0.0/24', { name: 'x' }), b), 'NETWORK_NOT_FOUND'],
       [() => f.ports.CreatePort(portReq(n.id), b), 'NETWORK_NOT_FOUND'],
       [() => f.ports.GetPort({ port: p.id }, b), 'PORT_NOT_FOUND'],
       [() => f.ports.DeletePort({ port: p.id }, b), 'PORT_NOT_FOUND'],

@@ -4,9 +4,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Metadata } from '@grpc/grpc-js';
-import pino from 'pino';
 import type { ProtoGrpcType } from '../../../common/gen/network.ts';
+import type { CreatePortRequest } from '../../../common/gen/strato/network/v1/CreatePortRequest.ts';
+import type { CreateSubnetRequest } from '../../../common/gen/strato/network/v1/CreateSubnetRequest.ts';
 import type { NetworksClient, NetworksHandlers } from '../../../common/gen/strato/network/v1/Networks.ts';
 import type { PortsClient, PortsHandlers } from '../../../common/gen/strato/network/v1/Ports.ts';
 import type {
@@ -22,8 +22,8 @@ import { networkApis } from '../../../conductor/api/network-apis.ts';
 import { createIdentity, type Identity } from '../../../conductor/identity/identity.ts';
 import { createNetworking, type Networking, type NetworkingOptions } from '../../../conductor/network/networking.ts';
 import { SqliteStore } from '../../../conductor/store/sqlite/sqlite-store.ts';
-
-const quiet = pino({ level: process.env.STRATO_TEST_LOG ?? 'silent' });
+import { bearer } from '../../harness/auth.ts';
+import { quiet } from '../../harness/quiet-log.ts';
 
 export interface NetFixture {
   store: SqliteStore;
@@ -37,12 +37,6 @@ export interface NetFixture {
   /** A member of a new project (created on first use, cached by project name). */
   member(project: string): Promise<CallOpts & { projectId: string }>;
   close(): Promise<void>;
-}
-
-function bearer(token: string): CallOpts {
-  const metadata = new Metadata();
-  metadata.set('authorization', `Bearer ${token}`);
-  return { metadata };
 }
 
 export async function startNetworkApi(o: Partial<Omit<NetworkingOptions, 'store'>> = {}): Promise<NetFixture> {
@@ -112,13 +106,33 @@ export async function startNetworkApi(o: Partial<Omit<NetworkingOptions, 'store'
 }
 
 /** The error a promise rejects with; fails the test if it resolves. */
-export async function rejection(
-  p: Promise<unknown>,
-): Promise<{ code: string; reason: string; message: string; details: Record<string, string> }> {
-  try {
-    await p;
-  } catch (err) {
-    return err as { code: string; reason: string; message: string; details: Record<string, string> };
-  }
-  throw new Error('expected the call to fail, but it succeeded');
-}
+
+/** A CreatePort request on `network` with every field at its default, but those in `o`. */
+export const portReq = (network: string, o: Partial<CreatePortRequest> = {}): CreatePortRequest => ({
+  name: '',
+  network,
+  fixedIps: [],
+  securityGroups: [],
+  noSecurityGroups: false,
+  macAddress: '',
+  deviceId: '',
+  deviceOwner: '',
+  bindingHost: '',
+  ...o,
+});
+
+/** A CreateSubnet request for `cidr` on `network` (named after the CIDR), defaults but for `o`. */
+export const subnetReq = (
+  network: string,
+  cidr: string,
+  o: Partial<CreateSubnetRequest> = {},
+): CreateSubnetRequest => ({
+  name: `sub-${cidr.replace(/[./]/g, '-')}`,
+  network,
+  cidr,
+  gatewayIp: '',
+  allocationPools: [],
+  dnsServers: [],
+  disableDhcp: false,
+  ...o,
+});

@@ -2,18 +2,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { listAll } from '../../../conductor/store/list-all.ts';
-import { type NetFixture, rejection, startNetworkApi } from './network-fixture.ts';
-
-const subnetReq = (network: string, cidr: string, o: Record<string, unknown> = {}) => ({
-  name: `sub-${cidr.replace(/[./]/g, '-')}`,
-  network,
-  cidr,
-  gatewayIp: '',
-  allocationPools: [],
-  dnsServers: [],
-  disableDhcp: false,
-  ...o,
-});
+import { rejection } from '../../harness/errors.ts';
+import { type NetFixture, startNetworkApi, subnetReq } from './network-fixture.ts';
 
 describe('networks and subnets API', () => {
   let f: NetFixture;

@@ -3,20 +3,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CreatePortRequest } from '../../../common/gen/strato/network/v1/CreatePortRequest.ts';
 import { listAll } from '../../../conductor/store/list-all.ts';
-import { type NetFixture, rejection, startNetworkApi } from './network-fixture.ts';
-
-const portReq = (network: string, o: Partial<CreatePortRequest> = {}): CreatePortRequest => ({
-  name: '',
-  network,
-  fixedIps: [],
-  securityGroups: [],
-  noSecurityGroups: false,
-  macAddress: '',
-  deviceId: '',
-  deviceOwner: '',
-  bindingHost: '',
-  ...o,
-});
+import { rejection } from '../../harness/errors.ts';
+import { type NetFixture, portReq, startNetworkApi, subnetReq } from './network-fixture.ts';
 
 describe('ports and IPAM API', () => {
   let f: NetFixture;
@@ -28,19 +16,7 @@ describe('ports and IPAM API', () => {
   async function netWithSubnet(name: string, cidr: string, extra: Record<string, unknown> = {}) {
     const m = await f.member('ipam');
     const n = await f.networks.CreateNetwork({ name, providerType: '', physicalBridge: '', mtu: 0 }, m);
-    const s = await f.subnets.CreateSubnet(
-      {
-        name: `${name}-sub`,
-        network: n.id,
-        cidr,
-        gatewayIp: '',
-        allocationPools: [],
-        dnsServers: [],
-        disableDhcp: false,
-        ...extra,
-      },
-      m,
-    );
+    const s = await f.subnets.CreateSubnet(subnetReq(n.id, cidr, { name: `${name}-sub`, ...extra }), m);
     return { m, n, s };
   }
 

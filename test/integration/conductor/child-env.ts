@@ -6,8 +6,10 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { makeTestPki } from '../../harness/certs.ts';
+import { freePort } from '../../harness/free-port.ts';
 import { type ChildConductor, startChildConductor } from './child-conductor.ts';
-import { type Api, closeApi, freePort, login, makePki } from './helpers.ts';
+import { type Api, closeApi, login } from './helpers.ts';
 
 export interface ChildEnv {
   dir: string;
@@ -49,7 +51,7 @@ export async function startChildEnv(o: ChildEnvOptions = {}): Promise<ChildEnv> 
     await rm(dir, { recursive: true, force: true });
   };
   try {
-    await makePki(tls, o.hosts ?? []);
+    await makeTestPki(tls, o.hosts ?? []);
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
     await o.seed?.(dataDir);
     const [api, reg] = [await freePort(), await freePort()];

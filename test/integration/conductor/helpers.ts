@@ -2,14 +2,10 @@
 // data dir and certificates from scripts/make-certs), clients of its public API
 // logged in as admin, and FAKE agents (test/harness/fake-agent.ts) registered
 // over mutual TLS. Everything made here is removed by `close()`.
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { credentials, InterceptingCall, type Interceptor } from '@grpc/grpc-js';
+import { credentials } from '@grpc/grpc-js';
 import type { ProtoGrpcType as FlavorProto } from '../../../common/gen/flavor.ts';
 import type { ProtoGrpcType as HostProto } from '../../../common/gen/host.ts';
 import type { ProtoGrpcType as IdentityProto } from '../../../common/gen/identity.ts';
@@ -22,10 +18,12 @@ import { log } from '../../../common/log.ts';
 import { loadProtoPackage, toGrpcObject } from '../../../common/proto.ts';
 import type { ConductorConfig } from '../../../conductor/config.ts';
 import { type Conductor, startConductor } from '../../../conductor/main.ts';
+import { bearerInterceptor } from '../../harness/auth.ts';
+import { makeTestPki } from '../../harness/certs.ts';
+import { run } from '../../harness/exec.ts';
 import { FakeAgent, type FakeAgentOptions } from '../../harness/fake-agent.ts';
-
-const run = promisify(execFile);
-const MAKE_CERTS = fileURLToPath(new URL('../../../scripts/make-certs', import.meta.url));
+import { freePort } from '../../harness/free-port.ts';
+import { waitFor } from '../../harness/wait.ts';
 
 type Proto = FlavorProto & HostProto & IdentityProto & ImageProto & NetworkProto & ServerProto;
 
@@ -34,27 +32,11 @@ log.level = process.env.STRATO_LOG_LEVEL ?? 'error';
 
 export const HEARTBEAT_S = 0.3;
 
-export async function makePki(dir: string, hosts: string[]): Promise<void> {
-  await run(MAKE_CERTS, ['--dir', dir, '--ca']);
-  await run(MAKE_CERTS, ['--dir', dir, '--name', 'conductor', '--ip', '127.0.0.1', '--dns', 'localhost']);
-  for (const h of hosts) await run(MAKE_CERTS, ['--dir', dir, '--name', h, '--ip', '127.0.0.1']);
-}
-
-export function bearer(token: string): Interceptor {
-  return (options, next) =>
-    new InterceptingCall(next(options), {
-      start(md, listener, n) {
-        md.set('authorization', `Bearer ${token}`);
-        n(md, listener);
-      },
-    });
-}
-
 export async function apiClients(address: string, caFile: string, token: string) {
   const proto = toGrpcObject<Proto>(await loadProtoPackage());
   const opts = {
     credentials: credentials.createSsl(await readFile(caFile)),
-    interceptors: token ? [bearer(token)] : [],
+    interceptors: token ? [bearerInterceptor(token)] : [],
     defaultDeadlineMs: 10_000,
     // The conductor's certificate names it `conductor` (and 127.0.0.1).
     channelOptions: { 'grpc.ssl_target_name_override': 'conductor' },
@@ -111,18 +93,6 @@ export interface Env {
   close(): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  const net = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
-
 export async function startEnv(hostNames: string[], config: Partial<ConductorConfig> = {}): Promise<Env> {
   const dir = await mkdtemp(join(tmpdir(), 'strato-conductor-test-'));
   const tls = join(dir, 'tls');
@@ -130,7 +100,7 @@ export async function startEnv(hostNames: string[], config: Partial<ConductorCon
   let conductor: Conductor | undefined;
   let admin: Api | undefined;
   try {
-    await makePki(tls, [...hostNames, 'impostor']);
+    await makeTestPki(tls, [...hostNames, 'impostor']);
     const [apiPort, regPort] = [await freePort(), await freePort()];
     const cfg: Partial<ConductorConfig> = {
       dataDir: join(dir, 'data'),
@@ -196,24 +166,11 @@ export async function waitServer(
   done: (s: Server__Output) => boolean,
   timeoutMs = 10_000,
 ): Promise<Server__Output> {
-  const until = Date.now() + timeoutMs;
-  let last: Server__Output | undefined;
-  while (Date.now() < until) {
-    last = await api.servers.GetServer({ server: ref });
-    if (done(last)) return last;
-    await sleep(50);
-  }
-  throw new Error(`server ${ref} did not reach the expected state; last: ${JSON.stringify(last)}`);
+  return waitFor(() => api.servers.GetServer({ server: ref }), done, {
+    what: `server ${ref} to reach the expected state`,
+    timeoutMs,
+    intervalMs: 50,
+  });
 }
 
 export const settled = (s: Server__Output) => s.taskState === '' && s.vmState !== 'BUILD';
-
-export async function waitFor<T>(what: string, f: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    const v = await f();
-    if (v !== undefined) return v;
-    await sleep(50);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}

@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FakeAgent } from '../../harness/fake-agent.ts';
-import { type Env, settled, startEnv, uploadImage, waitFor, waitServer } from './helpers.ts';
+import { waitFor } from '../../harness/wait.ts';
+import { type Env, settled, startEnv, uploadImage, waitServer } from './helpers.ts';
 
 describe('conductor: hosts', () => {
   let env: Env;
@@ -39,16 +40,20 @@ describe('conductor: hosts', () => {
 
   it('a silent host goes down, gets no new servers, and comes back with a heartbeat', async () => {
     agent.pauseHeartbeats();
-    await waitFor('hv-1 down', async () =>
-      (await env.admin.hosts.GetHost({ host: 'hv-1' })).state === 'down' ? true : undefined,
+    await waitFor(
+      async () => (await env.admin.hosts.GetHost({ host: 'hv-1' })).state === 'down',
+      (done) => done,
+      { what: 'hv-1 down', intervalMs: 50 },
     );
     await env.admin.servers.CreateServer({ name: 'while-down', image: 'img', flavor: 'small' });
     const s = await waitServer(env.admin, 'while-down', settled);
     assert.equal(s.vmState, 'ERROR');
     assert.match(s.fault?.message ?? '', /up: 1 host rejected \(hv-1: down/);
     agent.resumeHeartbeats();
-    await waitFor('hv-1 up', async () =>
-      (await env.admin.hosts.GetHost({ host: 'hv-1' })).state === 'up' ? true : undefined,
+    await waitFor(
+      async () => (await env.admin.hosts.GetHost({ host: 'hv-1' })).state === 'up',
+      (done) => done,
+      { what: 'hv-1 up', intervalMs: 50 },
     );
     await env.admin.servers.DeleteServer({ server: 'while-down' });
   });
@@ -75,8 +80,10 @@ describe('conductor: hosts', () => {
 
   it('lists hosts in id order, one page at a time', async () => {
     await env.startAgent('hv-2', { capacity: { vcpus: 2, ramMib: 2048, diskGib: 20 } });
-    await waitFor('hv-2 to register', async () =>
-      (await env.admin.hosts.ListHosts({})).hosts.length === 2 ? true : undefined,
+    await waitFor(
+      async () => (await env.admin.hosts.ListHosts({})).hosts.length === 2,
+      (done) => done,
+      { what: 'hv-2 to register', intervalMs: 50 },
     );
     const first = await env.admin.hosts.ListHosts({ pageSize: 1 });
     assert.deepEqual(

@@ -5,12 +5,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { StratoError } from '../../../common/errors.ts';
+import { isCode } from '../../harness/errors.ts';
 import { FakeAgent } from '../../harness/fake-agent.ts';
 import { type Api, closeApi, type Env, login, settled, startEnv, uploadImage, waitServer } from './helpers.ts';
-
-const isCode = (code: string, reason?: string) => (e: StratoError) =>
-  e instanceof StratoError && e.code === code && (reason === undefined || e.reason === reason);
 
 describe('conductor: identities and projects', () => {
   let env: Env;

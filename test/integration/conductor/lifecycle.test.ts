@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { StratoError } from '../../../common/errors.ts';
 import type { FakeAgent } from '../../harness/fake-agent.ts';
-import { type Env, settled, startEnv, uploadImage, waitFor, waitServer } from './helpers.ts';
+import { waitFor } from '../../harness/wait.ts';
+import { type Env, settled, startEnv, uploadImage, waitServer } from './helpers.ts';
 
 describe('conductor: server lifecycle with a fake agent', () => {
   let env: Env;
@@ -146,10 +147,14 @@ describe('conductor: server lifecycle with a fake agent', () => {
     await env.admin.servers.DeleteServer({ server: s.id }).catch((e: StratoError) => {
       assert.equal(e.code, 'NOT_FOUND');
     });
-    await waitFor('the server to disappear', async () => {
-      const { servers } = await env.admin.servers.ListServers({ pageSize: 0, pageToken: '', allProjects: true });
-      return servers.length === 0 ? true : undefined;
-    });
+    await waitFor(
+      async () => {
+        const { servers } = await env.admin.servers.ListServers({ pageSize: 0, pageToken: '', allProjects: true });
+        return servers.length === 0;
+      },
+      (done) => done,
+      { what: 'the server to disappear', intervalMs: 50 },
+    );
     assert.equal(agent.instances.has(s.id), false);
     await assert.rejects(env.admin.servers.GetServer({ server: s.id }), (e: StratoError) => e.code === 'NOT_FOUND');
     const host = await env.admin.hosts.GetHost({ host: 'hv-1' });

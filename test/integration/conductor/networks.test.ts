@@ -8,17 +8,16 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { HostNetworkState } from '../../../agent/network/network-driver.ts';
+import type { DesiredHostNetwork } from '../../../agent/network/network-driver.ts';
 import { StratoError } from '../../../common/errors.ts';
+import { isCode } from '../../harness/errors.ts';
 import type { FakeAgent } from '../../harness/fake-agent.ts';
-import { type Api, closeApi, type Env, login, settled, startEnv, uploadImage, waitFor, waitServer } from './helpers.ts';
-
-const isCode = (code: string, reason?: string) => (e: StratoError) =>
-  e instanceof StratoError && e.code === code && (reason === undefined || e.reason === reason);
+import { waitFor } from '../../harness/wait.ts';
+import { type Api, closeApi, type Env, login, settled, startEnv, uploadImage, waitServer } from './helpers.ts';
 
 const UNDERLAY = { 'hv-1': '10.99.0.1', 'hv-2': '10.99.0.2' } as const;
 
-const netOf = (s: HostNetworkState, id: string) => s.networks.find((n) => n.networkId === id);
+const netOf = (s: DesiredHostNetwork, id: string) => s.networks.find((n) => n.networkId === id);
 
 describe('conductor: servers on networks', () => {
   let env: Env;
@@ -105,11 +104,15 @@ describe('conductor: servers on networks', () => {
     }
 
     // Eventually (each host is pushed when the other's port appears) the peers name each other.
-    await waitFor('VXLAN peers on both hosts', async () => {
-      const n1 = netOf(hv1.lastState, netId);
-      const n2 = netOf(hv2.lastState, netId);
-      return n1?.vxlanPeers[0] === UNDERLAY['hv-2'] && n2?.vxlanPeers[0] === UNDERLAY['hv-1'] ? true : undefined;
-    });
+    await waitFor(
+      async () => {
+        const n1 = netOf(hv1.lastState, netId);
+        const n2 = netOf(hv2.lastState, netId);
+        return n1?.vxlanPeers[0] === UNDERLAY['hv-2'] && n2?.vxlanPeers[0] === UNDERLAY['hv-1'];
+      },
+      (done) => done,
+      { what: 'VXLAN peers on both hosts', intervalMs: 50 },
+    );
     assert.equal(netOf(hv1.lastState, netId)?.vni, netOf(hv2.lastState, netId)?.vni);
     const dhcp = [hv1, hv2].map((h) => netOf(h.lastState, netId)?.dhcp).filter((d) => d !== undefined);
     assert.equal(dhcp.length, 1, 'exactly one host serves DHCP for the network');
@@ -127,16 +130,19 @@ describe('conductor: servers on networks', () => {
     const port = a.ports[0];
     assert.ok(port);
     await env.admin.servers.DeleteServer({ server: 'vm-a' });
-    await waitFor('vm-a gone', async () =>
-      (await env.admin.servers.ListServers({})).servers.some((s) => s.name === 'vm-a') ? undefined : true,
+    await waitFor(
+      async () => !(await env.admin.servers.ListServers({})).servers.some((s) => s.name === 'vm-a'),
+      (done) => done,
+      { what: 'vm-a gone', intervalMs: 50 },
     );
     await assert.rejects(env.admin.ports.GetPort({ port: port.portId }), isCode('NOT_FOUND'));
-    await waitFor('hv-1 emptied and hv-2 without peers', async () =>
-      hv1.lastState.ports.length === 0 &&
-      hv1.lastState.networks.length === 0 &&
-      netOf(hv2.lastState, netId)?.vxlanPeers.length === 0
-        ? true
-        : undefined,
+    await waitFor(
+      async () =>
+        hv1.lastState.ports.length === 0 &&
+        hv1.lastState.networks.length === 0 &&
+        netOf(hv2.lastState, netId)?.vxlanPeers.length === 0,
+      (done) => done,
+      { what: 'hv-1 emptied and hv-2 without peers', intervalMs: 50 },
     );
     // The address is free again.
     const again = await env.admin.ports.CreatePort({
@@ -227,8 +233,10 @@ describe('conductor: servers on networks', () => {
     assert.equal((await env.admin.ports.GetPort({ port: mine.id })).deviceId, c.id);
     await assert.rejects(env.admin.ports.DeletePort({ port: mine.id }), isCode('FAILED_PRECONDITION', 'PORT_IN_USE'));
     await env.admin.servers.DeleteServer({ server: 'vm-c' });
-    await waitFor('vm-c gone', async () =>
-      (await env.admin.servers.ListServers({})).servers.some((s) => s.name === 'vm-c') ? undefined : true,
+    await waitFor(
+      async () => !(await env.admin.servers.ListServers({})).servers.some((s) => s.name === 'vm-c'),
+      (done) => done,
+      { what: 'vm-c gone', intervalMs: 50 },
     );
     const after = await env.admin.ports.GetPort({ port: mine.id });
     assert.equal(after.deviceId, '');
@@ -251,8 +259,10 @@ describe('conductor: servers on networks', () => {
       assert.equal(old.instances.get(s.id)?.spec.ports.length, 1);
       assert.equal(old.applied.length, 0);
       await env.admin.servers.DeleteServer({ server: 'vm-old' });
-      await waitFor('vm-old gone', async () =>
-        (await env.admin.servers.ListServers({})).servers.some((x) => x.name === 'vm-old') ? undefined : true,
+      await waitFor(
+        async () => !(await env.admin.servers.ListServers({})).servers.some((x) => x.name === 'vm-old'),
+        (done) => done,
+        { what: 'vm-old gone', intervalMs: 50 },
       );
     } finally {
       await old.stop();
@@ -289,8 +299,10 @@ describe('conductor: servers on networks', () => {
     assert.ok(hv2.calls.includes(`detach ${b.id} ${added.portId}`));
     assert.equal(hv2.plugged.get(b.id)?.length, 1);
     await assert.rejects(env.admin.ports.GetPort({ port: added.portId }), isCode('NOT_FOUND'));
-    await waitFor('hv-2 no longer has the port', async () =>
-      hv2.lastState.ports.some((p) => p.portId === added.portId) ? undefined : true,
+    await waitFor(
+      async () => !hv2.lastState.ports.some((p) => p.portId === added.portId),
+      (done) => done,
+      { what: 'hv-2 no longer has the port', intervalMs: 50 },
     );
 
     // A failed attach leaves the server as it was and the port is not kept.

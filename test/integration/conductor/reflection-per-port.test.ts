@@ -5,11 +5,11 @@
 // Registry services.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type ChannelCredentials, type Client, type ClientDuplexStream, credentials } from '@grpc/grpc-js';
+import { removeScratchDir, scratchDir } from '../../harness/scratch-dir.ts';
 import { type AgentProcess, startAgentProcess } from '../agent/agent-harness.ts';
 import { HealthCtor, ReflectionCtor } from '../grpc/helpers.ts';
 import { type ChildEnv, startChildEnv } from './child-env.ts';
@@ -118,8 +118,7 @@ describe('reflection and health per port', () => {
 
   before(async () => {
     env = await startChildEnv({ hosts: [HOST] });
-    agentDir = await mkdtemp(join(tmpdir(), 'strato-reflection-agent-'));
-    await chmod(agentDir, 0o755);
+    agentDir = await scratchDir('strato-reflection-agent-', { traversable: true });
     agent = await startAgentProcess({
       hostId: HOST,
       stateDir: join(agentDir, 'state'),
@@ -137,7 +136,7 @@ describe('reflection and health per port', () => {
       agent.child.kill('SIGTERM');
       await agent.exited;
     }
-    if (agentDir) await rm(agentDir, { recursive: true, force: true });
+    await removeScratchDir(agentDir);
     await env?.close();
   });
 

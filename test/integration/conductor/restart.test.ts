@@ -7,19 +7,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { makeTestPki } from '../../harness/certs.ts';
 import { FakeAgent } from '../../harness/fake-agent.ts';
+import { freePort } from '../../harness/free-port.ts';
+import { waitFor } from '../../harness/wait.ts';
 import { type ChildConductor, startChildConductor } from './child-conductor.ts';
-import { type Api, closeApi, login, makePki, settled, uploadImage, waitFor, waitServer } from './helpers.ts';
-
-async function freePort(): Promise<number> {
-  const net = await import('node:net');
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
+import { type Api, closeApi, login, settled, uploadImage, waitServer } from './helpers.ts';
 
 describe('conductor: restart in the middle of work (kill -9)', () => {
   let dir: string;
@@ -33,7 +26,7 @@ describe('conductor: restart in the middle of work (kill -9)', () => {
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'strato-conductor-restart-'));
     tls = join(dir, 'tls');
-    await makePki(tls, ['hv-1']);
+    await makeTestPki(tls, ['hv-1']);
     const [api, reg] = [await freePort(), await freePort()];
     registry = `127.0.0.1:${reg}`;
     args = [
@@ -90,7 +83,9 @@ describe('conductor: restart in the middle of work (kill -9)', () => {
   it('finishes a delete interrupted while its host was down', async () => {
     const api = admin as Api;
     const id = (await api.servers.GetServer({ server: 'mid-boot' })).id;
-    await (agent as FakeAgent).stop();
+    const down = agent as FakeAgent;
+    // The agent stops; its host (and the domain on it) stays.
+    await down.stop({ keepHost: true });
     await api.servers.DeleteServer({ server: id });
     // The host is unreachable: the delete waits (and retries) in `deleting`.
     await new Promise((r) => setTimeout(r, 700));
@@ -99,16 +94,22 @@ describe('conductor: restart in the middle of work (kill -9)', () => {
     child = await startChildConductor(args);
     assert.equal((await api.servers.GetServer({ server: id })).taskState, 'deleting');
     // The host comes back (a restarted agent, on a new port, registers again).
-    const back = await FakeAgent.start({ hostId: 'hv-1', tlsDir: tls, registry, heartbeatIntervalMs: 300 });
+    const back = await FakeAgent.start({
+      hostId: 'hv-1',
+      tlsDir: tls,
+      registry,
+      heartbeatIntervalMs: 300,
+      host: down.host,
+    });
     agent = back;
-    back.instances.set(id, { spec: {} as never, power: 'running' });
+    assert.equal(back.instances.get(id)?.power, 'running', 'the domain outlived its agent');
     await waitFor(
-      'the server to be gone',
       async () => {
         const l = await api.servers.ListServers({ pageSize: 0, pageToken: '', allProjects: true });
-        return l.servers.length === 0 ? true : undefined;
+        return l.servers.length === 0;
       },
-      40_000,
+      (done) => done,
+      { what: 'the server to be gone', timeoutMs: 40_000, intervalMs: 50 },
     );
     assert.equal(back.instances.has(id), false, 'removed from the host');
     assert.equal((await api.hosts.GetHost({ host: 'hv-1' })).instanceCount, 0);
@@ -144,8 +145,10 @@ describe('conductor: restart in the middle of work (kill -9)', () => {
     assert.ok(a.applied.length > pushesBefore, 'the restarted conductor pushed the host again');
     assert.ok(a.lastState.ports.some((p) => p.portId === ports[0]?.id));
     await api.servers.DeleteServer({ server: created.id });
-    await waitFor('the port to go with the server', async () =>
-      (await api.ports.ListPorts({ network: 'rnet' })).ports.length === 0 ? true : undefined,
+    await waitFor(
+      async () => (await api.ports.ListPorts({ network: 'rnet' })).ports.length === 0,
+      (done) => done,
+      { what: 'the port to go with the server', intervalMs: 50 },
     );
   });
 

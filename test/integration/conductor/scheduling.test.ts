@@ -7,15 +7,20 @@ import { after, before, describe, it } from 'node:test';
 import { StratoError } from '../../../common/errors.ts';
 import type { Server__Output } from '../../../common/gen/strato/compute/v1/Server.ts';
 import type { FakeAgent } from '../../harness/fake-agent.ts';
-import { type Env, settled, startEnv, uploadImage, waitFor, waitServer } from './helpers.ts';
+import { waitFor } from '../../harness/wait.ts';
+import { type Env, settled, startEnv, uploadImage, waitServer } from './helpers.ts';
 
 async function deleteAll(env: Env): Promise<void> {
   const { servers } = await env.admin.servers.ListServers({ pageSize: 1000, pageToken: '', allProjects: true });
   for (const s of servers) await env.admin.servers.DeleteServer({ server: s.id });
-  await waitFor('every server deleted', async () => {
-    const l = await env.admin.servers.ListServers({ pageSize: 1000, pageToken: '', allProjects: true });
-    return l.servers.length === 0 ? true : undefined;
-  });
+  await waitFor(
+    async () => {
+      const l = await env.admin.servers.ListServers({ pageSize: 1000, pageToken: '', allProjects: true });
+      return l.servers.length === 0;
+    },
+    (done) => done,
+    { what: 'every server deleted', intervalMs: 50 },
+  );
 }
 
 describe('conductor: scheduling with two fake agents', () => {

@@ -1,22 +1,17 @@
-// A domain built from an InstanceSpec boots the test image under the real libvirtd:
-// qcow2 overlay with its backing chain spelled out, the config drive found as a
-// read-only virtio disk, the serial console logged through virtlogd to the spec's
-// path, and a clean ACPI power-off ending in shutoff (on_poweroff destroy).
-import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { chmod, copyFile, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { promisify } from 'node:util';
-import { buildDomainXml, domainNameFor } from '../../../agent/hypervisor/libvirt/domain-xml.ts';
+import { domainNameFor } from '../../../agent/hypervisor/domain-name.ts';
+import { buildDomainXml } from '../../../agent/hypervisor/libvirt/domain-xml.ts';
 import { LibvirtClient } from '../../../agent/hypervisor/libvirt/libvirt-client.ts';
 import { waitForLine } from '../../harness/console-log.ts';
+import { run } from '../../harness/exec.ts';
+import { removeDomain } from '../../harness/libvirt-domains.ts';
+import { scratchDir } from '../../harness/scratch-dir.ts';
 import { makeConfigDrive, type TestImage, testImage } from '../../harness/test-image.ts';
+import { waitFor } from '../../harness/wait.ts';
 import { minimalSpec } from '../../unit/domain-xml/specs.ts';
-import { removeDomain, withFreshId } from './helpers.ts';
-
-const run = promisify(execFile);
+import { withFreshId } from './helpers.ts';
 
 test('a spec-built domain boots the test image with its config drive and powers off by ACPI', {
   timeout: 240_000,
@@ -25,9 +20,7 @@ test('a spec-built domain boots the test image with its config drive and powers 
   const image: TestImage = await testImage();
   // QEMU runs as libvirt-qemu: it must be able to traverse the directory, and files it
   // only reads are copies, so libvirt's relabelling never touches the shared cache.
-  const dir = await mkdtemp(join(tmpdir(), 'strato-dxboot-'));
-  t.after(() => rm(dir, { recursive: true, force: true }));
-  await chmod(dir, 0o755);
+  const dir = await scratchDir('strato-dxboot-', { t, traversable: true });
   const base = join(dir, 'base.qcow2');
   const overlay = join(dir, 'disk');
   await copyFile(image.disk, base);
@@ -64,12 +57,10 @@ test('a spec-built domain boots the test image with its config drive and powers 
   const stopping = Date.now();
   await client.shutdownDomain(ref);
   await waitForLine(log, 'STRATO-SHUTDOWN', 30_000);
-  const deadline = Date.now() + 60_000;
-  let state = (await client.getDomainState(ref)).state;
-  while (state !== 'SHUTOFF' && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 200));
-    state = (await client.getDomainState(ref)).state;
-  }
-  assert.equal(state, 'SHUTOFF', 'ACPI power-off must end in shutoff');
+  await waitFor(
+    async () => (await client.getDomainState(ref)).state,
+    (state) => state === 'SHUTOFF',
+    { what: 'the ACPI power-off to end in shutoff', timeoutMs: 60_000, intervalMs: 200 },
+  );
   t.diagnostic(`ACPI power-off to shutoff: ${Date.now() - stopping} ms`);
 });

@@ -4,19 +4,16 @@
 // builders' XML attaches to and detaches from a defined domain's config.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { domainNameFor } from '../../../agent/hypervisor/domain-name.ts';
+import { metadataFromSpec } from '../../../agent/hypervisor/instance-metadata.ts';
 import { parseDomainMetadata } from '../../../agent/hypervisor/libvirt/domain-metadata.ts';
-import {
-  buildDomainXml,
-  buildInterfaceXml,
-  buildVolumeDiskXml,
-  domainNameFor,
-  metadataFromSpec,
-} from '../../../agent/hypervisor/libvirt/domain-xml.ts';
+import { buildDomainXml, buildInterfaceXml, buildVolumeDiskXml } from '../../../agent/hypervisor/libvirt/domain-xml.ts';
 import { localName, type ParsedElement, parseXml } from '../../../agent/hypervisor/libvirt/domain-xml-parse.ts';
 import { AffectFlags } from '../../../agent/hypervisor/libvirt/flags.ts';
 import { LibvirtClient } from '../../../agent/hypervisor/libvirt/libvirt-client.ts';
+import { removeDomain } from '../../harness/libvirt-domains.ts';
 import { GOLDEN_SPECS, minimalSpec, port, volume } from '../../unit/domain-xml/specs.ts';
-import { removeDomain, withFreshId } from './helpers.ts';
+import { withFreshId } from './helpers.ts';
 
 const child = (n: ParsedElement, name: string): ParsedElement | undefined => n.children.find((c) => c.name === name);
 const all = (n: ParsedElement, name: string): ParsedElement[] => n.children.filter((c) => localName(c.name) === name);

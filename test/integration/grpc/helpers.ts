@@ -1,19 +1,17 @@
 // Shared setup for the gRPC helper tests: certificates from scripts/make-certs
 // in a temp dir, clients for the fixture Echo service, and client constructors
 // for the standard health and reflection services (as grpcurl calls them).
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { type ChannelCredentials, type Client, type GrpcObject, loadPackageDefinition } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { protoPath as healthProtoPath } from 'grpc-health-check';
 import { PROTO_OPTIONS } from '../../../common/proto.ts';
+import { run } from '../../harness/exec.ts';
 
-const run = promisify(execFile);
 export const MAKE_CERTS = fileURLToPath(new URL('../../../scripts/make-certs', import.meta.url));
 
 export async function makeCerts(dir: string, ...args: string[]): Promise<string> {

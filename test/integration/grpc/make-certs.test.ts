@@ -1,15 +1,12 @@
 // scripts/make-certs with the real openssl: what it issues, and that running
 // it again changes nothing unless the requested names change.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { promisify } from 'node:util';
+import { run } from '../../harness/exec.ts';
 import { MAKE_CERTS, makeCerts, tempDir } from './helpers.ts';
-
-const run = promisify(execFile);
 
 describe('scripts/make-certs', () => {
   let dir: string;

@@ -7,11 +7,12 @@ import { StratoError } from '../../../common/errors.ts';
 import { connect, createRawClient, type StratoClient } from '../../../common/grpc/client.ts';
 import { insecureChannelCredentials, insecureServerCredentials } from '../../../common/grpc/credentials.ts';
 import { REQUEST_ID_KEY, runInContext } from '../../../common/grpc/request-id.ts';
-import { fromCallError } from '../../../common/grpc/status.ts';
 import type { RetryEvent } from '../../../common/grpc/retry.ts';
+import { fromCallError } from '../../../common/grpc/status.ts';
 import { type EchoServer, loadEcho, startEchoServer } from '../../fixtures/proto/echo-server.ts';
 import type { ProtoGrpcType } from '../../fixtures/proto/gen/echo.ts';
 import type { EchoClient } from '../../fixtures/proto/gen/strato/testing/v1/Echo.ts';
+import { waitFor } from '../../harness/wait.ts';
 
 const FAST_RETRY = { maxAttempts: 4, initialBackoffMs: 5, maxBackoffMs: 20, multiplier: 2 };
 
@@ -158,11 +159,13 @@ describe('gRPC helpers over loopback', () => {
     assert.equal(err.code, 'DEADLINE_EXCEEDED');
     assert.ok(Date.now() - started < 1500, 'gave up at the deadline');
     // The handler saw its signal abort and stopped; the server logs it as a deadline, not an error.
-    const until = Date.now() + 2000;
-    const line = () => srv.logs.find((l) => l.requestId === 'slow-call');
-    while (!line() && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
-    assert.equal(line()?.code, 'DEADLINE_EXCEEDED');
-    assert.equal(line()?.level, 30);
+    const line = await waitFor(
+      () => srv.logs.find((l) => l.requestId === 'slow-call'),
+      (l) => l !== undefined,
+      { what: 'the log line of the call', timeoutMs: 2000, intervalMs: 10 },
+    );
+    assert.equal(line.code, 'DEADLINE_EXCEEDED');
+    assert.equal(line.level, 30);
   });
 
   it('shortens the default deadline to the one of the call being served', async () => {
@@ -286,11 +289,11 @@ describe('gRPC helpers over loopback', () => {
       if (got.length === 2) break;
     }
     assert.equal(got.length, 2);
-    const until = Date.now() + 2000;
-    const cancelled = () =>
-      srv.logs.some((l) => l.method === '/strato.testing.v1.Echo/Count' && l.code === 'CANCELLED');
-    while (!cancelled() && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
-    assert.ok(cancelled(), 'the server saw the cancellation and stopped');
+    await waitFor(
+      () => srv.logs.some((l) => l.method === '/strato.testing.v1.Echo/Count' && l.code === 'CANCELLED'),
+      (cancelled) => cancelled,
+      { what: 'the server to see the cancellation and stop', timeoutMs: 2000, intervalMs: 10 },
+    );
   });
 
   it('takes a client stream', async () => {
@@ -365,11 +368,11 @@ describe('gRPC helpers over loopback', () => {
         const err = await result;
         assert.equal(`${err.code}/${err.reason}`, 'INVALID_ARGUMENT/REQUEST_MALFORMED', `${id}: ${err.message}`);
         assert.match(err.message, problem);
-        let lines: Record<string, unknown>[] = [];
-        for (let i = 0; i < 100 && lines.length === 0; i++) {
-          lines = srv.logs.filter((l) => l.requestId === id);
-          if (lines.length === 0) await new Promise((r) => setTimeout(r, 10));
-        }
+        const lines = await waitFor(
+          () => srv.logs.filter((l) => l.requestId === id),
+          (ls) => ls.length > 0,
+          { what: `the log line of ${id}`, timeoutMs: 1000, intervalMs: 10 },
+        );
         assert.equal(lines.length, 1, `${id}: ${JSON.stringify(lines)}`);
         assert.equal(lines[0]?.code, 'INVALID_ARGUMENT');
         assert.equal(lines[0]?.reason, 'REQUEST_MALFORMED');

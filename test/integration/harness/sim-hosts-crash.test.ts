@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { test } from 'node:test';
 import { listLinks, listNetns, netnsIdByName } from '../../harness/host-plumbing.ts';
-import { isAlive, pidsInNamespaces } from '../../harness/sim-host-processes.ts';
+import { processAlive } from '../../harness/processes.ts';
+import { pidsInNamespaces } from '../../harness/sim-host-processes.ts';
 import { readRecords } from '../../harness/sim-host-registry.ts';
 import { sweepLeftovers } from '../../harness/sim-host-teardown.ts';
 import { startSimHosts } from '../../harness/sim-hosts.ts';
@@ -51,16 +52,16 @@ test('a crashed run is cleaned up by the next one; a live cluster is left alone'
   const nsId = await netnsIdByName(held.netns);
   assert.ok(nsId !== undefined, 'the crashed host exists before the sweep');
   await sweepLeftovers();
-  assert.ok(await isAlive(held.holderPid), 'a cluster whose owner lives is not swept');
+  assert.ok(await processAlive(held.holderPid), 'a cluster whose owner lives is not swept');
 
   await kill();
-  assert.ok(await isAlive(held.holderPid), 'SIGKILL of the owner leaves the host running');
+  assert.ok(await processAlive(held.holderPid), 'SIGKILL of the owner leaves the host running');
   const pids = [held.holderPid, held.pids.libvirtd, held.pids.virtlogd].filter((p) => p !== undefined);
   assert.equal(pids.length, 3);
 
   await sweepLeftovers('/tmp/strato-sim');
 
-  for (const p of pids) assert.equal(await isAlive(p), false, `process ${p} is gone`);
+  for (const p of pids) assert.equal(await processAlive(p), false, `process ${p} is gone`);
   assert.deepEqual(await pidsInNamespaces([nsId]), []);
   const marker = (s: string): boolean => s.includes(held.id);
   assert.deepEqual((await listNetns()).filter(marker), []);
@@ -70,6 +71,6 @@ test('a crashed run is cleaned up by the next one; a live cluster is left alone'
   assert.ok(!(await readRecords()).some((r) => r.id === held.id));
 
   // The live cluster went through the sweep untouched.
-  assert.ok(await isAlive(live.hosts[0]!.holderPid));
+  assert.ok(await processAlive(live.hosts[0]!.holderPid));
   assert.ok((await listNetns()).includes(live.hosts[0]!.netns));
 });

@@ -9,7 +9,8 @@ import { test } from 'node:test';
 import { LibvirtClient } from '../../../agent/hypervisor/libvirt/libvirt-client.ts';
 import { waitForLine } from '../../harness/console-log.ts';
 import { createBridge, listLinks, listNetns, netnsIdByName, run } from '../../harness/host-plumbing.ts';
-import { cgroupPids, isAlive, pidsInNamespaces } from '../../harness/sim-host-processes.ts';
+import { processAlive } from '../../harness/processes.ts';
+import { cgroupPids, pidsInNamespaces } from '../../harness/sim-host-processes.ts';
 import { readRecords } from '../../harness/sim-host-registry.ts';
 import { type SimHost, startSimHosts } from '../../harness/sim-hosts.ts';
 import { testImage } from '../../harness/test-image.ts';
@@ -79,7 +80,7 @@ test('two simulated hosts: own bridge, own libvirtd, isolated guests; teardown l
     );
     for (const g of guests) {
       const pid = Number((await readFile(join(g.host.runDir, 'libvirt', 'qemu', `${g.name}.pid`), 'utf8')).trim());
-      assert.ok(await isAlive(pid), `QEMU of ${g.name} runs`);
+      assert.ok(await processAlive(pid), `QEMU of ${g.name} runs`);
       qemuPids.push(pid);
       // libvirtd daemonizes QEMU; the host's cgroup still holds it, so teardown finds it.
       if (g.host.cgroup === undefined) t.diagnostic('no cgroup2 here: hosts are tracked by namespaces only');
@@ -135,7 +136,7 @@ test('two simulated hosts: own bridge, own libvirtd, isolated guests; teardown l
   await cluster.teardown();
   t.diagnostic(`teardown of 2 hosts with running guests: ${(performance.now() - t0).toFixed(0)} ms`);
 
-  for (const p of pids) assert.equal(await isAlive(p), false, `process ${p} is gone`);
+  for (const p of pids) assert.equal(await processAlive(p), false, `process ${p} is gone`);
   assert.deepEqual(await pidsInNamespaces(nsIds), [], 'no process left in the hosts namespaces');
   const marker = (s: string): boolean => s.includes(cluster.id);
   assert.deepEqual((await listNetns()).filter(marker), [], 'no namespace left');

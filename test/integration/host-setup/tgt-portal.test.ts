@@ -10,9 +10,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { inNetns, runCommand } from '../../../agent/network/linux/run-command.ts';
+import { processAlive } from '../../harness/processes.ts';
+import { waitFor } from '../../harness/wait.ts';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 const IQN = 'iqn.2026-01.io.strato:tgt-portal-test';
@@ -66,17 +68,32 @@ describe('tgtd listens on loopback only', () => {
   });
 
   after(async () => {
+    const running: number[] = [];
     for (const d of daemons) {
       // tgtd leaves on this request; SIGTERM alone does not stop it.
       await admin(d, '--op', 'delete', '--mode', 'system').catch(() => undefined);
       const pid = await pidOf(d).catch(() => 0);
-      for (let i = 0; i < 20 && pid > 0 && (await alive(pid)); i++) await sleep(100);
-      if (pid > 0 && (await alive(pid))) process.kill(pid, 'SIGKILL');
+      const exited = (timeoutMs: number) =>
+        waitFor(
+          () => processAlive(pid),
+          (alive) => !alive,
+          { what: `tgtd ${pid} to exit`, timeoutMs },
+        );
+      if (pid > 0) await exited(2_000).catch(() => process.kill(pid, 'SIGKILL'));
+      if (
+        pid > 0 &&
+        !(await exited(5_000).then(
+          () => true,
+          () => false,
+        ))
+      )
+        running.push(pid);
       await rm(`/run/tgtd/socket.${d.port}`, { force: true });
       await rm(`/run/tgtd/socket.${d.port}.lock`, { force: true });
       await runCommand(['ip', 'netns', 'delete', d.netns]);
     }
     await rm(dir, { recursive: true, force: true });
+    assert.deepEqual(running, [], 'tgtd daemons the test started still run');
   });
 
   it('this host (after scripts/setup-host): 127.0.0.1:3260 and nothing else', async () => {
@@ -105,7 +122,7 @@ describe('tgtd listens on loopback only', () => {
     assert.equal(fixed.code, 0, fixed.stderr);
     assert.deepEqual(await listeners3260(d.netns), ['127.0.0.1:3260']);
     assert.equal(await pidOf(d), pid, 'not restarted');
-    assert.ok(await alive(pid));
+    assert.ok(await processAlive(pid));
     assert.match((await admin(d, '--lld', 'iscsi', '--op', 'show', '--mode', 'target')).stdout, new RegExp(IQN));
 
     const again = await tgtLib('tgt_loopback_portal', { TGT_CONTROL_PORT: d.port });
@@ -138,15 +155,6 @@ describe('tgtd listens on loopback only', () => {
     assert.equal(verify.code, 0, verify.stderr);
   });
 });
-
-async function alive(pid: number): Promise<boolean> {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** tgtd daemonizes before it listens: wait (bounded) for `n` listeners in `netns`. */
 async function waitForListeners(netns: string, n: number): Promise<void> {

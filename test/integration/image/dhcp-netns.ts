@@ -4,6 +4,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { run } from '../../harness/exec.ts';
 
 export interface DhcpNetnsOptions {
   dir: string;
@@ -20,24 +21,6 @@ export interface DhcpNetns {
   gateway: string;
   /** Kills dnsmasq and deletes the namespace (with its bridge and taps). */
   destroy(): Promise<void>;
-}
-
-export function run(cmd: string, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-    });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      err += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`${cmd} ${args.join(' ')}: exit ${code}: ${err.trim()}`)),
-    );
-  });
 }
 
 export async function createDhcpNetns(opts: DhcpNetnsOptions): Promise<DhcpNetns> {

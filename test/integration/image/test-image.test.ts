@@ -3,32 +3,29 @@
 // dnsmasq in a throw-away namespace, config drive + user data, disk and NIC hot-plug,
 // resize and removal, and a clean power-off on the ACPI power button.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { readLines, waitForLine } from '../../harness/console-log.ts';
+import { run } from '../../harness/exec.ts';
+import { scratchDir } from '../../harness/scratch-dir.ts';
 import { makeConfigDrive, testImage } from '../../harness/test-image.ts';
-import { createDhcpNetns, run } from './dhcp-netns.ts';
+import { createDhcpNetns } from './dhcp-netns.ts';
 import { startGuest } from './qemu-guest.ts';
 
 const BOOT_TIMEOUT = 60_000;
 const STEP_TIMEOUT = 20_000;
 
-async function scratchDir(t: { after: (fn: () => Promise<void>) => void }): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'strato-image-test-'));
-  t.after(() => rm(dir, { recursive: true, force: true }));
-  return dir;
-}
-
 async function virtualSize(path: string): Promise<number> {
-  const info = JSON.parse(await run('qemu-img', ['info', '--output=json', '-U', path])) as { 'virtual-size': number };
+  const info = JSON.parse((await run('qemu-img', ['info', '--output=json', '-U', path])).stdout) as {
+    'virtual-size': number;
+  };
   return info['virtual-size'];
 }
 
 test('boots from its BIOS disk, takes a DHCP lease, runs user data and powers off on the ACPI button', async (t) => {
   const image = await testImage();
-  const dir = await scratchDir(t);
+  const dir = await scratchDir('strato-image-test-', { t });
   const mac = '52:54:00:5e:00:01';
   const net = await createDhcpNetns({
     dir,
@@ -83,7 +80,7 @@ test('boots from its BIOS disk, takes a DHCP lease, runs user data and powers of
 
 test('boots the PVH kernel directly and reports hot-plugged NICs and disks, resize and removal', async (t) => {
   const image = await testImage();
-  const dir = await scratchDir(t);
+  const dir = await scratchDir('strato-image-test-', { t });
   const mac = '52:54:00:5e:00:02';
   const net = await createDhcpNetns({ dir, prefix: '10.99.8', taps: ['tap1'], hosts: [{ mac, ip: '10.99.8.43' }] });
   t.after(() => net.destroy());

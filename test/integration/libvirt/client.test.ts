@@ -3,7 +3,7 @@
 // stats, block resize, many calls in flight and call timeouts.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { rm, truncate, writeFile } from 'node:fs/promises';
+import { truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
@@ -14,13 +14,13 @@ import {
   UndefineFlags,
   XmlFlags,
 } from '../../../agent/hypervisor/libvirt/flags.ts';
-import { LibvirtClient } from '../../../agent/hypervisor/libvirt/libvirt-client.ts';
+import type { LibvirtClient } from '../../../agent/hypervisor/libvirt/libvirt-client.ts';
 import { isStratoError } from '../../../common/errors.ts';
 import { diskXml, domainXml, testDomainName } from '../../harness/domain-xml-fixture.ts';
-import { installPathStandIns, nextEvent, type PathStandIns, removeDomain, scratchDir } from './helpers.ts';
+import { closeLibvirtLab, type LibvirtLab, nextEvent, openLibvirtLab } from './helpers.ts';
 
+let lab: LibvirtLab | undefined;
 let client: LibvirtClient;
-let standIns: PathStandIns;
 let dir: string;
 const names: string[] = [];
 
@@ -31,20 +31,11 @@ function newDomainName(): string {
 }
 
 before(async () => {
-  standIns = await installPathStandIns();
-  dir = await scratchDir();
-  client = await LibvirtClient.connect({ events: ['lifecycle'] });
+  lab = await openLibvirtLab(['lifecycle']);
+  ({ client, dir } = lab);
 });
 
-after(async () => {
-  try {
-    for (const n of names) await removeDomain(client, n);
-    await client.close();
-    await rm(dir, { recursive: true, force: true });
-  } finally {
-    await standIns.finish();
-  }
-});
+after(() => closeLibvirtLab(lab, names));
 
 const stopped = (name: string, detail?: string) =>
   nextEvent(

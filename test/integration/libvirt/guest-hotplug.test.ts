@@ -2,47 +2,36 @@
 // them come and go (serial console), libvirt confirms removal with device-removed
 // events, and a block resize reaches the guest.
 import assert from 'node:assert/strict';
-import { rm, truncate, writeFile } from 'node:fs/promises';
+import { truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { AffectFlags, XmlFlags } from '../../../agent/hypervisor/libvirt/flags.ts';
-import { LibvirtClient } from '../../../agent/hypervisor/libvirt/libvirt-client.ts';
+import type { LibvirtClient } from '../../../agent/hypervisor/libvirt/libvirt-client.ts';
+import { consoleLength, waitForLine } from '../../harness/console-log.ts';
 import { diskXml, nicXml, randomMac, testDomainName } from '../../harness/domain-xml-fixture.ts';
 import {
   bootGuest,
-  consoleLength,
+  closeLibvirtLab,
   type GuestFiles,
   guestFiles,
-  installPathStandIns,
+  type LibvirtLab,
   nextEvent,
-  type PathStandIns,
-  removeDomain,
-  scratchDir,
-  waitForLine,
+  openLibvirtLab,
 } from './helpers.ts';
 
+let lab: LibvirtLab | undefined;
 let client: LibvirtClient;
-let standIns: PathStandIns;
 let dir: string;
 let files: GuestFiles;
 const names: string[] = [];
 
 before(async () => {
-  standIns = await installPathStandIns();
-  dir = await scratchDir();
+  lab = await openLibvirtLab(['device-removed', 'device-added']);
+  ({ client, dir } = lab);
   files = await guestFiles(dir);
-  client = await LibvirtClient.connect({ events: ['device-removed', 'device-added'] });
 });
 
-after(async () => {
-  try {
-    for (const n of names) await removeDomain(client, n);
-    await client.close();
-    await rm(dir, { recursive: true, force: true });
-  } finally {
-    await standIns.finish();
-  }
-});
+after(() => closeLibvirtLab(lab, names));
 
 const MiB = 1024 * 1024;
 const DEVICE_TIMEOUT_MS = 60_000;

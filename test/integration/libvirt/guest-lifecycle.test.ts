@@ -2,53 +2,40 @@
 // events and the guest's serial console; and the guest's own poweroff reaching us as a
 // STOPPED event (pushed by libvirtd, the client never polls).
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { promisify } from 'node:util';
 import type { LifecycleEvent } from '../../../agent/hypervisor/libvirt/events.ts';
 import { RebootFlags, ShutdownFlags, UndefineFlags } from '../../../agent/hypervisor/libvirt/flags.ts';
-import { LibvirtClient } from '../../../agent/hypervisor/libvirt/libvirt-client.ts';
+import type { LibvirtClient } from '../../../agent/hypervisor/libvirt/libvirt-client.ts';
 import { isStratoError } from '../../../common/errors.ts';
+import { consoleLength, waitForLine } from '../../harness/console-log.ts';
 import { testDomainName } from '../../harness/domain-xml-fixture.ts';
+import { makeConfigDrive } from '../../harness/test-image.ts';
 import {
   BOOT_TIMEOUT_MS,
   bootGuest,
-  consoleLength,
+  closeLibvirtLab,
   type GuestFiles,
   guestFiles,
-  installPathStandIns,
+  type LibvirtLab,
   nextEvent,
-  type PathStandIns,
-  removeDomain,
-  scratchDir,
-  waitForLine,
+  openLibvirtLab,
   waitGuestReady,
 } from './helpers.ts';
 
+let lab: LibvirtLab | undefined;
 let client: LibvirtClient;
-let standIns: PathStandIns;
 let dir: string;
 let files: GuestFiles;
 const names: string[] = [];
 
 before(async () => {
-  standIns = await installPathStandIns();
-  dir = await scratchDir();
+  lab = await openLibvirtLab(['lifecycle', 'reboot']);
+  ({ client, dir } = lab);
   files = await guestFiles(dir);
-  client = await LibvirtClient.connect({ events: ['lifecycle', 'reboot'] });
 });
 
-after(async () => {
-  try {
-    for (const n of names) await removeDomain(client, n);
-    await client.close();
-    await rm(dir, { recursive: true, force: true });
-  } finally {
-    await standIns.finish();
-  }
-});
+after(() => closeLibvirtLab(lab, names));
 
 const lifecycle = (name: string, event: LifecycleEvent['event'], timeoutMs = BOOT_TIMEOUT_MS) =>
   nextEvent(client, 'lifecycle', (e) => e.domain.name === name && e.event === event, timeoutMs);
@@ -125,12 +112,10 @@ test('test-image guest: start, suspend, resume, reboot, reset, ACPI shutdown, ma
 test("the guest's own poweroff arrives as a STOPPED event within 5 s", async () => {
   const name = testDomainName();
   names.push(name);
-  const root = join(dir, `${name}-cd`);
-  await mkdir(join(root, 'openstack/latest'), { recursive: true });
-  await writeFile(join(root, 'openstack/latest/meta_data.json'), JSON.stringify({ uuid: name, name }));
-  await writeFile(join(root, 'openstack/latest/user_data'), '#!/bin/sh\nsleep 3; poweroff\n');
-  const iso = join(dir, `${name}-config.iso`);
-  await promisify(execFile)('genisoimage', ['-quiet', '-o', iso, '-V', 'config-2', '-J', '-R', root]);
+  const iso = await makeConfigDrive(dir, {
+    metaData: { uuid: name, name },
+    userData: '#!/bin/sh\nsleep 3; poweroff\n',
+  });
 
   let stoppedAt = 0;
   const stopped = lifecycle(name, 'STOPPED', 3 * BOOT_TIMEOUT_MS).then((e) => {

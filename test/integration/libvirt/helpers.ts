@@ -1,17 +1,18 @@
 // Shared pieces of the libvirt integration tests: PATH stand-ins proving the client never
-// spawns virsh/ip, scratch directories QEMU can read, event and console waiters, and
-// cleanup that removes test domains whatever state they are in.
-import { testImage } from '../../harness/test-image.ts';
+// spawns virsh/ip, a lab (client, scratch directory QEMU can read) whose clean-up removes
+// the test's domains and asserts none is left, and event and guest-boot waiters.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { chmod, copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DomainEventMap, DomainEventName } from '../../../agent/hypervisor/libvirt/events.ts';
-import { UndefineFlags } from '../../../agent/hypervisor/libvirt/flags.ts';
-import type { LibvirtClient } from '../../../agent/hypervisor/libvirt/libvirt-client.ts';
-import { isStratoError } from '../../../common/errors.ts';
+import { LibvirtClient } from '../../../agent/hypervisor/libvirt/libvirt-client.ts';
+import { waitForLine } from '../../harness/console-log.ts';
 import { domainXml, type FixtureDomain } from '../../harness/domain-xml-fixture.ts';
+import { domainGone, removeDomain } from '../../harness/libvirt-domains.ts';
+import { removeScratchDir, scratchDir } from '../../harness/scratch-dir.ts';
+import { testImage } from '../../harness/test-image.ts';
 
 export interface PathStandIns {
   marker: string;
@@ -40,11 +41,43 @@ export async function installPathStandIns(): Promise<PathStandIns> {
   };
 }
 
-/** A scratch directory QEMU (running as libvirt-qemu) can traverse. */
-export async function scratchDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'strato-libvirt-'));
-  await chmod(dir, 0o755);
-  return dir;
+export interface LibvirtLab {
+  client: LibvirtClient;
+  /** A scratch directory QEMU (running as libvirt-qemu) can traverse. */
+  dir: string;
+  standIns: PathStandIns;
+}
+
+/** PATH stand-ins, a scratch directory and a client subscribed to `events`. */
+export async function openLibvirtLab(events: readonly DomainEventName[]): Promise<LibvirtLab> {
+  const standIns = await installPathStandIns();
+  let dir: string | undefined;
+  try {
+    dir = await scratchDir('strato-libvirt-', { traversable: true });
+    return { standIns, dir, client: await LibvirtClient.connect({ events }) };
+  } catch (err) {
+    await removeScratchDir(dir);
+    await standIns.finish();
+    throw err;
+  }
+}
+
+/**
+ * For `after`: removes the test's domains (`names`) and the directory, then asserts
+ * libvirt knows none of those domains and no stand-in ran.
+ */
+export async function closeLibvirtLab(lab: LibvirtLab | undefined, names: readonly string[]): Promise<void> {
+  if (!lab) return;
+  try {
+    for (const n of names) await removeDomain(lab.client, n);
+    const left: string[] = [];
+    for (const n of names) if (!(await domainGone(lab.client, n))) left.push(n);
+    assert.deepEqual(left, [], 'test domains left in libvirt');
+    await lab.client.close();
+    await removeScratchDir(lab.dir);
+  } finally {
+    await lab.standIns.finish();
+  }
 }
 
 export interface GuestFiles {
@@ -75,23 +108,6 @@ export const BOOT_TIMEOUT_MS = 120_000;
 
 export const GUEST_CMDLINE = 'console=ttyS0 no_timer_check';
 
-/** Polls a console log for a line matching `re` (tests may poll; the client never does). */
-export async function waitForLine(file: string, re: RegExp, timeoutMs: number, fromOffset = 0): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const text = existsSync(file) ? (await readFile(file, 'utf8')).slice(fromOffset) : '';
-    for (const line of text.split(/\r?\n/)) if (re.test(line)) return line.trim();
-    if (Date.now() > deadline) {
-      throw new Error(`no line matching ${re} in ${file} within ${timeoutMs} ms; tail:\n${text.slice(-1500)}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-export async function consoleLength(file: string): Promise<number> {
-  return existsSync(file) ? (await readFile(file, 'utf8')).length : 0;
-}
-
 /** Resolves with the first matching event; rejects after `timeoutMs`. Subscribe first. */
 export function nextEvent<K extends DomainEventName>(
   client: LibvirtClient,
@@ -116,16 +132,6 @@ export function nextEvent<K extends DomainEventName>(
   // surface at that await, not as an unhandled rejection.
   p.catch(() => {});
   return p;
-}
-
-/** Destroys and undefines a test domain whatever its state; missing is fine. */
-export async function removeDomain(client: LibvirtClient, name: string): Promise<void> {
-  const ignoreGone = (err: unknown): void => {
-    if (isStratoError(err, 'NOT_FOUND') || isStratoError(err, 'FAILED_PRECONDITION')) return;
-    throw err;
-  };
-  await client.destroyDomain(name).catch(ignoreGone);
-  await client.undefineDomain(name, UndefineFlags.MANAGED_SAVE | UndefineFlags.NVRAM).catch(ignoreGone);
 }
 
 export interface Guest {

@@ -2,46 +2,41 @@
 // reconnect (or fail UNAVAILABLE past their deadline), and events flow again afterwards
 // because the client re-registers them. libvirtd is running again when this file ends.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { promisify } from 'node:util';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { LibvirtClient } from '../../../agent/hypervisor/libvirt/libvirt-client.ts';
 import { isStratoError } from '../../../common/errors.ts';
 import { log } from '../../../common/log.ts';
 import { domainXml, testDomainName } from '../../harness/domain-xml-fixture.ts';
-import { installPathStandIns, nextEvent, type PathStandIns, removeDomain } from './helpers.ts';
+import { run } from '../../harness/exec.ts';
+import { domainGone, removeDomain } from '../../harness/libvirt-domains.ts';
+import { processAlive } from '../../harness/processes.ts';
+import { waitFor } from '../../harness/wait.ts';
+import { installPathStandIns, nextEvent, type PathStandIns } from './helpers.ts';
 
 const PID_FILE = '/run/libvirtd.pid';
 const LIBVIRTD = '/usr/sbin/libvirtd';
-const run = promisify(execFile);
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function libvirtdPid(): Promise<number | null> {
   if (!existsSync(PID_FILE)) return null;
   const pid = Number.parseInt((await readFile(PID_FILE, 'utf8')).trim(), 10);
-  return Number.isInteger(pid) && alive(pid) ? pid : null;
+  return Number.isInteger(pid) && (await processAlive(pid)) ? pid : null;
 }
 
 async function stopLibvirtd(): Promise<void> {
   const pid = await libvirtdPid();
   assert.ok(pid !== null, `libvirtd must be running (pid file ${PID_FILE})`);
   process.kill(pid, 'SIGTERM');
-  for (let i = 0; i < 150 && alive(pid); i++) await sleep(100);
-  if (alive(pid)) process.kill(pid, 'SIGKILL');
-  for (let i = 0; i < 50 && alive(pid); i++) await sleep(100);
-  assert.ok(!alive(pid), 'libvirtd did not exit');
+  const exited = (timeoutMs: number) =>
+    waitFor(
+      () => processAlive(pid),
+      (alive) => !alive,
+      { what: 'libvirtd to exit', timeoutMs, intervalMs: 100 },
+    );
+  await exited(15_000).catch(() => process.kill(pid, 'SIGKILL'));
+  await exited(5_000);
 }
 
 /** Starts libvirtd unless it runs, and waits until it answers on its socket. */
@@ -75,6 +70,7 @@ after(async () => {
   try {
     await ensureLibvirtd();
     for (const n of names) await removeDomain(client, n);
+    for (const n of names) assert.ok(await domainGone(client, n), `domain ${n} left in libvirt`);
     await client.close();
   } finally {
     await standIns.finish();

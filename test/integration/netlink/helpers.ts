@@ -1,14 +1,12 @@
 // Shared set-up for the netlink integration tests: tool traps proving the client
 // never runs `ip`/`virsh`, the native addon build, and throw-away names.
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { run } from '../../harness/exec.ts';
 
-const run = promisify(execFile);
 const ROOT = new URL('../../../', import.meta.url).pathname;
 
 export interface ToolTraps {

@@ -2,10 +2,11 @@
 // links, master, up/down, MTU, moves between namespaces, typed errors.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { Netlink } from '../../../agent/network/netlink/netlink.ts';
 import { openNetlink } from '../../../agent/network/netlink/netlink-client.ts';
 import { netlinkErrnoCode } from '../../../agent/network/netlink/netlink-errors.ts';
-import type { Netlink } from '../../../agent/network/netlink/netlink.ts';
 import { isStratoError } from '../../../common/errors.ts';
+import { waitFor } from '../../harness/wait.ts';
 import { buildNativeAddon, type ToolTraps, trapTools, uniqueName } from './helpers.ts';
 
 const nsA = uniqueName('strato-nlt-a-');
@@ -71,17 +72,11 @@ describe('netlink links (real kernel)', () => {
 
   it('counts packets on a link (IPv6 autoconfiguration traffic over an up veth pair)', async () => {
     await b.setUp('vb0', true);
-    const deadline = Date.now() + 5000;
-    let tx = 0;
-    let rx = 0;
-    while (Date.now() < deadline) {
-      tx = (await a.getLink('va0')).stats.txPackets;
-      rx = (await b.getLink('vb0')).stats.rxPackets;
-      if (tx > 0 && rx > 0) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    assert.ok(tx > 0, `va0 sent packets (${tx})`);
-    assert.ok(rx > 0, `vb0 received packets (${rx})`);
+    await waitFor(
+      async () => ({ tx: (await a.getLink('va0')).stats.txPackets, rx: (await b.getLink('vb0')).stats.rxPackets }),
+      ({ tx, rx }) => tx > 0 && rx > 0,
+      { what: 'packets sent on va0 and received on vb0', timeoutMs: 5000 },
+    );
   });
 
   it('moves a link from namespace A to B and back', async () => {

@@ -3,10 +3,11 @@
 import assert from 'node:assert/strict';
 import { stat } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
+import type { Netlink } from '../../../agent/network/netlink/netlink.ts';
 import { openNetlink } from '../../../agent/network/netlink/netlink-client.ts';
 import { netlinkErrnoCode } from '../../../agent/network/netlink/netlink-errors.ts';
-import type { Netlink } from '../../../agent/network/netlink/netlink.ts';
 import { isStratoError } from '../../../common/errors.ts';
+import { waitFor } from '../../harness/wait.ts';
 import { buildNativeAddon, type ToolTraps, trapTools, uniqueName } from './helpers.ts';
 
 const ns = uniqueName('strato-nlt-n-');
@@ -86,11 +87,11 @@ describe('netlink named namespaces (real kernel)', () => {
     assert.equal(await root.namespaceExists(ns), false);
     assert.ok(!(await root.listNamespaces()).includes(ns));
     // The kernel frees the namespace asynchronously; its veth pair goes with it.
-    const deadline = Date.now() + 5000;
-    while ((await root.inNamespace(other).findLink('gone1')) && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    assert.equal(await root.inNamespace(other).findLink('gone1'), undefined, 'nothing pinned the namespace');
+    await waitFor(
+      () => root.inNamespace(other).findLink('gone1'),
+      (link) => link === undefined,
+      { what: 'the veth end to go with the namespace (nothing pinned it)', timeoutMs: 5000, intervalMs: 50 },
+    );
     await assert.rejects(root.deleteNamespace(ns), (e: unknown) => isStratoError(e, 'NOT_FOUND'));
     await root.deleteNamespace(ns, { ignoreMissing: true });
   });

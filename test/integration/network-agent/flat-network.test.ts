@@ -6,14 +6,8 @@
 // port away while leaving br-ex (and its address) exactly as the operator made it.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import {
-  dhcpHostVethName,
-  dhcpNamespaceName,
-  guestIfName,
-  type HostNetworkState,
-  type PortBinding,
-  tapName,
-} from '../../../agent/network/network-driver.ts';
+import type { DesiredHostNetwork, PortBinding } from '../../../agent/network/network-driver.ts';
+import { dhcpHostVethName, dhcpNamespaceName, guestIfName, tapName } from '../../../common/network-names.ts';
 import { openNetlink } from '../../../agent/network/netlink/netlink-client.ts';
 import type { Netlink } from '../../../agent/network/netlink/netlink.ts';
 import { leftoverLinks } from './helpers.ts';
@@ -51,7 +45,6 @@ describe('flat network on an existing operator bridge (real kernel, dnsmasq, nft
     port = {
       portId,
       networkId,
-      tap: tapName(portId),
       mac: GUEST_MAC,
       ips: [GUEST_IP],
       securityGroups: [egressAll, icmpFrom(CIDR)],
@@ -67,13 +60,12 @@ describe('flat network on an existing operator bridge (real kernel, dnsmasq, nft
     await lab?.close();
   });
 
-  const desired = (): HostNetworkState => ({
+  const desired = (): DesiredHostNetwork => ({
     networks: [
       {
         networkId,
         type: 'flat',
         physicalBridge: BRIDGE,
-        bridge: '', // ignored for flat networks
         vxlanPeers: [],
         dhcp: {
           mac: 'fa:16:3e:00:79:02',
@@ -88,7 +80,7 @@ describe('flat network on an existing operator bridge (real kernel, dnsmasq, nft
   it('plugs the port and the DHCP port into br-ex, with no brq… bridge and no VXLAN link', async () => {
     await host.driver.apply(desired());
     const links = new Map((await host.netlink.listLinks()).map((l) => [l.name, l]));
-    assert.equal(links.get(port.tap)?.master, BRIDGE, 'the guest port is enslaved to br-ex');
+    assert.equal(links.get(tapName(port.portId))?.master, BRIDGE, 'the guest port is enslaved to br-ex');
     assert.equal(links.get(dhcpHostVethName(networkId))?.master, BRIDGE, 'the DHCP port is enslaved to br-ex');
     const made = [...links.keys()].filter((n) => n.startsWith('brq') || n.startsWith('vxlan-'));
     assert.deepEqual(made, [], 'no strato bridge or VXLAN link');
@@ -117,25 +109,22 @@ describe('flat network on an existing operator bridge (real kernel, dnsmasq, nft
 
   // Host-originated traffic on br-ex takes the inet output hook, not forward: the
   // driver sends it through the guest's ingress chain by (bridge, guest IP).
-  it(
-    'the outside is subject to the guest’s ingress rules (no ICMP rule → no ping in)',
-    async () => {
-      port.securityGroups = [egressAll];
-      try {
-        await host.driver.apply(desired());
-        assert.equal(await ping(host.netns, GUEST_IP), false, 'host → guest without an ICMP rule');
-      } finally {
-        port.securityGroups = [egressAll, icmpFrom(CIDR)];
-        await host.driver.apply(desired());
-      }
-      assert.ok(await ping(host.netns, GUEST_IP), 'and with the rule back, host → guest');
-    },
-  );
+  it('the outside is subject to the guest’s ingress rules (no ICMP rule → no ping in)', async () => {
+    port.securityGroups = [egressAll];
+    try {
+      await host.driver.apply(desired());
+      assert.equal(await ping(host.netns, GUEST_IP), false, 'host → guest without an ICMP rule');
+    } finally {
+      port.securityGroups = [egressAll, icmpFrom(CIDR)];
+      await host.driver.apply(desired());
+    }
+    assert.ok(await ping(host.netns, GUEST_IP), 'and with the rule back, host → guest');
+  });
 
   it('an empty state removes the port and the DHCP port, and leaves br-ex with its address', async () => {
     await host.driver.apply({ networks: [], ports: [] });
     const links = new Map((await host.netlink.listLinks()).map((l) => [l.name, l]));
-    assert.equal(links.has(port.tap), false, 'the port is gone');
+    assert.equal(links.has(tapName(port.portId)), false, 'the port is gone');
     assert.equal(links.has(dhcpHostVethName(networkId)), false, 'the DHCP port is gone');
     assert.deepEqual(await leftoverLinks(host), []);
     assert.equal(await lab!.root.namespaceExists(dhcpNamespaceName(networkId)), false, 'the DHCP namespace is gone');

@@ -4,14 +4,8 @@
 // poison a neighbour's ARP cache, while its honest announcements still are learned.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import {
-  bridgeName,
-  guestIfName,
-  type HostNetworkState,
-  type PortBinding,
-  type SecurityRule,
-  tapName,
-} from '../../../agent/network/network-driver.ts';
+import type { DesiredHostNetwork, PortBinding, SecurityRule } from '../../../agent/network/network-driver.ts';
+import { guestIfName } from '../../../common/network-names.ts';
 import { openNetlink } from '../../../agent/network/netlink/netlink-client.ts';
 import type { Netlink } from '../../../agent/network/netlink/netlink.ts';
 import { announce, neighbourMac, sysctl } from './forged-arp-probes.ts';
@@ -47,7 +41,6 @@ describe('forged ARP from a guest never reaches its neighbours (real kernel, nft
       const port: PortBinding = {
         portId,
         networkId,
-        tap: tapName(portId),
         mac,
         ips: [ip],
         securityGroups: OPEN,
@@ -58,13 +51,12 @@ describe('forged ARP from a guest never reaches its neighbours (real kernel, nft
     spoofer = await guest('10.78.0.11', 'fa:16:3e:00:78:11');
     victim = await guest('10.78.0.12', 'fa:16:3e:00:78:12');
     gateway = await guest('10.78.0.1', 'fa:16:3e:00:78:01');
-    const desired: HostNetworkState = {
+    const desired: DesiredHostNetwork = {
       networks: [
         {
           networkId,
           type: 'vxlan',
           vni: 1000 + Math.floor(Math.random() * 100000),
-          bridge: bridgeName(networkId),
           vxlanPeers: [],
         },
       ],

@@ -11,7 +11,8 @@ import { dnsmasqPaths } from '../../../agent/network/linux/dnsmasq-config.ts';
 import { findDnsmasq } from '../../../agent/network/linux/dnsmasq-process.ts';
 import { LinuxNetworkDriver } from '../../../agent/network/linux/linux-network-driver.ts';
 import { type CommandResult, inNetns, runCommand } from '../../../agent/network/linux/run-command.ts';
-import { dhcpNamespaceName, type HostNetworkState } from '../../../agent/network/network-driver.ts';
+import type { DesiredHostNetwork } from '../../../agent/network/network-driver.ts';
+import { dhcpNamespaceName } from '../../../common/network-names.ts';
 import { openNetlink } from '../../../agent/network/netlink/netlink-client.ts';
 import { buildNativeAddon } from '../netlink/helpers.ts';
 import type { Netlink } from '../../../agent/network/netlink/netlink.ts';
@@ -190,4 +191,4 @@ export function spawnInNs(netns: string, argv: readonly string[]): ReturnType<ty
   return spawn(all[0]!, all.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
-export type { HostNetworkState };
+export type { DesiredHostNetwork };

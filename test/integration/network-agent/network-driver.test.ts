@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import { LinuxNetworkDriver } from '../../../agent/network/linux/linux-network-driver.ts';
-import { dhcpNamespaceName, vxlanName } from '../../../agent/network/network-driver.ts';
+import { dhcpNamespaceName, tapName, vxlanName } from '../../../common/network-names.ts';
 import { openNetlink } from '../../../agent/network/netlink/netlink-client.ts';
 import { leftoverLinks, nftTables, processAlive, tcpSession, udpReceive, udpSend } from './helpers.ts';
 import { dhcpLease, inNs, type Lab, makeLab, ping, spawnInNs } from './lab.ts';
@@ -57,7 +57,7 @@ describe('linux network driver on two simulated hosts (real kernel, dnsmasq, nft
       }
     }
     const h1Links = new Map((await lab.hosts[0].netlink.listLinks()).map((l) => [l.name, l]));
-    assert.equal(h1Links.get(s.g1.port.tap)?.master?.startsWith('brq'), true);
+    assert.equal(h1Links.get(tapName(s.g1.port.portId))?.master?.startsWith('brq'), true);
     for (const [host, net] of [
       [0, s.netA],
       [1, s.netB],

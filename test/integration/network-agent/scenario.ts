@@ -1,13 +1,11 @@
 // The lab's desired states: network A (VXLAN) with a port on each host and DHCP on h1;
 // network B (VXLAN, SAME CIDR) with a port on h1 and DHCP on h2. Security rules are
 // parameters so tests can open and close things.
-import {
-  type HostNetworkState,
-  type NetworkSpec,
-  type PortBinding,
-  type SecurityRule,
-  bridgeName,
-  tapName,
+import type {
+  DesiredHostNetwork,
+  NetworkSpec,
+  PortBinding,
+  SecurityRule,
 } from '../../../agent/network/network-driver.ts';
 import { type Lab, uuid } from './lab.ts';
 
@@ -33,7 +31,7 @@ export interface Scenario {
   rules: Map<Guest, SecurityRule[]>;
   extraHosts: { mac: string; ip: string }[];
   peersA: boolean;
-  desired(host: 0 | 1): HostNetworkState;
+  desired(host: 0 | 1): DesiredHostNetwork;
 }
 
 export const egressAll: SecurityRule = { direction: 'egress', protocol: 'any', remoteCidrs: ['0.0.0.0/0'] };
@@ -62,7 +60,6 @@ export async function makeScenario(lab: Lab): Promise<Scenario> {
     const port: PortBinding = {
       portId,
       networkId,
-      tap: tapName(portId),
       mac: mac(n),
       ips: [`10.77.0.${n}`],
       securityGroups: [],
@@ -99,7 +96,6 @@ export async function makeScenario(lab: Lab): Promise<Scenario> {
         networkId: netA,
         type: 'vxlan',
         vni: s.vniA,
-        bridge: bridgeName(netA),
         vxlanPeers: s.peersA ? [other] : [],
         ...(host === 0 ? { dhcp: dhcp(netA, [g1, g2]) } : {}),
       };
@@ -107,7 +103,6 @@ export async function makeScenario(lab: Lab): Promise<Scenario> {
         networkId: netB,
         type: 'vxlan',
         vni: s.vniB,
-        bridge: bridgeName(netB),
         vxlanPeers: [other],
         ...(host === 1 ? { dhcp: dhcp(netB, [g3]) } : {}),
       };

@@ -8,14 +8,8 @@
 // admitted, so a host joining a network never races the filter.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import {
-  bridgeName,
-  guestIfName,
-  type HostNetworkState,
-  type NetworkSpec,
-  type PortBinding,
-  tapName,
-} from '../../../agent/network/network-driver.ts';
+import type { DesiredHostNetwork, NetworkSpec, PortBinding } from '../../../agent/network/network-driver.ts';
+import { guestIfName } from '../../../common/network-names.ts';
 import { udpReceive } from './helpers.ts';
 import { inNs, type Lab, makeLab, ping, uuid } from './lab.ts';
 import { egressAll, icmpFrom } from './scenario.ts';
@@ -36,16 +30,15 @@ describe('VXLAN is accepted only from registered hosts (real kernel, nft)', () =
     networkId,
     type: 'vxlan',
     vni,
-    bridge: bridgeName(networkId),
     vxlanPeers: [peer],
   });
   /** h1's state; `registered` are the underlay addresses the conductor knows. */
-  const h1State = (registered: string[]): HostNetworkState => ({
+  const h1State = (registered: string[]): DesiredHostNetwork => ({
     networks: [network(lab!.hosts[1].underlayIp)],
     ports: [guests[0]!.port],
     underlayPeers: registered,
   });
-  const h2State = (): HostNetworkState => ({
+  const h2State = (): DesiredHostNetwork => ({
     networks: [network(lab!.hosts[0].underlayIp)],
     ports: [guests[1]!.port],
     underlayPeers: [lab!.hosts[0].underlayIp, lab!.hosts[1].underlayIp],
@@ -84,7 +77,6 @@ describe('VXLAN is accepted only from registered hosts (real kernel, nft)', () =
       const port: PortBinding = {
         portId,
         networkId,
-        tap: tapName(portId),
         mac: `fa:16:3e:00:76:${n}`,
         ips: [ip],
         securityGroups: [

@@ -15,16 +15,15 @@ import { BackedVolumeDriver } from '../../../agent/storage/backed-volume-driver.
 import { FileBackend } from '../../../agent/storage/file/file-backend.ts';
 import { TgtTargetManager } from '../../../agent/storage/iscsi/target-manager.ts';
 import { StorageService } from '../../../agent/storage/storage-service.ts';
-import { isStratoError, type StratoError } from '../../../common/errors.ts';
 import type { ProtoGrpcType } from '../../../common/gen/agent_storage.ts';
-import type { AgentStorageClient } from '../../../common/gen/strato/agent/v1/AgentStorage.ts';
-import type { AgentStorageHandlers } from '../../../common/gen/strato/agent/v1/AgentStorage.ts';
+import type { AgentStorageClient, AgentStorageHandlers } from '../../../common/gen/strato/agent/v1/AgentStorage.ts';
 import { connect, type StratoClient } from '../../../common/grpc/client.ts';
 import { mtlsChannelCredentials, mtlsServerCredentials, type TlsFiles } from '../../../common/grpc/credentials.ts';
 import { StratoServer } from '../../../common/grpc/server.ts';
 import { log } from '../../../common/log.ts';
 import { loadProtoPackage, toGrpcObject } from '../../../common/proto.ts';
-import { makeImages, type ImageFixture } from '../../conformance/volume-driver/fixtures.ts';
+import { type ImageFixture, makeImages } from '../../conformance/volume-driver/fixtures.ts';
+import { rejection } from '../../harness/errors.ts';
 import { makeCerts } from '../grpc/helpers.ts';
 import { TgtLab } from './tgt-lab.ts';
 
@@ -115,16 +114,6 @@ after(async () => {
   await img?.close();
   await lab?.close();
 });
-
-async function rejection(p: Promise<unknown>): Promise<StratoError> {
-  try {
-    await p;
-  } catch (err) {
-    assert.ok(isStratoError(err), String(err));
-    return err;
-  }
-  throw new Error('expected the call to fail');
-}
 
 test('GetStorageInfo: the backend, its capacity and capabilities, the portal', async () => {
   const info = await conductor.GetStorageInfo({});

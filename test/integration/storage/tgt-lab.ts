@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Tgtadm } from '../../../agent/storage/iscsi/tgtadm.ts';
 import { runProcess } from '../../../agent/storage/run-process.ts';
+import { waitFor } from '../../harness/wait.ts';
 
 export interface Login {
   iqn: string;
@@ -100,12 +101,14 @@ export class TgtLab {
       },
     );
     this.#tgtd = child;
-    for (let i = 0; i < 100; i++) {
-      if (child.exitCode !== null) throw new Error(`tgtd exited (${child.exitCode})`);
-      if (existsSync(this.#sockets()[0]!) && (await this.tgtadm.portals().catch(() => [])).length > 0) return;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error('tgtd did not start');
+    await waitFor(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`tgtd exited (${child.exitCode})`);
+        return existsSync(this.#sockets()[0]!) && (await this.tgtadm.portals().catch(() => [])).length > 0;
+      },
+      (listening) => listening,
+      { what: 'tgtd to start and listen', timeoutMs: 5_000, intervalMs: 50 },
+    );
   }
 
   /** Kills the lab's tgtd (SIGKILL: all its state is lost, as in a crash). */
@@ -207,20 +210,21 @@ export class TgtLab {
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    const waitFor = async (marker: RegExp, from: number): Promise<string> => {
-      for (let i = 0; i < 600; i++) {
-        const seen = out.slice(from);
-        if (marker.test(seen)) return seen;
-        if (child.exitCode !== null) throw new Error(`qemu-io exited: ${out}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      throw new Error(`qemu-io: no ${marker} in ${out.slice(from)}`);
-    };
+    const printed = (marker: RegExp, from: number): Promise<string> =>
+      waitFor(
+        () => {
+          const seen = out.slice(from);
+          if (!marker.test(seen) && child.exitCode !== null) throw new Error(`qemu-io exited: ${out}`);
+          return seen;
+        },
+        (seen) => marker.test(seen),
+        { what: `qemu-io to print ${marker}`, timeoutMs: 30_000, intervalMs: 50 },
+      );
     const session: Session = {
       async command(cmd) {
         const from = out.length;
         child.stdin.write(`${cmd}\n`);
-        return waitFor(/qemu-io> $/, from);
+        return printed(/qemu-io> $/, from);
       },
       async close() {
         if (child.exitCode !== null) return;
@@ -232,7 +236,7 @@ export class TgtLab {
     };
     this.#sessions.add(session);
     try {
-      await waitFor(/qemu-io> /, 0);
+      await printed(/qemu-io> /, 0);
     } catch (err) {
       await session.close();
       throw err;

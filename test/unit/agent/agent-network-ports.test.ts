@@ -13,17 +13,17 @@ import { InstanceManager } from '../../../agent/compute/instance-manager.ts';
 import type { DiskTools, ImageStore } from '../../../agent/compute/spawn.ts';
 import type { SpawnPort, SpawnRequest } from '../../../agent/compute/spawn-request.ts';
 import { FakeHypervisor } from '../../../agent/hypervisor/fake/fake-hypervisor.ts';
-import { agentNetworkService } from '../../../agent/network/agent-network-service.ts';
+import { agentNetworkService } from '../../../agent/server/agent-network-service.ts';
 import { FakeNetworkDriver } from '../../../agent/network/fake/fake-network-driver.ts';
-import { bridgeName, type HostNetworkState, tapName } from '../../../agent/network/network-driver.ts';
+import type { DesiredHostNetwork } from '../../../agent/network/network-driver.ts';
+import { bridgeName, tapName } from '../../../common/network-names.ts';
 import { NetworkState } from '../../../agent/network/network-state.ts';
 import { isStratoError } from '../../../common/errors.ts';
+import type { HostNetworkState__Output } from '../../../common/gen/strato/agent/v1/HostNetworkState.ts';
 import type { CallContext } from '../../../common/grpc/handlers.ts';
-import { log } from '../../../common/log.ts';
-import { desiredState, NET, PORT, PORT2 } from '../network-agent/fixtures.ts';
+import { quiet } from '../../harness/quiet-log.ts';
+import { desiredMessage, desiredState, NET, PORT, PORT2 } from '../network-agent/fixtures.ts';
 
-const quiet = log.child({});
-quiet.level = 'silent';
 const dirs: string[] = [];
 after(async () => {
   for (const d of dirs) await rm(d, { recursive: true, force: true });
@@ -53,7 +53,7 @@ async function setup(portWaitMs = 300) {
   const network = new NetworkState({
     driver,
     dir: join(stateDir, 'network'),
-    linkExists: async (name) => driver.state.ports.some((p) => p.tap === name),
+    linkExists: async (name) => driver.state.ports.some((p) => tapName(p.portId) === name),
     log: quiet,
     pollMs: 20,
   });
@@ -84,9 +84,9 @@ const port1: SpawnPort = {
 const port2: SpawnPort = { ...port1, id: PORT2, mac: 'fa:16:3e:00:00:11', tap: tapName(PORT2), ips: ['10.0.0.11'] };
 
 /** The fixture's state plus port2 on the same network. */
-function withPort2(): HostNetworkState {
+function withPort2(): DesiredHostNetwork {
   const s = desiredState();
-  s.ports.push({ ...s.ports[0]!, portId: PORT2, tap: port2.tap, mac: port2.mac, ips: port2.ips });
+  s.ports.push({ ...s.ports[0]!, portId: PORT2, mac: port2.mac, ips: port2.ips });
   return s;
 }
 
@@ -185,27 +185,34 @@ test('hot-plug needs its port wired; attach and detach are idempotent and record
 const conductor = { peer: () => ({ commonName: 'conductor' }) } as unknown as CallContext;
 const intruder = { peer: () => ({ commonName: 'host-2' }) } as unknown as CallContext;
 
-test('ApplyNetworkState: peer and host checks, STATE_INVALID, stale generations', async () => {
+test('ApplyNetworkState: peer and host checks, STATE_INVALID naming the field, stale generations', async () => {
   const { network, manager, driver } = await setup();
   const svc = agentNetworkService({ hostId: 'h1', state: network, manager });
-  const push = (generation: string, state: unknown, hostId = 'h1') => ({
+  const push = (generation: string, state: HostNetworkState__Output | null, hostId = 'h1') => ({
     hostId,
     generation,
-    stateJson: typeof state === 'string' ? state : JSON.stringify(state),
+    state,
   });
   await assert.rejects(
-    async () => svc.ApplyNetworkState(push('1', desiredState()), intruder),
+    async () => svc.ApplyNetworkState(push('1', desiredMessage()), intruder),
     (e) => isStratoError(e, 'PERMISSION_DENIED') && e.reason === 'PEER_NOT_CONDUCTOR',
   );
   await assert.rejects(
-    async () => svc.ApplyNetworkState(push('1', desiredState(), 'h2'), conductor),
+    async () => svc.ApplyNetworkState(push('1', desiredMessage(), 'h2'), conductor),
     (e) => isStratoError(e, 'PERMISSION_DENIED') && e.reason === 'HOST_MISMATCH',
   );
   await assert.rejects(
-    async () => svc.ApplyNetworkState(push('1', '{'), conductor),
-    (e) => isStratoError(e, 'INVALID_ARGUMENT') && e.reason === 'STATE_INVALID',
+    async () => svc.ApplyNetworkState(push('1', null), conductor),
+    (e) => isStratoError(e, 'INVALID_ARGUMENT') && e.reason === 'STATE_INVALID' && e.details.field === 'state',
   );
-  const badVni = desiredState();
+  const noMac = desiredMessage();
+  noMac.ports[0]!.mac = '';
+  await assert.rejects(
+    async () => svc.ApplyNetworkState(push('1', noMac), conductor),
+    (e) =>
+      isStratoError(e, 'INVALID_ARGUMENT') && e.reason === 'STATE_INVALID' && e.details.field === 'state.ports[0].mac',
+  );
+  const badVni = desiredMessage();
   badVni.networks[0]!.vni = 1 << 24;
   await assert.rejects(
     async () => svc.ApplyNetworkState(push('1', badVni), conductor),
@@ -215,11 +222,11 @@ test('ApplyNetworkState: peer and host checks, STATE_INVALID, stale generations'
   assert.equal(driver.history.length, 0, 'refused pushes changed nothing');
 
   const big = '18446744073709551615';
-  assert.deepEqual(await svc.ApplyNetworkState(push(big, desiredState()), conductor), {
+  assert.deepEqual(await svc.ApplyNetworkState(push(big, desiredMessage()), conductor), {
     appliedGeneration: big,
-    steps: 2,
+    steps: 3,
   });
-  assert.deepEqual(await svc.ApplyNetworkState(push('3', { networks: [], ports: [] }), conductor), {
+  assert.deepEqual(await svc.ApplyNetworkState(push('3', { networks: [], ports: [], underlayPeers: [] }), conductor), {
     appliedGeneration: big,
     steps: 0,
   });

@@ -8,10 +8,8 @@ import { after, test } from 'node:test';
 import { ImageCache } from '../../../agent/images/image-cache.ts';
 import type { ImageChunk, ImageRef, ImageSource } from '../../../agent/images/image-source.ts';
 import { isStratoError } from '../../../common/errors.ts';
-import { log } from '../../../common/log.ts';
+import { quiet } from '../../harness/quiet-log.ts';
 
-const quiet = log.child({});
-quiet.level = 'silent';
 const dirs: string[] = [];
 after(async () => {
   for (const d of dirs) await rm(d, { recursive: true, force: true });

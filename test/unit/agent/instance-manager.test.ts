@@ -14,10 +14,8 @@ import type { SpawnRequest } from '../../../agent/compute/spawn-request.ts';
 import { FakeHypervisor } from '../../../agent/hypervisor/fake/fake-hypervisor.ts';
 import type { CachedImage, ImageRef } from '../../../agent/images/image-source.ts';
 import { isStratoError, StratoError } from '../../../common/errors.ts';
-import { log } from '../../../common/log.ts';
+import { quiet } from '../../harness/quiet-log.ts';
 
-const quiet = log.child({});
-quiet.level = 'silent';
 const dirs: string[] = [];
 after(async () => {
   for (const d of dirs) await rm(d, { recursive: true, force: true });

@@ -8,15 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { FakeNetworkDriver } from '../../../agent/network/fake/fake-network-driver.ts';
-import { tapName } from '../../../agent/network/network-driver.ts';
+import { tapName } from '../../../common/network-names.ts';
 import { DESIRED_STATE_FILE, NetworkState } from '../../../agent/network/network-state.ts';
-import { parseHostNetworkState } from '../../../agent/network/network-state-json.ts';
+import { hostNetworkFromProto } from '../../../agent/server/network-from-proto.ts';
 import { isStratoError } from '../../../common/errors.ts';
-import { log } from '../../../common/log.ts';
-import { desiredState, PORT, PORT2 } from '../network-agent/fixtures.ts';
+import { quiet } from '../../harness/quiet-log.ts';
+import { desiredMessage, desiredState, PORT, PORT2 } from '../network-agent/fixtures.ts';
 
-const quiet = log.child({});
-quiet.level = 'silent';
 const dirs: string[] = [];
 after(async () => {
   for (const d of dirs) await rm(d, { recursive: true, force: true });
@@ -28,7 +26,7 @@ async function setup(links = new Set<string>()) {
   const driver = new FakeNetworkDriver();
   // Taps "exist" once the fake driver has applied a state containing them.
   const linkExists = async (name: string): Promise<boolean> =>
-    links.has(name) || driver.state.ports.some((p) => p.tap === name);
+    links.has(name) || driver.state.ports.some((p) => tapName(p.portId) === name);
   const make = () => new NetworkState({ driver, dir, linkExists, log: quiet, pollMs: 20 });
   return { dir, driver, links, make, state: make() };
 }
@@ -36,12 +34,12 @@ async function setup(links = new Set<string>()) {
 test('newer and equal generations apply; an older one is ignored and changes nothing', async () => {
   const { driver, state } = await setup();
   const s1 = desiredState();
-  assert.deepEqual(await state.apply(5n, s1), { applied: true, generation: 5n, steps: 2 });
+  assert.deepEqual(await state.apply(5n, s1), { applied: true, generation: 5n, steps: 3 });
   assert.deepEqual(await state.apply(5n, s1), { applied: true, generation: 5n, steps: 0 }, 'same state: zero steps');
   const empty = { networks: [], ports: [] };
   assert.deepEqual(await state.apply(4n, empty), { applied: false, generation: 5n, steps: 0 });
   assert.equal(driver.state.ports.length, 1, 'the stale push did not remove the port');
-  assert.equal((await state.apply(6n, empty)).steps, 2);
+  assert.equal((await state.apply(6n, empty)).steps, 3);
   assert.equal(state.generation, 6n);
   assert.equal(driver.history.length, 3);
 });
@@ -65,8 +63,8 @@ test('the applied state is persisted and a new keeper (agent restart) re-applies
   const { dir, driver, state, make } = await setup();
   assert.equal(await state.restore(), undefined, 'nothing persisted: nothing done');
   assert.equal(driver.history.length, 0);
-  // As the service hands it over: parsed from state_json.
-  await state.apply(7n, parseHostNetworkState(JSON.stringify(desiredState())));
+  // As the service hands it over: converted from the message.
+  await state.apply(7n, hostNetworkFromProto(desiredMessage()));
   const saved = JSON.parse(await readFile(join(dir, DESIRED_STATE_FILE), 'utf8'));
   assert.equal(saved.generation, '7');
   const restarted = make();
@@ -80,6 +78,20 @@ test('a corrupt persisted file is ignored (the next push decides)', async () => 
   const { dir, driver, state } = await setup();
   await writeFile(join(dir, DESIRED_STATE_FILE), '{"generation":"x"');
   assert.equal(await state.restore(), undefined);
+  assert.equal(driver.history.length, 0);
+  assert.equal(state.generation, undefined);
+});
+
+test('a persisted file not of the shape this code writes is ignored', async () => {
+  const { dir, driver, state } = await setup();
+  for (const body of [
+    { generation: 7, state: desiredState() },
+    { generation: '7', state: { networks: [] } },
+    { generation: '7', state: null },
+  ]) {
+    await writeFile(join(dir, DESIRED_STATE_FILE), JSON.stringify(body));
+    assert.equal(await state.restore(), undefined, JSON.stringify(body).slice(0, 60));
+  }
   assert.equal(driver.history.length, 0);
   assert.equal(state.generation, undefined);
 });

@@ -2,10 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { KeyedLock } from '../../../agent/compute/keyed-lock.ts';
 import { Reverter } from '../../../agent/compute/reverter.ts';
-import { log } from '../../../common/log.ts';
-
-const quiet = log.child({});
-quiet.level = 'silent';
+import { quiet } from '../../harness/quiet-log.ts';
 
 test('reverter undoes in reverse order and keeps going past a failing undo', async () => {
   const r = new Reverter();

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { EXIT } from '../../../cli/errors.ts';
 import { StratoError } from '../../../common/errors.ts';
 import { packageVersion } from '../../../common/version.ts';
-import { cli, fakeSession, noSession } from './helpers.ts';
+import { assertUsageError, cli, fakeSession, noSession } from './helpers.ts';
 
 // A path that cannot exist, whatever other tests leave on this machine.
 const MISSING = join(tmpdir(), `strato-missing-${randomUUID()}`);
@@ -48,18 +48,7 @@ describe('usage errors: exit 2, one line, no call', () => {
     ['group without a command', ['server'], /^$|Usage/],
   ];
   for (const [name, argv, pattern] of bad) {
-    it(name, async () => {
-      const f = noSession();
-      const r = await cli(argv, f);
-      assert.equal(r.code, EXIT.USAGE, r.stderr);
-      assert.equal(f.opened, 0);
-      assert.equal(r.stdout, '');
-      assert.match(r.stderr, pattern);
-      if (!/Usage/.test(r.stderr)) {
-        assert.match(r.stderr, /^strato: error: /);
-        assert.equal(r.stderr.trimEnd().split('\n').length, 1, 'one line');
-      }
-    });
+    it(name, () => assertUsageError(argv, pattern, { usageAllowed: true }));
   }
 
   it('--version prints the package version and succeeds without a session', async () => {

@@ -8,15 +8,12 @@ import { after, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Metadata, status } from '@grpc/grpc-js';
 import { fromCallError } from '../../../common/grpc/status.ts';
-import { log } from '../../../common/log.ts';
 import type { AgentApi, AgentDirectory } from '../../../conductor/agents/agent-api.ts';
 import { type InstanceRecord, instanceKey } from '../../../conductor/compute/instance-record.ts';
 import { WorkflowDriver } from '../../../conductor/compute/workflow-driver.ts';
 import { SqliteStore } from '../../../conductor/store/sqlite/sqlite-store.ts';
+import { quiet } from '../../harness/quiet-log.ts';
 import { bootingRecord, bootWorkflow } from './boot-record.ts';
-
-const quiet = log.child({});
-quiet.level = 'silent';
 
 const ID = '00000000-0000-4000-8000-0000000000d1';
 const building = (): InstanceRecord =>

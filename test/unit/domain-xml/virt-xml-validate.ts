@@ -1,13 +1,10 @@
 // Runs libvirt's own schema check (virt-xml-validate, package libvirt-clients) on a
 // document. Returns undefined when the tool is not installed, so callers can skip
 // with that reason instead of passing silently.
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
+import { run } from '../../harness/exec.ts';
 
 export interface ValidateResult {
   ok: boolean;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { afterEach, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { LibvirtClient, type LibvirtClientOptions } from '../../../agent/hypervisor/libvirt/libvirt-client.ts';
 import { Proc } from '../../../agent/hypervisor/libvirt/procedures.ts';
 import { readDomain, writeDomain } from '../../../agent/hypervisor/libvirt/remote-types.ts';
@@ -39,7 +40,6 @@ const domainBody = (name: string, id = 3): Buffer => {
   writeDomain(w, { name, uuid, id });
   return w.bytes();
 };
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 test('handshake asks for the auth list first, then opens and enables keepalive', async () => {
   const { daemon } = await setup();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FakeNetworkDriver } from '../../../agent/network/fake/fake-network-driver.ts';
 import { isStratoError } from '../../../common/errors.ts';
-import { desiredState, PORT } from './fixtures.ts';
+import { desiredState, NET2, PORT } from './fixtures.ts';
 
 describe('FakeNetworkDriver', () => {
   it('plugs, reports steps only for changes, and unplugs', async () => {
@@ -10,7 +10,7 @@ describe('FakeNetworkDriver', () => {
     const d = desiredState();
     assert.deepEqual(
       (await fake.apply(d)).steps.map((s) => s.kind),
-      ['add-network', 'add-port'],
+      ['add-network', 'add-port', 'set-vxlan-sources'],
     );
     assert.ok(fake.isPlugged(PORT));
     assert.deepEqual((await fake.apply(d)).steps, []);
@@ -21,10 +21,26 @@ describe('FakeNetworkDriver', () => {
     );
     assert.deepEqual(
       (await fake.teardown()).steps.map((s) => s.kind),
-      ['remove-network', 'remove-port'],
+      ['remove-network', 'remove-port', 'set-vxlan-sources'],
     );
     assert.equal(fake.isPlugged(PORT), false);
     assert.equal(fake.history.length, 4);
+  });
+
+  it('reports no step for what the real driver does nothing for', async () => {
+    const fake = new FakeNetworkDriver();
+    const d = desiredState();
+    await fake.apply(d);
+    const same = desiredState();
+    same.networks[0]!.vxlanPeers.reverse();
+    same.ports[0]!.mac = same.ports[0]!.mac.toUpperCase();
+    same.networks.push({ networkId: NET2, type: 'vxlan', vni: 43, vxlanPeers: [] });
+    assert.deepEqual((await fake.apply(same)).steps, [], 'peer order, MAC case, a network with nothing here');
+    same.underlayPeers = [...(same.underlayPeers ?? []), '192.0.2.77'];
+    assert.deepEqual(
+      (await fake.apply(same)).steps.map((s) => s.kind),
+      ['set-vxlan-sources'],
+    );
   });
 
   it('validates like the real driver and changes nothing on bad input', async () => {

@@ -5,8 +5,9 @@ import { dnsmasqPaths } from '../../../agent/network/linux/dnsmasq-config.ts';
 import { renderPort } from '../../../agent/network/linux/firewall-render.ts';
 import { emptyFirewall, type ObservedHost } from '../../../agent/network/linux/observed.ts';
 import { type ResolvedState, resolveDesired } from '../../../agent/network/linux/resolve.ts';
-import { bridgeName, type HostNetworkState, tapName } from '../../../agent/network/network-driver.ts';
+import type { DesiredHostNetwork } from '../../../agent/network/network-driver.ts';
 import type { LinkInfo } from '../../../agent/network/netlink/netlink.ts';
+import type { HostNetworkState__Output } from '../../../common/gen/strato/agent/v1/HostNetworkState.ts';
 
 export const NET = '11111111-2222-3333-4444-555555555555';
 export const NET2 = '66666666-2222-3333-4444-555555555555';
@@ -14,14 +15,13 @@ export const PORT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
 export const PORT2 = 'bbbbbbbb-bbbb-cccc-dddd-eeeeeeeeeeee';
 export const STATE_DIR = '/var/lib/strato/agent/network';
 
-export function desiredState(): HostNetworkState {
+export function desiredState(): DesiredHostNetwork {
   return {
     networks: [
       {
         networkId: NET,
         type: 'vxlan',
         vni: 42,
-        bridge: bridgeName(NET),
         vxlanPeers: ['192.0.2.2', '192.0.2.3', '192.0.2.1'],
         dhcp: {
           mac: 'fa:16:3e:00:00:02',
@@ -34,7 +34,6 @@ export function desiredState(): HostNetworkState {
       {
         portId: PORT,
         networkId: NET,
-        tap: tapName(PORT),
         mac: 'fa:16:3e:00:00:10',
         ips: ['10.0.0.10'],
         securityGroups: [{ direction: 'egress', protocol: 'any', remoteCidrs: ['0.0.0.0/0'] }],
@@ -45,7 +44,43 @@ export function desiredState(): HostNetworkState {
   };
 }
 
-export function resolve(state: HostNetworkState, flatBridges: Record<string, number> = {}): ResolvedState {
+/**
+ * `desiredState()` as the agent's gRPC edge receives it: the decoded
+ * strato.agent.v1.HostNetworkState, every field present as protobuf decoding gives it.
+ */
+export function desiredMessage(): HostNetworkState__Output {
+  return {
+    networks: [
+      {
+        networkId: NET,
+        type: 'NETWORK_TYPE_VXLAN',
+        vni: 42,
+        physicalBridge: '',
+        mtu: 0,
+        vxlanPeers: ['192.0.2.2', '192.0.2.3', '192.0.2.1'],
+        dhcp: {
+          mac: 'fa:16:3e:00:00:02',
+          subnets: [{ cidr: '10.0.0.0/24', serverIp: '10.0.0.2', gateway: '10.0.0.1', dns: ['10.0.0.53'] }],
+          hosts: [{ mac: 'fa:16:3e:00:00:10', ip: '10.0.0.10', hostname: 'vm1' }],
+          upstreamDns: [],
+        },
+      },
+    ],
+    ports: [
+      {
+        portId: PORT,
+        networkId: NET,
+        mac: 'fa:16:3e:00:00:10',
+        ips: ['10.0.0.10'],
+        rules: [{ direction: 'RULE_DIRECTION_EGRESS', protocol: 'RULE_PROTOCOL_ANY', remoteCidrs: ['0.0.0.0/0'] }],
+        attach: null,
+      },
+    ],
+    underlayPeers: ['192.0.2.1', '192.0.2.2', '192.0.2.3', '192.0.2.9'],
+  };
+}
+
+export function resolve(state: DesiredHostNetwork, flatBridges: Record<string, number> = {}): ResolvedState {
   return resolveDesired(state, {
     facts: { underlayDevice: 'eth0', underlayIp: '192.0.2.1' },
     underlayMtu: 1500,

@@ -6,17 +6,13 @@ import type { ObservedHost } from '../../../agent/network/linux/observed.ts';
 import { planHost } from '../../../agent/network/linux/plan.ts';
 import { emptyFirewall } from '../../../agent/network/linux/observed.ts';
 import type { Step } from '../../../agent/network/linux/steps.ts';
-import {
-  bridgeName,
-  dhcpNamespaceName,
-  type HostNetworkState,
-  tapName,
-} from '../../../agent/network/network-driver.ts';
+import type { DesiredHostNetwork } from '../../../agent/network/network-driver.ts';
+import { bridgeName, dhcpNamespaceName, tapName } from '../../../common/network-names.ts';
 import { converged, desiredState, link, NET, NET2, PORT, PORT2, resolve, STATE_DIR } from './fixtures.ts';
 
 const kinds = (steps: Step[]): string[] => steps.map((s) => s.kind);
 
-function plan(desired: HostNetworkState, obs: ObservedHost): Step[] {
+function plan(desired: DesiredHostNetwork, obs: ObservedHost): Step[] {
   return planHost(resolve(desired), obs, STATE_DIR);
 }
 
@@ -132,7 +128,7 @@ describe('planHost', () => {
   it('removes the network’s links when its last port leaves, and the tables only after them', () => {
     const d = desiredState();
     const obs = converged(resolve(d));
-    const gone: HostNetworkState = { networks: d.networks.map((n) => ({ ...n, dhcp: undefined })), ports: [] };
+    const gone: DesiredHostNetwork = { networks: d.networks.map((n) => ({ ...n, dhcp: undefined })), ports: [] };
     delete gone.networks[0]!.dhcp;
     const steps = plan(gone, obs);
     assert.deepEqual(kinds(steps), [
@@ -156,7 +152,7 @@ describe('planHost', () => {
 
   it('a port leaving a host that keeps others loses its rules before its tap', () => {
     const d = desiredState();
-    d.ports.push({ ...structuredClone(d.ports[0]!), portId: PORT2, tap: tapName(PORT2), mac: 'fa:16:3e:00:00:20' });
+    d.ports.push({ ...structuredClone(d.ports[0]!), portId: PORT2, mac: 'fa:16:3e:00:00:20' });
     const obs = converged(resolve(d));
     d.ports.pop();
     const steps = plan(d, obs);
@@ -165,13 +161,12 @@ describe('planHost', () => {
   });
 
   it('never deletes an operator bridge of a flat network, and plugs taps into it', () => {
-    const flat: HostNetworkState = {
-      networks: [{ networkId: NET2, type: 'flat', physicalBridge: 'br-ex', bridge: 'ignored', vxlanPeers: [] }],
+    const flat: DesiredHostNetwork = {
+      networks: [{ networkId: NET2, type: 'flat', physicalBridge: 'br-ex', vxlanPeers: [] }],
       ports: [
         {
           portId: PORT2,
           networkId: NET2,
-          tap: tapName(PORT2),
           mac: 'fa:16:3e:00:00:20',
           ips: ['10.9.0.5'],
           securityGroups: [],

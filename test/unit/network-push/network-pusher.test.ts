@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
-import type { HostNetworkState } from '../../../agent/network/network-driver.ts';
+import type { DesiredHostNetwork } from '../../../agent/network/network-driver.ts';
 import { StratoError } from '../../../common/errors.ts';
 import type { ApplyNetworkStateRequest } from '../../../common/gen/strato/agent/v1/ApplyNetworkStateRequest.ts';
 import { log } from '../../../common/log.ts';
@@ -17,6 +17,7 @@ import type { AgentNetworkDirectory } from '../../../conductor/network-push/agen
 import { NetworkPusher } from '../../../conductor/network-push/network-pusher.ts';
 import { createNetworking, type Networking } from '../../../conductor/network/networking.ts';
 import { SqliteStore } from '../../../conductor/store/sqlite/sqlite-store.ts';
+import { type AgentReader, agentReader } from './wire.ts';
 
 log.level = 'silent';
 
@@ -45,7 +46,7 @@ const host = (id: string, underlayIp: string): HostRecord => ({
 interface Pushed {
   hostId: string;
   generation: number;
-  state: HostNetworkState;
+  state: DesiredHostNetwork;
 }
 
 describe('network pusher', () => {
@@ -62,7 +63,7 @@ describe('network pusher', () => {
       apply: async (req: ApplyNetworkStateRequest) => {
         const err = behaviour.get(h.id);
         if (err) throw err;
-        pushed.push({ hostId: h.id, generation: Number(req.generation), state: JSON.parse(req.stateJson ?? '') });
+        pushed.push({ hostId: h.id, generation: Number(req.generation), state: read(req) });
         return { appliedGeneration: String(req.generation), steps: 0 };
       },
       attachPort: async () => {},
@@ -71,8 +72,10 @@ describe('network pusher', () => {
     close() {},
   };
   const to = (id: string) => pushed.filter((p) => p.hostId === id);
+  let read: AgentReader;
 
   before(async () => {
+    read = await agentReader();
     store = new SqliteStore({ path: ':memory:' });
     net = createNetworking({ store });
     // Identity writes a project's default group with the project; this test has no Identity.

@@ -1,7 +1,7 @@
 // Which hosts get a network push: table-tested over plain data.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { HostNetworkState } from '../../../agent/network/network-driver.ts';
+import type { HostNetworkState } from '../../../common/gen/strato/agent/v1/HostNetworkState.ts';
 import {
   type DesiredHostState,
   desiredHostState,
@@ -12,8 +12,9 @@ import {
 } from '../../../conductor/network-push/push-plan.ts';
 
 const stateWith = (portId: string): HostNetworkState => ({
-  networks: [{ networkId: 'n1', type: 'vxlan', vni: 1001, mtu: 1450, bridge: 'brqn1', vxlanPeers: [] }],
-  ports: [{ portId, networkId: 'n1', tap: `tap${portId}`, mac: 'fa:16:3e:00:00:01', ips: [], securityGroups: [] }],
+  networks: [{ networkId: 'n1', type: 'NETWORK_TYPE_VXLAN', vni: 1001, mtu: 1450, vxlanPeers: [] }],
+  ports: [{ portId, networkId: 'n1', mac: 'fa:16:3e:00:00:01', ips: [], rules: [] }],
+  underlayPeers: [],
 });
 
 const A = desiredHostState(stateWith('a'));
@@ -71,8 +72,8 @@ describe('network push planning', () => {
   it('hashes equal states equally and different states differently', () => {
     assert.equal(desiredHostState(stateWith('a')).hash, A.hash);
     assert.notEqual(A.hash, A2.hash);
-    assert.equal(EMPTY_STATE_HASH, desiredHostState({ networks: [], ports: [] }).hash);
-    assert.deepEqual(JSON.parse(A.json), stateWith('a'));
+    assert.equal(EMPTY_STATE_HASH, desiredHostState({ networks: [], ports: [], underlayPeers: [] }).hash);
+    assert.deepEqual(A.state, stateWith('a'));
   });
 
   it('generations only go up, tracking the clock in µs', () => {

@@ -1,12 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  bridgeName,
-  computeHostViews,
-  type HostViewInput,
-  hostNetworkState,
-  tapName,
-} from '../../../conductor/network/host-network-view.ts';
+import { bridgeName, tapName } from '../../../common/network-names.ts';
+import { computeHostViews, type HostViewInput, hostNetworkView } from '../../../conductor/network/host-network-view.ts';
 import { group, network, port, rule, subnet } from './records.ts';
 
 const N1 = '11111111-aaaa-4aaa-8aaa-000000000001';
@@ -31,7 +26,7 @@ describe('host network view: links', () => {
   it('is empty without bound ports', () => {
     const v = computeHostViews(input({ networks: [net1], subnets: [sub1], ports: [p('port-00', '', '10.0.0.3')] }));
     assert.equal(v.hosts.size, 0);
-    assert.deepEqual(hostNetworkState(v, 'h1'), {
+    assert.deepEqual(hostNetworkView(v, 'h1'), {
       hostId: 'h1',
       networks: [],
       ports: [],
@@ -48,10 +43,10 @@ describe('host network view: links', () => {
         ports: [p('port-01', 'h1', '10.0.0.3'), p('port-02', 'h2', '10.0.0.4')],
       }),
     );
-    const h1 = hostNetworkState(v, 'h1');
+    const h1 = hostNetworkView(v, 'h1');
     assert.deepEqual(h1.networks[0]!.vxlanPeers, ['192.0.2.2'], 'the network’s peer');
     assert.deepEqual(h1.underlayPeers, ['192.0.2.2', '192.0.2.9', '192.0.2.10'], 'h3 and h4 have no port yet');
-    assert.deepEqual(hostNetworkState(v, 'h3').underlayPeers, ['192.0.2.1', '192.0.2.2', '192.0.2.9']);
+    assert.deepEqual(hostNetworkView(v, 'h3').underlayPeers, ['192.0.2.1', '192.0.2.2', '192.0.2.9']);
     // h3 joining the network changes peers, not the registered set: h1's filter needs no update.
     const joined = computeHostViews(
       input({
@@ -60,8 +55,8 @@ describe('host network view: links', () => {
         ports: [p('port-01', 'h1', '10.0.0.3'), p('port-02', 'h2', '10.0.0.4'), p('port-03', 'h3', '10.0.0.5')],
       }),
     );
-    assert.deepEqual(hostNetworkState(joined, 'h1').networks[0]!.vxlanPeers, ['192.0.2.2', '192.0.2.10']);
-    assert.deepEqual(hostNetworkState(joined, 'h1').underlayPeers, h1.underlayPeers);
+    assert.deepEqual(hostNetworkView(joined, 'h1').networks[0]!.vxlanPeers, ['192.0.2.2', '192.0.2.10']);
+    assert.deepEqual(hostNetworkView(joined, 'h1').underlayPeers, h1.underlayPeers);
   });
 
   it('puts a network on each host with a port, peering with the other hosts only', () => {
@@ -73,7 +68,7 @@ describe('host network view: links', () => {
       }),
     );
     assert.deepEqual([...v.hosts.keys()].sort(), ['h1', 'h2']);
-    const h1 = hostNetworkState(v, 'h1');
+    const h1 = hostNetworkView(v, 'h1');
     assert.equal(h1.networks.length, 1);
     const n = h1.networks[0]!;
     assert.equal(n.bridge, 'brq11111111-aa');
@@ -82,13 +77,13 @@ describe('host network view: links', () => {
     assert.equal(n.vni, 1001);
     assert.equal(n.mtu, 1450);
     assert.deepEqual(n.vxlanPeers, ['192.0.2.2']);
-    assert.deepEqual(hostNetworkState(v, 'h2').networks[0]!.vxlanPeers, ['192.0.2.1']);
+    assert.deepEqual(hostNetworkView(v, 'h2').networks[0]!.vxlanPeers, ['192.0.2.1']);
     assert.deepEqual(
       h1.ports.map((x) => x.portId),
       ['port-01', 'port-03'],
     );
     assert.deepEqual(
-      hostNetworkState(v, 'h2').ports.map((x) => x.tap),
+      hostNetworkView(v, 'h2').ports.map((x) => x.tap),
       ['tapport-02'],
     );
   });
@@ -101,9 +96,9 @@ describe('host network view: links', () => {
       p('port-04', 'hx', '10.0.0.6'),
     ];
     const v = computeHostViews(input({ networks: [net1], subnets: [sub1], ports }));
-    assert.deepEqual(hostNetworkState(v, 'h1').networks[0]!.vxlanPeers, ['192.0.2.9', '192.0.2.10']);
+    assert.deepEqual(hostNetworkView(v, 'h1').networks[0]!.vxlanPeers, ['192.0.2.9', '192.0.2.10']);
     assert.deepEqual(
-      hostNetworkState(v, 'hx').networks[0]!.vxlanPeers,
+      hostNetworkView(v, 'hx').networks[0]!.vxlanPeers,
       ['192.0.2.1', '192.0.2.9', '192.0.2.10'],
       'hx still gets its own state',
     );
@@ -120,9 +115,9 @@ describe('host network view: links', () => {
     const after = computeHostViews(
       input({ networks: [net1], subnets: [sub1], ports: [p('port-01', 'h1', '10.0.0.3')] }),
     );
-    assert.deepEqual(hostNetworkState(before, 'h1').networks[0]!.vxlanPeers, ['192.0.2.2']);
-    assert.deepEqual(hostNetworkState(after, 'h1').networks[0]!.vxlanPeers, []);
-    assert.deepEqual(hostNetworkState(after, 'h2').networks, [], 'h2 removes its links');
+    assert.deepEqual(hostNetworkView(before, 'h1').networks[0]!.vxlanPeers, ['192.0.2.2']);
+    assert.deepEqual(hostNetworkView(after, 'h1').networks[0]!.vxlanPeers, []);
+    assert.deepEqual(hostNetworkView(after, 'h2').networks, [], 'h2 removes its links');
   });
 
   it('wires a flat network on the operator bridge without VXLAN', () => {
@@ -133,11 +128,11 @@ describe('host network view: links', () => {
         ports: [port('port-09', N2, { bindingHost: 'h1' }), port('port-08', N2, { bindingHost: 'h2' })],
       }),
     );
-    const n = hostNetworkState(v, 'h1').networks[0]!;
+    const n = hostNetworkView(v, 'h1').networks[0]!;
     assert.equal(n.bridge, 'br-ex');
     assert.equal(n.vxlanDevice, '');
     assert.deepEqual(n.vxlanPeers, []);
-    assert.equal(hostNetworkState(v, 'h1').ports[0]!.bridge, 'br-ex');
+    assert.equal(hostNetworkView(v, 'h1').ports[0]!.bridge, 'br-ex');
     assert.equal(n.dhcpServer, undefined, 'no subnet, no DHCP');
   });
 
@@ -149,7 +144,7 @@ describe('host network view: links', () => {
       port('port-02', N2, { bindingHost: 'h1', fixedIps: [{ subnetId: 's2', ip: '10.0.0.3' }] }),
     ];
     const v = computeHostViews(input({ networks: [net1, net2], subnets: [sub1, sub2], ports }));
-    const h1 = hostNetworkState(v, 'h1');
+    const h1 = hostNetworkView(v, 'h1');
     assert.deepEqual(
       h1.networks.map((n) => [n.bridge, n.vxlanDevice]),
       [
@@ -181,7 +176,7 @@ describe('host network view: links', () => {
         ports: [p('port-01', 'h1', '10.0.0.3'), port('port-07', 'gone', { bindingHost: 'h1' })],
       }),
     );
-    const ports = hostNetworkState(v, 'h1').ports;
+    const ports = hostNetworkView(v, 'h1').ports;
     assert.equal(ports.length, 1);
     assert.deepEqual(ports[0]!.fixedIps, [{ subnetId: 's1', ip: '10.0.0.3', prefixLength: 24, gatewayIp: '10.0.0.1' }]);
     assert.equal(ports[0]!.mtu, 1450);
@@ -194,7 +189,7 @@ describe('host network view: links', () => {
     const b = computeHostViews(
       input({ networks: [net1], subnets: [sub1], ports: [...ports].reverse(), hosts: [...hosts].reverse() }),
     );
-    for (const h of ['h1', 'h2', 'h3']) assert.deepEqual(hostNetworkState(a, h), hostNetworkState(b, h));
+    for (const h of ['h1', 'h2', 'h3']) assert.deepEqual(hostNetworkView(a, h), hostNetworkView(b, h));
     assert.deepEqual(a.dhcpHosts, b.dhcpHosts);
   });
 });
@@ -206,7 +201,7 @@ describe('host network view: DHCP', () => {
     const v = computeHostViews(input({ networks: [net1], subnets: [sub1], ports }));
     const host = v.dhcpHosts.get(N1);
     assert.ok(host === 'h1' || host === 'h2');
-    const servers = ['h1', 'h2'].flatMap((h) => hostNetworkState(v, h).dhcp);
+    const servers = ['h1', 'h2'].flatMap((h) => hostNetworkView(v, h).dhcp);
     assert.equal(servers.length, 1);
     const d = servers[0]!;
     assert.equal(d.namespace, `qdhcp-${N1}`);
@@ -228,7 +223,7 @@ describe('host network view: DHCP', () => {
       { portId: 'port-02', mac: 'fa:16:3e:00:00:02', ip: '10.0.0.4' },
       { portId: 'port-03', mac: 'fa:16:3e:00:00:03', ip: '10.0.0.5' },
     ]);
-    assert.deepEqual(hostNetworkState(v, 'h1').networks[0]!.dhcpServer, { mac: net1.dhcpMac, ips: ['10.0.0.2'] });
+    assert.deepEqual(hostNetworkView(v, 'h1').networks[0]!.dhcpServer, { mac: net1.dhcpMac, ips: ['10.0.0.2'] });
   });
 
   it('keeps the previous DHCP host while it still has a port, and moves when it leaves', () => {
@@ -253,7 +248,7 @@ describe('host network view: DHCP', () => {
   it('only picks hosts with a known underlay address', () => {
     const v = computeHostViews(input({ networks: [net1], subnets: [sub1], ports: [p('port-01', 'hx', '10.0.0.3')] }));
     assert.equal(v.dhcpHosts.size, 0);
-    assert.deepEqual(hostNetworkState(v, 'hx').dhcp, []);
+    assert.deepEqual(hostNetworkView(v, 'hx').dhcp, []);
   });
 
   it('serves only DHCP-enabled subnets', () => {
@@ -266,7 +261,7 @@ describe('host network view: DHCP', () => {
       ],
     });
     const v = computeHostViews(input({ networks: [net], subnets: [sub1, s2], ports: [both] }));
-    const d = hostNetworkState(v, 'h1').dhcp[0]!;
+    const d = hostNetworkView(v, 'h1').dhcp[0]!;
     assert.deepEqual(
       d.subnets.map((s) => s.subnetId),
       ['s1'],
@@ -278,8 +273,8 @@ describe('host network view: DHCP', () => {
     const noDhcp = computeHostViews(
       input({ networks: [network(N1, { subnetIds: ['s2'] })], subnets: [s2], ports: [both] }),
     );
-    assert.deepEqual(hostNetworkState(noDhcp, 'h1').dhcp, []);
-    assert.equal(hostNetworkState(noDhcp, 'h1').networks[0]!.dhcpServer, undefined);
+    assert.deepEqual(hostNetworkView(noDhcp, 'h1').dhcp, []);
+    assert.equal(hostNetworkView(noDhcp, 'h1').networks[0]!.dhcpServer, undefined);
   });
 
   it('spreads networks over hosts (rendezvous hashing)', () => {
@@ -318,7 +313,7 @@ describe('host network view: security groups', () => {
       p('port-04', 'h1', '10.0.0.9', { securityGroupIds: ['g-web'] }),
     ];
     const v = computeHostViews(input({ networks: [net1], subnets: [sub1], ports, securityGroups: [def, web] }));
-    const [a, d] = hostNetworkState(v, 'h1').ports;
+    const [a, d] = hostNetworkView(v, 'h1').ports;
     assert.deepEqual(a!.rules, [
       {
         ruleId: 'r-in',
@@ -363,15 +358,15 @@ describe('host network view: security groups', () => {
         securityGroups: [def],
       }),
     );
-    assert.deepEqual(hostNetworkState(before, 'h1').ports[0]!.rules[0]!.remoteCidrs, ['10.0.0.3/32']);
-    assert.deepEqual(hostNetworkState(after, 'h1').ports[0]!.rules[0]!.remoteCidrs, ['10.0.0.3/32', '10.0.0.4/32']);
+    assert.deepEqual(hostNetworkView(before, 'h1').ports[0]!.rules[0]!.remoteCidrs, ['10.0.0.3/32']);
+    assert.deepEqual(hostNetworkView(after, 'h1').ports[0]!.rules[0]!.remoteCidrs, ['10.0.0.3/32', '10.0.0.4/32']);
   });
 
   it('gives a port without groups no rules (everything dropped), and ignores unknown groups', () => {
     const ports = [p('port-01', 'h1', '10.0.0.3'), p('port-02', 'h1', '10.0.0.4', { securityGroupIds: ['g-missing'] })];
     const v = computeHostViews(input({ networks: [net1], subnets: [sub1], ports, securityGroups: [] }));
     assert.deepEqual(
-      hostNetworkState(v, 'h1').ports.map((x) => x.rules),
+      hostNetworkView(v, 'h1').ports.map((x) => x.rules),
       [[], []],
     );
   });
@@ -386,6 +381,6 @@ describe('host network view: security groups', () => {
         securityGroups: [bad],
       }),
     );
-    assert.deepEqual(hostNetworkState(v, 'h1').ports[0]!.rules, []);
+    assert.deepEqual(hostNetworkView(v, 'h1').ports[0]!.rules, []);
   });
 });

@@ -1,5 +1,4 @@
 // Small builders for scheduler tests: a roomy, up, enabled host unless told otherwise.
-import { setTimeout as sleep } from 'node:timers/promises';
 import { HostIndex } from '../../../conductor/scheduler/host-index.ts';
 import type { SchedulerOptions } from '../../../conductor/scheduler/options.ts';
 import type { HostSnapshot, HostSource, PlacementRequest, Resources } from '../../../conductor/scheduler/types.ts';
@@ -66,14 +65,4 @@ export async function putHosts(store: Store, hosts: HostSnapshot[]): Promise<voi
       );
     }
   }
-}
-
-/** Polls `probe` each few milliseconds until it returns a value (watches deliver asynchronously). */
-export async function eventually<T>(what: string, probe: () => Promise<T | undefined> | T | undefined): Promise<T> {
-  for (let i = 0; i < 500; i++) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    await sleep(10);
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }

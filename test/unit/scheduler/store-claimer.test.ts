@@ -5,19 +5,20 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { HostRegistry } from '../../../conductor/hosts/host-registry.ts';
 import type { Caller } from '../../../conductor/scheduler/host-index.ts';
+import { RESOURCE_KEYS, usable } from '../../../conductor/scheduler/resources.ts';
 import { MAX_FEED_LAG, StoreClaimer, type StoreClaimerOptions } from '../../../conductor/scheduler/store-claimer.ts';
 import type { HostSnapshot, SelectionResult } from '../../../conductor/scheduler/types.ts';
-import { RESOURCE_KEYS, usable } from '../../../conductor/scheduler/resources.ts';
 import {
   CLAIM_PREFIX,
   type ClaimRecord,
   hostIdOfUsageKey,
-  ZERO_USAGE,
   USAGE_PREFIX,
   type UsageRecord,
+  ZERO_USAGE,
 } from '../../../conductor/scheduler/usage-records.ts';
 import type { Store } from '../../../conductor/store/store.ts';
-import { eventually, host, NOW, putHosts, request, TEST_HOSTS, testHostSource } from './fixtures.ts';
+import { waitFor } from '../../harness/wait.ts';
+import { host, NOW, putHosts, request, TEST_HOSTS, testHostSource } from './fixtures.ts';
 import { WrappedStore } from './wrapped-store.ts';
 
 const opened: Array<{ close(): unknown }> = [];
@@ -159,7 +160,11 @@ describe('StoreClaimer', () => {
     assert.ok(!first.ok && first.noValidHost.hostCount === 0, 'no hosts yet');
     /** The watch delivers asynchronously: wait until the index shows the change. */
     const indexed = (what: string, ok: (h: HostSnapshot) => boolean) =>
-      eventually(what, async () => ((await c.snapshots()).some(ok) ? true : undefined));
+      waitFor(
+        async () => (await c.snapshots()).some(ok),
+        (done) => done,
+        { what, timeoutMs: 5_000, intervalMs: 10 },
+      );
     await reg.register({ id: 'hv-1', ...agent });
     await indexed('hv-1 registered', (h) => h.hostId === 'hv-1');
     assert.equal(placedOn(await c.place(request({}, { instanceId: 'i1' }), user)), 'hv-1');
@@ -183,10 +188,11 @@ describe('StoreClaimer', () => {
     const [x, y] = [claimer(store), claimer(store)];
     await y.start();
     assert.equal(placedOn(await x.place(request({}, { instanceId: 'i1' }), user)), 'a');
-    await eventually('y to see the claim on a', async () => {
-      const a = (await y.snapshots()).find((s) => s.hostId === 'a');
-      return a?.instanceCount === 1 ? true : undefined;
-    });
+    await waitFor(
+      async () => (await y.snapshots()).find((s) => s.hostId === 'a')?.instanceCount,
+      (count) => count === 1,
+      { what: 'y to see the claim on a', timeoutMs: 5_000, intervalMs: 10 },
+    );
     assert.equal(placedOn(await y.place(request({}, { instanceId: 'i2' }), user)), 'b');
     assert.equal(store.failedTxns, 0);
   });
@@ -267,11 +273,16 @@ describe('StoreClaimer', () => {
     await c.start();
     await putHosts(store, [host('big', { capacity: { vcpus: 64, ramMiB: 1 << 20 } })]);
     await store.delete(`${TEST_HOSTS}a`);
-    await eventually('the feed to list again', () => ((store.watches.get(TEST_HOSTS) ?? 0) >= 2 ? true : undefined));
-    const ids = await eventually('big to appear and a to go', async () => {
-      const snaps = (await c.snapshots()).map((s: HostSnapshot) => s.hostId).sort();
-      return snaps.join() === 'b,big' ? snaps : undefined;
-    });
+    await waitFor(
+      () => store.watches.get(TEST_HOSTS) ?? 0,
+      (watches) => watches >= 2,
+      { what: 'the feed to list again', timeoutMs: 5_000, intervalMs: 10 },
+    );
+    const ids = await waitFor(
+      async () => (await c.snapshots()).map((s: HostSnapshot) => s.hostId).sort(),
+      (ids) => ids.join() === 'b,big',
+      { what: 'big to appear and a to go', timeoutMs: 5_000, intervalMs: 10 },
+    );
     assert.deepEqual(ids, ['b', 'big']);
     assert.equal(placedOn(await c.place(request(), user)), 'big');
   });

@@ -12,19 +12,9 @@ import {
   volumeOfAccount,
   volumeOfTarget,
 } from '../../../agent/storage/iscsi/iscsi-names.ts';
-import { isStratoError } from '../../../common/errors.ts';
+import { invalidField } from '../../harness/errors.ts';
 
 const V = '0a1b2c3d-0000-4000-8000-00000000abcd';
-
-const fieldOf = (fn: () => void): string | undefined => {
-  try {
-    fn();
-  } catch (err) {
-    assert.ok(isStratoError(err, 'INVALID_ARGUMENT'));
-    return err.details.field;
-  }
-  return undefined;
-};
 
 test('target and account names carry the volume id; foreign names are not ours', () => {
   assert.equal(targetIqn(V), `iqn.2026-01.io.strato:${V}`);
@@ -40,7 +30,7 @@ test('initiator names, addresses and CHAP secrets are checked, naming the field'
   requireInitiatorName('initiator_name', 'iqn.1994-05.com.redhat:a1b2c3');
   for (const bad of ['IQN.2026-01.io.strato:x', 'iqn.2026-01.io.strato:a,b', 'eui.1234', '', 'iqn.2026-01.io strato']) {
     assert.equal(
-      fieldOf(() => requireInitiatorName('initiator_name', bad)),
+      invalidField(() => requireInitiatorName('initiator_name', bad)),
       'initiator_name',
       bad,
     );
@@ -48,13 +38,13 @@ test('initiator names, addresses and CHAP secrets are checked, naming the field'
   requireAddress('initiator_address', '10.0.0.2');
   requireAddress('initiator_address', 'fd00::2');
   assert.equal(
-    fieldOf(() => requireAddress('initiator_address', '10.0.0.0/8')),
+    invalidField(() => requireAddress('initiator_address', '10.0.0.0/8')),
     'initiator_address',
   );
   requireChapSecret('chap_secret', 'Abcdefgh-1234_xyz');
   for (const bad of ['short', 'has,comma-123456', 'has space 123456', 'x'.repeat(129)]) {
     assert.equal(
-      fieldOf(() => requireChapSecret('chap_secret', bad)),
+      invalidField(() => requireChapSecret('chap_secret', bad)),
       'chap_secret',
       bad,
     );
@@ -68,7 +58,7 @@ test('portals: a specific address, port 3260 by default, IPv6 in brackets; wildc
   assert.equal(formatPortal({ address: 'fd00::1', port: 3260 }), '[fd00::1]:3260');
   for (const bad of ['0.0.0.0', '[::]:3260', 'host:3260', '10.0.0.1:0', '10.0.0.1:99999', 'fd00::1']) {
     assert.equal(
-      fieldOf(() => parsePortal(bad)),
+      invalidField(() => parsePortal(bad)),
       'iscsi_portal',
       bad,
     );

@@ -2,17 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { bytesFromProto, createFromProto } from '../../../agent/server/storage-from-proto.ts';
-import { isStratoError } from '../../../common/errors.ts';
-
-const field = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-  } catch (err) {
-    assert.ok(isStratoError(err, 'INVALID_ARGUMENT'));
-    return err.details.field;
-  }
-  return undefined;
-};
+import { invalidField } from '../../harness/errors.ts';
 
 const V = '0a1b2c3d-0000-4000-8000-00000000abcd';
 
@@ -37,21 +27,21 @@ test('the source oneof becomes the create source; none is an empty volume', () =
 test('sizes and image formats are checked, naming the field', () => {
   assert.equal(bytesFromProto('size_bytes', '0'), 0);
   assert.equal(
-    field(() => bytesFromProto('size_bytes', '18446744073709551615')),
+    invalidField(() => bytesFromProto('size_bytes', '18446744073709551615')),
     'size_bytes',
   );
   assert.equal(
-    field(() => bytesFromProto('size_bytes', '-1')),
+    invalidField(() => bytesFromProto('size_bytes', '-1')),
     'size_bytes',
   );
   const base = { volumeId: V, sizeBytes: '1048576', source: 'image' as const };
   assert.equal(
-    field(() => createFromProto({ ...base, image: null })),
+    invalidField(() => createFromProto({ ...base, image: null })),
     'image',
   );
   const image = { id: 'img', sha256: 'a'.repeat(64), sizeBytes: '42', diskFormat: '' };
   assert.equal(
-    field(() => createFromProto({ ...base, image })),
+    invalidField(() => createFromProto({ ...base, image })),
     'image.disk_format',
     'the format is never guessed',
   );

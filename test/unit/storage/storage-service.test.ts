@@ -11,8 +11,8 @@ import { FakeVolumeDriver } from '../../../agent/storage/fake/fake-volume-driver
 import type { DesiredExport } from '../../../agent/storage/iscsi/export-plan.ts';
 import type { ExportInfo } from '../../../agent/storage/iscsi/target-manager.ts';
 import { StorageService, type VolumeExporter } from '../../../agent/storage/storage-service.ts';
-import { isStratoError, type StratoError } from '../../../common/errors.ts';
 import { log } from '../../../common/log.ts';
+import { rejection } from '../../harness/errors.ts';
 
 log.level = 'silent';
 const MiB = 1024 * 1024;
@@ -85,16 +85,6 @@ function setup() {
   });
   const service = new StorageService({ driver, exporter, images });
   return { images, exporter, driver, service };
-}
-
-async function rejection(p: Promise<unknown>): Promise<StratoError> {
-  try {
-    await p;
-  } catch (err) {
-    assert.ok(isStratoError(err), String(err));
-    return err;
-  }
-  throw new Error('expected a rejection');
 }
 
 const exportOf = (volumeId: string, over: Record<string, string> = {}) => ({

@@ -11,21 +11,20 @@ import type { DetachPortResponse as _strato_agent_v1_DetachPortResponse, DetachP
 
 export interface AgentNetworkClient extends grpc.Client {
   /**
-   * ApplyNetworkState replaces the host's desired network state with
-   * `state_json` and makes the host match it before answering: links,
-   * addresses, FDB entries, dnsmasq (reloaded, not restarted, when only its
-   * hosts change) and rules are created, changed or removed so that exactly
-   * the state exists. Applying the same state twice changes nothing. An empty
-   * state (no networks, no ports) removes everything strato made for networks
-   * on the host.
+   * ApplyNetworkState replaces the host's desired network state with `state`
+   * and makes the host match it before answering: links, addresses, FDB
+   * entries, dnsmasq (reloaded, not restarted, when only its hosts change) and
+   * rules are created, changed or removed so that exactly the state exists.
+   * Applying the same state twice changes nothing. An empty state (no
+   * networks, no ports) removes everything strato made for networks on the
+   * host.
    * 
-   * `state_json` is JSON of the TypeScript type `HostNetworkState` in
-   * agent/network/network-driver.ts: the conductor builds it with
-   * conductor/network/agent-desired-state.ts (`toAgentDesiredState`), which the
-   * compiler checks against that type, and the agent parses it into the same
-   * type. JSON rather than a mirror of every field in protobuf keeps the two
-   * sides in lock-step through one type while the driver's shape still moves;
-   * the message can grow typed fields later without breaking callers.
+   * The state names ids, never host interfaces: the agent derives every link
+   * and namespace name from the ids (bridge `brq<network_id[:11]>`, tap
+   * `tap<port_id[:11]>`, VXLAN `vxlan-<vni>`, namespace `qdhcp-<network_id>`;
+   * common/network-names.ts), so the conductor never names a link the agent
+   * creates or removes (a flat network's operator bridge is only joined).
+   * Every field is checked before any step is taken.
    * 
    * `generation` increases with every new state the conductor computes for the
    * host (also across conductor restarts: it is derived from the clock). An
@@ -37,32 +36,35 @@ export interface AgentNetworkClient extends grpc.Client {
    * after its own restart (until a new push arrives), so drift on the host is
    * repaired without the conductor.
    * 
-   * Errors: INVALID_ARGUMENT (STATE_INVALID: state_json does not parse or
-   * names impossible things; nothing changed); PERMISSION_DENIED (caller is
-   * not the conductor; host_id is not this host); INTERNAL (the host refused
-   * a step; the message carries its words; the rest is retried on the next
-   * push or resync).
+   * Errors: INVALID_ARGUMENT (STATE_INVALID: a field is missing, malformed or
+   * names impossible things, e.g. a port on a network the state does not
+   * list, two ports whose ids give the same tap; details `field` names it as
+   * `state.ports[2].mac` when the message itself is at fault, `driverReason`
+   * the driver's reason when a value is; nothing changed); FAILED_PRECONDITION
+   * (UNDERLAY_MISSING, PHYSICAL_BRIDGE_MISSING: the host lacks what the state
+   * needs; nothing changed); PERMISSION_DENIED (caller is not the conductor;
+   * host_id is not this host); INTERNAL (the host refused a step; the message
+   * carries its words; the rest is retried on the next push or resync).
    */
   ApplyNetworkState(argument: _strato_agent_v1_ApplyNetworkStateRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_ApplyNetworkStateResponse__Output>): grpc.ClientUnaryCall;
   ApplyNetworkState(argument: _strato_agent_v1_ApplyNetworkStateRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_ApplyNetworkStateResponse__Output>): grpc.ClientUnaryCall;
   ApplyNetworkState(argument: _strato_agent_v1_ApplyNetworkStateRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_ApplyNetworkStateResponse__Output>): grpc.ClientUnaryCall;
   ApplyNetworkState(argument: _strato_agent_v1_ApplyNetworkStateRequest, callback: grpc.requestCallback<_strato_agent_v1_ApplyNetworkStateResponse__Output>): grpc.ClientUnaryCall;
   /**
-   * ApplyNetworkState replaces the host's desired network state with
-   * `state_json` and makes the host match it before answering: links,
-   * addresses, FDB entries, dnsmasq (reloaded, not restarted, when only its
-   * hosts change) and rules are created, changed or removed so that exactly
-   * the state exists. Applying the same state twice changes nothing. An empty
-   * state (no networks, no ports) removes everything strato made for networks
-   * on the host.
+   * ApplyNetworkState replaces the host's desired network state with `state`
+   * and makes the host match it before answering: links, addresses, FDB
+   * entries, dnsmasq (reloaded, not restarted, when only its hosts change) and
+   * rules are created, changed or removed so that exactly the state exists.
+   * Applying the same state twice changes nothing. An empty state (no
+   * networks, no ports) removes everything strato made for networks on the
+   * host.
    * 
-   * `state_json` is JSON of the TypeScript type `HostNetworkState` in
-   * agent/network/network-driver.ts: the conductor builds it with
-   * conductor/network/agent-desired-state.ts (`toAgentDesiredState`), which the
-   * compiler checks against that type, and the agent parses it into the same
-   * type. JSON rather than a mirror of every field in protobuf keeps the two
-   * sides in lock-step through one type while the driver's shape still moves;
-   * the message can grow typed fields later without breaking callers.
+   * The state names ids, never host interfaces: the agent derives every link
+   * and namespace name from the ids (bridge `brq<network_id[:11]>`, tap
+   * `tap<port_id[:11]>`, VXLAN `vxlan-<vni>`, namespace `qdhcp-<network_id>`;
+   * common/network-names.ts), so the conductor never names a link the agent
+   * creates or removes (a flat network's operator bridge is only joined).
+   * Every field is checked before any step is taken.
    * 
    * `generation` increases with every new state the conductor computes for the
    * host (also across conductor restarts: it is derived from the clock). An
@@ -74,11 +76,15 @@ export interface AgentNetworkClient extends grpc.Client {
    * after its own restart (until a new push arrives), so drift on the host is
    * repaired without the conductor.
    * 
-   * Errors: INVALID_ARGUMENT (STATE_INVALID: state_json does not parse or
-   * names impossible things; nothing changed); PERMISSION_DENIED (caller is
-   * not the conductor; host_id is not this host); INTERNAL (the host refused
-   * a step; the message carries its words; the rest is retried on the next
-   * push or resync).
+   * Errors: INVALID_ARGUMENT (STATE_INVALID: a field is missing, malformed or
+   * names impossible things, e.g. a port on a network the state does not
+   * list, two ports whose ids give the same tap; details `field` names it as
+   * `state.ports[2].mac` when the message itself is at fault, `driverReason`
+   * the driver's reason when a value is; nothing changed); FAILED_PRECONDITION
+   * (UNDERLAY_MISSING, PHYSICAL_BRIDGE_MISSING: the host lacks what the state
+   * needs; nothing changed); PERMISSION_DENIED (caller is not the conductor;
+   * host_id is not this host); INTERNAL (the host refused a step; the message
+   * carries its words; the rest is retried on the next push or resync).
    */
   applyNetworkState(argument: _strato_agent_v1_ApplyNetworkStateRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_ApplyNetworkStateResponse__Output>): grpc.ClientUnaryCall;
   applyNetworkState(argument: _strato_agent_v1_ApplyNetworkStateRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_ApplyNetworkStateResponse__Output>): grpc.ClientUnaryCall;
@@ -139,21 +145,20 @@ export interface AgentNetworkClient extends grpc.Client {
 
 export interface AgentNetworkHandlers extends grpc.UntypedServiceImplementation {
   /**
-   * ApplyNetworkState replaces the host's desired network state with
-   * `state_json` and makes the host match it before answering: links,
-   * addresses, FDB entries, dnsmasq (reloaded, not restarted, when only its
-   * hosts change) and rules are created, changed or removed so that exactly
-   * the state exists. Applying the same state twice changes nothing. An empty
-   * state (no networks, no ports) removes everything strato made for networks
-   * on the host.
+   * ApplyNetworkState replaces the host's desired network state with `state`
+   * and makes the host match it before answering: links, addresses, FDB
+   * entries, dnsmasq (reloaded, not restarted, when only its hosts change) and
+   * rules are created, changed or removed so that exactly the state exists.
+   * Applying the same state twice changes nothing. An empty state (no
+   * networks, no ports) removes everything strato made for networks on the
+   * host.
    * 
-   * `state_json` is JSON of the TypeScript type `HostNetworkState` in
-   * agent/network/network-driver.ts: the conductor builds it with
-   * conductor/network/agent-desired-state.ts (`toAgentDesiredState`), which the
-   * compiler checks against that type, and the agent parses it into the same
-   * type. JSON rather than a mirror of every field in protobuf keeps the two
-   * sides in lock-step through one type while the driver's shape still moves;
-   * the message can grow typed fields later without breaking callers.
+   * The state names ids, never host interfaces: the agent derives every link
+   * and namespace name from the ids (bridge `brq<network_id[:11]>`, tap
+   * `tap<port_id[:11]>`, VXLAN `vxlan-<vni>`, namespace `qdhcp-<network_id>`;
+   * common/network-names.ts), so the conductor never names a link the agent
+   * creates or removes (a flat network's operator bridge is only joined).
+   * Every field is checked before any step is taken.
    * 
    * `generation` increases with every new state the conductor computes for the
    * host (also across conductor restarts: it is derived from the clock). An
@@ -165,11 +170,15 @@ export interface AgentNetworkHandlers extends grpc.UntypedServiceImplementation 
    * after its own restart (until a new push arrives), so drift on the host is
    * repaired without the conductor.
    * 
-   * Errors: INVALID_ARGUMENT (STATE_INVALID: state_json does not parse or
-   * names impossible things; nothing changed); PERMISSION_DENIED (caller is
-   * not the conductor; host_id is not this host); INTERNAL (the host refused
-   * a step; the message carries its words; the rest is retried on the next
-   * push or resync).
+   * Errors: INVALID_ARGUMENT (STATE_INVALID: a field is missing, malformed or
+   * names impossible things, e.g. a port on a network the state does not
+   * list, two ports whose ids give the same tap; details `field` names it as
+   * `state.ports[2].mac` when the message itself is at fault, `driverReason`
+   * the driver's reason when a value is; nothing changed); FAILED_PRECONDITION
+   * (UNDERLAY_MISSING, PHYSICAL_BRIDGE_MISSING: the host lacks what the state
+   * needs; nothing changed); PERMISSION_DENIED (caller is not the conductor;
+   * host_id is not this host); INTERNAL (the host refused a step; the message
+   * carries its words; the rest is retried on the next push or resync).
    */
   ApplyNetworkState: grpc.handleUnaryCall<_strato_agent_v1_ApplyNetworkStateRequest__Output, _strato_agent_v1_ApplyNetworkStateResponse>;
   

@@ -1,0 +1,53 @@
+// Prints a daemon's EnvironmentFile (/etc/strato/conductor.env, /etc/strato/agent.env)
+// from its flag table, so the file lists every setting with its help and default and
+// cannot drift from --help. Used by scripts/install-host:
+//   node scripts/lib/env-file.ts conductor|agent [flag=value ...]
+import { envFileText, type FlagTable } from '../../common/daemon-flags.ts';
+import { AGENT_FLAGS, ENV_PREFIX as AGENT_PREFIX } from '../../agent/config.ts';
+import { CONDUCTOR_FLAGS, ENV_PREFIX as CONDUCTOR_PREFIX } from '../../conductor/config.ts';
+
+const DAEMONS: Record<string, { table: FlagTable; prefix: string; managed: Record<string, string> }> = {
+  conductor: {
+    // --config is a flag only: settings beyond these go in a JSON file given with it.
+    table: Object.fromEntries(Object.entries(CONDUCTOR_FLAGS).filter(([name]) => name !== 'config')),
+    prefix: CONDUCTOR_PREFIX,
+    managed: {
+      'data-dir': 'its StateDirectory, /var/lib/strato/conductor',
+      'tls-dir': "systemd's private copy of /etc/strato/tls (LoadCredential)",
+    },
+  },
+  agent: { table: AGENT_FLAGS, prefix: AGENT_PREFIX, managed: {} },
+};
+
+const [daemon, ...pairs] = process.argv.slice(2);
+const d = DAEMONS[daemon ?? ''];
+if (d === undefined) {
+  process.stderr.write('usage: env-file.ts conductor|agent [flag=value ...]\n');
+  process.exit(2);
+}
+const set: Record<string, string> = {};
+for (const p of pairs) {
+  const eq = p.indexOf('=');
+  if (eq <= 0 || /[\n\r]/.test(p)) {
+    process.stderr.write(`env-file.ts: not a flag=value pair: ${JSON.stringify(p)}\n`);
+    process.exit(2);
+  }
+  set[p.slice(0, eq)] = p.slice(eq + 1);
+}
+try {
+  process.stdout.write(
+    envFileText(d.table, d.prefix, {
+      header: [
+        `strato-${daemon}'s settings, read by strato-${daemon}.service (EnvironmentFile=).`,
+        "Written by scripts/install-host from the daemon's own flag table: every setting is listed",
+        `with its default; a flag of the same name on the command line wins (strato-${daemon} --help).`,
+        `After a change: systemctl restart strato-${daemon}`,
+      ],
+      set,
+      managed: d.managed,
+    }),
+  );
+} catch (err) {
+  process.stderr.write(`env-file.ts: ${(err as Error).message}\n`);
+  process.exit(2);
+}

@@ -1,0 +1,95 @@
+// Runs the Hypervisor conformance suite against the libvirt backend and the real
+// libvirtd, with domains booting the test image (test/harness/test-image.ts) from a
+// qcow2 overlay under TCG. Everything made here (domains and their logs, taps, files)
+// is removed when the file ends, pass or fail.
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmod, copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { promisify } from 'node:util';
+import { domainNameFor } from '../../../agent/hypervisor/domain-name.ts';
+import type { InstanceSpec, PortSpec } from '../../../agent/hypervisor/instance-spec.ts';
+import { isDomainLog, LIBVIRT_QEMU_LOG_DIR } from '../../../agent/hypervisor/libvirt/domain-logs.ts';
+import { LibvirtHypervisor } from '../../../agent/hypervisor/libvirt/libvirt-hypervisor.ts';
+import { log } from '../../../common/log.ts';
+import { readLines } from '../../harness/console-log.ts';
+import { testImage } from '../../harness/test-image.ts';
+import { hypervisorConformance } from './hypervisor-suite.ts';
+import { conformanceSpec, definitionPort } from './suite-helpers.ts';
+
+const run = promisify(execFile);
+const quiet = log.child({});
+quiet.level = 'silent';
+const BOOT_MARKER = 'STRATO-BOOT-OK';
+const BOOT_TIMEOUT_MS = 240_000;
+
+hypervisorConformance('libvirt', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'strato-hv-conformance-'));
+  // QEMU (libvirt-qemu) reads the base and writes the overlays below it.
+  await chmod(dir, 0o755);
+  const base = join(dir, 'base.qcow2');
+  const ids = new Set<string>();
+  const taps: string[] = [];
+  /** Boot markers each guest showed so far: a reboot keeps the QEMU process and its log. */
+  const ups = new Map<string, number>();
+  let hv: LibvirtHypervisor | undefined;
+  try {
+    await copyFile((await testImage()).disk, base);
+    hv = await LibvirtHypervisor.connect({ log: quiet });
+  } catch (err) {
+    await rm(dir, { recursive: true, force: true });
+    throw err;
+  }
+  const consoleLog = (id: string): string => join(dir, id, 'console.log');
+  return {
+    hv,
+    async spec(id): Promise<InstanceSpec> {
+      ids.add(id);
+      const idir = join(dir, id);
+      await mkdir(idir, { recursive: true, mode: 0o755 });
+      const disk = join(idir, 'disk.qcow2');
+      await run('qemu-img', ['create', '-q', '-f', 'qcow2', '-F', 'qcow2', '-b', base, disk]);
+      return conformanceSpec(id, {
+        rootDisk: { path: disk, backing: { path: base, format: 'qcow2' } },
+        consoleLogPath: consoleLog(id),
+      });
+    },
+    async port(): Promise<PortSpec> {
+      const port = definitionPort();
+      const tap = `tapc${randomBytes(4).toString('hex')}`;
+      await run('ip', ['tuntap', 'add', 'dev', tap, 'mode', 'tap']);
+      taps.push(tap);
+      return { ...port, tap };
+    },
+    async guestUp(id) {
+      const seen = ups.get(id) ?? 0;
+      const deadline = Date.now() + BOOT_TIMEOUT_MS;
+      for (;;) {
+        const n = (await readLines(consoleLog(id))).filter((l) => l.includes(BOOT_MARKER)).length;
+        if (n > seen) {
+          ups.set(id, n);
+          return;
+        }
+        if (Date.now() > deadline)
+          throw new Error(`guest ${id} printed no new ${BOOT_MARKER} in ${BOOT_TIMEOUT_MS} ms`);
+        await sleep(200);
+      }
+    },
+    async hasLogs(id) {
+      const files = await readdir(LIBVIRT_QEMU_LOG_DIR).catch(() => [] as string[]);
+      return files.some((f) => isDomainLog(f, domainNameFor(id)));
+    },
+    async close() {
+      for (const id of ids) {
+        await hv.destroy(id);
+        await hv.undefine(id);
+        await hv.removeLogs(id);
+      }
+      for (const tap of taps) await run('ip', ['link', 'del', tap]).catch(() => {});
+      await hv.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+});
