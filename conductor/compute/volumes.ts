@@ -8,7 +8,14 @@ import type { VolumeSpec } from '../../common/gen/strato/agent/v1/VolumeSpec.ts'
 import type { AgentTarget } from '../agents/agent-api.ts';
 import type { Principal } from '../identity/model.ts';
 import type { Compare, Op } from '../store/store.ts';
-import type { Fault } from './instance-record.ts';
+
+/** Why a volume action failed, as a server's fault reads (instance-record.ts Fault; kept apart to import nothing back). */
+export interface Fault {
+  code: string;
+  reason: string;
+  message: string;
+  at: string;
+}
 
 /** One volume of a server (Server.volumes). */
 export interface InstanceVolume {
