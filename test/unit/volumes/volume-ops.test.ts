@@ -213,6 +213,103 @@ describe('volume operations', () => {
   });
 });
 
+describe('copies hold their source', () => {
+  let f: Fixture;
+  beforeEach(async () => {
+    f = await fixture();
+    await f.storageHost('st-1', 10);
+  });
+  afterEach(() => f.close());
+
+  it('a volume being copied cannot be deleted, nor a snapshot a volume is made from; both free once done', async () => {
+    const src = await f.bs.volumes.create(alice, { ...base, name: 'src', sizeGib: 1, source: empty }, 'r');
+    await settledVolume(f, src.id);
+    const snap = await f.bs.snapshots.create(alice, { name: 's', description: '', volume: src.id, force: false }, 'r');
+    await until(
+      'snapshot',
+      () => f.bs.snapshots.get(alice, snap.id),
+      (x) => x.status === 'available',
+    );
+    let release!: () => void;
+    f.agents.hold = new Promise((r) => {
+      release = r;
+    });
+    const copy = await f.bs.volumes.create(
+      alice,
+      { ...base, name: 'c1', sizeGib: 0, source: { kind: 'volume', ref: 'src' } },
+      'r',
+    );
+    const fromSnap = await f.bs.volumes.create(
+      alice,
+      { ...base, name: 'c2', sizeGib: 2, source: { kind: 'snapshot', ref: 's' } },
+      'r',
+    );
+    assert.deepEqual([copy.host, copy.sizeGib, copy.sourceVolumeId], ['st-1', 1, src.id]);
+    await assert.rejects(f.bs.volumes.delete(alice, src.id, 'r'), (e) => {
+      assert.ok(e instanceof StratoError);
+      assert.equal(e.reason, 'INVALID_STATE');
+      assert.match(e.message, /being copied/);
+      return true;
+    });
+    await f.bs.snapshots.delete(alice, snap.id, 'r').then(
+      () => assert.fail('deleted while a volume is made from it'),
+      (e: StratoError) => assert.deepEqual([e.reason, e.details.volume_id], ['SNAPSHOT_IN_USE', fromSnap.id]),
+    );
+    await assert.rejects(
+      f.bs.volumes.create(alice, { ...base, name: 'c3', sizeGib: 0, source: { kind: 'snapshot', ref: 'nope' } }, 'r'),
+      {
+        reason: 'SNAPSHOT_NOT_FOUND',
+      },
+    );
+    release();
+    await settledVolume(f, copy.id);
+    await settledVolume(f, fromSnap.id);
+    await f.bs.snapshots.delete(alice, snap.id, 'r');
+    await until(
+      'snapshot gone',
+      () => f.bs.volumes.snapshots.entry(snap.id),
+      (e) => e === undefined,
+    );
+    await f.bs.volumes.delete(alice, src.id, 'r');
+    await until(
+      'source gone',
+      () => f.bs.volumes.volumes.entry(src.id),
+      (e) => e === undefined,
+    );
+  });
+
+  it('refuses a copy where the host cannot copy volumes (SNAPSHOTS_UNSUPPORTED), changing nothing', async () => {
+    await f.storageHost('lvm-1', 10, {
+      backend: 'lvm',
+      snapshotsSupported: false,
+      snapshotsUnsupportedReason: 'no device-mapper',
+    });
+    const v = await f.bs.volumes.create(
+      alice,
+      { ...base, name: 'thick', sizeGib: 1, source: empty, backend: 'lvm' },
+      'r',
+    );
+    await settledVolume(f, v.id);
+    const rev = (await f.store.status()).revision;
+    await assert.rejects(
+      f.bs.volumes.create(alice, { ...base, name: 'c', sizeGib: 0, source: { kind: 'volume', ref: v.id } }, 'r'),
+      (e) => {
+        assert.ok(e instanceof StratoError);
+        assert.equal(e.reason, 'SNAPSHOTS_UNSUPPORTED');
+        assert.match(e.message, /no device-mapper/);
+        return true;
+      },
+    );
+    await assert.rejects(
+      f.bs.snapshots.create(alice, { name: 's', description: '', volume: v.id, force: false }, 'r'),
+      {
+        reason: 'SNAPSHOTS_UNSUPPORTED',
+      },
+    );
+    assert.equal((await f.store.status()).revision, rev);
+  });
+});
+
 describe('volume operations with a host that stays silent', () => {
   it('fail after the timeout with a fault naming the host', async () => {
     const f = await fixture({ timeoutMs: 400 });
