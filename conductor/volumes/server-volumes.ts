@@ -252,7 +252,10 @@ export function serverVolumes(o: ServerVolumesOptions): ServerVolumes {
           return { volume: startDelete(withFault, `server ${serverId} deleted`, clock()), attachment: null };
         }
         const status = v.status === 'error' || v.status === 'deleting' ? v.status : 'available';
-        return { volume: { ...withFault, status }, attachment: null };
+        if (status !== 'available' || fault) return { volume: { ...withFault, status }, attachment: null };
+        // A detach that worked: the last failure is history.
+        const { fault: _old, ...clean } = v;
+        return { volume: { ...clean, status }, attachment: null };
       });
       if (deleting) storage.volumeOps.kick(volumeId);
       log.info({ volumeId, serverId, deleted: deleting }, 'volume released by server');

@@ -143,6 +143,11 @@ describe('attach and detach', () => {
     const after = (await f.bs.volumes.get(alice, v.id)).volume;
     assert.deepEqual([after.status, after.fault?.reason], ['in-use', 'DETACH_TIMEOUT']);
     assert.ok(f.agents.host('st-1').exports.has(v.id), 'still exported');
+    // Once the guest lets go, a detach works and the old failure is history.
+    await f.compute.removeVolume(s.id, v.id, alice, 'r3');
+    await f.settledServer(s.id);
+    const later = (await f.bs.volumes.get(alice, v.id)).volume;
+    assert.deepEqual([later.status, later.fault], ['available', undefined]);
   });
 
   it('a compute host that gives no answer holds the attach, across a conductor restart, until it answers', async () => {
