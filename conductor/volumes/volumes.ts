@@ -24,7 +24,7 @@ import {
 import { type AttachmentRecord, MAX_SIZE_GIB, type SnapshotRecord, type VolumeRecord } from './model.ts';
 import { type ListRequest, NamedTable } from './named-table.ts';
 import { claimBytes, pickStorageHost, shortOn, type StorageHostView } from './placement.ts';
-import { volumeRefusal } from './state-machine.ts';
+import { snapshotRefusal, volumeRefusal } from './state-machine.ts';
 import { validateDescription, validateVolumeName } from './validate.ts';
 import type { ClaimWrite, VolumeScheduler } from './volume-scheduler.ts';
 
@@ -73,35 +73,26 @@ export const modRevisionIs = (e: Entry<unknown>): Compare => ({
   modRevision: e.modRevision,
 });
 
-/** The records a create holds while it copies: the snapshot or source volume, marked (so they are not deleted). */
-function holdOps(r: ResolvedCreate, volumeId: string): ClaimWrite {
-  if (r.snapshot) {
-    const s = r.snapshot.value;
-    return {
-      compares: [modRevisionIs(r.snapshot)],
-      ops: [
-        {
-          kind: 'put',
-          key: r.snapshot.key,
-          value: { ...s, volumesInProgress: [...(s.volumesInProgress ?? []), volumeId] },
-        },
-      ],
-    };
+/**
+ * The records a create holds while it copies: the snapshot or source volume,
+ * re-read and re-checked on every attempt (another create may have marked it
+ * meanwhile), and marked so they are not deleted under the copy.
+ */
+async function holdOps(store: Store, r: ResolvedCreate, volumeId: string): Promise<ClaimWrite> {
+  const src = r.snapshot ?? r.sourceVolume;
+  if (!src) return { compares: [], ops: [] };
+  const e = await getOrUndefined<SnapshotRecord & VolumeRecord>(store, src.key);
+  if (!e) {
+    const kind = r.snapshot ? 'SNAPSHOT' : 'VOLUME';
+    throw new StratoError('NOT_FOUND', `${kind}_NOT_FOUND`, `the source ${kind.toLowerCase()} is gone`, {
+      details: { field: r.snapshot ? 'snapshot' : 'source_volume' },
+    });
   }
-  if (r.sourceVolume) {
-    const v = r.sourceVolume.value;
-    return {
-      compares: [modRevisionIs(r.sourceVolume)],
-      ops: [
-        {
-          kind: 'put',
-          key: r.sourceVolume.key,
-          value: { ...v, copiesInProgress: [...(v.copiesInProgress ?? []), volumeId] },
-        },
-      ],
-    };
-  }
-  return { compares: [], ops: [] };
+  const refusal = r.snapshot ? snapshotRefusal(e.value, 'source') : volumeRefusal(e.value, 'copy');
+  if (refusal) throw refusal;
+  const field = r.snapshot ? 'volumesInProgress' : 'copiesInProgress';
+  const marked = { ...e.value, [field]: [...(e.value[field] ?? []), volumeId] };
+  return { compares: [modRevisionIs(e)], ops: [{ kind: 'put', key: e.key, value: marked }] };
 }
 
 export class VolumeService {
@@ -182,7 +173,7 @@ export class VolumeService {
     const write = async (host: StorageHostView, bytes: number): Promise<ClaimWrite> => {
       const v = record(host, bytes);
       written = v;
-      const hold = holdOps(r, id);
+      const hold = await holdOps(this.store, r, id);
       const more = extra?.(v) ?? { compares: [], ops: [] };
       return {
         compares: [...hold.compares, ...more.compares],
@@ -211,7 +202,8 @@ export class VolumeService {
         write,
       );
     }
-    const v = written as unknown as VolumeRecord;
+    const v = written;
+    if (!v) throw new Error('unreachable: a placed volume was written');
     this.log.info(
       { volumeId: id, requestId, projectId: p.projectId, hostId: v.host, sizeGib: v.sizeGib, source: r.source.kind },
       'volume accepted',

@@ -278,6 +278,24 @@ describe('copies hold their source', () => {
     );
   });
 
+  it('concurrent copies of one snapshot all hold it, and all let go', async () => {
+    const src = await f.bs.volumes.create(alice, { ...base, name: 'src', sizeGib: 1, source: empty }, 'r');
+    await settledVolume(f, src.id);
+    const snap = await f.bs.snapshots.create(alice, { name: 's', description: '', volume: src.id, force: false }, 'r');
+    await until(
+      'snapshot',
+      () => f.bs.snapshots.get(alice, snap.id),
+      (x) => x.status === 'available',
+    );
+    const copies = await Promise.all(
+      ['a', 'b', 'c'].map((n) =>
+        f.bs.volumes.create(alice, { ...base, name: n, sizeGib: 0, source: { kind: 'snapshot', ref: snap.id } }, n),
+      ),
+    );
+    for (const c of copies) await settledVolume(f, c.id);
+    assert.deepEqual((await f.bs.snapshots.get(alice, snap.id)).volumesInProgress, []);
+  });
+
   it('refuses a copy where the host cannot copy volumes (SNAPSHOTS_UNSUPPORTED), changing nothing', async () => {
     await f.storageHost('lvm-1', 10, {
       backend: 'lvm',
