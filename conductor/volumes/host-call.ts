@@ -48,19 +48,19 @@ export function faultOf(err: Pick<StratoError, 'code' | 'reason' | 'message'>, a
 const MAX_WAIT_MS = 10_000;
 
 /**
- * A host gave no answer: wait and ask again while the op is younger than
- * `timeoutMs`, else `giveUp` with a fault (UNAVAILABLE/HOST_UNREACHABLE) that
- * names the host and the time waited.
+ * A host gave no answer: wait and ask again until it has been silent for
+ * `timeoutMs` (a long copy that ran for a while does not count against it),
+ * else `giveUp` with a fault (UNAVAILABLE/HOST_UNREACHABLE) that names the host
+ * and the time waited.
  */
 export function waitOrGiveUp<R>(
   ctx: OpContext,
-  op: { startedAtMs: number },
   timeoutMs: number,
   hostId: string,
   error: StratoError,
   giveUp: (fault: Fault) => OpOutcome<R>,
 ): OpOutcome<R> {
-  const left = op.startedAtMs + timeoutMs - ctx.now();
+  const left = ctx.silentSinceMs + timeoutMs - ctx.now();
   const why = `host ${hostId || '(none)'} did not answer: ${error.code} ${error.reason}: ${error.message}`;
   if (left > 0) return { kind: 'wait', ms: Math.min(left, MAX_WAIT_MS, 500 * 2 ** Math.min(ctx.tries, 5)), why };
   const waitedS = Math.round(timeoutMs / 1000);

@@ -46,6 +46,8 @@ export interface OpContext {
   now: () => number;
   /** Waits of this step so far (in this process; a kick starts over), for the back-off. */
   tries: number;
+  /** When the host stopped answering this step (this process's first wait for it), else now. */
+  silentSinceMs: number;
 }
 
 export type OpStep<R> = (rec: R, ctx: OpContext) => Promise<OpOutcome<R>>;
@@ -117,14 +119,15 @@ export class OpDriver<R extends OpRecord> {
     await this.loops.close();
   }
 
-  private async turn(id: string, { signal, tries }: TurnContext): Promise<TurnResult> {
+  private async turn(id: string, { signal, tries, waitingSinceMs }: TurnContext): Promise<TurnResult> {
     const entry = await getOrUndefined<R>(this.o.store, this.o.keyOf(id));
     const op = entry?.value.op;
     if (!entry || !op) return { kind: 'idle' };
     const step = this.o.steps[`${op.kind}:${op.step}`];
     if (!step) throw new Error(`unknown ${this.o.noun} step ${op.kind}:${op.step}`);
     const log = this.log.child({ [`${this.o.noun}Id`]: id, op: op.kind, step: op.step, requestId: op.requestId });
-    const outcome = await step(entry.value, { log, signal, now: this.clock, tries });
+    const silentSinceMs = waitingSinceMs ?? this.clock();
+    const outcome = await step(entry.value, { log, signal, now: this.clock, tries, silentSinceMs });
     if (signal.aborted) return { kind: 'done' };
     if (outcome.kind === 'wait') return { ...outcome, log };
     if (await this.commit(id, op, outcome)) outcome.after?.();

@@ -45,7 +45,7 @@ export function snapshotSteps(d: SnapshotStepDeps): Record<string, OpStep<Snapsh
       ctx.log.info({ hostId: s.host, volumeId: s.volumeId }, 'snapshot created');
       return settle('available');
     }
-    if (r.noAnswer) return waitOrGiveUp(ctx, s.op!, d.timeoutMs, s.host, r.error, (f) => settle('error', f));
+    if (r.noAnswer) return waitOrGiveUp(ctx, d.timeoutMs, s.host, r.error, (f) => settle('error', f));
     ctx.log.warn({ hostId: s.host, code: r.error.code, reason: r.error.reason }, 'snapshot create failed');
     return settle('error', faultOf(r.error, new Date(ctx.now()).toISOString()));
   };
@@ -84,7 +84,7 @@ export function snapshotSteps(d: SnapshotStepDeps): Record<string, OpStep<Snapsh
         },
       };
     }
-    if (r.noAnswer) return waitOrGiveUp(ctx, s.op!, d.timeoutMs, s.host, r.error, (f) => settle('error', f));
+    if (r.noAnswer) return waitOrGiveUp(ctx, d.timeoutMs, s.host, r.error, (f) => settle('error', f));
     ctx.log.warn({ hostId: s.host, code: r.error.code, reason: r.error.reason }, 'snapshot delete failed');
     return settle('error', faultOf(r.error, new Date(ctx.now()).toISOString()));
   };

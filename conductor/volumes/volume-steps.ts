@@ -140,7 +140,6 @@ export function volumeSteps(d: VolumeStepDeps): Record<string, OpStep<VolumeReco
     );
     if (v.op?.source?.kind === 'image') await followProgress(v, ctx, running);
     const r = await running;
-    const op = v.op!;
     if (r.ok) {
       ctx.log.info({ hostId: v.host, sizeBytes: r.value.sizeBytes }, 'volume created');
       // Made for a server's boot: it goes on to that server (attaching), not to the pool.
@@ -148,7 +147,7 @@ export function volumeSteps(d: VolumeStepDeps): Record<string, OpStep<VolumeReco
     }
     const fail = (fault: Fault) => endCreate(() => ({ status: 'error', progressPercent: v.progressPercent }), fault);
     if (r.noAnswer) {
-      return waitOrGiveUp(ctx, op, d.timeoutMs, v.host, r.error, (f) =>
+      return waitOrGiveUp(ctx, d.timeoutMs, v.host, r.error, (f) =>
         fail({ ...f, message: `${f.message}, or delete the volume and create it again` }),
       );
     }
@@ -192,7 +191,7 @@ export function volumeSteps(d: VolumeStepDeps): Record<string, OpStep<VolumeReco
     }
     if (r.noAnswer) {
       // The host may have grown it after all: its old size is shown, but the claim stays as large.
-      return waitOrGiveUp(ctx, op, d.timeoutMs, v.host, r.error, (fault) =>
+      return waitOrGiveUp(ctx, d.timeoutMs, v.host, r.error, (fault) =>
         endExtend(v, { sizeGib: old.sizeGib, claimedBytes: v.claimedBytes }, fault),
       );
     }
@@ -201,7 +200,6 @@ export function volumeSteps(d: VolumeStepDeps): Record<string, OpStep<VolumeReco
   };
 
   const refresh: OpStep<VolumeRecord> = async (v, ctx) => {
-    const op = v.op!;
     const a = (await getOrUndefined<AttachmentRecord>(d.store, attachmentKey(v.id)))?.value;
     const grown = { sizeGib: v.sizeGib, claimedBytes: v.claimedBytes };
     if (!a || a.computeHost === '') return endExtend(v, grown);
@@ -216,13 +214,12 @@ export function volumeSteps(d: VolumeStepDeps): Record<string, OpStep<VolumeReco
       message: `the volume grew to ${v.sizeGib} GiB, but server ${a.serverId}'s host could not resize the disk (${f.message}); the guest sees the new size at its next start`,
     });
     if (r.noAnswer) {
-      return waitOrGiveUp(ctx, op, d.timeoutMs, a.computeHost, r.error, (fault) => endExtend(v, grown, told(fault)));
+      return waitOrGiveUp(ctx, d.timeoutMs, a.computeHost, r.error, (fault) => endExtend(v, grown, told(fault)));
     }
     return endExtend(v, grown, told(faultOf(r.error, new Date(ctx.now()).toISOString())));
   };
 
   const remove: OpStep<VolumeRecord> = async (v, ctx) => {
-    const op = v.op!;
     const storage = (f: (api: ReturnType<VolumeAgents['storage']>) => Promise<void>) =>
       callHost(d.hosts, v.host, ctx.signal, (h) => f(d.agents.storage(h)));
     let r = await storage((s) => s.deleteVolume(v.id, ctx));
@@ -258,7 +255,7 @@ export function volumeSteps(d: VolumeStepDeps): Record<string, OpStep<VolumeReco
         },
       };
     }
-    if (r.noAnswer) return waitOrGiveUp(ctx, op, d.timeoutMs, v.host, r.error, toError);
+    if (r.noAnswer) return waitOrGiveUp(ctx, d.timeoutMs, v.host, r.error, toError);
     ctx.log.warn({ hostId: v.host, code: r.error.code, reason: r.error.reason }, 'volume delete failed');
     return toError(faultOf(r.error, new Date(ctx.now()).toISOString()));
   };

@@ -21,6 +21,11 @@ export interface TurnContext {
   signal: AbortSignal;
   /** Waits of this step so far (in this process; a kick starts over), for the back-off. */
   tries: number;
+  /**
+   * When this run of waits began (wall clock, ms; in this process: a kick does not
+   * reset it, a step that got past its wait does); undefined before the first wait.
+   */
+  waitingSinceMs?: number;
 }
 
 interface Loop {
@@ -88,10 +93,11 @@ export class KeyedLoops {
     const signal = this.abort.signal;
     let failures = 0;
     let tries = 0;
+    let waitingSinceMs: number | undefined;
     while (!signal.aborted) {
       loop.again = false;
       try {
-        const r = await this.turn(id, { signal, tries });
+        const r = await this.turn(id, { signal, tries, ...(waitingSinceMs === undefined ? {} : { waitingSinceMs }) });
         if (signal.aborted) return;
         if (r.kind === 'idle') {
           if (loop.again) continue;
@@ -99,6 +105,7 @@ export class KeyedLoops {
         }
         if (r.kind === 'wait') {
           tries++;
+          waitingSinceMs ??= Date.now();
           r.log.warn({ waitMs: r.ms, why: r.why, tries }, 'step will be retried');
           if (!loop.again) await this.pause(loop, r.ms);
           // Kicked (e.g. the host registered again): it should answer now, so the back-off starts over.
@@ -106,6 +113,7 @@ export class KeyedLoops {
           continue;
         }
         tries = 0;
+        waitingSinceMs = undefined;
         failures = 0;
       } catch (err) {
         if (signal.aborted) return;
