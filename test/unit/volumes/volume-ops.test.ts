@@ -19,6 +19,22 @@ async function usage(f: Fixture, host: string): Promise<StorageUsage> {
   return (await f.store.get<StorageUsage>(usageKey(host))).value;
 }
 
+/** Deletes a snapshot, then a volume, each until its record is gone. */
+async function deleteBoth(f: Fixture, snapshotId: string, volumeId: string): Promise<void> {
+  await f.bs.snapshots.delete(alice, snapshotId, 'r');
+  await until(
+    'snapshot gone',
+    () => f.bs.volumes.snapshots.entry(snapshotId),
+    (e) => e === undefined,
+  );
+  await f.bs.volumes.delete(alice, volumeId, 'r');
+  await until(
+    'volume gone',
+    () => f.bs.volumes.volumes.entry(volumeId),
+    (e) => e === undefined,
+  );
+}
+
 async function settledVolume(f: Fixture, id: string, timeoutMs = 5000): Promise<VolumeRecord> {
   return (
     await until(
@@ -197,18 +213,7 @@ describe('volume operations', () => {
     );
     assert.deepEqual([copy.host, copy.sizeGib, copy.snapshotId], [vol.host, 2, s.id]);
     await settledVolume(f, copy.id);
-    await f.bs.snapshots.delete(alice, s.id, 'r');
-    await until(
-      'snapshot gone',
-      () => f.bs.volumes.snapshots.entry(s.id),
-      (e) => e === undefined,
-    );
-    await f.bs.volumes.delete(alice, v.id, 'r');
-    await until(
-      'volume gone',
-      () => f.bs.volumes.volumes.entry(v.id),
-      (e) => e === undefined,
-    );
+    await deleteBoth(f, s.id, v.id);
     assert.equal((await usage(f, vol.host)).allocatedBytes, 2 * GiB, 'only the copy is left');
   });
 });
@@ -264,18 +269,7 @@ describe('copies hold their source', () => {
     release();
     await settledVolume(f, copy.id);
     await settledVolume(f, fromSnap.id);
-    await f.bs.snapshots.delete(alice, snap.id, 'r');
-    await until(
-      'snapshot gone',
-      () => f.bs.volumes.snapshots.entry(snap.id),
-      (e) => e === undefined,
-    );
-    await f.bs.volumes.delete(alice, src.id, 'r');
-    await until(
-      'source gone',
-      () => f.bs.volumes.volumes.entry(src.id),
-      (e) => e === undefined,
-    );
+    await deleteBoth(f, snap.id, src.id);
   });
 
   it('concurrent copies of one snapshot all hold it, and all let go', async () => {
