@@ -27,6 +27,10 @@ export interface ServerFixture extends Fixture {
   failSpawn: StratoError | undefined;
   /** The flavor's disk (the image is 2 GiB virtual). @default 10 */
   flavorDiskGib: number;
+  /** The next power actions fail with these, in order. */
+  failActions: StratoError[];
+  /** Every power action asked for. */
+  actions: string[];
   /** A server booted from `image`, settled ACTIVE. */
   activeServer(name: string): Promise<InstanceRecord>;
   settledServer(id: string, timeoutMs?: number): Promise<InstanceRecord>;
@@ -39,6 +43,8 @@ export async function serverFixture(o: { volumeTimeoutMs?: number } = {}): Promi
   await f.computeHost(COMPUTE, COMPUTE_IP);
   f.spawns = [];
   f.flavorDiskGib = 10;
+  f.failActions = [];
+  f.actions = [];
   f.placements = [];
   f.deletes = [];
   const agent: AgentApi = {
@@ -50,7 +56,13 @@ export async function serverFixture(o: { volumeTimeoutMs?: number } = {}): Promi
     delete: async (req) => {
       f.deletes.push(req.instanceId ?? '');
     },
-    action: async (req) => ({ instanceId: req.instanceId ?? '', powerState: 'running', domainName: '' }),
+    action: async (req) => {
+      f.actions.push(req.action ?? '');
+      const err = f.failActions.shift();
+      if (err) throw err;
+      const powerState = req.action === 'stop' ? 'shutdown' : 'running';
+      return { instanceId: req.instanceId ?? '', powerState, domainName: '' };
+    },
     consoleLog: async () => [],
   };
   const volumes = serverVolumes({ storage: f.bs, hosts: f.hosts, agents: f.agents, detachTimeoutS: 1 });

@@ -185,6 +185,23 @@ describe('attach and detach', () => {
     assert.equal(f.agents.host('st-1').exports.has(v.id), false, 'unexported');
   });
 
+  it('a start the host refuses for a lost volume secret attaches the volumes again, then starts', async () => {
+    const s = await f.activeServer('vm');
+    const v = await volume(f, 'data');
+    await f.compute.addVolume(s.id, v.id, '', alice, 'r');
+    await f.settledServer(s.id);
+    await f.compute.action(s.id, 'stop', true, alice, 'r');
+    assert.equal((await f.settledServer(s.id)).vmState, 'SHUTOFF');
+    const attaches = () => f.agents.calls.filter((c) => c === `${COMPUTE} attach ${s.id} ${v.id}`).length;
+    const before = attaches();
+    f.failActions.push(new StratoError('FAILED_PRECONDITION', 'VOLUME_SECRET_MISSING', 'the host lost the secret'));
+    await f.compute.action(s.id, 'start', false, alice, 'r');
+    const done = await f.settledServer(s.id);
+    assert.equal(done.vmState, 'ACTIVE');
+    assert.equal(attaches(), before + 1, 'attached again');
+    assert.deepEqual(f.actions.slice(-2), ['start', 'start']);
+  });
+
   it('extends an attached volume: the storage host grows it, then the server host resizes the disk', async () => {
     const s = await f.activeServer('vm');
     const v = await volume(f, 'data', 1);
