@@ -1,9 +1,10 @@
 // strato-conductor: the composition root. It wires the store, identity, images,
 // flavors, hosts, the scheduler's claimer, the agent clients, networking (with
 // the pusher that keeps every agent's network state current) and the compute
-// workflows into two gRPC servers — the public API (TLS; bearer tokens say who
-// calls) and the agents' registry (mutual TLS; certificates say which host
-// calls) — resumes unfinished workflows, and shuts down cleanly on SIGTERM/SIGINT.
+// workflows into two gRPC servers — the public API (TLS, or plain text on
+// loopback only; bearer tokens say who calls, and one policy hook decides what
+// they may call) and the agents' registry (mutual TLS; certificates say which
+// host calls) — resumes unfinished workflows, and shuts down cleanly on SIGTERM/SIGINT.
 // Under systemd (Type=notify) it reports READY, its status and STOPPING, and feeds the
 // watchdog while its loops turn (common/systemd/).
 import '../common/malloc-tunables.ts'; // must stay first: may re-execute the process
@@ -20,7 +21,6 @@ import type { ProtoGrpcType as IdentityProto } from '../common/gen/identity.ts';
 import type { ProtoGrpcType as ImageProto } from '../common/gen/image.ts';
 import type { ProtoGrpcType as NetworkProto } from '../common/gen/network.ts';
 import type { ProtoGrpcType as ServerProto } from '../common/gen/server.ts';
-import type { ProtoGrpcType as VolumeProto } from '../common/gen/volume.ts';
 import type { FlavorsHandlers } from '../common/gen/strato/compute/v1/Flavors.ts';
 import type { ServersHandlers } from '../common/gen/strato/compute/v1/Servers.ts';
 import type { ServerVolumesHandlers } from '../common/gen/strato/compute/v1/ServerVolumes.ts';
@@ -34,16 +34,22 @@ import type { SecurityGroupsHandlers } from '../common/gen/strato/network/v1/Sec
 import type { SubnetsHandlers } from '../common/gen/strato/network/v1/Subnets.ts';
 import type { VolumeSnapshotsHandlers } from '../common/gen/strato/volume/v1/VolumeSnapshots.ts';
 import type { VolumesHandlers } from '../common/gen/strato/volume/v1/Volumes.ts';
-import { mtlsChannelCredentials, mtlsServerCredentials } from '../common/grpc/credentials.ts';
+import type { ProtoGrpcType as VolumeProto } from '../common/gen/volume.ts';
+import {
+  insecureServerCredentials,
+  mtlsChannelCredentials,
+  mtlsServerCredentials,
+} from '../common/grpc/credentials.ts';
 import { StratoServer } from '../common/grpc/server.ts';
 import { log } from '../common/log.ts';
+import { loadProtoPackage, toGrpcObject } from '../common/proto.ts';
 import { Liveness } from '../common/systemd/liveness.ts';
 import { ServiceNotifier } from '../common/systemd/service-notifier.ts';
 import { stopOnSignal } from '../common/systemd/stop-on-signal.ts';
 import { armTestHangTrigger } from '../common/systemd/test-hang-trigger.ts';
-import { loadProtoPackage, toGrpcObject } from '../common/proto.ts';
 import { AgentPool } from './agents/agent-pool.ts';
 import { VolumeAgentPool } from './agents/volume-agent-pool.ts';
+import { assertPolicyCovers, policyHook } from './api/call-policy.ts';
 import { flavorsApi } from './api/flavors-api.ts';
 import { hostsApi } from './api/hosts-api.ts';
 import { identityApi } from './api/identity-api.ts';
@@ -58,21 +64,25 @@ import { volumesApi } from './api/volumes-api.ts';
 import { catalogFrom } from './compute/catalog.ts';
 import { ComputeService } from './compute/compute-service.ts';
 import { HostReports } from './compute/host-reports.ts';
+import { serverHoldings } from './compute/project-holdings.ts';
 import { storeServerNetworking } from './compute/server-networking/store-server-networking.ts';
 import { WorkflowDriver } from './compute/workflow-driver.ts';
-import { type ConductorConfig, HELP, loadCommand, resolveConfig, tlsFiles, USAGE } from './config.ts';
 import { conductorStatus } from './conductor-status.ts';
+import { type ConductorConfig, HELP, loadCommand, publicTlsFiles, resolveConfig, tlsFiles, USAGE } from './config.ts';
 import { createFlavorCatalog } from './flavors/flavors.ts';
 import { HostRegistry } from './hosts/host-registry.ts';
 import { bootstrapAdmin } from './identity/bootstrap.ts';
 import { createIdentity } from './identity/identity.ts';
 import { createImageRegistry } from './images/images.ts';
+import { imageHoldings } from './images/project-holdings.ts';
 import { createNetworking } from './network/networking.ts';
+import { networkHoldings } from './network/project-holdings.ts';
 import { AgentNetworkPool } from './network-push/agent-network-pool.ts';
 import { NetworkPusher } from './network-push/network-pusher.ts';
 import { StoreClaimer } from './scheduler/store-claimer.ts';
 import { SqliteStore } from './store/sqlite/sqlite-store.ts';
 import { BlockStorage } from './volumes/block-storage.ts';
+import { volumeHoldings } from './volumes/project-holdings.ts';
 import { serverVolumes } from './volumes/server-volumes.ts';
 
 type Proto = AgentProto &
@@ -103,8 +113,7 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
   const clog = log.child({ component: 'conductor' });
   await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
   const tls = tlsFiles(config);
-  const [ca, cert, key] = await Promise.all([readFile(tls.caFile), readFile(tls.certFile), readFile(tls.keyFile)]);
-  const publicCreds = ServerCredentials.createSsl(ca, [{ private_key: key, cert_chain: cert }], false);
+  const publicCreds = await publicCredentials(config);
   const registryCreds = await mtlsServerCredentials(tls);
   const agentCreds = await mtlsChannelCredentials(tls);
 
@@ -119,9 +128,12 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
     const identity = createIdentity({
       store,
       tokenTtlMs: config.tokenTtlS * 1000,
-      // A project and its default security group are written together.
+      // A project and its default security group are written together, and deleted together.
       projectResources: (projectId) => networking.securityGroups.defaultGroupOps(projectId),
+      projectRemoval: (projectId) => networking.securityGroups.defaultGroupRemoval(projectId),
     });
+    // Users of stores from before role assignments get theirs before anyone can log in.
+    await identity.migrate();
     const adminPasswordFile = join(config.dataDir, 'admin-password');
     await bootstrapAdmin(identity, { passwordFile: adminPasswordFile });
     // Projects from before that rule get their default group now, before any call can need it.
@@ -203,9 +215,18 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
     const netApi = networkApis(identity, networking);
     const reports = new HostReports({ store, heartbeatIntervalMs: timing.heartbeatIntervalMs });
 
+    // What a project still owns, asked of each domain before the project may go.
+    const holdings = [
+      serverHoldings(store),
+      imageHoldings(store),
+      networkHoldings(networking.ctx),
+      volumeHoldings(store),
+    ];
+
     // Each server's reflection lists (and describes) only its own services.
-    const pub = new StratoServer({ mapError: hideStoreErrors })
-      .addService<IdentityHandlers>(proto.strato.identity.v1.Identity.service, identityApi(identity))
+    // Every call of the public one goes through the policy table first.
+    const pub = new StratoServer({ mapError: hideStoreErrors, hook: policyHook(identity) })
+      .addService<IdentityHandlers>(proto.strato.identity.v1.Identity.service, identityApi(identity, { holdings }))
       .addService<ImagesHandlers>(proto.strato.image.v1.Images.service, imagesApi(identity, images))
       .addService<FlavorsHandlers>(proto.strato.compute.v1.Flavors.service, flavorsApi(identity, flavors))
       .addService<ServersHandlers>(proto.strato.compute.v1.Servers.service, serversApi(compute, identity))
@@ -224,6 +245,7 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
         volumeSnapshotsApi(identity, storage.snapshots),
       )
       .addReflection();
+    assertPolicyCovers(pub.methodPaths());
     const reg = new StratoServer({ mapError: hideStoreErrors })
       .addService<RegistryHandlers>(
         proto.strato.host.v1.Registry.service,
@@ -256,7 +278,10 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
     driver.startSweeper();
     pusher.start();
 
-    clog.info({ publicPort, registryPort, dataDir: config.dataDir }, 'conductor started');
+    clog.info(
+      { publicPort, registryPort, publicTls: !config.listenPlaintext, dataDir: config.dataDir },
+      'conductor started',
+    );
     let stopping: Promise<void> | undefined;
     return {
       config,
@@ -273,6 +298,15 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
     await stopAll();
     throw err;
   }
+}
+
+/** The public API's: TLS with its own certificate (or the registry's pair), or plain text (loopback only, checked by resolveConfig). */
+async function publicCredentials(config: ConductorConfig): Promise<ServerCredentials> {
+  if (config.listenPlaintext) return insecureServerCredentials();
+  const files = publicTlsFiles(config);
+  const [cert, key] = await Promise.all([readFile(files.certFile), readFile(files.keyFile)]);
+  // No client certificate: callers say who they are with bearer tokens.
+  return ServerCredentials.createSsl(null, [{ private_key: key, cert_chain: cert }], false);
 }
 
 async function main(): Promise<void> {

@@ -5,6 +5,9 @@
 // line when it ends, and turns whatever it throws into a gRPC status through
 // the one error model. A request the strict decoder could not read
 // (request-decoding.ts) is answered INVALID_ARGUMENT here, before the handler.
+// A server may inject a CallHook (authentication, authorization, audit): it
+// runs before every handler and sees how every call ended, so no handler can
+// forget it; what it means is the injecting daemon's business, not common/'s.
 import { once } from 'node:events';
 import {
   type handleBidiStreamingCall,
@@ -44,6 +47,34 @@ export interface CallContext {
   method: string;
   /** The verified client certificate's identity (mutual TLS only). */
   peer(): PeerIdentity | undefined;
+  /** The caller's network address as the server saw it, e.g. `127.0.0.1:40312`, `[::1]:40312`. */
+  remoteAddress: string;
+  /**
+   * On whose behalf the call runs, as the server's CallHook established it
+   * (opaque here; undefined without a hook). A handler that learns who the
+   * caller is only while it runs (a login) may set it, for the hook's `after`.
+   */
+  caller: unknown;
+}
+
+/** How a call ended, for CallHook.after. */
+export interface CallOutcome {
+  code: ErrorCode | 'OK';
+  /** The error's reason; '' for OK, a cancelled call or a deadline. */
+  reason: string;
+  durationMs: number;
+}
+
+/**
+ * Runs around every call of a server. `before` runs once the request is
+ * decoded and before the handler: what it returns becomes ctx.caller, and what
+ * it throws ends the call with that error (the handler never runs). `after`
+ * runs exactly once when the call has ended, whatever the outcome; it must not
+ * throw (an error there is logged, never sent).
+ */
+export interface CallHook {
+  before(ctx: CallContext): Promise<unknown> | unknown;
+  after?(ctx: CallContext, outcome: CallOutcome): void;
 }
 
 export type UnaryHandler<Req, Res> = (request: Req, ctx: CallContext) => Promise<Res> | Res;
@@ -88,7 +119,7 @@ interface CallScope {
   end(err?: unknown): ReturnType<typeof toGrpcStatus> | undefined;
 }
 
-function begin(call: AnyCall, method: string, log: Logger, mapError?: ErrorMapper): CallScope {
+function begin(call: AnyCall, method: string, log: Logger, mapError?: ErrorMapper, hook?: CallHook): CallScope {
   const started = performance.now();
   const requestId = requestIdFrom(call.metadata) ?? newRequestId();
   const headers = new Metadata();
@@ -105,8 +136,17 @@ function begin(call: AnyCall, method: string, log: Logger, mapError?: ErrorMappe
     deadlineMs: deadlineMs(call.getDeadline()),
     method,
     peer: () => peerIdentity(call),
+    remoteAddress: call.getPeer(),
+    caller: undefined,
   };
   let ended = false;
+  const after = (code: ErrorCode | 'OK', reason: string, durationMs: number) => {
+    try {
+      hook?.after?.(ctx, { code, reason, durationMs });
+    } catch (e) {
+      child.error({ err: e }, 'call hook failed');
+    }
+  };
   return {
     ctx,
     end(err) {
@@ -118,14 +158,17 @@ function begin(call: AnyCall, method: string, log: Logger, mapError?: ErrorMappe
         // handler threw on the way out is nobody's problem and nobody gets it.
         const code: ErrorCode = Date.now() >= ctx.deadlineMs ? 'DEADLINE_EXCEEDED' : 'CANCELLED';
         child.info({ code, durationMs }, 'grpc call');
+        after(code, '', durationMs);
         return undefined;
       }
       if (err === undefined) {
         child.info({ code: 'OK', durationMs }, 'grpc call');
+        after('OK', '', durationMs);
         return undefined;
       }
       const raw = toStratoError(err, requestId);
       const se = mapError ? mapError(raw, requestId) : raw;
+      after(se.code, se.reason, durationMs);
       if (!(err instanceof StratoError)) {
         // Unexpected: the caller gets a generic message, the log gets the truth.
         child.error({ code: se.code, reason: se.reason, durationMs, err }, 'grpc call');
@@ -167,10 +210,11 @@ export function wrapHandler(
   handler: (...args: never[]) => unknown,
   log: Logger,
   mapError?: ErrorMapper,
+  hook?: CallHook,
 ): UntypedHandleCall {
   const method = def.path;
   const h = handler as (input: unknown, ctx: CallContext) => unknown;
-  const scoped: Wrapped = { method, h, log, mapError };
+  const scoped: Wrapped = { method, h, log, mapError, hook };
   if (!def.requestStream && !def.responseStream) {
     const unary: handleUnaryCall<unknown, unknown> = (call, callback) => respond(call, call.request, callback, scoped);
     return unary;
@@ -192,11 +236,13 @@ interface Wrapped {
   h: (input: unknown, ctx: CallContext) => unknown;
   log: Logger;
   mapError: ErrorMapper | undefined;
+  hook: CallHook | undefined;
 }
 
-/** The handler's input, or the error for a request that could not be decoded. */
+/** The handler's result, or the error for a request that could not be decoded or the hook refused. */
 async function run(w: Wrapped, input: unknown, ctx: CallContext): Promise<unknown> {
   if (input instanceof MalformedRequest) throw input.error();
+  if (w.hook) ctx.caller = await w.hook.before(ctx);
   return w.h(input, ctx);
 }
 
@@ -207,7 +253,7 @@ function respond(
   callback: Parameters<handleUnaryCall<unknown, unknown>>[1],
   w: Wrapped,
 ): void {
-  const scope = begin(call, w.method, w.log, w.mapError);
+  const scope = begin(call, w.method, w.log, w.mapError, w.hook);
   runInContext({ requestId: scope.ctx.requestId, deadlineMs: scope.ctx.deadlineMs }, async () => {
     let res: unknown;
     try {
@@ -227,7 +273,7 @@ function streamOut(
   input: unknown,
   w: Wrapped,
 ): void {
-  const scope = begin(call, w.method, w.log, w.mapError);
+  const scope = begin(call, w.method, w.log, w.mapError, w.hook);
   runInContext({ requestId: scope.ctx.requestId, deadlineMs: scope.ctx.deadlineMs }, async () => {
     try {
       await pump(call, (await run(w, input, scope.ctx)) as AsyncIterable<unknown>, scope.ctx.signal);

@@ -16,7 +16,7 @@ import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation, type ServingStatus } from 'grpc-health-check';
 import { type Logger, log as rootLog } from '../log.ts';
 import { loadProtoPackage, protoFilesDeclaring } from '../proto.ts';
-import { type ErrorMapper, type Implementation, wrapHandler } from './handlers.ts';
+import { type CallHook, type ErrorMapper, type Implementation, wrapHandler } from './handlers.ts';
 import { strictRequestDecoding } from './request-decoding.ts';
 
 export interface StratoServerOptions {
@@ -26,6 +26,8 @@ export interface StratoServerOptions {
   serverOptions?: ServerOptions;
   /** Rewrites errors before they reach callers (see ErrorMapper). @default none */
   mapError?: ErrorMapper;
+  /** Runs around every call of every service added (see CallHook). @default none */
+  hook?: CallHook;
 }
 
 /** `strato.agent.v1.Agent` from a definition whose paths are `/strato.agent.v1.Agent/Spawn`. */
@@ -41,7 +43,9 @@ export class StratoServer {
   // '' is the whole server, as the health protocol defines.
   private readonly health = new HealthImplementation({ '': 'NOT_SERVING' });
   private readonly services = new Set<string>();
+  private readonly methods: string[] = [];
   private readonly mapError: ErrorMapper | undefined;
+  private readonly hook: CallHook | undefined;
   /** Set by addReflection: the package describing the services, or 'files' to load their proto files. */
   private reflection: PackageDefinition | 'files' | undefined;
   private port: number | undefined;
@@ -50,6 +54,7 @@ export class StratoServer {
     this.log = (options.log ?? rootLog).child({ component: 'grpc-server' });
     this.grpc = new Server(options.serverOptions);
     this.mapError = options.mapError;
+    this.hook = options.hook;
     this.health.addToServer(this.grpc);
   }
 
@@ -65,8 +70,9 @@ export class StratoServer {
     for (const [name, method] of Object.entries(def)) {
       const handler = handlers[name];
       if (typeof handler !== 'function') throw new Error(`${method.path}: no handler`);
-      wrapped[name] = wrapHandler(method, handler.bind(impl), this.log, this.mapError);
+      wrapped[name] = wrapHandler(method, handler.bind(impl), this.log, this.mapError, this.hook);
       strict[name] = strictRequestDecoding(method);
+      this.methods.push(method.path);
     }
     this.grpc.addService(strict, wrapped);
     const name = serviceName(def);
@@ -86,6 +92,11 @@ export class StratoServer {
   addReflection(pkg?: PackageDefinition): this {
     this.reflection = pkg ?? 'files';
     return this;
+  }
+
+  /** Full paths (`/strato.agent.v1.Agent/Spawn`) of every method of the services added so far. */
+  methodPaths(): string[] {
+    return [...this.methods];
   }
 
   /** Fully qualified names of the services added so far. */
