@@ -22,6 +22,7 @@
 // Sources are IP addresses; an IPv6 address counts as its /64, which is what
 // one client (one LAN, one provider's customer) holds.
 import { isIPv6 } from 'node:net';
+import { hostOf } from '../../common/loopback.ts';
 
 export interface LoginLimits {
   /** Failures one source may make for one user before backoff. @default 5 */
@@ -60,11 +61,7 @@ const userKey = (user: string) => user.slice(0, 64);
 
 /** The source an address counts as: IPv4 as is (also when IPv4-mapped), IPv6 as its /64. */
 export function sourceOf(remoteAddress: string): string {
-  let host = remoteAddress.trim();
-  const bracket = /^\[([^\]]+)\](?::\d+)?$/.exec(host);
-  if (bracket) host = bracket[1]!;
-  else if (/^[^:]+:\d+$/.test(host)) host = host.slice(0, host.lastIndexOf(':'));
-  host = host.replace(/^ipv[46]:/, '');
+  const host = hostOf(remoteAddress.trim().replace(/^ipv[46]:/, ''));
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(host);
   if (mapped) return mapped[1]!;
   if (!isIPv6(host)) return host;

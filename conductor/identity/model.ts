@@ -40,10 +40,12 @@ export interface UserRecord {
   /** See password.ts for the format. */
   passwordHash: string;
   /**
-   * Tokens issued before this instant (ms) are refused: set when the password
-   * changes or the user is disabled, as Keystone revokes a user's tokens then.
+   * Moves on when the password changes or the user is disabled: tokens minted
+   * under an older value are refused (as Keystone revokes a user's tokens
+   * then). A counter, not a time, so a change in the same millisecond as a
+   * login still ends that login's token. Absent = 0.
    */
-  tokensNotBeforeMs?: number;
+  tokenEpoch?: number;
   createdAt: string;
   updatedAt?: string;
 }
@@ -68,6 +70,8 @@ export interface TokenRecord {
   projectName: string;
   issuedAtMs: number;
   expiresAtMs: number;
+  /** The user's tokenEpoch when the token was minted. Absent = 0. */
+  userEpoch?: number;
 }
 
 /** Who is calling, as established from a bearer token. */

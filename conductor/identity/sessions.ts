@@ -53,6 +53,7 @@ export async function mintToken(
     projectName: project.name,
     issuedAtMs: nowMs,
     expiresAtMs: nowMs + ttlMs,
+    userEpoch: user.tokenEpoch ?? 0,
   };
   await store.create(tokenKey(hash), record);
   return { token, expiresAtMs: record.expiresAtMs, user, project, role };
@@ -84,7 +85,7 @@ export async function authenticateToken(
     facts.project(rec.projectId),
     facts.roles(rec.userId, rec.projectId),
   ]);
-  if (!user || !isEnabled(user) || rec.issuedAtMs < (user.tokensNotBeforeMs ?? 0)) throw tokenInvalid();
+  if (!user || !isEnabled(user) || (rec.userEpoch ?? 0) !== (user.tokenEpoch ?? 0)) throw tokenInvalid();
   // The admin project's name never changes, so the token's copy decides the cloud-admin check.
   const role = project ? effectiveRole(roles, rec.projectName) : undefined;
   if (!project || role === undefined) throw tokenInvalid();

@@ -181,7 +181,7 @@ export class Users {
         ...(project === undefined ? {} : { projectId: project.id }),
         updatedAt: this.now(),
       };
-      if (passwordHash !== undefined || disabling) next.tokensNotBeforeMs = this.o.clock();
+      if (passwordHash !== undefined || disabling) next.tokenEpoch = (old.tokenEpoch ?? 0) + 1;
       const compares: Compare[] = [{ kind: 'modRevision', key: entry.key, modRevision: entry.modRevision }];
       if (project) compares.push({ kind: 'exists', key: projectKey(project.id) });
       if (disabling) compares.push(...(await this.keepAnotherCloudAdmin(old.id)));
