@@ -19,6 +19,8 @@ export function policyHook(identity: Identity): CallHook {
       if (!rule) throw new StratoError('PERMISSION_DENIED', 'NO_POLICY', `${rpcName(ctx.method)} has no policy`);
       if (rule.allow === 'public') return undefined;
       const principal = await principalFromToken(ctx.metadata, identity);
+      // Known before the decision, so a refused call's audit line says who was refused.
+      ctx.caller = principal;
       authorize(rule, principal, ctx.method);
       return principal;
     },
