@@ -14,6 +14,7 @@ import {
   parseDaemonArgs,
 } from '../common/daemon-flags.ts';
 import { invalidArgument } from '../common/errors.ts';
+import { parseMetricsListen } from '../common/metrics/metrics-listen.ts';
 
 export interface ConductorConfig {
   /** State (state.db), image bytes, the admin password file. @default /var/lib/strato/conductor */
@@ -50,6 +51,8 @@ export interface ConductorConfig {
   networkResyncS: number;
   /** MTU of the hosts' underlay; vxlan networks get 50 less by default. @default 1500 */
   underlayMtu: number;
+  /** Prometheus metrics (HTTP, no authentication): HOST:PORT, or 'off'. @default 127.0.0.1:9180 */
+  metricsListen: string;
 }
 
 export const DEFAULT_CONFIG: Readonly<ConductorConfig> = {
@@ -68,6 +71,7 @@ export const DEFAULT_CONFIG: Readonly<ConductorConfig> = {
   shutdownGraceS: 5,
   networkResyncS: 30,
   underlayMtu: 1500,
+  metricsListen: '127.0.0.1:9180',
 };
 
 export function tlsFiles(c: Pick<ConductorConfig, 'tlsDir'>) {
@@ -105,6 +109,12 @@ export function resolveConfig(partial: Partial<ConductorConfig>): ConductorConfi
   for (const k of NUMERIC) if (!(typeof c[k] === 'number' && c[k] > 0)) throw bad(`${k} must be a number > 0`);
   if (!Number.isInteger(c.maxBuildAttempts)) throw bad('maxBuildAttempts must be an integer');
   if (!Number.isInteger(c.underlayMtu) || c.underlayMtu < 576) throw bad('underlayMtu must be an integer >= 576');
+  if (typeof c.metricsListen !== 'string') throw bad('metricsListen must be HOST:PORT or off');
+  try {
+    parseMetricsListen(c.metricsListen);
+  } catch (err) {
+    throw bad(`metricsListen ${(err as Error).message}`);
+  }
   if (c.downTimeS <= c.heartbeatIntervalS) {
     throw bad(`downTimeS (${c.downTimeS}) must exceed heartbeatIntervalS (${c.heartbeatIntervalS})`);
   }
@@ -138,6 +148,11 @@ export const CONDUCTOR_FLAGS: FlagTable = {
     default: DEFAULT_CONFIG.registryListen,
   },
   'tls-dir': { value: 'DIR', help: 'holds ca.crt, conductor.crt and conductor.key', default: DEFAULT_CONFIG.tlsDir },
+  'metrics-listen': {
+    value: 'HOST:PORT',
+    help: 'Prometheus metrics over plain HTTP at /metrics, no authentication: keep it on loopback; off disables',
+    default: DEFAULT_CONFIG.metricsListen,
+  },
   'heartbeat-interval-s': {
     value: 'S',
     aliases: ['heartbeat-interval'],
@@ -196,6 +211,7 @@ function settings(v: FlagValues, spell: (flag: string) => string): Partial<Condu
     listen: str('listen'),
     registryListen: str('registry-listen'),
     tlsDir: str('tls-dir'),
+    metricsListen: str('metrics-listen'),
     heartbeatIntervalS: seconds('heartbeat-interval-s'),
     downTimeS: seconds('down-time-s'),
     acpiTimeoutS: seconds('acpi-timeout-s'),

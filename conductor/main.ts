@@ -5,7 +5,9 @@
 // calls) and the agents' registry (mutual TLS; certificates say which host
 // calls) — resumes unfinished workflows, and shuts down cleanly on SIGTERM/SIGINT.
 // Under systemd (Type=notify) it reports READY, its status and STOPPING, and feeds the
-// watchdog while its loops turn (common/systemd/).
+// watchdog while its loops turn (common/systemd/). Its health service says NOT_SERVING
+// while the store is unusable (health/store-health.ts); Prometheus metrics are served
+// on --metrics-listen (metrics/).
 import '../common/malloc-tunables.ts'; // must stay first: may re-execute the process
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -30,8 +32,11 @@ import type { PortsHandlers } from '../common/gen/strato/network/v1/Ports.ts';
 import type { SecurityGroupsHandlers } from '../common/gen/strato/network/v1/SecurityGroups.ts';
 import type { SubnetsHandlers } from '../common/gen/strato/network/v1/Subnets.ts';
 import { mtlsChannelCredentials, mtlsServerCredentials } from '../common/grpc/credentials.ts';
+import { allServicesNeed, HealthGate } from '../common/grpc/health-gate.ts';
 import { StratoServer } from '../common/grpc/server.ts';
 import { log } from '../common/log.ts';
+import { parseMetricsListen } from '../common/metrics/metrics-listen.ts';
+import { startMetricsEndpoint } from '../common/metrics/metrics-server.ts';
 import { Liveness } from '../common/systemd/liveness.ts';
 import { ServiceNotifier } from '../common/systemd/service-notifier.ts';
 import { stopOnSignal } from '../common/systemd/stop-on-signal.ts';
@@ -54,10 +59,14 @@ import { WorkflowDriver } from './compute/workflow-driver.ts';
 import { type ConductorConfig, HELP, loadCommand, resolveConfig, tlsFiles, USAGE } from './config.ts';
 import { conductorStatus } from './conductor-status.ts';
 import { createFlavorCatalog } from './flavors/flavors.ts';
+import { StoreHealth } from './health/store-health.ts';
 import { HostRegistry } from './hosts/host-registry.ts';
 import { bootstrapAdmin } from './identity/bootstrap.ts';
 import { createIdentity } from './identity/identity.ts';
 import { createImageRegistry } from './images/images.ts';
+import { clusterMetrics } from './metrics/cluster-metrics.ts';
+import { conductorMetrics } from './metrics/conductor-metrics.ts';
+import { ServerStates } from './metrics/server-states.ts';
 import { createNetworking } from './network/networking.ts';
 import { AgentNetworkPool } from './network-push/agent-network-pool.ts';
 import { NetworkPusher } from './network-push/network-pusher.ts';
@@ -79,6 +88,8 @@ export interface Conductor {
   publicPort: number;
   registryPort: number;
   adminPasswordFile: string;
+  /** Bound port of the metrics endpoint; undefined when off or not served. */
+  metricsPort: number | undefined;
   /** One line for systemd's STATUS=: "serving, 3 hosts up", or why it cannot. */
   status(): Promise<string>;
   /** Graceful: stop taking calls, let running ones finish, stop workflows (resumed on the next start), close the store. */
@@ -95,8 +106,14 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
   const registryCreds = await mtlsServerCredentials(tls);
   const agentCreds = await mtlsChannelCredentials(tls);
 
-  const store = new SqliteStore({ path: join(config.dataDir, 'state.db') });
-  const cleanups: Array<() => Promise<void> | void> = [() => store.close()];
+  const sqlite = new SqliteStore({ path: join(config.dataDir, 'state.db') });
+  const cleanups: Array<() => Promise<void> | void> = [() => sqlite.close()];
+  const metrics = conductorMetrics();
+  let gate: HealthGate | undefined;
+  // Everyone uses the store through storeHealth, which watches how its writes fare.
+  const storeHealth = new StoreHealth({ store: sqlite, onChange: (p) => gate?.set('store', p), log: clog });
+  cleanups.push(() => storeHealth.close());
+  const store = storeHealth.store;
   const stopAll = async () => {
     for (const f of cleanups.reverse()) await f();
   };
@@ -117,7 +134,7 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
     const images = await createImageRegistry({ store, dataDir: config.dataDir });
     const flavors = createFlavorCatalog({ store });
     const hosts = new HostRegistry({ store, timing, allocationRatio: config.allocationRatio });
-    const claimer = new StoreClaimer(store, { hosts: hosts.hostSource(), ...timing });
+    const claimer = new StoreClaimer(store, { hosts: hosts.hostSource(), ...timing, observer: metrics.scheduler });
     cleanups.push(() => claimer.close());
     // Loads the scheduler's index now rather than on the first boot; a failure shows there.
     void claimer.start().catch(() => {});
@@ -148,6 +165,7 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       buildTimeoutMs: config.buildTimeoutS * 1000,
       acpiTimeoutS: config.acpiTimeoutS,
       sweepIntervalMs: Math.max(5_000, 3 * timing.heartbeatIntervalMs),
+      observer: metrics.workflows,
     });
     cleanups.push(() => driver.close());
     // Closed before the driver (cleanups run in reverse): a boot waiting for a push is released at once.
@@ -155,9 +173,18 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
     const compute = new ComputeService({ store, catalog: catalogFrom(images, flavors), driver, hosts, agents, net });
     const netApi = networkApis(identity, networking);
     const reports = new HostReports({ store, heartbeatIntervalMs: timing.heartbeatIntervalMs });
+    const serverStates = new ServerStates(store, clog);
+    cleanups.push(() => serverStates.close());
+    void serverStates.start();
+    clusterMetrics(metrics.registry, {
+      hosts: () => claimer.snapshots(),
+      downTimeMs: timing.downTimeMs,
+      servers: serverStates,
+      storeProblem: () => storeHealth.problem,
+    });
 
     // Each server's reflection lists (and describes) only its own services.
-    const pub = new StratoServer({ mapError: hideStoreErrors })
+    const pub = new StratoServer({ mapError: hideStoreErrors, observeCall: metrics.grpc })
       .addService<IdentityHandlers>(proto.strato.identity.v1.Identity.service, identityApi(identity))
       .addService<ImagesHandlers>(proto.strato.image.v1.Images.service, imagesApi(identity, images))
       .addService<FlavorsHandlers>(proto.strato.compute.v1.Flavors.service, flavorsApi(identity, flavors))
@@ -168,7 +195,7 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       .addService<PortsHandlers>(proto.strato.network.v1.Ports.service, netApi.ports)
       .addService<SecurityGroupsHandlers>(proto.strato.network.v1.SecurityGroups.service, netApi.securityGroups)
       .addReflection();
-    const reg = new StratoServer({ mapError: hideStoreErrors })
+    const reg = new StratoServer({ mapError: hideStoreErrors, observeCall: metrics.grpc })
       .addService<RegistryHandlers>(
         proto.strato.host.v1.Registry.service,
         registryApi(hosts, reports, images, (hostId) => {
@@ -188,6 +215,19 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
     cleanups.push(() => reg.shutdown(grace));
     const publicPort = await pub.listen(config.listen, publicCreds);
     cleanups.push(() => pub.shutdown(grace));
+    // Every service of both ports (and each port as a whole) needs the store.
+    gate = new HealthGate(
+      [pub, reg].map((server) => ({ server, needs: allServicesNeed(server.serviceNames(), ['store']) })),
+      clog,
+    );
+    gate.set('store', storeHealth.problem);
+    storeHealth.start();
+    const metricsEndpoint = await startMetricsEndpoint(
+      parseMetricsListen(config.metricsListen),
+      metrics.registry,
+      clog,
+    );
+    cleanups.push(() => metricsEndpoint?.close());
 
     // Workflows resume once hosts had a chance to heartbeat: after a long outage
     // every host looks down until then, and a resumed boot would find no host.
@@ -205,6 +245,7 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       publicPort,
       registryPort,
       adminPasswordFile,
+      metricsPort: metricsEndpoint?.port,
       status: () => conductorStatus(hosts),
       stop() {
         stopping ??= stopAll().then(() => clog.info({}, 'conductor stopped'));

@@ -5,6 +5,8 @@
 // line when it ends, and turns whatever it throws into a gRPC status through
 // the one error model. A request the strict decoder could not read
 // (request-decoding.ts) is answered INVALID_ARGUMENT here, before the handler.
+// An optional CallObserver hears how each call ended (metrics), so the daemons
+// can count calls without this module knowing how.
 import { once } from 'node:events';
 import {
   type handleBidiStreamingCall,
@@ -76,6 +78,13 @@ export type HandlerFor<F> =
  */
 export type ErrorMapper = (err: StratoError, requestId: string) => StratoError;
 
+/**
+ * Told once per call, when it ends: its full method path, the code it ended
+ * with ('OK', the error's code as sent, or CANCELLED/DEADLINE_EXCEEDED when the
+ * caller went away) and how long it ran. Must not throw.
+ */
+export type CallObserver = (method: string, code: ErrorCode | 'OK', durationS: number) => void;
+
 type AnyCall =
   | ServerUnaryCall<unknown, unknown>
   | ServerReadableStream<unknown, unknown>
@@ -88,7 +97,8 @@ interface CallScope {
   end(err?: unknown): ReturnType<typeof toGrpcStatus> | undefined;
 }
 
-function begin(call: AnyCall, method: string, log: Logger, mapError?: ErrorMapper): CallScope {
+function begin(call: AnyCall, w: Wrapped): CallScope {
+  const { method, log, mapError, observe } = w;
   const started = performance.now();
   const requestId = requestIdFrom(call.metadata) ?? newRequestId();
   const headers = new Metadata();
@@ -112,20 +122,24 @@ function begin(call: AnyCall, method: string, log: Logger, mapError?: ErrorMappe
     end(err) {
       if (ended) return undefined;
       ended = true;
-      const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
+      const elapsedMs = performance.now() - started;
+      const durationMs = Math.round(elapsedMs * 1000) / 1000;
       if (abort.signal.aborted) {
         // The caller is gone (cancelled, or its deadline passed): whatever the
         // handler threw on the way out is nobody's problem and nobody gets it.
         const code: ErrorCode = Date.now() >= ctx.deadlineMs ? 'DEADLINE_EXCEEDED' : 'CANCELLED';
         child.info({ code, durationMs }, 'grpc call');
+        observe?.(method, code, elapsedMs / 1000);
         return undefined;
       }
       if (err === undefined) {
         child.info({ code: 'OK', durationMs }, 'grpc call');
+        observe?.(method, 'OK', elapsedMs / 1000);
         return undefined;
       }
       const raw = toStratoError(err, requestId);
       const se = mapError ? mapError(raw, requestId) : raw;
+      observe?.(method, se.code, elapsedMs / 1000);
       if (!(err instanceof StratoError)) {
         // Unexpected: the caller gets a generic message, the log gets the truth.
         child.error({ code: se.code, reason: se.reason, durationMs, err }, 'grpc call');
@@ -167,10 +181,11 @@ export function wrapHandler(
   handler: (...args: never[]) => unknown,
   log: Logger,
   mapError?: ErrorMapper,
+  observe?: CallObserver,
 ): UntypedHandleCall {
   const method = def.path;
   const h = handler as (input: unknown, ctx: CallContext) => unknown;
-  const scoped: Wrapped = { method, h, log, mapError };
+  const scoped: Wrapped = { method, h, log, mapError, observe };
   if (!def.requestStream && !def.responseStream) {
     const unary: handleUnaryCall<unknown, unknown> = (call, callback) => respond(call, call.request, callback, scoped);
     return unary;
@@ -192,6 +207,7 @@ interface Wrapped {
   h: (input: unknown, ctx: CallContext) => unknown;
   log: Logger;
   mapError: ErrorMapper | undefined;
+  observe: CallObserver | undefined;
 }
 
 /** The handler's input, or the error for a request that could not be decoded. */
@@ -207,7 +223,7 @@ function respond(
   callback: Parameters<handleUnaryCall<unknown, unknown>>[1],
   w: Wrapped,
 ): void {
-  const scope = begin(call, w.method, w.log, w.mapError);
+  const scope = begin(call, w);
   runInContext({ requestId: scope.ctx.requestId, deadlineMs: scope.ctx.deadlineMs }, async () => {
     let res: unknown;
     try {
@@ -227,7 +243,7 @@ function streamOut(
   input: unknown,
   w: Wrapped,
 ): void {
-  const scope = begin(call, w.method, w.log, w.mapError);
+  const scope = begin(call, w);
   runInContext({ requestId: scope.ctx.requestId, deadlineMs: scope.ctx.deadlineMs }, async () => {
     try {
       await pump(call, (await run(w, input, scope.ctx)) as AsyncIterable<unknown>, scope.ctx.signal);

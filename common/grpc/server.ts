@@ -16,7 +16,7 @@ import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation, type ServingStatus } from 'grpc-health-check';
 import { type Logger, log as rootLog } from '../log.ts';
 import { loadProtoPackage, protoFilesDeclaring } from '../proto.ts';
-import { type ErrorMapper, type Implementation, wrapHandler } from './handlers.ts';
+import { type CallObserver, type ErrorMapper, type Implementation, wrapHandler } from './handlers.ts';
 import { strictRequestDecoding } from './request-decoding.ts';
 
 export interface StratoServerOptions {
@@ -26,6 +26,8 @@ export interface StratoServerOptions {
   serverOptions?: ServerOptions;
   /** Rewrites errors before they reach callers (see ErrorMapper). @default none */
   mapError?: ErrorMapper;
+  /** Hears how every call of the added services ended (metrics; see CallObserver). @default none */
+  observeCall?: CallObserver;
 }
 
 /** `strato.agent.v1.Agent` from a definition whose paths are `/strato.agent.v1.Agent/Spawn`. */
@@ -42,6 +44,9 @@ export class StratoServer {
   private readonly health = new HealthImplementation({ '': 'NOT_SERVING' });
   private readonly services = new Set<string>();
   private readonly mapError: ErrorMapper | undefined;
+  private readonly observeCall: CallObserver | undefined;
+  /** Set once shutdown began: health stays NOT_SERVING whatever a dependency says. */
+  private stopping = false;
   /** Set by addReflection: the package describing the services, or 'files' to load their proto files. */
   private reflection: PackageDefinition | 'files' | undefined;
   private port: number | undefined;
@@ -50,6 +55,7 @@ export class StratoServer {
     this.log = (options.log ?? rootLog).child({ component: 'grpc-server' });
     this.grpc = new Server(options.serverOptions);
     this.mapError = options.mapError;
+    this.observeCall = options.observeCall;
     this.health.addToServer(this.grpc);
   }
 
@@ -65,7 +71,7 @@ export class StratoServer {
     for (const [name, method] of Object.entries(def)) {
       const handler = handlers[name];
       if (typeof handler !== 'function') throw new Error(`${method.path}: no handler`);
-      wrapped[name] = wrapHandler(method, handler.bind(impl), this.log, this.mapError);
+      wrapped[name] = wrapHandler(method, handler.bind(impl), this.log, this.mapError, this.observeCall);
       strict[name] = strictRequestDecoding(method);
     }
     this.grpc.addService(strict, wrapped);
@@ -93,8 +99,9 @@ export class StratoServer {
     return [...this.services];
   }
 
-  /** Sets one service's health status ('' for the whole server). */
+  /** Sets one service's health status ('' for the whole server); once shutdown began, all stay NOT_SERVING. */
   setHealth(service: string, status: ServingStatus): void {
+    if (this.stopping) return;
     this.health.setStatus(service, status);
   }
 
@@ -119,6 +126,7 @@ export class StratoServer {
    * refused, running calls get `graceMs` to finish, then are cancelled.
    */
   async shutdown(graceMs = 5000): Promise<void> {
+    this.stopping = true;
     this.health.setStatus('', 'NOT_SERVING');
     for (const s of this.services) this.health.setStatus(s, 'NOT_SERVING');
     await new Promise<void>((resolve) => {

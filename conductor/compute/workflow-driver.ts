@@ -5,16 +5,25 @@
 // step is written before its side effect, a conductor restarted at any point
 // resumes every unfinished workflow (resumeAll) and ends it: nothing stays in
 // BUILD or deleting. A periodic sweep kicks anything a lost kick left behind.
+// An optional observer hears how workflows end and where steps stall (metrics).
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Logger, log as rootLog } from '../../common/log.ts';
 import type { AgentDirectory } from '../agents/agent-api.ts';
 import { getOrUndefined } from '../store/get-or-undefined.ts';
 import { iterateAll } from '../store/list-all.ts';
-import type { Compare, Op, Store } from '../store/store.ts';
+import type { Compare, Entry, Op, Store } from '../store/store.ts';
 import { actStep } from './action-steps.ts';
 import { failStep, scheduleStep, spawnStep } from './boot-steps.ts';
 import { eventsPrefix, type ServerEventRecord } from './events.ts';
-import { allNameKey, INSTANCES, type InstanceRecord, instanceKey, projectNameKey } from './instance-record.ts';
+import {
+  allNameKey,
+  INSTANCES,
+  type InstanceRecord,
+  instanceKey,
+  projectNameKey,
+  type Workflow,
+  type WorkflowKind,
+} from './instance-record.ts';
 import { bindStep, plugStep, portsStep, unplugPortStep, unplugStep } from './nic-steps.ts';
 import type { ServerNetworking } from './nics.ts';
 import { deleteStep, purgeStep, releaseStep } from './teardown-steps.ts';
@@ -35,6 +44,20 @@ const STEPS: Record<string, Step> = {
   act: actStep,
 };
 
+/** Hears about workflows as the driver runs them (metrics). Must not throw. */
+export interface WorkflowObserver {
+  /**
+   * A workflow ended (its server event closed, or the server purged at the end of a
+   * delete). `durationS` counts from the operation's start (its server event), across
+   * conductor restarts; undefined when that event is gone.
+   */
+  finished(kind: WorkflowKind, result: 'success' | 'error', durationS: number | undefined): void;
+  /** A step must be run again later (its host does not answer, …). */
+  stepWaits(kind: WorkflowKind, step: string): void;
+  /** A step threw unexpectedly (a bug or a store failure); the loop retries it. */
+  stepFailed(kind: WorkflowKind | undefined, step: string | undefined): void;
+}
+
 export interface WorkflowDriverOptions {
   store: Store;
   claimer: Claims;
@@ -50,6 +73,8 @@ export interface WorkflowDriverOptions {
   acpiTimeoutS?: number;
   /** How often to look for workflows nobody drives. @default 30_000 */
   sweepIntervalMs?: number;
+  /** @default none */
+  observer?: WorkflowObserver;
   clock?: () => number;
   log?: Logger;
 }
@@ -139,9 +164,10 @@ export class WorkflowDriver {
     let tries = 0;
     while (!signal.aborted) {
       loop.again = false;
+      let wf: Workflow | undefined;
       try {
         const entry = await getOrUndefined<InstanceRecord>(this.store, instanceKey(id));
-        const wf = entry?.value.workflow;
+        wf = entry?.value.workflow;
         if (!entry || !wf) {
           if (loop.again) continue;
           return;
@@ -167,17 +193,19 @@ export class WorkflowDriver {
         if (outcome.kind === 'wait') {
           tries++;
           log.warn({ waitMs: outcome.ms, why: outcome.why, tries }, 'step will be retried');
+          this.o.observer?.stepWaits(wf.kind, wf.step);
           if (!loop.again) await this.pause(loop, outcome.ms);
           // Kicked (e.g. the host registered again): it should answer now, so the back-off starts over.
           if (loop.again) tries = 0;
           continue;
         }
         tries = 0;
-        if (outcome.kind === 'purge') await this.purge(id);
+        if (outcome.kind === 'purge') await this.purgeObserved(id, wf);
         else await this.commit(id, wf.id, wf.step, outcome);
         failures = 0;
       } catch (err) {
         if (signal.aborted) return;
+        this.o.observer?.stepFailed(wf?.kind, wf?.step);
         failures++;
         const ms = Math.min(30_000, 500 * 2 ** Math.min(failures, 6));
         this.log.error({ instanceId: id, err, retryInMs: ms }, 'workflow step failed unexpectedly');
@@ -215,8 +243,9 @@ export class WorkflowDriver {
       const next = { ...outcome.apply(entry.value, nowIso, nowMs), updatedAt: nowIso };
       const compares: Compare[] = [{ kind: 'modRevision', key: entry.key, modRevision: entry.modRevision }];
       const ops: Op[] = [{ kind: 'put', key: entry.key, value: next }];
+      let ev: Entry<ServerEventRecord> | undefined;
       if (outcome.finish) {
-        const ev = await getOrUndefined<ServerEventRecord>(this.store, wf.eventKey);
+        ev = await getOrUndefined<ServerEventRecord>(this.store, wf.eventKey);
         if (ev && ev.value.result === '') {
           compares.push({ kind: 'modRevision', key: ev.key, modRevision: ev.modRevision });
           const error = outcome.finish.error;
@@ -232,8 +261,32 @@ export class WorkflowDriver {
           });
         }
       }
-      if ((await this.store.txn(compares, ops)).succeeded) return true;
+      if ((await this.store.txn(compares, ops)).succeeded) {
+        if (outcome.finish) {
+          const result = outcome.finish.error === undefined ? 'success' : 'error';
+          this.finished(wf.kind, result, nowMs, ev?.value);
+        }
+        return true;
+      }
     }
+  }
+
+  /** The end of a delete: the purge, told to the observer with the operation's duration. */
+  private async purgeObserved(id: string, wf: Workflow): Promise<void> {
+    // Read before the purge removes it: the delete's start.
+    const ev = this.o.observer ? await getOrUndefined<ServerEventRecord>(this.store, wf.eventKey) : undefined;
+    await this.purge(id);
+    this.finished(wf.kind, 'success', this.clock(), ev?.value);
+  }
+
+  private finished(
+    kind: WorkflowKind,
+    result: 'success' | 'error',
+    nowMs: number,
+    ev: ServerEventRecord | undefined,
+  ): void {
+    const started = ev === undefined ? Number.NaN : Date.parse(ev.startedAt);
+    this.o.observer?.finished(kind, result, Number.isFinite(started) ? Math.max(0, nowMs - started) / 1000 : undefined);
   }
 
   /** Removes the instance's events, then (atomically) the instance and its name index entries. */

@@ -11,7 +11,7 @@ import { getOrUndefined } from '../store/get-or-undefined.ts';
 import { listAll } from '../store/list-all.ts';
 import { listPage, type Page, type PageRequest } from '../store/paging.ts';
 import type { Store } from '../store/store.ts';
-import { HOSTS, type HostCapacity, type HostRecord, hostKey } from './host-record.ts';
+import { HOSTS, type HostCapacity, type HostRecord, type HostSelfReport, hostKey } from './host-record.ts';
 import { type HostState, type HostTiming, hostState } from './host-state.ts';
 
 export interface HostRegistryOptions {
@@ -33,6 +33,37 @@ export interface RegisterInput {
   agentVersion: string;
   /** @default '' (the host gave none) */
   underlayIp?: string;
+  /** @default '' (the agent did not say) */
+  agentStartedAt?: string;
+  /** @default none */
+  degradedReasons?: string[];
+  /** @default none */
+  orphans?: HostSelfReport['orphans'];
+}
+
+/** What a heartbeat says beside the instances (registry-api.ts reads the request). */
+export interface HeartbeatReport extends HostSelfReport {
+  /**
+   * The host could not list its instances (its hypervisor is unreachable): the report
+   * is kept, but the heartbeat does not keep the host up — a host that cannot see its
+   * guests takes no new work (strato.host.v1.Registry.Heartbeat).
+   */
+  instancesUnknown: boolean;
+}
+
+const sameList = (a: readonly string[] | undefined, b: readonly string[]): boolean =>
+  (a ?? []).length === b.length && b.every((x, i) => a?.[i] === x);
+
+const sameCounts = (a: HostSelfReport['orphans'] | undefined, b: HostSelfReport['orphans']): boolean =>
+  JSON.stringify(a ?? {}) === JSON.stringify(b);
+
+/** The record's self-report fields for `input`, with their defaults. */
+function selfFields(input: RegisterInput): Pick<HostRecord, 'agentStartedAt' | 'degradedReasons' | 'orphans'> {
+  return {
+    agentStartedAt: input.agentStartedAt ?? '',
+    degradedReasons: [...(input.degradedReasons ?? [])],
+    orphans: { ...input.orphans },
+  };
 }
 
 export class HostRegistry {
@@ -64,6 +95,7 @@ export class HostRegistry {
         virtType: input.virtType,
         agentVersion: input.agentVersion,
         underlayIp: input.underlayIp ?? '',
+        ...selfFields(input),
         lastHeartbeatMs: now,
       }));
       if (updated) {
@@ -76,6 +108,7 @@ export class HostRegistry {
       const fresh: HostRecord = {
         ...input,
         underlayIp: input.underlayIp ?? '',
+        ...selfFields(input),
         capacity: { ...input.capacity },
         enabled: true,
         lastHeartbeatMs: now,
@@ -93,12 +126,28 @@ export class HostRegistry {
     }
   }
 
-  /** Errors: NOT_FOUND/HOST_NOT_REGISTERED (the agent should Register again). */
-  async heartbeat(id: string): Promise<HostRecord> {
+  /**
+   * Keeps the host up and records what it says about itself (`report`, when given);
+   * a report with instancesUnknown only updates the latter. Writes nothing when nothing
+   * changes. Errors: NOT_FOUND/HOST_NOT_REGISTERED (the agent should Register again).
+   */
+  async heartbeat(id: string, report?: HeartbeatReport): Promise<HostRecord> {
     const now = this.clock();
-    const e = await casUpdate<HostRecord>(this.store, hostKey(id), (h) =>
-      h.lastHeartbeatMs >= now ? UNCHANGED : { ...h, lastHeartbeatMs: now },
-    );
+    const e = await casUpdate<HostRecord>(this.store, hostKey(id), (h) => {
+      const beat = report?.instancesUnknown !== true && h.lastHeartbeatMs < now;
+      const said =
+        report !== undefined &&
+        !(sameList(h.degradedReasons, report.degradedReasons) && sameCounts(h.orphans, report.orphans));
+      if (!beat && !said) return UNCHANGED;
+      const next = { ...h };
+      if (beat) next.lastHeartbeatMs = now;
+      if (said) {
+        next.degradedReasons = [...report.degradedReasons];
+        next.orphans = { ...report.orphans };
+        this.log.info({ hostId: id, degradedReasons: report.degradedReasons }, 'host reports its state');
+      }
+      return next;
+    });
     if (!e)
       throw notFound('HOST_NOT_REGISTERED', `host ${id} is not registered; register first`, { details: { host: id } });
     return e.value;

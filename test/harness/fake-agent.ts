@@ -8,9 +8,10 @@
 // pass their conformance suites). What is this file's own: the fault switches (a
 // hypervisor that refuses, a corrupted image cache, a slow disk, a cut link to the
 // conductor, a domain that vanishes, a guest that powers off, an older agent without
-// AgentNetwork) and read-only views for the tests (calls, pushed states, instances).
+// AgentNetwork, a hypervisor that becomes unreachable) and read-only views for the tests (calls, pushed states, instances).
 import { join } from 'node:path';
 import { pino } from 'pino';
+import { AgentHealth } from '../../agent/agent-status.ts';
 import { InstanceManager } from '../../agent/compute/instance-manager.ts';
 import { fakePowerState } from '../../agent/hypervisor/fake/fake-hypervisor.ts';
 import type { PowerState } from '../../agent/hypervisor/hypervisor.ts';
@@ -94,6 +95,8 @@ export class FakeAgent {
    */
   corruptCache = false;
   port = 0;
+  /** When this agent started, as it registers. */
+  readonly startedAt = new Date().toISOString();
   private readonly o: FakeAgentOptions;
   private readonly log = silentLog();
   private link!: SeverableLink;
@@ -104,6 +107,7 @@ export class FakeAgent {
   private server: StratoServer | undefined;
   private registrar: Registrar | undefined;
   private registration: { resolve(ids: string[]): void; reject(err: unknown): void } | undefined;
+  private health!: AgentHealth;
 
   private constructor(o: FakeAgentOptions, host: FakeHost) {
     this.o = o;
@@ -148,6 +152,15 @@ export class FakeAgent {
 
   resumeHeartbeats(): void {
     this.link.severed = false;
+    this.registrar?.heartbeatNow();
+  }
+
+  /**
+   * The link to the hypervisor is lost (true) or back (false), as the real agent hears it
+   * from libvirt: it reports itself degraded and can no longer vouch for its guests.
+   */
+  set hypervisorUnreachable(down: boolean) {
+    this.host.hv.emit(down ? 'disconnected' : 'reconnected');
     this.registrar?.heartbeatNow();
   }
 
@@ -211,6 +224,11 @@ export class FakeAgent {
       address: this.address,
       virtType: 'qemu',
       agentVersion: packageVersion(),
+      startedAt: this.startedAt,
+      selfReport: () => ({
+        degradedReasons: this.health.degradedReasons,
+        instancesKnown: this.health.libvirtConnected,
+      }),
       underlayIp: this.o.underlayIp ?? '',
       capacity: async () => this.o.capacity ?? DEFAULT_CAPACITY,
       manager: this.manager,
@@ -250,6 +268,8 @@ export class FakeAgent {
       keyFile: join(o.tlsDir, `${name}.key`),
     };
     const proto = toGrpcObject<AgentProto & AgentNetworkProto & HostProto>(await loadProtoPackage());
+    this.health = new AgentHealth(o.hostId, o.registry);
+    this.health.watchHypervisor(host.hv);
     this.link = new SeverableLink({
       endpoints: [o.registry],
       credentials: await mtlsChannelCredentials(files),

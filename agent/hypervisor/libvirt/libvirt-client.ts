@@ -39,6 +39,8 @@ export interface LibvirtClientOptions {
   keepaliveCount?: number;
   /** Domain events to subscribe to at connect (and after every reconnect). @default [] */
   events?: readonly DomainEventName[];
+  /** Told of every failed call (procedure name, error), e.g. to count libvirt errors. @default none */
+  onCallError?: (procedure: string, err: unknown) => void;
   log?: Logger;
 }
 
@@ -96,6 +98,7 @@ export class LibvirtClient extends EventEmitter<LibvirtClientEvents> {
       afterConnect: (c) => this.registerEvents(c),
       onEvent: (proc, body) => this.routeEvent(proc, body),
       onStateChange: (s) => this.onState(s),
+      ...(opts.onCallError ? { onCallError: opts.onCallError } : {}),
     });
   }
 

@@ -2,7 +2,8 @@
 // domain XML builder. It only translates: instance ids to domain names, libvirt
 // states and events to strato power states, "already gone" errors to success.
 // Events are pushed by libvirtd (the client re-registers them after a reconnect);
-// nothing here polls.
+// nothing here polls. It also says whether the link is up and reads the guests'
+// counters (instance-stats.ts) for the agent's metrics.
 import { EventEmitter } from 'node:events';
 import { isStratoError } from '../../../common/errors.ts';
 import type { Logger } from '../../../common/log.ts';
@@ -17,6 +18,7 @@ import type {
   PowerState,
 } from '../hypervisor.ts';
 import type { InstanceMetadata } from '../instance-metadata.ts';
+import type { InstanceStats, InstanceStatsSource } from '../instance-stats.ts';
 import type { InstanceSpec, PortSpec, VirtType } from '../instance-spec.ts';
 import { guestOwnerFromCapabilities } from './dac-owner.ts';
 import { deviceReleased } from './device-release.ts';
@@ -25,7 +27,16 @@ import { parseDomainMetadata } from './domain-metadata.ts';
 import { buildDomainXml } from './domain-xml.ts';
 import { buildInterfaceXml } from './domain-xml-interfaces.ts';
 import type { LifecycleEvent, RebootEvent } from './events.ts';
-import { AffectFlags, DestroyFlags, ListDomainsFlags, ShutdownFlags, UndefineFlags, XmlFlags } from './flags.ts';
+import {
+  AffectFlags,
+  DestroyFlags,
+  ListDomainsFlags,
+  ShutdownFlags,
+  StatsFlags,
+  UndefineFlags,
+  XmlFlags,
+} from './flags.ts';
+import { INSTANCE_STATS_GROUPS, instanceStatsOf } from './instance-stats.ts';
 import { detachInterfaceXml, findInterface } from './interface-lookup.ts';
 import { LibvirtClient } from './libvirt-client.ts';
 
@@ -63,10 +74,12 @@ export interface LibvirtHypervisorOptions {
   socketPath?: string;
   /** Where libvirtd's QEMU driver writes its per-domain logs. @default /var/log/libvirt/qemu */
   qemuLogDir?: string;
+  /** Told of every failed libvirt call (procedure name, error), e.g. to count them. @default none */
+  onCallError?: (procedure: string, err: unknown) => void;
   log: Logger;
 }
 
-export class LibvirtHypervisor extends EventEmitter<HypervisorEvents> implements Hypervisor {
+export class LibvirtHypervisor extends EventEmitter<HypervisorEvents> implements Hypervisor, InstanceStatsSource {
   private readonly client: LibvirtClient;
   private readonly log: Logger;
   private readonly qemuLogDir: string;
@@ -101,8 +114,24 @@ export class LibvirtHypervisor extends EventEmitter<HypervisorEvents> implements
       log,
       // A restarted libvirtd may take a while: keep calls waiting rather than failing fast.
       unavailableAfterMs: 30_000,
+      ...(opts.onCallError ? { onCallError: opts.onCallError } : {}),
     });
     return new LibvirtHypervisor(client, log, opts.qemuLogDir ?? LIBVIRT_QEMU_LOG_DIR);
+  }
+
+  /** Whether the link to libvirtd is up now (calls made while it is not wait, then fail UNAVAILABLE). */
+  get connected(): boolean {
+    return this.client.state === 'ready';
+  }
+
+  /** Counters of every running strato domain, in one call (short deadline: a scrape waits for it). */
+  async instanceStats(): Promise<InstanceStats[]> {
+    const all = await this.client.getAllDomainStats({
+      groups: INSTANCE_STATS_GROUPS,
+      flags: StatsFlags.ACTIVE,
+      timeoutMs: 5000,
+    });
+    return instanceStatsOf(all);
   }
 
   private forward(domainName: string, event: string): void {

@@ -38,6 +38,19 @@ describe('conductor config', () => {
     assert.equal(c.heartbeatIntervalS, 10);
     assert.equal(c.downTimeS, 60);
     assert.equal(c.buildTimeoutS, 600);
+    assert.equal(c.metricsListen, '127.0.0.1:9180');
+  });
+
+  it('--metrics-listen: an address, or off; from the environment too; nonsense refused naming it', async () => {
+    assert.equal((await load(['--metrics-listen', 'off'])).config.metricsListen, 'off');
+    assert.equal(
+      (await load([], { STRATO_CONDUCTOR_METRICS_LISTEN: '[::1]:9100' })).config.metricsListen,
+      '[::1]:9100',
+    );
+    await assert.rejects(loadCommand(['--metrics-listen', '0.0.0.0'], {}), {
+      reason: 'CONFIG_INVALID',
+      message: /^metricsListen must be IP:PORT/,
+    });
   });
 
   it('layers file < environment < flags', async () => {

@@ -19,8 +19,10 @@ export interface RegistryClient extends grpc.Client {
    * expects but the list omits (for two heartbeat intervals after its last
    * change) goes to ERROR. The reply lists what the conductor expects on the
    * host: anything else there may be removed by the agent.
+   * A heartbeat with instances_unknown (the host cannot see its guests) only
+   * updates what the host reports about itself (degraded reasons, orphans).
    * Errors: NOT_FOUND (HOST_NOT_REGISTERED: register again);
-   * PERMISSION_DENIED.
+   * PERMISSION_DENIED; INVALID_ARGUMENT (DEGRADED_REASONS_INVALID).
    */
   Heartbeat(argument: _strato_host_v1_HeartbeatRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_HeartbeatResponse__Output>): grpc.ClientUnaryCall;
   Heartbeat(argument: _strato_host_v1_HeartbeatRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_host_v1_HeartbeatResponse__Output>): grpc.ClientUnaryCall;
@@ -33,8 +35,10 @@ export interface RegistryClient extends grpc.Client {
    * expects but the list omits (for two heartbeat intervals after its last
    * change) goes to ERROR. The reply lists what the conductor expects on the
    * host: anything else there may be removed by the agent.
+   * A heartbeat with instances_unknown (the host cannot see its guests) only
+   * updates what the host reports about itself (degraded reasons, orphans).
    * Errors: NOT_FOUND (HOST_NOT_REGISTERED: register again);
-   * PERMISSION_DENIED.
+   * PERMISSION_DENIED; INVALID_ARGUMENT (DEGRADED_REASONS_INVALID).
    */
   heartbeat(argument: _strato_host_v1_HeartbeatRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_HeartbeatResponse__Output>): grpc.ClientUnaryCall;
   heartbeat(argument: _strato_host_v1_HeartbeatRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_host_v1_HeartbeatResponse__Output>): grpc.ClientUnaryCall;
@@ -65,7 +69,8 @@ export interface RegistryClient extends grpc.Client {
    * updates address and capacity. The reply carries the conductor's view of
    * what should run on the host so a restarted agent can reconcile.
    * Errors: PERMISSION_DENIED (certificate does not name host_id);
-   * INVALID_ARGUMENT.
+   * INVALID_ARGUMENT (naming the field: host_id, address, capacity,
+   * underlay_ip, started_at, degraded_reasons).
    */
   Register(argument: _strato_host_v1_RegisterRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_RegisterResponse__Output>): grpc.ClientUnaryCall;
   Register(argument: _strato_host_v1_RegisterRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_host_v1_RegisterResponse__Output>): grpc.ClientUnaryCall;
@@ -76,7 +81,8 @@ export interface RegistryClient extends grpc.Client {
    * updates address and capacity. The reply carries the conductor's view of
    * what should run on the host so a restarted agent can reconcile.
    * Errors: PERMISSION_DENIED (certificate does not name host_id);
-   * INVALID_ARGUMENT.
+   * INVALID_ARGUMENT (naming the field: host_id, address, capacity,
+   * underlay_ip, started_at, degraded_reasons).
    */
   register(argument: _strato_host_v1_RegisterRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_RegisterResponse__Output>): grpc.ClientUnaryCall;
   register(argument: _strato_host_v1_RegisterRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_host_v1_RegisterResponse__Output>): grpc.ClientUnaryCall;
@@ -116,8 +122,10 @@ export interface RegistryHandlers extends grpc.UntypedServiceImplementation {
    * expects but the list omits (for two heartbeat intervals after its last
    * change) goes to ERROR. The reply lists what the conductor expects on the
    * host: anything else there may be removed by the agent.
+   * A heartbeat with instances_unknown (the host cannot see its guests) only
+   * updates what the host reports about itself (degraded reasons, orphans).
    * Errors: NOT_FOUND (HOST_NOT_REGISTERED: register again);
-   * PERMISSION_DENIED.
+   * PERMISSION_DENIED; INVALID_ARGUMENT (DEGRADED_REASONS_INVALID).
    */
   Heartbeat: grpc.handleUnaryCall<_strato_host_v1_HeartbeatRequest__Output, _strato_host_v1_HeartbeatResponse>;
   
@@ -135,7 +143,8 @@ export interface RegistryHandlers extends grpc.UntypedServiceImplementation {
    * updates address and capacity. The reply carries the conductor's view of
    * what should run on the host so a restarted agent can reconcile.
    * Errors: PERMISSION_DENIED (certificate does not name host_id);
-   * INVALID_ARGUMENT.
+   * INVALID_ARGUMENT (naming the field: host_id, address, capacity,
+   * underlay_ip, started_at, degraded_reasons).
    */
   Register: grpc.handleUnaryCall<_strato_host_v1_RegisterRequest__Output, _strato_host_v1_RegisterResponse>;
   
