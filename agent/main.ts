@@ -56,6 +56,7 @@ import { RegistryImageSource } from './registry/registry-image-source.ts';
 import { agentService } from './server/agent-service.ts';
 import { ensureDir, GROUP_DIR_MODE, STATE_DIR_MODE } from './state-dir/file-access.ts';
 import { agentStorageService } from './server/agent-storage-service.ts';
+import { infoToProto } from './server/storage-from-proto.ts';
 import { startStorage } from './storage/start-storage.ts';
 
 export interface RunningAgent {
@@ -197,6 +198,8 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
     startedAt: new Date(Date.now() - process.uptime() * 1000).toISOString(),
     selfReport: () => ({ degradedReasons: health.degradedReasons, instancesKnown: health.libvirtConnected }),
     underlayIp: facts.underlayIp,
+    roles: config.roles,
+    ...(storage ? { storage: async () => infoToProto(await storage.service.info()) } : {}),
     manager,
     log,
     capacity: async () => {

@@ -51,6 +51,15 @@ export interface ConductorConfig {
   networkResyncS: number;
   /** MTU of the hosts' underlay; vxlan networks get 50 less by default. @default 1500 */
   underlayMtu: number;
+  /**
+   * How long a volume operation (create, extend, delete, snapshot, attach, detach)
+   * waits for a host that gives no answer before it fails saying so. @default 600
+   */
+  volumeTimeoutS: number;
+  /** How long a detach waits for the guest to release the disk (DETACH_TIMEOUT). @default 60 */
+  detachTimeoutS: number;
+  /** Every storage host's iSCSI exports are reconciled with the attachments this often. @default 60 */
+  exportReconcileS: number;
   /** Prometheus metrics (HTTP, no authentication): HOST:PORT, or 'off'. @default 127.0.0.1:9180 */
   metricsListen: string;
 }
@@ -71,6 +80,9 @@ export const DEFAULT_CONFIG: Readonly<ConductorConfig> = {
   shutdownGraceS: 5,
   networkResyncS: 30,
   underlayMtu: 1500,
+  volumeTimeoutS: 600,
+  detachTimeoutS: 60,
+  exportReconcileS: 60,
   metricsListen: '127.0.0.1:9180',
 };
 
@@ -95,6 +107,9 @@ const NUMERIC = [
   'shutdownGraceS',
   'networkResyncS',
   'underlayMtu',
+  'volumeTimeoutS',
+  'detachTimeoutS',
+  'exportReconcileS',
 ] as const;
 const STRINGS = ['dataDir', 'listen', 'registryListen', 'tlsDir'] as const;
 
@@ -171,6 +186,16 @@ export const CONDUCTOR_FLAGS: FlagTable = {
     help: 'soft stop or reboot: seconds of ACPI before acting hard',
     default: DEFAULT_CONFIG.acpiTimeoutS,
   },
+  'volume-timeout-s': {
+    value: 'S',
+    help: 'seconds a volume operation waits for a host that does not answer, then fails',
+    default: DEFAULT_CONFIG.volumeTimeoutS,
+  },
+  'detach-timeout-s': {
+    value: 'S',
+    help: 'seconds a volume detach waits for the guest to release the disk',
+    default: DEFAULT_CONFIG.detachTimeoutS,
+  },
   'network-resync-s': {
     value: 'S',
     aliases: ['network-resync'],
@@ -216,6 +241,8 @@ function settings(v: FlagValues, spell: (flag: string) => string): Partial<Condu
     downTimeS: seconds('down-time-s'),
     acpiTimeoutS: seconds('acpi-timeout-s'),
     networkResyncS: seconds('network-resync-s'),
+    volumeTimeoutS: seconds('volume-timeout-s'),
+    detachTimeoutS: seconds('detach-timeout-s'),
   });
 }
 

@@ -15,14 +15,17 @@ import { ServerCredentials } from '@grpc/grpc-js';
 import { type DaemonCommand, helpHint, versionText } from '../common/daemon-flags.ts';
 import type { ProtoGrpcType as AgentProto } from '../common/gen/agent.ts';
 import type { ProtoGrpcType as AgentNetworkProto } from '../common/gen/agent_network.ts';
+import type { ProtoGrpcType as AgentStorageProto } from '../common/gen/agent_storage.ts';
 import type { ProtoGrpcType as FlavorProto } from '../common/gen/flavor.ts';
 import type { ProtoGrpcType as HostProto } from '../common/gen/host.ts';
 import type { ProtoGrpcType as IdentityProto } from '../common/gen/identity.ts';
 import type { ProtoGrpcType as ImageProto } from '../common/gen/image.ts';
 import type { ProtoGrpcType as NetworkProto } from '../common/gen/network.ts';
 import type { ProtoGrpcType as ServerProto } from '../common/gen/server.ts';
+import type { ProtoGrpcType as VolumeProto } from '../common/gen/volume.ts';
 import type { FlavorsHandlers } from '../common/gen/strato/compute/v1/Flavors.ts';
 import type { ServersHandlers } from '../common/gen/strato/compute/v1/Servers.ts';
+import type { ServerVolumesHandlers } from '../common/gen/strato/compute/v1/ServerVolumes.ts';
 import type { HostsHandlers } from '../common/gen/strato/host/v1/Hosts.ts';
 import type { RegistryHandlers } from '../common/gen/strato/host/v1/Registry.ts';
 import type { IdentityHandlers } from '../common/gen/strato/identity/v1/Identity.ts';
@@ -31,6 +34,8 @@ import type { NetworksHandlers } from '../common/gen/strato/network/v1/Networks.
 import type { PortsHandlers } from '../common/gen/strato/network/v1/Ports.ts';
 import type { SecurityGroupsHandlers } from '../common/gen/strato/network/v1/SecurityGroups.ts';
 import type { SubnetsHandlers } from '../common/gen/strato/network/v1/Subnets.ts';
+import type { VolumeSnapshotsHandlers } from '../common/gen/strato/volume/v1/VolumeSnapshots.ts';
+import type { VolumesHandlers } from '../common/gen/strato/volume/v1/Volumes.ts';
 import { mtlsChannelCredentials, mtlsServerCredentials } from '../common/grpc/credentials.ts';
 import { allServicesNeed, HealthGate } from '../common/grpc/health-gate.ts';
 import { StratoServer } from '../common/grpc/server.ts';
@@ -43,14 +48,18 @@ import { stopOnSignal } from '../common/systemd/stop-on-signal.ts';
 import { armTestHangTrigger } from '../common/systemd/test-hang-trigger.ts';
 import { loadProtoPackage, toGrpcObject } from '../common/proto.ts';
 import { AgentPool } from './agents/agent-pool.ts';
+import { VolumeAgentPool } from './agents/volume-agent-pool.ts';
 import { flavorsApi } from './api/flavors-api.ts';
 import { hostsApi } from './api/hosts-api.ts';
 import { identityApi } from './api/identity-api.ts';
 import { imagesApi } from './api/images-api.ts';
 import { networkApis } from './api/network-apis.ts';
 import { registryApi } from './api/registry-api.ts';
+import { serverVolumesApi } from './api/server-volumes-api.ts';
 import { serversApi } from './api/servers-api.ts';
 import { hideStoreErrors } from './api/store-errors.ts';
+import { volumeSnapshotsApi } from './api/volume-snapshots-api.ts';
+import { volumesApi } from './api/volumes-api.ts';
 import { catalogFrom } from './compute/catalog.ts';
 import { ComputeService } from './compute/compute-service.ts';
 import { HostReports } from './compute/host-reports.ts';
@@ -72,15 +81,19 @@ import { AgentNetworkPool } from './network-push/agent-network-pool.ts';
 import { NetworkPusher } from './network-push/network-pusher.ts';
 import { StoreClaimer } from './scheduler/store-claimer.ts';
 import { SqliteStore } from './store/sqlite/sqlite-store.ts';
+import { BlockStorage } from './volumes/block-storage.ts';
+import { serverVolumes } from './volumes/server-volumes.ts';
 
 type Proto = AgentProto &
   AgentNetworkProto &
+  AgentStorageProto &
   FlavorProto &
   HostProto &
   IdentityProto &
   ImageProto &
   NetworkProto &
-  ServerProto;
+  ServerProto &
+  VolumeProto;
 
 export interface Conductor {
   config: ConductorConfig;
@@ -155,12 +168,36 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       resyncIntervalMs: config.networkResyncS * 1000,
     });
     const net = storeServerNetworking({ networking, pusher, agents: netAgents });
+    const volumeAgents = new VolumeAgentPool({
+      storageCtor: proto.strato.agent.v1.AgentStorage,
+      agentCtor: proto.strato.agent.v1.Agent,
+      credentials: agentCreds,
+    });
+    cleanups.push(() => volumeAgents.close());
+    const storage = new BlockStorage({
+      store,
+      hosts,
+      agents: volumeAgents,
+      images: { image: (ref, p) => images.get(p, ref) },
+      timeoutMs: config.volumeTimeoutS * 1000,
+      reconcileEveryMs: config.exportReconcileS * 1000,
+      sweepIntervalMs: Math.max(5_000, 3 * timing.heartbeatIntervalMs),
+    });
+    cleanups.push(() => storage.close());
+    const volumes = serverVolumes({
+      storage,
+      hosts,
+      agents: volumeAgents,
+      detachTimeoutS: config.detachTimeoutS,
+    });
     const driver = new WorkflowDriver({
       store,
       claimer,
       hosts,
       agents,
       net,
+      volumes,
+      volumeTimeoutMs: config.volumeTimeoutS * 1000,
       maxBuildAttempts: config.maxBuildAttempts,
       buildTimeoutMs: config.buildTimeoutS * 1000,
       acpiTimeoutS: config.acpiTimeoutS,
@@ -168,9 +205,19 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       observer: metrics.workflows,
     });
     cleanups.push(() => driver.close());
+    // A volume made for a boot settled: that boot goes on.
+    storage.bootVolumeSettled = (serverId) => driver.kick(serverId);
     // Closed before the driver (cleanups run in reverse): a boot waiting for a push is released at once.
     cleanups.push(() => pusher.close());
-    const compute = new ComputeService({ store, catalog: catalogFrom(images, flavors), driver, hosts, agents, net });
+    const compute = new ComputeService({
+      store,
+      catalog: catalogFrom(images, flavors),
+      driver,
+      hosts,
+      agents,
+      net,
+      volumes,
+    });
     const netApi = networkApis(identity, networking);
     const reports = new HostReports({ store, heartbeatIntervalMs: timing.heartbeatIntervalMs });
     const serverStates = new ServerStates(store, clog);
@@ -189,17 +236,27 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       .addService<ImagesHandlers>(proto.strato.image.v1.Images.service, imagesApi(identity, images))
       .addService<FlavorsHandlers>(proto.strato.compute.v1.Flavors.service, flavorsApi(identity, flavors))
       .addService<ServersHandlers>(proto.strato.compute.v1.Servers.service, serversApi(compute, identity))
+      .addService<ServerVolumesHandlers>(
+        proto.strato.compute.v1.ServerVolumes.service,
+        serverVolumesApi(compute, identity),
+      )
       .addService<HostsHandlers>(proto.strato.host.v1.Hosts.service, hostsApi(hosts, claimer, identity))
       .addService<NetworksHandlers>(proto.strato.network.v1.Networks.service, netApi.networks)
       .addService<SubnetsHandlers>(proto.strato.network.v1.Subnets.service, netApi.subnets)
       .addService<PortsHandlers>(proto.strato.network.v1.Ports.service, netApi.ports)
       .addService<SecurityGroupsHandlers>(proto.strato.network.v1.SecurityGroups.service, netApi.securityGroups)
+      .addService<VolumesHandlers>(proto.strato.volume.v1.Volumes.service, volumesApi(identity, storage.volumes))
+      .addService<VolumeSnapshotsHandlers>(
+        proto.strato.volume.v1.VolumeSnapshots.service,
+        volumeSnapshotsApi(identity, storage.snapshots),
+      )
       .addReflection();
     const reg = new StratoServer({ mapError: hideStoreErrors, observeCall: metrics.grpc })
       .addService<RegistryHandlers>(
         proto.strato.host.v1.Registry.service,
         registryApi(hosts, reports, images, (hostId) => {
           pusher.hostRegistered(hostId);
+          storage.hostRegistered(hostId);
           reports.busyOn(hostId).then(
             (ids) => {
               for (const id of ids) driver.kick(id);
@@ -232,7 +289,8 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
     // Workflows resume once hosts had a chance to heartbeat: after a long outage
     // every host looks down until then, and a resumed boot would find no host.
     const anyDown = (await hosts.list()).some((h) => hosts.state(h) === 'down');
-    const resume = () => driver.resumeAll().catch((err: unknown) => clog.error({ err }, 'resume failed'));
+    const resume = () =>
+      Promise.all([driver.resumeAll(), storage.start()]).catch((err: unknown) => clog.error({ err }, 'resume failed'));
     const resumeTimer = setTimeout(resume, anyDown ? timing.heartbeatIntervalMs + 1000 : 0);
     cleanups.push(() => clearTimeout(resumeTimer));
     driver.startSweeper();

@@ -1,14 +1,17 @@
 // The agent's side of the registry protocol: register on start (retrying until a
 // conductor answers), heartbeat at the interval the conductor asks for with the
 // actual state of every instance (the periodic safety net), re-register when the
-// conductor has forgotten us, and push each instance change at once. Each register and
-// heartbeat also says how the host is (degraded reasons, orphan counts); while the
-// instances cannot be listed (libvirt unreachable) the heartbeat still goes, marked
-// instances_unknown, so the conductor shows why rather than only that it is silent.
+// conductor has forgotten us, and push each instance change at once. A host
+// with the storage role also reports its backend and capacity with each. Each
+// register and heartbeat also says how the host is (degraded reasons, orphan
+// counts); while the instances cannot be listed (libvirt unreachable) the
+// heartbeat still goes, marked instances_unknown, so the conductor shows why
+// rather than only that it is silent.
 import { isStratoError } from '../../common/errors.ts';
 import type { Capacity } from '../../common/gen/strato/host/v1/Capacity.ts';
 import type { InstanceReport } from '../../common/gen/strato/host/v1/InstanceReport.ts';
 import type { Orphans } from '../../common/gen/strato/host/v1/Orphans.ts';
+import type { StorageReport } from '../../common/gen/strato/host/v1/StorageReport.ts';
 import type { Logger } from '../../common/log.ts';
 import type { InstanceChange, InstanceManager } from '../compute/instance-manager.ts';
 import type { ConductorLink } from './conductor-link.ts';
@@ -23,6 +26,10 @@ export interface RegistrarOptions {
   /** This host's VXLAN underlay address (empty: none). */
   underlayIp?: string;
   capacity: () => Promise<Capacity>;
+  /** This host's roles (compute, storage). @default none named: the conductor reads compute */
+  roles?: readonly string[];
+  /** With the storage role: the backend and capacity, read for every register and heartbeat. */
+  storage?: () => Promise<StorageReport>;
   manager: InstanceManager;
   log: Logger;
   /** Called with the conductor's expected instance ids after every register and heartbeat. */
@@ -115,6 +122,8 @@ export class Registrar {
         agentVersion: this.o.agentVersion,
         instances: await this.snapshot(),
         underlayIp: this.o.underlayIp ?? '',
+        roles: [...(this.o.roles ?? [])],
+        ...(this.o.storage ? { storage: await this.o.storage() } : {}),
       }),
     );
     if (res.heartbeatIntervalS > 0) this.intervalMs = res.heartbeatIntervalS * 1000;
@@ -142,6 +151,7 @@ export class Registrar {
         this.log.warn({ err }, 'instance list failed; heartbeat without instances');
       }
     }
+    const storage = await this.storageNow();
     const res = await this.o.link.call((r) =>
       r.Heartbeat({
         hostId: this.o.hostId,
@@ -149,9 +159,21 @@ export class Registrar {
         instancesUnknown,
         degradedReasons,
         orphans: self.orphans ?? {},
+        ...(storage ? { storage } : {}),
       }),
     );
     this.o.onExpected?.(res.expectedInstanceIds, 'heartbeat');
+  }
+
+  /** A heartbeat still goes out when the backend cannot be read now (the last report stands). */
+  private async storageNow(): Promise<StorageReport | undefined> {
+    if (!this.o.storage) return undefined;
+    try {
+      return await this.o.storage();
+    } catch (err) {
+      this.log.warn({ err }, 'storage capacity unreadable; heartbeat without it');
+      return undefined;
+    }
   }
 
   private async run(): Promise<void> {

@@ -20,6 +20,7 @@ import type { RegistryClient as _strato_host_v1_RegistryClient, RegistryDefiniti
 import type { ReportInstanceRequest as _strato_host_v1_ReportInstanceRequest, ReportInstanceRequest__Output as _strato_host_v1_ReportInstanceRequest__Output } from './strato/host/v1/ReportInstanceRequest.ts';
 import type { ReportInstanceResponse as _strato_host_v1_ReportInstanceResponse, ReportInstanceResponse__Output as _strato_host_v1_ReportInstanceResponse__Output } from './strato/host/v1/ReportInstanceResponse.ts';
 import type { SetHostEnabledRequest as _strato_host_v1_SetHostEnabledRequest, SetHostEnabledRequest__Output as _strato_host_v1_SetHostEnabledRequest__Output } from './strato/host/v1/SetHostEnabledRequest.ts';
+import type { StorageReport as _strato_host_v1_StorageReport, StorageReport__Output as _strato_host_v1_StorageReport__Output } from './strato/host/v1/StorageReport.ts';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
   new(...args: ConstructorParameters<Constructor>): Subtype;
@@ -48,6 +49,7 @@ export interface ProtoGrpcType {
         ReportInstanceRequest: MessageTypeDefinition<_strato_host_v1_ReportInstanceRequest, _strato_host_v1_ReportInstanceRequest__Output>
         ReportInstanceResponse: MessageTypeDefinition<_strato_host_v1_ReportInstanceResponse, _strato_host_v1_ReportInstanceResponse__Output>
         SetHostEnabledRequest: MessageTypeDefinition<_strato_host_v1_SetHostEnabledRequest, _strato_host_v1_SetHostEnabledRequest__Output>
+        StorageReport: MessageTypeDefinition<_strato_host_v1_StorageReport, _strato_host_v1_StorageReport__Output>
       }
     }
   }

@@ -6,7 +6,8 @@ import type { Capacity } from '../../common/gen/strato/host/v1/Capacity.ts';
 import type { Host } from '../../common/gen/strato/host/v1/Host.ts';
 import type { HostsHandlers } from '../../common/gen/strato/host/v1/Hosts.ts';
 import type { Implementation } from '../../common/grpc/handlers.ts';
-import { ORPHAN_KINDS, type HostRecord } from '../hosts/host-record.ts';
+import type { StorageReport } from '../../common/gen/strato/host/v1/StorageReport.ts';
+import { type HostRecord, ORPHAN_KINDS, rolesOf, type StorageFacts } from '../hosts/host-record.ts';
 import type { HostRegistry } from '../hosts/host-registry.ts';
 import { requireAdmin } from '../identity/access.ts';
 import type { Identity } from '../identity/identity.ts';
@@ -20,6 +21,20 @@ const resources = (r: Partial<Resources> | undefined): Capacity => ({
   ramMib: r?.ramMiB ?? 0,
   diskGib: r?.diskGiB ?? 0,
 });
+
+export function storageToProto(s: StorageFacts): StorageReport {
+  return {
+    backend: s.backend,
+    totalBytes: String(s.totalBytes),
+    allocatedBytes: String(s.allocatedBytes),
+    freeBytes: String(s.freeBytes),
+    sizeGranularityBytes: String(s.granularityBytes),
+    snapshotsSupported: s.snapshotsSupported,
+    snapshotsUnsupportedReason: s.snapshotsUnsupportedReason,
+    wipePolicy: s.wipePolicy,
+    iscsiPortal: s.iscsiPortal,
+  };
+}
 
 /** Whole seconds the agent has run by `nowMs`; 0 while the host is down or its start is unknown. */
 export function uptimeS(h: HostRecord, state: string, nowMs: number): number {
@@ -50,6 +65,9 @@ export function hostToProto(h: HostRecord, state: string, facts: HostSnapshot, n
     usable: { vcpus: usable(snap, 'vcpus'), ramMib: usable(snap, 'ramMiB'), diskGib: usable(snap, 'diskGiB') },
     allocationRatio: { ...snap.allocationRatio },
     reserved: resources(snap.reserved),
+    roles: rolesOf(h),
+    storage: h.storage ? storageToProto(h.storage) : null,
+    storageReportedAt: h.storageReportedAtMs ? new Date(h.storageReportedAtMs).toISOString() : '',
     agentStartedAt: h.agentStartedAt ?? '',
     uptimeS: uptimeS(h, state, nowMs),
     degradedReasons: [...(h.degradedReasons ?? [])],

@@ -10,6 +10,7 @@ import type { CallContext, Implementation } from '../../common/grpc/handlers.ts'
 import type { HostReports } from '../compute/host-reports.ts';
 import type { HostRegistry } from '../hosts/host-registry.ts';
 import { registerInput, selfReport, validateHostId } from '../hosts/registration.ts';
+import { storageFacts } from '../hosts/storage-report.ts';
 
 /** What PullImage reads: an active image's facts and bytes. */
 export interface ImageSource {
@@ -59,7 +60,10 @@ export function registryApi(
     async Heartbeat(req, ctx) {
       const hostId = validateHostId(req.hostId);
       assertPeerIs(ctx, hostId);
-      await hosts.heartbeat(hostId, { ...selfReport(req), instancesUnknown: req.instancesUnknown });
+      await hosts.heartbeat(hostId, req.storage ? storageFacts(req.storage) : undefined, {
+        ...selfReport(req),
+        instancesUnknown: req.instancesUnknown,
+      });
       // A host that cannot see its guests said nothing about them: judge nothing.
       if (req.instancesUnknown) return { expectedInstanceIds: (await reports.expectedOn(hostId)).map((r) => r.id) };
       return { expectedInstanceIds: await reports.applyFull(hostId, req.instances) };

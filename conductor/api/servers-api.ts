@@ -1,4 +1,3 @@
-import { echo, notFound, StratoError } from '../../common/errors.ts';
 // strato.compute.v1.Servers: a thin adapter from gRPC messages to ComputeService.
 import type { Server } from '../../common/gen/strato/compute/v1/Server.ts';
 import type { ServersHandlers } from '../../common/gen/strato/compute/v1/Servers.ts';
@@ -44,6 +43,12 @@ export function serverToProto(r: InstanceRecord, p: Principal): Server {
       ips: [...n.ips],
       owned: n.owned,
     })),
+    volumes: (r.volumes ?? []).map((v) => ({
+      volumeId: v.volumeId,
+      device: v.device,
+      boot: v.boot,
+      deleteOnTermination: v.deleteOnTermination,
+    })),
   };
 }
 
@@ -51,29 +56,6 @@ export function serversApi(compute: ComputeService, identity: Identity): Impleme
   return {
     async CreateServer(req, ctx) {
       const p = await authenticate(ctx, identity);
-      // Until the conductor serves block storage, a volume-backed boot is refused, never
-      // ignored: no volume exists, and none can be made.
-      if (req.bootVolume !== '') {
-        throw notFound('VOLUME_NOT_FOUND', `volume ${echo(req.bootVolume)} not found`, {
-          details: { field: 'boot_volume' },
-        });
-      }
-      const volumeField =
-        req.bootFromImageVolumeGib > 0
-          ? 'boot_from_image_volume_gib'
-          : req.deleteVolumeOnTermination
-            ? 'delete_volume_on_termination'
-            : undefined;
-      if (volumeField !== undefined) {
-        throw new StratoError(
-          'UNIMPLEMENTED',
-          'VOLUMES_UNSUPPORTED',
-          `${volumeField}: this cloud does not serve block storage yet`,
-          {
-            details: { field: volumeField },
-          },
-        );
-      }
       const rec = await compute.create(
         {
           name: req.name,
@@ -83,6 +65,9 @@ export function serversApi(compute: ComputeService, identity: Identity): Impleme
           host: req.host,
           metadata: req.metadata,
           networks: req.networks.map((n) => ({ network: n.network, port: n.port, fixedIp: n.fixedIp })),
+          bootVolume: req.bootVolume,
+          bootFromImageVolumeGib: req.bootFromImageVolumeGib,
+          deleteVolumeOnTermination: req.deleteVolumeOnTermination,
         },
         p,
         ctx.requestId,

@@ -6,9 +6,15 @@
 // until the build timeout (host-wait.ts): its agent may be restarting, and may
 // have started the guest already.
 // A server with NICs has two more steps (nic-steps.ts): `ports` before
-// scheduling, `bind` between scheduling and spawning.
+// scheduling, `bind` between scheduling and spawning. A server booting from a
+// volume has two more (disk-steps.ts): `block-device` before scheduling (a
+// volume made from the image must be ready), `export` before spawning; its
+// flavor's disk is neither claimed on the host nor used (its root disk is the
+// volume), and a failed boot lets go of its volumes.
 import { isStratoError, StratoError } from '../../common/errors.ts';
 import type { PortSpec } from '../../common/gen/strato/agent/v1/PortSpec.ts';
+import type { SpawnInstanceRequest } from '../../common/gen/strato/agent/v1/SpawnInstanceRequest.ts';
+import type { VolumeSpec } from '../../common/gen/strato/agent/v1/VolumeSpec.ts';
 import { toStratoError } from '../../common/grpc/status.ts';
 import { isNoAnswer } from '../agents/no-answer.ts';
 import { noValidHostMessage } from '../scheduler/no-valid-host.ts';
@@ -17,6 +23,8 @@ import type { Fault, InstanceRecord, Workflow } from './instance-record.ts';
 import { waitForHost } from './host-wait.ts';
 import type { ServerNetworking } from './nics.ts';
 import { powerStateFromHost, vmStateForPower } from './state-machine.ts';
+import { needVolumes, releaseVolumes } from './volume-release.ts';
+import { bootVolumeOf } from './volumes.ts';
 import { describeError, type Outcome, type Step, type StepDeps } from './workflow.ts';
 
 // No other host would take a request the agent calls malformed.
@@ -32,6 +40,7 @@ export function failWith(fault: Fault): Outcome {
 }
 
 export const scheduleStep: Step = async (rec, wf, deps) => {
+  const bootVolume = bootVolumeOf(rec.volumes) !== undefined;
   let sel: SelectionResult;
   try {
     sel = await deps.claimer.place(
@@ -39,7 +48,8 @@ export const scheduleStep: Step = async (rec, wf, deps) => {
         requestId: wf.requestId,
         instanceId: rec.id,
         projectId: rec.projectId,
-        flavor: { vcpus: rec.flavor.vcpus, ramMiB: rec.flavor.ramMib, diskGiB: rec.flavor.diskGib },
+        // A volume-backed server's root disk is its volume: no local disk to claim.
+        flavor: { vcpus: rec.flavor.vcpus, ramMiB: rec.flavor.ramMib, diskGiB: bootVolume ? 0 : rec.flavor.diskGib },
         ...(wf.forceHost ? { forceHost: wf.forceHost } : {}),
         ...(wf.excludeHosts.length > 0 ? { excludeHosts: [...wf.excludeHosts] } : {}),
       },
@@ -70,13 +80,27 @@ export const scheduleStep: Step = async (rec, wf, deps) => {
       ...r,
       host: hostId,
       taskState: nics ? 'networking' : 'spawning',
-      workflow: { ...(r.workflow as Workflow), step: nics ? 'bind' : 'spawn', placedAtMs: nowMs },
+      workflow: { ...(r.workflow as Workflow), step: nics ? 'bind' : afterBind(r), placedAtMs: nowMs },
     }),
   };
 };
 
-export function spawnRequest(rec: InstanceRecord, parts?: { ports: PortSpec[]; networkDataJson: string }) {
-  return {
+/** The step after the ports are bound (or right after scheduling, without NICs). */
+export function afterBind(rec: InstanceRecord): 'export' | 'spawn' {
+  return bootVolumeOf(rec.volumes) ? 'export' : 'spawn';
+}
+
+/** The step after the ports are made (or the first, without NICs). */
+export function afterPorts(rec: InstanceRecord): 'block-device' | 'schedule' {
+  return bootVolumeOf(rec.volumes) ? 'block-device' : 'schedule';
+}
+
+export function spawnRequest(
+  rec: InstanceRecord,
+  parts?: { ports: PortSpec[]; networkDataJson: string },
+  bootVolume?: VolumeSpec,
+): SpawnInstanceRequest {
+  const req: SpawnInstanceRequest = {
     instanceId: rec.id,
     name: rec.name,
     projectId: rec.projectId,
@@ -92,6 +116,11 @@ export function spawnRequest(rec: InstanceRecord, parts?: { ports: PortSpec[]; n
     networkDataJson: parts?.networkDataJson ?? NO_NETWORKS_JSON,
     ports: parts?.ports ?? [],
   };
+  // Booting from a volume: the root disk is the volume (the agent fetches no image; a
+  // server booted from an existing volume has none).
+  if (bootVolume) req.bootVolume = bootVolume;
+  if (rec.image.id === '') delete req.image;
+  return req;
 }
 
 /** The NICs' ports and network_data.json, when the server has NICs. */
@@ -114,8 +143,11 @@ export const spawnStep: Step = async (rec, wf, deps) => {
     error = new StratoError('UNAVAILABLE', 'HOST_NOT_REGISTERED', `host ${rec.host} is no longer registered`);
   } else {
     const parts = await networkParts(rec, deps);
+    const boot = bootVolumeOf(rec.volumes);
     try {
-      const status = await deps.agents.forHost(host).spawn(spawnRequest(rec, parts), { signal: deps.signal });
+      const disk = boot ? await needVolumes(deps).spec(boot.volumeId) : undefined;
+      const status = await deps.agents.forHost(host).spawn(spawnRequest(rec, parts, disk), { signal: deps.signal });
+      if (boot) await needVolumes(deps).attached(boot.volumeId, rec.id);
       const power = powerStateFromHost(status.powerState);
       deps.log.info({ hostId: host.id, powerState: power }, 'instance spawned');
       return {
@@ -197,7 +229,10 @@ async function cleanUpFailedSpawn(rec: InstanceRecord, host: { id: string; addre
 export const failStep: Step = async (rec, wf, deps) => {
   const hold = wf.holdHost === true;
   const nics = rec.nics ?? [];
+  const fault = wf.fault as Fault;
   if (!hold) {
+    // A volume made for this boot goes with it when it was to go with the server; any other is available again.
+    await releaseVolumes(rec, deps, (v) => v.madeForServer === true && v.deleteOnTermination);
     await deps.claimer.release(rec.id);
     if (nics.some((n) => n.portId !== '')) {
       // The ports stay the server's (deleted with it) but leave whichever host they were bound to.
@@ -205,13 +240,14 @@ export const failStep: Step = async (rec, wf, deps) => {
       needNet(deps).pushSoon();
     }
   }
-  const fault = wf.fault as Fault;
   return {
     kind: 'update',
     finish: { error: fault.message },
     apply: (r, nowIso, nowMs) => {
-      const { workflow: _done, ...rest } = r;
+      const { workflow: _done, volumes, ...rest } = r;
       return {
+        // Held with the host (the guest may run there with them), else let go.
+        ...(hold && volumes ? { volumes } : {}),
         ...rest,
         vmState: 'ERROR',
         taskState: '',

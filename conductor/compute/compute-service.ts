@@ -4,7 +4,7 @@
 // transaction, and hands the instance to the workflow driver. The call returns
 // once the operation is accepted; the state moves as the host works.
 import { randomUUID } from 'node:crypto';
-import { failedPrecondition, invalidArgument, notFound } from '../../common/errors.ts';
+import { failedPrecondition, invalidArgument, notFound, StratoError } from '../../common/errors.ts';
 import { type Logger, log as rootLog } from '../../common/log.ts';
 import type { AgentDirectory } from '../agents/agent-api.ts';
 import { isAdmin } from '../identity/access.ts';
@@ -25,6 +25,7 @@ import {
 } from './instance-record.ts';
 import type { InstanceNic, NicRequest, ServerNetworking } from './nics.ts';
 import { findServer, listServers } from './server-lookup.ts';
+import { parseDevice } from './volume-devices.ts';
 import { actionRefusal, deleteIsRepeat, parseAction, portChangeRefusal, ruleFor } from './state-machine.ts';
 import {
   checkForceHost,
@@ -33,8 +34,11 @@ import {
   validateMetadata,
   validateMetadataChars,
   validateServerName,
+  validateBootSource,
   validateUserData,
 } from './validate.ts';
+import { bootVolumeName, pickDevice } from './volume-devices.ts';
+import type { InstanceVolume, ServerVolumes, VolumeWrite } from './volumes.ts';
 import { type HostLookup, newWorkflow } from './workflow.ts';
 import type { WorkflowDriver } from './workflow-driver.ts';
 
@@ -47,7 +51,19 @@ export interface CreateServerInput {
   metadata?: Record<string, string>;
   /** NICs in guest order. */
   networks?: NicRequest[];
+  /** Boot from this volume (id or name) instead of the image ('' or absent: none). */
+  bootVolume?: string;
+  /** With image: boot from a new volume of this many GiB made from it (0 or absent: none). */
+  bootFromImageVolumeGib?: number;
+  /** With a volume to boot from: delete it with the server. */
+  deleteVolumeOnTermination?: boolean;
 }
+
+/** The image of a server booted from an existing volume (Server.image_id ''). */
+const NO_IMAGE = { id: '', sha256: '', sizeBytes: 0, diskFormat: '' };
+
+/** How often a create or an attach re-reads a volume that changed under it before giving up. */
+const MAX_VOLUME_RACES = 10;
 
 /** Keeps a boot's port work (and the guest's PCI slots) bounded. */
 export const MAX_NICS = 8;
@@ -60,6 +76,8 @@ export interface ComputeServiceOptions {
   agents: AgentDirectory;
   /** Without it, servers cannot have NICs (FAILED_PRECONDITION NETWORKING_NOT_CONFIGURED). */
   net?: ServerNetworking;
+  /** Without it, servers cannot have volumes (FAILED_PRECONDITION VOLUMES_NOT_CONFIGURED). */
+  volumes?: ServerVolumes;
   clock?: () => number;
   log?: Logger;
 }
@@ -90,26 +108,38 @@ export class ComputeService {
     const name = validateServerName(input.name);
     const userData = validateUserData(input.userData);
     const metadata = validateMetadata(input.metadata);
+    const boot = validateBootSource({
+      image: input.image,
+      bootVolume: input.bootVolume ?? '',
+      bootFromImageVolumeGib: input.bootFromImageVolumeGib ?? 0,
+      deleteVolumeOnTermination: input.deleteVolumeOnTermination ?? false,
+    });
     const forceHost = checkForceHost(host, isAdmin(p));
     const [image, flavor] = await Promise.all([
-      this.o.catalog.image(input.image, p),
+      boot.kind === 'volume' ? Promise.resolve(undefined) : this.o.catalog.image(input.image, p),
       this.o.catalog.flavor(input.flavor),
     ]);
-    checkImageFitsFlavor(image, flavor);
+    // A volume-backed server's root disk is its volume: the flavor's disk does not apply.
+    if (boot.kind === 'image' && image) checkImageFitsFlavor(image, flavor);
     const nics = await this.resolveNics(p, requests);
     const nowMs = this.clock();
     const now = new Date(nowMs).toISOString();
     const id = randomUUID();
     const eventKey = newEventKey(id, nowMs);
-    const rec: InstanceRecord = {
+    const volumeBacked = boot.kind !== 'image';
+    const firstTask = nics.length > 0 ? 'networking' : volumeBacked ? 'block-device-mapping' : 'scheduling';
+    const firstStep = nics.length > 0 ? 'ports' : volumeBacked ? 'block-device' : 'schedule';
+    const record = (volumes: InstanceVolume[]): InstanceRecord => ({
       id,
       name,
       projectId: p.projectId,
       userId: p.userId,
-      image: { id: image.id, sha256: image.sha256, sizeBytes: image.sizeBytes, diskFormat: image.diskFormat },
+      image: image
+        ? { id: image.id, sha256: image.sha256, sizeBytes: image.sizeBytes, diskFormat: image.diskFormat }
+        : { ...NO_IMAGE },
       flavor: { ...flavor },
       vmState: 'BUILD',
-      taskState: nics.length > 0 ? 'networking' : 'scheduling',
+      taskState: firstTask,
       powerState: 'NOSTATE',
       host: '',
       createdAt: now,
@@ -118,30 +148,149 @@ export class ComputeService {
       userData: userData.toString('base64'),
       metadata,
       ...(nics.length > 0 ? { nics } : {}),
-      workflow: newWorkflow(
-        'boot',
-        nics.length > 0 ? 'ports' : 'schedule',
-        requestId,
-        eventKey,
-        forceHost ? { forceHost } : {},
-      ),
+      ...(volumes.length > 0 ? { volumes } : {}),
+      workflow: newWorkflow('boot', firstStep, requestId, eventKey, forceHost ? { forceHost } : {}),
       settledAtMs: nowMs,
-    };
+    });
     const event = startedEvent('create', { requestId, userId: p.userId, projectId: p.projectId }, now);
-    await this.store.txn(
-      [],
-      [
-        { kind: 'create', key: instanceKey(id), value: rec },
-        { kind: 'create', key: projectNameKey(p.projectId, name, id), value: { id, projectId: p.projectId } },
-        { kind: 'create', key: allNameKey(name, id), value: { id, projectId: p.projectId } },
-        { kind: 'create', key: eventKey, value: event },
-      ],
-    );
+    const serverOps = (rec: InstanceRecord): Op[] => [
+      { kind: 'create', key: instanceKey(id), value: rec },
+      { kind: 'create', key: projectNameKey(p.projectId, name, id), value: { id, projectId: p.projectId } },
+      { kind: 'create', key: allNameKey(name, id), value: { id, projectId: p.projectId } },
+      { kind: 'create', key: eventKey, value: event },
+    ];
+    const server = { id, name, projectId: p.projectId, host: '' };
+    let rec: InstanceRecord;
+    if (boot.kind === 'image') {
+      rec = record([]);
+      await this.store.txn([], serverOps(rec));
+    } else if (boot.kind === 'volume') {
+      const vols = this.needVolumes();
+      const volumeId = await vols.resolve(p, boot.ref, 'boot_volume', p.projectId);
+      const iv = { volumeId, device: 'vda', boot: true, deleteOnTermination: boot.deleteOnTermination };
+      rec = record([iv]);
+      await this.withVolumeRaces(async () => {
+        const w = await vols.attachWrite(server, iv);
+        return (await this.store.txn(w.compares, [...serverOps(rec), ...w.ops])).succeeded;
+      });
+    } else {
+      let made: InstanceRecord | undefined;
+      const vol = { boot: true, device: 'vda', deleteOnTermination: boot.deleteOnTermination, madeForServer: true };
+      await this.needVolumes().createBootVolume(
+        p,
+        {
+          name: bootVolumeName(name),
+          image: input.image,
+          sizeGib: boot.sizeGib,
+          sizeField: 'boot_from_image_volume_gib',
+          requestId,
+        },
+        server,
+        boot.deleteOnTermination,
+        (volumeId) => {
+          made = record([{ ...vol, volumeId }]);
+          return { compares: [], ops: serverOps(made) };
+        },
+      );
+      rec = made as unknown as InstanceRecord;
+    }
     this.log.info(
-      { instanceId: id, requestId, projectId: p.projectId, image: image.id, flavor: flavor.id, forceHost },
+      {
+        instanceId: id,
+        requestId,
+        projectId: p.projectId,
+        image: image?.id ?? '',
+        flavor: flavor.id,
+        forceHost,
+        boot: boot.kind,
+      },
       'server accepted',
     );
     this.o.driver.kick(id);
+    return rec;
+  }
+
+  /** Runs a write that compares a volume until it commits; ABORTED/VOLUME_CONTENDED when it keeps racing. */
+  private async withVolumeRaces(write: () => Promise<boolean>): Promise<void> {
+    for (let i = 0; i < MAX_VOLUME_RACES; i++) if (await write()) return;
+    throw new StratoError('ABORTED', 'VOLUME_CONTENDED', 'the volume kept changing under concurrent calls; retry');
+  }
+
+  private needVolumes(): ServerVolumes {
+    if (!this.o.volumes) {
+      throw failedPrecondition(
+        'VOLUMES_NOT_CONFIGURED',
+        'this conductor has no block storage; servers cannot have volumes',
+      );
+    }
+    return this.o.volumes;
+  }
+
+  /** Attaches a volume (see AddServerVolume in server.proto). */
+  async addVolume(ref: string, volumeRef: string, device: string, p: Principal, requestId: string) {
+    const want = parseDevice(device);
+    const server = (await findServer(this.store, ref, p)).value;
+    const vols = this.needVolumes();
+    const volumeId = await vols.resolve(p, volumeRef, 'volume', server.projectId);
+    let added: InstanceVolume | undefined;
+    const rec = await this.begin(
+      server.id,
+      p,
+      requestId,
+      'attach volume',
+      { step: 'attach-volume', volumeId, startedAtMs: this.clock() },
+      (r) => {
+        const had = (r.volumes ?? []).find((v) => v.volumeId === volumeId);
+        // A retry after a lost reply: attaching or attached here already.
+        if (had && (want === '' || want === had.device)) return undefined;
+        if (had) {
+          throw failedPrecondition('VOLUME_IN_USE', `volume ${volumeRef} is attached to this server as ${had.device}`, {
+            details: { volume_id: volumeId, server_id: r.id },
+          });
+        }
+        const refusal = portChangeRefusal(r, 'attach volume');
+        if (refusal) throw refusal;
+        added = { volumeId, device: pickDevice(r.volumes ?? [], want), boot: false, deleteOnTermination: false };
+        return { ...r, volumes: [...(r.volumes ?? []), added], taskState: 'attaching-volume' };
+      },
+      (r) => vols.attachWrite({ id: r.id, name: r.name, projectId: r.projectId, host: r.host }, added!),
+    );
+    this.o.driver.kick(server.id);
+    return rec;
+  }
+
+  /** Detaches a volume (see RemoveServerVolume in server.proto). */
+  async removeVolume(ref: string, volumeRef: string, p: Principal, requestId: string) {
+    const server = (await findServer(this.store, ref, p)).value;
+    const vols = this.needVolumes();
+    const volumeId = await vols.resolve(p, volumeRef, 'volume', server.projectId);
+    const rec = await this.begin(
+      server.id,
+      p,
+      requestId,
+      'detach volume',
+      { step: 'detach-volume', volumeId, startedAtMs: this.clock() },
+      (r) => {
+        const had = (r.volumes ?? []).find((v) => v.volumeId === volumeId);
+        if (!had) {
+          throw notFound('VOLUME_NOT_ATTACHED', `volume ${volumeRef} is not attached to server ${r.name}`, {
+            details: { volume: volumeId, server: r.id },
+          });
+        }
+        // A retry after a lost reply: detaching already.
+        if (r.taskState === 'detaching-volume' && r.workflow?.volumeId === volumeId) return undefined;
+        if (had.boot) {
+          throw failedPrecondition('BOOT_VOLUME', `volume ${volumeRef} is the root disk of server ${r.name}`, {
+            details: { volume_id: volumeId, server_id: r.id },
+          });
+        }
+        const refusal = portChangeRefusal(r, 'detach volume');
+        if (refusal) throw refusal;
+        return { ...r, taskState: 'detaching-volume' };
+      },
+      (r) => vols.detachWrite(r.id, volumeId),
+    );
+    this.o.driver.kick(server.id);
     return rec;
   }
 
@@ -274,6 +423,8 @@ export class ComputeService {
     actionLabel: string,
     action: Partial<Workflow> & { step?: WorkflowStep },
     change: (r: InstanceRecord) => InstanceRecord | undefined,
+    /** Other records the operation writes in the same transaction (a volume's status and attachment). */
+    also?: (r: InstanceRecord) => Promise<VolumeWrite>,
   ): Promise<InstanceRecord> {
     const kind = actionLabel === 'delete' ? 'delete' : 'action';
     for (;;) {
@@ -314,6 +465,11 @@ export class ComputeService {
             },
           });
         }
+      }
+      if (also) {
+        const more = await also(next);
+        compares.push(...more.compares);
+        ops.push(...more.ops);
       }
       if ((await this.store.txn(compares, ops)).succeeded) {
         this.log.info({ instanceId: id, requestId, action: actionLabel }, 'server operation accepted');

@@ -13,6 +13,7 @@
 // side effect, so that a restarted conductor can finish it (see workflow.ts).
 import type { InstanceNic } from './nics.ts';
 import type { PowerState, TaskState, VmState } from './state-machine.ts';
+import type { InstanceVolume } from './volumes.ts';
 
 export const INSTANCES = '/instances/';
 export const PROJECT_NAMES = '/compute/names/';
@@ -55,12 +56,19 @@ export type WorkflowKind = 'boot' | 'delete' | 'action';
 
 /**
  * Steps, in order:
- *   boot:   [ports →] schedule → [bind →] spawn → (done | schedule again on another host | fail)
- *           (ports: make the NICs' ports; bind: bind them to the chosen host and push its network state)
- *   delete: delete → [unplug →] release → purge   (unplug: unbind/delete the NICs' ports)
+ *   boot:   [ports →] [block-device →] schedule → [bind →] [export →] spawn
+ *           → (done | schedule again on another host | fail)
+ *           (ports: make the NICs' ports; block-device: wait for a boot volume made from
+ *           the image; bind: bind the ports to the chosen host and push its network state;
+ *           export: the boot volume's storage host exports it to the chosen host)
+ *   delete: delete → [volumes →] [unplug →] release → purge   (volumes: let go of the
+ *           server's volumes: available again, or deleted with delete_on_termination;
+ *           unplug: unbind/delete the NICs' ports)
  *   action: act | plug (hot-plug the last NIC) | unplug-port (hot-unplug `portId`)
- *   fail:   release the claim and unbind the ports from the host, then ERROR (used by boot;
- *           with holdHost, ERROR keeping host, claim and bindings)
+ *           | attach-volume | detach-volume (of `volumeId`)
+ *   fail:   release the claim, unbind the ports from the host and let go of the volumes,
+ *           then ERROR (used by boot; with holdHost, ERROR keeping host, claim, bindings
+ *           and volumes)
  */
 export type WorkflowStep =
   | 'ports'
@@ -74,7 +82,12 @@ export type WorkflowStep =
   | 'purge'
   | 'act'
   | 'plug'
-  | 'unplug-port';
+  | 'unplug-port'
+  | 'block-device'
+  | 'export'
+  | 'volumes'
+  | 'attach-volume'
+  | 'detach-volume';
 
 export interface Workflow {
   /** Unique per operation: a step's result is applied only while this is still the workflow. */
@@ -110,6 +123,10 @@ export interface Workflow {
   tries?: number;
   /** unplug-port: the port to remove. */
   portId?: string;
+  /** attach-volume, detach-volume: the volume. */
+  volumeId?: string;
+  /** attach-volume, detach-volume: when it began (conductor clock, ms); bounds waits for silent hosts. */
+  startedAtMs?: number;
 }
 
 export interface InstanceRecord {
@@ -133,6 +150,8 @@ export interface InstanceRecord {
   metadata: Record<string, string>;
   /** NICs in guest order (absent on servers without network). */
   nics?: InstanceNic[];
+  /** Volumes attached, attaching or detaching, the boot volume first (absent: none). */
+  volumes?: InstanceVolume[];
   workflow?: Workflow;
   /**
    * Conductor clock (ms) of the last state change made by a workflow: host

@@ -1,8 +1,8 @@
 // The workflow steps that deal with a server's NICs:
 //
-//   ports        (boot, first)    make the NICs' ports / claim the given ones → schedule
+//   ports        (boot, first)    make the NICs' ports / claim the given ones → [block-device →] schedule
 //   bind         (boot)           bind them to the scheduled host, push that host's
-//                                 network state, and only then → spawn (a host that
+//                                 network state, and only then → [export →] spawn (a host that
 //                                 does not answer is waited for: host-wait.ts)
 //   unplug       (delete)         delete the ports the server made, unbind the given ones → release
 //   plug         (AddServerPort)  make/claim the last NIC's port, bind, push, AttachPort
@@ -14,7 +14,7 @@
 import { isStratoError, StratoError } from '../../common/errors.ts';
 import { toStratoError } from '../../common/grpc/status.ts';
 import { isNoAnswer } from '../agents/no-answer.ts';
-import { failWith, needNet, spawnFailed } from './boot-steps.ts';
+import { afterBind, afterPorts, failWith, needNet, spawnFailed } from './boot-steps.ts';
 import { waitForHost } from './host-wait.ts';
 import type { InstanceRecord, Workflow } from './instance-record.ts';
 import type { InstanceNic, NicOwner } from './nics.ts';
@@ -45,8 +45,8 @@ export const portsStep: Step = async (rec, _wf, deps) => {
     apply: (r) => ({
       ...r,
       nics,
-      taskState: 'scheduling',
-      workflow: { ...(r.workflow as Workflow), step: 'schedule' },
+      taskState: afterPorts(r) === 'schedule' ? 'scheduling' : 'block-device-mapping',
+      workflow: { ...(r.workflow as Workflow), step: afterPorts(r) },
     }),
   };
 };
@@ -63,7 +63,7 @@ export const bindStep: Step = async (rec, wf, deps) => {
   deps.log.info({ hostId: rec.host }, 'ports bound and host network pushed');
   return {
     kind: 'update',
-    apply: (r) => ({ ...r, taskState: 'spawning', workflow: { ...(r.workflow as Workflow), step: 'spawn' } }),
+    apply: (r) => ({ ...r, taskState: 'spawning', workflow: { ...(r.workflow as Workflow), step: afterBind(r) } }),
   };
 };
 

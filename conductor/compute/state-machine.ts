@@ -18,6 +18,9 @@ export type TaskState =
   | 'spawning'
   | 'attaching-port'
   | 'detaching-port'
+  | 'block-device-mapping'
+  | 'attaching-volume'
+  | 'detaching-volume'
   | 'deleting'
   | 'powering-on'
   | 'powering-off'
@@ -107,11 +110,14 @@ export function actionRefusal(s: StateView, action: Action, hard: boolean): Stra
   return null;
 }
 
-/** vm_states where a NIC may be hot-plugged or unplugged. */
+/** vm_states where a NIC or a volume may be hot-plugged or unplugged. */
 export const PORT_CHANGE_STATES: readonly VmState[] = ['ACTIVE', 'SHUTOFF'];
 
-/** Null when a NIC may be added/removed now, else the FAILED_PRECONDITION to answer. */
-export function portChangeRefusal(s: StateView, what: 'add port' | 'remove port'): StratoError | null {
+/** Null when a NIC (or a volume) may be added/removed now, else the FAILED_PRECONDITION to answer. */
+export function portChangeRefusal(
+  s: StateView,
+  what: 'add port' | 'remove port' | 'attach volume' | 'detach volume',
+): StratoError | null {
   if (s.taskState !== '') {
     return failedPrecondition(
       'TASK_IN_PROGRESS',

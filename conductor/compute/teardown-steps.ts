@@ -1,5 +1,6 @@
 // Delete: the agent removes the guest (idempotent: absent is success) → its
-// ports go (nic-steps.ts unplug) → the claim is given back → the records go. A host that cannot be reached is asked
+// volumes are let go (disk-steps.ts volumes) → its ports go (nic-steps.ts
+// unplug) → the claim is given back → the records go. A host that cannot be reached is asked
 // again with back-off for as long as it takes: the server stays visibly
 // `deleting` meanwhile, and its capacity stays claimed, because the guest may
 // still be running there.
@@ -25,8 +26,8 @@ export const deleteStep: Step = async (rec, _wf, deps) => {
       deps.log.warn({ hostId: rec.host }, 'host unknown; nothing to remove there');
     }
   }
-  // Ports go once the guest is gone from its host (unplug), then the claim.
-  const next = (rec.nics ?? []).length > 0 ? 'unplug' : 'release';
+  // Volumes and ports go once the guest is gone from its host (volumes, unplug), then the claim.
+  const next = (rec.volumes ?? []).length > 0 ? 'volumes' : (rec.nics ?? []).length > 0 ? 'unplug' : 'release';
   return { kind: 'update', apply: (r) => ({ ...r, workflow: { ...(r.workflow as Workflow), step: next } }) };
 };
 

@@ -105,3 +105,55 @@ export function checkForceHost(host: string, isAdmin: boolean): string | undefin
   }
   return host;
 }
+
+/** Where a server boots from (Nova's block device mapping, simplified to the root disk). */
+export type BootSource =
+  | { kind: 'image' }
+  | { kind: 'volume'; ref: string; deleteOnTermination: boolean }
+  | { kind: 'image-volume'; sizeGib: number; deleteOnTermination: boolean };
+
+const bootSourceInvalid = (field: string, message: string) =>
+  invalidArgument('BOOT_SOURCE_INVALID', message, { details: { field } });
+
+/**
+ * Exactly one of image and boot_volume; boot_from_image_volume_gib only with an
+ * image; delete_volume_on_termination only with a volume to boot from.
+ * Errors: INVALID_ARGUMENT/BOOT_SOURCE_INVALID naming the field.
+ */
+export function validateBootSource(r: {
+  image: string;
+  bootVolume: string;
+  bootFromImageVolumeGib: number;
+  deleteVolumeOnTermination: boolean;
+}): BootSource {
+  if (r.image !== '' && r.bootVolume !== '') {
+    throw bootSourceInvalid('boot_volume', 'give image or boot_volume, not both');
+  }
+  if (r.bootVolume !== '') {
+    if (r.bootFromImageVolumeGib !== 0) {
+      throw bootSourceInvalid(
+        'boot_from_image_volume_gib',
+        'boot_from_image_volume_gib needs image (and no boot_volume)',
+      );
+    }
+    return { kind: 'volume', ref: r.bootVolume, deleteOnTermination: r.deleteVolumeOnTermination };
+  }
+  if (r.image === '') {
+    const field = r.bootFromImageVolumeGib !== 0 ? 'boot_from_image_volume_gib' : 'image';
+    throw bootSourceInvalid(field, 'give image (an image id or name) or boot_volume');
+  }
+  if (r.bootFromImageVolumeGib !== 0) {
+    return {
+      kind: 'image-volume',
+      sizeGib: r.bootFromImageVolumeGib,
+      deleteOnTermination: r.deleteVolumeOnTermination,
+    };
+  }
+  if (r.deleteVolumeOnTermination) {
+    throw bootSourceInvalid(
+      'delete_volume_on_termination',
+      'delete_volume_on_termination needs a volume to boot from (boot_volume or boot_from_image_volume_gib)',
+    );
+  }
+  return { kind: 'image' };
+}

@@ -6,14 +6,15 @@
 // resumes every unfinished workflow (resumeAll) and ends it: nothing stays in
 // BUILD or deleting. A periodic sweep kicks anything a lost kick left behind.
 // An optional observer hears how workflows end and where steps stall (metrics).
-import { setTimeout as sleep } from 'node:timers/promises';
 import { type Logger, log as rootLog } from '../../common/log.ts';
 import type { AgentDirectory } from '../agents/agent-api.ts';
 import { getOrUndefined } from '../store/get-or-undefined.ts';
 import { iterateAll } from '../store/list-all.ts';
 import type { Compare, Entry, Op, Store } from '../store/store.ts';
+import { KeyedLoops, type TurnContext, type TurnResult } from '../workflows/keyed-loops.ts';
 import { actStep } from './action-steps.ts';
 import { failStep, scheduleStep, spawnStep } from './boot-steps.ts';
+import { attachVolumeStep, blockDeviceStep, detachVolumeStep, exportStep, volumesStep } from './disk-steps.ts';
 import { eventsPrefix, type ServerEventRecord } from './events.ts';
 import {
   allNameKey,
@@ -26,6 +27,7 @@ import {
 } from './instance-record.ts';
 import { bindStep, plugStep, portsStep, unplugPortStep, unplugStep } from './nic-steps.ts';
 import type { ServerNetworking } from './nics.ts';
+import type { ServerVolumes } from './volumes.ts';
 import { deleteStep, purgeStep, releaseStep } from './teardown-steps.ts';
 import type { Claims, HostLookup, Outcome, Step, StepDeps } from './workflow.ts';
 
@@ -42,6 +44,11 @@ const STEPS: Record<string, Step> = {
   release: releaseStep,
   purge: purgeStep,
   act: actStep,
+  'block-device': blockDeviceStep,
+  export: exportStep,
+  volumes: volumesStep,
+  'attach-volume': attachVolumeStep,
+  'detach-volume': detachVolumeStep,
 };
 
 /** Hears about workflows as the driver runs them (metrics). Must not throw. */
@@ -55,7 +62,7 @@ export interface WorkflowObserver {
   /** A step must be run again later (its host does not answer, …). */
   stepWaits(kind: WorkflowKind, step: string): void;
   /** A step threw unexpectedly (a bug or a store failure); the loop retries it. */
-  stepFailed(kind: WorkflowKind | undefined, step: string | undefined): void;
+  stepFailed(kind: WorkflowKind, step: string): void;
 }
 
 export interface WorkflowDriverOptions {
@@ -65,6 +72,10 @@ export interface WorkflowDriverOptions {
   agents: AgentDirectory;
   /** Ports and network pushes for servers with NICs. */
   net?: ServerNetworking;
+  /** Attachments and boot volumes for servers with volumes. */
+  volumes?: ServerVolumes;
+  /** How long a volume step waits for a host that gives no answer. @default 600_000 */
+  volumeTimeoutMs?: number;
   /** @default 3 */
   maxBuildAttempts?: number;
   /** How long a boot waits for a host that does not answer (StepDeps.buildTimeoutMs). @default 600_000 */
@@ -79,20 +90,12 @@ export interface WorkflowDriverOptions {
   log?: Logger;
 }
 
-interface Loop {
-  again: boolean;
-  done: Promise<void>;
-  /** Ends a back-off wait early (a kick: e.g. the host registered again). */
-  wake?: () => void;
-}
-
 export class WorkflowDriver {
   private readonly o: WorkflowDriverOptions;
   private readonly store: Store;
   private readonly clock: () => number;
   private readonly log: Logger;
-  private readonly loops = new Map<string, Loop>();
-  private readonly abort = new AbortController();
+  private readonly loops: KeyedLoops;
   private sweeper: NodeJS.Timeout | undefined;
 
   constructor(o: WorkflowDriverOptions) {
@@ -100,20 +103,12 @@ export class WorkflowDriver {
     this.store = o.store;
     this.clock = o.clock ?? Date.now;
     this.log = (o.log ?? rootLog).child({ component: 'workflows' });
+    this.loops = new KeyedLoops({ turn: (id, ctx) => this.turn(id, ctx), log: this.log, idField: 'instanceId' });
   }
 
   /** Makes sure the instance's workflow (if any) is being driven. */
   kick(id: string): void {
-    if (this.abort.signal.aborted) return;
-    const running = this.loops.get(id);
-    if (running) {
-      running.again = true;
-      running.wake?.();
-      return;
-    }
-    const loop: Loop = { again: false, done: Promise.resolve() };
-    this.loops.set(id, loop);
-    loop.done = this.run(id, loop);
+    this.loops.kick(id);
   }
 
   /** Whether a loop is driving this instance now (tests, diagnostics). */
@@ -145,86 +140,46 @@ export class WorkflowDriver {
   /** Stops driving: in-flight agent calls are cancelled; their steps run again after a restart. */
   async close(): Promise<void> {
     clearInterval(this.sweeper);
-    this.abort.abort();
-    await Promise.allSettled([...this.loops.values()].map((l) => l.done));
+    await this.loops.close();
   }
 
-  private async run(id: string, loop: Loop): Promise<void> {
+  /** One turn: the step the instance's workflow names, and its outcome committed. */
+  private async turn(id: string, { signal, tries }: TurnContext): Promise<TurnResult> {
+    const entry = await getOrUndefined<InstanceRecord>(this.store, instanceKey(id));
+    const wf = entry?.value.workflow;
+    if (!entry || !wf) return { kind: 'idle' };
+    const step = STEPS[wf.step];
+    if (!step) throw new Error(`unknown workflow step ${wf.step}`);
+    const log = this.log.child({ instanceId: id, workflow: wf.kind, step: wf.step, requestId: wf.requestId });
+    const deps: StepDeps = {
+      claimer: this.o.claimer,
+      hosts: this.o.hosts,
+      agents: this.o.agents,
+      log,
+      signal,
+      maxBuildAttempts: this.o.maxBuildAttempts ?? 3,
+      buildTimeoutMs: this.o.buildTimeoutMs ?? 600_000,
+      now: this.clock,
+      acpiTimeoutS: this.o.acpiTimeoutS ?? 60,
+      tries,
+      ...(this.o.net ? { net: this.o.net } : {}),
+      ...(this.o.volumes ? { volumes: this.o.volumes } : {}),
+      volumeTimeoutMs: this.o.volumeTimeoutMs ?? 600_000,
+    };
     try {
-      await this.turns(id, loop);
-    } finally {
-      // Synchronously after the last look at the record: a kick() from here on starts a new loop.
-      if (this.loops.get(id) === loop) this.loops.delete(id);
-    }
-  }
-
-  private async turns(id: string, loop: Loop): Promise<void> {
-    const signal = this.abort.signal;
-    let failures = 0;
-    let tries = 0;
-    while (!signal.aborted) {
-      loop.again = false;
-      let wf: Workflow | undefined;
-      try {
-        const entry = await getOrUndefined<InstanceRecord>(this.store, instanceKey(id));
-        wf = entry?.value.workflow;
-        if (!entry || !wf) {
-          if (loop.again) continue;
-          return;
-        }
-        const step = STEPS[wf.step];
-        if (!step) throw new Error(`unknown workflow step ${wf.step}`);
-        const log = this.log.child({ instanceId: id, workflow: wf.kind, step: wf.step, requestId: wf.requestId });
-        const deps: StepDeps = {
-          claimer: this.o.claimer,
-          hosts: this.o.hosts,
-          agents: this.o.agents,
-          log,
-          signal,
-          maxBuildAttempts: this.o.maxBuildAttempts ?? 3,
-          buildTimeoutMs: this.o.buildTimeoutMs ?? 600_000,
-          now: this.clock,
-          acpiTimeoutS: this.o.acpiTimeoutS ?? 60,
-          tries,
-          ...(this.o.net ? { net: this.o.net } : {}),
-        };
-        const outcome = await step(entry.value, wf, deps);
-        if (signal.aborted) return;
-        if (outcome.kind === 'wait') {
-          tries++;
-          log.warn({ waitMs: outcome.ms, why: outcome.why, tries }, 'step will be retried');
-          this.o.observer?.stepWaits(wf.kind, wf.step);
-          if (!loop.again) await this.pause(loop, outcome.ms);
-          // Kicked (e.g. the host registered again): it should answer now, so the back-off starts over.
-          if (loop.again) tries = 0;
-          continue;
-        }
-        tries = 0;
-        if (outcome.kind === 'purge') await this.purgeObserved(id, wf);
-        else await this.commit(id, wf.id, wf.step, outcome);
-        failures = 0;
-      } catch (err) {
-        if (signal.aborted) return;
-        this.o.observer?.stepFailed(wf?.kind, wf?.step);
-        failures++;
-        const ms = Math.min(30_000, 500 * 2 ** Math.min(failures, 6));
-        this.log.error({ instanceId: id, err, retryInMs: ms }, 'workflow step failed unexpectedly');
-        await sleep(ms, undefined, { signal }).catch(() => {});
+      const outcome = await step(entry.value, wf, deps);
+      if (signal.aborted) return { kind: 'done' };
+      if (outcome.kind === 'wait') {
+        this.o.observer?.stepWaits(wf.kind, wf.step);
+        return { ...outcome, log };
       }
+      if (outcome.kind === 'purge') await this.purgeObserved(id, wf);
+      else await this.commit(id, wf.id, wf.step, outcome);
+    } catch (err) {
+      if (!signal.aborted) this.o.observer?.stepFailed(wf.kind, wf.step);
+      throw err;
     }
-  }
-
-  /** Sleeps `ms`, or less when kicked or closed. */
-  private async pause(loop: Loop, ms: number): Promise<void> {
-    const wake = new AbortController();
-    loop.wake = () => wake.abort();
-    try {
-      await sleep(ms, undefined, { signal: AbortSignal.any([wake.signal, this.abort.signal]) });
-    } catch {
-      // woken early
-    } finally {
-      loop.wake = undefined;
-    }
+    return { kind: 'done' };
   }
 
   /** Applies an update outcome to the latest record, with the event, atomically; false when superseded. */

@@ -13,6 +13,7 @@ import type { Caller } from '../scheduler/host-index.ts';
 import type { PlacementRequest, SelectionResult } from '../scheduler/types.ts';
 import type { InstanceRecord, Workflow, WorkflowKind, WorkflowStep } from './instance-record.ts';
 import type { ServerNetworking } from './nics.ts';
+import type { ServerVolumes } from './volumes.ts';
 
 export type Outcome =
   /** Apply to the latest record; `finish` closes the workflow's server event (in the same transaction). */
@@ -62,6 +63,10 @@ export interface StepDeps {
   tries: number;
   /** Ports, bindings and network pushes; absent = servers with NICs cannot be booted. */
   net?: ServerNetworking;
+  /** Volumes: attach, detach, boot from volume; absent = servers cannot have volumes. */
+  volumes?: ServerVolumes;
+  /** How long a volume step waits for a host that gives no answer. @default 600_000 */
+  volumeTimeoutMs?: number;
 }
 
 export type Step = (rec: InstanceRecord, wf: Workflow, deps: StepDeps) => Promise<Outcome>;

@@ -11,7 +11,16 @@ import { getOrUndefined } from '../store/get-or-undefined.ts';
 import { listAll } from '../store/list-all.ts';
 import { listPage, type Page, type PageRequest } from '../store/paging.ts';
 import type { Store } from '../store/store.ts';
-import { HOSTS, type HostCapacity, type HostRecord, type HostSelfReport, hostKey } from './host-record.ts';
+import {
+  HOSTS,
+  type HostCapacity,
+  type HostRecord,
+  type HostRole,
+  type HostSelfReport,
+  hostKey,
+  rolesOf,
+  type StorageFacts,
+} from './host-record.ts';
 import { type HostState, type HostTiming, hostState } from './host-state.ts';
 
 export interface HostRegistryOptions {
@@ -33,6 +42,10 @@ export interface RegisterInput {
   agentVersion: string;
   /** @default '' (the host gave none) */
   underlayIp?: string;
+  /** @default ['compute'] */
+  roles?: HostRole[];
+  /** A storage host's report (with the storage role only). */
+  storage?: StorageFacts;
   /** @default '' (the agent did not say) */
   agentStartedAt?: string;
   /** @default none */
@@ -41,7 +54,7 @@ export interface RegisterInput {
   orphans?: HostSelfReport['orphans'];
 }
 
-/** What a heartbeat says beside the instances (registry-api.ts reads the request). */
+/** What a heartbeat says beside the instances and storage (registry-api.ts reads the request). */
 export interface HeartbeatReport extends HostSelfReport {
   /**
    * The host could not list its instances (its hypervisor is unreachable): the report
@@ -63,6 +76,14 @@ function selfFields(input: RegisterInput): Pick<HostRecord, 'agentStartedAt' | '
     agentStartedAt: input.agentStartedAt ?? '',
     degradedReasons: [...(input.degradedReasons ?? [])],
     orphans: { ...input.orphans },
+  };
+}
+
+/** The roles and storage fields of a record as a registration sets them. */
+function roleFields(input: RegisterInput, now: number): Pick<HostRecord, 'roles' | 'storage' | 'storageReportedAtMs'> {
+  return {
+    roles: input.roles ?? ['compute'],
+    ...(input.storage ? { storage: { ...input.storage }, storageReportedAtMs: now } : {}),
   };
 }
 
@@ -88,16 +109,21 @@ export class HostRegistry {
     const now = this.clock();
     const key = hostKey(input.id);
     for (;;) {
-      const updated = await casUpdate<HostRecord>(this.store, key, (old) => ({
-        ...old,
-        address: input.address,
-        capacity: { ...input.capacity },
-        virtType: input.virtType,
-        agentVersion: input.agentVersion,
-        underlayIp: input.underlayIp ?? '',
-        ...selfFields(input),
-        lastHeartbeatMs: now,
-      }));
+      const updated = await casUpdate<HostRecord>(
+        this.store,
+        key,
+        ({ storage: _s, storageReportedAtMs: _t, ...old }) => ({
+          ...old,
+          ...roleFields(input, now),
+          ...selfFields(input),
+          address: input.address,
+          capacity: { ...input.capacity },
+          virtType: input.virtType,
+          agentVersion: input.agentVersion,
+          underlayIp: input.underlayIp ?? '',
+          lastHeartbeatMs: now,
+        }),
+      );
       if (updated) {
         this.log.info(
           { hostId: input.id, address: input.address, underlayIp: input.underlayIp },
@@ -105,10 +131,12 @@ export class HostRegistry {
         );
         return updated.value;
       }
+      const { roles: _r, storage: _s, ...plain } = input;
       const fresh: HostRecord = {
-        ...input,
-        underlayIp: input.underlayIp ?? '',
+        ...plain,
+        ...roleFields(input, now),
         ...selfFields(input),
+        underlayIp: input.underlayIp ?? '',
         capacity: { ...input.capacity },
         enabled: true,
         lastHeartbeatMs: now,
@@ -127,24 +155,29 @@ export class HostRegistry {
   }
 
   /**
-   * Keeps the host up and records what it says about itself (`report`, when given);
-   * a report with instancesUnknown only updates the latter. Writes nothing when nothing
-   * changes. Errors: NOT_FOUND/HOST_NOT_REGISTERED (the agent should Register again).
+   * Keeps the host up; a storage host's report (when given) replaces the last one,
+   * and what the host says about itself (`self`, when given) is recorded. A heartbeat
+   * whose self report has instancesUnknown does not keep the host up. Writes nothing
+   * when nothing changes. Errors: NOT_FOUND/HOST_NOT_REGISTERED (the agent should
+   * Register again).
    */
-  async heartbeat(id: string, report?: HeartbeatReport): Promise<HostRecord> {
+  async heartbeat(id: string, storage?: StorageFacts, self?: HeartbeatReport): Promise<HostRecord> {
     const now = this.clock();
     const e = await casUpdate<HostRecord>(this.store, hostKey(id), (h) => {
-      const beat = report?.instancesUnknown !== true && h.lastHeartbeatMs < now;
+      const beat = self?.instancesUnknown !== true && h.lastHeartbeatMs < now;
       const said =
-        report !== undefined &&
-        !(sameList(h.degradedReasons, report.degradedReasons) && sameCounts(h.orphans, report.orphans));
-      if (!beat && !said) return UNCHANGED;
-      const next = { ...h };
+        self !== undefined &&
+        !(sameList(h.degradedReasons, self.degradedReasons) && sameCounts(h.orphans, self.orphans));
+      if (!beat && !said && storage === undefined) return UNCHANGED;
+      // A report from a host registered without the storage role has nothing to update.
+      const report =
+        storage && rolesOf(h).includes('storage') ? { storage: { ...storage }, storageReportedAtMs: now } : {};
+      const next: HostRecord = { ...h, ...report };
       if (beat) next.lastHeartbeatMs = now;
       if (said) {
-        next.degradedReasons = [...report.degradedReasons];
-        next.orphans = { ...report.orphans };
-        this.log.info({ hostId: id, degradedReasons: report.degradedReasons }, 'host reports its state');
+        next.degradedReasons = [...self.degradedReasons];
+        next.orphans = { ...self.orphans };
+        this.log.info({ hostId: id, degradedReasons: self.degradedReasons }, 'host reports its state');
       }
       return next;
     });

@@ -1,14 +1,24 @@
 // What an agent's Register says about its host, checked before anything is
 // written: a host id that can be a certificate's CN and a store key, an
-// address to call back, a capacity the scheduler can place on, and an optional
-// VXLAN underlay address, and what it says about itself (start time, degraded
-// reasons, orphan counts; also in every Heartbeat). Bad input gets
-// INVALID_ARGUMENT naming the field.
+// address to call back, a capacity the scheduler can place on, an optional
+// VXLAN underlay address, the host's roles with, for a storage host, its
+// storage report, and what it says about itself (start time, degraded reasons,
+// orphan counts; also in every Heartbeat). Bad input gets INVALID_ARGUMENT
+// naming the field.
 import { echo, invalidArgument } from '../../common/errors.ts';
 import { HOST_ID_RE, requireField } from '../naming/names.ts';
 import { parseIp } from '../network/ipv4.ts';
-import { type HostSelfReport, ORPHAN_KINDS, type OrphanCounts, type OrphanKind } from './host-record.ts';
+import {
+  HOST_ROLES,
+  type HostRole,
+  type HostSelfReport,
+  ORPHAN_KINDS,
+  type OrphanCounts,
+  type OrphanKind,
+  type StorageFacts,
+} from './host-record.ts';
 import type { RegisterInput } from './host-registry.ts';
+import { type StorageReportInput, storageFacts } from './storage-report.ts';
 
 /** The fields of RegisterRequest (strato.host.v1) this reads, as plain data. */
 export interface Registration {
@@ -17,6 +27,9 @@ export interface Registration {
   virtType: string;
   agentVersion: string;
   underlayIp: string;
+  /** Absent or empty: compute only (an agent older than roles). */
+  roles?: readonly string[];
+  storage?: StorageReportInput | null;
   /** RFC 3339; '' or absent: unsaid. */
   startedAt?: string;
 }
@@ -45,9 +58,37 @@ export function validateHostId(value: unknown): string {
   return id;
 }
 
+const rolesInvalid = (message: string) => invalidArgument('ROLES_INVALID', message, { details: { field: 'roles' } });
+
+/**
+ * The roles and storage report of a Register: every role known, and a storage
+ * report exactly when the host has the storage role.
+ * Errors: INVALID_ARGUMENT ROLES_INVALID / STORAGE_INVALID.
+ */
+export function rolesAndStorage(
+  roles: readonly string[] | undefined,
+  storage: StorageReportInput | null | undefined,
+): { roles: HostRole[]; storage?: StorageFacts } {
+  const out: HostRole[] = [];
+  for (const r of roles ?? []) {
+    if (!(HOST_ROLES as readonly string[]).includes(r)) {
+      throw rolesInvalid(`roles: unknown role ${echo(r)} (known: ${HOST_ROLES.join(', ')})`);
+    }
+    if (!out.includes(r as HostRole)) out.push(r as HostRole);
+  }
+  if (out.length === 0) out.push('compute');
+  if (out.includes('storage') !== Boolean(storage)) {
+    throw rolesInvalid(
+      storage ? 'a storage report needs the storage role in roles' : 'the storage role needs a storage report',
+    );
+  }
+  return { roles: out, ...(storage ? { storage: storageFacts(storage) } : {}) };
+}
+
 /**
  * What HostRegistry.register records for host `hostId` (already validated).
- * Errors: INVALID_ARGUMENT FIELD_REQUIRED / ADDRESS_INVALID / CAPACITY_INVALID / UNDERLAY_IP_INVALID.
+ * Errors: INVALID_ARGUMENT FIELD_REQUIRED / ADDRESS_INVALID / CAPACITY_INVALID / UNDERLAY_IP_INVALID /
+ * ROLES_INVALID / STORAGE_INVALID.
  */
 export function registerInput(hostId: string, r: Registration): RegisterInput {
   const address = requireField('address', r.address);
@@ -81,6 +122,7 @@ export function registerInput(hostId: string, r: Registration): RegisterInput {
     virtType: r.virtType,
     agentVersion: r.agentVersion,
     underlayIp,
+    ...rolesAndStorage(r.roles, r.storage),
     agentStartedAt: startedAt,
   };
 }

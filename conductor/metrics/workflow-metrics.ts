@@ -49,7 +49,7 @@ export function workflowMetrics(registry: Registry): WorkflowObserver {
       waits.inc({ kind, step });
     },
     stepFailed(kind, step) {
-      failures.inc({ kind: kind ?? 'unknown', step: step ?? 'unknown' });
+      failures.inc({ kind, step });
     },
   };
 }

@@ -8,7 +8,12 @@
 // pass their conformance suites). What is this file's own: the fault switches (a
 // hypervisor that refuses, a corrupted image cache, a slow disk, a cut link to the
 // conductor, a domain that vanishes, a guest that powers off, an older agent without
-// AgentNetwork, a hypervisor that becomes unreachable) and read-only views for the tests (calls, pushed states, instances).
+// AgentNetwork, a compute host that refuses volume calls, a hypervisor that becomes
+// unreachable) and read-only views for the tests (calls, pushed states, instances).
+// With `storage`, the host also has the storage role, and that part is REAL: the file
+// backend in the host's state directory and the iSCSI target manager on the tgtd the
+// test gives (test/integration/storage/tgt-lab.ts runs a private one), served as
+// AgentStorage and reported by the registrar.
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { AgentHealth } from '../../agent/agent-status.ts';
@@ -22,12 +27,21 @@ import { Registrar } from '../../agent/registry/registrar.ts';
 import { RegistryImageSource } from '../../agent/registry/registry-image-source.ts';
 import { agentNetworkService } from '../../agent/server/agent-network-service.ts';
 import { agentService } from '../../agent/server/agent-service.ts';
+import { agentStorageService } from '../../agent/server/agent-storage-service.ts';
+import { infoToProto } from '../../agent/server/storage-from-proto.ts';
+import { BackedVolumeDriver } from '../../agent/storage/backed-volume-driver.ts';
+import { FileBackend } from '../../agent/storage/file/file-backend.ts';
+import { TgtTargetManager } from '../../agent/storage/iscsi/target-manager.ts';
+import type { Tgtadm } from '../../agent/storage/iscsi/tgtadm.ts';
+import { StorageService } from '../../agent/storage/storage-service.ts';
 import type { StratoError } from '../../common/errors.ts';
 import type { ProtoGrpcType as AgentProto } from '../../common/gen/agent.ts';
 import type { ProtoGrpcType as AgentNetworkProto } from '../../common/gen/agent_network.ts';
+import type { ProtoGrpcType as AgentStorageProto } from '../../common/gen/agent_storage.ts';
 import type { ProtoGrpcType as HostProto } from '../../common/gen/host.ts';
 import type { AgentHandlers } from '../../common/gen/strato/agent/v1/Agent.ts';
 import type { AgentNetworkHandlers } from '../../common/gen/strato/agent/v1/AgentNetwork.ts';
+import type { AgentStorageHandlers } from '../../common/gen/strato/agent/v1/AgentStorage.ts';
 import type { SpawnInstanceRequest__Output } from '../../common/gen/strato/agent/v1/SpawnInstanceRequest.ts';
 import { mtlsChannelCredentials, mtlsServerCredentials } from '../../common/grpc/credentials.ts';
 import { StratoServer } from '../../common/grpc/server.ts';
@@ -65,6 +79,16 @@ export interface FakeAgentOptions {
   networkUnimplemented?: boolean;
   /** The host of an agent that stopped with `keepHost`: this agent is its restart. @default a new host */
   host?: FakeHost;
+  /** The storage role, on a real tgtd (its control port's tgtadm, portal and network namespace). */
+  storage?: FakeAgentStorage;
+}
+
+export interface FakeAgentStorage {
+  tgtadm: Tgtadm;
+  portal: { address: string; port: number };
+  netns: string;
+  /** What volumes may take in all. @default 20 GiB */
+  capacityBytes?: number;
 }
 
 /** A state the conductor pushed and the agent applied. */
@@ -94,6 +118,10 @@ export class FakeAgent {
    * cache's checks catch both (DATA_LOSS, IMAGE_CHECKSUM_MISMATCH).
    */
   corruptCache = false;
+  /** Fault switch: while set, the compute host answers every AttachVolume / DetachVolume with it. */
+  failVolumeCalls: StratoError | undefined;
+  /** The storage role's service (with `storage`). */
+  storageService: StorageService | undefined;
   port = 0;
   /** When this agent started, as it registers. */
   readonly startedAt = new Date().toISOString();
@@ -231,6 +259,8 @@ export class FakeAgent {
       }),
       underlayIp: this.o.underlayIp ?? '',
       capacity: async () => this.o.capacity ?? DEFAULT_CAPACITY,
+      roles: this.storageService ? ['compute', 'storage'] : ['compute'],
+      ...(this.storageService ? { storage: async () => infoToProto(await this.storageService!.info()) } : {}),
       manager: this.manager,
       log: this.log,
       onExpected: (ids, source) => {
@@ -312,8 +342,30 @@ export class FakeAgent {
         this.recordedNetworkService(),
       );
     }
+    if (o.storage) {
+      this.storageService = await this.startStorage(o.storage);
+      const storageProto = toGrpcObject<AgentStorageProto>(await loadProtoPackage()).strato.agent.v1.AgentStorage;
+      this.server.addService<AgentStorageHandlers>(storageProto.service, agentStorageService(this.storageService));
+    }
     this.port = await this.server.listen('127.0.0.1:0', await mtlsServerCredentials(files));
     await this.register();
+  }
+
+  /** The real storage role: volumes as files in the host's state directory, exported through `s`'s tgtd. */
+  private async startStorage(s: FakeAgentStorage): Promise<StorageService> {
+    const driver = new BackedVolumeDriver(
+      new FileBackend({
+        dir: join(this.host.stateDir, 'volumes'),
+        wipe: 'zero',
+        capacityBytes: s.capacityBytes ?? 20 * 1024 ** 3,
+        log: this.log,
+      }),
+      this.log,
+    );
+    await driver.init();
+    const exporter = new TgtTargetManager({ tgtadm: s.tgtadm, portal: s.portal, netns: s.netns, log: this.log });
+    await exporter.init();
+    return new StorageService({ driver, exporter, images: this.images, log: this.log });
   }
 
   /** The real Agent service; each call is noted in `calls` first. */
@@ -334,6 +386,16 @@ export class FakeAgent {
       InstanceAction: async (req, ctx) => {
         note(`${req.action}${req.hard ? ' hard' : ''} ${req.instanceId}`);
         return real.InstanceAction(req, ctx);
+      },
+      AttachVolume: async (req, ctx) => {
+        note(`attach-volume ${req.instanceId} ${req.volume?.volumeId ?? ''}`);
+        if (this.failVolumeCalls) throw this.failVolumeCalls;
+        return real.AttachVolume(req, ctx);
+      },
+      DetachVolume: async (req, ctx) => {
+        note(`detach-volume ${req.instanceId} ${req.volumeId}`);
+        if (this.failVolumeCalls) throw this.failVolumeCalls;
+        return real.DetachVolume(req, ctx);
       },
     } satisfies ReturnType<typeof agentService>;
   }

@@ -70,12 +70,9 @@ async function link(endpoints: string[], certName = HOST): Promise<ConductorLink
   return l;
 }
 
-test('registers through the first endpoint that answers, heartbeats, reports changes, re-registers when forgotten', {
-  timeout: 60_000,
-}, async () => {
-  const l = await link([`127.0.0.1:${await deadPort()}`, `127.0.0.1:${stub.port}`]);
-  const hv = new FakeHypervisor();
-  const manager = new InstanceManager({
+/** An instance manager on the fake hypervisor, with stand-ins for the image cache and disk tools. */
+function fakeManager(hv: FakeHypervisor): InstanceManager {
+  return new InstanceManager({
     hv,
     images: {
       pathOf: (s) => `/x/${s}`,
@@ -94,7 +91,14 @@ test('registers through the first endpoint that answers, heartbeats, reports cha
     acpiTimeoutS: 1,
     log: quiet,
   });
-  const expectedSeen: string[][] = [];
+}
+
+/** This test's host's registrar (stopped after the tests), not started yet. */
+function startableRegistrar(
+  l: ConductorLink,
+  manager: InstanceManager,
+  extra: Partial<ConstructorParameters<typeof Registrar>[0]>,
+): Registrar {
   const registrar = new Registrar({
     link: l,
     hostId: HOST,
@@ -105,9 +109,20 @@ test('registers through the first endpoint that answers, heartbeats, reports cha
     manager,
     log: quiet,
     retryInitialMs: 50,
-    onExpected: (ids) => expectedSeen.push([...ids]),
+    ...extra,
   });
   cleanups.push(() => registrar.stop());
+  return registrar;
+}
+
+test('registers through the first endpoint that answers, heartbeats, reports changes, re-registers when forgotten', {
+  timeout: 60_000,
+}, async () => {
+  const l = await link([`127.0.0.1:${await deadPort()}`, `127.0.0.1:${stub.port}`]);
+  const hv = new FakeHypervisor();
+  const manager = fakeManager(hv);
+  const expectedSeen: string[][] = [];
+  const registrar = startableRegistrar(l, manager, { onExpected: (ids) => expectedSeen.push([...ids]) });
   const id = randomUUID();
   stub.expected = [id];
   const registered = stub.nextRegister(20_000);
@@ -187,4 +202,39 @@ test('an image streams through the link', { timeout: 30_000 }, async () => {
   }
   assert.equal(first?.length, 64);
   assert.ok(bytes > 0);
+});
+
+test('a storage host names its roles and reports its storage with Register and every Heartbeat', {
+  timeout: 30_000,
+}, async () => {
+  const l = await link([`127.0.0.1:${stub.port}`]);
+  const manager = fakeManager(new FakeHypervisor());
+  cleanups.push(() => manager.close());
+  let free = 9 * 1024 ** 3;
+  const report = async () => ({
+    backend: 'file',
+    totalBytes: String(10 * 1024 ** 3),
+    allocatedBytes: String(10 * 1024 ** 3 - free),
+    freeBytes: String(free),
+    sizeGranularityBytes: String(1024 ** 2),
+    snapshotsSupported: true,
+    snapshotsUnsupportedReason: '',
+    wipePolicy: 'zero',
+    iscsiPortal: '192.0.2.7:3260',
+  });
+  const registrar = startableRegistrar(l, manager, { roles: ['compute', 'storage'], storage: report });
+  const registered = stub.nextRegister(20_000);
+  registrar.start();
+  const reg = await registered;
+  assert.deepEqual(reg.roles, ['compute', 'storage']);
+  assert.equal(reg.storage?.freeBytes, String(9 * 1024 ** 3));
+  assert.equal(reg.storage?.iscsiPortal, '192.0.2.7:3260');
+  // Capacity changes as volumes come and go: each heartbeat carries it as it is then.
+  free = 4 * 1024 ** 3;
+  const beats = stub.heartbeatStorage.length;
+  const deadline = Date.now() + 10_000;
+  while (!stub.heartbeatStorage.slice(beats).some((s) => s?.freeBytes === String(4 * 1024 ** 3))) {
+    assert.ok(Date.now() < deadline, 'a heartbeat carries the new free bytes');
+    await new Promise((r) => setTimeout(r, 50));
+  }
 });

@@ -10,6 +10,7 @@ import { StratoError } from '../../../common/errors.ts';
 import type { ProtoGrpcType as HostProto } from '../../../common/gen/host.ts';
 import type { InstanceReport__Output } from '../../../common/gen/strato/host/v1/InstanceReport.ts';
 import type { RegisterRequest__Output } from '../../../common/gen/strato/host/v1/RegisterRequest.ts';
+import type { StorageReport__Output } from '../../../common/gen/strato/host/v1/StorageReport.ts';
 import type { RegistryHandlers } from '../../../common/gen/strato/host/v1/Registry.ts';
 import { mtlsServerCredentials } from '../../../common/grpc/credentials.ts';
 import { StratoServer } from '../../../common/grpc/server.ts';
@@ -44,6 +45,8 @@ export interface StubEvents {
 export class RegistryStub extends EventEmitter<StubEvents> {
   readonly registers: RegisterRequest__Output[] = [];
   readonly heartbeats: InstanceReport__Output[][] = [];
+  /** The storage report of each heartbeat (null: none sent). */
+  readonly heartbeatStorage: (StorageReport__Output | null)[] = [];
   readonly reports: ReportSeen[] = [];
   pulls = 0;
   /** Wait before streaming, so concurrent pulls overlap. */
@@ -76,6 +79,7 @@ export class RegistryStub extends EventEmitter<StubEvents> {
       async Heartbeat(req) {
         if (self.forgetHosts) throw new StratoError('NOT_FOUND', 'HOST_NOT_FOUND', `unknown host ${req.hostId}`);
         self.heartbeats.push(req.instances);
+        self.heartbeatStorage.push(req.storage);
         return { expectedInstanceIds: self.expected };
       },
       async ReportInstance(req) {

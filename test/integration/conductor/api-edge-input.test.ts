@@ -28,6 +28,9 @@ const PUBLIC_SERVICES = [
   'strato.network.v1.Subnets',
   'strato.network.v1.Ports',
   'strato.network.v1.SecurityGroups',
+  'strato.volume.v1.Volumes',
+  'strato.volume.v1.VolumeSnapshots',
+  'strato.compute.v1.ServerVolumes',
 ];
 
 const LONG = 'x'.repeat(2_000);
@@ -199,6 +202,18 @@ describe('public API edge: hostile input over a real connection', () => {
         remoteGroup: '',
       },
       DeleteSecurityGroupRule: { ruleId: ids.ruleId },
+      // No storage host here: every field is checked before a volume would be placed.
+      CreateVolume: { name: 'edge-vol2', description: 'edge', sizeGib: 1, backend: '' },
+      GetVolume: { volume: 'edge-vol' },
+      UpdateVolume: { volume: 'edge-vol', name: 'edge-vol3', description: 'edge' },
+      ExtendVolume: { volume: 'edge-vol', newSizeGib: 2 },
+      DeleteVolume: { volume: 'edge-vol' },
+      CreateVolumeSnapshot: { name: 'edge-snap', description: 'edge', volume: 'edge-vol' },
+      GetVolumeSnapshot: { snapshot: 'edge-snap' },
+      ListVolumeSnapshots: { volume: 'edge-vol' },
+      DeleteVolumeSnapshot: { snapshot: 'edge-snap' },
+      AddServerVolume: { server: 'edge-srv', volume: 'edge-vol', device: '' },
+      RemoveServerVolume: { server: 'edge-srv', volume: 'edge-vol' },
     };
     return base[rpc.method] ?? {};
   }
@@ -227,6 +242,8 @@ describe('public API edge: hostile input over a real connection', () => {
       ['port', (ref) => a.ports.GetPort({ port: ref })],
       ['security_group', (ref) => a.securityGroups.GetSecurityGroup({ securityGroup: ref })],
       ['host', (ref) => a.hosts.GetHost({ host: ref })],
+      ['volume', (ref) => a.volumes.GetVolume({ volume: ref })],
+      ['snapshot', (ref) => a.volumeSnapshots.GetVolumeSnapshot({ snapshot: ref })],
     ];
     for (const [kind, get] of lookups) {
       for (const [what, value] of BAD_VALUES) {

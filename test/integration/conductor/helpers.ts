@@ -12,6 +12,7 @@ import type { ProtoGrpcType as IdentityProto } from '../../../common/gen/identit
 import type { ProtoGrpcType as ImageProto } from '../../../common/gen/image.ts';
 import type { ProtoGrpcType as NetworkProto } from '../../../common/gen/network.ts';
 import type { ProtoGrpcType as ServerProto } from '../../../common/gen/server.ts';
+import type { ProtoGrpcType as VolumeProto } from '../../../common/gen/volume.ts';
 import type { Server__Output } from '../../../common/gen/strato/compute/v1/Server.ts';
 import { connect } from '../../../common/grpc/client.ts';
 import { log } from '../../../common/log.ts';
@@ -25,7 +26,7 @@ import { FakeAgent, type FakeAgentOptions } from '../../harness/fake-agent.ts';
 import { freePort } from '../../harness/free-port.ts';
 import { waitFor } from '../../harness/wait.ts';
 
-type Proto = FlavorProto & HostProto & IdentityProto & ImageProto & NetworkProto & ServerProto;
+type Proto = FlavorProto & HostProto & IdentityProto & ImageProto & NetworkProto & ServerProto & VolumeProto;
 
 // The conductor runs in this process: keep its logs to what matters.
 log.level = process.env.STRATO_LOG_LEVEL ?? 'error';
@@ -51,6 +52,9 @@ export async function apiClients(address: string, caFile: string, token: string)
     subnets: connect(proto.strato.network.v1.Subnets, address, opts),
     ports: connect(proto.strato.network.v1.Ports, address, opts),
     securityGroups: connect(proto.strato.network.v1.SecurityGroups, address, opts),
+    volumes: connect(proto.strato.volume.v1.Volumes, address, opts),
+    volumeSnapshots: connect(proto.strato.volume.v1.VolumeSnapshots, address, opts),
+    serverVolumes: connect(proto.strato.compute.v1.ServerVolumes, address, opts),
   };
 }
 export type Api = Awaited<ReturnType<typeof apiClients>>;

@@ -18,6 +18,7 @@ const HOST = `refl-${randomUUID().slice(0, 8)}`;
 
 const PUBLIC = [
   'strato.compute.v1.Flavors',
+  'strato.compute.v1.ServerVolumes',
   'strato.compute.v1.Servers',
   'strato.host.v1.Hosts',
   'strato.identity.v1.Identity',
@@ -26,6 +27,8 @@ const PUBLIC = [
   'strato.network.v1.Ports',
   'strato.network.v1.SecurityGroups',
   'strato.network.v1.Subnets',
+  'strato.volume.v1.VolumeSnapshots',
+  'strato.volume.v1.Volumes',
 ];
 const REGISTRY = ['strato.host.v1.Registry'];
 const AGENT = ['strato.agent.v1.Agent', 'strato.agent.v1.AgentNetwork'];

@@ -1,8 +1,10 @@
 // Up/down from the heartbeat age, with an injected clock, and the registry's
 // bookkeeping (register keeps the operator's enabled flag; heartbeats of an
-// unknown host are refused) on an in-memory store.
+// unknown host are refused; a storage host's roles and report are kept, a
+// heartbeat's report replaces the last one) on an in-memory store.
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
+import { rolesOf, type StorageFacts } from '../../../conductor/hosts/host-record.ts';
 import { HostRegistry } from '../../../conductor/hosts/host-registry.ts';
 import { DEFAULT_HOST_TIMING, hostState } from '../../../conductor/hosts/host-state.ts';
 import { SqliteStore } from '../../../conductor/store/sqlite/sqlite-store.ts';
@@ -23,6 +25,20 @@ describe('hostState', () => {
   it('defaults to 10 s heartbeats and 60 s down-time', () => {
     assert.deepEqual(DEFAULT_HOST_TIMING, { heartbeatIntervalMs: 10_000, downTimeMs: 60_000 });
   });
+});
+
+const GiB = 1024 ** 3;
+
+const facts = (freeGiB: number): StorageFacts => ({
+  backend: 'file',
+  totalBytes: 100 * GiB,
+  allocatedBytes: (100 - freeGiB) * GiB,
+  freeBytes: freeGiB * GiB,
+  granularityBytes: 1024 ** 2,
+  snapshotsSupported: true,
+  snapshotsUnsupportedReason: '',
+  wipePolicy: 'zero',
+  iscsiPortal: '192.0.2.9:3260',
 });
 
 describe('HostRegistry', () => {
@@ -70,15 +86,15 @@ describe('HostRegistry', () => {
     await reg.register({ ...input, agentStartedAt: '2026-12-03T07:00:00.000Z', degradedReasons: [] });
     assert.equal((await reg.get('hv-1'))?.agentStartedAt, '2026-12-03T07:00:00.000Z');
     const before = (await store.status()).revision;
-    await reg.heartbeat('hv-1', { degradedReasons: [], orphans: {}, instancesUnknown: false });
+    await reg.heartbeat('hv-1', undefined, { degradedReasons: [], orphans: {}, instancesUnknown: false });
     assert.equal((await store.status()).revision, before, 'nothing changed: nothing written');
     now += 30_000;
     const seen = now;
-    await reg.heartbeat('hv-1', { degradedReasons: [], orphans: { domains: 1 }, instancesUnknown: false });
+    await reg.heartbeat('hv-1', undefined, { degradedReasons: [], orphans: { domains: 1 }, instancesUnknown: false });
     assert.deepEqual((await reg.get('hv-1'))?.orphans, { domains: 1 });
     now += 70_000;
     // libvirt is gone: the agent still calls, says why, but cannot vouch for its guests.
-    const blind = await reg.heartbeat('hv-1', {
+    const blind = await reg.heartbeat('hv-1', undefined, {
       degradedReasons: ['libvirt unreachable'],
       orphans: { domains: 1 },
       instancesUnknown: true,
@@ -86,12 +102,47 @@ describe('HostRegistry', () => {
     assert.deepEqual(blind.degradedReasons, ['libvirt unreachable']);
     assert.equal(blind.lastHeartbeatMs, seen, 'a blind heartbeat does not keep the host up');
     assert.equal(reg.state(blind), 'down');
-    const back = await reg.heartbeat('hv-1', { degradedReasons: [], orphans: {}, instancesUnknown: false });
+    const back = await reg.heartbeat('hv-1', undefined, { degradedReasons: [], orphans: {}, instancesUnknown: false });
     assert.deepEqual([back.degradedReasons, back.orphans, reg.state(back)], [[], {}, 'up']);
   });
 
   it('refuses heartbeats and changes for unknown hosts', async () => {
     await assert.rejects(reg.heartbeat('hv-9'), { code: 'NOT_FOUND', reason: 'HOST_NOT_REGISTERED' });
     await assert.rejects(reg.setEnabled('hv-9', true), { code: 'NOT_FOUND', reason: 'HOST_NOT_FOUND' });
+  });
+
+  it('reads a record without roles as a compute host', () => {
+    assert.deepEqual(rolesOf({}), ['compute']);
+    assert.deepEqual(rolesOf({ roles: [] }), ['compute']);
+  });
+
+  it('records the roles and the report of a storage host', async () => {
+    const h = await reg.register({ ...input, id: 'st-1', roles: ['compute', 'storage'], storage: facts(90) });
+    assert.deepEqual(h.roles, ['compute', 'storage']);
+    assert.equal(h.storage?.freeBytes, 90 * GiB);
+    assert.equal(h.storageReportedAtMs, now);
+  });
+
+  it("takes a heartbeat's report, and keeps the last one when a heartbeat brings none", async () => {
+    now += 5000;
+    await reg.heartbeat('st-1', facts(40));
+    let h = await reg.get('st-1');
+    assert.equal(h?.storage?.freeBytes, 40 * GiB);
+    assert.equal(h?.storageReportedAtMs, now);
+    const reportedAt = now;
+    now += 5000;
+    await reg.heartbeat('st-1');
+    h = await reg.get('st-1');
+    assert.equal(h?.storage?.freeBytes, 40 * GiB);
+    assert.equal(h?.storageReportedAtMs, reportedAt);
+    assert.equal(h?.lastHeartbeatMs, now);
+  });
+
+  it('drops the report when the host registers again without the storage role, and ignores later ones', async () => {
+    const h = await reg.register({ ...input, id: 'st-1', roles: ['compute'] });
+    assert.equal(h.storage, undefined);
+    assert.equal(h.storageReportedAtMs, undefined);
+    await reg.heartbeat('st-1', facts(10));
+    assert.equal((await reg.get('st-1'))?.storage, undefined);
   });
 });

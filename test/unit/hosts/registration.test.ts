@@ -12,6 +12,7 @@ import {
   selfReport,
   validateHostId,
 } from '../../../conductor/hosts/registration.ts';
+import type { StorageReportInput } from '../../../conductor/hosts/storage-report.ts';
 
 const good: Registration = {
   address: '10.0.0.5:9090',
@@ -40,6 +41,7 @@ describe('host registration', () => {
       virtType: 'qemu',
       agentVersion: '0.1.0',
       underlayIp: '192.0.2.5',
+      roles: ['compute'],
       agentStartedAt: '',
     });
     assert.equal(
@@ -114,6 +116,103 @@ describe('host registration', () => {
       assert.ok(r.message.length < 120, r.message);
       assert.doesNotMatch(r.message, /x{50}|reason 1/);
       assert.ok(!r.message.includes('\u001b'), 'no control character echoed');
+    });
+  }
+
+  const report: StorageReportInput = {
+    backend: 'file',
+    totalBytes: String(10 * 1024 ** 3),
+    allocatedBytes: '0',
+    freeBytes: String(10 * 1024 ** 3),
+    sizeGranularityBytes: String(1024 ** 2),
+    snapshotsSupported: false,
+    snapshotsUnsupportedReason: 'no reflink here',
+    wipePolicy: 'zero',
+    iscsiPortal: '192.0.2.5:3260',
+  };
+
+  it('keeps a storage host roles and its report in bytes', () => {
+    const r = registerInput('hv-1', { ...good, roles: ['compute', 'storage', 'storage'], storage: report });
+    assert.deepEqual(r.roles, ['compute', 'storage']);
+    assert.deepEqual(r.storage, {
+      backend: 'file',
+      totalBytes: 10 * 1024 ** 3,
+      allocatedBytes: 0,
+      freeBytes: 10 * 1024 ** 3,
+      granularityBytes: 1024 ** 2,
+      snapshotsSupported: false,
+      snapshotsUnsupportedReason: 'no reflink here',
+      wipePolicy: 'zero',
+      iscsiPortal: '192.0.2.5:3260',
+    });
+    assert.equal(registerInput('hv-1', { ...good, roles: [] }).storage, undefined);
+  });
+
+  const storageCases: [string, Partial<Registration>, string, string][] = [
+    ['an unknown role', { roles: ['compute', 'network'] }, 'ROLES_INVALID', 'roles'],
+    ['the storage role without a report', { roles: ['storage'] }, 'ROLES_INVALID', 'roles'],
+    ['a report without the storage role', { roles: ['compute'], storage: report }, 'ROLES_INVALID', 'roles'],
+    ['an unknown backend', { storage: { ...report, backend: 'ceph' } }, 'STORAGE_INVALID', 'storage.backend'],
+    [
+      'free above total',
+      { storage: { ...report, freeBytes: String(11 * 1024 ** 3) } },
+      'STORAGE_INVALID',
+      'storage.free_bytes',
+    ],
+    [
+      'a size that is no number',
+      { storage: { ...report, totalBytes: '1e9' } },
+      'STORAGE_INVALID',
+      'storage.total_bytes',
+    ],
+    [
+      'a size beyond 2^53',
+      { storage: { ...report, totalBytes: '99999999999999999' } },
+      'STORAGE_INVALID',
+      'storage.total_bytes',
+    ],
+    [
+      'no granularity',
+      { storage: { ...report, sizeGranularityBytes: '0' } },
+      'STORAGE_INVALID',
+      'storage.size_granularity_bytes',
+    ],
+    [
+      'an unknown wipe policy',
+      { storage: { ...report, wipePolicy: 'shred' } },
+      'STORAGE_INVALID',
+      'storage.wipe_policy',
+    ],
+    [
+      'a portal without a port',
+      { storage: { ...report, iscsiPortal: '192.0.2.5' } },
+      'STORAGE_INVALID',
+      'storage.iscsi_portal',
+    ],
+    [
+      'a wildcard portal',
+      { storage: { ...report, iscsiPortal: '0.0.0.0:3260' } },
+      'STORAGE_INVALID',
+      'storage.iscsi_portal',
+    ],
+    [
+      'a host name as portal',
+      { storage: { ...report, iscsiPortal: 'st-1:3260' } },
+      'STORAGE_INVALID',
+      'storage.iscsi_portal',
+    ],
+    [
+      'control characters in the reason',
+      { storage: { ...report, snapshotsUnsupportedReason: 'a\x1b[2J' } },
+      'STORAGE_INVALID',
+      'storage.snapshots_unsupported_reason',
+    ],
+  ];
+  for (const [what, change, reason, field] of storageCases) {
+    it(`refuses ${what}: ${reason} naming ${field}`, () => {
+      const withRole = change.roles ?? ['compute', 'storage'];
+      const r = refusal(() => registerInput('hv-1', { ...good, roles: withRole, ...change }));
+      assert.deepEqual([r.reason, r.field], [reason, field]);
     });
   }
 

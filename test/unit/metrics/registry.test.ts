@@ -147,7 +147,7 @@ describe('what the observers move', () => {
     workflows.finished('boot', 'error', 1.1);
     workflows.finished('delete', 'success', undefined);
     workflows.stepWaits('boot', 'spawn');
-    workflows.stepFailed(undefined, undefined);
+    workflows.stepFailed('delete', 'release');
     const text = await registry.metrics();
     assert.equal(sampleValue(text, 'strato_workflows_total', { kind: 'boot', result: 'success' }), 1);
     assert.equal(sampleValue(text, 'strato_workflows_total', { kind: 'boot', result: 'error' }), 1);
@@ -158,7 +158,7 @@ describe('what the observers move', () => {
       undefined,
     );
     assert.equal(sampleValue(text, 'strato_workflow_step_waits_total', { kind: 'boot', step: 'spawn' }), 1);
-    assert.equal(sampleValue(text, 'strato_workflow_step_failures_total', { kind: 'unknown', step: 'unknown' }), 1);
+    assert.equal(sampleValue(text, 'strato_workflow_step_failures_total', { kind: 'delete', step: 'release' }), 1);
   });
 
   it('the scheduler: decisions per result, and no valid host per filter that rejected', async () => {

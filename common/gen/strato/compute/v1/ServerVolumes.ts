@@ -34,7 +34,9 @@ export interface ServerVolumesClient extends grpc.Client {
    * volume is in-use and listed in `volumes`. A failed attach undoes both
    * sides (volume available again, the failure in its fault and in the
    * server's events). A host that does not answer is asked again until it
-   * does; the attach then completes or is undone, never left half made.
+   * does, or until the conductor's volumeTimeoutS (default 600 s) has passed
+   * since the call; the attach then completes or is undone (reason
+   * HOST_UNREACHABLE naming the host), never left half made.
    * Repeating the call for a volume attaching or attached to this server
    * (with device '' or the same device) returns the server as it is, so a
    * retry after a lost reply is safe.
@@ -66,7 +68,9 @@ export interface ServerVolumesClient extends grpc.Client {
    * volume is in-use and listed in `volumes`. A failed attach undoes both
    * sides (volume available again, the failure in its fault and in the
    * server's events). A host that does not answer is asked again until it
-   * does; the attach then completes or is undone, never left half made.
+   * does, or until the conductor's volumeTimeoutS (default 600 s) has passed
+   * since the call; the attach then completes or is undone (reason
+   * HOST_UNREACHABLE naming the host), never left half made.
    * Repeating the call for a volume attaching or attached to this server
    * (with device '' or the same device) returns the server as it is, so a
    * retry after a lost reply is safe.
@@ -94,7 +98,9 @@ export interface ServerVolumesClient extends grpc.Client {
    * the guest ignores the unplug request) fails the detach with reason
    * DETACH_TIMEOUT in the volume's fault and the server's events: the volume
    * stays in-use and attached; let the guest release it (or stop the server)
-   * and detach again. Repeating the call while the volume is detaching from
+   * and detach again. A server host that does not answer is asked again until
+   * volumeTimeoutS has passed, then the detach fails the same way (reason
+   * HOST_UNREACHABLE). Repeating the call while the volume is detaching from
    * this server returns the server as it is.
    * Errors: NOT_FOUND (SERVER_NOT_FOUND; VOLUME_NOT_FOUND; VOLUME_NOT_ATTACHED:
    * not attached to this server); FAILED_PRECONDITION (INVALID_STATE,
@@ -116,7 +122,9 @@ export interface ServerVolumesClient extends grpc.Client {
    * the guest ignores the unplug request) fails the detach with reason
    * DETACH_TIMEOUT in the volume's fault and the server's events: the volume
    * stays in-use and attached; let the guest release it (or stop the server)
-   * and detach again. Repeating the call while the volume is detaching from
+   * and detach again. A server host that does not answer is asked again until
+   * volumeTimeoutS has passed, then the detach fails the same way (reason
+   * HOST_UNREACHABLE). Repeating the call while the volume is detaching from
    * this server returns the server as it is.
    * Errors: NOT_FOUND (SERVER_NOT_FOUND; VOLUME_NOT_FOUND; VOLUME_NOT_ATTACHED:
    * not attached to this server); FAILED_PRECONDITION (INVALID_STATE,
@@ -158,7 +166,9 @@ export interface ServerVolumesHandlers extends grpc.UntypedServiceImplementation
    * volume is in-use and listed in `volumes`. A failed attach undoes both
    * sides (volume available again, the failure in its fault and in the
    * server's events). A host that does not answer is asked again until it
-   * does; the attach then completes or is undone, never left half made.
+   * does, or until the conductor's volumeTimeoutS (default 600 s) has passed
+   * since the call; the attach then completes or is undone (reason
+   * HOST_UNREACHABLE naming the host), never left half made.
    * Repeating the call for a volume attaching or attached to this server
    * (with device '' or the same device) returns the server as it is, so a
    * retry after a lost reply is safe.
@@ -183,7 +193,9 @@ export interface ServerVolumesHandlers extends grpc.UntypedServiceImplementation
    * the guest ignores the unplug request) fails the detach with reason
    * DETACH_TIMEOUT in the volume's fault and the server's events: the volume
    * stays in-use and attached; let the guest release it (or stop the server)
-   * and detach again. Repeating the call while the volume is detaching from
+   * and detach again. A server host that does not answer is asked again until
+   * volumeTimeoutS has passed, then the detach fails the same way (reason
+   * HOST_UNREACHABLE). Repeating the call while the volume is detaching from
    * this server returns the server as it is.
    * Errors: NOT_FOUND (SERVER_NOT_FOUND; VOLUME_NOT_FOUND; VOLUME_NOT_ATTACHED:
    * not attached to this server); FAILED_PRECONDITION (INVALID_STATE,

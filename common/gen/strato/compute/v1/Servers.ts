@@ -103,9 +103,13 @@ export interface ServersClient extends grpc.Client {
    * by free capacity as CreateVolume does and is downloading meanwhile, with
    * the server in BUILD/block-device-mapping). The flavor's disk does not apply
    * to such a server: it is neither checked against the image nor claimed on
-   * the compute host. A failed boot leaves the server in ERROR still holding
-   * its volume; deleting the server releases it: kept and available again,
-   * or deleted with delete_volume_on_termination.
+   * the compute host. A failed boot releases its volume: available again (a
+   * volume the boot made from the image is deleted when
+   * delete_volume_on_termination), and the server in ERROR lists none; only a
+   * build that timed out waiting for a host that does not answer
+   * (BUILD_TIMEOUT, whose guest may run there with it) keeps holding it until
+   * the server is deleted. Deleting the server releases it: kept and available
+   * again, or deleted with delete_volume_on_termination.
    * Errors: INVALID_ARGUMENT (BOOT_SOURCE_INVALID, field named: neither or
    * both of image and boot_volume, boot_from_image_volume_gib without image,
    * delete_volume_on_termination without a volume to boot from; SIZE_INVALID:
@@ -171,9 +175,13 @@ export interface ServersClient extends grpc.Client {
    * by free capacity as CreateVolume does and is downloading meanwhile, with
    * the server in BUILD/block-device-mapping). The flavor's disk does not apply
    * to such a server: it is neither checked against the image nor claimed on
-   * the compute host. A failed boot leaves the server in ERROR still holding
-   * its volume; deleting the server releases it: kept and available again,
-   * or deleted with delete_volume_on_termination.
+   * the compute host. A failed boot releases its volume: available again (a
+   * volume the boot made from the image is deleted when
+   * delete_volume_on_termination), and the server in ERROR lists none; only a
+   * build that timed out waiting for a host that does not answer
+   * (BUILD_TIMEOUT, whose guest may run there with it) keeps holding it until
+   * the server is deleted. Deleting the server releases it: kept and available
+   * again, or deleted with delete_volume_on_termination.
    * Errors: INVALID_ARGUMENT (BOOT_SOURCE_INVALID, field named: neither or
    * both of image and boot_volume, boot_from_image_volume_gib without image,
    * delete_volume_on_termination without a volume to boot from; SIZE_INVALID:
@@ -417,9 +425,13 @@ export interface ServersHandlers extends grpc.UntypedServiceImplementation {
    * by free capacity as CreateVolume does and is downloading meanwhile, with
    * the server in BUILD/block-device-mapping). The flavor's disk does not apply
    * to such a server: it is neither checked against the image nor claimed on
-   * the compute host. A failed boot leaves the server in ERROR still holding
-   * its volume; deleting the server releases it: kept and available again,
-   * or deleted with delete_volume_on_termination.
+   * the compute host. A failed boot releases its volume: available again (a
+   * volume the boot made from the image is deleted when
+   * delete_volume_on_termination), and the server in ERROR lists none; only a
+   * build that timed out waiting for a host that does not answer
+   * (BUILD_TIMEOUT, whose guest may run there with it) keeps holding it until
+   * the server is deleted. Deleting the server releases it: kept and available
+   * again, or deleted with delete_volume_on_termination.
    * Errors: INVALID_ARGUMENT (BOOT_SOURCE_INVALID, field named: neither or
    * both of image and boot_volume, boot_from_image_volume_gib without image,
    * delete_volume_on_termination without a volume to boot from; SIZE_INVALID:

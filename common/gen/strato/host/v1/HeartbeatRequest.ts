@@ -1,11 +1,16 @@
 // Original file: strato/host/v1/host.proto
 
 import type { InstanceReport as _strato_host_v1_InstanceReport, InstanceReport__Output as _strato_host_v1_InstanceReport__Output } from '../../../strato/host/v1/InstanceReport.ts';
+import type { StorageReport as _strato_host_v1_StorageReport, StorageReport__Output as _strato_host_v1_StorageReport__Output } from '../../../strato/host/v1/StorageReport.ts';
 import type { Orphans as _strato_host_v1_Orphans, Orphans__Output as _strato_host_v1_Orphans__Output } from '../../../strato/host/v1/Orphans.ts';
 
 export interface HeartbeatRequest {
   'hostId'?: (string);
   'instances'?: (_strato_host_v1_InstanceReport)[];
+  /**
+   * A storage host's current capacity; absent: unchanged since the last report.
+   */
+  'storage'?: (_strato_host_v1_StorageReport | null);
   /**
    * As in RegisterRequest: the host's reasons now; empty when healthy.
    */
@@ -27,6 +32,10 @@ export interface HeartbeatRequest {
 export interface HeartbeatRequest__Output {
   'hostId': (string);
   'instances': (_strato_host_v1_InstanceReport__Output)[];
+  /**
+   * A storage host's current capacity; absent: unchanged since the last report.
+   */
+  'storage': (_strato_host_v1_StorageReport__Output | null);
   /**
    * As in RegisterRequest: the host's reasons now; empty when healthy.
    */

@@ -2,6 +2,7 @@
 
 import type { Capacity as _strato_host_v1_Capacity, Capacity__Output as _strato_host_v1_Capacity__Output } from '../../../strato/host/v1/Capacity.ts';
 import type { AllocationRatio as _strato_host_v1_AllocationRatio, AllocationRatio__Output as _strato_host_v1_AllocationRatio__Output } from '../../../strato/host/v1/AllocationRatio.ts';
+import type { StorageReport as _strato_host_v1_StorageReport, StorageReport__Output as _strato_host_v1_StorageReport__Output } from '../../../strato/host/v1/StorageReport.ts';
 import type { Orphans as _strato_host_v1_Orphans, Orphans__Output as _strato_host_v1_Orphans__Output } from '../../../strato/host/v1/Orphans.ts';
 
 export interface Host {
@@ -44,6 +45,21 @@ export interface Host {
    * the operator configured a reservation).
    */
   'reserved'?: (_strato_host_v1_Capacity | null);
+  /**
+   * What the host does: "compute", "storage" (from the agent's --roles). An
+   * agent that names none (older than roles) is a compute host.
+   */
+  'roles'?: (string)[];
+  /**
+   * A storage host's backend and capacity as it last reported them; unset
+   * for a host without the storage role. (What the conductor has placed
+   * there is strato.volume.v1.Volumes ListVolumeBackends' allocated_bytes.)
+   */
+  'storage'?: (_strato_host_v1_StorageReport | null);
+  /**
+   * When `storage` was last reported (Register or Heartbeat).
+   */
+  'storageReportedAt'?: (string);
   /**
    * When the agent process started (RFC 3339, the agent's clock), as it last
    * registered; empty for an agent that does not say.
@@ -106,6 +122,21 @@ export interface Host__Output {
    * the operator configured a reservation).
    */
   'reserved': (_strato_host_v1_Capacity__Output | null);
+  /**
+   * What the host does: "compute", "storage" (from the agent's --roles). An
+   * agent that names none (older than roles) is a compute host.
+   */
+  'roles': (string)[];
+  /**
+   * A storage host's backend and capacity as it last reported them; unset
+   * for a host without the storage role. (What the conductor has placed
+   * there is strato.volume.v1.Volumes ListVolumeBackends' allocated_bytes.)
+   */
+  'storage': (_strato_host_v1_StorageReport__Output | null);
+  /**
+   * When `storage` was last reported (Register or Heartbeat).
+   */
+  'storageReportedAt': (string);
   /**
    * When the agent process started (RFC 3339, the agent's clock), as it last
    * registered; empty for an agent that does not say.

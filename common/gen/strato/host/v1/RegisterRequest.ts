@@ -2,6 +2,7 @@
 
 import type { Capacity as _strato_host_v1_Capacity, Capacity__Output as _strato_host_v1_Capacity__Output } from '../../../strato/host/v1/Capacity.ts';
 import type { InstanceReport as _strato_host_v1_InstanceReport, InstanceReport__Output as _strato_host_v1_InstanceReport__Output } from '../../../strato/host/v1/InstanceReport.ts';
+import type { StorageReport as _strato_host_v1_StorageReport, StorageReport__Output as _strato_host_v1_StorageReport__Output } from '../../../strato/host/v1/StorageReport.ts';
 import type { Orphans as _strato_host_v1_Orphans, Orphans__Output as _strato_host_v1_Orphans__Output } from '../../../strato/host/v1/Orphans.ts';
 
 export interface RegisterRequest {
@@ -20,6 +21,15 @@ export interface RegisterRequest {
    * VXLAN network and serves no DHCP (flat networks still work).
    */
   'underlayIp'?: (string);
+  /**
+   * The host's roles: "compute", "storage". Empty: compute only (an agent
+   * older than roles).
+   */
+  'roles'?: (string)[];
+  /**
+   * With the storage role: its backend and capacity (required then).
+   */
+  'storage'?: (_strato_host_v1_StorageReport | null);
   /**
    * When the agent process started (RFC 3339); empty: not said. At most 64
    * characters (INVALID_ARGUMENT STARTED_AT_INVALID otherwise).
@@ -53,6 +63,15 @@ export interface RegisterRequest__Output {
    * VXLAN network and serves no DHCP (flat networks still work).
    */
   'underlayIp': (string);
+  /**
+   * The host's roles: "compute", "storage". Empty: compute only (an agent
+   * older than roles).
+   */
+  'roles': (string)[];
+  /**
+   * With the storage role: its backend and capacity (required then).
+   */
+  'storage': (_strato_host_v1_StorageReport__Output | null);
   /**
    * When the agent process started (RFC 3339); empty: not said. At most 64
    * characters (INVALID_ARGUMENT STARTED_AT_INVALID otherwise).

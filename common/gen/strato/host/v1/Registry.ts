@@ -15,14 +15,16 @@ export interface RegistryClient extends grpc.Client {
   /**
    * Heartbeat keeps the host up (a host is down after `down_after_s` without
    * one) and carries the actual state of every instance on the host, the
-   * periodic safety net behind ReportInstance. An instance the conductor
+   * periodic safety net behind ReportInstance, and a storage host's current
+   * capacity (absent: the last one reported stands). An instance the conductor
    * expects but the list omits (for two heartbeat intervals after its last
    * change) goes to ERROR. The reply lists what the conductor expects on the
    * host: anything else there may be removed by the agent.
    * A heartbeat with instances_unknown (the host cannot see its guests) only
    * updates what the host reports about itself (degraded reasons, orphans).
    * Errors: NOT_FOUND (HOST_NOT_REGISTERED: register again);
-   * PERMISSION_DENIED; INVALID_ARGUMENT (DEGRADED_REASONS_INVALID).
+   * PERMISSION_DENIED; INVALID_ARGUMENT (STORAGE_INVALID, as Register;
+   * DEGRADED_REASONS_INVALID).
    */
   Heartbeat(argument: _strato_host_v1_HeartbeatRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_HeartbeatResponse__Output>): grpc.ClientUnaryCall;
   Heartbeat(argument: _strato_host_v1_HeartbeatRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_host_v1_HeartbeatResponse__Output>): grpc.ClientUnaryCall;
@@ -31,14 +33,16 @@ export interface RegistryClient extends grpc.Client {
   /**
    * Heartbeat keeps the host up (a host is down after `down_after_s` without
    * one) and carries the actual state of every instance on the host, the
-   * periodic safety net behind ReportInstance. An instance the conductor
+   * periodic safety net behind ReportInstance, and a storage host's current
+   * capacity (absent: the last one reported stands). An instance the conductor
    * expects but the list omits (for two heartbeat intervals after its last
    * change) goes to ERROR. The reply lists what the conductor expects on the
    * host: anything else there may be removed by the agent.
    * A heartbeat with instances_unknown (the host cannot see its guests) only
    * updates what the host reports about itself (degraded reasons, orphans).
    * Errors: NOT_FOUND (HOST_NOT_REGISTERED: register again);
-   * PERMISSION_DENIED; INVALID_ARGUMENT (DEGRADED_REASONS_INVALID).
+   * PERMISSION_DENIED; INVALID_ARGUMENT (STORAGE_INVALID, as Register;
+   * DEGRADED_REASONS_INVALID).
    */
   heartbeat(argument: _strato_host_v1_HeartbeatRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_HeartbeatResponse__Output>): grpc.ClientUnaryCall;
   heartbeat(argument: _strato_host_v1_HeartbeatRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_host_v1_HeartbeatResponse__Output>): grpc.ClientUnaryCall;
@@ -66,11 +70,14 @@ export interface RegistryClient extends grpc.Client {
   
   /**
    * Register announces an agent (on every start). Idempotent: re-registering
-   * updates address and capacity. The reply carries the conductor's view of
-   * what should run on the host so a restarted agent can reconcile.
-   * Errors: PERMISSION_DENIED (certificate does not name host_id);
-   * INVALID_ARGUMENT (naming the field: host_id, address, capacity,
-   * underlay_ip, started_at, degraded_reasons).
+   * updates address, capacity, roles and storage. The reply carries the
+   * conductor's view of what should run on the host so a restarted agent can
+   * reconcile. Errors: PERMISSION_DENIED (certificate does not name host_id);
+   * INVALID_ARGUMENT (field named: ROLES_INVALID: an unknown role or storage
+   * without its report; STORAGE_INVALID: a report that is not one a storage
+   * host can give, e.g. an unknown backend, free above total, a portal that
+   * is not address:port; ADDRESS_INVALID, CAPACITY_INVALID, UNDERLAY_IP_INVALID,
+   * STARTED_AT_INVALID, DEGRADED_REASONS_INVALID).
    */
   Register(argument: _strato_host_v1_RegisterRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_RegisterResponse__Output>): grpc.ClientUnaryCall;
   Register(argument: _strato_host_v1_RegisterRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_host_v1_RegisterResponse__Output>): grpc.ClientUnaryCall;
@@ -78,11 +85,14 @@ export interface RegistryClient extends grpc.Client {
   Register(argument: _strato_host_v1_RegisterRequest, callback: grpc.requestCallback<_strato_host_v1_RegisterResponse__Output>): grpc.ClientUnaryCall;
   /**
    * Register announces an agent (on every start). Idempotent: re-registering
-   * updates address and capacity. The reply carries the conductor's view of
-   * what should run on the host so a restarted agent can reconcile.
-   * Errors: PERMISSION_DENIED (certificate does not name host_id);
-   * INVALID_ARGUMENT (naming the field: host_id, address, capacity,
-   * underlay_ip, started_at, degraded_reasons).
+   * updates address, capacity, roles and storage. The reply carries the
+   * conductor's view of what should run on the host so a restarted agent can
+   * reconcile. Errors: PERMISSION_DENIED (certificate does not name host_id);
+   * INVALID_ARGUMENT (field named: ROLES_INVALID: an unknown role or storage
+   * without its report; STORAGE_INVALID: a report that is not one a storage
+   * host can give, e.g. an unknown backend, free above total, a portal that
+   * is not address:port; ADDRESS_INVALID, CAPACITY_INVALID, UNDERLAY_IP_INVALID,
+   * STARTED_AT_INVALID, DEGRADED_REASONS_INVALID).
    */
   register(argument: _strato_host_v1_RegisterRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_RegisterResponse__Output>): grpc.ClientUnaryCall;
   register(argument: _strato_host_v1_RegisterRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_host_v1_RegisterResponse__Output>): grpc.ClientUnaryCall;
@@ -118,14 +128,16 @@ export interface RegistryHandlers extends grpc.UntypedServiceImplementation {
   /**
    * Heartbeat keeps the host up (a host is down after `down_after_s` without
    * one) and carries the actual state of every instance on the host, the
-   * periodic safety net behind ReportInstance. An instance the conductor
+   * periodic safety net behind ReportInstance, and a storage host's current
+   * capacity (absent: the last one reported stands). An instance the conductor
    * expects but the list omits (for two heartbeat intervals after its last
    * change) goes to ERROR. The reply lists what the conductor expects on the
    * host: anything else there may be removed by the agent.
    * A heartbeat with instances_unknown (the host cannot see its guests) only
    * updates what the host reports about itself (degraded reasons, orphans).
    * Errors: NOT_FOUND (HOST_NOT_REGISTERED: register again);
-   * PERMISSION_DENIED; INVALID_ARGUMENT (DEGRADED_REASONS_INVALID).
+   * PERMISSION_DENIED; INVALID_ARGUMENT (STORAGE_INVALID, as Register;
+   * DEGRADED_REASONS_INVALID).
    */
   Heartbeat: grpc.handleUnaryCall<_strato_host_v1_HeartbeatRequest__Output, _strato_host_v1_HeartbeatResponse>;
   
@@ -140,11 +152,14 @@ export interface RegistryHandlers extends grpc.UntypedServiceImplementation {
   
   /**
    * Register announces an agent (on every start). Idempotent: re-registering
-   * updates address and capacity. The reply carries the conductor's view of
-   * what should run on the host so a restarted agent can reconcile.
-   * Errors: PERMISSION_DENIED (certificate does not name host_id);
-   * INVALID_ARGUMENT (naming the field: host_id, address, capacity,
-   * underlay_ip, started_at, degraded_reasons).
+   * updates address, capacity, roles and storage. The reply carries the
+   * conductor's view of what should run on the host so a restarted agent can
+   * reconcile. Errors: PERMISSION_DENIED (certificate does not name host_id);
+   * INVALID_ARGUMENT (field named: ROLES_INVALID: an unknown role or storage
+   * without its report; STORAGE_INVALID: a report that is not one a storage
+   * host can give, e.g. an unknown backend, free above total, a portal that
+   * is not address:port; ADDRESS_INVALID, CAPACITY_INVALID, UNDERLAY_IP_INVALID,
+   * STARTED_AT_INVALID, DEGRADED_REASONS_INVALID).
    */
   Register: grpc.handleUnaryCall<_strato_host_v1_RegisterRequest__Output, _strato_host_v1_RegisterResponse>;
   

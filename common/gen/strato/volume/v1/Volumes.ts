@@ -140,8 +140,10 @@ export interface VolumesClient extends grpc.Client {
    * that is not running sees the new size at its next start. The extra size is
    * claimed on the volume's host at once (atomically, as in CreateVolume). A
    * failed extend returns the volume to its status at its old size, with the
-   * failure in `fault`. Extending to the current size succeeds without change
-   * (so a retried call succeeds).
+   * failure in `fault`; when only the server's host could not resize the disk
+   * (the volume did grow), the volume keeps its new size and `fault` says the
+   * guest sees it at its next start. Extending to the current size succeeds
+   * without change (so a retried call succeeds).
    * Errors: NOT_FOUND (VOLUME_NOT_FOUND); INVALID_ARGUMENT (SIZE_INVALID:
    * above 65536, field new_size_gib; VOLUME_SHRINK_REFUSED: below the current
    * size, field new_size_gib, details.size_gib); FAILED_PRECONDITION
@@ -162,8 +164,10 @@ export interface VolumesClient extends grpc.Client {
    * that is not running sees the new size at its next start. The extra size is
    * claimed on the volume's host at once (atomically, as in CreateVolume). A
    * failed extend returns the volume to its status at its old size, with the
-   * failure in `fault`. Extending to the current size succeeds without change
-   * (so a retried call succeeds).
+   * failure in `fault`; when only the server's host could not resize the disk
+   * (the volume did grow), the volume keeps its new size and `fault` says the
+   * guest sees it at its next start. Extending to the current size succeeds
+   * without change (so a retried call succeeds).
    * Errors: NOT_FOUND (VOLUME_NOT_FOUND); INVALID_ARGUMENT (SIZE_INVALID:
    * above 65536, field new_size_gib; VOLUME_SHRINK_REFUSED: below the current
    * size, field new_size_gib, details.size_gib); FAILED_PRECONDITION
@@ -317,8 +321,10 @@ export interface VolumesHandlers extends grpc.UntypedServiceImplementation {
    * that is not running sees the new size at its next start. The extra size is
    * claimed on the volume's host at once (atomically, as in CreateVolume). A
    * failed extend returns the volume to its status at its old size, with the
-   * failure in `fault`. Extending to the current size succeeds without change
-   * (so a retried call succeeds).
+   * failure in `fault`; when only the server's host could not resize the disk
+   * (the volume did grow), the volume keeps its new size and `fault` says the
+   * guest sees it at its next start. Extending to the current size succeeds
+   * without change (so a retried call succeeds).
    * Errors: NOT_FOUND (VOLUME_NOT_FOUND); INVALID_ARGUMENT (SIZE_INVALID:
    * above 65536, field new_size_gib; VOLUME_SHRINK_REFUSED: below the current
    * size, field new_size_gib, details.size_gib); FAILED_PRECONDITION
