@@ -1,7 +1,8 @@
 // Runs the Hypervisor conformance suite against the libvirt backend and the real
 // libvirtd, with domains booting the test image (test/harness/test-image.ts) from a
-// qcow2 overlay under TCG. Everything made here (domains and their logs, taps, files)
-// is removed when the file ends, pass or fail.
+// qcow2 overlay under TCG, and volumes served by a private tgtd (test/harness/
+// iscsi-lab.ts) that QEMU's initiator logs in to with CHAP. Everything made here
+// (domains and their logs, taps, files, the lab) is removed when the file ends, pass or fail.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmod, copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -15,9 +16,10 @@ import { isDomainLog, LIBVIRT_QEMU_LOG_DIR } from '../../../agent/hypervisor/lib
 import { LibvirtHypervisor } from '../../../agent/hypervisor/libvirt/libvirt-hypervisor.ts';
 import { log } from '../../../common/log.ts';
 import { readLines } from '../../harness/console-log.ts';
+import { IscsiLab } from '../../harness/iscsi-lab.ts';
 import { testImage } from '../../harness/test-image.ts';
 import { hypervisorConformance } from './hypervisor-suite.ts';
-import { conformanceSpec, definitionPort } from './suite-helpers.ts';
+import { conformanceSpec, definitionPort, volumeDisk } from './suite-helpers.ts';
 
 const run = promisify(execFile);
 const quiet = log.child({});
@@ -35,10 +37,13 @@ hypervisorConformance('libvirt', async () => {
   /** Boot markers each guest showed so far: a reboot keeps the QEMU process and its log. */
   const ups = new Map<string, number>();
   let hv: LibvirtHypervisor | undefined;
+  const lab = new IscsiLab();
   try {
     await copyFile((await testImage()).disk, base);
+    await lab.open();
     hv = await LibvirtHypervisor.connect({ log: quiet });
   } catch (err) {
+    await lab.close();
     await rm(dir, { recursive: true, force: true });
     throw err;
   }
@@ -81,6 +86,13 @@ hypervisorConformance('libvirt', async () => {
       const files = await readdir(LIBVIRT_QEMU_LOG_DIR).catch(() => [] as string[]);
       return files.some((f) => isDomainLog(f, domainNameFor(id)));
     },
+    async volume() {
+      const v = await lab.volume();
+      return { spec: volumeDisk(v), chapSecret: v.chapSecret, sizeBytes: v.sizeBytes };
+    },
+    async growVolume(v, sizeBytes) {
+      await lab.grow(v.spec.id, sizeBytes);
+    },
     async close() {
       for (const id of ids) {
         await hv.destroy(id);
@@ -89,6 +101,7 @@ hypervisorConformance('libvirt', async () => {
       }
       for (const tap of taps) await run('ip', ['link', 'del', tap]).catch(() => {});
       await hv.close();
+      await lab.close();
       await rm(dir, { recursive: true, force: true });
     },
   };

@@ -97,8 +97,10 @@ test('spawn defines and starts the domain with overlay, config drive and console
   const st = await manager.spawn(r);
   assert.deepEqual(st, { instanceId: r.instanceId, powerState: 'running', domainName: `strato-${r.instanceId}` });
   const d = hv.domains.get(r.instanceId)!;
-  assert.equal(d.spec.rootDisk.path, join(stateDir, 'instances', r.instanceId, 'disk.qcow2'));
-  assert.deepEqual(d.spec.rootDisk.backing, { path: join(stateDir, 'images', SHA), format: 'qcow2' });
+  assert.deepEqual(d.spec.rootDisk, {
+    path: join(stateDir, 'instances', r.instanceId, 'disk.qcow2'),
+    backing: { path: join(stateDir, 'images', SHA), format: 'qcow2' },
+  });
   assert.equal(d.spec.configDrive?.path, join(stateDir, 'instances', r.instanceId, 'disk.config'));
   assert.equal(d.spec.consoleLogPath, join(stateDir, 'instances', r.instanceId, 'console.log'));
   assert.deepEqual((await readdir(join(stateDir, 'instances', r.instanceId))).sort(), ['disk.config', 'disk.qcow2']);
