@@ -9,6 +9,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { VolumeAttachment } from '../../agent/compute/volume-request.ts';
 import { BackedVolumeDriver } from '../../agent/storage/backed-volume-driver.ts';
 import { FileBackend } from '../../agent/storage/file/file-backend.ts';
 import { TgtTargetManager } from '../../agent/storage/iscsi/target-manager.ts';
@@ -19,18 +20,8 @@ import { StratoError } from '../../common/errors.ts';
 import { type Logger, log } from '../../common/log.ts';
 import { PrivateTgtd } from './private-tgtd.ts';
 
-/** What a compute host needs to attach one exported volume (strato.agent.v1.VolumeSpec's fields). */
-export interface LabVolume {
-  volumeId: string;
-  /** `address:port` of the lab's portal. */
-  portal: string;
-  targetIqn: string;
-  lun: number;
-  chapUser: string;
-  chapSecret: string;
-  initiatorName: string;
-  sizeBytes: number;
-}
+/** What a compute host needs to attach one exported volume (strato.agent.v1.VolumeSpec as plain data). */
+export type LabVolume = VolumeAttachment;
 
 export interface LabVolumeOptions {
   sizeBytes?: number;
@@ -135,6 +126,7 @@ export class IscsiLab {
     const size = sizeBytes ?? (await this.storage.get(volumeId)).sizeBytes;
     return {
       volumeId,
+      device: 'vdc',
       portal: exp.portal,
       targetIqn: exp.targetIqn,
       lun: exp.lun,
