@@ -370,7 +370,8 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
       });
     }
     if (sizeBytes === current) return;
-    if (sizeBytes > (this.iscsi.sizeOf(volume) ?? 0)) {
+    const served = this.iscsi.sizeOf(volume);
+    if (served !== undefined && sizeBytes > served) {
       throw new StratoError(
         'INTERNAL',
         'LIBVIRT_INTERNAL_ERROR',

@@ -20,6 +20,12 @@ const targetKey = (v: VolumeSpec): string => `${v.iscsi.host}:${v.iscsi.port}/${
 export class FakeIscsi {
   /** Volume id → the secret's value. */
   readonly secrets = new Map<string, string>();
+  /**
+   * Admit logins to targets nobody served (with any password): for a fake host whose
+   * storage hosts are fakes too (the conductor's fake agents), where no test serves
+   * targets. Served targets are checked all the same. @default false (as QEMU: refused)
+   */
+  acceptUnknownTargets = false;
   readonly #targets = new Map<string, FakeTarget>();
 
   /** Serves `volume`'s target (test set-up: what AgentStorage.ExportVolume does on a storage host). */
@@ -33,6 +39,7 @@ export class FakeIscsi {
     if (t !== undefined) t.sizeBytes = sizeBytes;
   }
 
+  /** The size a target serves; undefined for a target nobody served. */
   sizeOf(volume: VolumeSpec): number | undefined {
     return this.#targets.get(targetKey(volume))?.sizeBytes;
   }
@@ -50,6 +57,7 @@ export class FakeIscsi {
       throw new StratoError('NOT_FOUND', 'SECRET_NOT_FOUND', `fake: no secret with matching usage '${usage}'`);
     }
     const t = this.#targets.get(targetKey(volume));
+    if (t === undefined && this.acceptUnknownTargets) return 0;
     const why =
       t === undefined
         ? 'Target not found'
