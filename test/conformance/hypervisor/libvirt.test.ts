@@ -25,6 +25,7 @@ const run = promisify(execFile);
 const quiet = log.child({});
 quiet.level = 'silent';
 const BOOT_MARKER = 'STRATO-BOOT-OK';
+const CONFIG_DRIVE_MARKER = /^STRATO-(NO-)?CONFIG-DRIVE/;
 const BOOT_TIMEOUT_MS = 240_000;
 
 hypervisorConformance('libvirt', async () => {
@@ -68,12 +69,17 @@ hypervisorConformance('libvirt', async () => {
       taps.push(tap);
       return { ...port, tap };
     },
+    // Up means acpid runs too: the image starts it from inittab after the boot marker,
+    // before its config-drive probe, whose marker (found or not) therefore comes after
+    // it. An ACPI press between the two would be lost.
     async guestUp(id) {
       const seen = ups.get(id) ?? 0;
       const deadline = Date.now() + BOOT_TIMEOUT_MS;
       for (;;) {
-        const n = (await readLines(consoleLog(id))).filter((l) => l.includes(BOOT_MARKER)).length;
-        if (n > seen) {
+        const lines = await readLines(consoleLog(id));
+        const n = lines.filter((l) => l.includes(BOOT_MARKER)).length;
+        const probed = lines.filter((l) => CONFIG_DRIVE_MARKER.test(l)).length;
+        if (n > seen && probed >= n) {
           ups.set(id, n);
           return;
         }
