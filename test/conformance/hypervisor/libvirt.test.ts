@@ -83,8 +83,12 @@ hypervisorConformance('libvirt', async () => {
           ups.set(id, n);
           return;
         }
-        if (Date.now() > deadline)
-          throw new Error(`guest ${id} printed no new ${BOOT_MARKER} in ${BOOT_TIMEOUT_MS} ms`);
+        if (Date.now() > deadline) {
+          const tail = lines.slice(-15).join('\n');
+          throw new Error(
+            `guest ${id} was not up again (${BOOT_MARKER}, then acpid) in ${BOOT_TIMEOUT_MS} ms:\n${tail}`,
+          );
+        }
         await sleep(200);
       }
     },
