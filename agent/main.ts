@@ -220,7 +220,11 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
       health.conductorTurn(answered, registrar.isRegistered, link.endpoint);
     },
   });
-  hv.on('reconnected', () => registrar.heartbeatNow());
+  hv.on('reconnected', () => {
+    registrar.heartbeatNow();
+    // A restarted libvirtd forgot the (ephemeral) volume secrets: put back what the agent holds.
+    void reconciler.pass().catch((err: unknown) => log.warn({ err }, 'reconcile failed'));
+  });
   registrar.start();
   const resync = setInterval(() => {
     reconciler
