@@ -6,6 +6,7 @@ import { invalidArgument } from '../../common/errors.ts';
 import type { FlavorSpec, InstanceSpec, PortSpec, VirtType } from '../hypervisor/instance-spec.ts';
 import { validateInstanceSpec } from '../hypervisor/instance-spec-validate.ts';
 import { validateImageRef } from '../images/image-cache.ts';
+import type { GuestPublicKey } from '../config-drive/config-drive-tree.ts';
 import type { ImageRef } from '../images/image-source.ts';
 import type { InstancePaths } from './instance-paths.ts';
 
@@ -20,6 +21,8 @@ export interface SpawnRequest {
   networkDataJson: string;
   /** NICs in guest order; each port's tap is wired by the network driver before the domain starts. */
   ports: SpawnPort[];
+  /** SSH public keys for the config drive (checked by configDriveTree); absent: none. */
+  publicKeys?: GuestPublicKey[];
 }
 
 /** A port as the conductor sends it with a spawn or a hot-plug. */

@@ -63,6 +63,7 @@ export async function spawnInstance(deps: SpawnDeps, req: SpawnRequest): Promise
     metadata: req.metadata,
     userData: req.userData,
     networkDataJson: req.networkDataJson,
+    publicKeys: req.publicKeys ?? [],
   });
 
   const steps: Record<string, number> = {};

@@ -26,6 +26,7 @@ export function spawnRequestFromProto(req: SpawnInstanceRequest__Output): SpawnR
     metadata: { ...req.metadata },
     networkDataJson: req.networkDataJson,
     ports: req.ports.map((p, i) => portFromProto(p, `ports[${i}]`)),
+    publicKeys: req.publicKeys.map((k) => ({ name: k.name, key: k.key })),
   };
 }
 
