@@ -1,5 +1,5 @@
 // strato keypair create|import|list|show|delete
-import { open, readFile } from 'node:fs/promises';
+import { type FileHandle, open, readFile, rm } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { KeyPair__Output } from '../../common/gen/strato/compute/v1/KeyPair.ts';
 import { allPages, nameOrId } from '../args.ts';
@@ -21,23 +21,19 @@ const KEYPAIR_FIELDS: Column<KeyPair__Output>[] = [
   { header: 'Created', get: (k) => k.createdAt },
 ];
 
-/** Writes a new private key to `path`: a new file, mode 0600 from its first byte (never over an existing one). */
-async function writePrivateKey(path: string, pem: string): Promise<void> {
-  let f: Awaited<ReturnType<typeof open>>;
+/**
+ * Opens `path` for a new private key before the key pair is made: a new file,
+ * mode 0600 from its first byte, never over an existing one — so a path that
+ * cannot take the key fails before anything is created.
+ */
+async function openKeyFile(path: string): Promise<FileHandle> {
   try {
-    f = await open(path, 'wx', 0o600);
+    return await open(path, 'wx', 0o600);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw usageError(
-      code === 'EEXIST'
-        ? `--private-key ${path} exists; the key pair was created: delete it and create it again with another file`
-        : `cannot write --private-key ${path}: ${code ?? err}`,
+      code === 'EEXIST' ? `--private-key ${path} exists` : `cannot write --private-key ${path}: ${code ?? err}`,
     );
-  }
-  try {
-    await f.writeFile(pem, { encoding: 'utf8' });
-  } finally {
-    await f.close();
   }
 }
 
@@ -51,13 +47,21 @@ export function registerKeyPair(program: Command, ctx: Ctx): void {
     .option('--private-key <file>', 'write the private key to this new file (mode 0600) instead of printing it')
     .action(async (name: string, o: { privateKey?: string }, cmd: Command) => {
       const api = await (await ctx.session(cmd)).keyPairs();
-      const r = await api.CreateKeyPair({ name });
-      if (o.privateKey) {
-        await writePrivateKey(o.privateKey, r.privateKey);
+      if (!o.privateKey) {
+        // The key is the output (ssh -i wants it as is); a table would only get in the way.
+        ctx.print((await api.CreateKeyPair({ name })).privateKey);
+        return;
+      }
+      const file = await openKeyFile(o.privateKey);
+      try {
+        const r = await api.CreateKeyPair({ name });
+        await file.writeFile(r.privateKey, { encoding: 'utf8' });
         if (r.keyPair) ctx.print(renderShow(r.keyPair, KEYPAIR_FIELDS, ctx.output(cmd)));
-      } else {
-        // The key is the output (ssh -i wants it as is); the table would only get in the way.
-        ctx.print(r.privateKey);
+      } catch (err) {
+        await rm(o.privateKey, { force: true });
+        throw err;
+      } finally {
+        await file.close();
       }
     });
 
