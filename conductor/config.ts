@@ -15,6 +15,8 @@ import {
 } from '../common/daemon-flags.ts';
 import { invalidArgument } from '../common/errors.ts';
 import { parseMetricsListen } from '../common/metrics/metrics-listen.ts';
+import { resolveDefaults } from './quotas/check.ts';
+import { DEFAULT_LIMITS, type QuotaDelta } from './quotas/model.ts';
 
 export interface ConductorConfig {
   /** State (state.db), image bytes, the admin password file. @default /var/lib/strato/conductor */
@@ -62,6 +64,13 @@ export interface ConductorConfig {
   exportReconcileS: number;
   /** Prometheus metrics (HTTP, no authentication): HOST:PORT, or 'off'. @default 127.0.0.1:9180 */
   metricsListen: string;
+  /**
+   * Quota limits of every project an admin set none for, by resource (-1:
+   * unlimited); the ones not given keep Nova's, Cinder's and Neutron's defaults:
+   * @default { instances: 10, cores: 20, ramMib: 51200, volumes: 10, gigabytes: 1000,
+   *   snapshots: 10, networks: 100, ports: 500, securityGroups: 10, floatingIps: 50 }
+   */
+  quotaDefaults: QuotaDelta;
 }
 
 export const DEFAULT_CONFIG: Readonly<ConductorConfig> = {
@@ -84,6 +93,7 @@ export const DEFAULT_CONFIG: Readonly<ConductorConfig> = {
   detachTimeoutS: 60,
   exportReconcileS: 60,
   metricsListen: '127.0.0.1:9180',
+  quotaDefaults: { ...DEFAULT_LIMITS },
 };
 
 export function tlsFiles(c: Pick<ConductorConfig, 'tlsDir'>) {
@@ -119,6 +129,7 @@ export function resolveConfig(partial: Partial<ConductorConfig>): ConductorConfi
     ...DEFAULT_CONFIG,
     ...partial,
     allocationRatio: { ...DEFAULT_CONFIG.allocationRatio, ...partial.allocationRatio },
+    quotaDefaults: resolveDefaults(DEFAULT_LIMITS, partial.quotaDefaults, 'quotaDefaults'),
   };
   for (const k of STRINGS) if (typeof c[k] !== 'string' || c[k] === '') throw bad(`${k} must be a non-empty string`);
   for (const k of NUMERIC) if (!(typeof c[k] === 'number' && c[k] > 0)) throw bad(`${k} must be a number > 0`);
@@ -153,7 +164,7 @@ export const USAGE = 'usage: strato-conductor [--config FILE.json] [options]';
 export const CONDUCTOR_FLAGS: FlagTable = {
   config: {
     value: 'FILE.json',
-    help: 'settings as JSON, camelCase (dataDir, acpiTimeoutS, allocationRatio: {cpu, ram, disk} ...)',
+    help: 'settings as JSON, camelCase (dataDir, acpiTimeoutS, allocationRatio: {cpu, ram, disk}, quotaDefaults: {instances, cores, ramMib ...} ...)',
   },
   'data-dir': { value: 'DIR', help: 'state.db, image bytes, the admin password file', default: DEFAULT_CONFIG.dataDir },
   listen: { value: 'HOST:PORT', help: 'the public API: TLS, bearer tokens', default: DEFAULT_CONFIG.listen },

@@ -20,15 +20,19 @@ import type { ProtoGrpcType as FlavorProto } from '../common/gen/flavor.ts';
 import type { ProtoGrpcType as HostProto } from '../common/gen/host.ts';
 import type { ProtoGrpcType as IdentityProto } from '../common/gen/identity.ts';
 import type { ProtoGrpcType as ImageProto } from '../common/gen/image.ts';
+import type { ProtoGrpcType as KeyPairProto } from '../common/gen/keypair.ts';
 import type { ProtoGrpcType as NetworkProto } from '../common/gen/network.ts';
+import type { ProtoGrpcType as QuotaProto } from '../common/gen/quota.ts';
 import type { ProtoGrpcType as ServerProto } from '../common/gen/server.ts';
 import type { ProtoGrpcType as VolumeProto } from '../common/gen/volume.ts';
 import type { FlavorsHandlers } from '../common/gen/strato/compute/v1/Flavors.ts';
+import type { KeyPairsHandlers } from '../common/gen/strato/compute/v1/KeyPairs.ts';
 import type { ServersHandlers } from '../common/gen/strato/compute/v1/Servers.ts';
 import type { ServerVolumesHandlers } from '../common/gen/strato/compute/v1/ServerVolumes.ts';
 import type { HostsHandlers } from '../common/gen/strato/host/v1/Hosts.ts';
 import type { RegistryHandlers } from '../common/gen/strato/host/v1/Registry.ts';
 import type { IdentityHandlers } from '../common/gen/strato/identity/v1/Identity.ts';
+import type { QuotasHandlers } from '../common/gen/strato/identity/v1/Quotas.ts';
 import type { ImagesHandlers } from '../common/gen/strato/image/v1/Images.ts';
 import type { NetworksHandlers } from '../common/gen/strato/network/v1/Networks.ts';
 import type { PortsHandlers } from '../common/gen/strato/network/v1/Ports.ts';
@@ -53,7 +57,9 @@ import { flavorsApi } from './api/flavors-api.ts';
 import { hostsApi } from './api/hosts-api.ts';
 import { identityApi } from './api/identity-api.ts';
 import { imagesApi } from './api/images-api.ts';
+import { keyPairsApi } from './api/keypairs-api.ts';
 import { networkApis } from './api/network-apis.ts';
+import { quotasApi } from './api/quotas-api.ts';
 import { registryApi } from './api/registry-api.ts';
 import { serverVolumesApi } from './api/server-volumes-api.ts';
 import { serversApi } from './api/servers-api.ts';
@@ -63,9 +69,11 @@ import { volumesApi } from './api/volumes-api.ts';
 import { catalogFrom } from './compute/catalog.ts';
 import { ComputeService } from './compute/compute-service.ts';
 import { HostReports } from './compute/host-reports.ts';
+import { instanceUsage } from './compute/usage.ts';
 import { storeServerNetworking } from './compute/server-networking/store-server-networking.ts';
 import { WorkflowDriver } from './compute/workflow-driver.ts';
 import { type ConductorConfig, HELP, loadCommand, resolveConfig, tlsFiles, USAGE } from './config.ts';
+import { DEFAULT_LIMITS } from './quotas/model.ts';
 import { conductorStatus } from './conductor-status.ts';
 import { createFlavorCatalog } from './flavors/flavors.ts';
 import { StoreHealth } from './health/store-health.ts';
@@ -76,13 +84,18 @@ import { createImageRegistry } from './images/images.ts';
 import { clusterMetrics } from './metrics/cluster-metrics.ts';
 import { conductorMetrics } from './metrics/conductor-metrics.ts';
 import { ServerStates } from './metrics/server-states.ts';
+import { KeyPairs } from './keypairs/keypairs.ts';
 import { createNetworking } from './network/networking.ts';
+import { networkUsage, portUsage, securityGroupUsage } from './network/usage.ts';
 import { AgentNetworkPool } from './network-push/agent-network-pool.ts';
 import { NetworkPusher } from './network-push/network-pusher.ts';
+import { Quotas } from './quotas/quotas.ts';
+import { backfillUsage } from './quotas/usage-backfill.ts';
 import { StoreClaimer } from './scheduler/store-claimer.ts';
 import { SqliteStore } from './store/sqlite/sqlite-store.ts';
 import { BlockStorage } from './volumes/block-storage.ts';
 import { serverVolumes } from './volumes/server-volumes.ts';
+import { snapshotUsage, volumeUsage } from './volumes/usage.ts';
 
 type Proto = AgentProto &
   AgentNetworkProto &
@@ -91,7 +104,9 @@ type Proto = AgentProto &
   HostProto &
   IdentityProto &
   ImageProto &
+  KeyPairProto &
   NetworkProto &
+  QuotaProto &
   ServerProto &
   VolumeProto;
 
@@ -132,7 +147,8 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
   };
   try {
     const timing = { heartbeatIntervalMs: config.heartbeatIntervalS * 1000, downTimeMs: config.downTimeS * 1000 };
-    const networking = createNetworking({ store, underlayMtu: config.underlayMtu });
+    const quotas = new Quotas({ store, defaults: { ...DEFAULT_LIMITS, ...config.quotaDefaults } });
+    const networking = createNetworking({ store, underlayMtu: config.underlayMtu, quotas });
     const identity = createIdentity({
       store,
       tokenTtlMs: config.tokenTtlS * 1000,
@@ -141,6 +157,14 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
     });
     const adminPasswordFile = join(config.dataDir, 'admin-password');
     await bootstrapAdmin(identity, { passwordFile: adminPasswordFile });
+    // Records from before quotas are counted once, before anything can create or delete
+    // (and before the default groups below, which count on what was counted).
+    await backfillUsage(
+      store,
+      [instanceUsage, volumeUsage, snapshotUsage, networkUsage, portUsage, securityGroupUsage],
+      await identity.projectIds(),
+      clog,
+    );
     // Projects from before that rule get their default group now, before any call can need it.
     await networking.securityGroups.ensureDefaults(await identity.projectIds());
     cleanups.push(identity.startTokenSweeper());
@@ -180,6 +204,7 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       agents: volumeAgents,
       images: { image: (ref, p) => images.get(p, ref) },
       timeoutMs: config.volumeTimeoutS * 1000,
+      quotas,
       reconcileEveryMs: config.exportReconcileS * 1000,
       sweepIntervalMs: Math.max(5_000, 3 * timing.heartbeatIntervalMs),
     });
@@ -197,6 +222,7 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       agents,
       net,
       volumes,
+      quotas,
       volumeTimeoutMs: config.volumeTimeoutS * 1000,
       maxBuildAttempts: config.maxBuildAttempts,
       buildTimeoutMs: config.buildTimeoutS * 1000,
@@ -209,6 +235,7 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
     storage.bootVolumeSettled = (serverId) => driver.kick(serverId);
     // Closed before the driver (cleanups run in reverse): a boot waiting for a push is released at once.
     cleanups.push(() => pusher.close());
+    const keyPairs = new KeyPairs({ store });
     const compute = new ComputeService({
       store,
       catalog: catalogFrom(images, flavors),
@@ -217,6 +244,8 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       agents,
       net,
       volumes,
+      quotas,
+      keyPairs,
     });
     const netApi = networkApis(identity, networking);
     const reports = new HostReports({ store, heartbeatIntervalMs: timing.heartbeatIntervalMs });
@@ -233,9 +262,11 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
     // Each server's reflection lists (and describes) only its own services.
     const pub = new StratoServer({ mapError: hideStoreErrors, observeCall: metrics.grpc })
       .addService<IdentityHandlers>(proto.strato.identity.v1.Identity.service, identityApi(identity))
+      .addService<QuotasHandlers>(proto.strato.identity.v1.Quotas.service, quotasApi(identity, quotas))
       .addService<ImagesHandlers>(proto.strato.image.v1.Images.service, imagesApi(identity, images))
       .addService<FlavorsHandlers>(proto.strato.compute.v1.Flavors.service, flavorsApi(identity, flavors))
       .addService<ServersHandlers>(proto.strato.compute.v1.Servers.service, serversApi(compute, identity))
+      .addService<KeyPairsHandlers>(proto.strato.compute.v1.KeyPairs.service, keyPairsApi(identity, keyPairs))
       .addService<ServerVolumesHandlers>(
         proto.strato.compute.v1.ServerVolumes.service,
         serverVolumesApi(compute, identity),

@@ -6,6 +6,7 @@ import { invalidArgument, isStratoError } from '../../common/errors.ts';
 import type { FlavorSpec, InstanceSpec, PortSpec, RootDiskSpec, VirtType } from '../hypervisor/instance-spec.ts';
 import { validateInstanceSpec } from '../hypervisor/instance-spec-validate.ts';
 import { validateImageRef } from '../images/image-cache.ts';
+import type { GuestPublicKey } from '../config-drive/config-drive-tree.ts';
 import type { ImageRef } from '../images/image-source.ts';
 import type { InstancePaths } from './instance-paths.ts';
 import { type VolumeAttachment, volumeSpecOf } from './volume-request.ts';
@@ -26,6 +27,8 @@ export interface SpawnRequest {
   bootVolume?: VolumeAttachment;
   /** Volumes attached at spawn besides the root (a rebuild or a move). @default none */
   volumes?: VolumeAttachment[];
+  /** SSH public keys for the config drive (checked by configDriveTree); absent: none. */
+  publicKeys?: GuestPublicKey[];
 }
 
 /** A port as the conductor sends it with a spawn or a hot-plug. */

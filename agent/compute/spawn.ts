@@ -67,6 +67,7 @@ export async function spawnInstance(deps: SpawnDeps, req: SpawnRequest, guard: V
     metadata: req.metadata,
     userData: req.userData,
     networkDataJson: req.networkDataJson,
+    publicKeys: req.publicKeys ?? [],
   });
 
   await requireVolumesFree(

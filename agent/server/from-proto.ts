@@ -33,6 +33,7 @@ export function spawnRequestFromProto(req: SpawnInstanceRequest__Output): SpawnR
     networkDataJson: req.networkDataJson,
     ports: req.ports.map((p, i) => portFromProto(p, `ports[${i}]`)),
     volumes: req.volumes.map((v, i) => volumeFromProto(v, `volumes[${i}]`)),
+    publicKeys: req.publicKeys.map((k) => ({ name: k.name, key: k.key })),
   };
   if (image) {
     if (!/^\d{1,16}$/.test(image.sizeBytes) || image.sizeBytes === '0') field('image.size_bytes', 'must be positive');

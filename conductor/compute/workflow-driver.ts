@@ -8,6 +8,8 @@
 // An optional observer hears how workflows end and where steps stall (metrics).
 import { type Logger, log as rootLog } from '../../common/log.ts';
 import type { AgentDirectory } from '../agents/agent-api.ts';
+import { NO_LIMITS } from '../quotas/model.ts';
+import { Quotas } from '../quotas/quotas.ts';
 import { getOrUndefined } from '../store/get-or-undefined.ts';
 import { iterateAll } from '../store/list-all.ts';
 import type { Compare, Entry, Op, Store } from '../store/store.ts';
@@ -27,6 +29,7 @@ import {
 } from './instance-record.ts';
 import { bindStep, plugStep, portsStep, unplugPortStep, unplugStep } from './nic-steps.ts';
 import type { ServerNetworking } from './nics.ts';
+import { instanceUsage } from './usage.ts';
 import type { ServerVolumes } from './volumes.ts';
 import { deleteStep, purgeStep, releaseStep } from './teardown-steps.ts';
 import type { Claims, HostLookup, Outcome, Step, StepDeps } from './workflow.ts';
@@ -74,6 +77,8 @@ export interface WorkflowDriverOptions {
   net?: ServerNetworking;
   /** Attachments and boot volumes for servers with volumes. */
   volumes?: ServerVolumes;
+  /** Per-project quotas: a purged server gives its instance, cores and RAM back. @default counted, never enforced */
+  quotas?: Quotas;
   /** How long a volume step waits for a host that gives no answer. @default 600_000 */
   volumeTimeoutMs?: number;
   /** @default 3 */
@@ -96,11 +101,13 @@ export class WorkflowDriver {
   private readonly clock: () => number;
   private readonly log: Logger;
   private readonly loops: KeyedLoops;
+  private readonly quotas: Quotas;
   private sweeper: NodeJS.Timeout | undefined;
 
   constructor(o: WorkflowDriverOptions) {
     this.o = o;
     this.store = o.store;
+    this.quotas = o.quotas ?? new Quotas({ store: o.store, defaults: NO_LIMITS });
     this.clock = o.clock ?? Date.now;
     this.log = (o.log ?? rootLog).child({ component: 'workflows' });
     this.loops = new KeyedLoops({ turn: (id, ctx) => this.turn(id, ctx), log: this.log, idField: 'instanceId' });
@@ -244,7 +251,10 @@ export class WorkflowDriver {
     this.o.observer?.finished(kind, result, Number.isFinite(started) ? Math.max(0, nowMs - started) / 1000 : undefined);
   }
 
-  /** Removes the instance's events, then (atomically) the instance and its name index entries. */
+  /**
+   * Removes the instance's events, then (atomically) the instance, its name
+   * index entries and its share of its project's quota usage.
+   */
   private async purge(id: string): Promise<void> {
     for (;;) {
       const page = await this.store.list(eventsPrefix(id), { limit: 100 });
@@ -254,17 +264,23 @@ export class WorkflowDriver {
         page.entries.map((e) => ({ kind: 'delete', key: e.key })),
       );
     }
-    const entry = await getOrUndefined<InstanceRecord>(this.store, instanceKey(id));
-    if (!entry) return;
-    const r = entry.value;
-    await this.store.txn(
-      [{ kind: 'modRevision', key: entry.key, modRevision: entry.modRevision }],
-      [
-        { kind: 'delete', key: entry.key },
-        { kind: 'delete', key: projectNameKey(r.projectId, r.name, r.id) },
-        { kind: 'delete', key: allNameKey(r.name, r.id) },
-      ],
-    );
+    for (;;) {
+      const entry = await getOrUndefined<InstanceRecord>(this.store, instanceKey(id));
+      // Gone, or no longer to be purged: whatever changed it decides what comes next.
+      if (entry?.value.workflow?.step !== 'purge') return;
+      const r = entry.value;
+      const quota = await this.quotas.release(r.projectId, instanceUsage.usageOf(r).delta);
+      const res = await this.store.txn(
+        [{ kind: 'modRevision', key: entry.key, modRevision: entry.modRevision }, ...quota.compares],
+        [
+          { kind: 'delete', key: entry.key },
+          { kind: 'delete', key: projectNameKey(r.projectId, r.name, r.id) },
+          { kind: 'delete', key: allNameKey(r.name, r.id) },
+          ...quota.ops,
+        ],
+      );
+      if (res.succeeded) break;
+    }
     this.log.info({ instanceId: id }, 'instance deleted');
   }
 }

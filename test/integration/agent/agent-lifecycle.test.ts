@@ -3,7 +3,7 @@
 // conductor's Registry. One guest is reused across the power actions to keep the
 // TCG boots few. The agent's metrics endpoint shows the running guest's counters.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, open, readdir, rm, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -77,6 +77,14 @@ after(async () => {
   }
 });
 
+// A key pair's public key, as the conductor passes a server's key_name on; the guest
+// prints its fingerprint as ssh-keygen -l does (scripts/test-image/README.md).
+const PUBLIC_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl agent-it';
+const FINGERPRINT = `SHA256:${createHash('sha256')
+  .update(Buffer.from(PUBLIC_KEY.split(' ')[1]!, 'base64'))
+  .digest('base64')
+  .replace(/=+$/, '')}`;
+
 function spawnReq(id: string, name: string, userData = '') {
   instances.add(id);
   // The conductor expects what it asks to spawn; the agent deletes unexpected domains.
@@ -90,6 +98,7 @@ function spawnReq(id: string, name: string, userData = '') {
     userData: Buffer.from(userData),
     metadata: { role: 'test' },
     networkDataJson: '',
+    publicKeys: [{ name: 'it-key', key: PUBLIC_KEY }],
   };
 }
 
@@ -103,7 +112,7 @@ async function waitBooted(id: string): Promise<void> {
 
 const idA = randomUUID();
 
-test('spawn boots the image with its config drive and user data; spawn again is idempotent', {
+test('spawn boots the image with its config drive (SSH key included) and user data; spawn again is idempotent', {
   timeout: 300_000,
 }, async () => {
   const reg = stub.registers[0];
@@ -130,6 +139,7 @@ test('spawn boots the image with its config drive and user data; spawn again is 
   await waitBooted(idA);
   await waitForLine(consoleOf(idA), `STRATO-META uuid ${idA}`, 30_000);
   await waitForLine(consoleOf(idA), 'STRATO-META hostname web-one', 30_000);
+  await waitForLine(consoleOf(idA), `E2E-PUBKEY it-key ${FINGERPRINT}`, 30_000);
   await waitForLine(consoleOf(idA), 'hello from user data', 60_000);
   await waitForLine(consoleOf(idA), /STRATO-USERDATA-END rc=0/, 60_000);
   const tail = await api.GetConsoleLog({ instanceId: idA, lines: 500 });

@@ -97,6 +97,7 @@ test('SpawnInstance with a boot volume and no image, and with data volumes', asy
     ports: [],
     bootVolume: message(boot),
     volumes: [message(data)],
+    publicKeys: [],
   };
   await assert.rejects(async () => svc.SpawnInstance({ ...msg, bootVolume: null }, conductor), field('image'));
   await assert.rejects(

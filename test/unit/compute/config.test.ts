@@ -83,6 +83,20 @@ describe('conductor config', () => {
     await assert.rejects(loadCommand(['--bogus'], {}), { reason: 'CONFIG_INVALID', message: /--bogus/ });
   });
 
+  it('takes quota defaults over the built-in ones, each checked', () => {
+    const c = resolveConfig({ quotaDefaults: { instances: 5, floatingIps: -1 } });
+    assert.deepEqual(
+      [c.quotaDefaults.instances, c.quotaDefaults.floatingIps, c.quotaDefaults.cores, c.quotaDefaults.ramMib],
+      [5, -1, 20, 51_200],
+    );
+    for (const bad of [{ instances: -2 }, { cores: 1.5 }, { widgets: 1 }, 'all']) {
+      assert.throws(() => resolveConfig({ quotaDefaults: bad as never }), {
+        reason: 'CONFIG_INVALID',
+        message: /^quotaDefaults/,
+      });
+    }
+  });
+
   it('answers --help and --version before checking anything else', async () => {
     for (const argv of [['--help'], ['-h'], ['--down-time-s', 'soon', '--help']]) {
       assert.deepEqual(await loadCommand(argv, { STRATO_CONDUCTOR_DOWN_TIME_S: 'x' }), { kind: 'help' }, `${argv}`);
