@@ -1,8 +1,10 @@
 // The agent's one-line account of itself for systemd's STATUS= (and `systemctl status`):
 // what it serves and, when it cannot, why. It follows the hypervisor link's events and
 // the registrar's turns; losing either makes the agent degraded, never dead (the link
-// and the registrar retry on their own).
+// and the registrar retry on their own). The same facts give the degraded reasons the
+// agent reports to the conductor (`strato host show`) and its gRPC health.
 import { EventEmitter } from 'node:events';
+import type { HealthGate } from '../common/grpc/health-gate.ts';
 import type { HypervisorEvents } from './hypervisor/hypervisor.ts';
 
 export interface AgentFacts {
@@ -23,6 +25,14 @@ export function agentStatus(f: AgentFacts): string {
   return `serving as ${f.hostId}, registered with conductor ${f.conductor}`;
 }
 
+/**
+ * What the host cannot do now, as short phrases for the conductor to show. The
+ * conductor's own reachability is not among them: whoever reads this heard from us.
+ */
+export function degradedReasons(f: AgentFacts): string[] {
+  return f.libvirtConnected ? [] : ['libvirt unreachable'];
+}
+
 export class AgentHealth extends EventEmitter<{ change: [] }> {
   private readonly facts: AgentFacts;
 
@@ -33,6 +43,14 @@ export class AgentHealth extends EventEmitter<{ change: [] }> {
 
   get status(): string {
     return agentStatus(this.facts);
+  }
+
+  get libvirtConnected(): boolean {
+    return this.facts.libvirtConnected;
+  }
+
+  get degradedReasons(): string[] {
+    return degradedReasons(this.facts);
   }
 
   watchHypervisor(hv: EventEmitter<HypervisorEvents>): void {
@@ -50,4 +68,13 @@ export class AgentHealth extends EventEmitter<{ change: [] }> {
     Object.assign(this.facts, change);
     if (this.status !== before) this.emit('change');
   }
+}
+
+/** The HealthGate dependency the services that drive guests need. */
+export const LIBVIRT = 'libvirt';
+
+/** Reports the hypervisor link to `gate` as it comes and goes (the link starts up: connect succeeded). */
+export function gateOnHypervisor(gate: Pick<HealthGate, 'set'>, hv: EventEmitter<HypervisorEvents>): void {
+  hv.on('disconnected', () => gate.set(LIBVIRT, 'libvirt unreachable'));
+  hv.on('reconnected', () => gate.set(LIBVIRT, undefined));
 }

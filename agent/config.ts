@@ -16,6 +16,7 @@ import {
   parseDaemonArgs,
 } from '../common/daemon-flags.ts';
 import { invalidArgument, isStratoError } from '../common/errors.ts';
+import { type ListenAddress, parseMetricsListen } from '../common/metrics/metrics-listen.ts';
 import {
   type AgentRole,
   parseRoles,
@@ -63,11 +64,14 @@ export interface AgentConfig {
   roles: AgentRole[];
   /** Set with the storage role (agent/storage/storage-config.ts). */
   storage?: StorageConfig;
+  /** Where Prometheus metrics are served; undefined: off. @default 127.0.0.1:9181 */
+  metricsListen?: ListenAddress;
 }
 
 export const DEFAULT_STATE_DIR = '/var/lib/strato/agent';
 export const DEFAULT_LIBVIRT_SOCKET = '/run/libvirt/libvirt-sock';
 export const DEFAULT_LISTEN = '0.0.0.0:8776';
+export const DEFAULT_METRICS_LISTEN = '127.0.0.1:9181';
 const DEFAULTS = { acpiTimeoutS: 60, resyncIntervalS: 30, orphanGraceS: 120, portWaitS: 5, availabilityZone: 'nova' };
 
 export const USAGE = `usage: strato-agent --conductor HOST:PORT [--conductor HOST:PORT ...] --tls-dir DIR [options]`;
@@ -86,6 +90,11 @@ export const AGENT_FLAGS: FlagTable = {
     value: 'HOST:PORT',
     help: 'where the conductor dials this agent',
     default: 'the listen address, with the host id for a wildcard',
+  },
+  'metrics-listen': {
+    value: 'HOST:PORT',
+    help: 'Prometheus metrics over plain HTTP at /metrics, no authentication: keep it on loopback; off disables',
+    default: DEFAULT_METRICS_LISTEN,
   },
   'libvirt-socket': { value: 'PATH', help: "libvirtd's socket", default: DEFAULT_LIBVIRT_SOCKET },
   'state-dir': { value: 'DIR', help: 'instance files, image cache, state', default: DEFAULT_STATE_DIR },
@@ -244,6 +253,14 @@ function endpointsOf(values: FlagValues): Pick<AgentConfig, 'listen' | 'advertis
   return { listen, ...ifGiven('advertise', advertise), conductors };
 }
 
+function metricsListenOf(values: FlagValues): Pick<AgentConfig, 'metricsListen'> {
+  try {
+    return ifGiven('metricsListen', parseMetricsListen(flag(values, 'metrics-listen') ?? DEFAULT_METRICS_LISTEN));
+  } catch (err) {
+    return bad('metrics-listen', (err as Error).message);
+  }
+}
+
 /** The certificate files, named after the host in the TLS directory. */
 function tlsFilesOf(
   values: FlagValues,
@@ -322,6 +339,7 @@ function timingsOf(
 function agentConfig(values: FlagValues, hostname: string): AgentConfig {
   const hostId = hostIdOf(values, hostname);
   const endpoints = endpointsOf(values);
+  const metrics = metricsListenOf(values);
   const tls = tlsFilesOf(values, hostId);
   const virtType = virtTypeOf(values);
   const paths = pathsOf(values);
@@ -334,6 +352,7 @@ function agentConfig(values: FlagValues, hostname: string): AgentConfig {
   return {
     hostId,
     ...endpoints,
+    ...metrics,
     ...tls,
     ...paths,
     virtType,

@@ -3,7 +3,9 @@
 // server together, and runs until SIGTERM/SIGINT. Guests keep running when the
 // agent stops: a restarted agent finds them again (reconcile). Under systemd
 // (Type=notify) it reports READY, its status and STOPPING, and feeds the watchdog
-// while its event loop, heartbeats and resync turn (common/systemd/).
+// while its event loop, heartbeats and resync turn (common/systemd/). Its health says
+// NOT_SERVING for the Agent service while libvirt is unreachable (the network and
+// storage services do not need it); Prometheus metrics are served on --metrics-listen.
 import '../common/malloc-tunables.ts'; // must stay first: may re-execute the process
 import { existsSync } from 'node:fs';
 import { readFile, statfs } from 'node:fs/promises';
@@ -18,15 +20,17 @@ import type { AgentHandlers } from '../common/gen/strato/agent/v1/Agent.ts';
 import type { AgentNetworkHandlers } from '../common/gen/strato/agent/v1/AgentNetwork.ts';
 import type { AgentStorageHandlers } from '../common/gen/strato/agent/v1/AgentStorage.ts';
 import { mtlsChannelCredentials, mtlsServerCredentials } from '../common/grpc/credentials.ts';
-import { StratoServer } from '../common/grpc/server.ts';
+import { HealthGate } from '../common/grpc/health-gate.ts';
+import { StratoServer, serviceName } from '../common/grpc/server.ts';
 import { log as rootLog } from '../common/log.ts';
+import { startMetricsEndpoint } from '../common/metrics/metrics-server.ts';
 import { Liveness } from '../common/systemd/liveness.ts';
 import { ServiceNotifier } from '../common/systemd/service-notifier.ts';
 import { stopOnSignal } from '../common/systemd/stop-on-signal.ts';
 import { armTestHangTrigger } from '../common/systemd/test-hang-trigger.ts';
 import { loadProtoPackage, toGrpcObject } from '../common/proto.ts';
 import { packageVersion } from '../common/version.ts';
-import { AgentHealth } from './agent-status.ts';
+import { AgentHealth, gateOnHypervisor, LIBVIRT } from './agent-status.ts';
 import { InstanceManager } from './compute/instance-manager.ts';
 import { instancesDir } from './compute/instance-paths.ts';
 import type { DiskTools } from './compute/spawn.ts';
@@ -34,6 +38,10 @@ import { type AgentConfig, detectVirtType, HELP, parseAgentCommand, parseHostPor
 import { writeConfigDrive } from './config-drive/config-drive-writer.ts';
 import { LibvirtHypervisor } from './hypervisor/libvirt/libvirt-hypervisor.ts';
 import { ImageCache } from './images/image-cache.ts';
+import { agentMetrics } from './metrics/agent-metrics.ts';
+import { hostLinkMetrics } from './metrics/host-link-metrics.ts';
+import { instanceMetrics } from './metrics/instance-metrics.ts';
+import { countNetworkApplies } from './metrics/network-metrics.ts';
 import { createOverlay, overlaySizeBytes } from './images/overlay.ts';
 import { agentNetworkService } from './server/agent-network-service.ts';
 import { dnsmasqGid } from './network/linux/dnsmasq-account.ts';
@@ -57,6 +65,8 @@ export interface RunningAgent {
   virtType: 'qemu' | 'kvm';
   /** What systemd's STATUS= says: serving, or degraded and why. */
   health: AgentHealth;
+  /** Bound port of the metrics endpoint; undefined when off or not served. */
+  metricsPort: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -80,8 +90,16 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
   const agentProto = toGrpcObject<AgentProto>(pkg);
   const hostProto = toGrpcObject<HostProto>(pkg);
 
-  const hv = await LibvirtHypervisor.connect({ socketPath: config.libvirtSocket, log });
+  const metrics = agentMetrics();
+  const links = hostLinkMetrics(metrics.registry);
+  const hv = await LibvirtHypervisor.connect({
+    socketPath: config.libvirtSocket,
+    log,
+    onCallError: links.libvirtCallFailed,
+  });
   health.watchHypervisor(hv);
+  links.watchLibvirt(hv);
+  instanceMetrics(metrics.registry, { source: hv, connected: () => hv.connected });
   // Tenant data lives under the state dir: only root and the daemon account that opens
   // a file can reach it (state-dir/file-access.ts). QEMU enters instances/ and images/
   // through its group, dnsmasq the network dir through its own; set again at every
@@ -90,14 +108,14 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
   await ensureDir(config.stateDir, STATE_DIR_MODE);
   await ensureDir(instancesDir(config.stateDir), GROUP_DIR_MODE, guestGid);
   await ensureDir(config.networkStateDir, GROUP_DIR_MODE, await dnsmasqGid());
-  const netlink = await openNetlink();
+  const netlink = links.countNetlinkErrors(await openNetlink());
   const facts = await resolveUnderlay(
     { device: config.underlayDevice, ip: config.underlayIp, conductor: config.conductors[0]! },
     netlink,
   );
   const driver = new LinuxNetworkDriver({ netlink, facts, stateDir: config.networkStateDir, logger: log });
   const network = new NetworkState({
-    driver,
+    driver: countNetworkApplies(metrics.registry, driver),
     dir: config.networkStateDir,
     linkExists: async (name) => (await netlink.findLink(name)) !== undefined,
     log,
@@ -131,7 +149,7 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
     guestGid,
   });
 
-  const server = new StratoServer({ log });
+  const server = new StratoServer({ log, observeCall: metrics.grpc });
   const agentNetworkProto = toGrpcObject<AgentNetworkProto>(pkg);
   server
     .addService<AgentHandlers>(agentProto.strato.agent.v1.Agent.service, agentService(manager))
@@ -150,6 +168,14 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
     server.addService<AgentStorageHandlers>(storageProto.service, agentStorageService(storage.service));
   }
   const port = await server.listen(config.listen, serverCreds);
+  // Guests need libvirt; networks and volumes do not, so AgentNetwork and AgentStorage keep serving.
+  const gate = new HealthGate(
+    [{ server, needs: { [serviceName(agentProto.strato.agent.v1.Agent.service)]: [LIBVIRT] } }],
+    log,
+  );
+  gateOnHypervisor(gate, hv);
+  if (!hv.connected) gate.set(LIBVIRT, 'libvirt unreachable');
+  const metricsEndpoint = await startMetricsEndpoint(config.metricsListen, metrics.registry, log);
   const listenHost = parseHostPort('listen', config.listen, true).host;
   const wildcard = listenHost === '0.0.0.0' || listenHost === '[::]';
   const address = config.advertise ?? `${wildcard ? config.hostId : listenHost}:${port}`;
@@ -169,6 +195,8 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
     address,
     virtType,
     agentVersion: packageVersion(),
+    startedAt: new Date(Date.now() - process.uptime() * 1000).toISOString(),
+    selfReport: () => ({ degradedReasons: health.degradedReasons, instancesKnown: health.libvirtConnected }),
     underlayIp: facts.underlayIp,
     roles: config.roles,
     ...(storage ? { storage: async () => infoToProto(await storage.service.info()) } : {}),
@@ -192,7 +220,11 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
       health.conductorTurn(answered, registrar.isRegistered, link.endpoint);
     },
   });
-  hv.on('reconnected', () => registrar.heartbeatNow());
+  hv.on('reconnected', () => {
+    registrar.heartbeatNow();
+    // A restarted libvirtd forgot the (ephemeral) volume secrets: put back what the agent holds.
+    void reconciler.pass().catch((err: unknown) => log.warn({ err }, 'reconcile failed'));
+  });
   registrar.start();
   const resync = setInterval(() => {
     reconciler
@@ -212,8 +244,10 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
     address,
     virtType,
     health,
+    metricsPort: metricsEndpoint?.port,
     async stop() {
       clearInterval(resync);
+      await metricsEndpoint?.close();
       heartbeats.retire();
       resyncs.retire();
       storage?.stop();

@@ -8,8 +8,10 @@ import { registerFlavor } from './commands/flavor.ts';
 import { registerHost } from './commands/host.ts';
 import { registerIdentity } from './commands/identity.ts';
 import { registerImage } from './commands/image.ts';
+import { registerKeyPair } from './commands/keypair.ts';
 import { registerNetwork } from './commands/network.ts';
 import { registerPort } from './commands/port.ts';
+import { registerQuota } from './commands/quota.ts';
 import { registerSecurityGroup } from './commands/security-group.ts';
 import { registerServer } from './commands/server.ts';
 import { registerSubnet } from './commands/subnet.ts';
@@ -19,7 +21,7 @@ import { FORMATS } from './output.ts';
 
 export function buildProgram(ctx: Ctx): Command {
   const program = new Command('strato')
-    .description('strato: servers, images, flavors, networks and volumes on a strato cloud')
+    .description('strato: servers, images, flavors, networks, volumes, key pairs and quotas on a strato cloud')
     .version(`strato ${packageVersion()}`, '-V, --version', 'print the version of strato')
     .addOption(new Option('--os-cloud <name>', 'the cloud in clouds.yaml').env('STRATO_CLOUD'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
@@ -43,6 +45,7 @@ export function buildProgram(ctx: Ctx): Command {
   registerImage(program, ctx);
   registerFlavor(program, ctx);
   registerServer(program, ctx);
+  registerKeyPair(program, ctx);
   registerConsole(program, ctx);
   registerHost(program, ctx);
   registerNetwork(program, ctx);
@@ -50,5 +53,6 @@ export function buildProgram(ctx: Ctx): Command {
   registerPort(program, ctx);
   registerSecurityGroup(program, ctx);
   registerVolume(program, ctx);
+  registerQuota(program, ctx);
   return program;
 }

@@ -12,14 +12,18 @@ import type { ProtoGrpcType as FlavorProto } from '../common/gen/flavor.ts';
 import type { ProtoGrpcType as HostProto } from '../common/gen/host.ts';
 import type { ProtoGrpcType as IdentityProto } from '../common/gen/identity.ts';
 import type { ProtoGrpcType as ImageProto } from '../common/gen/image.ts';
+import type { ProtoGrpcType as KeyPairProto } from '../common/gen/keypair.ts';
 import type { ProtoGrpcType as NetworkProto } from '../common/gen/network.ts';
+import type { ProtoGrpcType as QuotaProto } from '../common/gen/quota.ts';
 import type { ProtoGrpcType as ServerProto } from '../common/gen/server.ts';
 import type { FlavorsClient } from '../common/gen/strato/compute/v1/Flavors.ts';
+import type { KeyPairsClient } from '../common/gen/strato/compute/v1/KeyPairs.ts';
 import type { ServersClient } from '../common/gen/strato/compute/v1/Servers.ts';
 import type { ServerVolumesClient } from '../common/gen/strato/compute/v1/ServerVolumes.ts';
 import type { HostsClient } from '../common/gen/strato/host/v1/Hosts.ts';
 import type { IdentityClient } from '../common/gen/strato/identity/v1/Identity.ts';
 import type { LoginResponse__Output } from '../common/gen/strato/identity/v1/LoginResponse.ts';
+import type { QuotasClient } from '../common/gen/strato/identity/v1/Quotas.ts';
 import type { ImagesClient } from '../common/gen/strato/image/v1/Images.ts';
 import type { NetworksClient } from '../common/gen/strato/network/v1/Networks.ts';
 import type { PortsClient } from '../common/gen/strato/network/v1/Ports.ts';
@@ -53,6 +57,8 @@ export type SecurityGroupsApi = StratoClient<SecurityGroupsClient>;
 export type ServerVolumesApi = StratoClient<ServerVolumesClient>;
 export type VolumesApi = StratoClient<VolumesClient>;
 export type VolumeSnapshotsApi = StratoClient<VolumeSnapshotsClient>;
+export type QuotasApi = StratoClient<QuotasClient>;
+export type KeyPairsApi = StratoClient<KeyPairsClient>;
 
 const NETWORK_PROTO = 'strato/network/v1/network.proto';
 const SERVER_PROTO = 'strato/compute/v1/server.proto';
@@ -136,6 +142,21 @@ export class Session {
       'identity',
       'strato/identity/v1/identity.proto',
       (p: IdentityProto) => p.strato.identity.v1.Identity,
+    );
+  }
+
+  quotas(): Promise<QuotasApi> {
+    return this.authed<QuotaProto, QuotasApi>(
+      'quotas',
+      'strato/identity/v1/quota.proto',
+      (p: QuotaProto) => p.strato.identity.v1.Quotas,
+    );
+  }
+  keyPairs(): Promise<KeyPairsApi> {
+    return this.authed<KeyPairProto, KeyPairsApi>(
+      'keypairs',
+      'strato/compute/v1/keypair.proto',
+      (p: KeyPairProto) => p.strato.compute.v1.KeyPairs,
     );
   }
 

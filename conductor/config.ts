@@ -15,6 +15,9 @@ import {
 } from '../common/daemon-flags.ts';
 import { invalidArgument } from '../common/errors.ts';
 import { isLoopbackAddress } from '../common/loopback.ts';
+import { parseMetricsListen } from '../common/metrics/metrics-listen.ts';
+import { resolveDefaults } from './quotas/check.ts';
+import { DEFAULT_LIMITS, type QuotaDelta } from './quotas/model.ts';
 
 export interface ConductorConfig {
   /** State (state.db), image bytes, the admin password file. @default /var/lib/strato/conductor */
@@ -72,6 +75,15 @@ export interface ConductorConfig {
   detachTimeoutS: number;
   /** Every storage host's iSCSI exports are reconciled with the attachments this often. @default 60 */
   exportReconcileS: number;
+  /** Prometheus metrics (HTTP, no authentication): HOST:PORT, or 'off'. @default 127.0.0.1:9180 */
+  metricsListen: string;
+  /**
+   * Quota limits of every project an admin set none for, by resource (-1:
+   * unlimited); the ones not given keep Nova's, Cinder's and Neutron's defaults:
+   * @default { instances: 10, cores: 20, ramMib: 51200, volumes: 10, gigabytes: 1000,
+   *   snapshots: 10, networks: 100, ports: 500, securityGroups: 10, floatingIps: 50 }
+   */
+  quotaDefaults: QuotaDelta;
 }
 
 export const DEFAULT_CONFIG: Readonly<ConductorConfig> = {
@@ -96,6 +108,8 @@ export const DEFAULT_CONFIG: Readonly<ConductorConfig> = {
   volumeTimeoutS: 600,
   detachTimeoutS: 60,
   exportReconcileS: 60,
+  metricsListen: '127.0.0.1:9180',
+  quotaDefaults: { ...DEFAULT_LIMITS },
 };
 
 export function tlsFiles(c: Pick<ConductorConfig, 'tlsDir'>) {
@@ -137,11 +151,18 @@ export function resolveConfig(partial: Partial<ConductorConfig>): ConductorConfi
     ...DEFAULT_CONFIG,
     ...partial,
     allocationRatio: { ...DEFAULT_CONFIG.allocationRatio, ...partial.allocationRatio },
+    quotaDefaults: resolveDefaults(DEFAULT_LIMITS, partial.quotaDefaults, 'quotaDefaults'),
   };
   for (const k of STRINGS) if (typeof c[k] !== 'string' || c[k] === '') throw bad(`${k} must be a non-empty string`);
   for (const k of NUMERIC) if (!(typeof c[k] === 'number' && c[k] > 0)) throw bad(`${k} must be a number > 0`);
   if (!Number.isInteger(c.maxBuildAttempts)) throw bad('maxBuildAttempts must be an integer');
   if (!Number.isInteger(c.underlayMtu) || c.underlayMtu < 576) throw bad('underlayMtu must be an integer >= 576');
+  if (typeof c.metricsListen !== 'string') throw bad('metricsListen must be HOST:PORT or off');
+  try {
+    parseMetricsListen(c.metricsListen);
+  } catch (err) {
+    throw bad(`metricsListen ${(err as Error).message}`);
+  }
   if (c.downTimeS <= c.heartbeatIntervalS) {
     throw bad(`downTimeS (${c.downTimeS}) must exceed heartbeatIntervalS (${c.heartbeatIntervalS})`);
   }
@@ -173,7 +194,7 @@ export const USAGE = 'usage: strato-conductor [--config FILE.json] [options]';
 export const CONDUCTOR_FLAGS: FlagTable = {
   config: {
     value: 'FILE.json',
-    help: 'settings as JSON, camelCase (dataDir, acpiTimeoutS, allocationRatio: {cpu, ram, disk} ...)',
+    help: 'settings as JSON, camelCase (dataDir, acpiTimeoutS, allocationRatio: {cpu, ram, disk}, quotaDefaults: {instances, cores, ramMib ...} ...)',
   },
   'data-dir': { value: 'DIR', help: 'state.db, image bytes, the admin password file', default: DEFAULT_CONFIG.dataDir },
   listen: { value: 'HOST:PORT', help: 'the public API: TLS, bearer tokens', default: DEFAULT_CONFIG.listen },
@@ -196,6 +217,11 @@ export const CONDUCTOR_FLAGS: FlagTable = {
     default: DEFAULT_CONFIG.registryListen,
   },
   'tls-dir': { value: 'DIR', help: 'holds ca.crt, conductor.crt and conductor.key', default: DEFAULT_CONFIG.tlsDir },
+  'metrics-listen': {
+    value: 'HOST:PORT',
+    help: 'Prometheus metrics over plain HTTP at /metrics, no authentication: keep it on loopback; off disables',
+    default: DEFAULT_CONFIG.metricsListen,
+  },
   'heartbeat-interval-s': {
     value: 'S',
     aliases: ['heartbeat-interval'],
@@ -268,6 +294,7 @@ function settings(v: FlagValues, spell: (flag: string) => string): Partial<Condu
     tokenTtlS: seconds('token-ttl-s'),
     registryListen: str('registry-listen'),
     tlsDir: str('tls-dir'),
+    metricsListen: str('metrics-listen'),
     heartbeatIntervalS: seconds('heartbeat-interval-s'),
     downTimeS: seconds('down-time-s'),
     acpiTimeoutS: seconds('acpi-timeout-s'),

@@ -6,7 +6,9 @@
 // they may call) and the agents' registry (mutual TLS; certificates say which
 // host calls) — resumes unfinished workflows, and shuts down cleanly on SIGTERM/SIGINT.
 // Under systemd (Type=notify) it reports READY, its status and STOPPING, and feeds the
-// watchdog while its loops turn (common/systemd/).
+// watchdog while its loops turn (common/systemd/). Its health service says NOT_SERVING
+// while the store is unusable (health/store-health.ts); Prometheus metrics are served
+// on --metrics-listen (metrics/).
 import '../common/malloc-tunables.ts'; // must stay first: may re-execute the process
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -19,14 +21,18 @@ import type { ProtoGrpcType as FlavorProto } from '../common/gen/flavor.ts';
 import type { ProtoGrpcType as HostProto } from '../common/gen/host.ts';
 import type { ProtoGrpcType as IdentityProto } from '../common/gen/identity.ts';
 import type { ProtoGrpcType as ImageProto } from '../common/gen/image.ts';
+import type { ProtoGrpcType as KeyPairProto } from '../common/gen/keypair.ts';
 import type { ProtoGrpcType as NetworkProto } from '../common/gen/network.ts';
+import type { ProtoGrpcType as QuotaProto } from '../common/gen/quota.ts';
 import type { ProtoGrpcType as ServerProto } from '../common/gen/server.ts';
 import type { FlavorsHandlers } from '../common/gen/strato/compute/v1/Flavors.ts';
+import type { KeyPairsHandlers } from '../common/gen/strato/compute/v1/KeyPairs.ts';
 import type { ServersHandlers } from '../common/gen/strato/compute/v1/Servers.ts';
 import type { ServerVolumesHandlers } from '../common/gen/strato/compute/v1/ServerVolumes.ts';
 import type { HostsHandlers } from '../common/gen/strato/host/v1/Hosts.ts';
 import type { RegistryHandlers } from '../common/gen/strato/host/v1/Registry.ts';
 import type { IdentityHandlers } from '../common/gen/strato/identity/v1/Identity.ts';
+import type { QuotasHandlers } from '../common/gen/strato/identity/v1/Quotas.ts';
 import type { ImagesHandlers } from '../common/gen/strato/image/v1/Images.ts';
 import type { NetworksHandlers } from '../common/gen/strato/network/v1/Networks.ts';
 import type { PortsHandlers } from '../common/gen/strato/network/v1/Ports.ts';
@@ -40,8 +46,11 @@ import {
   mtlsChannelCredentials,
   mtlsServerCredentials,
 } from '../common/grpc/credentials.ts';
+import { allServicesNeed, HealthGate } from '../common/grpc/health-gate.ts';
 import { StratoServer } from '../common/grpc/server.ts';
 import { log } from '../common/log.ts';
+import { parseMetricsListen } from '../common/metrics/metrics-listen.ts';
+import { startMetricsEndpoint } from '../common/metrics/metrics-server.ts';
 import { loadProtoPackage, toGrpcObject } from '../common/proto.ts';
 import { Liveness } from '../common/systemd/liveness.ts';
 import { ServiceNotifier } from '../common/systemd/service-notifier.ts';
@@ -54,7 +63,9 @@ import { flavorsApi } from './api/flavors-api.ts';
 import { hostsApi } from './api/hosts-api.ts';
 import { identityApi } from './api/identity-api.ts';
 import { imagesApi } from './api/images-api.ts';
+import { keyPairsApi } from './api/keypairs-api.ts';
 import { networkApis } from './api/network-apis.ts';
+import { quotasApi } from './api/quotas-api.ts';
 import { registryApi } from './api/registry-api.ts';
 import { serverVolumesApi } from './api/server-volumes-api.ts';
 import { serversApi } from './api/servers-api.ts';
@@ -66,24 +77,36 @@ import { ComputeService } from './compute/compute-service.ts';
 import { HostReports } from './compute/host-reports.ts';
 import { serverHoldings } from './compute/project-holdings.ts';
 import { storeServerNetworking } from './compute/server-networking/store-server-networking.ts';
+import { instanceUsage } from './compute/usage.ts';
 import { WorkflowDriver } from './compute/workflow-driver.ts';
 import { conductorStatus } from './conductor-status.ts';
 import { type ConductorConfig, HELP, loadCommand, publicTlsFiles, resolveConfig, tlsFiles, USAGE } from './config.ts';
 import { createFlavorCatalog } from './flavors/flavors.ts';
+import { StoreHealth } from './health/store-health.ts';
 import { HostRegistry } from './hosts/host-registry.ts';
 import { bootstrapAdmin } from './identity/bootstrap.ts';
 import { createIdentity } from './identity/identity.ts';
 import { createImageRegistry } from './images/images.ts';
 import { imageHoldings } from './images/project-holdings.ts';
+import { KeyPairs } from './keypairs/keypairs.ts';
+import { keyPairHoldings } from './keypairs/project-holdings.ts';
+import { clusterMetrics } from './metrics/cluster-metrics.ts';
+import { conductorMetrics } from './metrics/conductor-metrics.ts';
+import { ServerStates } from './metrics/server-states.ts';
 import { createNetworking } from './network/networking.ts';
 import { networkHoldings } from './network/project-holdings.ts';
+import { networkUsage, portUsage, securityGroupUsage } from './network/usage.ts';
 import { AgentNetworkPool } from './network-push/agent-network-pool.ts';
 import { NetworkPusher } from './network-push/network-pusher.ts';
+import { DEFAULT_LIMITS } from './quotas/model.ts';
+import { Quotas } from './quotas/quotas.ts';
+import { backfillUsage } from './quotas/usage-backfill.ts';
 import { StoreClaimer } from './scheduler/store-claimer.ts';
 import { SqliteStore } from './store/sqlite/sqlite-store.ts';
 import { BlockStorage } from './volumes/block-storage.ts';
 import { volumeHoldings } from './volumes/project-holdings.ts';
 import { serverVolumes } from './volumes/server-volumes.ts';
+import { snapshotUsage, volumeUsage } from './volumes/usage.ts';
 
 type Proto = AgentProto &
   AgentNetworkProto &
@@ -92,7 +115,9 @@ type Proto = AgentProto &
   HostProto &
   IdentityProto &
   ImageProto &
+  KeyPairProto &
   NetworkProto &
+  QuotaProto &
   ServerProto &
   VolumeProto;
 
@@ -102,6 +127,8 @@ export interface Conductor {
   publicPort: number;
   registryPort: number;
   adminPasswordFile: string;
+  /** Bound port of the metrics endpoint; undefined when off or not served. */
+  metricsPort: number | undefined;
   /** One line for systemd's STATUS=: "serving, 3 hosts up", or why it cannot. */
   status(): Promise<string>;
   /** Graceful: stop taking calls, let running ones finish, stop workflows (resumed on the next start), close the store. */
@@ -117,32 +144,53 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
   const registryCreds = await mtlsServerCredentials(tls);
   const agentCreds = await mtlsChannelCredentials(tls);
 
-  const store = new SqliteStore({ path: join(config.dataDir, 'state.db') });
-  const cleanups: Array<() => Promise<void> | void> = [() => store.close()];
+  const sqlite = new SqliteStore({ path: join(config.dataDir, 'state.db') });
+  const cleanups: Array<() => Promise<void> | void> = [() => sqlite.close()];
+  const metrics = conductorMetrics();
+  let gate: HealthGate | undefined;
+  // Everyone uses the store through storeHealth, which watches how its writes fare.
+  const storeHealth = new StoreHealth({ store: sqlite, onChange: (p) => gate?.set('store', p), log: clog });
+  cleanups.push(() => storeHealth.close());
+  const store = storeHealth.store;
   const stopAll = async () => {
     for (const f of cleanups.reverse()) await f();
   };
   try {
     const timing = { heartbeatIntervalMs: config.heartbeatIntervalS * 1000, downTimeMs: config.downTimeS * 1000 };
-    const networking = createNetworking({ store, underlayMtu: config.underlayMtu });
+    const quotas = new Quotas({ store, defaults: { ...DEFAULT_LIMITS, ...config.quotaDefaults } });
+    const networking = createNetworking({ store, underlayMtu: config.underlayMtu, quotas });
+    const keyPairs = new KeyPairs({ store });
     const identity = createIdentity({
       store,
       tokenTtlMs: config.tokenTtlS * 1000,
       // A project and its default security group are written together, and deleted together.
       projectResources: (projectId) => networking.securityGroups.defaultGroupOps(projectId),
-      projectRemoval: (projectId) => networking.securityGroups.defaultGroupRemoval(projectId),
+      projectRemoval: async (projectId) => {
+        const group = await networking.securityGroups.defaultGroupRemoval(projectId);
+        return { compares: group.compares, ops: [...group.ops, ...quotas.projectRemovalOps(projectId)] };
+      },
+      // Key pairs are their user's alone: nobody else could delete them once the user is gone.
+      userRemoved: (userId) => keyPairs.removeAllOf(userId),
     });
     // Users of stores from before role assignments get theirs before anyone can log in.
     await identity.migrate();
     const adminPasswordFile = join(config.dataDir, 'admin-password');
     await bootstrapAdmin(identity, { passwordFile: adminPasswordFile });
+    // Records from before quotas are counted once, before anything can create or delete
+    // (and before the default groups below, which count on what was counted).
+    await backfillUsage(
+      store,
+      [instanceUsage, volumeUsage, snapshotUsage, networkUsage, portUsage, securityGroupUsage],
+      await identity.projectIds(),
+      clog,
+    );
     // Projects from before that rule get their default group now, before any call can need it.
     await networking.securityGroups.ensureDefaults(await identity.projectIds());
     cleanups.push(identity.startTokenSweeper());
     const images = await createImageRegistry({ store, dataDir: config.dataDir });
     const flavors = createFlavorCatalog({ store });
     const hosts = new HostRegistry({ store, timing, allocationRatio: config.allocationRatio });
-    const claimer = new StoreClaimer(store, { hosts: hosts.hostSource(), ...timing });
+    const claimer = new StoreClaimer(store, { hosts: hosts.hostSource(), ...timing, observer: metrics.scheduler });
     cleanups.push(() => claimer.close());
     // Loads the scheduler's index now rather than on the first boot; a failure shows there.
     void claimer.start().catch(() => {});
@@ -175,6 +223,7 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       agents: volumeAgents,
       images: { image: (ref, p) => images.get(p, ref) },
       timeoutMs: config.volumeTimeoutS * 1000,
+      quotas,
       reconcileEveryMs: config.exportReconcileS * 1000,
       sweepIntervalMs: Math.max(5_000, 3 * timing.heartbeatIntervalMs),
     });
@@ -192,11 +241,13 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       agents,
       net,
       volumes,
+      quotas,
       volumeTimeoutMs: config.volumeTimeoutS * 1000,
       maxBuildAttempts: config.maxBuildAttempts,
       buildTimeoutMs: config.buildTimeoutS * 1000,
       acpiTimeoutS: config.acpiTimeoutS,
       sweepIntervalMs: Math.max(5_000, 3 * timing.heartbeatIntervalMs),
+      observer: metrics.workflows,
     });
     cleanups.push(() => driver.close());
     // A volume made for a boot settled: that boot goes on.
@@ -211,9 +262,20 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       agents,
       net,
       volumes,
+      quotas,
+      keyPairs,
     });
     const netApi = networkApis(identity, networking);
     const reports = new HostReports({ store, heartbeatIntervalMs: timing.heartbeatIntervalMs });
+    const serverStates = new ServerStates(store, clog);
+    cleanups.push(() => serverStates.close());
+    void serverStates.start();
+    clusterMetrics(metrics.registry, {
+      hosts: () => claimer.snapshots(),
+      downTimeMs: timing.downTimeMs,
+      servers: serverStates,
+      storeProblem: () => storeHealth.problem,
+    });
 
     // What a project still owns, asked of each domain before the project may go.
     const holdings = [
@@ -221,15 +283,18 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       imageHoldings(store),
       networkHoldings(networking.ctx),
       volumeHoldings(store),
+      keyPairHoldings(store),
     ];
 
     // Each server's reflection lists (and describes) only its own services.
     // Every call of the public one goes through the policy table first.
-    const pub = new StratoServer({ mapError: hideStoreErrors, hook: policyHook(identity) })
+    const pub = new StratoServer({ mapError: hideStoreErrors, observeCall: metrics.grpc, hook: policyHook(identity) })
       .addService<IdentityHandlers>(proto.strato.identity.v1.Identity.service, identityApi(identity, { holdings }))
+      .addService<QuotasHandlers>(proto.strato.identity.v1.Quotas.service, quotasApi(identity, quotas))
       .addService<ImagesHandlers>(proto.strato.image.v1.Images.service, imagesApi(identity, images))
       .addService<FlavorsHandlers>(proto.strato.compute.v1.Flavors.service, flavorsApi(identity, flavors))
       .addService<ServersHandlers>(proto.strato.compute.v1.Servers.service, serversApi(compute, identity))
+      .addService<KeyPairsHandlers>(proto.strato.compute.v1.KeyPairs.service, keyPairsApi(identity, keyPairs))
       .addService<ServerVolumesHandlers>(
         proto.strato.compute.v1.ServerVolumes.service,
         serverVolumesApi(compute, identity),
@@ -246,7 +311,7 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       )
       .addReflection();
     assertPolicyCovers(pub.methodPaths());
-    const reg = new StratoServer({ mapError: hideStoreErrors })
+    const reg = new StratoServer({ mapError: hideStoreErrors, observeCall: metrics.grpc })
       .addService<RegistryHandlers>(
         proto.strato.host.v1.Registry.service,
         registryApi(hosts, reports, images, (hostId) => {
@@ -267,6 +332,19 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
     cleanups.push(() => reg.shutdown(grace));
     const publicPort = await pub.listen(config.listen, publicCreds);
     cleanups.push(() => pub.shutdown(grace));
+    // Every service of both ports (and each port as a whole) needs the store.
+    gate = new HealthGate(
+      [pub, reg].map((server) => ({ server, needs: allServicesNeed(server.serviceNames(), ['store']) })),
+      clog,
+    );
+    gate.set('store', storeHealth.problem);
+    storeHealth.start();
+    const metricsEndpoint = await startMetricsEndpoint(
+      parseMetricsListen(config.metricsListen),
+      metrics.registry,
+      clog,
+    );
+    cleanups.push(() => metricsEndpoint?.close());
 
     // Workflows resume once hosts had a chance to heartbeat: after a long outage
     // every host looks down until then, and a resumed boot would find no host.
@@ -288,6 +366,7 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       publicPort,
       registryPort,
       adminPasswordFile,
+      metricsPort: metricsEndpoint?.port,
       status: () => conductorStatus(hosts),
       stop() {
         stopping ??= stopAll().then(() => clog.info({}, 'conductor stopped'));

@@ -12,11 +12,14 @@ import { failedPrecondition } from '../../common/errors.ts';
 import { domainNameFor } from '../hypervisor/domain-name.ts';
 import type { PowerState } from '../hypervisor/hypervisor.ts';
 import type { InstanceMetadata } from '../hypervisor/instance-metadata.ts';
+import { ROOT_DISK_TARGET } from '../hypervisor/instance-spec.ts';
 import { instancePaths } from './instance-paths.ts';
 import { requirePortsWired } from './port-wiring.ts';
 import { Reverter } from './reverter.ts';
 import type { SpawnDeps } from './spawn.ts';
-import type { SpawnRequest } from './spawn-request.ts';
+import { requestVolumes, type SpawnRequest } from './spawn-request.ts';
+import type { VolumeGuard } from './volume-guard.ts';
+import { setVolumeSecrets } from './volume-ops.ts';
 
 /**
  * How the domain's recorded spec differs from the request ('' when it is this
@@ -27,7 +30,11 @@ export function specMismatch(meta: InstanceMetadata | undefined, req: SpawnReque
   const diffs: string[] = [];
   if (meta.instanceId !== req.instanceId) diffs.push('instance id');
   if (meta.projectId !== req.projectId) diffs.push('project');
-  if (meta.imageId !== req.image.id) diffs.push('image');
+  if (meta.imageId !== (req.image?.id ?? '')) diffs.push('image');
+  // Data volumes may have come and gone by hot-plug since: only the root volume is identity.
+  if (meta.volumes.find((v) => v.target === ROOT_DISK_TARGET)?.id !== req.bootVolume?.volumeId) {
+    diffs.push('boot volume');
+  }
   const f = meta.flavor;
   if (f.vcpus !== req.flavor.vcpus || f.ramMiB !== req.flavor.ramMiB || f.diskGiB !== req.flavor.diskGiB) {
     diffs.push('flavor');
@@ -37,9 +44,16 @@ export function specMismatch(meta: InstanceMetadata | undefined, req: SpawnReque
 
 /**
  * Adopts the existing domain of `req.instanceId` (power state `state`). Throws
- * FAILED_PRECONDITION (INSTANCE_EXISTS_DIFFERENT) when it is not this request's.
+ * FAILED_PRECONDITION (INSTANCE_EXISTS_DIFFERENT) when it is not this request's. The
+ * request's volume passwords go into their secrets again (the first spawn's may have
+ * been lost with a libvirtd restart). The caller holds the instance's and volumes' locks.
  */
-export async function adoptExisting(deps: SpawnDeps, req: SpawnRequest, state: PowerState): Promise<void> {
+export async function adoptExisting(
+  deps: SpawnDeps,
+  req: SpawnRequest,
+  state: PowerState,
+  guard: VolumeGuard,
+): Promise<void> {
   const id = req.instanceId;
   const mismatch = specMismatch(await deps.hv.metadata(id), req);
   if (mismatch !== '') {
@@ -50,17 +64,30 @@ export async function adoptExisting(deps: SpawnDeps, req: SpawnRequest, state: P
     );
   }
   deps.log.info({ instanceId: id, powerState: state }, 'existing domain adopted by spawn');
-  if (state !== 'shutdown') return;
+  const volumes = requestVolumes(req);
+  const remember = (): void => {
+    for (const v of volumes) guard.remember(v.volumeId, v.chapSecret);
+  };
+  if (state !== 'shutdown') {
+    for (const v of volumes) await deps.hv.setVolumeSecret(v.volumeId, v.chapSecret);
+    remember();
+    return;
+  }
   // Should finishing the start fail, this spawn leaves nothing behind, like any failed spawn.
   const reverter = new Reverter();
   reverter.add('instance directory', () => rm(instancePaths(deps.stateDir, id).dir, { recursive: true, force: true }));
   reverter.add('domain definition', () => deps.hv.undefine(id));
   try {
+    await setVolumeSecrets(deps.hv, volumes, reverter);
     await requirePortsWired(deps, req.ports, 'UNAVAILABLE');
     await deps.hv.start(id);
+    remember();
   } catch (err) {
     // The cut-short spawn's own start may still have been under way in libvirtd.
-    if ((await deps.hv.powerState(id)) === 'running') return;
+    if ((await deps.hv.powerState(id)) === 'running') {
+      remember();
+      return;
+    }
     const failedUndos = await reverter.revert(deps.log);
     deps.log.warn({ instanceId: id, err, failedUndos }, 'spawn of an adopted domain failed; rolled back');
     throw err;

@@ -1,8 +1,9 @@
-// The agent's compute service: spawn, delete, power actions, state and console of
-// the instances on this host, over the Hypervisor seam. Operations on one instance
-// run one at a time (a per-id lock); every one is idempotent. It also turns the
-// hypervisor's pushed events into `changed` notifications carrying the actual
-// power state, which the registry reports to the conductor at once.
+// The agent's compute service: spawn, delete, power actions, NICs, volumes, state and
+// console of the instances on this host, over the Hypervisor seam. Operations on one
+// instance run one at a time (a per-id lock), and operations touching a volume's
+// secret one at a time per volume (volume-guard.ts); every one is idempotent. It also
+// turns the hypervisor's pushed events into `changed` notifications carrying the
+// actual power state, which the registry reports to the conductor at once.
 import { EventEmitter } from 'node:events';
 import { rm } from 'node:fs/promises';
 import { notFound } from '../../common/errors.ts';
@@ -16,7 +17,17 @@ import { checkInstanceId, instancePaths } from './instance-paths.ts';
 import { KeyedLock } from './keyed-lock.ts';
 import { attachPort, detachPort } from './port-ops.ts';
 import { type SpawnDeps, spawnInstance } from './spawn.ts';
-import type { SpawnPort, SpawnRequest } from './spawn-request.ts';
+import { requestVolumes, type SpawnPort, type SpawnRequest } from './spawn-request.ts';
+import { VolumeGuard } from './volume-guard.ts';
+import {
+  attachVolume,
+  detachVolume,
+  refreshVolumeSize,
+  releaseVolumeSecrets,
+  type VolumeDeps,
+  volumeUsers,
+} from './volume-ops.ts';
+import type { VolumeAttachment } from './volume-request.ts';
 
 export interface InstanceStatus {
   instanceId: string;
@@ -47,6 +58,8 @@ export class InstanceManager extends EventEmitter<InstanceManagerEvents> {
   private readonly log: Logger;
   private readonly acpiTimeoutS: number;
   private readonly lock = new KeyedLock();
+  private readonly guard = new VolumeGuard();
+  private readonly volumeDeps: VolumeDeps;
   /** Per-instance chain of state queries, so reports leave in the order events came. */
   private readonly reportChains = new Map<string, Promise<void>>();
   private readonly onHvEvent = (ev: HypervisorEvent): void => this.observe(ev.instanceId, ev.event);
@@ -57,6 +70,7 @@ export class InstanceManager extends EventEmitter<InstanceManagerEvents> {
     this.hv = options.hv;
     this.log = options.log.child({ component: 'instance-manager' });
     this.acpiTimeoutS = options.acpiTimeoutS;
+    this.volumeDeps = { hv: this.hv, guard: this.guard, log: this.log };
     this.hv.on('event', this.onHvEvent);
   }
 
@@ -71,19 +85,27 @@ export class InstanceManager extends EventEmitter<InstanceManagerEvents> {
 
   async spawn(req: SpawnRequest): Promise<InstanceStatus> {
     checkInstanceId(req.instanceId);
-    return this.settle(req.instanceId, 'spawn', 'spawned', async () => {
-      const existing = await this.hv.powerState(req.instanceId);
-      if (existing === undefined) await spawnInstance(this.deps, req);
-      // A re-sent spawn (no answer reached the conductor): adopt what the first one made.
-      else await adoptExisting(this.deps, req, existing);
-      return this.status(req.instanceId);
-    });
+    const volumeIds = requestVolumes(req).map((v) => v.volumeId);
+    return this.settle(req.instanceId, 'spawn', 'spawned', () =>
+      this.guard.run(volumeIds, 'spawn', async () => {
+        const existing = await this.hv.powerState(req.instanceId);
+        if (existing === undefined) await spawnInstance(this.deps, req, this.guard);
+        // A re-sent spawn (no answer reached the conductor): adopt what the first one made.
+        else await adoptExisting(this.deps, req, existing, this.guard);
+        return this.status(req.instanceId);
+      }),
+    );
   }
 
-  /** Destroys, undefines and removes every file of the instance. Absent is success. */
+  /**
+   * Destroys, undefines and removes every file of the instance, then the secrets of its
+   * volumes (the volumes themselves are the storage host's). Absent is success.
+   */
   async delete(id: string): Promise<void> {
     checkInstanceId(id);
     await this.settle(id, 'delete', 'deleted', async () => {
+      // Unreadable metadata names no volume: the reconciler removes their secrets later.
+      const volumeIds = ((await this.hv.metadata(id).catch(() => undefined))?.volumes ?? []).map((v) => v.id);
       try {
         await this.hv.destroy(id, { graceful: true });
       } catch (err) {
@@ -92,6 +114,7 @@ export class InstanceManager extends EventEmitter<InstanceManagerEvents> {
       }
       await this.hv.undefine(id);
       await this.removeFiles(id);
+      await this.guard.run(volumeIds, 'delete', () => releaseVolumeSecrets(this.volumeDeps, volumeIds));
     });
   }
 
@@ -119,6 +142,61 @@ export class InstanceManager extends EventEmitter<InstanceManagerEvents> {
   async detachPort(id: string, portId: string): Promise<void> {
     checkInstanceId(id);
     await this.lock.run(id, 'detach-port', () => detachPort(this.deps, id, portId));
+  }
+
+  /** Hot-plugs a volume (see volume-ops.ts). */
+  async attachVolume(id: string, volume: VolumeAttachment): Promise<void> {
+    checkInstanceId(id);
+    await this.lock.run(id, 'attach-volume', () => attachVolume(this.volumeDeps, id, volume));
+  }
+
+  /** Unplugs a volume once the guest released it (or fails DETACH_TIMEOUT); absent is success. */
+  async detachVolume(id: string, volumeId: string, timeoutS = 0): Promise<void> {
+    checkInstanceId(id);
+    await this.lock.run(id, 'detach-volume', () => detachVolume(this.volumeDeps, id, volumeId, timeoutS));
+  }
+
+  /** Tells a running guest its volume grew to `sizeBytes`. */
+  async refreshVolumeSize(id: string, volumeId: string, sizeBytes: number): Promise<void> {
+    checkInstanceId(id);
+    await this.lock.run(id, 'refresh-volume', () => refreshVolumeSize(this.volumeDeps, id, volumeId, sizeBytes));
+  }
+
+  /** Volumes an operation works on right now (the reconciler leaves their secrets alone). */
+  busyVolumes(): Set<string> {
+    return this.guard.busy();
+  }
+
+  /** Volumes whose CHAP password this process holds (in memory only). */
+  knownVolumePasswords(): Set<string> {
+    return this.guard.known();
+  }
+
+  /**
+   * Puts a volume's password back into its secret (lost with a libvirtd restart), under
+   * the volume's lock. False when this process does not hold the password.
+   */
+  async restoreVolumeSecret(volumeId: string): Promise<boolean> {
+    return this.guard.run([volumeId], 'reconcile', async () => {
+      const password = this.guard.password(volumeId);
+      if (password === undefined) return false;
+      await this.hv.setVolumeSecret(volumeId, password);
+      return true;
+    });
+  }
+
+  /**
+   * Removes the secret of a volume no domain on this host records, under the volume's
+   * lock so it cannot race an attach or spawn that began after the reconciler looked.
+   * False when a domain records it after all (nothing is removed then).
+   */
+  async removeOrphanSecret(volumeId: string): Promise<boolean> {
+    return this.guard.run([volumeId], 'reconcile', async () => {
+      if ((await volumeUsers(this.hv, volumeId)).length > 0) return false;
+      await this.hv.removeVolumeSecret(volumeId);
+      this.guard.forget(volumeId);
+      return true;
+    });
   }
 
   /**

@@ -10,6 +10,18 @@ export class KeyedLock {
     return this.holders.get(key);
   }
 
+  /** Every key an operation holds right now. */
+  held(): string[] {
+    return [...this.holders.keys()];
+  }
+
+  /** Runs `fn` holding every key (taken in sorted order, so two callers never deadlock). */
+  async runAll<T>(keys: readonly string[], label: string, fn: () => Promise<T>): Promise<T> {
+    const [first, ...rest] = [...new Set(keys)].sort();
+    if (first === undefined) return fn();
+    return this.run(first, label, () => this.runAll(rest, label, fn));
+  }
+
   async run<T>(key: string, label: string, fn: () => Promise<T>): Promise<T> {
     const previous = this.tails.get(key) ?? Promise.resolve();
     let release!: () => void;

@@ -2,12 +2,13 @@
 // instance manager. A hot-plug needs the port wired first (the conductor pushes the
 // host's network state before it calls AttachPort) and then only asks the hypervisor
 // for the NIC; an unplug leaves the tap to the network driver, which removes it when
-// the next pushed state no longer has the port. Both are idempotent.
+// the next pushed state no longer has the port. Both are idempotent, and the domain's
+// metadata records the change (the hypervisor keeps it), so a restarted agent knows
+// the instance's NICs from the host alone.
 import { invalidArgument, notFound } from '../../common/errors.ts';
 import { tapName } from '../../common/network-names.ts';
 import { validatePort } from '../hypervisor/instance-spec-validate.ts';
 import { checkInstanceId } from './instance-paths.ts';
-import { forgetPort, recordPort } from './port-records.ts';
 import { requirePortsWired } from './port-wiring.ts';
 import type { SpawnDeps } from './spawn.ts';
 import { portSpecOf, type SpawnPort } from './spawn-request.ts';
@@ -27,7 +28,6 @@ export async function attachPort(deps: SpawnDeps, id: string, port: SpawnPort): 
   }
   await requirePortsWired(deps, [port], 'FAILED_PRECONDITION');
   await deps.hv.attachPort(id, spec);
-  await recordPort(deps.stateDir, id, port);
   deps.log.info({ instanceId: id, portId: port.id, tap: port.tap }, 'port attached');
 }
 
@@ -39,9 +39,5 @@ export async function detachPort(deps: SpawnDeps, id: string, portId: string): P
     });
   }
   await deps.hv.detachPort(id, tapName(portId));
-  await forgetPort(deps.stateDir, id, portId).catch((err: unknown) => {
-    // No instance directory: the instance is gone, nothing to remember.
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-  });
   deps.log.info({ instanceId: id, portId }, 'port detached');
 }

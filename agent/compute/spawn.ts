@@ -1,7 +1,9 @@
 // Spawning one instance: plan (validate, build the spec) with no side effect, then
 // execute each step under a reverter, so a failure anywhere — image fetch,
-// checksum, overlay, config drive, unwired ports, define, start — leaves nothing on
-// the host. Ports are never plugged here: their taps belong to the network driver.
+// checksum, overlay, config drive, volume secrets, unwired ports, define, start
+// (a volume's iSCSI login included) — leaves nothing on the host. Ports are never
+// plugged here: their taps belong to the network driver. A boot from volume fetches
+// no image and makes no overlay: its root disk is the volume.
 import { rm } from 'node:fs/promises';
 import type { Logger } from '../../common/log.ts';
 import type { ConfigDriveFile } from '../config-drive/config-drive-tree.ts';
@@ -11,10 +13,11 @@ import type { VirtType } from '../hypervisor/instance-spec.ts';
 import type { CachedImage, ImageRef } from '../images/image-source.ts';
 import { ensureDir, GROUP_DIR_MODE, GROUP_READ_MODE, GROUP_WRITE_MODE, restrict } from '../state-dir/file-access.ts';
 import { instancePaths } from './instance-paths.ts';
-import { writePortRecords } from './port-records.ts';
 import { type PortWait, requirePortsWired } from './port-wiring.ts';
 import { Reverter } from './reverter.ts';
-import { instanceSpecFor, type SpawnRequest } from './spawn-request.ts';
+import { instanceSpecFor, requestVolumes, type SpawnRequest } from './spawn-request.ts';
+import type { VolumeGuard } from './volume-guard.ts';
+import { requireVolumesFree, setVolumeSecrets } from './volume-ops.ts';
 
 /** The image cache as the spawn sees it. */
 export interface ImageStore {
@@ -45,13 +48,14 @@ export interface SpawnDeps extends PortWait {
   guestGid?: number;
 }
 
-export async function spawnInstance(deps: SpawnDeps, req: SpawnRequest): Promise<void> {
+/** Spawns `req`; the caller holds the instance's lock and its volumes' (`guard`). */
+export async function spawnInstance(deps: SpawnDeps, req: SpawnRequest, guard: VolumeGuard): Promise<void> {
   const { hv, images, disks, log } = deps;
   const gid = deps.guestGid;
   const paths = instancePaths(deps.stateDir, req.instanceId);
   const spec = instanceSpecFor(req, {
     paths,
-    basePath: images.pathOf(req.image.sha256),
+    basePath: req.image === undefined ? '' : images.pathOf(req.image.sha256),
     virtType: deps.virtType,
     createdAt: new Date().toISOString(),
   });
@@ -63,7 +67,14 @@ export async function spawnInstance(deps: SpawnDeps, req: SpawnRequest): Promise
     metadata: req.metadata,
     userData: req.userData,
     networkDataJson: req.networkDataJson,
+    publicKeys: req.publicKeys ?? [],
   });
+
+  await requireVolumesFree(
+    hv,
+    requestVolumes(req).map((v) => v.volumeId),
+    req.instanceId,
+  );
 
   const steps: Record<string, number> = {};
   let t = performance.now();
@@ -80,18 +91,22 @@ export async function spawnInstance(deps: SpawnDeps, req: SpawnRequest): Promise
     // QEMU enters through its group; user data and disks are no other account's business.
     await ensureDir(paths.dir, GROUP_DIR_MODE, gid);
     reverter.add('instance directory', () => rm(paths.dir, { recursive: true, force: true }));
-    const base = await images.ensure(req.image);
-    lap('imageMs');
-    const size = disks.overlaySize(req.flavor.diskGiB, await images.virtualSize(base));
-    await disks.createOverlay(base, paths.disk, size);
-    reverter.add('overlay', () => rm(paths.disk, { force: true }));
-    await restrict(paths.disk, GROUP_WRITE_MODE, gid);
-    lap('overlayMs');
+    if (req.bootVolume === undefined && req.image !== undefined) {
+      const base = await images.ensure(req.image);
+      lap('imageMs');
+      const size = disks.overlaySize(req.flavor.diskGiB, await images.virtualSize(base));
+      await disks.createOverlay(base, paths.disk, size);
+      reverter.add('overlay', () => rm(paths.disk, { force: true }));
+      await restrict(paths.disk, GROUP_WRITE_MODE, gid);
+      lap('overlayMs');
+    }
     await disks.writeConfigDrive(drive, paths.configDrive);
     reverter.add('config drive', () => rm(paths.configDrive, { force: true }));
     await restrict(paths.configDrive, GROUP_READ_MODE, gid);
-    if (req.ports.length > 0) await writePortRecords(deps.stateDir, req.instanceId, req.ports);
     lap('configDriveMs');
+    // QEMU logs in to every volume at start with the password from its secret.
+    await setVolumeSecrets(hv, requestVolumes(req), reverter);
+    lap('volumeSecretsMs');
     // Checked last, so a push that crossed this spawn had the image fetch to arrive.
     await requirePortsWired(deps, req.ports, 'UNAVAILABLE');
     lap('portsMs');
@@ -104,6 +119,7 @@ export async function spawnInstance(deps: SpawnDeps, req: SpawnRequest): Promise
     reverter.add('domain start', () => hv.destroy(req.instanceId));
     lap('startMs');
     reverter.success();
+    for (const v of requestVolumes(req)) guard.remember(v.volumeId, v.chapSecret);
     log.info({ instanceId: req.instanceId, ...steps }, 'instance spawned');
   } catch (err) {
     const failedUndos = await reverter.revert(log);

@@ -14,7 +14,20 @@ export interface ConfigDriveInput {
   userData: Uint8Array;
   /** network_data.json as given by the conductor; empty means no networks. */
   networkDataJson: string;
+  /** SSH public keys (meta_data.json `public_keys` and `keys`); absent or empty: none. */
+  publicKeys?: readonly GuestPublicKey[];
 }
+
+/** An SSH public key for the guest: a key pair's name and its OpenSSH line. */
+export interface GuestPublicKey {
+  name: string;
+  key: string;
+}
+
+/** Bounds on the keys a drive carries (the conductor sends one; a key line is at most 8192 characters). */
+export const MAX_PUBLIC_KEYS = 16;
+export const MAX_PUBLIC_KEY_CHARS = 8192;
+const KEY_NAME_MAX = 255;
 
 export interface ConfigDriveFile {
   /** Relative path inside the drive, `/`-separated. */
@@ -59,6 +72,32 @@ function parseNetworkData(json: string): unknown {
 
 const json = (v: unknown): Buffer => Buffer.from(`${JSON.stringify(v, null, 2)}\n`, 'utf8');
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: a key line ends up in authorized_keys, one line per key
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/**
+ * The keys, checked: bounded, and nothing that could break out of a line of
+ * authorized_keys or of meta_data.json's structure once the guest reads it.
+ * Throws INVALID_ARGUMENT/INVALID_SPAWN_REQUEST naming public_keys.
+ */
+function checkedKeys(keys: readonly GuestPublicKey[]): GuestPublicKey[] {
+  const bad = (why: string) =>
+    invalidArgument('INVALID_SPAWN_REQUEST', `public_keys: ${why}`, { details: { field: 'public_keys' } });
+  if (keys.length > MAX_PUBLIC_KEYS) throw bad(`at most ${MAX_PUBLIC_KEYS} keys`);
+  const names = new Set<string>();
+  for (const k of keys) {
+    if (k.name === '' || k.name.length > KEY_NAME_MAX || CONTROL.test(k.name)) {
+      throw bad(`names must be 1-${KEY_NAME_MAX} characters without control characters`);
+    }
+    if (names.has(k.name)) throw bad('names must be unique');
+    names.add(k.name);
+    if (k.key.length === 0 || k.key.length > MAX_PUBLIC_KEY_CHARS || CONTROL.test(k.key)) {
+      throw bad(`each key must be one line of 1-${MAX_PUBLIC_KEY_CHARS} characters`);
+    }
+  }
+  return [...keys];
+}
+
 /** The drive's files. Throws INVALID_ARGUMENT for oversized user data or bad network data. */
 export function configDriveTree(input: ConfigDriveInput): ConfigDriveFile[] {
   if (input.userData.length > MAX_USER_DATA_BYTES) {
@@ -71,6 +110,7 @@ export function configDriveTree(input: ConfigDriveInput): ConfigDriveFile[] {
     );
   }
   const hostname = hostnameFor(input.name, input.instanceId);
+  const keys = checkedKeys(input.publicKeys ?? []);
   const metaData = {
     uuid: input.instanceId,
     name: input.name,
@@ -79,7 +119,9 @@ export function configDriveTree(input: ConfigDriveInput): ConfigDriveFile[] {
     availability_zone: input.availabilityZone,
     launch_index: 0,
     meta: { ...input.metadata },
-    public_keys: {},
+    // Nova's layout: name → key, and the same keys as a list with their type.
+    public_keys: Object.fromEntries(keys.map((k) => [k.name, k.key])),
+    keys: keys.map((k) => ({ name: k.name, type: 'ssh', data: k.key })),
     files: [],
   };
   const files: ConfigDriveFile[] = [

@@ -9,7 +9,7 @@
 // imports a backend (test/unit/architecture/hypervisor-seam.test.ts).
 import type { EventEmitter } from 'node:events';
 import type { InstanceMetadata } from './instance-metadata.ts';
-import type { InstanceSpec, PortSpec, VirtType } from './instance-spec.ts';
+import type { InstanceSpec, PortSpec, VirtType, VolumeSpec } from './instance-spec.ts';
 
 /** What the agent reports (strato.agent.v1.InstanceStatus.power_state). */
 export type PowerState = 'running' | 'shutdown' | 'paused' | 'suspended' | 'crashed' | 'nostate';
@@ -49,6 +49,11 @@ export interface HypervisorEvents {
   disconnected: [];
   /** The link to the hypervisor came back after a loss: events may have been missed. */
   reconnected: [];
+}
+
+export interface DetachOptions {
+  /** How long to wait for the guest to release the device. */
+  timeoutMs?: number;
 }
 
 export interface DestroyOptions {
@@ -109,20 +114,63 @@ export interface Hypervisor extends EventEmitter<HypervisorEvents> {
   list(): Promise<DomainObservation[]>;
   /**
    * Hot-plugs a NIC on the port's (already wired) tap: into the running guest and its
-   * persistent definition, or only the definition when the domain is stopped. A NIC
-   * with the port's MAC already there is success. Throws NOT_FOUND without a domain.
+   * persistent definition, or only the definition when the domain is stopped, and
+   * records the port in the domain's metadata. A NIC with the port's MAC already there
+   * is success. Throws NOT_FOUND without a domain.
    */
   attachPort(instanceId: string, port: PortSpec): Promise<void>;
   /**
    * Unplugs the NIC on host tap `tap` (ports are found by their tap, `tap<port id[:11]>`,
-   * which the domain XML names) from the guest and the definition, and returns once
-   * the guest has released it (libvirt's device-removed event). Absent NIC or domain
-   * is success. The tap stays: the network driver owns it.
+   * which the domain XML names) from the guest and the definition, returns once the
+   * guest has released it (libvirt's device-removed event), and drops the port from the
+   * metadata. Absent NIC or domain is success. The tap stays: the network driver owns it.
    */
-  detachPort(instanceId: string, tap: string, options?: { timeoutMs?: number }): Promise<void>;
-  /** What the domain's <metadata> says, undefined when absent or foreign. Throws DATA_LOSS when unreadable. */
+  detachPort(instanceId: string, tap: string, options?: DetachOptions): Promise<void>;
+  /**
+   * Hot-plugs a volume disk: into the running guest and its persistent definition, or
+   * only the definition when the domain is stopped, and records the volume in the
+   * domain's metadata. Its secret (`setVolumeSecret`) must exist first. The volume
+   * already at `volume.target` is success (a half left by an earlier try is completed).
+   * Throws NOT_FOUND without a domain (and SECRET_NOT_FOUND without the secret, for a
+   * running guest); FAILED_PRECONDITION DEVICE_IN_USE when another disk holds the target,
+   * VOLUME_ATTACHED_ELSEWHERE when this volume holds another; UNAVAILABLE
+   * (VOLUME_UNREACHABLE) when the iSCSI target refused or did not answer the login.
+   * A failed attach leaves nothing attached.
+   */
+  attachVolume(instanceId: string, volume: VolumeSpec): Promise<void>;
+  /**
+   * Unplugs the disk of volume `volumeId` (its serial) from the guest and the definition,
+   * returns once the guest released it, and drops it from the metadata. Absent disk or
+   * domain is success. Throws DEADLINE_EXCEEDED (DETACH_TIMEOUT) when the guest did not
+   * release it within the timeout: it stays attached to the running guest and the call
+   * may be repeated. The volume's secret stays (`removeVolumeSecret`).
+   */
+  detachVolume(instanceId: string, volumeId: string, options?: DetachOptions): Promise<void>;
+  /**
+   * Tells a running guest that the disk of volume `volumeId` grew to `sizeBytes` (the
+   * storage host serves it at that size already): a block resize the guest sees at once.
+   * A stopped domain that has the disk is left alone (it opens the volume afresh at its
+   * next start). Equal to the current size is success. Throws NOT_FOUND (no domain;
+   * VOLUME_NOT_ATTACHED); INVALID_ARGUMENT (VOLUME_SHRINK_REFUSED) below the current size.
+   */
+  resizeVolume(instanceId: string, volumeId: string, sizeBytes: number): Promise<void>;
+  /**
+   * Holds `value` (a CHAP password) as the secret named by `volumeSecretUsage(volumeId)`,
+   * which the volume's disk names: private (never handed back) and ephemeral (never
+   * written to disk; libvirt loses it when libvirtd restarts). Defines it or replaces
+   * its value.
+   */
+  setVolumeSecret(volumeId: string, value: string): Promise<void>;
+  /** Removes the volume's secret. Absent is success. */
+  removeVolumeSecret(volumeId: string): Promise<void>;
+  /** Volume ids of every strato volume secret on the host (usage `strato-volume-<id>`; no one else's). */
+  volumeSecrets(): Promise<string[]>;
+  /**
+   * What the domain's <metadata> says (hot-plugged ports and volumes included),
+   * undefined when absent or foreign. Throws DATA_LOSS when unreadable.
+   */
   metadata(instanceId: string): Promise<InstanceMetadata | undefined>;
   close(): Promise<void>;
 }
 
-export type { InstanceSpec, PortSpec, VirtType };
+export type { InstanceSpec, PortSpec, VirtType, VolumeSpec };

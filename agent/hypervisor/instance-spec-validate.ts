@@ -16,8 +16,10 @@ import {
   type IscsiSourceSpec,
   type PortSpec,
   ROOT_DISK_TARGET,
+  specVolumes,
   type VolumeSpec,
 } from './instance-spec.ts';
+import { volumeSecretUsage } from './volume-secret.ts';
 
 export const INVALID_SPEC_REASON = 'INVALID_INSTANCE_SPEC';
 
@@ -36,7 +38,6 @@ const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
 const IQN = /^iqn\.\d{4}-\d{2}\.[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?::[A-Za-z0-9.:_-]+)?$/;
 const HOSTNAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*$/;
 const CHAP_USER = /^[A-Za-z0-9][A-Za-z0-9._@:-]{0,254}$/;
-const SECRET_USAGE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,254}$/;
 const VOLUME_TARGET = /^vd[a-z]{1,2}$/;
 // Legal in no display string we store: C0 and C1 controls, DEL, unpaired surrogates
 // (with the `u` flag only a lone one matches the range) and the non-characters
@@ -129,29 +130,40 @@ export function validatePort(port: PortSpec, field = 'port'): void {
   if (port.mtu !== undefined) int(port.mtu, `${field}.mtu`, 68, 65535);
 }
 
-function validateIscsi(src: IscsiSourceSpec, field: string): void {
+function validateIscsi(src: IscsiSourceSpec, field: string, volumeId: string): void {
   if (typeof src !== 'object' || src === null) fail(field, 'must be an object');
   host(src.host, `${field}.host`);
   int(src.port, `${field}.port`, 1, 65535);
   matches(src.iqn, IQN, `${field}.iqn`, 'an iSCSI qualified name (iqn.YYYY-MM.domain[:name])');
   int(src.lun, `${field}.lun`, 0, 16383);
   if (src.auth !== undefined) {
+    if (typeof src.auth !== 'object' || src.auth === null) fail(`${field}.auth`, 'must be an object');
     matches(src.auth.username, CHAP_USER, `${field}.auth.username`, 'a CHAP user name');
-    matches(src.auth.secretUsage, SECRET_USAGE, `${field}.auth.secretUsage`, 'a secret usage name');
+    // The agent defines, finds and removes the secret by this name (volume-secret.ts).
+    const usage = volumeSecretUsage(volumeId);
+    if (src.auth.secretUsage !== usage) fail(`${field}.auth.secretUsage`, `must be ${usage}`);
+  }
+  if (src.initiator !== undefined) {
+    matches(src.initiator, IQN, `${field}.initiator`, 'an iSCSI qualified name (iqn.YYYY-MM.domain[:name])');
   }
 }
 
-export function validateVolume(volume: VolumeSpec, field = 'volume'): void {
+/**
+ * A volume disk alone (a hot-plug) or in a spec. `root`: the root disk of a boot from
+ * volume, which takes vda; any other volume takes vdc and up.
+ */
+export function validateVolume(volume: VolumeSpec, field = 'volume', root = false): void {
   if (typeof volume !== 'object' || volume === null) fail(field, 'must be an object');
-  matches(volume.id, ID, `${field}.id`, 'an id');
+  const id = matches(volume.id, UUID, `${field}.id`, 'a lower-case UUID');
   const target = matches(volume.target, VOLUME_TARGET, `${field}.target`, 'a virtio disk name like vdc');
-  if (target === ROOT_DISK_TARGET || target === CONFIG_DRIVE_TARGET) {
+  if (root && target !== ROOT_DISK_TARGET) fail(`${field}.target`, `must be ${ROOT_DISK_TARGET}: it is the root disk`);
+  if (!root && (target === ROOT_DISK_TARGET || target === CONFIG_DRIVE_TARGET)) {
     fail(
       `${field}.target`,
       `${target} is reserved for the ${target === ROOT_DISK_TARGET ? 'root disk' : 'config drive'}`,
     );
   }
-  validateIscsi(volume.iscsi, `${field}.iscsi`);
+  validateIscsi(volume.iscsi, `${field}.iscsi`, id);
 }
 
 function validateFlavor(flavor: FlavorSpec): void {
@@ -166,18 +178,30 @@ function validateIdentity(spec: InstanceSpec): void {
   matches(spec.id, UUID, 'id', 'a lower-case UUID');
   text(spec.name, 'name', 255);
   matches(spec.projectId, ID, 'projectId', 'an id');
-  matches(spec.imageId, ID, 'imageId', 'an id');
+  // A boot from volume may name no image (the volume was made from one, or not).
+  const bootsFromVolume = typeof spec.rootDisk === 'object' && spec.rootDisk?.kind === 'volume';
+  if (!(bootsFromVolume && spec.imageId === '')) matches(spec.imageId, ID, 'imageId', 'an id');
   const created = matches(spec.createdAt, ISO_UTC, 'createdAt', 'an ISO 8601 UTC time');
   if (Number.isNaN(Date.parse(created))) fail('createdAt', 'is not a real date');
 }
 
-function validateDisks(spec: InstanceSpec): void {
-  if (typeof spec.rootDisk !== 'object' || spec.rootDisk === null) fail('rootDisk', 'must be an object');
-  path(spec.rootDisk.path, 'rootDisk.path');
-  if (spec.rootDisk.backing !== undefined) {
-    path(spec.rootDisk.backing.path, 'rootDisk.backing.path');
-    oneOf(spec.rootDisk.backing.format, ['qcow2', 'raw'] as const, 'rootDisk.backing.format');
+function validateRootDisk(spec: InstanceSpec): void {
+  const root = spec.rootDisk;
+  if (typeof root !== 'object' || root === null) fail('rootDisk', 'must be an object');
+  if (root.kind === 'volume') {
+    validateVolume(root.volume, 'rootDisk.volume', true);
+    return;
   }
+  if (root.kind !== undefined && root.kind !== 'overlay') fail('rootDisk.kind', 'must be overlay or volume');
+  path(root.path, 'rootDisk.path');
+  if (root.backing !== undefined) {
+    path(root.backing.path, 'rootDisk.backing.path');
+    oneOf(root.backing.format, ['qcow2', 'raw'] as const, 'rootDisk.backing.format');
+  }
+}
+
+function validateDisks(spec: InstanceSpec): void {
+  validateRootDisk(spec);
   if (spec.configDrive !== undefined) path(spec.configDrive.path, 'configDrive.path');
   if (spec.kernelBoot !== undefined) {
     path(spec.kernelBoot.kernel, 'kernelBoot.kernel');
@@ -187,7 +211,8 @@ function validateDisks(spec: InstanceSpec): void {
   path(spec.consoleLogPath, 'consoleLogPath');
 }
 
-function validateDevices(ports: PortSpec[], volumes: VolumeSpec[]): void {
+function validateDevices(spec: InstanceSpec): void {
+  const { ports, volumes } = spec;
   if (!Array.isArray(ports)) fail('ports', 'must be an array');
   ports.forEach((p, i) => {
     validatePort(p, `ports[${i}]`);
@@ -202,9 +227,10 @@ function validateDevices(ports: PortSpec[], volumes: VolumeSpec[]): void {
   volumes.forEach((v, i) => {
     validateVolume(v, `volumes[${i}]`);
   });
+  // A root volume counts too: no volume twice, and vda only once.
   for (const key of ['id', 'target'] as const) {
     unique(
-      volumes.map((v) => v[key]),
+      specVolumes(spec).map((v) => v[key]),
       `volumes[].${key}`,
     );
   }
@@ -217,5 +243,5 @@ export function validateInstanceSpec(spec: InstanceSpec): void {
   oneOf(spec.virtType, ['qemu', 'kvm'] as const, 'virtType');
   validateFlavor(spec.flavor);
   validateDisks(spec);
-  validateDevices(spec.ports, spec.volumes);
+  validateDevices(spec);
 }

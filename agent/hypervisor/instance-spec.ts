@@ -26,7 +26,9 @@ export interface FlavorSpec {
 /** A disk format QEMU is told explicitly; it never probes a guest-writable image. */
 export type DiskFormat = 'qcow2' | 'raw';
 
-export interface RootDiskSpec {
+/** The root disk as a qcow2 overlay on the cached image (the usual case; `kind` may be left out). */
+export interface OverlayRootDisk {
+  kind?: 'overlay';
   /** Absolute path of the instance's qcow2 overlay (always qcow2). */
   path: string;
   /**
@@ -36,6 +38,14 @@ export interface RootDiskSpec {
    */
   backing?: { path: string; format: DiskFormat };
 }
+
+/** Boot from volume: the root disk is an iSCSI volume on target `vda` (no overlay, no image). */
+export interface VolumeRootDisk {
+  kind: 'volume';
+  volume: VolumeSpec;
+}
+
+export type RootDiskSpec = OverlayRootDisk | VolumeRootDisk;
 
 export interface ConfigDriveSpec {
   /** Absolute path of the raw ISO9660 image labelled `config-2`. */
@@ -87,16 +97,28 @@ export interface IscsiSourceSpec {
   iqn: string;
   lun: number;
   auth?: IscsiAuthSpec;
+  /**
+   * The initiator name QEMU presents (the target admits only its attaching host's),
+   * e.g. `iqn.2026-01.io.strato:host:<host id>`. @default QEMU's own
+   */
+  initiator?: string;
 }
 
 /** Guest disk targets the spec's own disks take; volumes may not use them. */
 export const ROOT_DISK_TARGET = 'vda';
 export const CONFIG_DRIVE_TARGET = 'vdb';
 
+/**
+ * A volume disk: raw (volumes are raw wherever they are exported; the format is named
+ * in the disk, never probed), opened by QEMU's own iSCSI initiator.
+ */
 export interface VolumeSpec {
-  /** Volume id; also the disk's serial, so the guest finds it under /dev/disk/by-id. */
+  /** Volume id (lower-case UUID); also the disk's serial, so the guest finds it under /dev/disk/by-id. */
   id: string;
-  /** Guest target name, `vdc` and up (`vda` is the root disk, `vdb` the config drive). */
+  /**
+   * Guest target name: `vdc` and up (`vdb` is the config drive), or `vda` for the
+   * root disk of a boot from volume only.
+   */
   target: string;
   iscsi: IscsiSourceSpec;
 }
@@ -107,6 +129,7 @@ export interface InstanceSpec {
   /** The user's display name (free text, escaped in the XML). */
   name: string;
   projectId: string;
+  /** The image it was built from; empty when it boots from a volume and none was named. */
   imageId: string;
   /** When the conductor created the instance, ISO 8601 UTC. */
   createdAt: string;
@@ -117,11 +140,16 @@ export interface InstanceSpec {
   kernelBoot?: KernelBootSpec;
   /** NICs in guest order. */
   ports: PortSpec[];
-  /** Volumes attached at define time (usually none: volumes are hot-plugged). */
+  /** Volumes attached at define time besides a root volume (usually none: volumes are hot-plugged). */
   volumes: VolumeSpec[];
   /**
    * Absolute path of the serial console log, conventionally
    * `/var/lib/strato/instances/<id>/console.log`; its directory must exist.
    */
   consoleLogPath: string;
+}
+
+/** Every volume disk of `spec`: a root volume first, then the others in target order of the spec. */
+export function specVolumes(spec: Pick<InstanceSpec, 'rootDisk' | 'volumes'>): VolumeSpec[] {
+  return spec.rootDisk.kind === 'volume' ? [spec.rootDisk.volume, ...spec.volumes] : [...spec.volumes];
 }

@@ -1,11 +1,15 @@
-// Observe the host, plan (reconcile-plan.ts), execute. Runs after every
-// registration and periodically; a failed step is logged and retried next pass.
+// Observe the host, plan (reconcile-plan.ts for instances, secret-plan.ts for volume
+// secrets), execute. Runs after every registration, after libvirtd came back, and
+// periodically; a failed step is logged and retried next pass.
 import { readdir } from 'node:fs/promises';
 import type { Logger } from '../../common/log.ts';
 import type { InstanceManager } from '../compute/instance-manager.ts';
 import { instancesDir } from '../compute/instance-paths.ts';
-import type { Hypervisor } from '../hypervisor/hypervisor.ts';
+import type { DomainObservation, Hypervisor } from '../hypervisor/hypervisor.ts';
 import { planReconcile, type ReconcilePlan } from './reconcile-plan.ts';
+import { planSecrets, type SecretPlan } from './secret-plan.ts';
+
+export type PassResult = ReconcilePlan & SecretPlan;
 
 export interface ReconcilerOptions {
   hv: Hypervisor;
@@ -20,7 +24,7 @@ export class Reconciler {
   private readonly o: ReconcilerOptions;
   private readonly log: Logger;
   private expected: ReadonlySet<string> | undefined;
-  private running: Promise<ReconcilePlan> | undefined;
+  private running: Promise<PassResult> | undefined;
   /** What the last pass warned about, so a standing condition is logged once, not every pass. */
   private lastWarned = '';
   private readonly unexpectedSince = new Map<string, number>();
@@ -36,22 +40,40 @@ export class Reconciler {
   }
 
   /** One pass; concurrent callers share it. */
-  pass(): Promise<ReconcilePlan> {
+  pass(): Promise<PassResult> {
     this.running ??= this.once().finally(() => {
       this.running = undefined;
     });
     return this.running;
   }
 
-  private async once(): Promise<ReconcilePlan> {
+  /** Volume id → instances whose domain records it; undefined when a record could not be read. */
+  private async volumeRefs(domains: readonly DomainObservation[]): Promise<Map<string, string[]> | undefined> {
+    const refs = new Map<string, string[]>();
+    for (const d of domains) {
+      let volumes: { id: string }[];
+      try {
+        volumes = (await this.o.hv.metadata(d.instanceId))?.volumes ?? [];
+      } catch (err) {
+        this.log.warn({ instanceId: d.instanceId, err }, 'domain record unreadable; volume secrets left alone');
+        return undefined;
+      }
+      for (const v of volumes) refs.set(v.id, [...(refs.get(v.id) ?? []), d.instanceId]);
+    }
+    return refs;
+  }
+
+  private async once(): Promise<PassResult> {
     const dir = instancesDir(this.o.stateDir);
-    const [domains, entries] = await Promise.all([
+    const [domains, entries, secrets] = await Promise.all([
       this.o.hv.list(),
       readdir(dir).catch((err: NodeJS.ErrnoException) => {
         if (err.code === 'ENOENT') return [] as string[];
         throw err;
       }),
+      this.o.hv.volumeSecrets(),
     ]);
+    const volumeRefs = await this.volumeRefs(domains);
     const busy = new Set(entries.filter((e) => this.o.manager.busy(e) !== undefined));
     for (const d of domains) if (this.o.manager.busy(d.instanceId) !== undefined) busy.add(d.instanceId);
     const now = Date.now();
@@ -85,7 +107,19 @@ export class Reconciler {
         this.log.warn({ instanceId: id, err }, 'could not remove orphaned instance directory');
       }
     }
-    const warned = JSON.stringify([plan.unexpectedDomains, plan.missingExpected, plan.strayEntries]);
+    const secretPlan = planSecrets({
+      secrets,
+      volumeRefs,
+      busyVolumes: this.o.manager.busyVolumes(),
+      knownPasswords: this.o.manager.knownVolumePasswords(),
+    });
+    await this.executeSecrets(secretPlan);
+    const warned = JSON.stringify([
+      plan.unexpectedDomains,
+      plan.missingExpected,
+      plan.strayEntries,
+      secretPlan.missingSecrets,
+    ]);
     if (warned !== this.lastWarned) {
       this.lastWarned = warned;
       if (plan.unexpectedDomains.length > 0) {
@@ -96,7 +130,29 @@ export class Reconciler {
       }
       if (plan.strayEntries.length > 0)
         this.log.warn({ entries: plan.strayEntries }, 'unknown entries in instances dir');
+      if (secretPlan.missingSecrets.length > 0) {
+        // Each such domain cannot start until the conductor sends the volume's attach again.
+        this.log.warn({ volumes: secretPlan.missingSecrets }, 'volume secrets missing for attached volumes');
+      }
     }
-    return plan;
+    return { ...plan, ...secretPlan };
+  }
+
+  private async executeSecrets(plan: SecretPlan): Promise<void> {
+    for (const volumeId of plan.removeSecrets) {
+      try {
+        if (await this.o.manager.removeOrphanSecret(volumeId))
+          this.log.info({ volumeId }, 'removed the secret of a volume no instance here holds');
+      } catch (err) {
+        this.log.warn({ volumeId, err }, 'could not remove orphaned volume secret');
+      }
+    }
+    for (const volumeId of plan.restoreSecrets) {
+      try {
+        if (await this.o.manager.restoreVolumeSecret(volumeId)) this.log.info({ volumeId }, 'volume secret restored');
+      } catch (err) {
+        this.log.warn({ volumeId, err }, 'could not restore volume secret');
+      }
+    }
   }
 }

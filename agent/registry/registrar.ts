@@ -2,10 +2,15 @@
 // conductor answers), heartbeat at the interval the conductor asks for with the
 // actual state of every instance (the periodic safety net), re-register when the
 // conductor has forgotten us, and push each instance change at once. A host
-// with the storage role also reports its backend and capacity with each.
+// with the storage role also reports its backend and capacity with each. Each
+// register and heartbeat also says how the host is (degraded reasons, orphan
+// counts); while the instances cannot be listed (libvirt unreachable) the
+// heartbeat still goes, marked instances_unknown, so the conductor shows why
+// rather than only that it is silent.
 import { isStratoError } from '../../common/errors.ts';
 import type { Capacity } from '../../common/gen/strato/host/v1/Capacity.ts';
 import type { InstanceReport } from '../../common/gen/strato/host/v1/InstanceReport.ts';
+import type { Orphans } from '../../common/gen/strato/host/v1/Orphans.ts';
 import type { StorageReport } from '../../common/gen/strato/host/v1/StorageReport.ts';
 import type { Logger } from '../../common/log.ts';
 import type { InstanceChange, InstanceManager } from '../compute/instance-manager.ts';
@@ -34,12 +39,26 @@ export interface RegistrarOptions {
    * (the systemd watchdog's proof that the loop turns: common/systemd/liveness.ts).
    */
   onTurn?: (answered: boolean) => void;
+  /** When this agent started (RFC 3339), sent with Register. @default none */
+  startedAt?: string;
+  /** How the host is now, read before every register and heartbeat. @default healthy, instances listable */
+  selfReport?: () => SelfReport;
   /** @default 10 (used until the conductor says otherwise) */
   defaultHeartbeatS?: number;
   /** Register retry backoff. @default 500 / 10000 */
   retryInitialMs?: number;
   retryMaxMs?: number;
 }
+
+export interface SelfReport {
+  /** Short phrases, e.g. "libvirt unreachable"; empty when healthy. */
+  degradedReasons: string[];
+  /** False while the instances cannot be listed (the hypervisor is unreachable). */
+  instancesKnown: boolean;
+  orphans?: Orphans;
+}
+
+const HEALTHY: SelfReport = { degradedReasons: [], instancesKnown: true };
 
 export class Registrar {
   private readonly o: RegistrarOptions;
@@ -90,8 +109,12 @@ export class Registrar {
   }
 
   private async register(): Promise<void> {
+    const self = this.o.selfReport?.() ?? HEALTHY;
     const res = await this.o.link.call(async (r) =>
       r.Register({
+        startedAt: this.o.startedAt ?? '',
+        degradedReasons: self.degradedReasons,
+        orphans: self.orphans ?? {},
         hostId: this.o.hostId,
         address: this.o.address,
         capacity: await this.o.capacity(),
@@ -113,10 +136,31 @@ export class Registrar {
   }
 
   private async heartbeat(): Promise<void> {
-    const instances = await this.snapshot();
+    const self = this.o.selfReport?.() ?? HEALTHY;
+    let instances: InstanceReport[] = [];
+    let instancesUnknown = !self.instancesKnown;
+    let degradedReasons = self.degradedReasons;
+    if (!instancesUnknown) {
+      try {
+        instances = await this.snapshot();
+      } catch (err) {
+        // Still tell the conductor we live and why we cannot report; it keeps the instances as they are.
+        instancesUnknown = true;
+        const code = isStratoError(err) ? err.code : 'UNKNOWN';
+        if (degradedReasons.length === 0) degradedReasons = [`instances cannot be listed (${code})`];
+        this.log.warn({ err }, 'instance list failed; heartbeat without instances');
+      }
+    }
     const storage = await this.storageNow();
     const res = await this.o.link.call((r) =>
-      r.Heartbeat({ hostId: this.o.hostId, instances, ...(storage ? { storage } : {}) }),
+      r.Heartbeat({
+        hostId: this.o.hostId,
+        instances,
+        instancesUnknown,
+        degradedReasons,
+        orphans: self.orphans ?? {},
+        ...(storage ? { storage } : {}),
+      }),
     );
     this.o.onExpected?.(res.expectedInstanceIds, 'heartbeat');
   }

@@ -5,7 +5,7 @@ import { StratoError } from '../../common/errors.ts';
 import type { AgentHandlers } from '../../common/gen/strato/agent/v1/Agent.ts';
 import type { CallContext, Implementation } from '../../common/grpc/handlers.ts';
 import type { InstanceManager } from '../compute/instance-manager.ts';
-import { spawnRequestFromProto } from './from-proto.ts';
+import { byteCount, spawnRequestFromProto, volumeFromProto } from './from-proto.ts';
 
 export const CONDUCTOR_CN = 'conductor';
 
@@ -21,14 +21,10 @@ export function requireConductor(ctx: CallContext, expected = CONDUCTOR_CN): voi
   }
 }
 
-const volumesUnimplemented = (): StratoError =>
-  new StratoError('UNIMPLEMENTED', 'VOLUMES_UNSUPPORTED', 'this agent cannot attach volumes yet');
-
 export function agentService(manager: InstanceManager, conductorCn = CONDUCTOR_CN): Implementation<AgentHandlers> {
   return {
     async SpawnInstance(req, ctx) {
       requireConductor(ctx, conductorCn);
-      if (req.bootVolume || req.volumes.length > 0) throw volumesUnimplemented();
       return manager.spawn(spawnRequestFromProto(req));
     },
     async DeleteInstance(req, ctx) {
@@ -52,19 +48,20 @@ export function agentService(manager: InstanceManager, conductorCn = CONDUCTOR_C
       requireConductor(ctx, conductorCn);
       return { lines: await manager.consoleLog(req.instanceId, req.lines) };
     },
-    // Volumes on the compute host arrive with the block-storage work; until then the
-    // contract's answer for a feature this agent lacks.
-    async AttachVolume(_req, ctx) {
+    async AttachVolume(req, ctx) {
       requireConductor(ctx, conductorCn);
-      throw volumesUnimplemented();
+      await manager.attachVolume(req.instanceId, volumeFromProto(req.volume));
+      return {};
     },
-    async DetachVolume(_req, ctx) {
+    async DetachVolume(req, ctx) {
       requireConductor(ctx, conductorCn);
-      throw volumesUnimplemented();
+      await manager.detachVolume(req.instanceId, req.volumeId, req.timeoutS);
+      return {};
     },
-    async RefreshVolumeSize(_req, ctx) {
+    async RefreshVolumeSize(req, ctx) {
       requireConductor(ctx, conductorCn);
-      throw volumesUnimplemented();
+      await manager.refreshVolumeSize(req.instanceId, req.volumeId, byteCount(req.sizeBytes, 'size_bytes'));
+      return {};
     },
   };
 }

@@ -37,6 +37,7 @@ export const SERVER_FIELDS: Column<Server__Output>[] = [
     get: (s) => (s.volumes ?? []).map((v) => `${v.device} ${v.volumeId}${volumeFlags(v)}`),
   },
   { header: 'Image', get: (s) => s.imageId },
+  { header: 'Key Name', get: (s) => s.keyName },
   { header: 'Project', get: (s) => s.projectId },
   { header: 'User', get: (s) => s.userId },
   { header: 'Fault', get: (s) => faultCell(s.fault) },

@@ -71,6 +71,7 @@ interface CreateOpts extends WaitOpts {
   nic?: string[];
   network?: string[];
   port?: string[];
+  keyName?: string;
 }
 
 export interface NicArg {
@@ -160,7 +161,8 @@ export function registerServer(program: Command, ctx: Ctx): void {
       .option('--property <key=value>', 'metadata (repeatable)', collect)
       .option('--network <network>', 'a NIC on this network, name or id (repeatable)', collect)
       .option('--port <port>', 'a NIC on this existing port, name or id (repeatable)', collect)
-      .option('--nic <spec>', 'net-id=NET[,v4-fixed-ip=IP] | port-id=PORT (repeatable; comes first)', collect),
+      .option('--nic <spec>', 'net-id=NET[,v4-fixed-ip=IP] | port-id=PORT (repeatable; comes first)', collect)
+      .option('--key-name <keypair>', 'one of your key pairs: its public key goes onto the config drive', nameOrId),
     'the server is ACTIVE',
   ).action(async (name: string, o: CreateOpts, cmd: Command) => {
     const boot = bootSource(o);
@@ -183,6 +185,7 @@ export function registerServer(program: Command, ctx: Ctx): void {
       metadata,
       networks,
       ...(userData ? { userData } : {}),
+      ...(o.keyName ? { keyName: o.keyName } : {}),
     });
     if (o.wait) s = (await waitServer(ctx, api, s, { vmState: 'ACTIVE' }, o)) ?? s;
     ctx.print(renderShow(s, SERVER_FIELDS, ctx.output(cmd)));

@@ -32,6 +32,7 @@ import type { NamespaceAttach as _strato_agent_v1_NamespaceAttach, NamespaceAtta
 import type { NetworkConfig as _strato_agent_v1_NetworkConfig, NetworkConfig__Output as _strato_agent_v1_NetworkConfig__Output } from './strato/agent/v1/NetworkConfig.ts';
 import type { PortConfig as _strato_agent_v1_PortConfig, PortConfig__Output as _strato_agent_v1_PortConfig__Output } from './strato/agent/v1/PortConfig.ts';
 import type { PortSpec as _strato_agent_v1_PortSpec, PortSpec__Output as _strato_agent_v1_PortSpec__Output } from './strato/agent/v1/PortSpec.ts';
+import type { PublicKey as _strato_agent_v1_PublicKey, PublicKey__Output as _strato_agent_v1_PublicKey__Output } from './strato/agent/v1/PublicKey.ts';
 import type { RefreshVolumeSizeRequest as _strato_agent_v1_RefreshVolumeSizeRequest, RefreshVolumeSizeRequest__Output as _strato_agent_v1_RefreshVolumeSizeRequest__Output } from './strato/agent/v1/RefreshVolumeSizeRequest.ts';
 import type { RefreshVolumeSizeResponse as _strato_agent_v1_RefreshVolumeSizeResponse, RefreshVolumeSizeResponse__Output as _strato_agent_v1_RefreshVolumeSizeResponse__Output } from './strato/agent/v1/RefreshVolumeSizeResponse.ts';
 import type { SecurityRuleConfig as _strato_agent_v1_SecurityRuleConfig, SecurityRuleConfig__Output as _strato_agent_v1_SecurityRuleConfig__Output } from './strato/agent/v1/SecurityRuleConfig.ts';
@@ -78,6 +79,7 @@ export interface ProtoGrpcType {
         NetworkType: EnumTypeDefinition
         PortConfig: MessageTypeDefinition<_strato_agent_v1_PortConfig, _strato_agent_v1_PortConfig__Output>
         PortSpec: MessageTypeDefinition<_strato_agent_v1_PortSpec, _strato_agent_v1_PortSpec__Output>
+        PublicKey: MessageTypeDefinition<_strato_agent_v1_PublicKey, _strato_agent_v1_PublicKey__Output>
         RefreshVolumeSizeRequest: MessageTypeDefinition<_strato_agent_v1_RefreshVolumeSizeRequest, _strato_agent_v1_RefreshVolumeSizeRequest__Output>
         RefreshVolumeSizeResponse: MessageTypeDefinition<_strato_agent_v1_RefreshVolumeSizeResponse, _strato_agent_v1_RefreshVolumeSizeResponse__Output>
         RuleDirection: EnumTypeDefinition

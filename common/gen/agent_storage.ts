@@ -31,6 +31,7 @@ import type { ListInstancesResponse as _strato_agent_v1_ListInstancesResponse, L
 import type { ListVolumesRequest as _strato_agent_v1_ListVolumesRequest, ListVolumesRequest__Output as _strato_agent_v1_ListVolumesRequest__Output } from './strato/agent/v1/ListVolumesRequest.ts';
 import type { ListVolumesResponse as _strato_agent_v1_ListVolumesResponse, ListVolumesResponse__Output as _strato_agent_v1_ListVolumesResponse__Output } from './strato/agent/v1/ListVolumesResponse.ts';
 import type { PortSpec as _strato_agent_v1_PortSpec, PortSpec__Output as _strato_agent_v1_PortSpec__Output } from './strato/agent/v1/PortSpec.ts';
+import type { PublicKey as _strato_agent_v1_PublicKey, PublicKey__Output as _strato_agent_v1_PublicKey__Output } from './strato/agent/v1/PublicKey.ts';
 import type { ReconcileExportsRequest as _strato_agent_v1_ReconcileExportsRequest, ReconcileExportsRequest__Output as _strato_agent_v1_ReconcileExportsRequest__Output } from './strato/agent/v1/ReconcileExportsRequest.ts';
 import type { ReconcileExportsResponse as _strato_agent_v1_ReconcileExportsResponse, ReconcileExportsResponse__Output as _strato_agent_v1_ReconcileExportsResponse__Output } from './strato/agent/v1/ReconcileExportsResponse.ts';
 import type { RefreshVolumeSizeRequest as _strato_agent_v1_RefreshVolumeSizeRequest, RefreshVolumeSizeRequest__Output as _strato_agent_v1_RefreshVolumeSizeRequest__Output } from './strato/agent/v1/RefreshVolumeSizeRequest.ts';
@@ -82,6 +83,7 @@ export interface ProtoGrpcType {
         ListVolumesRequest: MessageTypeDefinition<_strato_agent_v1_ListVolumesRequest, _strato_agent_v1_ListVolumesRequest__Output>
         ListVolumesResponse: MessageTypeDefinition<_strato_agent_v1_ListVolumesResponse, _strato_agent_v1_ListVolumesResponse__Output>
         PortSpec: MessageTypeDefinition<_strato_agent_v1_PortSpec, _strato_agent_v1_PortSpec__Output>
+        PublicKey: MessageTypeDefinition<_strato_agent_v1_PublicKey, _strato_agent_v1_PublicKey__Output>
         ReconcileExportsRequest: MessageTypeDefinition<_strato_agent_v1_ReconcileExportsRequest, _strato_agent_v1_ReconcileExportsRequest__Output>
         ReconcileExportsResponse: MessageTypeDefinition<_strato_agent_v1_ReconcileExportsResponse, _strato_agent_v1_ReconcileExportsResponse__Output>
         RefreshVolumeSizeRequest: MessageTypeDefinition<_strato_agent_v1_RefreshVolumeSizeRequest, _strato_agent_v1_RefreshVolumeSizeRequest__Output>

@@ -11,6 +11,7 @@ import type { HostsClient as _strato_host_v1_HostsClient, HostsDefinition as _st
 import type { InstanceReport as _strato_host_v1_InstanceReport, InstanceReport__Output as _strato_host_v1_InstanceReport__Output } from './strato/host/v1/InstanceReport.ts';
 import type { ListHostsRequest as _strato_host_v1_ListHostsRequest, ListHostsRequest__Output as _strato_host_v1_ListHostsRequest__Output } from './strato/host/v1/ListHostsRequest.ts';
 import type { ListHostsResponse as _strato_host_v1_ListHostsResponse, ListHostsResponse__Output as _strato_host_v1_ListHostsResponse__Output } from './strato/host/v1/ListHostsResponse.ts';
+import type { Orphans as _strato_host_v1_Orphans, Orphans__Output as _strato_host_v1_Orphans__Output } from './strato/host/v1/Orphans.ts';
 import type { PullImageRequest as _strato_host_v1_PullImageRequest, PullImageRequest__Output as _strato_host_v1_PullImageRequest__Output } from './strato/host/v1/PullImageRequest.ts';
 import type { PullImageResponse as _strato_host_v1_PullImageResponse, PullImageResponse__Output as _strato_host_v1_PullImageResponse__Output } from './strato/host/v1/PullImageResponse.ts';
 import type { RegisterRequest as _strato_host_v1_RegisterRequest, RegisterRequest__Output as _strato_host_v1_RegisterRequest__Output } from './strato/host/v1/RegisterRequest.ts';
@@ -39,6 +40,7 @@ export interface ProtoGrpcType {
         InstanceReport: MessageTypeDefinition<_strato_host_v1_InstanceReport, _strato_host_v1_InstanceReport__Output>
         ListHostsRequest: MessageTypeDefinition<_strato_host_v1_ListHostsRequest, _strato_host_v1_ListHostsRequest__Output>
         ListHostsResponse: MessageTypeDefinition<_strato_host_v1_ListHostsResponse, _strato_host_v1_ListHostsResponse__Output>
+        Orphans: MessageTypeDefinition<_strato_host_v1_Orphans, _strato_host_v1_Orphans__Output>
         PullImageRequest: MessageTypeDefinition<_strato_host_v1_PullImageRequest, _strato_host_v1_PullImageRequest__Output>
         PullImageResponse: MessageTypeDefinition<_strato_host_v1_PullImageResponse, _strato_host_v1_PullImageResponse__Output>
         RegisterRequest: MessageTypeDefinition<_strato_host_v1_RegisterRequest, _strato_host_v1_RegisterRequest__Output>

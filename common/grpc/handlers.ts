@@ -8,6 +8,8 @@
 // A server may inject a CallHook (authentication, authorization, audit): it
 // runs before every handler and sees how every call ended, so no handler can
 // forget it; what it means is the injecting daemon's business, not common/'s.
+// An optional CallObserver hears how each call ended (metrics), so the daemons
+// can count calls without this module knowing how.
 import { once } from 'node:events';
 import {
   type handleBidiStreamingCall,
@@ -107,6 +109,13 @@ export type HandlerFor<F> =
  */
 export type ErrorMapper = (err: StratoError, requestId: string) => StratoError;
 
+/**
+ * Told once per call, when it ends: its full method path, the code it ended
+ * with ('OK', the error's code as sent, or CANCELLED/DEADLINE_EXCEEDED when the
+ * caller went away) and how long it ran. Must not throw.
+ */
+export type CallObserver = (method: string, code: ErrorCode | 'OK', durationS: number) => void;
+
 type AnyCall =
   | ServerUnaryCall<unknown, unknown>
   | ServerReadableStream<unknown, unknown>
@@ -119,7 +128,8 @@ interface CallScope {
   end(err?: unknown): ReturnType<typeof toGrpcStatus> | undefined;
 }
 
-function begin(call: AnyCall, method: string, log: Logger, mapError?: ErrorMapper, hook?: CallHook): CallScope {
+function begin(call: AnyCall, w: Wrapped): CallScope {
+  const { method, log, mapError, observe, hook } = w;
   const started = performance.now();
   const requestId = requestIdFrom(call.metadata) ?? newRequestId();
   const headers = new Metadata();
@@ -152,23 +162,27 @@ function begin(call: AnyCall, method: string, log: Logger, mapError?: ErrorMappe
     end(err) {
       if (ended) return undefined;
       ended = true;
-      const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
+      const elapsedMs = performance.now() - started;
+      const durationMs = Math.round(elapsedMs * 1000) / 1000;
       if (abort.signal.aborted) {
         // The caller is gone (cancelled, or its deadline passed): whatever the
         // handler threw on the way out is nobody's problem and nobody gets it.
         const code: ErrorCode = Date.now() >= ctx.deadlineMs ? 'DEADLINE_EXCEEDED' : 'CANCELLED';
         child.info({ code, durationMs }, 'grpc call');
         after(code, '', durationMs);
+        observe?.(method, code, elapsedMs / 1000);
         return undefined;
       }
       if (err === undefined) {
         child.info({ code: 'OK', durationMs }, 'grpc call');
         after('OK', '', durationMs);
+        observe?.(method, 'OK', elapsedMs / 1000);
         return undefined;
       }
       const raw = toStratoError(err, requestId);
       const se = mapError ? mapError(raw, requestId) : raw;
       after(se.code, se.reason, durationMs);
+      observe?.(method, se.code, elapsedMs / 1000);
       if (!(err instanceof StratoError)) {
         // Unexpected: the caller gets a generic message, the log gets the truth.
         child.error({ code: se.code, reason: se.reason, durationMs, err }, 'grpc call');
@@ -210,11 +224,12 @@ export function wrapHandler(
   handler: (...args: never[]) => unknown,
   log: Logger,
   mapError?: ErrorMapper,
+  observe?: CallObserver,
   hook?: CallHook,
 ): UntypedHandleCall {
   const method = def.path;
   const h = handler as (input: unknown, ctx: CallContext) => unknown;
-  const scoped: Wrapped = { method, h, log, mapError, hook };
+  const scoped: Wrapped = { method, h, log, mapError, observe, hook };
   if (!def.requestStream && !def.responseStream) {
     const unary: handleUnaryCall<unknown, unknown> = (call, callback) => respond(call, call.request, callback, scoped);
     return unary;
@@ -236,6 +251,7 @@ interface Wrapped {
   h: (input: unknown, ctx: CallContext) => unknown;
   log: Logger;
   mapError: ErrorMapper | undefined;
+  observe: CallObserver | undefined;
   hook: CallHook | undefined;
 }
 
@@ -253,7 +269,7 @@ function respond(
   callback: Parameters<handleUnaryCall<unknown, unknown>>[1],
   w: Wrapped,
 ): void {
-  const scope = begin(call, w.method, w.log, w.mapError, w.hook);
+  const scope = begin(call, w);
   runInContext({ requestId: scope.ctx.requestId, deadlineMs: scope.ctx.deadlineMs }, async () => {
     let res: unknown;
     try {
@@ -273,7 +289,7 @@ function streamOut(
   input: unknown,
   w: Wrapped,
 ): void {
-  const scope = begin(call, w.method, w.log, w.mapError, w.hook);
+  const scope = begin(call, w);
   runInContext({ requestId: scope.ctx.requestId, deadlineMs: scope.ctx.deadlineMs }, async () => {
     try {
       await pump(call, (await run(w, input, scope.ctx)) as AsyncIterable<unknown>, scope.ctx.signal);

@@ -16,7 +16,7 @@ import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation, type ServingStatus } from 'grpc-health-check';
 import { type Logger, log as rootLog } from '../log.ts';
 import { loadProtoPackage, protoFilesDeclaring } from '../proto.ts';
-import { type CallHook, type ErrorMapper, type Implementation, wrapHandler } from './handlers.ts';
+import { type CallHook, type CallObserver, type ErrorMapper, type Implementation, wrapHandler } from './handlers.ts';
 import { strictRequestDecoding } from './request-decoding.ts';
 
 export interface StratoServerOptions {
@@ -28,6 +28,8 @@ export interface StratoServerOptions {
   mapError?: ErrorMapper;
   /** Runs around every call of every service added (see CallHook). @default none */
   hook?: CallHook;
+  /** Hears how every call of the added services ended (metrics; see CallObserver). @default none */
+  observeCall?: CallObserver;
 }
 
 /** `strato.agent.v1.Agent` from a definition whose paths are `/strato.agent.v1.Agent/Spawn`. */
@@ -46,6 +48,9 @@ export class StratoServer {
   private readonly methods: string[] = [];
   private readonly mapError: ErrorMapper | undefined;
   private readonly hook: CallHook | undefined;
+  private readonly observeCall: CallObserver | undefined;
+  /** Set once shutdown began: health stays NOT_SERVING whatever a dependency says. */
+  private stopping = false;
   /** Set by addReflection: the package describing the services, or 'files' to load their proto files. */
   private reflection: PackageDefinition | 'files' | undefined;
   private port: number | undefined;
@@ -55,6 +60,7 @@ export class StratoServer {
     this.grpc = new Server(options.serverOptions);
     this.mapError = options.mapError;
     this.hook = options.hook;
+    this.observeCall = options.observeCall;
     this.health.addToServer(this.grpc);
   }
 
@@ -70,7 +76,7 @@ export class StratoServer {
     for (const [name, method] of Object.entries(def)) {
       const handler = handlers[name];
       if (typeof handler !== 'function') throw new Error(`${method.path}: no handler`);
-      wrapped[name] = wrapHandler(method, handler.bind(impl), this.log, this.mapError, this.hook);
+      wrapped[name] = wrapHandler(method, handler.bind(impl), this.log, this.mapError, this.observeCall, this.hook);
       strict[name] = strictRequestDecoding(method);
       this.methods.push(method.path);
     }
@@ -104,8 +110,9 @@ export class StratoServer {
     return [...this.services];
   }
 
-  /** Sets one service's health status ('' for the whole server). */
+  /** Sets one service's health status ('' for the whole server); once shutdown began, all stay NOT_SERVING. */
   setHealth(service: string, status: ServingStatus): void {
+    if (this.stopping) return;
     this.health.setStatus(service, status);
   }
 
@@ -130,6 +137,7 @@ export class StratoServer {
    * refused, running calls get `graceMs` to finish, then are cancelled.
    */
   async shutdown(graceMs = 5000): Promise<void> {
+    this.stopping = true;
     this.health.setStatus('', 'NOT_SERVING');
     for (const s of this.services) this.health.setStatus(s, 'NOT_SERVING');
     await new Promise<void>((resolve) => {

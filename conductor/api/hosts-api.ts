@@ -1,12 +1,13 @@
 // strato.host.v1.Hosts (admin only): the registry's view of each host, with its
 // up/down state from the heartbeat age, its usage from the scheduler's claims,
-// and what the scheduler may place there (the same arithmetic as its filters).
+// and what the scheduler may place there (the same arithmetic as its filters), and
+// what its agent last said about itself (start, degraded reasons, orphans).
 import type { Capacity } from '../../common/gen/strato/host/v1/Capacity.ts';
 import type { Host } from '../../common/gen/strato/host/v1/Host.ts';
 import type { HostsHandlers } from '../../common/gen/strato/host/v1/Hosts.ts';
 import type { Implementation } from '../../common/grpc/handlers.ts';
 import type { StorageReport } from '../../common/gen/strato/host/v1/StorageReport.ts';
-import { type HostRecord, rolesOf, type StorageFacts } from '../hosts/host-record.ts';
+import { type HostRecord, ORPHAN_KINDS, rolesOf, type StorageFacts } from '../hosts/host-record.ts';
 import type { HostRegistry } from '../hosts/host-registry.ts';
 import { requireAdmin } from '../identity/access.ts';
 import type { Identity } from '../identity/identity.ts';
@@ -35,12 +36,19 @@ export function storageToProto(s: StorageFacts): StorageReport {
   };
 }
 
+/** Whole seconds the agent has run by `nowMs`; 0 while the host is down or its start is unknown. */
+export function uptimeS(h: HostRecord, state: string, nowMs: number): number {
+  const started = h.agentStartedAt ? Date.parse(h.agentStartedAt) : Number.NaN;
+  if (state !== 'up' || !Number.isFinite(started)) return 0;
+  return Math.min(0xffffffff, Math.max(0, Math.floor((nowMs - started) / 1000)));
+}
+
 /**
  * `facts` is the scheduler's view of the host (ratio, reservation, claimed
  * usage); the record's capacity wins over the snapshot's, so what is shown
  * is one consistent reading of the record.
  */
-export function hostToProto(h: HostRecord, state: string, facts: HostSnapshot): Host {
+export function hostToProto(h: HostRecord, state: string, facts: HostSnapshot, nowMs: number = Date.now()): Host {
   const snap: HostSnapshot = { ...facts, capacity: { ...h.capacity } };
   return {
     id: h.id,
@@ -60,6 +68,10 @@ export function hostToProto(h: HostRecord, state: string, facts: HostSnapshot): 
     roles: rolesOf(h),
     storage: h.storage ? storageToProto(h.storage) : null,
     storageReportedAt: h.storageReportedAtMs ? new Date(h.storageReportedAtMs).toISOString() : '',
+    agentStartedAt: h.agentStartedAt ?? '',
+    uptimeS: uptimeS(h, state, nowMs),
+    degradedReasons: [...(h.degradedReasons ?? [])],
+    orphans: Object.fromEntries(ORPHAN_KINDS.map((k) => [k, h.orphans?.[k] ?? 0])),
   };
 }
 
@@ -72,7 +84,7 @@ export function hostsApi(
     new Map((await claimer.snapshots()).map((s) => [s.hostId, s]));
   // A host registered after the usage was read has no claims yet: its bare facts.
   const view = async (h: HostRecord, usage?: Map<string, HostSnapshot>) =>
-    hostToProto(h, hosts.state(h), (usage ?? (await usageOf())).get(h.id) ?? hosts.snapshot(h));
+    hostToProto(h, hosts.state(h), (usage ?? (await usageOf())).get(h.id) ?? hosts.snapshot(h), hosts.clock());
 
   return {
     async ListHosts(req, ctx) {

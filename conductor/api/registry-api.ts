@@ -9,7 +9,7 @@ import type { RegistryHandlers } from '../../common/gen/strato/host/v1/Registry.
 import type { CallContext, Implementation } from '../../common/grpc/handlers.ts';
 import type { HostReports } from '../compute/host-reports.ts';
 import type { HostRegistry } from '../hosts/host-registry.ts';
-import { registerInput, validateHostId } from '../hosts/registration.ts';
+import { registerInput, selfReport, validateHostId } from '../hosts/registration.ts';
 import { storageFacts } from '../hosts/storage-report.ts';
 
 /** What PullImage reads: an active image's facts and bytes. */
@@ -47,7 +47,7 @@ export function registryApi(
     async Register(req, ctx) {
       const hostId = validateHostId(req.hostId);
       assertPeerIs(ctx, hostId);
-      await hosts.register(registerInput(hostId, req));
+      await hosts.register({ ...registerInput(hostId, req), ...selfReport(req) });
       const expected = await reports.applyFull(hostId, req.instances);
       onRegistered(hostId);
       return {
@@ -60,7 +60,12 @@ export function registryApi(
     async Heartbeat(req, ctx) {
       const hostId = validateHostId(req.hostId);
       assertPeerIs(ctx, hostId);
-      await hosts.heartbeat(hostId, req.storage ? storageFacts(req.storage) : undefined);
+      await hosts.heartbeat(hostId, req.storage ? storageFacts(req.storage) : undefined, {
+        ...selfReport(req),
+        instancesUnknown: req.instancesUnknown,
+      });
+      // A host that cannot see its guests said nothing about them: judge nothing.
+      if (req.instancesUnknown) return { expectedInstanceIds: (await reports.expectedOn(hostId)).map((r) => r.id) };
       return { expectedInstanceIds: await reports.applyFull(hostId, req.instances) };
     },
 

@@ -49,6 +49,7 @@ export function serverToProto(r: InstanceRecord, p: Principal): Server {
       boot: v.boot,
       deleteOnTermination: v.deleteOnTermination,
     })),
+    keyName: r.keyPair?.name ?? '',
   };
 }
 
@@ -68,6 +69,7 @@ export function serversApi(compute: ComputeService, identity: Identity): Impleme
           bootVolume: req.bootVolume,
           bootFromImageVolumeGib: req.bootFromImageVolumeGib,
           deleteVolumeOnTermination: req.deleteVolumeOnTermination,
+          keyName: req.keyName,
         },
         p,
         ctx.requestId,

@@ -115,6 +115,7 @@ export function spawnRequest(
     metadata: { ...rec.metadata },
     networkDataJson: parts?.networkDataJson ?? NO_NETWORKS_JSON,
     ports: parts?.ports ?? [],
+    publicKeys: rec.keyPair ? [{ name: rec.keyPair.name, key: rec.keyPair.publicKey }] : [],
   };
   // Booting from a volume: the root disk is the volume (the agent fetches no image; a
   // server booted from an existing volume has none).

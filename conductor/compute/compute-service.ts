@@ -4,12 +4,14 @@
 // transaction, and hands the instance to the workflow driver. The call returns
 // once the operation is accepted; the state moves as the host works.
 import { randomUUID } from 'node:crypto';
-import { failedPrecondition, invalidArgument, notFound, StratoError } from '../../common/errors.ts';
+import { failedPrecondition, invalidArgument, notFound } from '../../common/errors.ts';
 import { type Logger, log as rootLog } from '../../common/log.ts';
 import type { AgentDirectory } from '../agents/agent-api.ts';
 import { isAdmin } from '../identity/access.ts';
 import type { Principal } from '../identity/model.ts';
 import { validateOptionalHostId } from '../naming/names.ts';
+import { NO_LIMITS, type QuotaDelta } from '../quotas/model.ts';
+import { QUOTA_ATTEMPTS, Quotas, quotaContended } from '../quotas/quotas.ts';
 import { getOrUndefined } from '../store/get-or-undefined.ts';
 import type { Page, PageRequest } from '../store/paging.ts';
 import type { Compare, Op, Store } from '../store/store.ts';
@@ -19,12 +21,14 @@ import {
   allNameKey,
   type InstanceRecord,
   instanceKey,
+  type KeyPairCopy,
   projectNameKey,
   type Workflow,
   type WorkflowStep,
 } from './instance-record.ts';
 import type { InstanceNic, NicRequest, ServerNetworking } from './nics.ts';
 import { findServer, listServers } from './server-lookup.ts';
+import { instanceUsage } from './usage.ts';
 import { parseDevice } from './volume-devices.ts';
 import { actionRefusal, deleteIsRepeat, parseAction, portChangeRefusal, ruleFor } from './state-machine.ts';
 import {
@@ -57,13 +61,18 @@ export interface CreateServerInput {
   bootFromImageVolumeGib?: number;
   /** With a volume to boot from: delete it with the server. */
   deleteVolumeOnTermination?: boolean;
+  /** One of the caller's key pairs ('' or absent: none). */
+  keyName?: string;
+}
+
+/** The caller's key pairs as a server create needs them (conductor/keypairs, wired in main.ts). */
+export interface KeyPairLookup {
+  /** Errors: NOT_FOUND/KEYPAIR_NOT_FOUND naming `field` (also another user's). */
+  get(p: Principal, name: string, field: string): Promise<{ name: string; publicKey: string }>;
 }
 
 /** The image of a server booted from an existing volume (Server.image_id ''). */
 const NO_IMAGE = { id: '', sha256: '', sizeBytes: 0, diskFormat: '' };
-
-/** How often a create or an attach re-reads a volume that changed under it before giving up. */
-const MAX_VOLUME_RACES = 10;
 
 /** Keeps a boot's port work (and the guest's PCI slots) bounded. */
 export const MAX_NICS = 8;
@@ -78,6 +87,10 @@ export interface ComputeServiceOptions {
   net?: ServerNetworking;
   /** Without it, servers cannot have volumes (FAILED_PRECONDITION VOLUMES_NOT_CONFIGURED). */
   volumes?: ServerVolumes;
+  /** Per-project quotas, checked and counted as each server is created. @default counted, never enforced */
+  quotas?: Quotas;
+  /** Without it, key_name is refused (FAILED_PRECONDITION KEYPAIRS_NOT_CONFIGURED). */
+  keyPairs?: KeyPairLookup;
   clock?: () => number;
   log?: Logger;
 }
@@ -88,12 +101,14 @@ export const MAX_CONSOLE_LINES = 10_000;
 export class ComputeService {
   private readonly o: ComputeServiceOptions;
   private readonly store: Store;
+  private readonly quotas: Quotas;
   private readonly clock: () => number;
   private readonly log: Logger;
 
   constructor(o: ComputeServiceOptions) {
     this.o = o;
     this.store = o.store;
+    this.quotas = o.quotas ?? new Quotas({ store: o.store, defaults: NO_LIMITS });
     this.clock = o.clock ?? Date.now;
     this.log = (o.log ?? rootLog).child({ component: 'compute' });
   }
@@ -122,6 +137,7 @@ export class ComputeService {
     // A volume-backed server's root disk is its volume: the flavor's disk does not apply.
     if (boot.kind === 'image' && image) checkImageFitsFlavor(image, flavor);
     const nics = await this.resolveNics(p, requests);
+    const keyPair = await this.keyPairOf(p, input.keyName ?? '');
     const nowMs = this.clock();
     const now = new Date(nowMs).toISOString();
     const id = randomUUID();
@@ -149,6 +165,7 @@ export class ComputeService {
       metadata,
       ...(nics.length > 0 ? { nics } : {}),
       ...(volumes.length > 0 ? { volumes } : {}),
+      ...(keyPair ? { keyPair } : {}),
       workflow: newWorkflow('boot', firstStep, requestId, eventKey, forceHost ? { forceHost } : {}),
       settledAtMs: nowMs,
     });
@@ -160,18 +177,29 @@ export class ComputeService {
       { kind: 'create', key: eventKey, value: event },
     ];
     const server = { id, name, projectId: p.projectId, host: '' };
+    // The server counts from its record's creation (same transaction) to its purge; the
+    // ports its boot will make are counted when made, but must fit now too.
+    const quota = {
+      delta: instanceUsage.usageOf({ projectId: p.projectId, flavor }).delta,
+      alsoFits: { ports: nics.filter((n) => n.owned).length } satisfies QuotaDelta,
+    };
+    const claim = () => this.quotas.claim(p.projectId, quota.delta, quota.alsoFits);
     let rec: InstanceRecord;
     if (boot.kind === 'image') {
       rec = record([]);
-      await this.store.txn([], serverOps(rec));
+      await this.untilCommitted(p.projectId, async () => {
+        const q = await claim();
+        return (await this.store.txn(q.compares, [...serverOps(rec), ...q.ops])).succeeded;
+      });
     } else if (boot.kind === 'volume') {
       const vols = this.needVolumes();
       const volumeId = await vols.resolve(p, boot.ref, 'boot_volume', p.projectId);
       const iv = { volumeId, device: 'vda', boot: true, deleteOnTermination: boot.deleteOnTermination };
       rec = record([iv]);
-      await this.withVolumeRaces(async () => {
-        const w = await vols.attachWrite(server, iv);
-        return (await this.store.txn(w.compares, [...serverOps(rec), ...w.ops])).succeeded;
+      await this.untilCommitted(p.projectId, async () => {
+        const [w, q] = await Promise.all([vols.attachWrite(server, iv), claim()]);
+        return (await this.store.txn([...w.compares, ...q.compares], [...serverOps(rec), ...w.ops, ...q.ops]))
+          .succeeded;
       });
     } else {
       let made: InstanceRecord | undefined;
@@ -189,7 +217,8 @@ export class ComputeService {
         boot.deleteOnTermination,
         (volumeId) => {
           made = record([{ ...vol, volumeId }]);
-          return { compares: [], ops: serverOps(made) };
+          // Counted with the volume's own quota, in the one transaction that writes both.
+          return { compares: [], ops: serverOps(made), quota };
         },
       );
       rec = made as unknown as InstanceRecord;
@@ -210,10 +239,24 @@ export class ComputeService {
     return rec;
   }
 
-  /** Runs a write that compares a volume until it commits; ABORTED/VOLUME_CONTENDED when it keeps racing. */
-  private async withVolumeRaces(write: () => Promise<boolean>): Promise<void> {
-    for (let i = 0; i < MAX_VOLUME_RACES; i++) if (await write()) return;
-    throw new StratoError('ABORTED', 'VOLUME_CONTENDED', 'the volume kept changing under concurrent calls; retry');
+  /**
+   * Runs a create's write (which re-reads the project's quota usage, and a boot
+   * volume, each time) until it commits: a lost compare means another create or
+   * delete committed first. ABORTED/QUOTA_CONTENDED when it keeps losing.
+   */
+  private async untilCommitted(projectId: string, write: () => Promise<boolean>): Promise<void> {
+    for (let i = 0; i < QUOTA_ATTEMPTS; i++) if (await write()) return;
+    throw quotaContended(projectId);
+  }
+
+  /** The key pair named, copied for the record; undefined for none. */
+  private async keyPairOf(p: Principal, name: string): Promise<KeyPairCopy | undefined> {
+    if (name === '') return undefined;
+    if (!this.o.keyPairs) {
+      throw failedPrecondition('KEYPAIRS_NOT_CONFIGURED', 'this conductor has no key pairs; servers cannot have one');
+    }
+    const k = await this.o.keyPairs.get(p, name, 'key_name');
+    return { name: k.name, publicKey: k.publicKey };
   }
 
   private needVolumes(): ServerVolumes {

@@ -45,6 +45,12 @@ export interface ImageCopy {
   diskFormat: string;
 }
 
+export interface KeyPairCopy {
+  name: string;
+  /** One OpenSSH line. */
+  publicKey: string;
+}
+
 export interface Fault {
   code: string;
   reason: string;
@@ -152,6 +158,8 @@ export interface InstanceRecord {
   nics?: InstanceNic[];
   /** Volumes attached, attaching or detaching, the boot volume first (absent: none). */
   volumes?: InstanceVolume[];
+  /** The key pair it was created with, copied (a later delete of the key pair changes nothing). */
+  keyPair?: KeyPairCopy;
   workflow?: Workflow;
   /**
    * Conductor clock (ms) of the last state change made by a workflow: host

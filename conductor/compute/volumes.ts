@@ -7,6 +7,7 @@ import type { StratoError } from '../../common/errors.ts';
 import type { VolumeSpec } from '../../common/gen/strato/agent/v1/VolumeSpec.ts';
 import type { AgentTarget } from '../agents/agent-api.ts';
 import type { Principal } from '../identity/model.ts';
+import type { QuotaDelta } from '../quotas/model.ts';
 import type { Compare, Op } from '../store/store.ts';
 
 /** Why a volume action failed, as a server's fault reads (instance-record.ts Fault; kept apart to import nothing back). */
@@ -32,6 +33,11 @@ export interface InstanceVolume {
 export interface VolumeWrite {
   compares: Compare[];
   ops: Op[];
+  /**
+   * The server's quota, counted (and `alsoFits` checked) with the volume's own
+   * in the transaction that writes both (one usage record per project, one write).
+   */
+  quota?: { delta: QuotaDelta; alsoFits?: QuotaDelta };
 }
 
 /** The server an attachment belongs to. */

@@ -5,19 +5,31 @@
 // step is written before its side effect, a conductor restarted at any point
 // resumes every unfinished workflow (resumeAll) and ends it: nothing stays in
 // BUILD or deleting. A periodic sweep kicks anything a lost kick left behind.
+// An optional observer hears how workflows end and where steps stall (metrics).
 import { type Logger, log as rootLog } from '../../common/log.ts';
 import type { AgentDirectory } from '../agents/agent-api.ts';
+import { NO_LIMITS } from '../quotas/model.ts';
+import { Quotas } from '../quotas/quotas.ts';
 import { getOrUndefined } from '../store/get-or-undefined.ts';
 import { iterateAll } from '../store/list-all.ts';
-import type { Compare, Op, Store } from '../store/store.ts';
+import type { Compare, Entry, Op, Store } from '../store/store.ts';
 import { KeyedLoops, type TurnContext, type TurnResult } from '../workflows/keyed-loops.ts';
 import { actStep } from './action-steps.ts';
 import { failStep, scheduleStep, spawnStep } from './boot-steps.ts';
 import { attachVolumeStep, blockDeviceStep, detachVolumeStep, exportStep, volumesStep } from './disk-steps.ts';
 import { eventsPrefix, type ServerEventRecord } from './events.ts';
-import { allNameKey, INSTANCES, type InstanceRecord, instanceKey, projectNameKey } from './instance-record.ts';
+import {
+  allNameKey,
+  INSTANCES,
+  type InstanceRecord,
+  instanceKey,
+  projectNameKey,
+  type Workflow,
+  type WorkflowKind,
+} from './instance-record.ts';
 import { bindStep, plugStep, portsStep, unplugPortStep, unplugStep } from './nic-steps.ts';
 import type { ServerNetworking } from './nics.ts';
+import { instanceUsage } from './usage.ts';
 import type { ServerVolumes } from './volumes.ts';
 import { deleteStep, purgeStep, releaseStep } from './teardown-steps.ts';
 import type { Claims, HostLookup, Outcome, Step, StepDeps } from './workflow.ts';
@@ -42,6 +54,20 @@ const STEPS: Record<string, Step> = {
   'detach-volume': detachVolumeStep,
 };
 
+/** Hears about workflows as the driver runs them (metrics). Must not throw. */
+export interface WorkflowObserver {
+  /**
+   * A workflow ended (its server event closed, or the server purged at the end of a
+   * delete). `durationS` counts from the operation's start (its server event), across
+   * conductor restarts; undefined when that event is gone.
+   */
+  finished(kind: WorkflowKind, result: 'success' | 'error', durationS: number | undefined): void;
+  /** A step must be run again later (its host does not answer, …). */
+  stepWaits(kind: WorkflowKind, step: string): void;
+  /** A step threw unexpectedly (a bug or a store failure); the loop retries it. */
+  stepFailed(kind: WorkflowKind, step: string): void;
+}
+
 export interface WorkflowDriverOptions {
   store: Store;
   claimer: Claims;
@@ -51,6 +77,8 @@ export interface WorkflowDriverOptions {
   net?: ServerNetworking;
   /** Attachments and boot volumes for servers with volumes. */
   volumes?: ServerVolumes;
+  /** Per-project quotas: a purged server gives its instance, cores and RAM back. @default counted, never enforced */
+  quotas?: Quotas;
   /** How long a volume step waits for a host that gives no answer. @default 600_000 */
   volumeTimeoutMs?: number;
   /** @default 3 */
@@ -61,6 +89,8 @@ export interface WorkflowDriverOptions {
   acpiTimeoutS?: number;
   /** How often to look for workflows nobody drives. @default 30_000 */
   sweepIntervalMs?: number;
+  /** @default none */
+  observer?: WorkflowObserver;
   clock?: () => number;
   log?: Logger;
 }
@@ -71,11 +101,13 @@ export class WorkflowDriver {
   private readonly clock: () => number;
   private readonly log: Logger;
   private readonly loops: KeyedLoops;
+  private readonly quotas: Quotas;
   private sweeper: NodeJS.Timeout | undefined;
 
   constructor(o: WorkflowDriverOptions) {
     this.o = o;
     this.store = o.store;
+    this.quotas = o.quotas ?? new Quotas({ store: o.store, defaults: NO_LIMITS });
     this.clock = o.clock ?? Date.now;
     this.log = (o.log ?? rootLog).child({ component: 'workflows' });
     this.loops = new KeyedLoops({ turn: (id, ctx) => this.turn(id, ctx), log: this.log, idField: 'instanceId' });
@@ -141,11 +173,19 @@ export class WorkflowDriver {
       ...(this.o.volumes ? { volumes: this.o.volumes } : {}),
       volumeTimeoutMs: this.o.volumeTimeoutMs ?? 600_000,
     };
-    const outcome = await step(entry.value, wf, deps);
-    if (signal.aborted) return { kind: 'done' };
-    if (outcome.kind === 'wait') return { ...outcome, log };
-    if (outcome.kind === 'purge') await this.purge(id);
-    else await this.commit(id, wf.id, wf.step, outcome);
+    try {
+      const outcome = await step(entry.value, wf, deps);
+      if (signal.aborted) return { kind: 'done' };
+      if (outcome.kind === 'wait') {
+        this.o.observer?.stepWaits(wf.kind, wf.step);
+        return { ...outcome, log };
+      }
+      if (outcome.kind === 'purge') await this.purgeObserved(id, wf);
+      else await this.commit(id, wf.id, wf.step, outcome);
+    } catch (err) {
+      if (!signal.aborted) this.o.observer?.stepFailed(wf.kind, wf.step);
+      throw err;
+    }
     return { kind: 'done' };
   }
 
@@ -165,8 +205,9 @@ export class WorkflowDriver {
       const next = { ...outcome.apply(entry.value, nowIso, nowMs), updatedAt: nowIso };
       const compares: Compare[] = [{ kind: 'modRevision', key: entry.key, modRevision: entry.modRevision }];
       const ops: Op[] = [{ kind: 'put', key: entry.key, value: next }];
+      let ev: Entry<ServerEventRecord> | undefined;
       if (outcome.finish) {
-        const ev = await getOrUndefined<ServerEventRecord>(this.store, wf.eventKey);
+        ev = await getOrUndefined<ServerEventRecord>(this.store, wf.eventKey);
         if (ev && ev.value.result === '') {
           compares.push({ kind: 'modRevision', key: ev.key, modRevision: ev.modRevision });
           const error = outcome.finish.error;
@@ -182,11 +223,38 @@ export class WorkflowDriver {
           });
         }
       }
-      if ((await this.store.txn(compares, ops)).succeeded) return true;
+      if ((await this.store.txn(compares, ops)).succeeded) {
+        if (outcome.finish) {
+          const result = outcome.finish.error === undefined ? 'success' : 'error';
+          this.finished(wf.kind, result, nowMs, ev?.value);
+        }
+        return true;
+      }
     }
   }
 
-  /** Removes the instance's events, then (atomically) the instance and its name index entries. */
+  /** The end of a delete: the purge, told to the observer with the operation's duration. */
+  private async purgeObserved(id: string, wf: Workflow): Promise<void> {
+    // Read before the purge removes it: the delete's start.
+    const ev = this.o.observer ? await getOrUndefined<ServerEventRecord>(this.store, wf.eventKey) : undefined;
+    await this.purge(id);
+    this.finished(wf.kind, 'success', this.clock(), ev?.value);
+  }
+
+  private finished(
+    kind: WorkflowKind,
+    result: 'success' | 'error',
+    nowMs: number,
+    ev: ServerEventRecord | undefined,
+  ): void {
+    const started = ev === undefined ? Number.NaN : Date.parse(ev.startedAt);
+    this.o.observer?.finished(kind, result, Number.isFinite(started) ? Math.max(0, nowMs - started) / 1000 : undefined);
+  }
+
+  /**
+   * Removes the instance's events, then (atomically) the instance, its name
+   * index entries and its share of its project's quota usage.
+   */
   private async purge(id: string): Promise<void> {
     for (;;) {
       const page = await this.store.list(eventsPrefix(id), { limit: 100 });
@@ -196,17 +264,23 @@ export class WorkflowDriver {
         page.entries.map((e) => ({ kind: 'delete', key: e.key })),
       );
     }
-    const entry = await getOrUndefined<InstanceRecord>(this.store, instanceKey(id));
-    if (!entry) return;
-    const r = entry.value;
-    await this.store.txn(
-      [{ kind: 'modRevision', key: entry.key, modRevision: entry.modRevision }],
-      [
-        { kind: 'delete', key: entry.key },
-        { kind: 'delete', key: projectNameKey(r.projectId, r.name, r.id) },
-        { kind: 'delete', key: allNameKey(r.name, r.id) },
-      ],
-    );
+    for (;;) {
+      const entry = await getOrUndefined<InstanceRecord>(this.store, instanceKey(id));
+      // Gone, or no longer to be purged: whatever changed it decides what comes next.
+      if (entry?.value.workflow?.step !== 'purge') return;
+      const r = entry.value;
+      const quota = await this.quotas.release(r.projectId, instanceUsage.usageOf(r).delta);
+      const res = await this.store.txn(
+        [{ kind: 'modRevision', key: entry.key, modRevision: entry.modRevision }, ...quota.compares],
+        [
+          { kind: 'delete', key: entry.key },
+          { kind: 'delete', key: projectNameKey(r.projectId, r.name, r.id) },
+          { kind: 'delete', key: allNameKey(r.name, r.id) },
+          ...quota.ops,
+        ],
+      );
+      if (res.succeeded) break;
+    }
     this.log.info({ instanceId: id }, 'instance deleted');
   }
 }

@@ -35,6 +35,30 @@ export interface StorageFacts {
   iscsiPortal: string;
 }
 
+/** The kinds of orphans an agent counts (strato.host.v1.Orphans, camelCase). */
+export const ORPHAN_KINDS = [
+  'domains',
+  'taps',
+  'bridges',
+  'namespaces',
+  'nftChains',
+  'tgtTargets',
+  'libvirtSecrets',
+  'imageCacheFiles',
+  'instanceDirs',
+  'domainLogs',
+] as const;
+export type OrphanKind = (typeof ORPHAN_KINDS)[number];
+/** Per kind; a kind absent counts 0. */
+export type OrphanCounts = Partial<Record<OrphanKind, number>>;
+
+/** What an agent says about itself beside its instances, with every Register and Heartbeat. */
+export interface HostSelfReport {
+  /** Why the host cannot do all it should; empty when healthy. */
+  degradedReasons: string[];
+  orphans: OrphanCounts;
+}
+
 export interface HostRecord {
   id: string;
   /** host:port of the agent's gRPC server. */
@@ -56,6 +80,11 @@ export interface HostRecord {
   /** Conductor clock (ms) when the last Register or Heartbeat arrived; 0 never. */
   lastHeartbeatMs: number;
   registeredAt: string;
+  /** When the agent process started (RFC 3339, its clock), as it last registered; absent or '' when unsaid. */
+  agentStartedAt?: string;
+  /** As the agent last reported (absent from records of older conductors: none). */
+  degradedReasons?: string[];
+  orphans?: OrphanCounts;
 }
 
 /** The host's roles; a record without any (an older agent) is a compute host. */

@@ -16,6 +16,7 @@ import {
   type HostCapacity,
   type HostRecord,
   type HostRole,
+  type HostSelfReport,
   hostKey,
   rolesOf,
   type StorageFacts,
@@ -45,6 +46,37 @@ export interface RegisterInput {
   roles?: HostRole[];
   /** A storage host's report (with the storage role only). */
   storage?: StorageFacts;
+  /** @default '' (the agent did not say) */
+  agentStartedAt?: string;
+  /** @default none */
+  degradedReasons?: string[];
+  /** @default none */
+  orphans?: HostSelfReport['orphans'];
+}
+
+/** What a heartbeat says beside the instances and storage (registry-api.ts reads the request). */
+export interface HeartbeatReport extends HostSelfReport {
+  /**
+   * The host could not list its instances (its hypervisor is unreachable): the report
+   * is kept, but the heartbeat does not keep the host up — a host that cannot see its
+   * guests takes no new work (strato.host.v1.Registry.Heartbeat).
+   */
+  instancesUnknown: boolean;
+}
+
+const sameList = (a: readonly string[] | undefined, b: readonly string[]): boolean =>
+  (a ?? []).length === b.length && b.every((x, i) => a?.[i] === x);
+
+const sameCounts = (a: HostSelfReport['orphans'] | undefined, b: HostSelfReport['orphans']): boolean =>
+  JSON.stringify(a ?? {}) === JSON.stringify(b);
+
+/** The record's self-report fields for `input`, with their defaults. */
+function selfFields(input: RegisterInput): Pick<HostRecord, 'agentStartedAt' | 'degradedReasons' | 'orphans'> {
+  return {
+    agentStartedAt: input.agentStartedAt ?? '',
+    degradedReasons: [...(input.degradedReasons ?? [])],
+    orphans: { ...input.orphans },
+  };
 }
 
 /** The roles and storage fields of a record as a registration sets them. */
@@ -83,6 +115,7 @@ export class HostRegistry {
         ({ storage: _s, storageReportedAtMs: _t, ...old }) => ({
           ...old,
           ...roleFields(input, now),
+          ...selfFields(input),
           address: input.address,
           capacity: { ...input.capacity },
           virtType: input.virtType,
@@ -102,6 +135,7 @@ export class HostRegistry {
       const fresh: HostRecord = {
         ...plain,
         ...roleFields(input, now),
+        ...selfFields(input),
         underlayIp: input.underlayIp ?? '',
         capacity: { ...input.capacity },
         enabled: true,
@@ -121,17 +155,31 @@ export class HostRegistry {
   }
 
   /**
-   * Keeps the host up; a storage host's report (when given) replaces the last one.
-   * Errors: NOT_FOUND/HOST_NOT_REGISTERED (the agent should Register again).
+   * Keeps the host up; a storage host's report (when given) replaces the last one,
+   * and what the host says about itself (`self`, when given) is recorded. A heartbeat
+   * whose self report has instancesUnknown does not keep the host up. Writes nothing
+   * when nothing changes. Errors: NOT_FOUND/HOST_NOT_REGISTERED (the agent should
+   * Register again).
    */
-  async heartbeat(id: string, storage?: StorageFacts): Promise<HostRecord> {
+  async heartbeat(id: string, storage?: StorageFacts, self?: HeartbeatReport): Promise<HostRecord> {
     const now = this.clock();
     const e = await casUpdate<HostRecord>(this.store, hostKey(id), (h) => {
-      if (h.lastHeartbeatMs >= now && storage === undefined) return UNCHANGED;
+      const beat = self?.instancesUnknown !== true && h.lastHeartbeatMs < now;
+      const said =
+        self !== undefined &&
+        !(sameList(h.degradedReasons, self.degradedReasons) && sameCounts(h.orphans, self.orphans));
+      if (!beat && !said && storage === undefined) return UNCHANGED;
       // A report from a host registered without the storage role has nothing to update.
       const report =
         storage && rolesOf(h).includes('storage') ? { storage: { ...storage }, storageReportedAtMs: now } : {};
-      return { ...h, lastHeartbeatMs: Math.max(now, h.lastHeartbeatMs), ...report };
+      const next: HostRecord = { ...h, ...report };
+      if (beat) next.lastHeartbeatMs = now;
+      if (said) {
+        next.degradedReasons = [...self.degradedReasons];
+        next.orphans = { ...self.orphans };
+        this.log.info({ hostId: id, degradedReasons: self.degradedReasons }, 'host reports its state');
+      }
+      return next;
     });
     if (!e)
       throw notFound('HOST_NOT_REGISTERED', `host ${id} is not registered; register first`, { details: { host: id } });

@@ -1,12 +1,22 @@
 // What an agent's Register says about its host, checked before anything is
 // written: a host id that can be a certificate's CN and a store key, an
 // address to call back, a capacity the scheduler can place on, an optional
-// VXLAN underlay address, and the host's roles with, for a storage host, its
-// storage report. Bad input gets INVALID_ARGUMENT naming the field.
+// VXLAN underlay address, the host's roles with, for a storage host, its
+// storage report, and what it says about itself (start time, degraded reasons,
+// orphan counts; also in every Heartbeat). Bad input gets INVALID_ARGUMENT
+// naming the field.
 import { echo, invalidArgument } from '../../common/errors.ts';
 import { HOST_ID_RE, requireField } from '../naming/names.ts';
 import { parseIp } from '../network/ipv4.ts';
-import { HOST_ROLES, type HostRole, type StorageFacts } from './host-record.ts';
+import {
+  HOST_ROLES,
+  type HostRole,
+  type HostSelfReport,
+  ORPHAN_KINDS,
+  type OrphanCounts,
+  type OrphanKind,
+  type StorageFacts,
+} from './host-record.ts';
 import type { RegisterInput } from './host-registry.ts';
 import { type StorageReportInput, storageFacts } from './storage-report.ts';
 
@@ -20,7 +30,20 @@ export interface Registration {
   /** Absent or empty: compute only (an agent older than roles). */
   roles?: readonly string[];
   storage?: StorageReportInput | null;
+  /** RFC 3339; '' or absent: unsaid. */
+  startedAt?: string;
 }
+
+/** The fields of RegisterRequest and HeartbeatRequest saying how the host is, as plain data. */
+export interface SelfReport {
+  degradedReasons?: string[];
+  orphans?: Partial<Record<OrphanKind, number>> | null;
+}
+
+/** Reasons are short phrases for people; a host that says more is broken or hostile. */
+export const MAX_DEGRADED_REASONS = 16;
+export const MAX_REASON_CHARS = 200;
+const PRINTABLE = /^[^\p{Cc}\p{Cf}\u2028\u2029]+$/u;
 
 const ADDRESS_RE = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/;
 
@@ -86,6 +109,12 @@ export function registerInput(hostId: string, r: Registration): RegisterInput {
       details: { field: 'underlay_ip' },
     });
   }
+  const startedAt = (r.startedAt ?? '').trim();
+  if (startedAt !== '' && (startedAt.length > 64 || !Number.isFinite(Date.parse(startedAt)))) {
+    throw invalidArgument('STARTED_AT_INVALID', `started_at must be an RFC 3339 time, got ${echo(startedAt, 64)}`, {
+      details: { field: 'started_at' },
+    });
+  }
   return {
     id: hostId,
     address,
@@ -94,5 +123,31 @@ export function registerInput(hostId: string, r: Registration): RegisterInput {
     agentVersion: r.agentVersion,
     underlayIp,
     ...rolesAndStorage(r.roles, r.storage),
+    agentStartedAt: startedAt,
   };
+}
+
+/**
+ * What a Register or Heartbeat says about the host itself, checked.
+ * Errors: INVALID_ARGUMENT DEGRADED_REASONS_INVALID (too many, too long, empty or
+ * with control characters).
+ */
+export function selfReport(r: SelfReport): HostSelfReport {
+  const reasons = r.degradedReasons ?? [];
+  const bad = (why: string) =>
+    invalidArgument('DEGRADED_REASONS_INVALID', `degraded_reasons: ${why}`, { details: { field: 'degraded_reasons' } });
+  if (reasons.length > MAX_DEGRADED_REASONS) throw bad(`at most ${MAX_DEGRADED_REASONS}, got ${reasons.length}`);
+  const degradedReasons = reasons.map((reason, i) => {
+    if (typeof reason !== 'string' || reason.trim() === '') throw bad(`entry ${i} is empty`);
+    if (reason.length > MAX_REASON_CHARS) throw bad(`entry ${i} is longer than ${MAX_REASON_CHARS} characters`);
+    if (!PRINTABLE.test(reason)) throw bad(`entry ${i} holds control characters`);
+    return reason.trim();
+  });
+  const orphans: OrphanCounts = {};
+  for (const kind of ORPHAN_KINDS) {
+    const n = r.orphans?.[kind];
+    // uint32 on the wire: anything else cannot arrive through the decoder.
+    if (typeof n === 'number' && Number.isSafeInteger(n) && n > 0) orphans[kind] = n;
+  }
+  return { degradedReasons, orphans };
 }

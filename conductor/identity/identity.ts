@@ -50,6 +50,11 @@ export interface IdentityOptions {
   projectResources?: (projectId: string) => Op[];
   /** What goes with a deleted project (the ops undoing projectResources). @default nothing */
   projectRemoval?: (projectId: string) => Promise<ProjectRemoval>;
+  /**
+   * Told once a user is deleted, to remove what was only that user's (its key
+   * pairs). Its failure is logged: the user is gone either way. @default nothing
+   */
+  userRemoved?: (userId: string) => Promise<void>;
   /** @default DEFAULT_LOGIN_LIMITS */
   loginLimits?: Partial<LoginLimits>;
 }
@@ -98,6 +103,7 @@ export class Identity {
       log: this.log,
       projects: this.projects,
       assignments: this.assignments,
+      removed: o.userRemoved ?? (async () => undefined),
     });
     this.limiter = new LoginLimiter({ ...DEFAULT_LOGIN_LIMITS, ...o.loginLimits });
   }

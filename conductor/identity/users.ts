@@ -42,6 +42,8 @@ export interface UsersOptions {
   log: Logger;
   projects: Projects;
   assignments: RoleAssignments;
+  /** What goes once a user is deleted (its key pairs); a failure there is logged. */
+  removed: (userId: string) => Promise<void>;
 }
 
 /** Pairs deleted in the user's own transaction (2 ops each, within the store's 128). */
@@ -234,6 +236,9 @@ export class Users {
       for (const a of pairs.slice(PAIRS_IN_TXN)) {
         await this.o.store.txn([], this.o.assignments.deleteOps(a.userId, a.projectId));
       }
+      await this.o
+        .removed(cur.id)
+        .catch((err: unknown) => this.o.log.warn({ err, userId: cur.id }, 'what a deleted user owned not removed'));
       this.o.log.info({ userId: cur.id, user: cur.name }, 'user deleted');
       return cur;
     }

@@ -2,6 +2,8 @@
 // defaults filled in) and a few transaction helpers.
 import { StratoError } from '../../common/errors.ts';
 import { type Logger, log as rootLog } from '../../common/log.ts';
+import { NO_LIMITS } from '../quotas/model.ts';
+import { Quotas } from '../quotas/quotas.ts';
 import type { Compare, Op, Store, TxnResult } from '../store/store.ts';
 import { DEFAULT_MAC_PREFIX } from './mac.ts';
 import type { NetworkRecord, PortRecord, SecurityGroupRecord, SubnetRecord } from './model.ts';
@@ -26,6 +28,8 @@ export interface NetworkingOptions {
   maxSubnetsPerNetwork?: number;
   /** @default 100 */
   maxRulesPerGroup?: number;
+  /** Per-project quotas, counted with every create and delete. @default counted, never enforced */
+  quotas?: Quotas;
 }
 
 export interface NetCtx {
@@ -37,6 +41,7 @@ export interface NetCtx {
   macPrefix: string;
   maxSubnetsPerNetwork: number;
   maxRulesPerGroup: number;
+  quotas: Quotas;
   networks: ResourceTable<NetworkRecord>;
   subnets: ResourceTable<SubnetRecord>;
   ports: ResourceTable<PortRecord>;
@@ -63,6 +68,7 @@ export function netCtx(o: NetworkingOptions): NetCtx {
     macPrefix: o.macPrefix ?? DEFAULT_MAC_PREFIX,
     maxSubnetsPerNetwork: o.maxSubnetsPerNetwork ?? 16,
     maxRulesPerGroup: o.maxRulesPerGroup ?? 100,
+    quotas: o.quotas ?? new Quotas({ store: o.store, defaults: NO_LIMITS }),
     networks: new ResourceTable<NetworkRecord>(o.store, 'networks', 'network'),
     subnets: new ResourceTable<SubnetRecord>(o.store, 'subnets', 'subnet'),
     ports: new ResourceTable<PortRecord>(o.store, 'ports', 'port'),

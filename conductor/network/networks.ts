@@ -31,6 +31,7 @@ import {
 import { randomMac } from './mac.ts';
 import { type NetworkRecord, PROVIDER_TYPES, type ProviderType, type SubnetRecord } from './model.ts';
 import { anyUnder, guardUnchanged, type ListRequest, readGuard } from './resource-table.ts';
+import { networkUsage } from './usage.ts';
 import { pickVni } from './vni.ts';
 
 /** IPv4's minimum MTU (RFC 791). */
@@ -131,11 +132,13 @@ export class Networks {
         createdAt: this.c.now(),
       };
       const macOwner: MacOwner = { dhcpOfNetwork: id };
-      const failed = await tryTxn(
-        this.c.store,
-        [],
-        [...this.c.networks.createOps(rec), ...guardOps, { kind: 'create', key: macKey(rec.dhcpMac), value: macOwner }],
-      );
+      const quota = await this.c.quotas.claim(rec.projectId, networkUsage.usageOf(rec).delta);
+      const failed = await tryTxn(this.c.store, quota.compares, [
+        ...this.c.networks.createOps(rec),
+        ...guardOps,
+        { kind: 'create', key: macKey(rec.dhcpMac), value: macOwner },
+        ...quota.ops,
+      ]);
       if (failed === undefined) {
         this.c.log.info(
           { networkId: id, projectId: rec.projectId, providerType: rec.providerType, vni },
@@ -153,7 +156,8 @@ export class Networks {
         );
       }
       if (failed === vniKey(vni)) skipVnis.add(vni);
-      // Otherwise a random MAC collided: the next attempt draws another.
+      // Otherwise a random MAC collided, or another create or delete of the project
+      // changed its quota usage: the next attempt draws again against fresh usage.
     }
     throw contended('network', id);
   }
@@ -193,10 +197,15 @@ export class Networks {
         { kind: 'delete', key: epochKey(id) },
       ];
       for (const s of subnets) ops.push(...subnetDeleteOps(this.c, s));
+      const quota = await this.c.quotas.release(net.projectId, networkUsage.usageOf(net).delta);
       const failed = await tryTxn(
         this.c.store,
-        [{ kind: 'modRevision', key: entry.key, modRevision: entry.modRevision }, guardUnchanged(epochKey(id), guard)],
-        ops,
+        [
+          { kind: 'modRevision', key: entry.key, modRevision: entry.modRevision },
+          guardUnchanged(epochKey(id), guard),
+          ...quota.compares,
+        ],
+        [...ops, ...quota.ops],
       );
       if (failed === undefined) {
         this.c.log.info({ networkId: id, projectId: net.projectId }, 'network deleted');

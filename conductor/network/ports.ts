@@ -32,6 +32,7 @@ import type { Networks } from './networks.ts';
 import { type ChosenAddress, chooseAddresses, planAddressWants } from './port-request.ts';
 import type { ListRequest } from './resource-table.ts';
 import { groupNotFound, type SecurityGroups } from './security-groups.ts';
+import { portUsage } from './usage.ts';
 
 export interface CreatePortInput {
   /** '' = unnamed. */
@@ -144,7 +145,9 @@ export class Ports {
         ...groupIds.map((g): Op => ({ kind: 'create', key: sgMemberKey(g, id), value: {} })),
         ...[net.id, ...subnetIds, ...groupIds].map((u): Op => ({ kind: 'put', key: epochKey(u), value: {} })),
       ];
-      const failed = await tryTxn(this.c.store, compares, ops);
+      // The port counts against its network's project (whose port it is), in this transaction.
+      const quota = await this.c.quotas.claim(rec.projectId, portUsage.usageOf(rec).delta);
+      const failed = await tryTxn(this.c.store, [...compares, ...quota.compares], [...ops, ...quota.ops]);
       if (failed === undefined) {
         this.c.log.info({ portId: id, networkId: net.id, mac, ips: rec.fixedIps.map((f) => f.ip) }, 'port created');
         return rec;
@@ -188,7 +191,7 @@ export class Ports {
       throw notFound('SUBNET_NOT_FOUND', `subnet ${s} not found`, { details: { subnet: s } });
     }
     if (failed.startsWith(this.c.groups.key(''))) throw groupNotFound(failed.slice(this.c.groups.key('').length));
-    // A random MAC collided: the next attempt draws another.
+    // A random MAC collided, or the project's quota usage changed: the next attempt draws again.
   }
 
   /** What is taken on each subnet an automatic want may draw from. */
@@ -286,10 +289,11 @@ export class Ports {
       ...p.fixedIps.map((f): Op => ({ kind: 'delete', key: ipamKey(f.subnetId, f.ip) })),
       ...p.securityGroupIds.map((g): Op => ({ kind: 'delete', key: sgMemberKey(g, p.id) })),
     ];
+    const quota = await this.c.quotas.release(p.projectId, portUsage.usageOf(p).delta);
     const failed = await tryTxn(
       this.c.store,
-      [{ kind: 'modRevision', key: entry.key, modRevision: entry.modRevision }],
-      ops,
+      [{ kind: 'modRevision', key: entry.key, modRevision: entry.modRevision }, ...quota.compares],
+      [...ops, ...quota.ops],
     );
     if (failed === undefined) this.c.log.info({ portId: p.id, networkId: p.networkId }, 'port deleted');
     return failed === undefined;

@@ -28,6 +28,7 @@ import { defaultSgKey, epochKey, sgMembersPrefix, sgRemoteRefKey, sgRemoteRefsPr
 import { DEFAULT_SECURITY_GROUP, type SecurityGroupRecord, type SecurityGroupRuleRecord } from './model.ts';
 import { anyUnder, guardUnchanged, type ListRequest, readGuard } from './resource-table.ts';
 import { defaultGroupRules, type RuleRequest, sameRule, validateRule } from './sg-rules.ts';
+import { securityGroupUsage } from './usage.ts';
 
 export const MAX_DESCRIPTION = 255;
 
@@ -67,9 +68,14 @@ export class SecurityGroups {
     return { rec, ops };
   }
 
-  /** The ops that create a new project's default group: for the project's own creation transaction. */
+  /**
+   * The ops that create a new project's default group: for the project's own
+   * creation transaction, which also writes the project's first quota usage
+   * (this group, which counts as in Neutron).
+   */
   defaultGroupOps(projectId: string): Op[] {
-    return this.newDefault(projectId).ops;
+    const { rec, ops } = this.newDefault(projectId);
+    return [...ops, ...this.c.quotas.newProjectOps(projectId, securityGroupUsage.usageOf(rec).delta)];
   }
 
   /** The project's default group, or undefined when it has none (yet). */
@@ -112,8 +118,10 @@ export class SecurityGroups {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       if (await this.findDefault(projectId)) return false;
       const { rec, ops } = this.newDefault(projectId);
+      // Counted whatever the limit: every project has its default group.
+      const quota = await this.c.quotas.count(projectId, securityGroupUsage.usageOf(rec).delta);
       // Create ops: a conductor that made it at the same moment wins, and this one reads it next round.
-      if ((await tryTxn(this.c.store, [], ops)) === undefined) {
+      if ((await tryTxn(this.c.store, quota.compares, [...ops, ...quota.ops])) === undefined) {
         this.c.log.info({ securityGroupId: rec.id, projectId }, 'default security group created');
         return true;
       }
@@ -137,9 +145,15 @@ export class SecurityGroups {
       rules: [],
       createdAt: this.c.now(),
     };
-    await this.c.store.txn([], this.c.groups.createOps(rec));
-    this.c.log.info({ securityGroupId: rec.id, projectId: rec.projectId }, 'security group created');
-    return rec;
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const quota = await this.c.quotas.claim(rec.projectId, securityGroupUsage.usageOf(rec).delta);
+      // Only the quota usage's compare can fail (another create or delete of the project): retry.
+      if ((await tryTxn(this.c.store, quota.compares, [...this.c.groups.createOps(rec), ...quota.ops])) === undefined) {
+        this.c.log.info({ securityGroupId: rec.id, projectId: rec.projectId }, 'security group created');
+        return rec;
+      }
+    }
+    throw contended('security_group', rec.id);
   }
 
   resolve(principal: Principal, ref: unknown, field = 'security_group'): Promise<Entry<SecurityGroupRecord>> {
@@ -170,7 +184,12 @@ export class SecurityGroups {
         );
       }
       const removal = await this.removal(entry);
-      const failed = await tryTxn(this.c.store, removal.compares, removal.ops);
+      const quota = await this.c.quotas.release(g.projectId, securityGroupUsage.usageOf(g).delta);
+      const failed = await tryTxn(
+        this.c.store,
+        [...removal.compares, ...quota.compares],
+        [...removal.ops, ...quota.ops],
+      );
       if (failed === undefined) {
         this.c.log.info({ securityGroupId: id, projectId: g.projectId }, 'security group deleted');
         return;

@@ -10,7 +10,8 @@
 // selects again. Writing the claim record in the same transaction makes a claim
 // exactly-once per instance and gives release() the flavor and host to give back.
 // Host facts (capacity, ratios, enabled, heartbeat) are the registry's records,
-// followed through `hosts`; only usage is owned here (usage-records.ts).
+// followed through `hosts`; only usage is owned here (usage-records.ts). An optional
+// observer hears every decision (metrics).
 import { type Logger, log as rootLog } from '../../common/log.ts';
 import { getOrUndefined } from '../store/get-or-undefined.ts';
 import type { Compare, Op, Store, TxnResult } from '../store/store.ts';
@@ -21,11 +22,19 @@ import type { ResolvedSchedulerOptions, SchedulerOptions } from './options.ts';
 import type { HostSnapshot, HostSource, PlacementRequest, SelectionResult } from './types.ts';
 import { type ClaimRecord, claimKey, type UsageRecord, usageKey } from './usage-records.ts';
 
+/** Hears every placement decision (metrics). Must not throw. */
+export interface PlacementObserver {
+  /** A host was claimed (or found claimed already), or none would do; how long deciding took. */
+  decided(result: SelectionResult, durationS: number): void;
+}
+
 export interface StoreClaimerOptions extends SchedulerOptions {
   /** Where the host facts live in the store (the hosts registry's records). */
   hosts: HostSource;
   /** Compare-and-swap attempts on one host before moving to the next candidate. @default 5 */
   maxCasAttempts?: number;
+  /** @default none */
+  observer?: PlacementObserver;
   log?: Logger;
 }
 
@@ -47,6 +56,7 @@ export class StoreClaimer {
   private readonly index: HostIndex;
   private readonly feed: IndexFeed;
   private readonly maxCasAttempts: number;
+  private readonly observer: PlacementObserver | undefined;
   private loaded = false;
   private closed = false;
   /** Revision of this conductor's latest usage write: one the usage watch is bound to deliver. */
@@ -63,6 +73,7 @@ export class StoreClaimer {
       (options.log ?? rootLog).child({ component: 'scheduler' }),
     );
     this.maxCasAttempts = options.maxCasAttempts ?? 5;
+    this.observer = options.observer;
   }
 
   /**
@@ -104,6 +115,14 @@ export class StoreClaimer {
    * another host forced, the claim goes back and the instance is placed anew.
    */
   async place(request: PlacementRequest, caller: Caller): Promise<SelectionResult> {
+    if (this.observer === undefined) return this.decide(request, caller);
+    const started = performance.now();
+    const result = await this.decide(request, caller);
+    this.observer.decided(result, (performance.now() - started) / 1000);
+    return result;
+  }
+
+  private async decide(request: PlacementRequest, caller: Caller): Promise<SelectionResult> {
     await this.ready();
     const behind = this.feed.usageReached(this.lastCommit - MAX_FEED_LAG);
     if (behind !== undefined) await behind;

@@ -4,6 +4,8 @@
 // wires one of these; tests stand one up the same way.
 import type { Logger } from '../../common/log.ts';
 import type { VolumeAgents } from '../agents/volume-agent-api.ts';
+import { NO_LIMITS } from '../quotas/model.ts';
+import { Quotas } from '../quotas/quotas.ts';
 import type { Store } from '../store/store.ts';
 import type { VolumeImages } from './create-request.ts';
 import { ExportLocks } from './export-locks.ts';
@@ -29,6 +31,8 @@ export interface BlockStorageOptions {
   reconcileEveryMs?: number;
   /** @default 30_000 */
   sweepIntervalMs?: number;
+  /** Per-project quotas (volumes, gigabytes, snapshots). @default counted, never enforced */
+  quotas?: Quotas;
   clock?: () => number;
   log?: Logger;
 }
@@ -50,7 +54,8 @@ export class BlockStorage {
     this.o = o;
     const timeoutMs = o.timeoutMs ?? 600_000;
     this.scheduler = new VolumeScheduler(o.store, o.hosts);
-    const common = { store: o.store, hosts: o.hosts, agents: o.agents, timeoutMs, scheduler: this.scheduler };
+    const quotas = o.quotas ?? new Quotas({ store: o.store, defaults: NO_LIMITS });
+    const common = { store: o.store, hosts: o.hosts, agents: o.agents, timeoutMs, scheduler: this.scheduler, quotas };
     const driverBase = { store: o.store, sweepIntervalMs: o.sweepIntervalMs, clock: o.clock, log: o.log };
     this.volumeOps = new OpDriver<VolumeRecord>({
       ...driverBase,
@@ -75,6 +80,7 @@ export class BlockStorage {
       ...services,
       store: o.store,
       images: o.images,
+      quotas,
       kick: (id) => this.volumeOps.kick(id),
     });
     this.snapshots = new SnapshotService({

@@ -133,6 +133,7 @@ export function serverVolumes(o: ServerVolumesOptions): ServerVolumes {
           return {
             compares: [...w.compares, absent(attachmentKey(vol.id))],
             ops: [...w.ops, { kind: 'create', key: attachmentKey(vol.id), value: a }],
+            ...(w.quota ? { quota: w.quota } : {}),
           };
         },
         input.sizeField,

@@ -7,6 +7,7 @@
 //
 // Both are idempotent on the agent (keyed by the snapshot id).
 import type { VolumeAgents } from '../agents/volume-agent-api.ts';
+import type { Quotas } from '../quotas/quotas.ts';
 import { getOrUndefined } from '../store/get-or-undefined.ts';
 import type { Store } from '../store/store.ts';
 import { callHost, faultOf, type HostLookup, waitOrGiveUp } from './host-call.ts';
@@ -14,6 +15,7 @@ import { volumeKey, volumeSnapshotKey } from './keys.ts';
 import type { Fault, SnapshotRecord, VolumeRecord } from './model.ts';
 import type { NamedTable } from './named-table.ts';
 import type { OpOutcome, OpStep } from './op-driver.ts';
+import { snapshotUsage } from './usage.ts';
 import type { VolumeScheduler } from './volume-scheduler.ts';
 
 export interface SnapshotStepDeps {
@@ -24,6 +26,7 @@ export interface SnapshotStepDeps {
   agents: VolumeAgents;
   /** How long a step waits for a host that gives no answer, counted from the op's start. */
   timeoutMs: number;
+  quotas: Quotas;
 }
 
 function settle(status: SnapshotRecord['status'], fault?: Fault): OpOutcome<SnapshotRecord> {
@@ -59,6 +62,7 @@ export function snapshotSteps(d: SnapshotStepDeps): Record<string, OpStep<Snapsh
         build: async (entry) => {
           const cur = entry.value;
           const usage = await d.scheduler.usageChange(cur.host, { bytes: -cur.claimedBytes, snapshots: -1 });
+          const quota = await d.quotas.release(cur.projectId, snapshotUsage.usageOf(cur).delta);
           const vol = await getOrUndefined<VolumeRecord>(d.store, volumeKey(cur.volumeId));
           const counted = vol
             ? {
@@ -73,12 +77,13 @@ export function snapshotSteps(d: SnapshotStepDeps): Record<string, OpStep<Snapsh
               }
             : { compares: [], ops: [] };
           return {
-            compares: [...usage.compares, ...counted.compares],
+            compares: [...usage.compares, ...counted.compares, ...quota.compares],
             ops: [
               ...d.snapshots.deleteOps(cur),
               { kind: 'delete', key: volumeSnapshotKey(cur.volumeId, cur.id) },
               ...usage.ops,
               ...counted.ops,
+              ...quota.ops,
             ],
           };
         },

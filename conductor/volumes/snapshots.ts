@@ -14,6 +14,7 @@ import type { SnapshotRecord, VolumeRecord } from './model.ts';
 import type { ListRequest } from './named-table.ts';
 import { claimBytes, shortOn } from './placement.ts';
 import { snapshotRefusal, volumeRefusal } from './state-machine.ts';
+import { snapshotUsage } from './usage.ts';
 import { validateDescription, validateVolumeName } from './validate.ts';
 import type { VolumeScheduler } from './volume-scheduler.ts';
 import { failedSnapshots, modRevisionIs, type VolumeService } from './volumes.ts';
@@ -82,14 +83,16 @@ export class SnapshotService {
         op: { id: randomUUID(), kind: 'create', step: 'create', requestId, startedAtMs: nowMs },
       };
       const counted: VolumeRecord = { ...v, snapshotCount: (v.snapshotCount ?? 0) + 1 };
+      const quota = await this.o.volumes.quotas.claim(s.projectId, snapshotUsage.usageOf(s).delta);
       return {
         delta: { bytes, snapshots: 1 },
         write: {
-          compares: [modRevisionIs(e)],
+          compares: [modRevisionIs(e), ...quota.compares],
           ops: [
             { kind: 'put' as const, key: e.key, value: counted },
             ...this.table.createOps(s),
             { kind: 'create' as const, key: volumeSnapshotKey(v.id, s.id), value: {} },
+            ...quota.ops,
           ],
         },
         result: s,

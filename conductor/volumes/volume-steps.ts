@@ -16,6 +16,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CreateVolumeRequest } from '../../common/gen/strato/agent/v1/CreateVolumeRequest.ts';
 import type { VolumeAgents } from '../agents/volume-agent-api.ts';
+import { NO_QUOTA_WRITE, type Quotas } from '../quotas/quotas.ts';
 import { getOrUndefined } from '../store/get-or-undefined.ts';
 import type { Entry, Store } from '../store/store.ts';
 import { callHost, faultOf, type HostLookup, waitOrGiveUp } from './host-call.ts';
@@ -23,6 +24,7 @@ import { attachmentKey, snapshotKey, volumeKey } from './keys.ts';
 import { type AttachmentRecord, type Fault, GiB, type VolumeRecord } from './model.ts';
 import type { NamedTable } from './named-table.ts';
 import type { OpContext, OpOutcome, OpStep, OpWrite } from './op-driver.ts';
+import { volumeUsage } from './usage.ts';
 import type { VolumeScheduler } from './volume-scheduler.ts';
 import { startDelete } from './volumes.ts';
 
@@ -38,6 +40,7 @@ export interface VolumeStepDeps {
   progressEveryMs?: number;
   /** A volume made for a server's boot settled (available for it, or error): its boot goes on. */
   bootVolumeSettled?: (serverId: string) => void;
+  quotas: Quotas;
 }
 
 const modRevisionIs = (e: Entry<unknown>) => ({ kind: 'modRevision' as const, key: e.key, modRevision: e.modRevision });
@@ -170,7 +173,13 @@ export function volumeSteps(d: VolumeStepDeps): Record<string, OpStep<VolumeReco
         const given = cur.claimedBytes - back.claimedBytes;
         const usage =
           given > 0 ? await d.scheduler.usageChange(cur.host, { bytes: -given }) : { compares: [], ops: [] };
-        return { compares: usage.compares, ops: [{ kind: 'put', key: entry.key, value: next }, ...usage.ops] };
+        // Back at its old size: the growth counted when the extend was accepted is given back.
+        const shrunk = cur.sizeGib - back.sizeGib;
+        const quota = shrunk > 0 ? await d.quotas.release(cur.projectId, { gigabytes: shrunk }) : NO_QUOTA_WRITE;
+        return {
+          compares: [...usage.compares, ...quota.compares],
+          ops: [{ kind: 'put', key: entry.key, value: next }, ...usage.ops, ...quota.ops],
+        };
       },
     };
   }
@@ -243,13 +252,15 @@ export function volumeSteps(d: VolumeStepDeps): Record<string, OpStep<VolumeReco
           const cur = entry.value;
           const usage = await d.scheduler.usageChange(cur.host, { bytes: -cur.claimedBytes, volumes: -1 });
           const hold = await releaseHold(d.store, cur);
+          const quota = await d.quotas.release(cur.projectId, volumeUsage.usageOf(cur).delta);
           return {
-            compares: [...usage.compares, ...hold.compares],
+            compares: [...usage.compares, ...hold.compares, ...quota.compares],
             ops: [
               ...d.volumes.deleteOps(cur),
               { kind: 'delete', key: attachmentKey(cur.id) },
               ...usage.ops,
               ...hold.ops,
+              ...quota.ops,
             ],
           };
         },

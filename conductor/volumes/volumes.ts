@@ -8,6 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { invalidArgument, StratoError } from '../../common/errors.ts';
 import { type Logger, log as rootLog } from '../../common/log.ts';
 import type { Principal } from '../identity/model.ts';
+import { mergeDeltas } from '../quotas/check.ts';
+import { NO_LIMITS, type QuotaDelta } from '../quotas/model.ts';
+import { Quotas } from '../quotas/quotas.ts';
 import type { Page, PageRequest } from '../store/paging.ts';
 import { type BackendView, listBackends } from './backends.ts';
 import type { Compare, Entry, Op, Store } from '../store/store.ts';
@@ -25,6 +28,7 @@ import { type AttachmentRecord, MAX_SIZE_GIB, type SnapshotRecord, type VolumeRe
 import { type ListRequest, NamedTable } from './named-table.ts';
 import { claimBytes, pickStorageHost, shortOn, type StorageHostView } from './placement.ts';
 import { snapshotRefusal, volumeRefusal } from './state-machine.ts';
+import { volumeUsage } from './usage.ts';
 import { validateDescription, validateVolumeName } from './validate.ts';
 import type { ClaimWrite, VolumeScheduler } from './volume-scheduler.ts';
 
@@ -40,8 +44,19 @@ export interface VolumeServiceOptions {
   images: VolumeImages;
   /** Starts driving a volume's op. */
   kick: (volumeId: string) => void;
+  /** Per-project quotas (volumes, gigabytes). @default counted, never enforced */
+  quotas?: Quotas;
   clock?: () => number;
   log?: Logger;
+}
+
+/**
+ * What a create writes with the volume (a server that boots from it), and that
+ * writer's own quota, counted (and `alsoFits` checked) with the volume's in the
+ * same transaction.
+ */
+export interface ExtraWrite extends ClaimWrite {
+  quota?: { delta: QuotaDelta; alsoFits?: QuotaDelta };
 }
 
 /** Statuses in which a volume may have an attachment record. */
@@ -98,6 +113,7 @@ async function holdOps(store: Store, r: ResolvedCreate, volumeId: string): Promi
 export class VolumeService {
   readonly volumes: NamedTable<VolumeRecord>;
   readonly snapshots: NamedTable<SnapshotRecord>;
+  readonly quotas: Quotas;
   private readonly o: VolumeServiceOptions;
   private readonly store: Store;
   private readonly clock: () => number;
@@ -108,6 +124,7 @@ export class VolumeService {
     this.store = o.store;
     this.volumes = volumeTable(o.store);
     this.snapshots = snapshotTable(o.store);
+    this.quotas = o.quotas ?? new Quotas({ store: o.store, defaults: NO_LIMITS });
     this.clock = o.clock ?? Date.now;
     this.log = (o.log ?? rootLog).child({ component: 'volumes' });
   }
@@ -137,7 +154,7 @@ export class VolumeService {
     p: Principal,
     input: CreateVolumeInput,
     requestId: string,
-    extra?: (v: VolumeRecord) => ClaimWrite,
+    extra?: (v: VolumeRecord) => ExtraWrite,
     sizeField = 'size_gib',
   ): Promise<VolumeRecord> {
     const r = await resolveCreate(
@@ -174,10 +191,12 @@ export class VolumeService {
       const v = record(host, bytes);
       written = v;
       const hold = await holdOps(this.store, r, id);
-      const more = extra?.(v) ?? { compares: [], ops: [] };
+      const more: ExtraWrite = extra?.(v) ?? { compares: [], ops: [] };
+      const delta = mergeDeltas(volumeUsage.usageOf(v).delta, more.quota?.delta);
+      const quota = await this.quotas.claim(p.projectId, delta, more.quota?.alsoFits);
       return {
-        compares: [...hold.compares, ...more.compares],
-        ops: [...this.volumes.createOps(v), ...hold.ops, ...more.ops],
+        compares: [...hold.compares, ...more.compares, ...quota.compares],
+        ops: [...this.volumes.createOps(v), ...hold.ops, ...more.ops, ...quota.ops],
       };
     };
     if (r.sameHost) {
@@ -274,6 +293,7 @@ export class VolumeService {
       const more = Math.max(0, bytes - cur.claimedBytes);
       const short = shortOn(host, more, `growing volume ${cur.name || cur.id} to ${newSizeGib} GiB`);
       if (short) throw short;
+      const quota = await this.quotas.claim(cur.projectId, { gigabytes: newSizeGib - cur.sizeGib });
       const nowMs = this.clock();
       const next: VolumeRecord = {
         ...cur,
@@ -294,7 +314,10 @@ export class VolumeService {
       };
       return {
         delta: { bytes: more },
-        write: { compares: [modRevisionIs(e)], ops: [{ kind: 'put', key: e.key, value: next }] as Op[] },
+        write: {
+          compares: [modRevisionIs(e), ...quota.compares],
+          ops: [{ kind: 'put', key: e.key, value: next }, ...quota.ops] as Op[],
+        },
         result: next,
       };
     });

@@ -13,9 +13,15 @@ ensure_node_modules() {
       say "installing a bootstrap npm"
       DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
     fi
-    say "installing npm dependencies"
-    (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
-    echo "$want" >"$stamp"
+    if [ -L "$ROOT/node_modules" ]; then
+      # A development worktree sharing another checkout's install: `npm ci` would empty
+      # that install under everyone using it. Its owner updates it.
+      say "warning: node_modules is a shared link; not reinstalling (package-lock.json differs)"
+    else
+      say "installing npm dependencies"
+      (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+      echo "$want" >"$stamp"
+    fi
   fi
   "$NODE" -e 'if (+process.versions.node.split(".")[0] < 24) process.exit(1)' || die "Node 24 not found at $NODE"
   if [ -x "$ROOT/scripts/build-native" ]; then "$ROOT/scripts/build-native"; fi

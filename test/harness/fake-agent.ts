@@ -8,13 +8,15 @@
 // pass their conformance suites). What is this file's own: the fault switches (a
 // hypervisor that refuses, a corrupted image cache, a slow disk, a cut link to the
 // conductor, a domain that vanishes, a guest that powers off, an older agent without
-// AgentNetwork, a compute host that refuses volume calls) and read-only views for the
-// tests (calls, pushed states, instances). With `storage`, the host also has the
-// storage role, and that part is REAL: the file backend in the host's state directory
-// and the iSCSI target manager on the tgtd the test gives (test/integration/storage/
-// tgt-lab.ts runs a private one), served as AgentStorage and reported by the registrar.
+// AgentNetwork, a compute host that refuses volume calls, a hypervisor that becomes
+// unreachable) and read-only views for the tests (calls, pushed states, instances).
+// With `storage`, the host also has the storage role, and that part is REAL: the file
+// backend in the host's state directory and the iSCSI target manager on the tgtd the
+// test gives (test/integration/storage/tgt-lab.ts runs a private one), served as
+// AgentStorage and reported by the registrar.
 import { join } from 'node:path';
 import { pino } from 'pino';
+import { AgentHealth } from '../../agent/agent-status.ts';
 import { InstanceManager } from '../../agent/compute/instance-manager.ts';
 import { fakePowerState } from '../../agent/hypervisor/fake/fake-hypervisor.ts';
 import type { PowerState } from '../../agent/hypervisor/hypervisor.ts';
@@ -121,6 +123,8 @@ export class FakeAgent {
   /** The storage role's service (with `storage`). */
   storageService: StorageService | undefined;
   port = 0;
+  /** When this agent started, as it registers. */
+  readonly startedAt = new Date().toISOString();
   private readonly o: FakeAgentOptions;
   private readonly log = silentLog();
   private link!: SeverableLink;
@@ -131,6 +135,7 @@ export class FakeAgent {
   private server: StratoServer | undefined;
   private registrar: Registrar | undefined;
   private registration: { resolve(ids: string[]): void; reject(err: unknown): void } | undefined;
+  private health!: AgentHealth;
 
   private constructor(o: FakeAgentOptions, host: FakeHost) {
     this.o = o;
@@ -175,6 +180,15 @@ export class FakeAgent {
 
   resumeHeartbeats(): void {
     this.link.severed = false;
+    this.registrar?.heartbeatNow();
+  }
+
+  /**
+   * The link to the hypervisor is lost (true) or back (false), as the real agent hears it
+   * from libvirt: it reports itself degraded and can no longer vouch for its guests.
+   */
+  set hypervisorUnreachable(down: boolean) {
+    this.host.hv.emit(down ? 'disconnected' : 'reconnected');
     this.registrar?.heartbeatNow();
   }
 
@@ -238,6 +252,11 @@ export class FakeAgent {
       address: this.address,
       virtType: 'qemu',
       agentVersion: packageVersion(),
+      startedAt: this.startedAt,
+      selfReport: () => ({
+        degradedReasons: this.health.degradedReasons,
+        instancesKnown: this.health.libvirtConnected,
+      }),
       underlayIp: this.o.underlayIp ?? '',
       capacity: async () => this.o.capacity ?? DEFAULT_CAPACITY,
       roles: this.storageService ? ['compute', 'storage'] : ['compute'],
@@ -279,6 +298,8 @@ export class FakeAgent {
       keyFile: join(o.tlsDir, `${name}.key`),
     };
     const proto = toGrpcObject<AgentProto & AgentNetworkProto & HostProto>(await loadProtoPackage());
+    this.health = new AgentHealth(o.hostId, o.registry);
+    this.health.watchHypervisor(host.hv);
     this.link = new SeverableLink({
       endpoints: [o.registry],
       credentials: await mtlsChannelCredentials(files),

@@ -33,6 +33,8 @@ export class FakeHost {
 
   private constructor(stateDir: string, underlayIp: string | undefined) {
     this.stateDir = stateDir;
+    // Its storage hosts are fakes too: every volume's target admits the login.
+    this.hv.iscsi.acceptUnknownTargets = true;
     this.network = new FakeNetworkDriver(underlayIp ? { underlayIp } : {});
     this.hv.on('event', this.guest);
   }

@@ -8,6 +8,7 @@ import { EventEmitter } from 'node:events';
 import { StratoError } from '../../../common/errors.ts';
 import type {
   DestroyOptions,
+  DetachOptions,
   DomainObservation,
   GuestProcessOwner,
   HostResources,
@@ -15,8 +16,24 @@ import type {
   HypervisorEvents,
   PowerState,
 } from '../hypervisor.ts';
-import { type InstanceMetadata, metadataFromSpec } from '../instance-metadata.ts';
-import type { InstanceSpec, PortSpec } from '../instance-spec.ts';
+import {
+  type InstanceMetadata,
+  metadataFromSpec,
+  withoutPort,
+  withoutVolume,
+  withPort,
+  withVolume,
+} from '../instance-metadata.ts';
+import {
+  CONFIG_DRIVE_TARGET,
+  type InstanceSpec,
+  type PortSpec,
+  ROOT_DISK_TARGET,
+  specVolumes,
+  type VolumeSpec,
+} from '../instance-spec.ts';
+import { type DiskSlot, volumeMissing } from '../volume-targets.ts';
+import { FakeIscsi } from './fake-iscsi.ts';
 
 type FakeState = 'running' | 'paused' | 'shutoff' | 'crashed';
 
@@ -25,8 +42,12 @@ export interface FakeDomain {
   spec: InstanceSpec;
   /** A redefinition made while it ran: libvirt applies it at the next start. */
   next?: InstanceSpec;
-  /** What its metadata says: the definition as defined or last started, not changed by hot-plugs. */
+  /** What its metadata says: the definition as defined or last started, and its hot-plugs since. */
   metadata: InstanceMetadata;
+  /** Volume id → the size the running guest sees (set at login: start or hot-plug). */
+  volumeSizes: Map<string, number>;
+  /** Volumes whose unplug a paused guest has not answered yet (it does when it runs again). */
+  pendingUnplugs: Set<string>;
   state: FakeState;
   managedSave: boolean;
   /** False once undefined while it ran: like libvirt's transient domains, it goes when it stops. */
@@ -45,7 +66,12 @@ export type FakeOp =
   | 'unpause'
   | 'save'
   | 'attachPort'
-  | 'detachPort';
+  | 'detachPort'
+  | 'attachVolume'
+  | 'detachVolume'
+  | 'resizeVolume'
+  | 'setVolumeSecret'
+  | 'removeVolumeSecret';
 
 export interface FakeHypervisorOptions {
   resources?: HostResources;
@@ -71,6 +97,8 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
   readonly logs = new Set<string>();
   /** Every call in order, e.g. `start <id>`. */
   readonly calls: string[] = [];
+  /** The host's volume secrets and the iSCSI targets its guests reach. */
+  readonly iscsi = new FakeIscsi();
   guestHonoursAcpi: boolean;
   private readonly acpiDelayMs: number;
   private readonly resources: HostResources;
@@ -170,6 +198,8 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
         state: 'shutoff',
         managedSave: old?.managedSave ?? false,
         persistent: true,
+        volumeSizes: new Map(),
+        pendingUnplugs: new Set(),
       });
     }
     this.announce(spec.id, old ? 'defined/updated' : 'defined/added');
@@ -179,6 +209,17 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
     this.enter('start', id);
     const d = this.get(id);
     if (d.state !== 'shutoff') throw invalid('domain is already running');
+    // QEMU logs in to every volume before the guest runs: a failure leaves it stopped.
+    const sizes = new Map<string, number>();
+    for (const v of specVolumes(d.spec)) {
+      try {
+        sizes.set(v.id, this.iscsi.login(v));
+      } catch (err) {
+        if ((err as StratoError).reason !== 'SECRET_NOT_FOUND') throw err;
+        throw new StratoError('FAILED_PRECONDITION', 'VOLUME_SECRET_MISSING', `fake: ${(err as Error).message}`);
+      }
+    }
+    d.volumeSizes = sizes;
     const restored = d.managedSave;
     d.managedSave = false;
     this.logs.add(id);
@@ -237,6 +278,10 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
     if (d.state === 'running') throw invalid('domain is already running');
     if (d.state !== 'paused') throw invalid('domain is not running');
     this.transition(id, d, 'running', 'resumed/unpaused');
+    // The guest answers the unplugs it was asked for while paused (its metadata keeps them: libvirt's does).
+    const pending = d.pendingUnplugs;
+    if (pending.size > 0) d.spec = { ...d.spec, volumes: d.spec.volumes.filter((v) => !pending.has(v.id)) };
+    pending.clear();
   }
 
   async save(id: string): Promise<void> {
@@ -256,8 +301,8 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
   async attachPort(id: string, port: PortSpec): Promise<void> {
     this.enter('attachPort', id);
     const d = this.get(id);
-    if (d.spec.ports.some((p) => p.mac === port.mac)) return;
-    d.spec = { ...d.spec, ports: [...d.spec.ports, { ...port }] };
+    if (!d.spec.ports.some((p) => p.mac === port.mac)) d.spec = { ...d.spec, ports: [...d.spec.ports, { ...port }] };
+    d.metadata = withPort(d.metadata, port);
   }
 
   async detachPort(id: string, tap: string): Promise<void> {
@@ -265,6 +310,89 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
     const d = this.domains.get(id);
     if (!d) return;
     d.spec = { ...d.spec, ports: d.spec.ports.filter((p) => p.tap !== tap) };
+    d.metadata = withoutPort(d.metadata, tap);
+  }
+
+  async attachVolume(id: string, volume: VolumeSpec): Promise<void> {
+    this.enter('attachVolume', id);
+    const d = this.get(id);
+    const running = d.state !== 'shutoff';
+    const config = d.next ?? d.spec;
+    const liveMissing = running && volumeMissing(diskSlots(d.spec), volume, id);
+    const configMissing = volumeMissing(diskSlots(config), volume, id);
+    // libvirt keeps the definition only once the live half worked.
+    if (liveMissing) d.volumeSizes.set(volume.id, this.iscsi.login(volume));
+    const add = (s: InstanceSpec): InstanceSpec => ({ ...s, volumes: [...s.volumes, structuredClone(volume)] });
+    if (liveMissing) d.spec = add(d.spec);
+    if (configMissing && d.next !== undefined) d.next = add(d.next);
+    else if (configMissing && !running) d.spec = add(d.spec);
+    d.metadata = withVolume(d.metadata, volume);
+  }
+
+  async detachVolume(id: string, volumeId: string, options: DetachOptions = {}): Promise<void> {
+    this.enter('detachVolume', id);
+    const d = this.domains.get(id);
+    if (!d) return;
+    const without = (s: InstanceSpec): InstanceSpec => ({ ...s, volumes: s.volumes.filter((v) => v.id !== volumeId) });
+    const live = d.state !== 'shutoff' && d.spec.volumes.some((v) => v.id === volumeId);
+    if (live && d.state === 'paused') {
+      // The definition lets go at once; the paused guest answers only once it runs again.
+      d.next = without(d.next ?? d.spec);
+      d.pendingUnplugs.add(volumeId);
+      const ms = options.timeoutMs ?? 30_000;
+      await new Promise((r) => setTimeout(r, ms));
+      if (d.pendingUnplugs.has(volumeId)) {
+        throw new StratoError(
+          'DEADLINE_EXCEEDED',
+          'DETACH_TIMEOUT',
+          `fake: the guest did not release volume ${volumeId} within ${ms} ms`,
+        );
+      }
+    }
+    d.spec = without(d.spec);
+    if (d.next !== undefined) d.next = without(d.next);
+    d.volumeSizes.delete(volumeId);
+    d.metadata = withoutVolume(d.metadata, volumeId);
+  }
+
+  async resizeVolume(id: string, volumeId: string, sizeBytes: number): Promise<void> {
+    this.enter('resizeVolume', id);
+    const d = this.get(id);
+    const volume = specVolumes(d.spec).find((v) => v.id === volumeId);
+    if (volume === undefined) {
+      throw new StratoError('NOT_FOUND', 'VOLUME_NOT_ATTACHED', `fake: volume ${volumeId} is not attached to ${id}`);
+    }
+    if (d.state === 'shutoff') return;
+    const current = d.volumeSizes.get(volumeId) ?? 0;
+    if (sizeBytes < current) {
+      throw new StratoError('INVALID_ARGUMENT', 'VOLUME_SHRINK_REFUSED', `fake: ${sizeBytes} is below ${current}`, {
+        details: { field: 'size_bytes' },
+      });
+    }
+    if (sizeBytes === current) return;
+    const served = this.iscsi.sizeOf(volume);
+    if (served !== undefined && sizeBytes > served) {
+      throw new StratoError(
+        'INTERNAL',
+        'LIBVIRT_INTERNAL_ERROR',
+        "fake: unable to execute QEMU command 'block_resize': Cannot grow iSCSI devices",
+      );
+    }
+    d.volumeSizes.set(volumeId, sizeBytes);
+  }
+
+  async setVolumeSecret(volumeId: string, value: string): Promise<void> {
+    this.enter('setVolumeSecret', volumeId);
+    this.iscsi.secrets.set(volumeId, value);
+  }
+
+  async removeVolumeSecret(volumeId: string): Promise<void> {
+    this.enter('removeVolumeSecret', volumeId);
+    this.iscsi.secrets.delete(volumeId);
+  }
+
+  async volumeSecrets(): Promise<string[]> {
+    return [...this.iscsi.secrets.keys()].sort();
   }
 
   async powerState(id: string): Promise<PowerState | undefined> {
@@ -282,6 +410,14 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
   }
 
   async close(): Promise<void> {}
+}
+
+/** The disks of a definition as the target rule sees them. */
+function diskSlots(spec: InstanceSpec): DiskSlot[] {
+  const slots: DiskSlot[] = specVolumes(spec).map((v) => ({ target: v.target, serial: v.id }));
+  if (spec.rootDisk.kind !== 'volume') slots.push({ target: ROOT_DISK_TARGET });
+  if (spec.configDrive !== undefined) slots.push({ target: CONFIG_DRIVE_TARGET });
+  return slots;
 }
 
 /** A fake domain's power state, as `powerState` reports it. */

@@ -179,3 +179,51 @@ export function getAllDomainStats(
     s,
   );
 }
+
+/**
+ * virDomainSetMetadata. `type` is MetadataType; for ELEMENT, `key` is the prefix and
+ * `uri` the namespace libvirt files the element under; `metadata` null removes it.
+ */
+export function setMetadata(
+  c: Caller,
+  dom: DomainRef,
+  type: number,
+  metadata: string | null,
+  key: string | null,
+  uri: string | null,
+  flags: number,
+): Promise<void> {
+  return c.call(
+    Proc.DOMAIN_SET_METADATA,
+    'domainSetMetadata',
+    (w) => {
+      writeDomain(w, dom);
+      w.int(type).optionalString(metadata).optionalString(key).optionalString(uri).uint(flags);
+    },
+    none,
+  );
+}
+
+export interface BlockInfo {
+  /** Bytes the guest sees. */
+  capacity: bigint;
+  allocation: bigint;
+  physical: bigint;
+}
+
+/** virDomainGetBlockInfo; `disk` is a target (vdc) or a source path. */
+export function getBlockInfo(c: Caller, dom: DomainRef, disk: string): Promise<BlockInfo> {
+  return c.call(
+    Proc.DOMAIN_GET_BLOCK_INFO,
+    'domainGetBlockInfo',
+    (w) => {
+      writeDomain(w, dom);
+      w.string(disk).uint(0);
+    },
+    (r) => {
+      const allocation = r.uhyper();
+      const capacity = r.uhyper();
+      return { allocation, capacity, physical: r.uhyper() };
+    },
+  );
+}

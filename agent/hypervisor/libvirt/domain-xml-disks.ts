@@ -4,6 +4,7 @@
 import {
   CONFIG_DRIVE_TARGET,
   type ConfigDriveSpec,
+  type OverlayRootDisk,
   ROOT_DISK_TARGET,
   type RootDiskSpec,
   type VolumeSpec,
@@ -21,13 +22,18 @@ import { el, renderXml, textEl, type XmlElement } from './domain-xml-writer.ts';
  */
 const keepOwner = (): XmlElement => el('seclabel', { model: 'dac', relabel: 'no' });
 
+/** The root disk (vda): the qcow2 overlay, or the volume of a boot from volume. */
+export function rootElement(disk: RootDiskSpec): XmlElement {
+  return disk.kind === 'volume' ? volumeDiskElement(disk.volume) : rootDiskElement(disk);
+}
+
 /**
  * The root disk: the instance's qcow2 overlay on virtio (vda). cache='none' (O_DIRECT)
  * keeps guest data out of the host page cache, so host memory stays predictable and a
  * host crash loses no acknowledged writes; it needs a filesystem with O_DIRECT (ext4,
  * xfs; not tmpfs). discard='unmap' lets guest TRIM shrink the overlay.
  */
-export function rootDiskElement(disk: RootDiskSpec): XmlElement {
+export function rootDiskElement(disk: OverlayRootDisk): XmlElement {
   return el(
     'disk',
     { type: 'file', device: 'disk' },
@@ -68,9 +74,14 @@ export function configDriveElement(drive: ConfigDriveSpec): XmlElement {
 
 /**
  * A volume exported over iSCSI (tgt), opened by QEMU's own initiator (libiscsi), so
- * the host needs no open-iscsi session or device node. Raw: volumes are raw wherever
- * they are exported. The serial is the volume id (the guest sees its first 20
- * characters under /dev/disk/by-id/virtio-…).
+ * the host needs no open-iscsi session or device node. Raw, named: volumes are raw
+ * wherever they are exported, and QEMU must never probe what a guest wrote into one
+ * (a qcow2 header naming a host file would otherwise be followed). The initiator name
+ * is the one the target admits; the CHAP password comes from the libvirt secret named
+ * by usage, never from the XML. The portal host is a bare address even for IPv6:
+ * libvirt brackets it for QEMU itself. The serial is the volume id (the guest sees its
+ * first 20 characters under /dev/disk/by-id/virtio-…). Children in the order libvirt
+ * 9.0 writes them back, so a dumped disk compares equal.
  */
 export function volumeDiskElement(volume: VolumeSpec): XmlElement {
   const { iscsi } = volume;
@@ -82,6 +93,7 @@ export function volumeDiskElement(volume: VolumeSpec): XmlElement {
       'source',
       { protocol: 'iscsi', name: `${iscsi.iqn}/${iscsi.lun}` },
       el('host', { name: iscsi.host, port: iscsi.port }),
+      iscsi.initiator !== undefined && el('initiator', {}, el('iqn', { name: iscsi.initiator })),
       iscsi.auth &&
         el('auth', { username: iscsi.auth.username }, el('secret', { type: 'iscsi', usage: iscsi.auth.secretUsage })),
     ),

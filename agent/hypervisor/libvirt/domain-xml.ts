@@ -8,7 +8,7 @@ import { domainNameFor } from '../domain-name.ts';
 import { metadataFromSpec } from '../instance-metadata.ts';
 import type { InstanceSpec } from '../instance-spec.ts';
 import { consoleElements } from './domain-xml-console.ts';
-import { configDriveElement, rootDiskElement, volumeDiskElement } from './domain-xml-disks.ts';
+import { configDriveElement, rootElement, volumeDiskElement } from './domain-xml-disks.ts';
 import { interfaceElement } from './domain-xml-interfaces.ts';
 import { metadataElement } from './domain-xml-metadata.ts';
 import { el, renderXml, textEl, type XmlElement } from './domain-xml-writer.ts';
@@ -34,7 +34,7 @@ function devicesElement(spec: InstanceSpec): XmlElement {
   return el(
     'devices',
     {},
-    rootDiskElement(spec.rootDisk),
+    rootElement(spec.rootDisk),
     spec.configDrive && configDriveElement(spec.configDrive),
     ...spec.volumes.map(volumeDiskElement),
     ...spec.ports.map(interfaceElement),

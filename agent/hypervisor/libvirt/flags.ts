@@ -75,6 +75,13 @@ export const XmlFlags = {
   MIGRATABLE: 1 << 3,
 } as const;
 
+/** virDomainMetadataType. */
+export const MetadataType = {
+  DESCRIPTION: 0,
+  TITLE: 1,
+  ELEMENT: 2,
+} as const;
+
 export const BlockResizeFlags = {
   /** Size is in bytes, not KiB. */
   BYTES: 1 << 0,

@@ -12,7 +12,7 @@ import {
   type DomainEventName,
   decodeDomainEvent,
 } from './events.ts';
-import { BlockResizeFlags, ListDomainsFlags, ShutdownFlags, StatsGroups } from './flags.ts';
+import { BlockResizeFlags, ListDomainsFlags, MetadataType, ShutdownFlags, StatsGroups } from './flags.ts';
 import * as host from './host-ops.ts';
 import type { DomainRef, SecretRef } from './remote-types.ts';
 import * as secret from './secret-ops.ts';
@@ -39,6 +39,8 @@ export interface LibvirtClientOptions {
   keepaliveCount?: number;
   /** Domain events to subscribe to at connect (and after every reconnect). @default [] */
   events?: readonly DomainEventName[];
+  /** Told of every failed call (procedure name, error), e.g. to count libvirt errors. @default none */
+  onCallError?: (procedure: string, err: unknown) => void;
   log?: Logger;
 }
 
@@ -96,6 +98,7 @@ export class LibvirtClient extends EventEmitter<LibvirtClientEvents> {
       afterConnect: (c) => this.registerEvents(c),
       onEvent: (proc, body) => this.routeEvent(proc, body),
       onStateChange: (s) => this.onState(s),
+      ...(opts.onCallError ? { onCallError: opts.onCallError } : {}),
     });
   }
 
@@ -259,6 +262,19 @@ export class LibvirtClient extends EventEmitter<LibvirtClientEvents> {
     return dom.blockResize(this.session, await this.ref(d), disk, BigInt(size), flags);
   }
 
+  /** virDomainGetBlockInfo of a disk (target like `vdc`, or a source path). */
+  async getBlockInfo(d: DomainLike, disk: string): Promise<dom.BlockInfo> {
+    return dom.getBlockInfo(this.session, await this.ref(d), disk);
+  }
+
+  /**
+   * Sets (or with `xml` null removes) the domain's metadata element in namespace `uri`,
+   * written with prefix `key`; flags: AffectFlags.LIVE and/or CONFIG.
+   */
+  async setDomainMetadata(d: DomainLike, xml: string | null, key: string, uri: string, flags: number): Promise<void> {
+    return dom.setMetadata(this.session, await this.ref(d), MetadataType.ELEMENT, xml, key, uri, flags);
+  }
+
   /** connectGetAllDomainStats, each domain's typed params decoded into a plain object. */
   getAllDomainStats(q: StatsQuery = {}): Promise<dom.DomainStats[]> {
     return dom.getAllDomainStats(this.session, q.domains ?? [], q.groups ?? 0, q.flags ?? 0, {
@@ -283,6 +299,11 @@ export class LibvirtClient extends EventEmitter<LibvirtClientEvents> {
 
   async getSecretXml(s: SecretRef | string): Promise<string> {
     return secret.getXml(this.session, await this.secretRef(s));
+  }
+
+  /** Every secret libvirtd holds (uuid and usage; values stay with libvirtd). */
+  listSecrets(): Promise<SecretRef[]> {
+    return secret.listAll(this.session);
   }
 
   lookupSecretByUuid(uuid: string): Promise<SecretRef> {

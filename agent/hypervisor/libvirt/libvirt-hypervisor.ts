@@ -2,9 +2,10 @@
 // domain XML builder. It only translates: instance ids to domain names, libvirt
 // states and events to strato power states, "already gone" errors to success.
 // Events are pushed by libvirtd (the client re-registers them after a reconnect);
-// nothing here polls.
+// nothing here polls. It also says whether the link is up and reads the guests'
+// counters (instance-stats.ts) for the agent's metrics.
 import { EventEmitter } from 'node:events';
-import { isStratoError } from '../../../common/errors.ts';
+import { isStratoError, StratoError } from '../../../common/errors.ts';
 import type { Logger } from '../../../common/log.ts';
 import { domainNameFor, instanceIdFromDomainName } from '../domain-name.ts';
 import type {
@@ -17,17 +18,19 @@ import type {
   PowerState,
 } from '../hypervisor.ts';
 import type { InstanceMetadata } from '../instance-metadata.ts';
-import type { InstanceSpec, PortSpec, VirtType } from '../instance-spec.ts';
+import type { InstanceStats, InstanceStatsSource } from '../instance-stats.ts';
+import type { InstanceSpec, PortSpec, VirtType, VolumeSpec } from '../instance-spec.ts';
 import { guestOwnerFromCapabilities } from './dac-owner.ts';
-import { deviceReleased } from './device-release.ts';
 import { LIBVIRT_QEMU_LOG_DIR, removeDomainLogs } from './domain-logs.ts';
 import { parseDomainMetadata } from './domain-metadata.ts';
 import { buildDomainXml } from './domain-xml.ts';
-import { buildInterfaceXml } from './domain-xml-interfaces.ts';
 import type { LifecycleEvent, RebootEvent } from './events.ts';
-import { AffectFlags, DestroyFlags, ListDomainsFlags, ShutdownFlags, UndefineFlags, XmlFlags } from './flags.ts';
-import { detachInterfaceXml, findInterface } from './interface-lookup.ts';
+import { DestroyFlags, ListDomainsFlags, ShutdownFlags, StatsFlags, UndefineFlags } from './flags.ts';
+import { INSTANCE_STATS_GROUPS, instanceStatsOf } from './instance-stats.ts';
 import { LibvirtClient } from './libvirt-client.ts';
+import { attachNic, detachNic } from './libvirt-ports.ts';
+import { attachVolumeDisk, detachVolumeDisk, iscsiLoginFailure, resizeVolumeDisk } from './libvirt-volumes.ts';
+import { listVolumeSecrets, removeVolumeSecret, setVolumeSecret } from './volume-secrets.ts';
 
 /** libvirt's domain state (+ whether a managed save image exists) → strato's power state. */
 export function powerStateOf(state: string, hasManagedSave: boolean): PowerState {
@@ -56,6 +59,15 @@ export function eventName(ev: Pick<LifecycleEvent, 'event' | 'detail'>): string 
 }
 
 const gone = (err: unknown): boolean => isStratoError(err, 'NOT_FOUND');
+
+/** A volume's secret is gone (libvirtd restarted: they are ephemeral) and the agent did not have it to restore. */
+const secretMissing = (id: string, err: StratoError): StratoError =>
+  new StratoError(
+    'FAILED_PRECONDITION',
+    'VOLUME_SECRET_MISSING',
+    `instance ${id} cannot start: ${err.message}; attaching the volume again restores its CHAP secret`,
+    { cause: err, details: { instanceId: id } },
+  );
 // libvirt answers OPERATION_INVALID ("domain is not running") to destroying a stopped domain.
 const notRunning = (err: unknown): boolean => isStratoError(err, 'FAILED_PRECONDITION');
 
@@ -63,10 +75,12 @@ export interface LibvirtHypervisorOptions {
   socketPath?: string;
   /** Where libvirtd's QEMU driver writes its per-domain logs. @default /var/log/libvirt/qemu */
   qemuLogDir?: string;
+  /** Told of every failed libvirt call (procedure name, error), e.g. to count them. @default none */
+  onCallError?: (procedure: string, err: unknown) => void;
   log: Logger;
 }
 
-export class LibvirtHypervisor extends EventEmitter<HypervisorEvents> implements Hypervisor {
+export class LibvirtHypervisor extends EventEmitter<HypervisorEvents> implements Hypervisor, InstanceStatsSource {
   private readonly client: LibvirtClient;
   private readonly log: Logger;
   private readonly qemuLogDir: string;
@@ -101,8 +115,24 @@ export class LibvirtHypervisor extends EventEmitter<HypervisorEvents> implements
       log,
       // A restarted libvirtd may take a while: keep calls waiting rather than failing fast.
       unavailableAfterMs: 30_000,
+      ...(opts.onCallError ? { onCallError: opts.onCallError } : {}),
     });
     return new LibvirtHypervisor(client, log, opts.qemuLogDir ?? LIBVIRT_QEMU_LOG_DIR);
+  }
+
+  /** Whether the link to libvirtd is up now (calls made while it is not wait, then fail UNAVAILABLE). */
+  get connected(): boolean {
+    return this.client.state === 'ready';
+  }
+
+  /** Counters of every running strato domain, in one call (short deadline: a scrape waits for it). */
+  async instanceStats(): Promise<InstanceStats[]> {
+    const all = await this.client.getAllDomainStats({
+      groups: INSTANCE_STATS_GROUPS,
+      flags: StatsFlags.ACTIVE,
+      timeoutMs: 5000,
+    });
+    return instanceStatsOf(all);
   }
 
   private forward(domainName: string, event: string): void {
@@ -128,7 +158,12 @@ export class LibvirtHypervisor extends EventEmitter<HypervisorEvents> implements
   }
 
   async start(id: string): Promise<void> {
-    await this.client.startDomain(domainNameFor(id));
+    try {
+      await this.client.startDomain(domainNameFor(id));
+    } catch (err) {
+      if (isStratoError(err) && err.reason === 'SECRET_NOT_FOUND') throw secretMissing(id, err);
+      throw iscsiLoginFailure(err);
+    }
   }
 
   acpiShutdown(id: string): Promise<void> {
@@ -206,51 +241,36 @@ export class LibvirtHypervisor extends EventEmitter<HypervisorEvents> implements
     return out;
   }
 
-  /** The NIC matching `by` in the live (running) and the persistent definition. */
-  private async findNic(name: string, by: { mac?: string; tap?: string }) {
-    const { state } = await this.client.getDomainState(name);
-    const active = state !== 'SHUTOFF';
-    const [live, config] = await Promise.all([
-      active ? this.client.getDomainXml(name) : Promise.resolve(undefined),
-      this.client.getDomainXml(name, XmlFlags.INACTIVE),
-    ]);
-    return {
-      active,
-      live: live === undefined ? undefined : findInterface(live, by),
-      config: findInterface(config, by),
-    };
+  attachPort(id: string, port: PortSpec): Promise<void> {
+    return attachNic(this.client, domainNameFor(id), port);
   }
 
-  async attachPort(id: string, port: PortSpec): Promise<void> {
-    const name = domainNameFor(id);
-    const nic = await this.findNic(name, { mac: port.mac });
-    // Only the halves still missing: a retry after a partial attach completes it.
-    const flags = (nic.active && !nic.live ? AffectFlags.LIVE : 0) | (nic.config ? 0 : AffectFlags.CONFIG);
-    if (flags === 0) return;
-    await this.client.attachDevice(name, buildInterfaceXml(port), flags);
+  detachPort(id: string, tap: string, options: { timeoutMs?: number } = {}): Promise<void> {
+    return detachNic(this.client, domainNameFor(id), tap, options.timeoutMs ?? 60_000);
   }
 
-  async detachPort(id: string, tap: string, options: { timeoutMs?: number } = {}): Promise<void> {
-    const name = domainNameFor(id);
-    let nic: Awaited<ReturnType<LibvirtHypervisor['findNic']>>;
-    try {
-      nic = await this.findNic(name, { tap });
-    } catch (err) {
-      if (gone(err)) return;
-      throw err;
-    }
-    const found = nic.live ?? nic.config;
-    if (found === undefined) return;
-    const flags = (nic.live ? AffectFlags.LIVE : 0) | (nic.config ? AffectFlags.CONFIG : 0);
-    // Listen before asking: the event may arrive before detachDevice's reply.
-    const alias = nic.live?.alias;
-    const released = alias ? deviceReleased(this.client, name, alias, options.timeoutMs ?? 60_000) : undefined;
-    try {
-      await this.client.detachDevice(name, detachInterfaceXml(found.mac, tap), flags);
-      await released?.wait;
-    } finally {
-      released?.cancel();
-    }
+  attachVolume(id: string, volume: VolumeSpec): Promise<void> {
+    return attachVolumeDisk(this.client, domainNameFor(id), volume);
+  }
+
+  detachVolume(id: string, volumeId: string, options: { timeoutMs?: number } = {}): Promise<void> {
+    return detachVolumeDisk(this.client, domainNameFor(id), volumeId, options.timeoutMs ?? 30_000);
+  }
+
+  resizeVolume(id: string, volumeId: string, sizeBytes: number): Promise<void> {
+    return resizeVolumeDisk(this.client, domainNameFor(id), volumeId, sizeBytes);
+  }
+
+  setVolumeSecret(volumeId: string, value: string): Promise<void> {
+    return setVolumeSecret(this.client, volumeId, value);
+  }
+
+  removeVolumeSecret(volumeId: string): Promise<void> {
+    return removeVolumeSecret(this.client, volumeId);
+  }
+
+  volumeSecrets(): Promise<string[]> {
+    return listVolumeSecrets(this.client);
   }
 
   async metadata(id: string): Promise<InstanceMetadata | undefined> {

@@ -62,3 +62,17 @@ export function lookupByUsage(c: Caller, usageType: number, usageId: string): Pr
 export function undefine(c: Caller, secret: SecretRef): Promise<void> {
   return c.call(Proc.SECRET_UNDEFINE, 'secretUndefine', (w) => writeSecret(w, secret), none);
 }
+
+/** connectListAllSecrets: every secret libvirtd holds (`flags` 0: all of them). */
+export function listAll(c: Caller, flags = 0): Promise<SecretRef[]> {
+  return c.call(
+    Proc.CONNECT_LIST_ALL_SECRETS,
+    'connectListAllSecrets',
+    (w) => w.int(1).uint(flags),
+    (r) => {
+      const secrets = r.array(readSecret, Limits.SECRET_LIST_MAX);
+      r.uint(); // ret: the count again
+      return secrets;
+    },
+  );
+}

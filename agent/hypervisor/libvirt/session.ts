@@ -36,6 +36,8 @@ export interface SessionOptions {
   afterConnect: (caller: Caller) => Promise<void>;
   onEvent: (proc: number, body: Buffer) => void;
   onStateChange: (state: SessionState) => void;
+  /** Told of every call that failed (libvirt's error, a timeout, no connection), e.g. to count it. */
+  onCallError?: (procedure: string, err: unknown) => void;
 }
 
 export type SessionState = 'connecting' | 'ready' | 'closed';
@@ -88,11 +90,16 @@ export class LibvirtSession implements Caller {
   }
 
   async call<T>(proc: number, name: string, encode: Encode, decode: Decode<T>, settings?: CallSettings): Promise<T> {
-    const conn =
-      this.conn !== null && this.stateValue === 'ready'
-        ? this.conn
-        : await this.waitReady(this.opts.unavailableAfterMs);
-    return callOn(conn, proc, name, encode, decode, settings?.timeoutMs ?? this.opts.callTimeoutMs);
+    try {
+      const conn =
+        this.conn !== null && this.stateValue === 'ready'
+          ? this.conn
+          : await this.waitReady(this.opts.unavailableAfterMs);
+      return await callOn(conn, proc, name, encode, decode, settings?.timeoutMs ?? this.opts.callTimeoutMs);
+    } catch (err) {
+      this.opts.onCallError?.(name, err);
+      throw err;
+    }
   }
 
   /** Stops reconnecting, closes the socket (politely, if it is up) and fails waiting calls. */

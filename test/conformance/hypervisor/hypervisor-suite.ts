@@ -10,6 +10,7 @@ import { hostTests } from './suite-host.ts';
 import { lifecycleTests } from './suite-lifecycle.ts';
 import { metadataTests } from './suite-metadata.ts';
 import { portTests } from './suite-ports.ts';
+import { volumeTests } from './suite-volumes.ts';
 
 export type { HypervisorSubject, SubjectFactory } from './suite-helpers.ts';
 
@@ -34,5 +35,6 @@ export function hypervisorConformance(name: string, open: SubjectFactory): void 
     describe('events', () => eventTests(c));
     describe('metadata', () => metadataTests(c));
     describe('ports', () => portTests(c));
+    describe('volumes', () => volumeTests(c));
   });
 }

@@ -15,7 +15,7 @@ export function absentTests(c: SuiteContext): void {
     assert.ok(!(await hv.list()).some((d) => d.instanceId === id));
   });
 
-  test('destroy, undefine, discardSave, removeLogs and detachPort succeed', async () => {
+  test('destroy, undefine, discardSave, removeLogs, detachPort and detachVolume succeed', async () => {
     const { hv } = c.s;
     const id = randomUUID();
     await hv.destroy(id);
@@ -24,10 +24,11 @@ export function absentTests(c: SuiteContext): void {
     await hv.discardSave(id);
     await hv.removeLogs(id);
     await hv.detachPort(id, 'tapabsent000');
+    await hv.detachVolume(id, randomUUID());
     assert.equal(await hv.powerState(id), undefined);
   });
 
-  test('start, stop, pause, unpause, save and attachPort are NOT_FOUND', async () => {
+  test('start, stop, pause, unpause, save, attachPort, attachVolume and resizeVolume are NOT_FOUND', async () => {
     const { hv } = c.s;
     const id = randomUUID();
     await rejectsWith(hv.start(id), 'NOT_FOUND', 'start');
@@ -37,6 +38,9 @@ export function absentTests(c: SuiteContext): void {
     await rejectsWith(hv.unpause(id), 'NOT_FOUND', 'unpause');
     await rejectsWith(hv.save(id), 'NOT_FOUND', 'save');
     await rejectsWith(hv.attachPort(id, definitionPort()), 'NOT_FOUND', 'attachPort');
+    const v = await c.s.volume();
+    await rejectsWith(hv.attachVolume(id, v.spec), 'NOT_FOUND', 'attachVolume');
+    await rejectsWith(hv.resizeVolume(id, v.spec.id, v.sizeBytes), 'NOT_FOUND', 'resizeVolume');
     assert.equal(await hv.powerState(id), undefined, 'a refused call made nothing');
   });
 }

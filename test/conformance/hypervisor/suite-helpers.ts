@@ -7,8 +7,18 @@ import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { TestContext } from 'node:test';
 import type { Hypervisor, HypervisorEvent } from '../../../agent/hypervisor/hypervisor.ts';
-import type { InstanceSpec, PortSpec } from '../../../agent/hypervisor/instance-spec.ts';
+import type { InstanceSpec, PortSpec, VolumeSpec } from '../../../agent/hypervisor/instance-spec.ts';
+import { volumeSecretUsage } from '../../../agent/hypervisor/volume-secret.ts';
 import { type ErrorCode, isStratoError } from '../../../common/errors.ts';
+
+/** A volume a subject's guests can reach over iSCSI with CHAP. */
+export interface SubjectVolume {
+  /** Its disk at `vdc` (tests move it with `{ ...spec, target }`). */
+  spec: VolumeSpec;
+  /** The CHAP password its target wants. */
+  chapSecret: string;
+  sizeBytes: number;
+}
 
 export interface HypervisorSubject {
   hv: Hypervisor;
@@ -20,6 +30,10 @@ export interface HypervisorSubject {
   guestUp(id: string): Promise<void>;
   /** Whether the hypervisor keeps files about `id` that outlive its definition (its logs). */
   hasLogs(id: string): Promise<boolean>;
+  /** A new volume exported to this host (libvirt: a private tgtd; the fake: its pretend target). */
+  volume(): Promise<SubjectVolume>;
+  /** The storage host grows the volume's LUN (AgentStorage.ExtendVolume). */
+  growVolume(v: SubjectVolume, sizeBytes: number): Promise<void>;
   /** Removes every domain, file and tap the subject made. */
   close(): Promise<void>;
 }
@@ -135,4 +149,30 @@ export function eventLog(t: TestContext, hv: Hypervisor, id: string): EventLog {
   const log = new EventLog(hv, id);
   t.after(() => log.close());
   return log;
+}
+
+/** An iSCSI volume disk from what a storage host's export says (as the agent builds one). */
+export function volumeDisk(
+  e: { volumeId: string; portal: string; targetIqn: string; lun: number; chapUser: string; initiatorName: string },
+  target = 'vdc',
+): VolumeSpec {
+  const m = /^\[?([^\]]+?)\]?:(\d+)$/.exec(e.portal);
+  if (!m) throw new Error(`bad portal ${e.portal}`);
+  return {
+    id: e.volumeId,
+    target,
+    iscsi: {
+      host: m[1]!,
+      port: Number(m[2]),
+      iqn: e.targetIqn,
+      lun: e.lun,
+      auth: { username: e.chapUser, secretUsage: volumeSecretUsage(e.volumeId) },
+      initiator: e.initiatorName,
+    },
+  };
+}
+
+/** Removes the volume's secret when the test ends, pass or fail. */
+export function cleanSecret(t: TestContext, s: HypervisorSubject, volumeId: string): void {
+  t.after(() => s.hv.removeVolumeSecret(volumeId));
 }

@@ -14,9 +14,15 @@ export function portTests(c: SuiteContext): void {
     await hv.attachPort(id, port);
     await hv.attachPort(id, port);
     await hv.attachPort(id, { ...port, id: 'another-port-same-mac' });
+    assert.deepEqual(
+      (await hv.metadata(id))?.ports.map((p) => p.id),
+      [port.id],
+      'the metadata records the plugged port, once',
+    );
     await hv.detachPort(id, port.tap);
     await hv.detachPort(id, port.tap);
     await hv.detachPort(id, 'tapnever00000');
+    assert.deepEqual((await hv.metadata(id))?.ports, []);
     assert.equal(await hv.powerState(id), 'shutdown');
   });
 
@@ -30,8 +36,13 @@ export function portTests(c: SuiteContext): void {
     const port = await c.s.port();
     await hv.attachPort(id, port);
     await hv.attachPort(id, port);
+    assert.deepEqual(
+      (await hv.metadata(id))?.ports.map((p) => p.tap),
+      [port.tap],
+    );
     await hv.detachPort(id, port.tap, { timeoutMs: 120_000 });
     await hv.detachPort(id, port.tap);
+    assert.deepEqual((await hv.metadata(id))?.ports, []);
     assert.equal(await hv.powerState(id), 'running');
 
     await hv.acpiReboot(id);

@@ -1,9 +1,9 @@
 // The real strato-agent (a child process) against the real libvirtd and the test
 // image, driven over mutual TLS as the conductor would, with a test stub of the
 // conductor's Registry. One guest is reused across the power actions to keep the
-// TCG boots few.
+// TCG boots few. The agent's metrics endpoint shows the running guest's counters.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, open, readdir, rm, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,7 +13,9 @@ import { ShutdownFlags } from '../../../agent/hypervisor/libvirt/flags.ts';
 import type { LibvirtClient } from '../../../agent/hypervisor/libvirt/libvirt-client.ts';
 import { isStratoError, StratoError } from '../../../common/errors.ts';
 import { readLines, waitForLine } from '../../harness/console-log.ts';
+import { freePort } from '../../harness/free-port.ts';
 import { domainGone } from '../../harness/libvirt-domains.ts';
+import { sampleValue, scrape } from '../../harness/metrics-scrape.ts';
 import { waitFor } from '../../harness/wait.ts';
 import {
   type AgentApi,
@@ -35,10 +37,20 @@ let stub: RegistryStub;
 let agent: AgentProcess | undefined;
 let api: AgentApi;
 let libvirt: LibvirtClient;
+let metricsPort: number;
 const instances = new Set<string>();
 
 async function startAgent(): Promise<void> {
-  agent = await lab!.startAgent(['--acpi-timeout-s', '60', '--resync-interval-s', '2', '--orphan-grace-s', '3']);
+  agent = await lab!.startAgent([
+    '--acpi-timeout-s',
+    '60',
+    '--resync-interval-s',
+    '2',
+    '--orphan-grace-s',
+    '3',
+    '--metrics-listen',
+    `127.0.0.1:${metricsPort}`,
+  ]);
   api?.close();
   api = await agentApi(agent.port, lab!.tlsDir);
 }
@@ -47,6 +59,7 @@ async function startAgent(): Promise<void> {
 before(async () => {
   lab = await openAgentLab(HOST_ID, 'strato-agent-it-');
   ({ stateDir, image, stub, libvirt } = lab);
+  metricsPort = await freePort();
   const registered = stub.nextRegister(60_000);
   await startAgent();
   await registered;
@@ -64,6 +77,14 @@ after(async () => {
   }
 });
 
+// A key pair's public key, as the conductor passes a server's key_name on; the guest
+// prints its fingerprint as ssh-keygen -l does (scripts/test-image/README.md).
+const PUBLIC_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl agent-it';
+const FINGERPRINT = `SHA256:${createHash('sha256')
+  .update(Buffer.from(PUBLIC_KEY.split(' ')[1]!, 'base64'))
+  .digest('base64')
+  .replace(/=+$/, '')}`;
+
 function spawnReq(id: string, name: string, userData = '') {
   instances.add(id);
   // The conductor expects what it asks to spawn; the agent deletes unexpected domains.
@@ -77,6 +98,7 @@ function spawnReq(id: string, name: string, userData = '') {
     userData: Buffer.from(userData),
     metadata: { role: 'test' },
     networkDataJson: '',
+    publicKeys: [{ name: 'it-key', key: PUBLIC_KEY }],
   };
 }
 
@@ -90,7 +112,7 @@ async function waitBooted(id: string): Promise<void> {
 
 const idA = randomUUID();
 
-test('spawn boots the image with its config drive and user data; spawn again is idempotent', {
+test('spawn boots the image with its config drive (SSH key included) and user data; spawn again is idempotent', {
   timeout: 300_000,
 }, async () => {
   const reg = stub.registers[0];
@@ -117,6 +139,7 @@ test('spawn boots the image with its config drive and user data; spawn again is 
   await waitBooted(idA);
   await waitForLine(consoleOf(idA), `STRATO-META uuid ${idA}`, 30_000);
   await waitForLine(consoleOf(idA), 'STRATO-META hostname web-one', 30_000);
+  await waitForLine(consoleOf(idA), `E2E-PUBKEY it-key ${FINGERPRINT}`, 30_000);
   await waitForLine(consoleOf(idA), 'hello from user data', 60_000);
   await waitForLine(consoleOf(idA), /STRATO-USERDATA-END rc=0/, 60_000);
   const tail = await api.GetConsoleLog({ instanceId: idA, lines: 500 });
@@ -131,6 +154,38 @@ test('spawn boots the image with its config drive and user data; spawn again is 
   assert.equal(stub.pulls, 1, 'the image was pulled once');
   const listed = await api.ListInstances({});
   assert.ok(listed.instances.some((i) => i.instanceId === idA && i.powerState === 'running'));
+});
+
+test("the running guest's counters appear on the metrics endpoint, under its instance id", {
+  timeout: 120_000,
+}, async () => {
+  const reg = stub.registers[0];
+  assert.ok(reg && Number.isFinite(Date.parse(reg.startedAt)), 'Register says when the agent started');
+  assert.deepEqual(reg.degradedReasons, []);
+  const id = { instance_id: idA };
+  const first = (await scrape(metricsPort)).text;
+  assert.equal(sampleValue(first, 'strato_agent_libvirt_connected', {}), 1);
+  assert.equal(sampleValue(first, 'strato_agent_instance_memory_bytes', id), 256 * 1024 * 1024);
+  assert.ok((sampleValue(first, 'strato_agent_instance_memory_rss_bytes', id) ?? 0) > 0, 'resident memory');
+  const cpu = sampleValue(first, 'strato_agent_instance_cpu_seconds_total', id) ?? 0;
+  assert.ok(cpu > 0, `CPU time ${cpu}`);
+  // The guest booted from its disk: it read it (vda) and its config drive.
+  assert.ok((sampleValue(first, 'strato_agent_instance_disk_read_bytes_total', { ...id, device: 'vda' }) ?? 0) > 0);
+  assert.ok(sampleValue(first, 'strato_agent_instance_disk_write_bytes_total', { ...id, device: 'vda' }) !== undefined);
+  assert.ok((sampleValue(first, 'strato_agent_instances_running', {}) ?? 0) >= 1);
+  const spawns = { method: '/strato.agent.v1.Agent/SpawnInstance' };
+  assert.equal(sampleValue(first, 'strato_grpc_server_requests_total', spawns), 2);
+  // A running guest under TCG burns CPU: the counter moves between scrapes.
+  const later = await waitFor(
+    async () => (await scrape(metricsPort)).text,
+    (t) => (sampleValue(t, 'strato_agent_instance_cpu_seconds_total', id) ?? 0) > cpu,
+    { what: "the guest's CPU counter to move", timeoutMs: 30_000, intervalMs: 1000 },
+  );
+  assert.ok(later.length > 0);
+  // The endpoint is bound to 127.0.0.1 only.
+  await assert.rejects(scrape(metricsPort, '127.0.0.2'), (e: Error) =>
+    /ECONNREFUSED/.test(String((e.cause as Error)?.message ?? e)),
+  );
 });
 
 test('pause, unpause, suspend and resume follow libvirt and are reported', { timeout: 300_000 }, async () => {

@@ -31,8 +31,11 @@ const PUBLIC_SERVICES = [
   'strato.volume.v1.Volumes',
   'strato.volume.v1.VolumeSnapshots',
   'strato.compute.v1.ServerVolumes',
+  'strato.identity.v1.Quotas',
+  'strato.compute.v1.KeyPairs',
 ];
 
+const EDGE_PUBLIC_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl edge';
 const LONG = 'x'.repeat(2_000);
 const HUGE = 'y'.repeat(60_000);
 const CONTROL = 'edge\u0000\u001b[31m\u007fctl';
@@ -213,6 +216,12 @@ describe('public API edge: hostile input over a real connection', () => {
       ListVolumeSnapshots: { volume: 'edge-vol' },
       DeleteVolumeSnapshot: { snapshot: 'edge-snap' },
       AddServerVolume: { server: 'edge-srv', volume: 'edge-vol', device: '' },
+      GetQuota: { project: 'edge-proj' },
+      SetQuota: { project: 'edge-proj', instances: 5 },
+      CreateKeyPair: { name: 'edge-kp' },
+      ImportKeyPair: { name: 'edge-kp2', publicKey: EDGE_PUBLIC_KEY },
+      GetKeyPair: { keyPair: 'edge-kp' },
+      DeleteKeyPair: { keyPair: 'edge-kp' },
       RemoveServerVolume: { server: 'edge-srv', volume: 'edge-vol' },
     };
     return base[rpc.method] ?? {};
@@ -244,6 +253,8 @@ describe('public API edge: hostile input over a real connection', () => {
       ['host', (ref) => a.hosts.GetHost({ host: ref })],
       ['volume', (ref) => a.volumes.GetVolume({ volume: ref })],
       ['snapshot', (ref) => a.volumeSnapshots.GetVolumeSnapshot({ snapshot: ref })],
+      ['keypair', (ref) => a.keyPairs.GetKeyPair({ keyPair: ref })],
+      ['project', (ref) => a.quotas.GetQuota({ project: ref })],
     ];
     for (const [kind, get] of lookups) {
       for (const [what, value] of BAD_VALUES) {

@@ -10,7 +10,9 @@ import type { ProtoGrpcType as FlavorProto } from '../../../common/gen/flavor.ts
 import type { ProtoGrpcType as HostProto } from '../../../common/gen/host.ts';
 import type { ProtoGrpcType as IdentityProto } from '../../../common/gen/identity.ts';
 import type { ProtoGrpcType as ImageProto } from '../../../common/gen/image.ts';
+import type { ProtoGrpcType as KeyPairProto } from '../../../common/gen/keypair.ts';
 import type { ProtoGrpcType as NetworkProto } from '../../../common/gen/network.ts';
+import type { ProtoGrpcType as QuotaProto } from '../../../common/gen/quota.ts';
 import type { ProtoGrpcType as ServerProto } from '../../../common/gen/server.ts';
 import type { ProtoGrpcType as VolumeProto } from '../../../common/gen/volume.ts';
 import type { Server__Output } from '../../../common/gen/strato/compute/v1/Server.ts';
@@ -26,7 +28,15 @@ import { FakeAgent, type FakeAgentOptions } from '../../harness/fake-agent.ts';
 import { freePort } from '../../harness/free-port.ts';
 import { waitFor } from '../../harness/wait.ts';
 
-type Proto = FlavorProto & HostProto & IdentityProto & ImageProto & NetworkProto & ServerProto & VolumeProto;
+type Proto = FlavorProto &
+  HostProto &
+  IdentityProto &
+  ImageProto &
+  KeyPairProto &
+  NetworkProto &
+  QuotaProto &
+  ServerProto &
+  VolumeProto;
 
 // The conductor runs in this process: keep its logs to what matters.
 log.level = process.env.STRATO_LOG_LEVEL ?? 'error';
@@ -55,6 +65,8 @@ export async function apiClients(address: string, caFile: string, token: string)
     volumes: connect(proto.strato.volume.v1.Volumes, address, opts),
     volumeSnapshots: connect(proto.strato.volume.v1.VolumeSnapshots, address, opts),
     serverVolumes: connect(proto.strato.compute.v1.ServerVolumes, address, opts),
+    quotas: connect(proto.strato.identity.v1.Quotas, address, opts),
+    keyPairs: connect(proto.strato.compute.v1.KeyPairs, address, opts),
   };
 }
 export type Api = Awaited<ReturnType<typeof apiClients>>;

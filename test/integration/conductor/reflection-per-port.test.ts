@@ -18,10 +18,12 @@ const HOST = `refl-${randomUUID().slice(0, 8)}`;
 
 const PUBLIC = [
   'strato.compute.v1.Flavors',
+  'strato.compute.v1.KeyPairs',
   'strato.compute.v1.ServerVolumes',
   'strato.compute.v1.Servers',
   'strato.host.v1.Hosts',
   'strato.identity.v1.Identity',
+  'strato.identity.v1.Quotas',
   'strato.image.v1.Images',
   'strato.network.v1.Networks',
   'strato.network.v1.Ports',

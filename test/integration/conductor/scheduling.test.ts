@@ -29,7 +29,12 @@ describe('conductor: scheduling with two fake agents', () => {
   let hv2: FakeAgent;
 
   before(async () => {
-    env = await startEnv(['hv-1', 'hv-2'], { allocationRatio: { cpu: 1, ram: 1, disk: 1 } });
+    // What the hosts can take is under test here, so project quotas (checked before
+    // scheduling: a 64-vCPU server is past the default 20 cores) stay out of the way.
+    env = await startEnv(['hv-1', 'hv-2'], {
+      allocationRatio: { cpu: 1, ram: 1, disk: 1 },
+      quotaDefaults: { instances: -1, cores: -1, ramMib: -1 },
+    });
     hv1 = await env.startAgent('hv-1', { capacity: { vcpus: 4, ramMib: 4096, diskGib: 40 } });
     hv2 = await env.startAgent('hv-2', { capacity: { vcpus: 4, ramMib: 4096, diskGib: 40 } });
     await uploadImage(env.admin, env.dir, 'img', true);

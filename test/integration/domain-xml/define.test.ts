@@ -47,10 +47,12 @@ describe('domain XML in the real libvirtd', () => {
       const devices = child(dom, 'devices')!;
       const disks = all(devices, 'disk');
       assert.equal(disks.length, 1 + (spec.configDrive ? 1 : 0) + spec.volumes.length);
+      // Only the overlay is qcow2; a root volume, like every volume and the config drive, is raw.
+      const rootFormat = spec.rootDisk.kind === 'volume' ? 'raw' : 'qcow2';
       for (const disk of disks) {
         const target = child(disk, 'target')?.attrs['dev'];
         const format = child(disk, 'driver')?.attrs['type'];
-        assert.equal(format, target === 'vda' ? 'qcow2' : 'raw', `format of ${target} must stay explicit`);
+        assert.equal(format, target === 'vda' ? rootFormat : 'raw', `format of ${target} must stay explicit`);
         if (target === 'vdb') assert.ok(child(disk, 'readonly'), 'the config drive stays read-only');
       }
       const taps = all(devices, 'interface').map((i) => child(i, 'target')?.attrs['dev']);

@@ -3,14 +3,14 @@
 // joined to it by a veth pair, and QEMU's iSCSI initiator (qemu-io, libiscsi) run in
 // the initiator namespace with CHAP. Everything is named with a per-run tag and
 // removed by close(), also after a failure.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Tgtadm } from '../../../agent/storage/iscsi/tgtadm.ts';
+import type { Tgtadm } from '../../../agent/storage/iscsi/tgtadm.ts';
 import { runProcess } from '../../../agent/storage/run-process.ts';
+import { PrivateTgtd } from '../../harness/private-tgtd.ts';
 import { waitFor } from '../../harness/wait.ts';
 
 export interface Login {
@@ -48,10 +48,10 @@ export class TgtLab {
   readonly initiatorIp = `${this.subnet}.2`;
   /** A second address of the initiator host, which no export allows. */
   readonly otherIp = `${this.subnet}.3`;
-  readonly controlPort = 20000 + (randomBytes(2).readUInt16BE() % 10000);
-  readonly tgtadm = new Tgtadm({ controlPort: this.controlPort });
+  readonly #tgtd = new PrivateTgtd(this.targetNs);
+  readonly controlPort = this.#tgtd.controlPort;
+  readonly tgtadm: Tgtadm = this.#tgtd.tgtadm;
   dir = '';
-  #tgtd: ChildProcess | undefined;
   #made: string[] = [];
   readonly #sessions = new Set<Session>();
 
@@ -87,40 +87,14 @@ export class TgtLab {
     return this;
   }
 
-  #sockets(): string[] {
-    return [`/run/tgtd/socket.${this.controlPort}`, `/run/tgtd/socket.${this.controlPort}.lock`];
-  }
-
   /** Starts the lab's tgtd (default portals: the wildcards, as a fresh tgtd has). */
-  async startTgtd(): Promise<void> {
-    const child = spawn(
-      'nsenter',
-      [`--net=/run/netns/${this.targetNs}`, '--', 'tgtd', '-f', '-C', String(this.controlPort)],
-      {
-        stdio: 'ignore',
-      },
-    );
-    this.#tgtd = child;
-    await waitFor(
-      async () => {
-        if (child.exitCode !== null) throw new Error(`tgtd exited (${child.exitCode})`);
-        return existsSync(this.#sockets()[0]!) && (await this.tgtadm.portals().catch(() => [])).length > 0;
-      },
-      (listening) => listening,
-      { what: 'tgtd to start and listen', timeoutMs: 5_000, intervalMs: 50 },
-    );
+  startTgtd(): Promise<void> {
+    return this.#tgtd.start();
   }
 
   /** Kills the lab's tgtd (SIGKILL: all its state is lost, as in a crash). */
-  async killTgtd(): Promise<void> {
-    const child = this.#tgtd;
-    this.#tgtd = undefined;
-    if (child !== undefined && child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGKILL');
-      await exited;
-    }
-    for (const f of this.#sockets()) await rm(f, { force: true });
+  killTgtd(): Promise<void> {
+    return this.#tgtd.kill();
   }
 
   async #secretFile(secret: string): Promise<string> {

@@ -45,7 +45,41 @@ test('network_data.json: empty means no networks; given JSON is kept', () => {
   assert.deepEqual(JSON.parse(file(got, 'openstack/latest/network_data.json')!.content.toString()), nd);
 });
 
-const invalid: [string, Partial<typeof base>, string][] = [
+const KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl me@host';
+
+test('SSH keys go into meta_data.json as Nova writes them: public_keys and keys', () => {
+  const none = JSON.parse(file(configDriveTree(base), 'openstack/latest/meta_data.json')!.content.toString());
+  assert.deepEqual([none.public_keys, none.keys], [{}, []]);
+  const files = configDriveTree({ ...base, publicKeys: [{ name: 'mykey', key: KEY }] });
+  const meta = JSON.parse(file(files, 'openstack/latest/meta_data.json')!.content.toString());
+  assert.deepEqual(meta.public_keys, { mykey: KEY });
+  assert.deepEqual(meta.keys, [{ name: 'mykey', type: 'ssh', data: KEY }]);
+});
+
+type Input = Partial<Parameters<typeof configDriveTree>[0]>;
+const invalid: [string, Input, string][] = [
+  [
+    'a key with a newline (a second authorized_keys line)',
+    { publicKeys: [{ name: 'k', key: `${KEY}\nssh-rsa AAAA x` }] },
+    'INVALID_SPAWN_REQUEST',
+  ],
+  ['a key of 8193 characters', { publicKeys: [{ name: 'k', key: 'k'.repeat(8193) }] }, 'INVALID_SPAWN_REQUEST'],
+  ['an empty key name', { publicKeys: [{ name: '', key: KEY }] }, 'INVALID_SPAWN_REQUEST'],
+  [
+    'two keys of one name',
+    {
+      publicKeys: [
+        { name: 'k', key: KEY },
+        { name: 'k', key: KEY },
+      ],
+    },
+    'INVALID_SPAWN_REQUEST',
+  ],
+  [
+    '17 keys',
+    { publicKeys: Array.from({ length: 17 }, (_, i) => ({ name: `k${i}`, key: KEY })) },
+    'INVALID_SPAWN_REQUEST',
+  ],
   ['network data not JSON', { networkDataJson: '{' }, 'INVALID_NETWORK_DATA'],
   ['network data an array', { networkDataJson: '[]' }, 'INVALID_NETWORK_DATA'],
   ['user data too large', { userData: new Uint8Array(MAX_USER_DATA_BYTES + 1) }, 'USER_DATA_TOO_LARGE'],

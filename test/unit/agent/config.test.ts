@@ -17,6 +17,24 @@ test('defaults fill everything but the conductor and TLS directory', () => {
   assert.equal(c.acpiTimeoutS, 60);
   assert.deepEqual(c.capacity, {});
   assert.equal(c.advertise, undefined);
+  assert.deepEqual(c.metricsListen, { host: '127.0.0.1', port: 9181 });
+});
+
+test('--metrics-listen: an address, or off; a bad one is refused naming the flag or its variable', () => {
+  const base = ['--conductor', 'ctl:7443', '--tls-dir', '/t'];
+  assert.equal(parseAgentConfig([...base, '--metrics-listen', 'off'], 'hv').metricsListen, undefined);
+  assert.deepEqual(parseAgentConfig([...base], 'hv', { STRATO_AGENT_METRICS_LISTEN: '[::1]:0' }).metricsListen, {
+    host: '::1',
+    port: 0,
+  });
+  assert.throws(
+    () => parseAgentConfig([...base, '--metrics-listen', 'everywhere:1'], 'hv'),
+    (e) => isStratoError(e, 'INVALID_ARGUMENT') && /^--metrics-listen: must be IP:PORT/.test(e.message),
+  );
+  assert.throws(
+    () => parseAgentConfig(base, 'hv', { STRATO_AGENT_METRICS_LISTEN: '1.2.3.4' }),
+    (e) => isStratoError(e, 'INVALID_ARGUMENT') && e.message.startsWith('STRATO_AGENT_METRICS_LISTEN: must be'),
+  );
 });
 
 test('repeated --conductor keeps order; overrides parse', () => {

@@ -81,13 +81,6 @@ test("the instance directory, overlay and config drive are open to root and QEMU
   assert.deepEqual(await access(join(dir, 'disk.config')), { mode: '640', gid: QEMU_GID }, 'QEMU reads the drive');
 });
 
-test("the port records are root's alone", async () => {
-  const { manager, req, dir } = await setup();
-  const port = { id: randomUUID(), mac: 'fa:16:3e:00:00:09', networkId: randomUUID(), tap: 'tapabc', bridge: 'brqabc' };
-  await manager.spawn({ ...req, ports: [{ ...port, ips: ['10.0.0.9'] }] });
-  assert.equal((await access(join(dir, 'ports.json'))).mode, '600');
-});
-
 test("delete removes the hypervisor's logs of the instance after its domain, and again when all is gone", async () => {
   const { hv, manager, req, dir } = await setup();
   await manager.spawn(req);

@@ -1,93 +1,15 @@
 // The instance manager against the stateful fake hypervisor, with fake disk tools
-// and image store that write real placeholder files, so "nothing left behind" is
-// checked on a real directory.
+// and image store that write real placeholder files (compute-fixture.ts), so
+// "nothing left behind" is checked on a real directory.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
-import { type InstanceChange, InstanceManager } from '../../../agent/compute/instance-manager.ts';
-import type { DiskTools, ImageStore } from '../../../agent/compute/spawn.ts';
+import { test } from 'node:test';
 import type { SpawnRequest } from '../../../agent/compute/spawn-request.ts';
-import { FakeHypervisor } from '../../../agent/hypervisor/fake/fake-hypervisor.ts';
-import type { CachedImage, ImageRef } from '../../../agent/images/image-source.ts';
 import { isStratoError, StratoError } from '../../../common/errors.ts';
-import { quiet } from '../../harness/quiet-log.ts';
-
-const dirs: string[] = [];
-after(async () => {
-  for (const d of dirs) await rm(d, { recursive: true, force: true });
-});
-
-const SHA = 'a'.repeat(64);
-
-class FakeImages implements ImageStore {
-  fail: Error | undefined;
-  ensured = 0;
-  readonly dir: string;
-  constructor(dir: string) {
-    this.dir = dir;
-  }
-  pathOf(sha: string): string {
-    return join(this.dir, sha);
-  }
-  async ensure(ref: ImageRef): Promise<CachedImage> {
-    this.ensured++;
-    if (this.fail) throw this.fail;
-    return { path: this.pathOf(ref.sha256), format: ref.diskFormat, sha256: ref.sha256 };
-  }
-  async virtualSize(): Promise<number> {
-    return 40 * 1024 * 1024;
-  }
-}
-
-const disks: DiskTools = {
-  async createOverlay(_base, overlay) {
-    await writeFile(overlay, 'overlay');
-  },
-  overlaySize: (gib) => gib * 1024 ** 3,
-  async writeConfigDrive(files, iso) {
-    await writeFile(iso, files.map((f) => f.path).join('\n'));
-  },
-};
-
-async function setup(opts: { acpiTimeoutS?: number } = {}) {
-  const stateDir = await mkdtemp(join(tmpdir(), 'strato-im-'));
-  dirs.push(stateDir);
-  const hv = new FakeHypervisor();
-  const images = new FakeImages(join(stateDir, 'images'));
-  const manager = new InstanceManager({
-    hv,
-    images,
-    disks,
-    stateDir,
-    virtType: 'qemu',
-    availabilityZone: 'nova',
-    acpiTimeoutS: opts.acpiTimeoutS ?? 1,
-    log: quiet,
-  });
-  const changes: InstanceChange[] = [];
-  manager.on('changed', (c) => changes.push(c));
-  return { stateDir, hv, images, manager, changes };
-}
-
-function req(id = randomUUID()): SpawnRequest {
-  return {
-    instanceId: id,
-    name: 'vm',
-    projectId: 'p1',
-    flavor: { name: 'm1.tiny', vcpus: 1, ramMiB: 256, diskGiB: 1 },
-    image: { id: 'img', sha256: SHA, sizeBytes: 10, diskFormat: 'qcow2' },
-    userData: Buffer.from('#!/bin/sh\necho hi\n'),
-    metadata: {},
-    networkDataJson: '',
-    ports: [],
-  };
-}
-
-const settle = () => new Promise((r) => setTimeout(r, 20));
+import { req, SHA, settle, setup } from './compute-fixture.ts';
 
 test('spawn defines and starts the domain with overlay, config drive and console in the instance dir', async () => {
   const { stateDir, hv, manager, changes } = await setup();
@@ -95,8 +17,10 @@ test('spawn defines and starts the domain with overlay, config drive and console
   const st = await manager.spawn(r);
   assert.deepEqual(st, { instanceId: r.instanceId, powerState: 'running', domainName: `strato-${r.instanceId}` });
   const d = hv.domains.get(r.instanceId)!;
-  assert.equal(d.spec.rootDisk.path, join(stateDir, 'instances', r.instanceId, 'disk.qcow2'));
-  assert.deepEqual(d.spec.rootDisk.backing, { path: join(stateDir, 'images', SHA), format: 'qcow2' });
+  assert.deepEqual(d.spec.rootDisk, {
+    path: join(stateDir, 'instances', r.instanceId, 'disk.qcow2'),
+    backing: { path: join(stateDir, 'images', SHA), format: 'qcow2' },
+  });
   assert.equal(d.spec.configDrive?.path, join(stateDir, 'instances', r.instanceId, 'disk.config'));
   assert.equal(d.spec.consoleLogPath, join(stateDir, 'instances', r.instanceId, 'console.log'));
   assert.deepEqual((await readdir(join(stateDir, 'instances', r.instanceId))).sort(), ['disk.config', 'disk.qcow2']);

@@ -4,7 +4,7 @@
 // libvirt's own names.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { InstanceSpec } from '../../../agent/hypervisor/instance-spec.ts';
+import type { InstanceSpec, OverlayRootDisk } from '../../../agent/hypervisor/instance-spec.ts';
 import {
   INVALID_SPEC_REASON,
   validateInstanceSpec,
@@ -12,7 +12,7 @@ import {
   validateVolume,
 } from '../../../agent/hypervisor/instance-spec-validate.ts';
 import { isStratoError } from '../../../common/errors.ts';
-import { minimalSpec, port, volume, volumeSpec } from '../domain-xml/specs.ts';
+import { bootVolumeSpec, minimalSpec, port, volume, volumeSpec } from '../domain-xml/specs.ts';
 
 function rejects(mutate: (s: InstanceSpec) => void, field: string): void {
   const spec = volumeSpec();
@@ -30,6 +30,10 @@ function rejects(mutate: (s: InstanceSpec) => void, field: string): void {
 
 // biome-ignore lint/suspicious/noExplicitAny: deliberately writing wrongly typed input
 type Loose = any;
+
+/** The sample specs' root disk, an overlay. */
+const overlay = (s: InstanceSpec): OverlayRootDisk => s.rootDisk as OverlayRootDisk;
+const OTHER_VOLUME = '0dd0dd00-1234-4567-89ab-cdef01234567';
 
 describe('spec validation', () => {
   test('the sample specs are valid', () => {
@@ -53,15 +57,15 @@ describe('spec validation', () => {
     ['zero vCPUs', 'flavor.vcpus', (s) => (s.flavor.vcpus = 0)],
     ['fractional RAM', 'flavor.ramMiB', (s) => (s.flavor.ramMiB = 256.5)],
     ['RAM as a string', 'flavor.ramMiB', (s) => ((s.flavor as Loose).ramMiB = '256')],
-    ['a relative root disk', 'rootDisk.path', (s) => (s.rootDisk.path = 'disk.qcow2')],
-    ['.. in the root disk', 'rootDisk.path', (s) => (s.rootDisk.path = '/var/lib/strato/../../etc/shadow')],
-    ['a comma in the root disk (QEMU option)', 'rootDisk.path', (s) => (s.rootDisk.path = '/x/disk,format=raw')],
-    ['a quote in the root disk', 'rootDisk.path', (s) => (s.rootDisk.path = "/x/d'/><disk")],
-    ['a double slash', 'rootDisk.path', (s) => (s.rootDisk.path = '/x//disk')],
+    ['a relative root disk', 'rootDisk.path', (s) => (overlay(s).path = 'disk.qcow2')],
+    ['.. in the root disk', 'rootDisk.path', (s) => (overlay(s).path = '/var/lib/strato/../../etc/shadow')],
+    ['a comma in the root disk (QEMU option)', 'rootDisk.path', (s) => (overlay(s).path = '/x/disk,format=raw')],
+    ['a quote in the root disk', 'rootDisk.path', (s) => (overlay(s).path = "/x/d'/><disk")],
+    ['a double slash', 'rootDisk.path', (s) => (overlay(s).path = '/x//disk')],
     [
       'an unknown backing format',
       'rootDisk.backing.format',
-      (s) => (s.rootDisk.backing = { path: '/b', format: 'vmdk' as Loose }),
+      (s) => (overlay(s).backing = { path: '/b', format: 'vmdk' as Loose }),
     ],
     ['a relative config drive', 'configDrive.path', (s) => (s.configDrive = { path: 'cd.iso' })],
     ['a kernel outside the alphabet', 'kernelBoot.kernel', (s) => (s.kernelBoot = { kernel: '/boot/vm linuz' })],
@@ -103,8 +107,31 @@ describe('spec validation', () => {
       'volumes[0].iscsi.auth.secretUsage',
       (s) => (s.volumes[0]!.iscsi.auth = { username: 'u', secretUsage: 'a b' }),
     ],
-    ['a duplicate volume target', 'volumes[].target', (s) => s.volumes.push(volume({ id: 'other' }))],
+    [
+      "another volume's secret",
+      'volumes[0].iscsi.auth.secretUsage',
+      (s) => (s.volumes[0]!.iscsi.auth = { username: 'u', secretUsage: `strato-volume-${OTHER_VOLUME}` }),
+    ],
+    ['an upper-case volume id', 'volumes[0].id', (s) => (s.volumes[0]!.id = s.volumes[0]!.id.toUpperCase())],
+    [
+      'an initiator name with a space',
+      'volumes[0].iscsi.initiator',
+      (s) => (s.volumes[0]!.iscsi.initiator = 'iqn.2026-01.io.strato:host a'),
+    ],
+    ['a duplicate volume target', 'volumes[].target', (s) => s.volumes.push(volume({ id: OTHER_VOLUME }))],
     ['a duplicate volume', 'volumes[].id', (s) => s.volumes.push(volume({ target: 'vdd' }))],
+    [
+      'a root volume not on vda',
+      'rootDisk.volume.target',
+      (s) => (s.rootDisk = { kind: 'volume', volume: volume({ id: OTHER_VOLUME, target: 'vdd' }) }),
+    ],
+    [
+      'a root volume attached again',
+      'volumes[].id',
+      (s) => (s.rootDisk = { kind: 'volume', volume: volume({ target: 'vda' }) }),
+    ],
+    ['an unknown root disk kind', 'rootDisk.kind', (s) => ((s.rootDisk as Loose).kind = 'iso')],
+    ['an empty image id (not a boot from volume)', 'imageId', (s) => (s.imageId = '')],
   ];
   for (const [what, field, mutate] of cases) {
     test(`rejects ${what}`, () => rejects(mutate, field));
@@ -119,9 +146,14 @@ describe('spec validation', () => {
     }
   });
 
+  test('a boot from volume: the root volume on vda, no image named', () => {
+    assert.doesNotThrow(() => validateInstanceSpec(bootVolumeSpec()));
+    assert.doesNotThrow(() => validateInstanceSpec({ ...bootVolumeSpec(), imageId: 'a0b1c2d3' }));
+  });
+
   test('a rejected spec names the bad field in a message a user can act on', () => {
     const spec = minimalSpec();
-    spec.rootDisk.path = '/var/lib/../x';
+    overlay(spec).path = '/var/lib/../x';
     assert.throws(() => validateInstanceSpec(spec), /rootDisk\.path: must be a normalised path/);
   });
 
@@ -134,6 +166,7 @@ describe('spec validation', () => {
     bad(() => validatePort(port(1, { mac: 'fa:16:3e:00:00' })), 'port.mac');
     bad(() => validateVolume(volume({ target: 'vda' })), 'volume.target');
     bad(() => validateVolume(volume({ id: 'x</serial><y>' })), 'volume.id');
+    bad(() => validateVolume(volume({ target: 'vdc' }), 'volume', true), 'volume.target');
     assert.doesNotThrow(() => validatePort(port(1)));
     assert.doesNotThrow(() => validateVolume(volume()));
   });

@@ -1,9 +1,18 @@
 // strato host list|show in-process against a fake API: usage is shown against
 // what the scheduler may place (over-commit applied), with the arithmetic
-// that gets there, never against the physical size alone.
+// that gets there, never against the physical size alone; show also says how long
+// the agent runs, when it was last heard from, why it is degraded and its orphans.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { usageDetail, usedOfUsable } from '../../../cli/commands/host.ts';
+import {
+  degradedCell,
+  formatDuration,
+  heartbeatCell,
+  orphansCell,
+  uptimeCell,
+  usageDetail,
+  usedOfUsable,
+} from '../../../cli/commands/host.ts';
 import type { Host__Output } from '../../../common/gen/strato/host/v1/Host.ts';
 import { cli, fakeSession } from './helpers.ts';
 
@@ -26,6 +35,21 @@ function host(over: Partial<Host__Output> = {}): Host__Output {
     roles: ['compute'],
     storage: null,
     storageReportedAt: '',
+    agentStartedAt: '2026-12-02T22:00:00.000Z',
+    uptimeS: 7200,
+    degradedReasons: [],
+    orphans: {
+      domains: 0,
+      taps: 0,
+      bridges: 0,
+      namespaces: 0,
+      nftChains: 0,
+      tgtTargets: 0,
+      libvirtSecrets: 0,
+      imageCacheFiles: 0,
+      instanceDirs: 0,
+      domainLogs: 0,
+    },
     ...over,
   };
 }
@@ -80,5 +104,49 @@ describe('host usage', () => {
     const h = host({ usable: null, allocationRatio: null, reserved: null });
     assert.equal(usageDetail(h, 'vcpus'), '8 / 2 physical');
     assert.equal(usedOfUsable(h, 'vcpus'), '8/2');
+  });
+});
+
+describe('host show: what an operator reads first', () => {
+  it('shows version, uptime, last heartbeat, degraded reasons and orphans in rows', async () => {
+    const h = host({
+      degradedReasons: ['libvirt unreachable'],
+      orphans: { ...host().orphans!, domains: 2, nftChains: 1 },
+    });
+    const r = await cli(['host', 'show', 'hv-1'], fakeSession(hostsApi(h)));
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /\| Degraded +\| libvirt unreachable +\|/);
+    assert.match(r.stdout, /\| Uptime +\| 2h \(since 2026-12-02T22:00:00\.000Z\) +\|/);
+    assert.match(r.stdout, /\| Last Heartbeat +\| 2026-12-03T00:00:00\.000Z \(.+ ago\) +\|/);
+    assert.match(r.stdout, /\| Agent Version +\| 0\.1\.0 +\|/);
+    assert.match(r.stdout, /\| Orphans +\| domains: 2 +\|\n\| +\| nft chains: 1 +\|/);
+  });
+
+  it('a healthy host: no reasons, no orphans', () => {
+    assert.equal(degradedCell(host()), 'none');
+    assert.equal(orphansCell(host()), 'none');
+    assert.equal(orphansCell(host({ orphans: null })), 'none');
+  });
+
+  it('a down host: reasons marked as last reported, uptime unknown', () => {
+    const down = host({ state: 'down', uptimeS: 0, degradedReasons: ['libvirt unreachable'] });
+    assert.equal(degradedCell(down), 'libvirt unreachable\n(as last reported; the host is down)');
+    assert.equal(uptimeCell(down), 'unknown while down (started 2026-12-02T22:00:00.000Z)');
+    assert.equal(uptimeCell(host({ agentStartedAt: '' })), '');
+  });
+
+  it('durations read in their two largest units; heartbeats by their age', () => {
+    const table: [number, string][] = [
+      [0, '0s'],
+      [59.9, '59s'],
+      [75, '1m 15s'],
+      [3600, '1h'],
+      [93_784, '1d 2h'],
+      [-5, '0s'],
+    ];
+    for (const [s, want] of table) assert.equal(formatDuration(s), want, String(s));
+    const at = Date.parse('2026-12-03T00:00:00.000Z');
+    assert.equal(heartbeatCell(host(), at + 4000), '2026-12-03T00:00:00.000Z (4s ago)');
+    assert.equal(heartbeatCell(host({ lastHeartbeatAt: '' }), at), 'never');
   });
 });

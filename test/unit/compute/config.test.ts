@@ -39,6 +39,19 @@ describe('conductor config', () => {
     assert.equal(c.heartbeatIntervalS, 10);
     assert.equal(c.downTimeS, 60);
     assert.equal(c.buildTimeoutS, 600);
+    assert.equal(c.metricsListen, '127.0.0.1:9180');
+  });
+
+  it('--metrics-listen: an address, or off; from the environment too; nonsense refused naming it', async () => {
+    assert.equal((await load(['--metrics-listen', 'off'])).config.metricsListen, 'off');
+    assert.equal(
+      (await load([], { STRATO_CONDUCTOR_METRICS_LISTEN: '[::1]:9100' })).config.metricsListen,
+      '[::1]:9100',
+    );
+    await assert.rejects(loadCommand(['--metrics-listen', '0.0.0.0'], {}), {
+      reason: 'CONFIG_INVALID',
+      message: /^metricsListen must be IP:PORT/,
+    });
   });
 
   it('layers file < environment < flags', async () => {
@@ -69,6 +82,20 @@ describe('conductor config', () => {
       message: /--down-time-s must be a number/,
     });
     await assert.rejects(loadCommand(['--bogus'], {}), { reason: 'CONFIG_INVALID', message: /--bogus/ });
+  });
+
+  it('takes quota defaults over the built-in ones, each checked', () => {
+    const c = resolveConfig({ quotaDefaults: { instances: 5, floatingIps: -1 } });
+    assert.deepEqual(
+      [c.quotaDefaults.instances, c.quotaDefaults.floatingIps, c.quotaDefaults.cores, c.quotaDefaults.ramMib],
+      [5, -1, 20, 51_200],
+    );
+    for (const bad of [{ instances: -2 }, { cores: 1.5 }, { widgets: 1 }, 'all']) {
+      assert.throws(() => resolveConfig({ quotaDefaults: bad as never }), {
+        reason: 'CONFIG_INVALID',
+        message: /^quotaDefaults/,
+      });
+    }
   });
 
   it('answers --help and --version before checking anything else', async () => {

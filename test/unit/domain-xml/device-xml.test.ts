@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { buildDomainXml, buildInterfaceXml, buildVolumeDiskXml } from '../../../agent/hypervisor/libvirt/domain-xml.ts';
 import { parseXml } from '../../../agent/hypervisor/libvirt/domain-xml-parse.ts';
-import { minimalSpec, port, twoNicsConfigDriveSpec, volume, volumeSpec } from './specs.ts';
+import { bootVolumeSpec, ipv6Volume, minimalSpec, port, twoNicsConfigDriveSpec, volume, volumeSpec } from './specs.ts';
 import { virtXmlValidate } from './virt-xml-validate.ts';
 
 const indent = (xml: string, spaces: number): string =>
@@ -24,6 +24,30 @@ describe('hot-plug device XML', () => {
     const xml = buildVolumeDiskXml(volume());
     assert.match(xml, /^<disk type='network' device='disk'>\n/);
     assert.ok(buildDomainXml(volumeSpec()).includes(indent(xml, 4)));
+  });
+
+  test('a root volume is the same element on vda, in place of the overlay', () => {
+    const spec = bootVolumeSpec();
+    const full = buildDomainXml(spec);
+    assert.ok(spec.rootDisk.kind === 'volume');
+    assert.ok(full.includes(indent(buildVolumeDiskXml(spec.rootDisk.volume), 4)));
+    assert.doesNotMatch(full, /qcow2|<source file='[^']*\/disk'/, 'no overlay');
+  });
+
+  // What QEMU gets from it: the format named (never probed), the initiator name the
+  // target admits, the password only by the secret's usage, and the portal as a bare
+  // address (libvirt 9.0 brackets an IPv6 one itself: "portal":"[fd00:10::2]:3260").
+  test('a volume disk names raw, the initiator, the secret by usage; an IPv6 host stays bare', () => {
+    const disk = parseXml(buildVolumeDiskXml(ipv6Volume()));
+    const child = (e: typeof disk, name: string) => e.children.find((c) => c.name === name);
+    assert.deepEqual(child(disk, 'driver')?.attrs, { name: 'qemu', type: 'raw', cache: 'none' });
+    const source = child(disk, 'source')!;
+    assert.deepEqual(child(source, 'host')?.attrs, { name: 'fd00:10::2', port: '3260' });
+    assert.equal(child(child(source, 'initiator')!, 'iqn')?.attrs['name'], 'iqn.2026-01.io.strato:host:compute-1');
+    assert.deepEqual(child(child(source, 'auth')!, 'secret')?.attrs, {
+      type: 'iscsi',
+      usage: 'strato-volume-b0a710ad-0000-4000-8000-00000000000b',
+    });
   });
 
   test('bridge and ethernet interfaces are the same elements the domain XML holds', () => {

@@ -10,7 +10,7 @@ import { type InstanceMetadata, metadataFromSpec } from '../../../agent/hypervis
 import { parseDomainMetadata } from '../../../agent/hypervisor/libvirt/domain-metadata.ts';
 import { buildDomainXml, buildMetadataXml } from '../../../agent/hypervisor/libvirt/domain-xml.ts';
 import { isStratoError } from '../../../common/errors.ts';
-import { GOLDEN_SPECS, INSTANCE_ID, twoNicsConfigDriveSpec, volumeSpec } from './specs.ts';
+import { bootVolumeSpec, GOLDEN_SPECS, INSTANCE_ID, twoNicsConfigDriveSpec, volumeSpec } from './specs.ts';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 
@@ -30,6 +30,15 @@ describe('domain metadata round trip', () => {
     assert.equal(meta.ports.length, 1);
     assert.deepEqual(Object.keys(meta.ports[0]!).sort(), ['bridge', 'id', 'mac', 'mode', 'networkId', 'tap']);
     assert.deepEqual(meta.volumes, [{ id: 'c0ffee00-1234-4567-89ab-cdef01234567', target: 'vdc' }]);
+  });
+
+  test('a boot from volume records its root volume as vda, first, and an empty image id', () => {
+    const meta = parseDomainMetadata(buildDomainXml(bootVolumeSpec()))!;
+    assert.equal(meta.imageId, '');
+    assert.deepEqual(meta.volumes, [
+      { id: 'da7a0000-1234-4567-89ab-cdef01234567', target: 'vda' },
+      { id: 'b0a710ad-0000-4000-8000-00000000000b', target: 'vdd' },
+    ]);
   });
 
   test('names with markup, quotes, whitespace and non-ASCII survive', () => {

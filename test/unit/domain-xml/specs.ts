@@ -36,8 +36,9 @@ export function port(n: number, overrides: Partial<PortSpec> = {}): PortSpec {
   };
 }
 
+/** A volume disk; its IQN, CHAP user and secret follow `overrides.id`. */
 export function volume(overrides: Partial<VolumeSpec> = {}): VolumeSpec {
-  const id = 'c0ffee00-1234-4567-89ab-cdef01234567';
+  const id = overrides.id ?? 'c0ffee00-1234-4567-89ab-cdef01234567';
   return {
     id,
     target: 'vdc',
@@ -46,10 +47,18 @@ export function volume(overrides: Partial<VolumeSpec> = {}): VolumeSpec {
       port: 3260,
       iqn: `iqn.2026-01.io.strato:${id}`,
       lun: 1,
-      auth: { username: 'strato-c0ffee00', secretUsage: `strato-volume-${id}` },
+      auth: { username: `strato-${id}`, secretUsage: `strato-volume-${id}` },
+      initiator: 'iqn.2026-01.io.strato:host:compute-1',
     },
     ...overrides,
   };
+}
+
+/** A second volume on an IPv6 portal. */
+export function ipv6Volume(): VolumeSpec {
+  const v = volume({ id: 'b0a710ad-0000-4000-8000-00000000000b', target: 'vdd' });
+  v.iscsi.host = 'fd00:10::2';
+  return v;
 }
 
 export function twoNicsConfigDriveSpec(): InstanceSpec {
@@ -65,6 +74,18 @@ export function twoNicsConfigDriveSpec(): InstanceSpec {
 
 export function volumeSpec(): InstanceSpec {
   return { ...minimalSpec(), ports: [port(1)], volumes: [volume()] };
+}
+
+/** Boot from volume: the root disk is an iSCSI volume on vda; no image; a data volume on IPv6. */
+export function bootVolumeSpec(): InstanceSpec {
+  const root = volume({ id: 'da7a0000-1234-4567-89ab-cdef01234567', target: 'vda' });
+  return {
+    ...minimalSpec(),
+    imageId: '',
+    rootDisk: { kind: 'volume', volume: root },
+    configDrive: { path: `${DIR}/disk.config` },
+    volumes: [ipv6Volume()],
+  };
 }
 
 export function kernelBootSpec(): InstanceSpec {
@@ -89,6 +110,7 @@ export const GOLDEN_SPECS: Record<string, () => InstanceSpec> = {
   minimal: minimalSpec,
   'two-nics-config-drive': twoNicsConfigDriveSpec,
   volume: volumeSpec,
+  'boot-volume': bootVolumeSpec,
   'kernel-boot': kernelBootSpec,
   kvm: kvmSpec,
 };

@@ -82,6 +82,30 @@ describe('HostRegistry', () => {
     assert.deepEqual(snap?.allocationRatio, { cpu: 4, ram: 1, disk: 1 });
   });
 
+  it('records what the host says about itself, and only a heartbeat that sees the guests keeps it up', async () => {
+    await reg.register({ ...input, agentStartedAt: '2026-12-03T07:00:00.000Z', degradedReasons: [] });
+    assert.equal((await reg.get('hv-1'))?.agentStartedAt, '2026-12-03T07:00:00.000Z');
+    const before = (await store.status()).revision;
+    await reg.heartbeat('hv-1', undefined, { degradedReasons: [], orphans: {}, instancesUnknown: false });
+    assert.equal((await store.status()).revision, before, 'nothing changed: nothing written');
+    now += 30_000;
+    const seen = now;
+    await reg.heartbeat('hv-1', undefined, { degradedReasons: [], orphans: { domains: 1 }, instancesUnknown: false });
+    assert.deepEqual((await reg.get('hv-1'))?.orphans, { domains: 1 });
+    now += 70_000;
+    // libvirt is gone: the agent still calls, says why, but cannot vouch for its guests.
+    const blind = await reg.heartbeat('hv-1', undefined, {
+      degradedReasons: ['libvirt unreachable'],
+      orphans: { domains: 1 },
+      instancesUnknown: true,
+    });
+    assert.deepEqual(blind.degradedReasons, ['libvirt unreachable']);
+    assert.equal(blind.lastHeartbeatMs, seen, 'a blind heartbeat does not keep the host up');
+    assert.equal(reg.state(blind), 'down');
+    const back = await reg.heartbeat('hv-1', undefined, { degradedReasons: [], orphans: {}, instancesUnknown: false });
+    assert.deepEqual([back.degradedReasons, back.orphans, reg.state(back)], [[], {}, 'up']);
+  });
+
   it('refuses heartbeats and changes for unknown hosts', async () => {
     await assert.rejects(reg.heartbeat('hv-9'), { code: 'NOT_FOUND', reason: 'HOST_NOT_REGISTERED' });
     await assert.rejects(reg.setEnabled('hv-9', true), { code: 'NOT_FOUND', reason: 'HOST_NOT_FOUND' });

@@ -5,7 +5,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isStratoError } from '../../../common/errors.ts';
-import { type Registration, registerInput, validateHostId } from '../../../conductor/hosts/registration.ts';
+import {
+  MAX_DEGRADED_REASONS,
+  type Registration,
+  registerInput,
+  selfReport,
+  validateHostId,
+} from '../../../conductor/hosts/registration.ts';
 import type { StorageReportInput } from '../../../conductor/hosts/storage-report.ts';
 
 const good: Registration = {
@@ -36,7 +42,12 @@ describe('host registration', () => {
       agentVersion: '0.1.0',
       underlayIp: '192.0.2.5',
       roles: ['compute'],
+      agentStartedAt: '',
     });
+    assert.equal(
+      registerInput('hv-1', { ...good, startedAt: '2026-12-03T07:00:00.000Z' }).agentStartedAt,
+      '2026-12-03T07:00:00.000Z',
+    );
     assert.equal(registerInput('hv-1', { ...good, underlayIp: '', address: '[fd00::1]:9090' }).underlayIp, '');
   });
 
@@ -68,11 +79,43 @@ describe('host registration', () => {
     ['no disk', { capacity: { vcpus: 1, ramMib: 1, diskGib: -1 } }, 'CAPACITY_INVALID', 'capacity'],
     ['an underlay that is no IPv4 address', { underlayIp: '192.0.2.300' }, 'UNDERLAY_IP_INVALID', 'underlay_ip'],
     ['an IPv6 underlay', { underlayIp: 'fd00::1' }, 'UNDERLAY_IP_INVALID', 'underlay_ip'],
+    ['a start that is no time', { startedAt: 'yesterday-ish' }, 'STARTED_AT_INVALID', 'started_at'],
+    [
+      'a start too long to be a time',
+      { startedAt: `2026-12-03T07:00:00${'0'.repeat(80)}Z` },
+      'STARTED_AT_INVALID',
+      'started_at',
+    ],
   ];
   for (const [what, change, reason, field] of fields) {
     it(`refuses ${what}: ${reason} naming ${field}`, () => {
       const r = refusal(() => registerInput('hv-1', { ...good, ...change }));
       assert.deepEqual([r.reason, r.field], [reason, field]);
+    });
+  }
+
+  it('keeps what the host says about itself: reasons trimmed, orphans above 0', () => {
+    assert.deepEqual(selfReport({}), { degradedReasons: [], orphans: {} });
+    assert.deepEqual(
+      selfReport({ degradedReasons: [' libvirt unreachable '], orphans: { domains: 2, taps: 0, nftChains: 1 } }),
+      { degradedReasons: ['libvirt unreachable'], orphans: { domains: 2, nftChains: 1 } },
+    );
+  });
+
+  const reasons: [string, string[]][] = [
+    ['too many degraded reasons', Array.from({ length: MAX_DEGRADED_REASONS + 1 }, (_, i) => `reason ${i}`)],
+    ['an empty degraded reason', ['  ']],
+    ['a degraded reason too long', ['x'.repeat(201)]],
+    ['a degraded reason with a control character', ['libvirt\u001b[31m unreachable']],
+    ['a degraded reason with a line break', ['one\ntwo']],
+  ];
+  for (const [what, degradedReasons] of reasons) {
+    it(`refuses ${what}: DEGRADED_REASONS_INVALID naming degraded_reasons, without echoing it`, () => {
+      const r = refusal(() => selfReport({ degradedReasons }));
+      assert.deepEqual([r.reason, r.field], ['DEGRADED_REASONS_INVALID', 'degraded_reasons']);
+      assert.ok(r.message.length < 120, r.message);
+      assert.doesNotMatch(r.message, /x{50}|reason 1/);
+      assert.ok(!r.message.includes('\u001b'), 'no control character echoed');
     });
   }
 

@@ -29,12 +29,16 @@ export interface AgentClient extends grpc.Client {
    * agent creates for the volume (usage `strato-volume-<volume id>`). The
    * storage host has exported the volume to this host (AgentStorage.
    * ExportVolume) first. Attaching a volume the instance already has at the
-   * same device succeeds without change; the domain's metadata records the
-   * volume so a restarted agent knows it.
-   * Errors: NOT_FOUND (INSTANCE_NOT_FOUND); INVALID_ARGUMENT (bad volume spec,
-   * field named); FAILED_PRECONDITION (DEVICE_IN_USE: another disk holds the
-   * device name); UNAVAILABLE (the target refused or did not answer the login:
-   * the message carries QEMU's words); INTERNAL (the hypervisor refused).
+   * same device succeeds without change (and puts the CHAP secret back if the
+   * host lost it); the domain's metadata records the volume so a restarted
+   * agent knows it. A failed attach leaves no disk and no secret behind.
+   * Errors: NOT_FOUND (INSTANCE_NOT_FOUND); INVALID_ARGUMENT (INVALID_VOLUME_SPEC:
+   * bad volume spec, field named, e.g. volume.portal; the CHAP secret is never
+   * quoted); FAILED_PRECONDITION (DEVICE_IN_USE: another disk holds the device
+   * name; VOLUME_ATTACHED_ELSEWHERE: this instance has the volume at another
+   * device; VOLUME_IN_USE: another instance on this host has it); UNAVAILABLE
+   * (VOLUME_UNREACHABLE: the target refused or did not answer the login: the
+   * message carries QEMU's words); INTERNAL (the hypervisor refused).
    */
   AttachVolume(argument: _strato_agent_v1_AttachVolumeRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_AttachVolumeResponse__Output>): grpc.ClientUnaryCall;
   AttachVolume(argument: _strato_agent_v1_AttachVolumeRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_AttachVolumeResponse__Output>): grpc.ClientUnaryCall;
@@ -49,12 +53,16 @@ export interface AgentClient extends grpc.Client {
    * agent creates for the volume (usage `strato-volume-<volume id>`). The
    * storage host has exported the volume to this host (AgentStorage.
    * ExportVolume) first. Attaching a volume the instance already has at the
-   * same device succeeds without change; the domain's metadata records the
-   * volume so a restarted agent knows it.
-   * Errors: NOT_FOUND (INSTANCE_NOT_FOUND); INVALID_ARGUMENT (bad volume spec,
-   * field named); FAILED_PRECONDITION (DEVICE_IN_USE: another disk holds the
-   * device name); UNAVAILABLE (the target refused or did not answer the login:
-   * the message carries QEMU's words); INTERNAL (the hypervisor refused).
+   * same device succeeds without change (and puts the CHAP secret back if the
+   * host lost it); the domain's metadata records the volume so a restarted
+   * agent knows it. A failed attach leaves no disk and no secret behind.
+   * Errors: NOT_FOUND (INSTANCE_NOT_FOUND); INVALID_ARGUMENT (INVALID_VOLUME_SPEC:
+   * bad volume spec, field named, e.g. volume.portal; the CHAP secret is never
+   * quoted); FAILED_PRECONDITION (DEVICE_IN_USE: another disk holds the device
+   * name; VOLUME_ATTACHED_ELSEWHERE: this instance has the volume at another
+   * device; VOLUME_IN_USE: another instance on this host has it); UNAVAILABLE
+   * (VOLUME_UNREACHABLE: the target refused or did not answer the login: the
+   * message carries QEMU's words); INTERNAL (the hypervisor refused).
    */
   attachVolume(argument: _strato_agent_v1_AttachVolumeRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_AttachVolumeResponse__Output>): grpc.ClientUnaryCall;
   attachVolume(argument: _strato_agent_v1_AttachVolumeRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_AttachVolumeResponse__Output>): grpc.ClientUnaryCall;
@@ -83,9 +91,12 @@ export interface AgentClient extends grpc.Client {
    * the guest to release it (the device-removed event) up to `timeout_s`, then
    * removes the volume's libvirt secret. Detaching a volume the instance does
    * not have, or from an instance that is gone, succeeds (and still removes a
-   * leftover secret). Errors: DEADLINE_EXCEEDED (DETACH_TIMEOUT: the guest did
-   * not release the disk; it stays attached and the call may be repeated);
-   * INTERNAL (the hypervisor refused).
+   * leftover secret, unless another instance on this host records the
+   * volume). Errors: DEADLINE_EXCEEDED (DETACH_TIMEOUT: the guest did not
+   * release the disk; it stays attached and the call may be repeated);
+   * FAILED_PRECONDITION (ROOT_VOLUME: the root disk of a boot from volume goes
+   * with the instance); INVALID_ARGUMENT (volume_id not a UUID); INTERNAL (the
+   * hypervisor refused).
    */
   DetachVolume(argument: _strato_agent_v1_DetachVolumeRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_DetachVolumeResponse__Output>): grpc.ClientUnaryCall;
   DetachVolume(argument: _strato_agent_v1_DetachVolumeRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_DetachVolumeResponse__Output>): grpc.ClientUnaryCall;
@@ -96,9 +107,12 @@ export interface AgentClient extends grpc.Client {
    * the guest to release it (the device-removed event) up to `timeout_s`, then
    * removes the volume's libvirt secret. Detaching a volume the instance does
    * not have, or from an instance that is gone, succeeds (and still removes a
-   * leftover secret). Errors: DEADLINE_EXCEEDED (DETACH_TIMEOUT: the guest did
-   * not release the disk; it stays attached and the call may be repeated);
-   * INTERNAL (the hypervisor refused).
+   * leftover secret, unless another instance on this host records the
+   * volume). Errors: DEADLINE_EXCEEDED (DETACH_TIMEOUT: the guest did not
+   * release the disk; it stays attached and the call may be repeated);
+   * FAILED_PRECONDITION (ROOT_VOLUME: the root disk of a boot from volume goes
+   * with the instance); INVALID_ARGUMENT (volume_id not a UUID); INTERNAL (the
+   * hypervisor refused).
    */
   detachVolume(argument: _strato_agent_v1_DetachVolumeRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_DetachVolumeResponse__Output>): grpc.ClientUnaryCall;
   detachVolume(argument: _strato_agent_v1_DetachVolumeRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_DetachVolumeResponse__Output>): grpc.ClientUnaryCall;
@@ -143,7 +157,10 @@ export interface AgentClient extends grpc.Client {
    * after `acpi_timeout_s`. Acting on an instance already in the target power
    * state succeeds (so unpause of a running guest is a no-op and retries are
    * safe). Errors: NOT_FOUND; FAILED_PRECONDITION (e.g. unpause or suspend of a
-   * stopped guest).
+   * stopped guest; VOLUME_SECRET_MISSING: a start needs a volume's CHAP secret,
+   * which this host lost (libvirtd keeps it in memory only, and this agent
+   * restarted too): repeat the volume's AttachVolume, then the start);
+   * UNAVAILABLE (VOLUME_UNREACHABLE: a volume's target refused the login).
    */
   InstanceAction(argument: _strato_agent_v1_InstanceActionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
   InstanceAction(argument: _strato_agent_v1_InstanceActionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
@@ -155,7 +172,10 @@ export interface AgentClient extends grpc.Client {
    * after `acpi_timeout_s`. Acting on an instance already in the target power
    * state succeeds (so unpause of a running guest is a no-op and retries are
    * safe). Errors: NOT_FOUND; FAILED_PRECONDITION (e.g. unpause or suspend of a
-   * stopped guest).
+   * stopped guest; VOLUME_SECRET_MISSING: a start needs a volume's CHAP secret,
+   * which this host lost (libvirtd keeps it in memory only, and this agent
+   * restarted too): repeat the volume's AttachVolume, then the start);
+   * UNAVAILABLE (VOLUME_UNREACHABLE: a volume's target refused the login).
    */
   instanceAction(argument: _strato_agent_v1_InstanceActionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
   instanceAction(argument: _strato_agent_v1_InstanceActionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
@@ -183,7 +203,9 @@ export interface AgentClient extends grpc.Client {
    * block-resized to `size_bytes`, and the guest sees the new size with no I/O
    * error. A shut-off instance sees it at its next start; nothing is done.
    * Errors: NOT_FOUND (INSTANCE_NOT_FOUND, VOLUME_NOT_ATTACHED); INVALID_ARGUMENT
-   * (a size below the disk's current one); INTERNAL.
+   * (VOLUME_SHRINK_REFUSED: a size below the disk's current one, field
+   * size_bytes); INTERNAL (e.g. QEMU's "Cannot grow iSCSI devices": the LUN is
+   * not that large yet).
    */
   RefreshVolumeSize(argument: _strato_agent_v1_RefreshVolumeSizeRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_RefreshVolumeSizeResponse__Output>): grpc.ClientUnaryCall;
   RefreshVolumeSize(argument: _strato_agent_v1_RefreshVolumeSizeRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_RefreshVolumeSizeResponse__Output>): grpc.ClientUnaryCall;
@@ -195,7 +217,9 @@ export interface AgentClient extends grpc.Client {
    * block-resized to `size_bytes`, and the guest sees the new size with no I/O
    * error. A shut-off instance sees it at its next start; nothing is done.
    * Errors: NOT_FOUND (INSTANCE_NOT_FOUND, VOLUME_NOT_ATTACHED); INVALID_ARGUMENT
-   * (a size below the disk's current one); INTERNAL.
+   * (VOLUME_SHRINK_REFUSED: a size below the disk's current one, field
+   * size_bytes); INTERNAL (e.g. QEMU's "Cannot grow iSCSI devices": the LUN is
+   * not that large yet).
    */
   refreshVolumeSize(argument: _strato_agent_v1_RefreshVolumeSizeRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_RefreshVolumeSizeResponse__Output>): grpc.ClientUnaryCall;
   refreshVolumeSize(argument: _strato_agent_v1_RefreshVolumeSizeRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_RefreshVolumeSizeResponse__Output>): grpc.ClientUnaryCall;
@@ -216,7 +240,11 @@ export interface AgentClient extends grpc.Client {
    * UNAVAILABLE (image source or hypervisor unreachable); FAILED_PRECONDITION
    * (INSTANCE_EXISTS_DIFFERENT: a domain for this instance id with another
    * spec exists; it is left alone); INTERNAL (hypervisor refused; the
-   * message carries its words).
+   * message carries its words). With volumes: INVALID_ARGUMENT
+   * (INVALID_VOLUME_SPEC, field named, e.g. boot_volume.device);
+   * FAILED_PRECONDITION (VOLUME_IN_USE: another instance on this host has the
+   * volume); UNAVAILABLE (VOLUME_UNREACHABLE: a target refused or did not
+   * answer QEMU's login).
    */
   SpawnInstance(argument: _strato_agent_v1_SpawnInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
   SpawnInstance(argument: _strato_agent_v1_SpawnInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
@@ -236,7 +264,11 @@ export interface AgentClient extends grpc.Client {
    * UNAVAILABLE (image source or hypervisor unreachable); FAILED_PRECONDITION
    * (INSTANCE_EXISTS_DIFFERENT: a domain for this instance id with another
    * spec exists; it is left alone); INTERNAL (hypervisor refused; the
-   * message carries its words).
+   * message carries its words). With volumes: INVALID_ARGUMENT
+   * (INVALID_VOLUME_SPEC, field named, e.g. boot_volume.device);
+   * FAILED_PRECONDITION (VOLUME_IN_USE: another instance on this host has the
+   * volume); UNAVAILABLE (VOLUME_UNREACHABLE: a target refused or did not
+   * answer QEMU's login).
    */
   spawnInstance(argument: _strato_agent_v1_SpawnInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
   spawnInstance(argument: _strato_agent_v1_SpawnInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
@@ -255,12 +287,16 @@ export interface AgentHandlers extends grpc.UntypedServiceImplementation {
    * agent creates for the volume (usage `strato-volume-<volume id>`). The
    * storage host has exported the volume to this host (AgentStorage.
    * ExportVolume) first. Attaching a volume the instance already has at the
-   * same device succeeds without change; the domain's metadata records the
-   * volume so a restarted agent knows it.
-   * Errors: NOT_FOUND (INSTANCE_NOT_FOUND); INVALID_ARGUMENT (bad volume spec,
-   * field named); FAILED_PRECONDITION (DEVICE_IN_USE: another disk holds the
-   * device name); UNAVAILABLE (the target refused or did not answer the login:
-   * the message carries QEMU's words); INTERNAL (the hypervisor refused).
+   * same device succeeds without change (and puts the CHAP secret back if the
+   * host lost it); the domain's metadata records the volume so a restarted
+   * agent knows it. A failed attach leaves no disk and no secret behind.
+   * Errors: NOT_FOUND (INSTANCE_NOT_FOUND); INVALID_ARGUMENT (INVALID_VOLUME_SPEC:
+   * bad volume spec, field named, e.g. volume.portal; the CHAP secret is never
+   * quoted); FAILED_PRECONDITION (DEVICE_IN_USE: another disk holds the device
+   * name; VOLUME_ATTACHED_ELSEWHERE: this instance has the volume at another
+   * device; VOLUME_IN_USE: another instance on this host has it); UNAVAILABLE
+   * (VOLUME_UNREACHABLE: the target refused or did not answer the login: the
+   * message carries QEMU's words); INTERNAL (the hypervisor refused).
    */
   AttachVolume: grpc.handleUnaryCall<_strato_agent_v1_AttachVolumeRequest__Output, _strato_agent_v1_AttachVolumeResponse>;
   
@@ -275,9 +311,12 @@ export interface AgentHandlers extends grpc.UntypedServiceImplementation {
    * the guest to release it (the device-removed event) up to `timeout_s`, then
    * removes the volume's libvirt secret. Detaching a volume the instance does
    * not have, or from an instance that is gone, succeeds (and still removes a
-   * leftover secret). Errors: DEADLINE_EXCEEDED (DETACH_TIMEOUT: the guest did
-   * not release the disk; it stays attached and the call may be repeated);
-   * INTERNAL (the hypervisor refused).
+   * leftover secret, unless another instance on this host records the
+   * volume). Errors: DEADLINE_EXCEEDED (DETACH_TIMEOUT: the guest did not
+   * release the disk; it stays attached and the call may be repeated);
+   * FAILED_PRECONDITION (ROOT_VOLUME: the root disk of a boot from volume goes
+   * with the instance); INVALID_ARGUMENT (volume_id not a UUID); INTERNAL (the
+   * hypervisor refused).
    */
   DetachVolume: grpc.handleUnaryCall<_strato_agent_v1_DetachVolumeRequest__Output, _strato_agent_v1_DetachVolumeResponse>;
   
@@ -298,7 +337,10 @@ export interface AgentHandlers extends grpc.UntypedServiceImplementation {
    * after `acpi_timeout_s`. Acting on an instance already in the target power
    * state succeeds (so unpause of a running guest is a no-op and retries are
    * safe). Errors: NOT_FOUND; FAILED_PRECONDITION (e.g. unpause or suspend of a
-   * stopped guest).
+   * stopped guest; VOLUME_SECRET_MISSING: a start needs a volume's CHAP secret,
+   * which this host lost (libvirtd keeps it in memory only, and this agent
+   * restarted too): repeat the volume's AttachVolume, then the start);
+   * UNAVAILABLE (VOLUME_UNREACHABLE: a volume's target refused the login).
    */
   InstanceAction: grpc.handleUnaryCall<_strato_agent_v1_InstanceActionRequest__Output, _strato_agent_v1_InstanceStatus>;
   
@@ -313,7 +355,9 @@ export interface AgentHandlers extends grpc.UntypedServiceImplementation {
    * block-resized to `size_bytes`, and the guest sees the new size with no I/O
    * error. A shut-off instance sees it at its next start; nothing is done.
    * Errors: NOT_FOUND (INSTANCE_NOT_FOUND, VOLUME_NOT_ATTACHED); INVALID_ARGUMENT
-   * (a size below the disk's current one); INTERNAL.
+   * (VOLUME_SHRINK_REFUSED: a size below the disk's current one, field
+   * size_bytes); INTERNAL (e.g. QEMU's "Cannot grow iSCSI devices": the LUN is
+   * not that large yet).
    */
   RefreshVolumeSize: grpc.handleUnaryCall<_strato_agent_v1_RefreshVolumeSizeRequest__Output, _strato_agent_v1_RefreshVolumeSizeResponse>;
   
@@ -331,7 +375,11 @@ export interface AgentHandlers extends grpc.UntypedServiceImplementation {
    * UNAVAILABLE (image source or hypervisor unreachable); FAILED_PRECONDITION
    * (INSTANCE_EXISTS_DIFFERENT: a domain for this instance id with another
    * spec exists; it is left alone); INTERNAL (hypervisor refused; the
-   * message carries its words).
+   * message carries its words). With volumes: INVALID_ARGUMENT
+   * (INVALID_VOLUME_SPEC, field named, e.g. boot_volume.device);
+   * FAILED_PRECONDITION (VOLUME_IN_USE: another instance on this host has the
+   * volume); UNAVAILABLE (VOLUME_UNREACHABLE: a target refused or did not
+   * answer QEMU's login).
    */
   SpawnInstance: grpc.handleUnaryCall<_strato_agent_v1_SpawnInstanceRequest__Output, _strato_agent_v1_InstanceStatus>;
   

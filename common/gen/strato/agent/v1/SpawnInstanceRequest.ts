@@ -4,6 +4,7 @@ import type { FlavorSpec as _strato_agent_v1_FlavorSpec, FlavorSpec__Output as _
 import type { ImageRef as _strato_agent_v1_ImageRef, ImageRef__Output as _strato_agent_v1_ImageRef__Output } from '../../../strato/agent/v1/ImageRef.ts';
 import type { PortSpec as _strato_agent_v1_PortSpec, PortSpec__Output as _strato_agent_v1_PortSpec__Output } from '../../../strato/agent/v1/PortSpec.ts';
 import type { VolumeSpec as _strato_agent_v1_VolumeSpec, VolumeSpec__Output as _strato_agent_v1_VolumeSpec__Output } from '../../../strato/agent/v1/VolumeSpec.ts';
+import type { PublicKey as _strato_agent_v1_PublicKey, PublicKey__Output as _strato_agent_v1_PublicKey__Output } from '../../../strato/agent/v1/PublicKey.ts';
 
 export interface SpawnInstanceRequest {
   'instanceId'?: (string);
@@ -34,6 +35,14 @@ export interface SpawnInstanceRequest {
    * Volumes attached at spawn (a rebuild or a move), in addition to the root.
    */
   'volumes'?: (_strato_agent_v1_VolumeSpec)[];
+  /**
+   * SSH public keys for the guest (the server's key pair; empty: none), written
+   * on the config drive as Nova does: meta_data.json `public_keys` (name → key)
+   * and `keys` ([{name, type "ssh", data}]). At most 16, each one line of at
+   * most 8192 characters with no control characters; else INVALID_ARGUMENT
+   * (INVALID_SPAWN_REQUEST, field public_keys).
+   */
+  'publicKeys'?: (_strato_agent_v1_PublicKey)[];
 }
 
 export interface SpawnInstanceRequest__Output {
@@ -65,4 +74,12 @@ export interface SpawnInstanceRequest__Output {
    * Volumes attached at spawn (a rebuild or a move), in addition to the root.
    */
   'volumes': (_strato_agent_v1_VolumeSpec__Output)[];
+  /**
+   * SSH public keys for the guest (the server's key pair; empty: none), written
+   * on the config drive as Nova does: meta_data.json `public_keys` (name → key)
+   * and `keys` ([{name, type "ssh", data}]). At most 16, each one line of at
+   * most 8192 characters with no control characters; else INVALID_ARGUMENT
+   * (INVALID_SPAWN_REQUEST, field public_keys).
+   */
+  'publicKeys': (_strato_agent_v1_PublicKey__Output)[];
 }

@@ -40,6 +40,10 @@ export interface CreateServerRequest {
    * the server is deleted (default: keep it).
    */
   'deleteVolumeOnTermination'?: (boolean);
+  /**
+   * One of the caller's key pairs: its public key goes onto the config drive.
+   */
+  'keyName'?: (string);
 }
 
 export interface CreateServerRequest__Output {
@@ -80,4 +84,8 @@ export interface CreateServerRequest__Output {
    * the server is deleted (default: keep it).
    */
   'deleteVolumeOnTermination': (boolean);
+  /**
+   * One of the caller's key pairs: its public key goes onto the config drive.
+   */
+  'keyName': (string);
 }

@@ -44,6 +44,11 @@ export interface Server {
    * (each volume's status says which), the boot volume first.
    */
   'volumes'?: (_strato_compute_v1_ServerVolume)[];
+  /**
+   * The key pair it was created with ('' for none): its public key is the
+   * server's even if the key pair was deleted since.
+   */
+  'keyName'?: (string);
 }
 
 export interface Server__Output {
@@ -84,4 +89,9 @@ export interface Server__Output {
    * (each volume's status says which), the boot volume first.
    */
   'volumes': (_strato_compute_v1_ServerVolume__Output)[];
+  /**
+   * The key pair it was created with ('' for none): its public key is the
+   * server's even if the key pair was deleted since.
+   */
+  'keyName': (string);
 }

@@ -119,6 +119,21 @@ export interface ServersClient extends grpc.Client {
    * details.server_id; VOLUME_NOT_AVAILABLE, details.status; NO_STORAGE_HOST);
    * RESOURCE_EXHAUSTED (INSUFFICIENT_CAPACITY: no storage host has the
    * size free); UNAVAILABLE (STORAGE_UNAVAILABLE: no storage host is up).
+   * 
+   * Quotas (strato.identity.v1.Quotas): the server counts one instance, its
+   * flavor's vCPUs (cores) and RAM from this call until it is gone; a boot
+   * volume it makes counts as CreateVolume's. The ports it will make must fit
+   * the ports quota now, and count when made (a port that no longer fits by
+   * then, because of concurrent creates, ends the boot in ERROR with reason
+   * QUOTA_EXCEEDED). Errors: RESOURCE_EXHAUSTED (QUOTA_EXCEEDED, details
+   * resource, limit, in_use, requested): nothing is created.
+   * 
+   * Key pair: `key_name` names one of the caller's key pairs
+   * (strato.compute.v1.KeyPairs); its public key is copied into the server
+   * (deleting the key pair later changes nothing) and reaches the guest on
+   * the config drive as Nova puts it: meta_data.json `public_keys`
+   * ({"<name>": "<key>"}) and `keys` ([{"name", "type": "ssh", "data"}]).
+   * Errors: NOT_FOUND (KEYPAIR_NOT_FOUND, field key_name: also another user's).
    */
   CreateServer(argument: _strato_compute_v1_CreateServerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
   CreateServer(argument: _strato_compute_v1_CreateServerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
@@ -191,6 +206,21 @@ export interface ServersClient extends grpc.Client {
    * details.server_id; VOLUME_NOT_AVAILABLE, details.status; NO_STORAGE_HOST);
    * RESOURCE_EXHAUSTED (INSUFFICIENT_CAPACITY: no storage host has the
    * size free); UNAVAILABLE (STORAGE_UNAVAILABLE: no storage host is up).
+   * 
+   * Quotas (strato.identity.v1.Quotas): the server counts one instance, its
+   * flavor's vCPUs (cores) and RAM from this call until it is gone; a boot
+   * volume it makes counts as CreateVolume's. The ports it will make must fit
+   * the ports quota now, and count when made (a port that no longer fits by
+   * then, because of concurrent creates, ends the boot in ERROR with reason
+   * QUOTA_EXCEEDED). Errors: RESOURCE_EXHAUSTED (QUOTA_EXCEEDED, details
+   * resource, limit, in_use, requested): nothing is created.
+   * 
+   * Key pair: `key_name` names one of the caller's key pairs
+   * (strato.compute.v1.KeyPairs); its public key is copied into the server
+   * (deleting the key pair later changes nothing) and reaches the guest on
+   * the config drive as Nova puts it: meta_data.json `public_keys`
+   * ({"<name>": "<key>"}) and `keys` ([{"name", "type": "ssh", "data"}]).
+   * Errors: NOT_FOUND (KEYPAIR_NOT_FOUND, field key_name: also another user's).
    */
   createServer(argument: _strato_compute_v1_CreateServerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
   createServer(argument: _strato_compute_v1_CreateServerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
@@ -441,6 +471,21 @@ export interface ServersHandlers extends grpc.UntypedServiceImplementation {
    * details.server_id; VOLUME_NOT_AVAILABLE, details.status; NO_STORAGE_HOST);
    * RESOURCE_EXHAUSTED (INSUFFICIENT_CAPACITY: no storage host has the
    * size free); UNAVAILABLE (STORAGE_UNAVAILABLE: no storage host is up).
+   * 
+   * Quotas (strato.identity.v1.Quotas): the server counts one instance, its
+   * flavor's vCPUs (cores) and RAM from this call until it is gone; a boot
+   * volume it makes counts as CreateVolume's. The ports it will make must fit
+   * the ports quota now, and count when made (a port that no longer fits by
+   * then, because of concurrent creates, ends the boot in ERROR with reason
+   * QUOTA_EXCEEDED). Errors: RESOURCE_EXHAUSTED (QUOTA_EXCEEDED, details
+   * resource, limit, in_use, requested): nothing is created.
+   * 
+   * Key pair: `key_name` names one of the caller's key pairs
+   * (strato.compute.v1.KeyPairs); its public key is copied into the server
+   * (deleting the key pair later changes nothing) and reaches the guest on
+   * the config drive as Nova puts it: meta_data.json `public_keys`
+   * ({"<name>": "<key>"}) and `keys` ([{"name", "type": "ssh", "data"}]).
+   * Errors: NOT_FOUND (KEYPAIR_NOT_FOUND, field key_name: also another user's).
    */
   CreateServer: grpc.handleUnaryCall<_strato_compute_v1_CreateServerRequest__Output, _strato_compute_v1_Server>;
   

@@ -3,6 +3,7 @@
 import type { Capacity as _strato_host_v1_Capacity, Capacity__Output as _strato_host_v1_Capacity__Output } from '../../../strato/host/v1/Capacity.ts';
 import type { AllocationRatio as _strato_host_v1_AllocationRatio, AllocationRatio__Output as _strato_host_v1_AllocationRatio__Output } from '../../../strato/host/v1/AllocationRatio.ts';
 import type { StorageReport as _strato_host_v1_StorageReport, StorageReport__Output as _strato_host_v1_StorageReport__Output } from '../../../strato/host/v1/StorageReport.ts';
+import type { Orphans as _strato_host_v1_Orphans, Orphans__Output as _strato_host_v1_Orphans__Output } from '../../../strato/host/v1/Orphans.ts';
 
 export interface Host {
   'id'?: (string);
@@ -59,6 +60,26 @@ export interface Host {
    * When `storage` was last reported (Register or Heartbeat).
    */
   'storageReportedAt'?: (string);
+  /**
+   * When the agent process started (RFC 3339, the agent's clock), as it last
+   * registered; empty for an agent that does not say.
+   */
+  'agentStartedAt'?: (string);
+  /**
+   * Seconds the agent has been running, on the conductor's clock at the time
+   * of the answer; 0 while the host is down or its start time is unknown.
+   */
+  'uptimeS'?: (number);
+  /**
+   * Why the host cannot do all it should, as its agent last reported it (e.g.
+   * "libvirt unreachable"); empty when healthy. Stale while the host is down.
+   */
+  'degradedReasons'?: (string)[];
+  /**
+   * What the host holds that the conductor does not know of, per kind, as its
+   * agent last reported it (all 0 until the agent's reconcile counts them).
+   */
+  'orphans'?: (_strato_host_v1_Orphans | null);
 }
 
 export interface Host__Output {
@@ -116,4 +137,24 @@ export interface Host__Output {
    * When `storage` was last reported (Register or Heartbeat).
    */
   'storageReportedAt': (string);
+  /**
+   * When the agent process started (RFC 3339, the agent's clock), as it last
+   * registered; empty for an agent that does not say.
+   */
+  'agentStartedAt': (string);
+  /**
+   * Seconds the agent has been running, on the conductor's clock at the time
+   * of the answer; 0 while the host is down or its start time is unknown.
+   */
+  'uptimeS': (number);
+  /**
+   * Why the host cannot do all it should, as its agent last reported it (e.g.
+   * "libvirt unreachable"); empty when healthy. Stale while the host is down.
+   */
+  'degradedReasons': (string)[];
+  /**
+   * What the host holds that the conductor does not know of, per kind, as its
+   * agent last reported it (all 0 until the agent's reconcile counts them).
+   */
+  'orphans': (_strato_host_v1_Orphans__Output | null);
 }

@@ -3,6 +3,7 @@
 import type { Capacity as _strato_host_v1_Capacity, Capacity__Output as _strato_host_v1_Capacity__Output } from '../../../strato/host/v1/Capacity.ts';
 import type { InstanceReport as _strato_host_v1_InstanceReport, InstanceReport__Output as _strato_host_v1_InstanceReport__Output } from '../../../strato/host/v1/InstanceReport.ts';
 import type { StorageReport as _strato_host_v1_StorageReport, StorageReport__Output as _strato_host_v1_StorageReport__Output } from '../../../strato/host/v1/StorageReport.ts';
+import type { Orphans as _strato_host_v1_Orphans, Orphans__Output as _strato_host_v1_Orphans__Output } from '../../../strato/host/v1/Orphans.ts';
 
 export interface RegisterRequest {
   'hostId'?: (string);
@@ -29,6 +30,21 @@ export interface RegisterRequest {
    * With the storage role: its backend and capacity (required then).
    */
   'storage'?: (_strato_host_v1_StorageReport | null);
+  /**
+   * When the agent process started (RFC 3339); empty: not said. At most 64
+   * characters (INVALID_ARGUMENT STARTED_AT_INVALID otherwise).
+   */
+  'startedAt'?: (string);
+  /**
+   * Why the host cannot do all it should now (short phrases such as "libvirt
+   * unreachable"); empty when healthy. At most 16, each at most 200 printable
+   * characters (INVALID_ARGUMENT DEGRADED_REASONS_INVALID otherwise).
+   */
+  'degradedReasons'?: (string)[];
+  /**
+   * Orphans found on the host (see Orphans); absent counts as all 0.
+   */
+  'orphans'?: (_strato_host_v1_Orphans | null);
 }
 
 export interface RegisterRequest__Output {
@@ -56,4 +72,19 @@ export interface RegisterRequest__Output {
    * With the storage role: its backend and capacity (required then).
    */
   'storage': (_strato_host_v1_StorageReport__Output | null);
+  /**
+   * When the agent process started (RFC 3339); empty: not said. At most 64
+   * characters (INVALID_ARGUMENT STARTED_AT_INVALID otherwise).
+   */
+  'startedAt': (string);
+  /**
+   * Why the host cannot do all it should now (short phrases such as "libvirt
+   * unreachable"); empty when healthy. At most 16, each at most 200 printable
+   * characters (INVALID_ARGUMENT DEGRADED_REASONS_INVALID otherwise).
+   */
+  'degradedReasons': (string)[];
+  /**
+   * Orphans found on the host (see Orphans); absent counts as all 0.
+   */
+  'orphans': (_strato_host_v1_Orphans__Output | null);
 }

@@ -20,8 +20,11 @@ export interface RegistryClient extends grpc.Client {
    * expects but the list omits (for two heartbeat intervals after its last
    * change) goes to ERROR. The reply lists what the conductor expects on the
    * host: anything else there may be removed by the agent.
+   * A heartbeat with instances_unknown (the host cannot see its guests) only
+   * updates what the host reports about itself (degraded reasons, orphans).
    * Errors: NOT_FOUND (HOST_NOT_REGISTERED: register again);
-   * PERMISSION_DENIED; INVALID_ARGUMENT (STORAGE_INVALID, as Register).
+   * PERMISSION_DENIED; INVALID_ARGUMENT (STORAGE_INVALID, as Register;
+   * DEGRADED_REASONS_INVALID).
    */
   Heartbeat(argument: _strato_host_v1_HeartbeatRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_HeartbeatResponse__Output>): grpc.ClientUnaryCall;
   Heartbeat(argument: _strato_host_v1_HeartbeatRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_host_v1_HeartbeatResponse__Output>): grpc.ClientUnaryCall;
@@ -35,8 +38,11 @@ export interface RegistryClient extends grpc.Client {
    * expects but the list omits (for two heartbeat intervals after its last
    * change) goes to ERROR. The reply lists what the conductor expects on the
    * host: anything else there may be removed by the agent.
+   * A heartbeat with instances_unknown (the host cannot see its guests) only
+   * updates what the host reports about itself (degraded reasons, orphans).
    * Errors: NOT_FOUND (HOST_NOT_REGISTERED: register again);
-   * PERMISSION_DENIED; INVALID_ARGUMENT (STORAGE_INVALID, as Register).
+   * PERMISSION_DENIED; INVALID_ARGUMENT (STORAGE_INVALID, as Register;
+   * DEGRADED_REASONS_INVALID).
    */
   heartbeat(argument: _strato_host_v1_HeartbeatRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_HeartbeatResponse__Output>): grpc.ClientUnaryCall;
   heartbeat(argument: _strato_host_v1_HeartbeatRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_host_v1_HeartbeatResponse__Output>): grpc.ClientUnaryCall;
@@ -70,7 +76,8 @@ export interface RegistryClient extends grpc.Client {
    * INVALID_ARGUMENT (field named: ROLES_INVALID: an unknown role or storage
    * without its report; STORAGE_INVALID: a report that is not one a storage
    * host can give, e.g. an unknown backend, free above total, a portal that
-   * is not address:port).
+   * is not address:port; ADDRESS_INVALID, CAPACITY_INVALID, UNDERLAY_IP_INVALID,
+   * STARTED_AT_INVALID, DEGRADED_REASONS_INVALID).
    */
   Register(argument: _strato_host_v1_RegisterRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_RegisterResponse__Output>): grpc.ClientUnaryCall;
   Register(argument: _strato_host_v1_RegisterRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_host_v1_RegisterResponse__Output>): grpc.ClientUnaryCall;
@@ -84,7 +91,8 @@ export interface RegistryClient extends grpc.Client {
    * INVALID_ARGUMENT (field named: ROLES_INVALID: an unknown role or storage
    * without its report; STORAGE_INVALID: a report that is not one a storage
    * host can give, e.g. an unknown backend, free above total, a portal that
-   * is not address:port).
+   * is not address:port; ADDRESS_INVALID, CAPACITY_INVALID, UNDERLAY_IP_INVALID,
+   * STARTED_AT_INVALID, DEGRADED_REASONS_INVALID).
    */
   register(argument: _strato_host_v1_RegisterRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_RegisterResponse__Output>): grpc.ClientUnaryCall;
   register(argument: _strato_host_v1_RegisterRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_host_v1_RegisterResponse__Output>): grpc.ClientUnaryCall;
@@ -125,8 +133,11 @@ export interface RegistryHandlers extends grpc.UntypedServiceImplementation {
    * expects but the list omits (for two heartbeat intervals after its last
    * change) goes to ERROR. The reply lists what the conductor expects on the
    * host: anything else there may be removed by the agent.
+   * A heartbeat with instances_unknown (the host cannot see its guests) only
+   * updates what the host reports about itself (degraded reasons, orphans).
    * Errors: NOT_FOUND (HOST_NOT_REGISTERED: register again);
-   * PERMISSION_DENIED; INVALID_ARGUMENT (STORAGE_INVALID, as Register).
+   * PERMISSION_DENIED; INVALID_ARGUMENT (STORAGE_INVALID, as Register;
+   * DEGRADED_REASONS_INVALID).
    */
   Heartbeat: grpc.handleUnaryCall<_strato_host_v1_HeartbeatRequest__Output, _strato_host_v1_HeartbeatResponse>;
   
@@ -147,7 +158,8 @@ export interface RegistryHandlers extends grpc.UntypedServiceImplementation {
    * INVALID_ARGUMENT (field named: ROLES_INVALID: an unknown role or storage
    * without its report; STORAGE_INVALID: a report that is not one a storage
    * host can give, e.g. an unknown backend, free above total, a portal that
-   * is not address:port).
+   * is not address:port; ADDRESS_INVALID, CAPACITY_INVALID, UNDERLAY_IP_INVALID,
+   * STARTED_AT_INVALID, DEGRADED_REASONS_INVALID).
    */
   Register: grpc.handleUnaryCall<_strato_host_v1_RegisterRequest__Output, _strato_host_v1_RegisterResponse>;
   
