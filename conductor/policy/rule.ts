@@ -29,5 +29,7 @@ export const read = (allow: 'reader' | 'member' = 'reader'): Rule => ({ allow, p
 export const write = (): Rule => ({ allow: 'member', projectScoped: true, mutates: true });
 /** Reads what belongs to the cloud and every project may use (flavors). */
 export const cloudRead: Rule = { allow: 'reader', projectScoped: false, mutates: false };
+/** What belongs to the calling user alone (its key pairs), whatever its role; another user's is NOT_FOUND. */
+export const personal = (mutates: boolean): Rule => ({ allow: 'authenticated', projectScoped: false, mutates });
 export const adminRead: Rule = { allow: 'admin', projectScoped: false, mutates: false };
 export const adminWrite: Rule = { allow: 'admin', projectScoped: false, mutates: true };

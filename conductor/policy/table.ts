@@ -11,8 +11,10 @@
 // - flavors are the cloud's catalogue: every role reads them, admins change them;
 // - hosts, volume backends, projects, users and role assignments are the
 //   cloud admin's; a user sees itself (WhoAmI) and the projects it holds a
-//   role in (ListProjects, GetProject).
-import { adminRead, adminWrite, cloudRead, read, type Rule, write } from './rule.ts';
+//   role in (ListProjects, GetProject);
+// - key pairs are personal credentials, not a project's: every user manages
+//   its own whatever its role (as Nova's defaults), and only its own.
+import { adminRead, adminWrite, cloudRead, personal, read, type Rule, write } from './rule.ts';
 
 function service(name: string, rules: Record<string, Rule>): Array<[string, Rule]> {
   return Object.entries(rules).map(([rpc, rule]) => [`/${name}/${rpc}`, rule]);
@@ -37,6 +39,19 @@ export const POLICY: ReadonlyMap<string, Rule> = new Map([
     AddRoleAssignment: adminWrite,
     RemoveRoleAssignment: adminWrite,
     ListRoleAssignments: adminRead,
+  }),
+  ...service('strato.identity.v1.Quotas', {
+    GetQuota: read(),
+    SetQuota: adminWrite,
+  }),
+  // A key pair is its user's alone (Nova's os-keypairs): any user keeps its
+  // own, whatever its role; nobody else sees it (NOT_FOUND), not the cloud admin.
+  ...service('strato.compute.v1.KeyPairs', {
+    CreateKeyPair: personal(true),
+    ImportKeyPair: personal(true),
+    GetKeyPair: personal(false),
+    ListKeyPairs: personal(false),
+    DeleteKeyPair: personal(true),
   }),
   ...service('strato.image.v1.Images', {
     CreateImage: write(),
