@@ -18,6 +18,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { isStratoError } from '../../../common/errors.ts';
+import { generateEd25519 } from '../../../conductor/keypairs/generate.ts';
+import { formatPublicKey } from '../../../conductor/keypairs/public-key.ts';
 import type { Rule } from '../../../conductor/policy/rule.ts';
 import { POLICY } from '../../../conductor/policy/table.ts';
 import { run } from '../../harness/exec.ts';
@@ -58,7 +60,19 @@ interface Res {
   extendVolume: string;
   snapVolume: string;
   snapshot: string;
+  /** A key pair of the owner's member (its name: key pairs are named per user). */
+  keyPair: string;
 }
+
+const UNLIMITED = Object.fromEntries(
+  ['instances', 'cores', 'ram', 'volumes', 'gigabytes', 'snapshots', 'networks', 'ports', 'securityGroups'].map((k) => [
+    k,
+    -1,
+  ]),
+);
+
+/** Every caller's own key pair, made before the cases run (a key pair is its user's alone). */
+const OWN_KEY = 'mine';
 
 interface Case {
   /** The request names the owner's resources: the other project's callers get NOT_FOUND. */
@@ -73,6 +87,8 @@ interface Case {
 
 const SERVICES: Record<string, keyof Api> = {
   'strato.identity.v1.Identity': 'identity',
+  'strato.identity.v1.Quotas': 'quotas',
+  'strato.compute.v1.KeyPairs': 'keyPairs',
   'strato.image.v1.Images': 'images',
   'strato.compute.v1.Flavors': 'flavors',
   'strato.compute.v1.Servers': 'servers',
@@ -172,6 +188,7 @@ describe('roles on every RPC, from the policy table, on the real conductor', () 
     },
   };
   const cloud = () => callers.find((c) => c.project === 'admin')!.api;
+  let publicKey = ''; // an OpenSSH public key line, for ImportKeyPair
 
   // One case per RPC of the table, by its full method name.
   const CASES: Record<string, Case> = {
@@ -227,6 +244,30 @@ describe('roles on every RPC, from the policy table, on the real conductor', () 
       },
     },
     '/strato.identity.v1.Identity/ListRoleAssignments': { targets: true, request: (x) => ({ project: x.projectId }) },
+
+    '/strato.identity.v1.Quotas/GetQuota': { targets: true, request: (x) => ({ project: x.projectId }) },
+    '/strato.identity.v1.Quotas/SetQuota': {
+      targets: true,
+      request: (x) => ({ project: x.projectId, floatingIps: 50 }),
+    },
+
+    // Every caller works on its own key pairs: whatever its role, in whichever project.
+    '/strato.compute.v1.KeyPairs/CreateKeyPair': { targets: false, request: () => ({ name: unique('kp') }) },
+    '/strato.compute.v1.KeyPairs/ImportKeyPair': {
+      targets: false,
+      request: () => ({ name: unique('kp'), publicKey }),
+    },
+    '/strato.compute.v1.KeyPairs/GetKeyPair': { targets: false, request: () => ({ keyPair: OWN_KEY }) },
+    '/strato.compute.v1.KeyPairs/ListKeyPairs': { targets: false, request: () => ({}) },
+    '/strato.compute.v1.KeyPairs/DeleteKeyPair': {
+      targets: false,
+      destructive: true,
+      async request(_x, _own, caller) {
+        const name = unique('doomed-kp');
+        await caller.api.keyPairs.ImportKeyPair({ name, publicKey });
+        return { keyPair: name };
+      },
+    },
 
     '/strato.image.v1.Images/CreateImage': {
       targets: false,
@@ -432,6 +473,8 @@ describe('roles on every RPC, from the policy table, on the real conductor', () 
     const ca = join(env.tls, 'ca.crt');
     for (const project of ['owner', 'other'] as const) {
       await env.admin.identity.CreateProject({ name: project });
+      // Roles are what this is about: no quota gets in the way of the many resources the cases make.
+      await env.admin.quotas.SetQuota({ project, ...UNLIMITED });
       for (const role of ['reader', 'member', 'admin'] as const) {
         const user = `${project}-${role}`;
         await env.admin.identity.CreateUser({ name: user, password: password(user), project, role });
@@ -468,6 +511,11 @@ describe('roles on every RPC, from the policy table, on the real conductor', () 
     r.extendVolume = await fresh.volume();
     r.snapVolume = await fresh.volume();
     r.snapshot = await fresh.snapshot();
+    const made = await owner.keyPairs.CreateKeyPair({ name: 'owner-kp' });
+    r.keyPair = made.keyPair!.name;
+    // Not the owner's key (its comment is its name): one made here, imported by every caller.
+    publicKey = formatPublicKey(generateEd25519('imported').publicKey);
+    for (const c of callers) await c.api.keyPairs.ImportKeyPair({ name: OWN_KEY, publicKey });
   });
   after(async () => {
     for (const c of callers) if (c.project !== 'admin') closeApi(c.api);
@@ -520,6 +568,214 @@ describe('roles on every RPC, from the policy table, on the real conductor', () 
     assert.deepEqual(wrong, []);
   });
 
+  // Isolation, table-driven over every resource type: a user of another project
+  // (a member, and an admin of that project) gets NOT_FOUND for get, update,
+  // delete and every use of the owner's resource as a reference, exactly as
+  // for one that does not exist; and the owner's resource is unchanged after.
+  // Key pairs are their user's: even a teammate of the owner gets NOT_FOUND.
+  it("another project's user gets NOT_FOUND for every resource type: get, update, delete, use as reference", async () => {
+    const other = callers.find((c) => c.label === 'other-member')!.api;
+    // The stranger's own resources, so that a reference call fails on the owner's resource alone.
+    const pub = (await uploadImage(cloud(), env.dir, 'iso-public', true)).id;
+    const own = {
+      network: (await other.networks.CreateNetwork({ name: 'iso-net' })).id,
+      group: (await other.securityGroups.CreateSecurityGroup({ name: 'iso-sg', description: '' })).id,
+      volume: (await other.volumes.CreateVolume({ name: 'iso-vol', sizeGib: 1 })).id,
+      server: (await other.servers.CreateServer({ name: 'iso-vm', image: pub, flavor: 'small' })).id,
+    };
+    await other.subnets.CreateSubnet({ name: 'iso-sub', network: own.network, cidr: '10.75.0.0/24' });
+    await waitFor(
+      () => other.volumes.GetVolume({ volume: own.volume }),
+      (v) => v.status === 'available',
+      { what: 'the stranger volume', timeoutMs: 30_000, intervalMs: 50 },
+    );
+    await waitServer(other, own.server, (s) => settled(s) && s.vmState === 'ACTIVE', 30_000);
+
+    type Call = [what: string, call: (api: Api) => Promise<unknown>];
+    /** A server of the stranger's, from a public image, with `extra` naming the owner's resource. */
+    const boot = (a: Api, extra: Record<string, unknown>) =>
+      a.servers.CreateServer({ name: 'steal', image: pub, flavor: 'small', ...extra });
+    const TABLE: Array<{ type: string; strangers: string[]; calls: Call[]; stillThere: () => Promise<unknown> }> = [
+      {
+        type: 'server',
+        strangers: ['other-member', 'other-admin'],
+        calls: [
+          ['get', (a) => a.servers.GetServer({ server: r.server })],
+          ['update (action)', (a) => a.servers.ServerAction({ server: r.server, action: 'stop', hard: false })],
+          ['delete', (a) => a.servers.DeleteServer({ server: r.server })],
+          [
+            'reference: attach own volume',
+            (a) => a.serverVolumes.AddServerVolume({ server: r.server, volume: own.volume }),
+          ],
+          ['reference: add own network', (a) => a.servers.AddServerPort({ server: r.server, network: own.network })],
+        ],
+        stillThere: () => owner.servers.GetServer({ server: r.server }),
+      },
+      {
+        type: 'private image',
+        strangers: ['other-member', 'other-admin'],
+        calls: [
+          ['get', (a) => a.images.GetImage({ image: r.image })],
+          ['get by name', (a) => a.images.GetImage({ image: 'owner-img' })],
+          ['delete', (a) => a.images.DeleteImage({ image: r.image })],
+          ['reference: boot', (a) => a.servers.CreateServer({ name: 'steal', image: r.image, flavor: 'small' })],
+          ['reference: volume from it', (a) => a.volumes.CreateVolume({ name: 'steal', sizeGib: 1, image: r.image })],
+        ],
+        stillThere: () => owner.images.GetImage({ image: r.image }),
+      },
+      {
+        type: 'network',
+        strangers: ['other-member', 'other-admin'],
+        calls: [
+          ['get', (a) => a.networks.GetNetwork({ network: r.network })],
+          ['delete', (a) => a.networks.DeleteNetwork({ network: r.network })],
+          [
+            'reference: subnet on it',
+            (a) => a.subnets.CreateSubnet({ name: 'steal', network: r.network, cidr: '10.74.0.0/24' }),
+          ],
+          ['reference: port on it', (a) => a.ports.CreatePort({ name: 'steal', network: r.network })],
+          ['reference: boot on it', (a) => boot(a, { networks: [{ network: r.network }] })],
+          ['reference: NIC on it', (a) => a.servers.AddServerPort({ server: own.server, network: r.network })],
+        ],
+        stillThere: () => owner.networks.GetNetwork({ network: r.network }),
+      },
+      {
+        type: 'subnet',
+        strangers: ['other-member', 'other-admin'],
+        calls: [
+          ['get', (a) => a.subnets.GetSubnet({ subnet: r.subnet })],
+          ['delete', (a) => a.subnets.DeleteSubnet({ subnet: r.subnet })],
+          [
+            'reference: fixed IP on it',
+            (a) => a.ports.CreatePort({ name: 'steal', network: own.network, fixedIps: [{ subnet: r.subnet }] }),
+          ],
+        ],
+        stillThere: () => owner.subnets.GetSubnet({ subnet: r.subnet }),
+      },
+      {
+        type: 'port',
+        strangers: ['other-member', 'other-admin'],
+        calls: [
+          ['get', (a) => a.ports.GetPort({ port: r.port })],
+          ['delete', (a) => a.ports.DeletePort({ port: r.port })],
+          ['reference: boot with it', (a) => boot(a, { networks: [{ port: r.port }] })],
+          ['reference: NIC from it', (a) => a.servers.AddServerPort({ server: own.server, port: r.port })],
+        ],
+        stillThere: () => owner.ports.GetPort({ port: r.port }),
+      },
+      {
+        type: 'security group',
+        strangers: ['other-member', 'other-admin'],
+        calls: [
+          ['get', (a) => a.securityGroups.GetSecurityGroup({ securityGroup: r.group })],
+          [
+            'update (add a rule)',
+            (a) =>
+              a.securityGroups.CreateSecurityGroupRule({
+                securityGroup: r.group,
+                direction: 'ingress',
+                ethertype: 'IPv4',
+                protocol: 'tcp',
+                portRangeMin: 22,
+                portRangeMax: 22,
+              }),
+          ],
+          ['delete', (a) => a.securityGroups.DeleteSecurityGroup({ securityGroup: r.group })],
+          [
+            'reference: port in it',
+            (a) => a.ports.CreatePort({ name: 'steal', network: own.network, securityGroups: [r.group] }),
+          ],
+          [
+            'reference: remote group of a rule',
+            (a) =>
+              a.securityGroups.CreateSecurityGroupRule({
+                securityGroup: own.group,
+                direction: 'ingress',
+                ethertype: 'IPv4',
+                protocol: 'tcp',
+                portRangeMin: 22,
+                portRangeMax: 22,
+                remoteGroup: r.group,
+              }),
+          ],
+        ],
+        stillThere: () => owner.securityGroups.GetSecurityGroup({ securityGroup: r.group }),
+      },
+      {
+        type: 'security group rule',
+        strangers: ['other-member', 'other-admin'],
+        calls: [['delete', (a) => a.securityGroups.DeleteSecurityGroupRule({ ruleId: r.rule })]],
+        stillThere: async () => {
+          const g = await owner.securityGroups.GetSecurityGroup({ securityGroup: r.group });
+          assert.ok(
+            g.rules.some((x) => x.id === r.rule),
+            'the rule is still there',
+          );
+        },
+      },
+      {
+        type: 'volume',
+        strangers: ['other-member', 'other-admin'],
+        calls: [
+          ['get', (a) => a.volumes.GetVolume({ volume: r.volume })],
+          ['update', (a) => a.volumes.UpdateVolume({ volume: r.volume, description: 'stolen' })],
+          ['update (extend)', (a) => a.volumes.ExtendVolume({ volume: r.volume, newSizeGib: 50 })],
+          ['delete', (a) => a.volumes.DeleteVolume({ volume: r.volume })],
+          ['reference: attach', (a) => a.serverVolumes.AddServerVolume({ server: own.server, volume: r.volume })],
+          ['reference: snapshot', (a) => a.volumeSnapshots.CreateVolumeSnapshot({ name: 'steal', volume: r.volume })],
+          [
+            'reference: boot from it',
+            (a) => a.servers.CreateServer({ name: 'steal', flavor: 'small', image: '', bootVolume: r.volume }),
+          ],
+        ],
+        stillThere: async () => {
+          const v = await owner.volumes.GetVolume({ volume: r.volume });
+          assert.notEqual(v.description, 'stolen');
+        },
+      },
+      {
+        type: 'snapshot',
+        strangers: ['other-member', 'other-admin'],
+        calls: [
+          ['get', (a) => a.volumeSnapshots.GetVolumeSnapshot({ snapshot: r.snapshot })],
+          ['delete', (a) => a.volumeSnapshots.DeleteVolumeSnapshot({ snapshot: r.snapshot })],
+          [
+            'reference: volume from it',
+            (a) => a.volumes.CreateVolume({ name: 'steal', sizeGib: 1, snapshot: r.snapshot }),
+          ],
+        ],
+        stillThere: () => owner.volumeSnapshots.GetVolumeSnapshot({ snapshot: r.snapshot }),
+      },
+      {
+        type: 'key pair',
+        // owner-admin: a teammate of the key's user (acting as a member there), who may boot servers.
+        strangers: ['other-member', 'other-admin', 'owner-admin'],
+        calls: [
+          ['get', (a) => a.keyPairs.GetKeyPair({ keyPair: r.keyPair })],
+          ['delete', (a) => a.keyPairs.DeleteKeyPair({ keyPair: r.keyPair })],
+          ['reference: boot with it', (a) => boot(a, { keyName: r.keyPair })],
+        ],
+        stillThere: () => owner.keyPairs.GetKeyPair({ keyPair: r.keyPair }),
+      },
+    ];
+
+    const wrong: string[] = [];
+    for (const row of TABLE) {
+      for (const label of row.strangers) {
+        const api = callers.find((c) => c.label === label)!.api;
+        for (const [what, call] of row.calls) {
+          const got = await call(api).then(
+            () => 'passed',
+            (e: unknown) => (isStratoError(e, 'NOT_FOUND') ? 'NOT_FOUND' : String(e)),
+          );
+          if (got !== 'NOT_FOUND') wrong.push(`${row.type} ${what} as ${label}: ${got}`);
+        }
+      }
+      await row.stillThere().catch((e: unknown) => wrong.push(`${row.type}: the owner's is changed: ${String(e)}`));
+    }
+    assert.deepEqual(wrong, []);
+  });
+
   it("refuses to delete the owner's project while it owns anything, naming what remains; deletes it once empty", async () => {
     const admin = env.admin;
     const err = await admin.identity.DeleteProject({ project: 'owner' }).then(
@@ -536,12 +792,19 @@ describe('roles on every RPC, from the policy table, on the real conductor', () 
       'security_groups',
       'volumes',
       'snapshots',
+      'key_pairs',
     ]) {
       assert.ok(Number(err.details[kind]) > 0, `${kind} named in ${JSON.stringify(err.details)}`);
       assert.match(err.message, new RegExp(`${kind} \\(\\d+\\)`));
     }
 
     await emptyTheCloud(admin);
+    // Key pairs are their users' alone: each owner-project user deletes its own.
+    for (const c of callers.filter((x) => x.project === 'owner')) {
+      for (const k of (await c.api.keyPairs.ListKeyPairs({ pageSize: 1000 })).keyPairs) {
+        await c.api.keyPairs.DeleteKeyPair({ keyPair: k.name });
+      }
+    }
     const ownerTokens = callers.filter((c) => c.project === 'owner');
     const before = (await admin.securityGroups.ListSecurityGroups({ allProjects: true, pageSize: 1000 }))
       .securityGroups;
