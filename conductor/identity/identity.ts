@@ -219,7 +219,12 @@ export class Identity {
             throw err;
           });
     const role = project && effectiveRole(await this.assignments.rolesOf(user.id, project.id), project.name);
-    if (!project || !role) throw failed();
+    if (!project || !role) {
+      // The password was right: not a guess, so it counts against no limit (a
+      // mistyped project must not throttle the user); the answer is the same.
+      this.log.info({ user: clip(username), source }, 'login failed');
+      throw badCredentials();
+    }
     this.limiter.succeeded(username, source);
     const result = await mintToken(this.store, user, project, role, this.clock(), this.tokenTtlMs);
     this.log.info({ userId: user.id, projectId: project.id, source }, 'login');
@@ -242,9 +247,20 @@ export class Identity {
     });
   }
 
-  /** Revokes the token given in full (whoever holds a token may end it). Idempotent; a non-token is a no-op. */
+  /**
+   * Revokes the token given in full (whoever holds a token may end it).
+   * Idempotent: an unknown or expired token is no error (nothing is revealed
+   * about it). Errors: INVALID_ARGUMENT (FIELD_REQUIRED, TOKEN_MALFORMED: not
+   * the shape every token has, which is public).
+   */
   async revokeTokenValue(token: string): Promise<void> {
-    if (looksLikeToken(token)) await this.revokeToken(hashToken(token));
+    requireField('token', token);
+    if (!looksLikeToken(token)) {
+      throw invalidArgument('TOKEN_MALFORMED', 'token is not a token: 43 characters of base64url', {
+        details: { field: 'token' },
+      });
+    }
+    await this.revokeToken(hashToken(token));
   }
 
   /** Deletes every expired token; returns how many. */

@@ -141,7 +141,11 @@ describe('identity API: projects, users, roles and tokens', () => {
     await f.id.RevokeToken({ token: other }, bearer(t));
     await assert.rejects(f.id.WhoAmI({}, bearer(other)), isCode('UNAUTHENTICATED', 'TOKEN_INVALID'));
     assert.ok(await f.id.WhoAmI({}, bearer(t)), 'the caller’s own token is untouched');
-    await f.id.RevokeToken({ token: 'not-a-token' }, bearer(t));
+    await assert.rejects(
+      f.id.RevokeToken({ token: 'not-a-token' }, bearer(t)),
+      isCode('INVALID_ARGUMENT', 'TOKEN_MALFORMED'),
+    );
+    await f.id.RevokeToken({ token: 'A'.repeat(43) }, bearer(t));
     await f.id.RevokeToken({ token: other }, bearer(t));
     await assert.rejects(f.id.RevokeToken({ token: t }), isCode('UNAUTHENTICATED', 'TOKEN_MISSING'));
     await f.id.RevokeToken({ token: t }, bearer(t));
@@ -193,6 +197,16 @@ describe('identity API: login limits', () => {
     await new Promise((r) => setTimeout(r, wait * 1000));
     assert.ok(await attempt('lim', 'lim-password'), 'the right password after the wait');
     assert.ok(await attempt('lim', 'lim-password'), 'and the record is clear again');
+  });
+
+  it('the right password with a project the user holds no role in is refused, but never throttles the user', async () => {
+    for (let i = 0; i < 8; i++) {
+      await assert.rejects(
+        f.id.Login({ username: 'lim2', password: 'lim2-password', project: 'limits' }),
+        isCode('UNAUTHENTICATED', 'BAD_CREDENTIALS'),
+      );
+    }
+    assert.ok(await attempt('lim2', 'lim2-password'), 'no wait: a mistyped project is no guess');
   });
 });
 

@@ -198,7 +198,7 @@ describe('roles on every RPC, from the policy table, on the real conductor', () 
       request: (_x, _own, caller) => ({ username: caller.user, password: callerPassword(caller), project: '' }),
     },
     '/strato.identity.v1.Identity/Logout': { targets: false, throwaway: true, request: () => ({}) },
-    '/strato.identity.v1.Identity/RevokeToken': { targets: false, request: () => ({ token: 'not-a-token' }) },
+    '/strato.identity.v1.Identity/RevokeToken': { targets: false, request: () => ({ token: 'A'.repeat(43) }) },
     '/strato.identity.v1.Identity/WhoAmI': { targets: false, request: () => ({}) },
     '/strato.identity.v1.Identity/ListProjects': { targets: false, request: () => ({}) },
     '/strato.identity.v1.Identity/GetProject': { targets: true, request: (x) => ({ project: x.projectId }) },

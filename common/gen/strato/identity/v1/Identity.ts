@@ -250,7 +250,9 @@ export interface IdentityClient extends grpc.Client {
    * this address for any user, or for a user under attack from an address
    * that failed for it: the wait doubles with each further failure. An
    * address with no failures for a user is never held back by failures from
-   * elsewhere, so a stranger cannot lock a user out.
+   * elsewhere, so a stranger cannot lock a user out. Only a wrong password
+   * (or unknown or disabled user) counts as a failure: the right password
+   * with a project the user holds no role in is no guess.
    */
   Login(argument: _strato_identity_v1_LoginRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_identity_v1_LoginResponse__Output>): grpc.ClientUnaryCall;
   Login(argument: _strato_identity_v1_LoginRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_identity_v1_LoginResponse__Output>): grpc.ClientUnaryCall;
@@ -269,7 +271,9 @@ export interface IdentityClient extends grpc.Client {
    * this address for any user, or for a user under attack from an address
    * that failed for it: the wait doubles with each further failure. An
    * address with no failures for a user is never held back by failures from
-   * elsewhere, so a stranger cannot lock a user out.
+   * elsewhere, so a stranger cannot lock a user out. Only a wrong password
+   * (or unknown or disabled user) counts as a failure: the right password
+   * with a project the user holds no role in is no guess.
    */
   login(argument: _strato_identity_v1_LoginRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_identity_v1_LoginResponse__Output>): grpc.ClientUnaryCall;
   login(argument: _strato_identity_v1_LoginRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_identity_v1_LoginResponse__Output>): grpc.ClientUnaryCall;
@@ -319,8 +323,10 @@ export interface IdentityClient extends grpc.Client {
   /**
    * RevokeToken revokes the token given in full (whoever holds a token may
    * end it; the cloud admin ends other users' by disabling them). Policy: any
-   * token. Idempotent: an unknown, expired or malformed token changes
-   * nothing and is no error (nothing is revealed about it).
+   * token. Idempotent: an unknown or expired token changes nothing and is no
+   * error (nothing is revealed about it). Errors: INVALID_ARGUMENT
+   * (FIELD_REQUIRED: token empty; TOKEN_MALFORMED: not 43 characters of
+   * base64url, the shape of every token).
    */
   RevokeToken(argument: _strato_identity_v1_RevokeTokenRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_identity_v1_RevokeTokenResponse__Output>): grpc.ClientUnaryCall;
   RevokeToken(argument: _strato_identity_v1_RevokeTokenRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_identity_v1_RevokeTokenResponse__Output>): grpc.ClientUnaryCall;
@@ -329,8 +335,10 @@ export interface IdentityClient extends grpc.Client {
   /**
    * RevokeToken revokes the token given in full (whoever holds a token may
    * end it; the cloud admin ends other users' by disabling them). Policy: any
-   * token. Idempotent: an unknown, expired or malformed token changes
-   * nothing and is no error (nothing is revealed about it).
+   * token. Idempotent: an unknown or expired token changes nothing and is no
+   * error (nothing is revealed about it). Errors: INVALID_ARGUMENT
+   * (FIELD_REQUIRED: token empty; TOKEN_MALFORMED: not 43 characters of
+   * base64url, the shape of every token).
    */
   revokeToken(argument: _strato_identity_v1_RevokeTokenRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_identity_v1_RevokeTokenResponse__Output>): grpc.ClientUnaryCall;
   revokeToken(argument: _strato_identity_v1_RevokeTokenRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_identity_v1_RevokeTokenResponse__Output>): grpc.ClientUnaryCall;
@@ -497,7 +505,9 @@ export interface IdentityHandlers extends grpc.UntypedServiceImplementation {
    * this address for any user, or for a user under attack from an address
    * that failed for it: the wait doubles with each further failure. An
    * address with no failures for a user is never held back by failures from
-   * elsewhere, so a stranger cannot lock a user out.
+   * elsewhere, so a stranger cannot lock a user out. Only a wrong password
+   * (or unknown or disabled user) counts as a failure: the right password
+   * with a project the user holds no role in is no guess.
    */
   Login: grpc.handleUnaryCall<_strato_identity_v1_LoginRequest__Output, _strato_identity_v1_LoginResponse>;
   
@@ -519,8 +529,10 @@ export interface IdentityHandlers extends grpc.UntypedServiceImplementation {
   /**
    * RevokeToken revokes the token given in full (whoever holds a token may
    * end it; the cloud admin ends other users' by disabling them). Policy: any
-   * token. Idempotent: an unknown, expired or malformed token changes
-   * nothing and is no error (nothing is revealed about it).
+   * token. Idempotent: an unknown or expired token changes nothing and is no
+   * error (nothing is revealed about it). Errors: INVALID_ARGUMENT
+   * (FIELD_REQUIRED: token empty; TOKEN_MALFORMED: not 43 characters of
+   * base64url, the shape of every token).
    */
   RevokeToken: grpc.handleUnaryCall<_strato_identity_v1_RevokeTokenRequest__Output, _strato_identity_v1_RevokeTokenResponse>;
   
