@@ -198,11 +198,14 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
     orphanGraceMs: config.orphanGraceS * 1000,
     orphanRemoval: config.orphanRemoval,
     staleAfterMs: (): number => STALE_AFTER_HEARTBEATS * registrar.heartbeatIntervalMs,
-    // Before the conductor's first push nothing on the host network is judged (as for instances).
-    networkOrphans: async () => {
-      const state = network.state;
-      return state === undefined ? [] : networkOrphans(await driver.plan(state));
-    },
+    countOnly: [
+      // Before the conductor's first push nothing on the host network is judged (as for instances).
+      async () => {
+        const state = network.state;
+        return state === undefined ? [] : networkOrphans(await driver.plan(state));
+      },
+      async () => (await storage?.orphanTargets())?.map((name) => ({ kind: 'tgtTargets' as const, name })) ?? [],
+    ],
     cache: images,
     onCounts: hygiene.orphans,
   });

@@ -1,7 +1,9 @@
 // Observe the host, plan, execute. reconcile-plan.ts finds the instances' orphans
-// (domains, directories, hypervisor logs), secret-plan.ts the volume secrets',
-// network-orphans.ts the host network's (counted only: see there), and the image
-// cache its stray files; removal-plan.ts alone decides which of them go. Runs after
+// (domains, directories, hypervisor logs), secret-plan.ts the volume secrets', and the
+// image cache its stray files; removal-plan.ts alone decides which of them go. The
+// host network's orphans (network-orphans.ts) and the storage role's tgt targets are
+// counted only: their drivers remove them when they apply what the conductor pushes
+// (a versioned network state, an export reconcile), never on a guess made here. Runs after
 // every registration, after libvirtd came back, and periodically; a failed step is
 // logged and retried next pass. Each pass's counts are what Register/Heartbeat and
 // the metrics report.
@@ -43,8 +45,8 @@ export interface ReconcilerOptions {
   orphanRemoval?: OrphanRemoval;
   /** How old the conductor's last answer may be before its view counts as stale. @default never stale */
   staleAfterMs?: () => number;
-  /** What the network driver's next apply would delete (network-orphans.ts). @default none */
-  networkOrphans?: () => Promise<Orphan[]>;
+  /** Orphans other drivers own and remove themselves (network, tgt targets): counted only. @default none */
+  countOnly?: readonly (() => Promise<Orphan[]>)[];
   /** The image cache's stray files. @default none */
   cache?: CacheStrays;
   /** Called with each pass's counts (metrics, the registrar's self report). */
@@ -122,7 +124,7 @@ export class Reconciler {
 
   private async once(): Promise<PassResult> {
     const dir = instancesDir(this.o.stateDir);
-    const [domains, entries, secrets, logged, network, strays] = await Promise.all([
+    const [domains, entries, secrets, logged, elsewhere, strays] = await Promise.all([
       this.o.hv.list(),
       readdir(dir).catch((err: NodeJS.ErrnoException) => {
         if (err.code === 'ENOENT') return [] as string[];
@@ -130,7 +132,7 @@ export class Reconciler {
       }),
       this.o.hv.volumeSecrets(),
       this.o.hv.loggedInstances(dir),
-      this.optional('network', this.o.networkOrphans),
+      Promise.all((this.o.countOnly ?? []).map((f) => this.optional('count only', f))).then((l) => l.flat()),
       this.optional('image cache', this.o.cache && (() => this.o.cache!.strayEntries())),
     ]);
     const volumeRefs = await this.volumeRefs(domains);
@@ -155,7 +157,7 @@ export class Reconciler {
     const allOrphans: Orphan[] = [
       ...plan.orphans,
       ...secretPlan.orphanSecrets.map((name): Orphan => ({ kind: 'libvirtSecrets', name })),
-      ...network,
+      ...elsewhere,
       ...strays.map((name): Orphan => ({ kind: 'imageCacheFiles', name })),
     ];
     const removal = planRemoval({
@@ -179,7 +181,7 @@ export class Reconciler {
     return { ...plan, ...secretPlan, allOrphans, counts, removed, blocked: removal.blocked };
   }
 
-  /** Removes one orphan; true when it is gone. The kinds the network driver owns are never removed here. */
+  /** Removes one orphan; true when it is gone. The count-only kinds are never removed here. */
   private async remove(o: Orphan): Promise<boolean> {
     const ctx = o.kind === 'libvirtSecrets' ? { volumeId: o.name } : { instanceId: o.name };
     try {

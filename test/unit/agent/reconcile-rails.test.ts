@@ -128,7 +128,7 @@ test('logs without a domain, stray cache files and network objects are counted; 
   const w = await world({
     orphanRemoval: 'on',
     orphanGraceMs: 0,
-    networkOrphans: async () => net,
+    countOnly: [async () => net],
     cache: {
       strayEntries: async () => strays.filter((s) => !removedStrays.includes(s)),
       removeStray: async (name) => void removedStrays.push(name),
