@@ -207,7 +207,7 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
       async () => (await storage?.orphanTargets())?.map((name) => ({ kind: 'tgtTargets' as const, name })) ?? [],
     ],
     cache: images,
-    onCounts: hygiene.orphans,
+    onPass: (r) => hygiene.orphans(r.counts, r.missingExpected.length),
   });
   const evictImages = async (): Promise<void> => {
     const { evicted, bytes } = await images.evict(await imagesInUse(config.stateDir, images.dir, log));

@@ -1,12 +1,12 @@
 // How clean the host is: the orphans of the last reconcile pass per kind (a gauge per
-// kind, 0 when none: the same counts `strato host show` gives), and what the image
-// cache holds and has evicted.
+// kind, 0 when none: the same counts `strato host show` gives), the instances the
+// conductor expects that the host lacks, and what the image cache holds and evicted.
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { Orphans } from '../../common/gen/strato/host/v1/Orphans.ts';
 import { ORPHAN_KINDS } from '../../common/orphan-kinds.ts';
 
 export interface HostHygieneMetrics {
-  orphans(counts: Required<Orphans>): void;
+  orphans(counts: Required<Orphans>, missingInstances: number): void;
   cache(bytes: number, evicted: number): void;
 }
 
@@ -15,6 +15,12 @@ export function hostHygieneMetrics(registry: Registry): HostHygieneMetrics {
   const orphans = new Gauge({
     name: 'strato_agent_orphans',
     help: 'Objects with strato names on this host that the conductor does not expect, per kind (last reconcile).',
+    labelNames: ['kind'],
+    registers,
+  });
+  const missing = new Gauge({
+    name: 'strato_agent_expected_missing',
+    help: 'What the conductor expects on this host that the host lacks, per kind (last reconcile).',
     labelNames: ['kind'],
     registers,
   });
@@ -29,9 +35,11 @@ export function hostHygieneMetrics(registry: Registry): HostHygieneMetrics {
     registers,
   });
   for (const kind of ORPHAN_KINDS) orphans.set({ kind }, 0);
+  missing.set({ kind: 'instances' }, 0);
   return {
-    orphans(counts) {
+    orphans(counts, missingInstances) {
       for (const kind of ORPHAN_KINDS) orphans.set({ kind }, counts[kind]);
+      missing.set({ kind: 'instances' }, missingInstances);
     },
     cache(bytes, evicted) {
       cacheBytes.set(bytes);

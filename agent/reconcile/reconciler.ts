@@ -49,8 +49,8 @@ export interface ReconcilerOptions {
   countOnly?: readonly (() => Promise<Orphan[]>)[];
   /** The image cache's stray files. @default none */
   cache?: CacheStrays;
-  /** Called with each pass's counts (metrics, the registrar's self report). */
-  onCounts?: (counts: Required<Orphans>) => void;
+  /** Called with each pass's result (metrics). */
+  onPass?: (result: PassResult) => void;
   now?: () => number;
 }
 
@@ -176,9 +176,10 @@ export class Reconciler {
     await this.restoreSecrets(secretPlan.restoreSecrets);
     const counts = countOrphans(allOrphans.filter((o) => !removed.includes(o)));
     this.lastCounts = counts;
-    this.o.onCounts?.(counts);
     this.warnStanding(plan, secretPlan, removal.blocked, allOrphans.length - removed.length);
-    return { ...plan, ...secretPlan, allOrphans, counts, removed, blocked: removal.blocked };
+    const result = { ...plan, ...secretPlan, allOrphans, counts, removed, blocked: removal.blocked };
+    this.o.onPass?.(result);
+    return result;
   }
 
   /** Removes one orphan; true when it is gone. The count-only kinds are never removed here. */

@@ -233,6 +233,12 @@ test('the cache evicts an unused image and keeps the one in use until its server
   instances.delete(Y);
   assert.deepEqual(await filesNaming(LIBVIRT_QEMU_LOG_DIR, Y), [], 'no libvirt log of Y after its delete');
   assert.deepEqual(await filesNaming(stateDir, Y), [], 'no file of Y in the state dir');
+  // The stub still expects Y: what the conductor expects and the host lacks is measured too.
+  await waitFor(
+    async () => sampleValue((await scrape(metricsPort)).text, 'strato_agent_expected_missing', { kind: 'instances' }),
+    (n) => n === 1,
+    { what: 'the missing expected instance on the metrics endpoint', timeoutMs: 30_000, intervalMs: 500 },
+  );
   await waitFor(
     () => existsSync(cached),
     (e) => !e,
