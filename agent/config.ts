@@ -145,8 +145,8 @@ export const AGENT_FLAGS: FlagTable = {
     help:
       'off: orphans are only reported (strato host show, metrics, logs); on: removed after the grace period, ' +
       'only strato-named ones, never while no conductor answered, its last answer is older than 3 heartbeats, ' +
-      'or it expects nothing here; force: as on, also when the conductor expects nothing (to empty a host ' +
-      'whose servers the conductor has forgotten: set it, wait one grace period, set it back)',
+      'or it expects no instance while instances are here; force: as on, also then (to empty a host whose ' +
+      'servers the conductor has forgotten: set force, restart, wait one grace period, set it back)',
     default: DEFAULTS.orphanRemoval,
   },
   'image-cache-max-gib': {

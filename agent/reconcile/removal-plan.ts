@@ -5,9 +5,10 @@
 // slow replica, costs nothing), and never while the conductor's view cannot be
 // trusted: no conductor answered yet, its last answer is stale (the host may have
 // been forgotten or partitioned), or it expects nothing at all while the host still
-// holds strato objects (an empty or wrong database looks exactly like that). The
-// last rail alone yields to `force`, for an operator who really means to empty a host
-// whose servers the conductor no longer knows. Orphans are reported in every case.
+// holds strato instances (an empty or wrong database looks exactly like that; with no
+// instance here, an empty view is simply true, and leftovers such as a secret go).
+// The last rail alone yields to `force`, for an operator who really means to empty a
+// host whose servers the conductor no longer knows. Orphans are reported in every case.
 import { type Orphan, orphanKey } from './orphan-kinds.ts';
 
 /** `--orphan-removal`: off (report only), on (with every rail), force (on, even when the conductor expects nothing). */
@@ -54,7 +55,8 @@ function blockOf(input: RemovalInput): RemovalBlock | undefined {
   if (input.mode === 'off') return 'removal off';
   if (input.view.expected === undefined) return 'no conductor answer yet';
   if (!input.view.fresh) return 'conductor view stale';
-  if (input.view.expected.size === 0 && input.orphans.length > 0 && input.mode !== 'force') {
+  const instancesHere = input.orphans.some((o) => o.kind === 'domains' || o.kind === 'instanceDirs');
+  if (input.view.expected.size === 0 && instancesHere && input.mode !== 'force') {
     return 'conductor expects nothing';
   }
   return undefined;

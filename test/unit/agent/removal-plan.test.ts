@@ -52,6 +52,14 @@ const cases: Case[] = [
     blocked: 'conductor expects nothing',
   },
   { name: 'force empties a host the conductor forgot', mode: 'force', view: fresh([]), since: 0, remove: [D] },
+  {
+    name: 'the conductor expects nothing and no instance is here: a leftover secret goes',
+    mode: 'on',
+    view: fresh([]),
+    since: 0,
+    orphans: [S],
+    remove: [S],
+  },
   { name: 'every kind under the same rule', mode: 'on', view: fresh([A]), since: 0, orphans: [D, S], remove: [D, S] },
 ];
 
