@@ -41,6 +41,7 @@ import { ImageCache } from './images/image-cache.ts';
 import { agentMetrics } from './metrics/agent-metrics.ts';
 import { hostLinkMetrics } from './metrics/host-link-metrics.ts';
 import { instanceMetrics } from './metrics/instance-metrics.ts';
+import { hostHygieneMetrics } from './metrics/host-hygiene-metrics.ts';
 import { countNetworkApplies } from './metrics/network-metrics.ts';
 import { createOverlay, overlaySizeBytes } from './images/overlay.ts';
 import { agentNetworkService } from './server/agent-network-service.ts';
@@ -49,9 +50,11 @@ import { LinuxNetworkDriver } from './network/linux/linux-network-driver.ts';
 import { openNetlink } from './network/netlink/netlink-client.ts';
 import { NetworkState } from './network/network-state.ts';
 import { resolveUnderlay } from './network/underlay-facts.ts';
+import { imagesInUse } from './reconcile/images-in-use.ts';
+import { networkOrphans } from './reconcile/network-orphans.ts';
 import { Reconciler } from './reconcile/reconciler.ts';
 import { ConductorLink } from './registry/conductor-link.ts';
-import { Registrar } from './registry/registrar.ts';
+import { Registrar, type SelfReport } from './registry/registrar.ts';
 import { RegistryImageSource } from './registry/registry-image-source.ts';
 import { agentService } from './server/agent-service.ts';
 import { ensureDir, GROUP_DIR_MODE, STATE_DIR_MODE } from './state-dir/file-access.ts';
@@ -76,6 +79,9 @@ export interface RunningAgent {
  * per endpoint), so this is generous on top of the loop's own period.
  */
 const LOOP_SLACK_MS = 180_000;
+
+/** Heartbeat intervals without a conductor's answer after which its view is stale: no orphan is removed then. */
+const STALE_AFTER_HEARTBEATS = 3;
 
 const diskTools: DiskTools = { createOverlay, overlaySize: overlaySizeBytes, writeConfigDrive };
 
@@ -133,6 +139,8 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
     source: new RegistryImageSource(link, config.hostId),
     log,
     guestGid,
+    maxBytes: config.imageCacheMaxGiB * 1024 ** 3,
+    maxAgeMs: config.imageCacheMaxAgeH * 3_600_000,
   });
   await images.init();
   const manager = new InstanceManager({
@@ -147,6 +155,7 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
     portWaitMs: config.portWaitS * 1000,
     log,
     guestGid,
+    diskReserveBytes: config.diskReserveMiB * 1024 ** 2,
   });
 
   const server = new StratoServer({ log, observeCall: metrics.grpc });
@@ -180,13 +189,30 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
   const wildcard = listenHost === '0.0.0.0' || listenHost === '[::]';
   const address = config.advertise ?? `${wildcard ? config.hostId : listenHost}:${port}`;
 
+  const hygiene = hostHygieneMetrics(metrics.registry);
   const reconciler = new Reconciler({
     hv,
     manager,
     stateDir: config.stateDir,
     log,
     orphanGraceMs: config.orphanGraceS * 1000,
+    orphanRemoval: config.orphanRemoval,
+    staleAfterMs: (): number => STALE_AFTER_HEARTBEATS * registrar.heartbeatIntervalMs,
+    countOnly: [
+      // Before the conductor's first push nothing on the host network is judged (as for instances).
+      async () => {
+        const state = network.state;
+        return state === undefined ? [] : networkOrphans(await driver.plan(state));
+      },
+      async () => (await storage?.orphanTargets())?.map((name) => ({ kind: 'tgtTargets' as const, name })) ?? [],
+    ],
+    cache: images,
+    onPass: (r) => hygiene.orphans(r.counts, r.missingExpected.length),
   });
+  const evictImages = async (): Promise<void> => {
+    const { evicted, bytes } = await images.evict(await imagesInUse(config.stateDir, images.dir, log));
+    hygiene.cache(bytes, evicted.length);
+  };
   const heartbeats = liveness.register('heartbeat', () => LOOP_SLACK_MS + registrar.heartbeatIntervalMs);
   const resyncs = liveness.register('resync', LOOP_SLACK_MS + config.resyncIntervalS * 1000);
   const registrar = new Registrar({
@@ -196,7 +222,11 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
     virtType,
     agentVersion: packageVersion(),
     startedAt: new Date(Date.now() - process.uptime() * 1000).toISOString(),
-    selfReport: () => ({ degradedReasons: health.degradedReasons, instancesKnown: health.libvirtConnected }),
+    selfReport: (): SelfReport => ({
+      degradedReasons: health.degradedReasons,
+      instancesKnown: health.libvirtConnected,
+      orphans: reconciler.counts,
+    }),
     underlayIp: facts.underlayIp,
     roles: config.roles,
     ...(storage ? { storage: async () => infoToProto(await storage.service.info()) } : {}),
@@ -230,6 +260,8 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
     reconciler
       .pass()
       .catch((err: unknown) => log.warn({ err }, 'reconcile failed'))
+      .then(evictImages)
+      .catch((err: unknown) => log.warn({ err }, 'image cache eviction failed'))
       .finally(() => resyncs.beat());
     network.reapply().catch((err: unknown) => log.warn({ err }, 'network resync failed'));
     registrar.heartbeatNow();
