@@ -9,7 +9,7 @@
 // while the store is unusable (health/store-health.ts); Prometheus metrics are served
 // on --metrics-listen (metrics/).
 import '../common/malloc-tunables.ts'; // must stay first: may re-execute the process
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ServerCredentials } from '@grpc/grpc-js';
 import { type DaemonCommand, helpHint, versionText } from '../common/daemon-flags.ts';
@@ -29,6 +29,7 @@ import type { FlavorsHandlers } from '../common/gen/strato/compute/v1/Flavors.ts
 import type { KeyPairsHandlers } from '../common/gen/strato/compute/v1/KeyPairs.ts';
 import type { ServersHandlers } from '../common/gen/strato/compute/v1/Servers.ts';
 import type { ServerVolumesHandlers } from '../common/gen/strato/compute/v1/ServerVolumes.ts';
+import type { HostCertificatesHandlers } from '../common/gen/strato/host/v1/HostCertificates.ts';
 import type { HostsHandlers } from '../common/gen/strato/host/v1/Hosts.ts';
 import type { RegistryHandlers } from '../common/gen/strato/host/v1/Registry.ts';
 import type { IdentityHandlers } from '../common/gen/strato/identity/v1/Identity.ts';
@@ -40,7 +41,7 @@ import type { SecurityGroupsHandlers } from '../common/gen/strato/network/v1/Sec
 import type { SubnetsHandlers } from '../common/gen/strato/network/v1/Subnets.ts';
 import type { VolumeSnapshotsHandlers } from '../common/gen/strato/volume/v1/VolumeSnapshots.ts';
 import type { VolumesHandlers } from '../common/gen/strato/volume/v1/Volumes.ts';
-import { mtlsChannelCredentials, mtlsServerCredentials } from '../common/grpc/credentials.ts';
+import { mtlsServerCredentials, readTls } from '../common/grpc/credentials.ts';
 import { allServicesNeed, HealthGate } from '../common/grpc/health-gate.ts';
 import { StratoServer } from '../common/grpc/server.ts';
 import { log } from '../common/log.ts';
@@ -54,6 +55,7 @@ import { loadProtoPackage, toGrpcObject } from '../common/proto.ts';
 import { AgentPool } from './agents/agent-pool.ts';
 import { VolumeAgentPool } from './agents/volume-agent-pool.ts';
 import { flavorsApi } from './api/flavors-api.ts';
+import { hostCertificatesApi } from './api/host-certificates-api.ts';
 import { hostsApi } from './api/hosts-api.ts';
 import { identityApi } from './api/identity-api.ts';
 import { imagesApi } from './api/images-api.ts';
@@ -66,13 +68,17 @@ import { serversApi } from './api/servers-api.ts';
 import { hideStoreErrors } from './api/store-errors.ts';
 import { volumeSnapshotsApi } from './api/volume-snapshots-api.ts';
 import { volumesApi } from './api/volumes-api.ts';
+import { AgentDialGuard } from './certificates/agent-dial-guard.ts';
+import { CertificateAuthority } from './certificates/certificate-authority.ts';
+import { CertificateView } from './certificates/certificate-view.ts';
+import { HostCertificateBook } from './certificates/host-certificate-book.ts';
 import { catalogFrom } from './compute/catalog.ts';
 import { ComputeService } from './compute/compute-service.ts';
 import { HostReports } from './compute/host-reports.ts';
 import { instanceUsage } from './compute/usage.ts';
 import { storeServerNetworking } from './compute/server-networking/store-server-networking.ts';
 import { WorkflowDriver } from './compute/workflow-driver.ts';
-import { type ConductorConfig, HELP, loadCommand, resolveConfig, tlsFiles, USAGE } from './config.ts';
+import { type ConductorConfig, caFiles, HELP, loadCommand, resolveConfig, tlsFiles, USAGE } from './config.ts';
 import { DEFAULT_LIMITS } from './quotas/model.ts';
 import { conductorStatus } from './conductor-status.ts';
 import { createFlavorCatalog } from './flavors/flavors.ts';
@@ -129,10 +135,15 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
   const clog = log.child({ component: 'conductor' });
   await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
   const tls = tlsFiles(config);
-  const [ca, cert, key] = await Promise.all([readFile(tls.caFile), readFile(tls.certFile), readFile(tls.keyFile)]);
-  const publicCreds = ServerCredentials.createSsl(ca, [{ private_key: key, cert_chain: cert }], false);
+  const tlsMaterial = await readTls(tls);
+  const publicCreds = ServerCredentials.createSsl(
+    tlsMaterial.ca,
+    [{ private_key: tlsMaterial.key, cert_chain: tlsMaterial.cert }],
+    false,
+  );
   const registryCreds = await mtlsServerCredentials(tls);
-  const agentCreds = await mtlsChannelCredentials(tls);
+  // Without ca.key here the conductor checks and revokes host certificates but issues none.
+  const ca = await CertificateAuthority.load(caFiles(config));
 
   const sqlite = new SqliteStore({ path: join(config.dataDir, 'state.db') });
   const cleanups: Array<() => Promise<void> | void> = [() => sqlite.close()];
@@ -171,6 +182,19 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
     const images = await createImageRegistry({ store, dataDir: config.dataDir });
     const flavors = createFlavorCatalog({ store });
     const hosts = new HostRegistry({ store, timing, allocationRatio: config.allocationRatio });
+    // Every agent call and every call to an agent is checked against the hosts' certificate records.
+    const certView = new CertificateView(store, clog);
+    cleanups.push(() => certView.close());
+    await certView.start();
+    const certs = new HostCertificateBook({
+      store,
+      view: certView,
+      ca,
+      defaultValidityDays: config.certificateValidityDays,
+      log: clog,
+      onCutOff: (hostId) => hosts.markDown(hostId),
+    });
+    const agentCreds = new AgentDialGuard(certView, clog).channelCredentials(tlsMaterial);
     const claimer = new StoreClaimer(store, { hosts: hosts.hostSource(), ...timing, observer: metrics.scheduler });
     cleanups.push(() => claimer.close());
     // Loads the scheduler's index now rather than on the first boot; a failure shows there.
@@ -272,6 +296,10 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
         serverVolumesApi(compute, identity),
       )
       .addService<HostsHandlers>(proto.strato.host.v1.Hosts.service, hostsApi(hosts, claimer, identity))
+      .addService<HostCertificatesHandlers>(
+        proto.strato.host.v1.HostCertificates.service,
+        hostCertificatesApi(identity, certs, hosts, config.certificateValidityDays),
+      )
       .addService<NetworksHandlers>(proto.strato.network.v1.Networks.service, netApi.networks)
       .addService<SubnetsHandlers>(proto.strato.network.v1.Subnets.service, netApi.subnets)
       .addService<PortsHandlers>(proto.strato.network.v1.Ports.service, netApi.ports)
@@ -285,7 +313,7 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
     const reg = new StratoServer({ mapError: hideStoreErrors, observeCall: metrics.grpc })
       .addService<RegistryHandlers>(
         proto.strato.host.v1.Registry.service,
-        registryApi(hosts, reports, images, (hostId) => {
+        registryApi(hosts, reports, images, certs, (hostId) => {
           pusher.hostRegistered(hostId);
           storage.hostRegistered(hostId);
           reports.busyOn(hostId).then(
