@@ -26,17 +26,25 @@ class TlsMaterialProvider implements experimental.CertificateProvider {
     for (const l of this.identityListeners) l({ certificate: material.cert, privateKey: material.key });
   }
 
-  // grpc-js reads the context right after adding its listener: answer synchronously.
+  // Answered after the current turn: grpc-js 1.14 adds these listeners before
+  // the server's own watcher, so an answer given at once reaches no server (and
+  // the listener drops every connection as "credentials not loaded").
   addCaCertificateListener(listener: CaListener): void {
     this.caListeners.add(listener);
-    listener({ caCertificate: this.material.ca });
+    queueMicrotask(() => {
+      if (this.caListeners.has(listener)) listener({ caCertificate: this.material.ca });
+    });
   }
   removeCaCertificateListener(listener: CaListener): void {
     this.caListeners.delete(listener);
   }
   addIdentityCertificateListener(listener: IdentityListener): void {
     this.identityListeners.add(listener);
-    listener({ certificate: this.material.cert, privateKey: this.material.key });
+    queueMicrotask(() => {
+      if (this.identityListeners.has(listener)) {
+        listener({ certificate: this.material.cert, privateKey: this.material.key });
+      }
+    });
   }
   removeIdentityCertificateListener(listener: IdentityListener): void {
     this.identityListeners.delete(listener);
