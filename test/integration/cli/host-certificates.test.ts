@@ -16,7 +16,7 @@ import { connect, type StratoClient } from '../../../common/grpc/client.ts';
 import { mtlsChannelCredentials } from '../../../common/grpc/credentials.ts';
 import { certificateRequest, newKeyAndRequest } from '../../../common/pki/key-request.ts';
 import { loadProtoPackage, toGrpcObject } from '../../../common/proto.ts';
-import { makeCert } from '../../harness/certs.ts';
+import { makeCa, makeCert } from '../../harness/certs.ts';
 import { isCode, rejection } from '../../harness/errors.ts';
 import { run } from '../../harness/exec.ts';
 import { waitFor } from '../../harness/wait.ts';
@@ -167,6 +167,21 @@ describe('host certificates: issue, revoke, and the check on every Registry call
     await writeFile(join(exp, 'ca.crt'), await readFile(fx.caFile));
     const expired = await registry(exp, 'hv-old');
     assert.ok(isCode('UNAVAILABLE')(await rejection(register(expired, 'hv-old'))));
+  });
+
+  it('an agent refuses a conductor its CA did not sign', async () => {
+    // hv-f's own certificate (the conductor would accept it), but trusting another CA only.
+    await makeCert(fx.pki, 'hv-f', ['127.0.0.1']);
+    const foreign = join(fx.dir, 'foreign-ca');
+    await makeCa(foreign);
+    const creds = credentials.createSsl(
+      await readFile(join(foreign, 'ca.crt')),
+      await readFile(join(fx.pki, 'hv-f.key')),
+      await readFile(join(fx.pki, 'hv-f.crt')),
+    );
+    const err = await rejection(register(registryWith(creds), 'hv-f'));
+    assert.ok(isCode('UNAVAILABLE')(err), String(err));
+    assert.match(err.message, /self[- ]signed|unable to verify|certificate/i);
   });
 
   it('revoke cuts a connected host off at its next call (CERTIFICATE_REVOKED) and marks it down', async () => {

@@ -127,8 +127,10 @@ export interface HostCertificatesClient extends grpc.Client {
    * rotation_pending is false and in_use_serial names it; the older ones are
    * then revoked as superseded. Idempotent while pending.
    * Errors: PERMISSION_DENIED; INVALID_ARGUMENT (HOST_ID_INVALID); NOT_FOUND
-   * (HOST_NOT_FOUND); FAILED_PRECONDITION (CA_UNAVAILABLE; HOST_REVOKED: the
-   * host has no valid certificate left to ask with: issue one).
+   * (HOST_NOT_FOUND: not registered); FAILED_PRECONDITION (CA_UNAVAILABLE;
+   * CERTIFICATE_NOT_SEEN: the host has not called since certificates are
+   * recorded, try after its next heartbeat; HOST_REVOKED: the host has no
+   * valid certificate left to ask with: issue one).
    */
   RotateHostCertificate(argument: _strato_host_v1_RotateHostCertificateRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_HostCertificateSet__Output>): grpc.ClientUnaryCall;
   RotateHostCertificate(argument: _strato_host_v1_RotateHostCertificateRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_host_v1_HostCertificateSet__Output>): grpc.ClientUnaryCall;
@@ -143,8 +145,10 @@ export interface HostCertificatesClient extends grpc.Client {
    * rotation_pending is false and in_use_serial names it; the older ones are
    * then revoked as superseded. Idempotent while pending.
    * Errors: PERMISSION_DENIED; INVALID_ARGUMENT (HOST_ID_INVALID); NOT_FOUND
-   * (HOST_NOT_FOUND); FAILED_PRECONDITION (CA_UNAVAILABLE; HOST_REVOKED: the
-   * host has no valid certificate left to ask with: issue one).
+   * (HOST_NOT_FOUND: not registered); FAILED_PRECONDITION (CA_UNAVAILABLE;
+   * CERTIFICATE_NOT_SEEN: the host has not called since certificates are
+   * recorded, try after its next heartbeat; HOST_REVOKED: the host has no
+   * valid certificate left to ask with: issue one).
    */
   rotateHostCertificate(argument: _strato_host_v1_RotateHostCertificateRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_HostCertificateSet__Output>): grpc.ClientUnaryCall;
   rotateHostCertificate(argument: _strato_host_v1_RotateHostCertificateRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_host_v1_HostCertificateSet__Output>): grpc.ClientUnaryCall;
@@ -215,8 +219,10 @@ export interface HostCertificatesHandlers extends grpc.UntypedServiceImplementat
    * rotation_pending is false and in_use_serial names it; the older ones are
    * then revoked as superseded. Idempotent while pending.
    * Errors: PERMISSION_DENIED; INVALID_ARGUMENT (HOST_ID_INVALID); NOT_FOUND
-   * (HOST_NOT_FOUND); FAILED_PRECONDITION (CA_UNAVAILABLE; HOST_REVOKED: the
-   * host has no valid certificate left to ask with: issue one).
+   * (HOST_NOT_FOUND: not registered); FAILED_PRECONDITION (CA_UNAVAILABLE;
+   * CERTIFICATE_NOT_SEEN: the host has not called since certificates are
+   * recorded, try after its next heartbeat; HOST_REVOKED: the host has no
+   * valid certificate left to ask with: issue one).
    */
   RotateHostCertificate: grpc.handleUnaryCall<_strato_host_v1_RotateHostCertificateRequest__Output, _strato_host_v1_HostCertificateSet>;
   
