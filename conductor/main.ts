@@ -195,6 +195,7 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       onCutOff: (hostId) => hosts.markDown(hostId),
     });
     const agentCreds = new AgentDialGuard(certView, clog).channelCredentials(tlsMaterial);
+    if (!ca) clog.warn({ keyFile: caFiles(config).keyFile }, 'no CA key: host certificates are checked, not issued');
     const claimer = new StoreClaimer(store, { hosts: hosts.hostSource(), ...timing, observer: metrics.scheduler });
     cleanups.push(() => claimer.close());
     // Loads the scheduler's index now rather than on the first boot; a failure shows there.

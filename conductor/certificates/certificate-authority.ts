@@ -1,6 +1,7 @@
 // The deployment's CA as the conductor holds it: <tls-dir>/ca.crt and ca.key,
 // made by `scripts/make-certs --dir <tls-dir> --ca` on the conductor host (under
-// systemd the unit hands the key to the service alone, LoadCredential=). The key
+// systemd the unit hands the key to the service alone, LoadCredential=, from
+// /etc/strato/tls, which stays root's). The key
 // must be readable by its owner only; without a key the conductor still checks
 // and revokes certificates but issues none (CA_UNAVAILABLE). Signing runs openssl
 // (common/pki/openssl.ts): node:crypto cannot make certificates.
@@ -93,7 +94,8 @@ export class CertificateAuthority {
   }
 
   /**
-   * The CA in `files`, or undefined when there is no key (issuing is off).
+   * The CA in `files`, or undefined when there is no key this process may read
+   * (issuing is off; checking and revoking still work).
    * Throws (the conductor does not start) for a key others may read or one that
    * is not the certificate's.
    */
@@ -102,7 +104,8 @@ export class CertificateAuthority {
     try {
       mode = (await stat(files.keyFile)).mode;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      // No key here (or none this account may see): the CA lives elsewhere.
+      if (['ENOENT', 'EACCES'].includes((err as NodeJS.ErrnoException).code ?? '')) return undefined;
       throw err;
     }
     if ((mode & 0o077) !== 0) {
@@ -110,7 +113,14 @@ export class CertificateAuthority {
         `${files.keyFile} may be read by others (mode ${(mode & 0o777).toString(8)}): chmod 600 it (the CA key signs every host)`,
       );
     }
-    const [caPem, keyPem] = await Promise.all([readFile(files.caFile, 'utf8'), readFile(files.keyFile)]);
+    let keyPem: Buffer;
+    try {
+      keyPem = await readFile(files.keyFile);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EACCES') return undefined;
+      throw err;
+    }
+    const caPem = await readFile(files.caFile, 'utf8');
     const ca = new X509Certificate(caPem);
     if (!ca.ca || !ca.checkPrivateKey(createPrivateKey(keyPem))) {
       throw new Error(`${files.keyFile} is not the key of the CA certificate ${files.caFile}`);
