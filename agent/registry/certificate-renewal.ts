@@ -21,6 +21,9 @@ const generate = promisify(generateKeyPair);
 
 const next = (file: string): string => `${file}.next`;
 
+/** How long a failed renewal of the agent's own waits before the next try. */
+const RETRY_DUE_MS = 10 * 60_000;
+
 const exists = (file: string): Promise<boolean> =>
   stat(file).then(
     () => true,
@@ -81,6 +84,8 @@ export class CertificateRenewal {
   private readonly log: Logger;
   private readonly clock: () => number;
   private running: Promise<void> | undefined;
+  /** No renewal of its own before this (ms since the epoch): the last one failed. */
+  private retryAt = 0;
 
   constructor(o: CertificateRenewalOptions) {
     this.o = o;
@@ -96,12 +101,26 @@ export class CertificateRenewal {
     return this.clock() >= from + ((to - from) * 2) / 3;
   }
 
-  /** Renews when `asked` (the conductor's reply said so) or when due; one renewal at a time. */
+  /**
+   * Renews when `asked` (the conductor's reply said so) or when due; one
+   * renewal at a time. A renewal of its own that failed (e.g. a conductor
+   * without a CA key) is tried again after RETRY_DUE_MS, not at every heartbeat.
+   */
   async maybeRenew(asked: boolean): Promise<void> {
-    if (!asked && !(await this.due())) return;
-    this.running ??= this.renew(asked ? 'asked' : 'due').finally(() => {
-      this.running = undefined;
-    });
+    if (!asked && (this.clock() < this.retryAt || !(await this.due()))) return;
+    this.running ??= this.renew(asked ? 'asked' : 'due')
+      .then(
+        () => {
+          this.retryAt = 0;
+        },
+        (err: unknown) => {
+          this.retryAt = this.clock() + RETRY_DUE_MS;
+          throw err;
+        },
+      )
+      .finally(() => {
+        this.running = undefined;
+      });
     await this.running;
   }
 
