@@ -6,7 +6,7 @@
 // expired one, and one revoked while its connection stays open.
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { credentials } from '@grpc/grpc-js';
@@ -261,6 +261,39 @@ describe('host certificates: issue, revoke, and the check on every Registry call
     const r = await fx.strato(['host', 'certificate', 'rotate', 'hv-nowhere']);
     assert.notEqual(r.code, 0);
     assert.match(r.stderr, /reason HOST_NOT_FOUND/);
+  });
+
+  it('only an admin may touch host certificates', async () => {
+    const pw = join(fx.dir, 'ivy-password');
+    await writeFile(pw, 'ivy-secret-pw\n', { mode: 0o600 });
+    ok(await fx.strato(['project', 'create', 'certs-member']));
+    ok(await fx.strato(['user', 'create', '--project', 'certs-member', '--password-file', pw, 'ivy']));
+    await appendFile(
+      fx.configFile,
+      [
+        '  ivy:',
+        `    endpoint: ${fx.endpoint}`,
+        '    ca_file: pki/ca.crt',
+        '    auth:',
+        '      username: ivy',
+        `      password_file: ${pw}`,
+        '      project: certs-member',
+        '',
+      ].join('\n'),
+    );
+    const out = join(fx.dir, 'ivy.tar');
+    for (const args of [
+      ['issue', 'hv-ivy', '--out', out],
+      ['rotate', 'hv-r'],
+      ['revoke', 'hv-n'],
+      ['show', 'hv-n'],
+    ]) {
+      const r = await fx.strato(['--os-cloud', 'ivy', 'host', 'certificate', ...args]);
+      assert.notEqual(r.code, 0, args.join(' '));
+      assert.match(r.stderr, /reason ADMIN_REQUIRED/, args.join(' '));
+    }
+    await assert.rejects(stat(out), { code: 'ENOENT' });
+    assert.equal((await show('hv-n')).certificates.filter((c) => c.state === 'valid').length, 1, 'nothing revoked');
   });
 
   it('bad input names the field, issues nothing and leaves no file', async () => {
