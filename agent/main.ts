@@ -19,7 +19,8 @@ import type { ProtoGrpcType as HostProto } from '../common/gen/host.ts';
 import type { AgentHandlers } from '../common/gen/strato/agent/v1/Agent.ts';
 import type { AgentNetworkHandlers } from '../common/gen/strato/agent/v1/AgentNetwork.ts';
 import type { AgentStorageHandlers } from '../common/gen/strato/agent/v1/AgentStorage.ts';
-import { mtlsChannelCredentials, mtlsServerCredentials } from '../common/grpc/credentials.ts';
+import { mtlsChannelCredentialsFrom, readTls } from '../common/grpc/credentials.ts';
+import { reloadableServerCredentials } from '../common/grpc/reloadable-credentials.ts';
 import { HealthGate } from '../common/grpc/health-gate.ts';
 import { StratoServer, serviceName } from '../common/grpc/server.ts';
 import { log as rootLog } from '../common/log.ts';
@@ -53,6 +54,7 @@ import { resolveUnderlay } from './network/underlay-facts.ts';
 import { imagesInUse } from './reconcile/images-in-use.ts';
 import { networkOrphans } from './reconcile/network-orphans.ts';
 import { Reconciler } from './reconcile/reconciler.ts';
+import { CertificateRenewal, finishPendingRenewal } from './registry/certificate-renewal.ts';
 import { ConductorLink } from './registry/conductor-link.ts';
 import { Registrar, type SelfReport } from './registry/registrar.ts';
 import { RegistryImageSource } from './registry/registry-image-source.ts';
@@ -82,6 +84,8 @@ const LOOP_SLACK_MS = 180_000;
 
 /** Heartbeat intervals without a conductor's answer after which its view is stale: no orphan is removed then. */
 const STALE_AFTER_HEARTBEATS = 3;
+/** How long calls on connections opened with a replaced certificate may still run (a spawn takes minutes). */
+const RELOAD_GRACE_MS = 10 * 60_000;
 
 const diskTools: DiskTools = { createOverlay, overlaySize: overlaySizeBytes, writeConfigDrive };
 
@@ -91,7 +95,11 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
   const cpuinfo = await readFile('/proc/cpuinfo', 'utf8').catch(() => '');
   const virtType = detectVirtType(config.virtType, existsSync('/dev/kvm'), cpuinfo);
   const tls = { caFile: config.caFile, certFile: config.certFile, keyFile: config.keyFile };
-  const [serverCreds, channelCreds] = await Promise.all([mtlsServerCredentials(tls), mtlsChannelCredentials(tls)]);
+  await finishPendingRenewal(tls, log);
+  const material = await readTls(tls);
+  // Reloadable: a renewed certificate is served without giving up the port (certificate-renewal.ts).
+  const serverCreds = reloadableServerCredentials(material);
+  const channelCreds = mtlsChannelCredentialsFrom(material);
   const pkg = await loadProtoPackage();
   const agentProto = toGrpcObject<AgentProto>(pkg);
   const hostProto = toGrpcObject<HostProto>(pkg);
@@ -176,7 +184,7 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
     const storageProto = toGrpcObject<AgentStorageProto>(pkg).strato.agent.v1.AgentStorage;
     server.addService<AgentStorageHandlers>(storageProto.service, agentStorageService(storage.service));
   }
-  const port = await server.listen(config.listen, serverCreds);
+  const port = await server.listen(config.listen, serverCreds.credentials);
   // Guests need libvirt; networks and volumes do not, so AgentNetwork and AgentStorage keep serving.
   const gate = new HealthGate(
     [{ server, needs: { [serviceName(agentProto.strato.agent.v1.Agent.service)]: [LIBVIRT] } }],
@@ -213,6 +221,20 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
     const { evicted, bytes } = await images.evict(await imagesInUse(config.stateDir, images.dir, log));
     hygiene.cache(bytes, evicted.length);
   };
+  const renewal = new CertificateRenewal({
+    hostId: config.hostId,
+    files: tls,
+    link,
+    log,
+    onRenewed: (m) => {
+      link.setCredentials(mtlsChannelCredentialsFrom(m));
+      serverCreds.reload(m);
+      // Connections opened with the old certificate close (their calls get the grace):
+      // the conductor reconnects and meets the new one.
+      server.drainConnections(RELOAD_GRACE_MS);
+      log.info({}, 'credentials reloaded');
+    },
+  });
   const heartbeats = liveness.register('heartbeat', () => LOOP_SLACK_MS + registrar.heartbeatIntervalMs);
   const resyncs = liveness.register('resync', LOOP_SLACK_MS + config.resyncIntervalS * 1000);
   const registrar = new Registrar({
@@ -241,6 +263,7 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
         diskGib: config.capacity.diskGiB ?? Math.floor((fs.blocks * fs.bsize) / 1024 ** 3),
       };
     },
+    renewCertificate: (asked) => renewal.maybeRenew(asked),
     onExpected: (ids, source) => {
       reconciler.setExpected(ids);
       if (source === 'register') void reconciler.pass().catch((err: unknown) => log.warn({ err }, 'reconcile failed'));

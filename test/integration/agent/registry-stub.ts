@@ -109,6 +109,9 @@ export class RegistryStub extends EventEmitter<StubEvents> {
           first = false;
         }
       },
+      async RenewCertificate() {
+        throw new StratoError('FAILED_PRECONDITION', 'CA_UNAVAILABLE', 'the registry stub signs nothing');
+      },
     });
     this.port = await this.server.listen('127.0.0.1:0', await mtlsServerCredentials(tls));
     return this.port;
