@@ -6,7 +6,7 @@
 // name and the user data of its config drive to its serial console log, as the test
 // image does. The host outlives an agent: a restarted agent on the same host finds
 // the domains, files and network state the previous one left.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DiskTools } from '../../agent/compute/spawn.ts';
@@ -73,7 +73,11 @@ export class FakeHost {
       const files = JSON.parse(await readFile(spec.configDrive.path, 'utf8')) as { path: string; content: string }[];
       const userData = files.find((f: Pick<ConfigDriveFile, 'path'>) => f.path === USER_DATA)?.content ?? '';
       const lines = [`fake console of ${spec.name}`, `user-data: ${Buffer.from(userData, 'base64').toString('utf8')}`];
-      await writeFile(spec.consoleLogPath, `${lines.join('\n')}\n`);
+      // Replaced whole (write, then rename), so a reader never sees it empty between
+      // the truncation and the write as the guest starts again.
+      const next = `${spec.consoleLogPath}.next`;
+      await writeFile(next, `${lines.join('\n')}\n`);
+      await rename(next, spec.consoleLogPath);
     } catch {
       // The instance went (or never had its files) before the guest got to print.
     }
