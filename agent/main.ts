@@ -21,6 +21,7 @@ import type { AgentNetworkHandlers } from '../common/gen/strato/agent/v1/AgentNe
 import type { AgentStorageHandlers } from '../common/gen/strato/agent/v1/AgentStorage.ts';
 import { mtlsChannelCredentials, mtlsServerCredentials } from '../common/grpc/credentials.ts';
 import { HealthGate } from '../common/grpc/health-gate.ts';
+import { MESSAGE_LIMITS } from '../common/grpc/message-limits.ts';
 import { StratoServer, serviceName } from '../common/grpc/server.ts';
 import { log as rootLog } from '../common/log.ts';
 import { startMetricsEndpoint } from '../common/metrics/metrics-server.ts';
@@ -149,7 +150,7 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
     guestGid,
   });
 
-  const server = new StratoServer({ log, observeCall: metrics.grpc });
+  const server = new StratoServer({ log, observeCall: metrics.grpc, messageLimits: MESSAGE_LIMITS.agent });
   const agentNetworkProto = toGrpcObject<AgentNetworkProto>(pkg);
   server
     .addService<AgentHandlers>(agentProto.strato.agent.v1.Agent.service, agentService(manager))

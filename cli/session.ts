@@ -32,6 +32,7 @@ import type { VolumesClient } from '../common/gen/strato/volume/v1/Volumes.ts';
 import type { ProtoGrpcType as VolumeProto } from '../common/gen/volume.ts';
 import { StratoError } from '../common/errors.ts';
 import { type CallOpts, connect, type StratoClient } from '../common/grpc/client.ts';
+import { MESSAGE_LIMITS } from '../common/grpc/message-limits.ts';
 import { loadProtoPackage, toGrpcObject } from '../common/proto.ts';
 import { type Cloud, cloudPassword, type Env } from './config.ts';
 import { configError } from './errors.ts';
@@ -298,6 +299,7 @@ export class Session {
       credentials: creds,
       defaultDeadlineMs: CALL_TIMEOUT_MS,
       channelOptions: options,
+      messageLimits: MESSAGE_LIMITS.publicApi,
     });
     this.clients.set(key, client);
     return client as unknown as C;

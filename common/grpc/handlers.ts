@@ -4,7 +4,10 @@
 // child logger and an abort signal, runs it in the request context, logs one
 // line when it ends, and turns whatever it throws into a gRPC status through
 // the one error model. A request the strict decoder could not read
-// (request-decoding.ts) is answered INVALID_ARGUMENT here, before the handler.
+// (request-decoding.ts) is answered INVALID_ARGUMENT here, before the handler,
+// and so is one the server's RequestCheck refuses (every message of a stream
+// too): the daemon injects what its requests must satisfy (the conductor's
+// public schemas), this module only applies it, in one place for every call.
 // An optional CallObserver hears how each call ended (metrics), so the daemons
 // can count calls without this module knowing how.
 import { once } from 'node:events';
@@ -84,6 +87,20 @@ export type ErrorMapper = (err: StratoError, requestId: string) => StratoError;
  * caller went away) and how long it ran. Must not throw.
  */
 export type CallObserver = (method: string, code: ErrorCode | 'OK', durationS: number) => void;
+
+/**
+ * Checks one decoded request message before the handler sees it; throws a
+ * StratoError (INVALID_ARGUMENT naming the field) to refuse it.
+ */
+export type RequestCheck = (request: unknown) => void;
+
+/** What wrapHandler needs besides the method and its handler. */
+export interface WrapOptions {
+  log: Logger;
+  mapError?: ErrorMapper | undefined;
+  observe?: CallObserver | undefined;
+  check?: RequestCheck | undefined;
+}
 
 type AnyCall =
   | ServerUnaryCall<unknown, unknown>
@@ -168,24 +185,27 @@ async function pump(
   }
 }
 
-/** Passes a client stream's messages on, throwing at the first one that could not be decoded. */
-async function* wellFormed(messages: AsyncIterable<unknown>): AsyncIterable<unknown> {
-  for await (const m of messages) {
-    if (m instanceof MalformedRequest) throw m.error();
-    yield m;
-  }
+/** A request message fit for the handler, or the error for one that could not be decoded or fails the check. */
+function accepted(message: unknown, check: RequestCheck | undefined): unknown {
+  if (message instanceof MalformedRequest) throw message.error();
+  check?.(message);
+  return message;
+}
+
+/** Passes a client stream's messages on, throwing at the first one that is not accepted. */
+async function* wellFormed(messages: AsyncIterable<unknown>, check: RequestCheck | undefined): AsyncIterable<unknown> {
+  for await (const m of messages) yield accepted(m, check);
 }
 
 export function wrapHandler(
   def: MethodDefinition<unknown, unknown>,
   handler: (...args: never[]) => unknown,
-  log: Logger,
-  mapError?: ErrorMapper,
-  observe?: CallObserver,
+  options: WrapOptions,
 ): UntypedHandleCall {
   const method = def.path;
   const h = handler as (input: unknown, ctx: CallContext) => unknown;
-  const scoped: Wrapped = { method, h, log, mapError, observe };
+  const { log, mapError, observe, check } = options;
+  const scoped: Wrapped = { method, h, log, mapError, observe, check, requestStream: def.requestStream };
   if (!def.requestStream && !def.responseStream) {
     const unary: handleUnaryCall<unknown, unknown> = (call, callback) => respond(call, call.request, callback, scoped);
     return unary;
@@ -195,11 +215,11 @@ export function wrapHandler(
   }
   if (!def.responseStream) {
     const clientStream: handleClientStreamingCall<unknown, unknown> = (call, callback) =>
-      respond(call, wellFormed(call as AsyncIterable<unknown>), callback, scoped);
+      respond(call, wellFormed(call as AsyncIterable<unknown>, check), callback, scoped);
     return clientStream;
   }
   return (call: ServerDuplexStream<unknown, unknown>) =>
-    streamOut(call, wellFormed(call as AsyncIterable<unknown>), scoped);
+    streamOut(call, wellFormed(call as AsyncIterable<unknown>, check), scoped);
 }
 
 interface Wrapped {
@@ -208,12 +228,14 @@ interface Wrapped {
   log: Logger;
   mapError: ErrorMapper | undefined;
   observe: CallObserver | undefined;
+  check: RequestCheck | undefined;
+  /** A stream's messages are checked as they come (wellFormed), a single request in run(). */
+  requestStream: boolean;
 }
 
-/** The handler's input, or the error for a request that could not be decoded. */
+/** Runs the handler on its input: the request, checked first, or the stream of requests. */
 async function run(w: Wrapped, input: unknown, ctx: CallContext): Promise<unknown> {
-  if (input instanceof MalformedRequest) throw input.error();
-  return w.h(input, ctx);
+  return w.h(w.requestStream ? input : accepted(input, w.check), ctx);
 }
 
 /** Calls with a single response (unary, client streaming). */
