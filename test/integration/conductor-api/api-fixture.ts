@@ -16,6 +16,7 @@ import { loadProtoPackage, toGrpcObject } from '../../../common/proto.ts';
 import { flavorsApi } from '../../../conductor/api/flavors-api.ts';
 import { identityApi } from '../../../conductor/api/identity-api.ts';
 import { imagesApi } from '../../../conductor/api/images-api.ts';
+import { validatePublicRequest } from '../../../conductor/api/schemas/request-check.ts';
 import { createFlavorCatalog, type FlavorCatalog } from '../../../conductor/flavors/flavors.ts';
 import { type BootstrapResult, bootstrapAdmin } from '../../../conductor/identity/bootstrap.ts';
 import { createIdentity, type Identity } from '../../../conductor/identity/identity.ts';
@@ -71,7 +72,7 @@ export async function startApi(o: FixtureOptions = {}): Promise<ApiFixture> {
 
     const pkg = await loadProtoPackage();
     const proto = toGrpcObject<IdentityProto & ImageProto & FlavorProto>(pkg);
-    const server = new StratoServer({ log: quiet });
+    const server = new StratoServer({ log: quiet, validateRequest: validatePublicRequest });
     server
       .addService<IdentityHandlers>(proto.strato.identity.v1.Identity.service, identityApi(identity))
       .addService<ImagesHandlers>(proto.strato.image.v1.Images.service, imagesApi(identity, images))
