@@ -11,6 +11,7 @@ export const INTERNAL_SERVICE = /^strato\.agent\.|^strato\.host\.v1\.Registry$/;
 
 export interface FieldDescriptor {
   name: string;
+  number: number;
   type: string;
   typeName: string;
   label: string;
@@ -30,6 +31,8 @@ export interface Field {
   name: string;
   /** snake_case, as the proto spells it (what an error names). */
   protoName: string;
+  /** Its field number on the wire. */
+  number: number;
   repeated: boolean;
   /** proto3 `optional` or a member of a oneof: may be absent. */
   optional: boolean;
@@ -113,6 +116,7 @@ function fieldsOf(
     const base = {
       name: f.name,
       protoName: snake(f.name),
+      number: f.number,
       repeated: f.label === 'LABEL_REPEATED',
       optional: !present.has(f.name),
     };

@@ -147,14 +147,14 @@ export const volumeDevice = text('DEVICE_INVALID', (v) => {
   }
 });
 
-/** One of `values` (or '' when `emptyMeans` says what '' stands for). */
+/** One of `values` (or '' with `empty`); the values are its examples (for generated requests). */
 export function oneOf(reason: string, values: readonly string[], options: { empty?: boolean; anyCase?: boolean } = {}) {
   const allowed = new Set(options.anyCase ? values.map((v) => v.toLowerCase()) : values);
   const list = `${values.join(', ')}${options.empty ? " (or '')" : ''}`;
   return text(reason, (v) => {
     if (options.empty && v === '') return undefined;
     return allowed.has(options.anyCase ? v.toLowerCase() : v) ? undefined : `must be one of ${list}, got ${echo(v)}`;
-  });
+  }).meta({ examples: [...values] });
 }
 
 /** An integer from `min` to `max` (proto integers arrive as numbers). */
