@@ -5,7 +5,10 @@
 // (so comments and strings never count). Programs are run with execFile or
 // spawn and an argument vector, which no character of an argument can escape.
 // The test harness may run fixed `sh -c` scripts of its own (joining a cgroup
-// before exec), never with a shell option or exec/execSync.
+// before exec), never with a shell option or exec/execSync. The linter says
+// the same as code is written (biome.json noRestrictedImports and
+// lint/no-shell-option.grit); this test also covers namespace calls
+// (`cp.execSync`) and `sh -c`, which a lint rule cannot see.
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import ts from 'typescript';
