@@ -14,6 +14,7 @@ import {
   parseDaemonArgs,
 } from '../common/daemon-flags.ts';
 import { invalidArgument } from '../common/errors.ts';
+import { isLoopbackAddress } from '../common/loopback.ts';
 import { parseMetricsListen } from '../common/metrics/metrics-listen.ts';
 import { resolveDefaults } from './quotas/check.ts';
 import { DEFAULT_LIMITS, type QuotaDelta } from './quotas/model.ts';
@@ -21,8 +22,20 @@ import { DEFAULT_LIMITS, type QuotaDelta } from './quotas/model.ts';
 export interface ConductorConfig {
   /** State (state.db), image bytes, the admin password file. @default /var/lib/strato/conductor */
   dataDir: string;
-  /** Public API (TLS, bearer tokens). @default 127.0.0.1:8774 */
+  /** Public API (TLS unless listenPlaintext, bearer tokens). @default 127.0.0.1:8774 */
   listen: string;
+  /**
+   * The public API's certificate chain and key (PEM), e.g. from a public CA
+   * for the API's name. '' = tlsDir's conductor.crt and conductor.key (made by
+   * scripts/make-certs). Both or neither. @default ''
+   */
+  tlsCert: string;
+  tlsKey: string;
+  /**
+   * Serve the public API without TLS (e.g. behind a local TLS proxy). Only on
+   * a loopback address: anything else is refused at start. @default false
+   */
+  listenPlaintext: boolean;
   /** Agents' registry (mutual TLS). @default 0.0.0.0:8775 */
   registryListen: string;
   /** Holds ca.crt, conductor.crt and conductor.key (scripts/make-certs). @default /etc/strato/tls */
@@ -45,7 +58,7 @@ export interface ConductorConfig {
    * ERROR, still holding the host. At least spawnTimeoutS. @default 600
    */
   buildTimeoutS: number;
-  /** Lifetime of a login token. @default 43200 (12 h) */
+  /** Lifetime of a login token. @default 3600 (1 h) */
   tokenTtlS: number;
   /** How long shutdown waits for running calls. @default 5 */
   shutdownGraceS: number;
@@ -76,6 +89,9 @@ export interface ConductorConfig {
 export const DEFAULT_CONFIG: Readonly<ConductorConfig> = {
   dataDir: '/var/lib/strato/conductor',
   listen: '127.0.0.1:8774',
+  tlsCert: '',
+  tlsKey: '',
+  listenPlaintext: false,
   registryListen: '0.0.0.0:8775',
   tlsDir: '/etc/strato/tls',
   heartbeatIntervalS: 10,
@@ -85,7 +101,7 @@ export const DEFAULT_CONFIG: Readonly<ConductorConfig> = {
   allocationRatio: { cpu: 4, ram: 1, disk: 1 },
   spawnTimeoutS: 300,
   buildTimeoutS: 600,
-  tokenTtlS: 12 * 3600,
+  tokenTtlS: 3600,
   shutdownGraceS: 5,
   networkResyncS: 30,
   underlayMtu: 1500,
@@ -102,6 +118,12 @@ export function tlsFiles(c: Pick<ConductorConfig, 'tlsDir'>) {
     certFile: join(c.tlsDir, 'conductor.crt'),
     keyFile: join(c.tlsDir, 'conductor.key'),
   };
+}
+
+/** The public API's certificate and key files: --tls-cert/--tls-key, else the registry's pair in tlsDir. */
+export function publicTlsFiles(c: Pick<ConductorConfig, 'tlsDir' | 'tlsCert' | 'tlsKey'>) {
+  const own = tlsFiles(c);
+  return { certFile: c.tlsCert || own.certFile, keyFile: c.tlsKey || own.keyFile };
 }
 
 const bad = (msg: string) => invalidArgument('CONFIG_INVALID', msg);
@@ -150,6 +172,14 @@ export function resolveConfig(partial: Partial<ConductorConfig>): ConductorConfi
   for (const [k, v] of Object.entries(c.allocationRatio)) {
     if (!(typeof v === 'number' && v > 0)) throw bad(`allocationRatio.${k} must be a number > 0`);
   }
+  if (typeof c.tlsCert !== 'string' || typeof c.tlsKey !== 'string' || (c.tlsCert === '') !== (c.tlsKey === '')) {
+    throw bad('tlsCert and tlsKey go together: give both or neither');
+  }
+  if (typeof c.listenPlaintext !== 'boolean') throw bad('listenPlaintext must be true or false');
+  if (c.listenPlaintext && c.tlsCert !== '') throw bad('listenPlaintext serves no certificate: drop tlsCert/tlsKey');
+  if (c.listenPlaintext && !isLoopbackAddress(c.listen)) {
+    throw bad(`listenPlaintext only on a loopback address (127.0.0.0/8, ::1, localhost), not ${c.listen}: use TLS`);
+  }
   return c;
 }
 
@@ -168,6 +198,19 @@ export const CONDUCTOR_FLAGS: FlagTable = {
   },
   'data-dir': { value: 'DIR', help: 'state.db, image bytes, the admin password file', default: DEFAULT_CONFIG.dataDir },
   listen: { value: 'HOST:PORT', help: 'the public API: TLS, bearer tokens', default: DEFAULT_CONFIG.listen },
+  'tls-cert': {
+    value: 'FILE',
+    help: "the public API's certificate chain (PEM); default: conductor.crt of --tls-dir",
+  },
+  'tls-key': { value: 'FILE', help: "the public API's private key (PEM); default: conductor.key of --tls-dir" },
+  'listen-plaintext': {
+    help: 'serve the public API without TLS (only on a loopback --listen, e.g. behind a TLS proxy)',
+  },
+  'token-ttl-s': {
+    value: 'S',
+    help: 'seconds a login token lasts',
+    default: DEFAULT_CONFIG.tokenTtlS,
+  },
   'registry-listen': {
     value: 'HOST:PORT',
     help: "the agents' registry: mutual TLS",
@@ -245,6 +288,10 @@ function settings(v: FlagValues, spell: (flag: string) => string): Partial<Condu
   return defined({
     dataDir: str('data-dir'),
     listen: str('listen'),
+    tlsCert: str('tls-cert'),
+    tlsKey: str('tls-key'),
+    listenPlaintext: v['listen-plaintext'] as boolean | undefined,
+    tokenTtlS: seconds('token-ttl-s'),
     registryListen: str('registry-listen'),
     tlsDir: str('tls-dir'),
     metricsListen: str('metrics-listen'),

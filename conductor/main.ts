@@ -1,9 +1,10 @@
 // strato-conductor: the composition root. It wires the store, identity, images,
 // flavors, hosts, the scheduler's claimer, the agent clients, networking (with
 // the pusher that keeps every agent's network state current) and the compute
-// workflows into two gRPC servers — the public API (TLS; bearer tokens say who
-// calls) and the agents' registry (mutual TLS; certificates say which host
-// calls) — resumes unfinished workflows, and shuts down cleanly on SIGTERM/SIGINT.
+// workflows into two gRPC servers — the public API (TLS, or plain text on
+// loopback only; bearer tokens say who calls, and one policy hook decides what
+// they may call) and the agents' registry (mutual TLS; certificates say which
+// host calls) — resumes unfinished workflows, and shuts down cleanly on SIGTERM/SIGINT.
 // Under systemd (Type=notify) it reports READY, its status and STOPPING, and feeds the
 // watchdog while its loops turn (common/systemd/). Its health service says NOT_SERVING
 // while the store is unusable (health/store-health.ts); Prometheus metrics are served
@@ -24,7 +25,6 @@ import type { ProtoGrpcType as KeyPairProto } from '../common/gen/keypair.ts';
 import type { ProtoGrpcType as NetworkProto } from '../common/gen/network.ts';
 import type { ProtoGrpcType as QuotaProto } from '../common/gen/quota.ts';
 import type { ProtoGrpcType as ServerProto } from '../common/gen/server.ts';
-import type { ProtoGrpcType as VolumeProto } from '../common/gen/volume.ts';
 import type { FlavorsHandlers } from '../common/gen/strato/compute/v1/Flavors.ts';
 import type { KeyPairsHandlers } from '../common/gen/strato/compute/v1/KeyPairs.ts';
 import type { ServersHandlers } from '../common/gen/strato/compute/v1/Servers.ts';
@@ -40,20 +40,26 @@ import type { SecurityGroupsHandlers } from '../common/gen/strato/network/v1/Sec
 import type { SubnetsHandlers } from '../common/gen/strato/network/v1/Subnets.ts';
 import type { VolumeSnapshotsHandlers } from '../common/gen/strato/volume/v1/VolumeSnapshots.ts';
 import type { VolumesHandlers } from '../common/gen/strato/volume/v1/Volumes.ts';
-import { mtlsChannelCredentials, mtlsServerCredentials } from '../common/grpc/credentials.ts';
+import type { ProtoGrpcType as VolumeProto } from '../common/gen/volume.ts';
+import {
+  insecureServerCredentials,
+  mtlsChannelCredentials,
+  mtlsServerCredentials,
+} from '../common/grpc/credentials.ts';
 import { allServicesNeed, HealthGate } from '../common/grpc/health-gate.ts';
 import { MESSAGE_LIMITS } from '../common/grpc/message-limits.ts';
 import { StratoServer } from '../common/grpc/server.ts';
 import { log } from '../common/log.ts';
 import { parseMetricsListen } from '../common/metrics/metrics-listen.ts';
 import { startMetricsEndpoint } from '../common/metrics/metrics-server.ts';
+import { loadProtoPackage, toGrpcObject } from '../common/proto.ts';
 import { Liveness } from '../common/systemd/liveness.ts';
 import { ServiceNotifier } from '../common/systemd/service-notifier.ts';
 import { stopOnSignal } from '../common/systemd/stop-on-signal.ts';
 import { armTestHangTrigger } from '../common/systemd/test-hang-trigger.ts';
-import { loadProtoPackage, toGrpcObject } from '../common/proto.ts';
 import { AgentPool } from './agents/agent-pool.ts';
 import { VolumeAgentPool } from './agents/volume-agent-pool.ts';
+import { assertPolicyCovers, policyHook } from './api/call-policy.ts';
 import { flavorsApi } from './api/flavors-api.ts';
 import { hostsApi } from './api/hosts-api.ts';
 import { identityApi } from './api/identity-api.ts';
@@ -71,31 +77,36 @@ import { volumesApi } from './api/volumes-api.ts';
 import { catalogFrom } from './compute/catalog.ts';
 import { ComputeService } from './compute/compute-service.ts';
 import { HostReports } from './compute/host-reports.ts';
-import { instanceUsage } from './compute/usage.ts';
+import { serverHoldings } from './compute/project-holdings.ts';
 import { storeServerNetworking } from './compute/server-networking/store-server-networking.ts';
+import { instanceUsage } from './compute/usage.ts';
 import { WorkflowDriver } from './compute/workflow-driver.ts';
-import { type ConductorConfig, HELP, loadCommand, resolveConfig, tlsFiles, USAGE } from './config.ts';
-import { DEFAULT_LIMITS } from './quotas/model.ts';
 import { conductorStatus } from './conductor-status.ts';
+import { type ConductorConfig, HELP, loadCommand, publicTlsFiles, resolveConfig, tlsFiles, USAGE } from './config.ts';
 import { createFlavorCatalog } from './flavors/flavors.ts';
 import { StoreHealth } from './health/store-health.ts';
 import { HostRegistry } from './hosts/host-registry.ts';
 import { bootstrapAdmin } from './identity/bootstrap.ts';
 import { createIdentity } from './identity/identity.ts';
 import { createImageRegistry } from './images/images.ts';
+import { imageHoldings } from './images/project-holdings.ts';
+import { KeyPairs } from './keypairs/keypairs.ts';
+import { keyPairHoldings } from './keypairs/project-holdings.ts';
 import { clusterMetrics } from './metrics/cluster-metrics.ts';
 import { conductorMetrics } from './metrics/conductor-metrics.ts';
 import { ServerStates } from './metrics/server-states.ts';
-import { KeyPairs } from './keypairs/keypairs.ts';
 import { createNetworking } from './network/networking.ts';
+import { networkHoldings } from './network/project-holdings.ts';
 import { networkUsage, portUsage, securityGroupUsage } from './network/usage.ts';
 import { AgentNetworkPool } from './network-push/agent-network-pool.ts';
 import { NetworkPusher } from './network-push/network-pusher.ts';
+import { DEFAULT_LIMITS } from './quotas/model.ts';
 import { Quotas } from './quotas/quotas.ts';
 import { backfillUsage } from './quotas/usage-backfill.ts';
 import { StoreClaimer } from './scheduler/store-claimer.ts';
 import { SqliteStore } from './store/sqlite/sqlite-store.ts';
 import { BlockStorage } from './volumes/block-storage.ts';
+import { volumeHoldings } from './volumes/project-holdings.ts';
 import { serverVolumes } from './volumes/server-volumes.ts';
 import { snapshotUsage, volumeUsage } from './volumes/usage.ts';
 
@@ -131,8 +142,7 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
   const clog = log.child({ component: 'conductor' });
   await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
   const tls = tlsFiles(config);
-  const [ca, cert, key] = await Promise.all([readFile(tls.caFile), readFile(tls.certFile), readFile(tls.keyFile)]);
-  const publicCreds = ServerCredentials.createSsl(ca, [{ private_key: key, cert_chain: cert }], false);
+  const publicCreds = await publicCredentials(config);
   const registryCreds = await mtlsServerCredentials(tls);
   const agentCreds = await mtlsChannelCredentials(tls);
 
@@ -151,12 +161,21 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
     const timing = { heartbeatIntervalMs: config.heartbeatIntervalS * 1000, downTimeMs: config.downTimeS * 1000 };
     const quotas = new Quotas({ store, defaults: { ...DEFAULT_LIMITS, ...config.quotaDefaults } });
     const networking = createNetworking({ store, underlayMtu: config.underlayMtu, quotas });
+    const keyPairs = new KeyPairs({ store });
     const identity = createIdentity({
       store,
       tokenTtlMs: config.tokenTtlS * 1000,
-      // A project and its default security group are written together.
+      // A project and its default security group are written together, and deleted together.
       projectResources: (projectId) => networking.securityGroups.defaultGroupOps(projectId),
+      projectRemoval: async (projectId) => {
+        const group = await networking.securityGroups.defaultGroupRemoval(projectId);
+        return { compares: group.compares, ops: [...group.ops, ...quotas.projectRemovalOps(projectId)] };
+      },
+      // Key pairs are their user's alone: nobody else could delete them once the user is gone.
+      userRemoved: (userId) => keyPairs.removeAllOf(userId),
     });
+    // Users of stores from before role assignments get theirs before anyone can log in.
+    await identity.migrate();
     const adminPasswordFile = join(config.dataDir, 'admin-password');
     await bootstrapAdmin(identity, { passwordFile: adminPasswordFile });
     // Records from before quotas are counted once, before anything can create or delete
@@ -237,7 +256,6 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
     storage.bootVolumeSettled = (serverId) => driver.kick(serverId);
     // Closed before the driver (cleanups run in reverse): a boot waiting for a push is released at once.
     cleanups.push(() => pusher.close());
-    const keyPairs = new KeyPairs({ store });
     const compute = new ComputeService({
       store,
       catalog: catalogFrom(images, flavors),
@@ -261,15 +279,26 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       storeProblem: () => storeHealth.problem,
     });
 
+    // What a project still owns, asked of each domain before the project may go.
+    const holdings = [
+      serverHoldings(store),
+      imageHoldings(store),
+      networkHoldings(networking.ctx),
+      volumeHoldings(store),
+      keyPairHoldings(store),
+    ];
+
     // Each server's reflection lists (and describes) only its own services.
-    // Every public request is held to its schema before its handler (conductor/api/schemas).
+    // Every call of the public one goes through the policy table first, then
+    // its request through its schema (conductor/api/schemas).
     const pub = new StratoServer({
       mapError: hideStoreErrors,
       observeCall: metrics.grpc,
+      hook: policyHook(identity),
       messageLimits: MESSAGE_LIMITS.publicApi,
       validateRequest: validatePublicRequest,
     })
-      .addService<IdentityHandlers>(proto.strato.identity.v1.Identity.service, identityApi(identity))
+      .addService<IdentityHandlers>(proto.strato.identity.v1.Identity.service, identityApi(identity, { holdings }))
       .addService<QuotasHandlers>(proto.strato.identity.v1.Quotas.service, quotasApi(identity, quotas))
       .addService<ImagesHandlers>(proto.strato.image.v1.Images.service, imagesApi(identity, images))
       .addService<FlavorsHandlers>(proto.strato.compute.v1.Flavors.service, flavorsApi(identity, flavors))
@@ -290,6 +319,7 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
         volumeSnapshotsApi(identity, storage.snapshots),
       )
       .addReflection();
+    assertPolicyCovers(pub.methodPaths());
     const reg = new StratoServer({
       mapError: hideStoreErrors,
       observeCall: metrics.grpc,
@@ -339,7 +369,10 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
     driver.startSweeper();
     pusher.start();
 
-    clog.info({ publicPort, registryPort, dataDir: config.dataDir }, 'conductor started');
+    clog.info(
+      { publicPort, registryPort, publicTls: !config.listenPlaintext, dataDir: config.dataDir },
+      'conductor started',
+    );
     let stopping: Promise<void> | undefined;
     return {
       config,
@@ -357,6 +390,15 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
     await stopAll();
     throw err;
   }
+}
+
+/** The public API's: TLS with its own certificate (or the registry's pair), or plain text (loopback only, checked by resolveConfig). */
+async function publicCredentials(config: ConductorConfig): Promise<ServerCredentials> {
+  if (config.listenPlaintext) return insecureServerCredentials();
+  const files = publicTlsFiles(config);
+  const [cert, key] = await Promise.all([readFile(files.certFile), readFile(files.keyFile)]);
+  // No client certificate: callers say who they are with bearer tokens.
+  return ServerCredentials.createSsl(null, [{ private_key: key, cert_chain: cert }], false);
 }
 
 async function main(): Promise<void> {

@@ -19,6 +19,7 @@ import { HealthImplementation, type ServingStatus } from 'grpc-health-check';
 import { type Logger, log as rootLog } from '../log.ts';
 import { loadProtoPackage, protoFilesDeclaring } from '../proto.ts';
 import {
+  type CallHook,
   type CallObserver,
   type ErrorMapper,
   type Implementation,
@@ -50,6 +51,8 @@ export interface StratoServerOptions {
   validateRequest?: RequestValidation;
   /** Rewrites errors before they reach callers (see ErrorMapper). @default none */
   mapError?: ErrorMapper;
+  /** Runs around every call of every service added (see CallHook). @default none */
+  hook?: CallHook;
   /** Hears how every call of the added services ended (metrics; see CallObserver). @default none */
   observeCall?: CallObserver;
 }
@@ -67,7 +70,9 @@ export class StratoServer {
   // '' is the whole server, as the health protocol defines.
   private readonly health = new HealthImplementation({ '': 'NOT_SERVING' });
   private readonly services = new Set<string>();
+  private readonly methods: string[] = [];
   private readonly mapError: ErrorMapper | undefined;
+  private readonly hook: CallHook | undefined;
   private readonly observeCall: CallObserver | undefined;
   private readonly validateRequest: RequestValidation | undefined;
   /** Set once shutdown began: health stays NOT_SERVING whatever a dependency says. */
@@ -81,6 +86,7 @@ export class StratoServer {
     const limits = options.messageLimits ? serverMessageOptions(options.messageLimits) : {};
     this.grpc = new Server({ ...options.serverOptions, ...limits });
     this.mapError = options.mapError;
+    this.hook = options.hook;
     this.observeCall = options.observeCall;
     this.validateRequest = options.validateRequest;
     this.health.addToServer(this.grpc);
@@ -102,9 +108,11 @@ export class StratoServer {
         log: this.log,
         mapError: this.mapError,
         observe: this.observeCall,
+        hook: this.hook,
         check: this.validateRequest?.(method, requestTypeName(method)),
       });
       strict[name] = strictRequestDecoding(method);
+      this.methods.push(method.path);
     }
     this.grpc.addService(strict, wrapped);
     const name = serviceName(def);
@@ -124,6 +132,11 @@ export class StratoServer {
   addReflection(pkg?: PackageDefinition): this {
     this.reflection = pkg ?? 'files';
     return this;
+  }
+
+  /** Full paths (`/strato.agent.v1.Agent/Spawn`) of every method of the services added so far. */
+  methodPaths(): string[] {
+    return [...this.methods];
   }
 
   /** Fully qualified names of the services added so far. */

@@ -35,7 +35,7 @@ export interface ChildEnvOptions {
   hosts?: string[];
   /** Runs on the empty data dir before the conductor starts (e.g. to seed an old store). */
   seed?: (dataDir: string) => Promise<void>;
-  /** More conductor flags (e.g. `--down-time-s 600`). */
+  /** More command-line flags for the conductor (e.g. `--token-ttl-s 2`). */
   args?: string[];
 }
 
