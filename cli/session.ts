@@ -20,6 +20,7 @@ import type { FlavorsClient } from '../common/gen/strato/compute/v1/Flavors.ts';
 import type { KeyPairsClient } from '../common/gen/strato/compute/v1/KeyPairs.ts';
 import type { ServersClient } from '../common/gen/strato/compute/v1/Servers.ts';
 import type { ServerVolumesClient } from '../common/gen/strato/compute/v1/ServerVolumes.ts';
+import type { HostCertificatesClient } from '../common/gen/strato/host/v1/HostCertificates.ts';
 import type { HostsClient } from '../common/gen/strato/host/v1/Hosts.ts';
 import type { IdentityClient } from '../common/gen/strato/identity/v1/Identity.ts';
 import type { LoginResponse__Output } from '../common/gen/strato/identity/v1/LoginResponse.ts';
@@ -50,6 +51,7 @@ export type ImagesApi = StratoClient<ImagesClient>;
 export type FlavorsApi = StratoClient<FlavorsClient>;
 export type ServersApi = StratoClient<ServersClient>;
 export type HostsApi = StratoClient<HostsClient>;
+export type HostCertificatesApi = StratoClient<HostCertificatesClient>;
 export type IdentityApi = StratoClient<IdentityClient>;
 export type NetworksApi = StratoClient<NetworksClient>;
 export type SubnetsApi = StratoClient<SubnetsClient>;
@@ -136,6 +138,13 @@ export class Session {
       'hosts',
       'strato/host/v1/host.proto',
       (p: HostProto) => p.strato.host.v1.Hosts,
+    );
+  }
+  hostCertificates(): Promise<HostCertificatesApi> {
+    return this.authed<HostProto, HostCertificatesApi>(
+      'host-certificates',
+      'strato/host/v1/host.proto',
+      (p: HostProto) => p.strato.host.v1.HostCertificates,
     );
   }
   identity(): Promise<IdentityApi> {

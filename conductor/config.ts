@@ -60,6 +60,8 @@ export interface ConductorConfig {
   buildTimeoutS: number;
   /** Lifetime of a login token. @default 3600 (1 h) */
   tokenTtlS: number;
+  /** Validity of a host certificate the conductor issues or renews (HostCertificates). @default 365 */
+  certificateValidityDays: number;
   /** How long shutdown waits for running calls. @default 5 */
   shutdownGraceS: number;
   /** Every host's network state is pushed again this often (the safety net behind change-driven pushes). @default 30 */
@@ -102,6 +104,7 @@ export const DEFAULT_CONFIG: Readonly<ConductorConfig> = {
   spawnTimeoutS: 300,
   buildTimeoutS: 600,
   tokenTtlS: 3600,
+  certificateValidityDays: 365,
   shutdownGraceS: 5,
   networkResyncS: 30,
   underlayMtu: 1500,
@@ -120,6 +123,11 @@ export function tlsFiles(c: Pick<ConductorConfig, 'tlsDir'>) {
   };
 }
 
+/** The CA the conductor signs host certificates with (scripts/make-certs --ca made them there). */
+export function caFiles(c: Pick<ConductorConfig, 'tlsDir'>) {
+  return { caFile: join(c.tlsDir, 'ca.crt'), keyFile: join(c.tlsDir, 'ca.key') };
+}
+
 /** The public API's certificate and key files: --tls-cert/--tls-key, else the registry's pair in tlsDir. */
 export function publicTlsFiles(c: Pick<ConductorConfig, 'tlsDir' | 'tlsCert' | 'tlsKey'>) {
   const own = tlsFiles(c);
@@ -136,6 +144,7 @@ const NUMERIC = [
   'spawnTimeoutS',
   'buildTimeoutS',
   'tokenTtlS',
+  'certificateValidityDays',
   'shutdownGraceS',
   'networkResyncS',
   'underlayMtu',
@@ -156,6 +165,9 @@ export function resolveConfig(partial: Partial<ConductorConfig>): ConductorConfi
   for (const k of STRINGS) if (typeof c[k] !== 'string' || c[k] === '') throw bad(`${k} must be a non-empty string`);
   for (const k of NUMERIC) if (!(typeof c[k] === 'number' && c[k] > 0)) throw bad(`${k} must be a number > 0`);
   if (!Number.isInteger(c.maxBuildAttempts)) throw bad('maxBuildAttempts must be an integer');
+  if (!Number.isInteger(c.certificateValidityDays) || c.certificateValidityDays > 3650) {
+    throw bad('certificateValidityDays must be an integer from 1 to 3650');
+  }
   if (!Number.isInteger(c.underlayMtu) || c.underlayMtu < 576) throw bad('underlayMtu must be an integer >= 576');
   if (typeof c.metricsListen !== 'string') throw bad('metricsListen must be HOST:PORT or off');
   try {
@@ -216,7 +228,16 @@ export const CONDUCTOR_FLAGS: FlagTable = {
     help: "the agents' registry: mutual TLS",
     default: DEFAULT_CONFIG.registryListen,
   },
-  'tls-dir': { value: 'DIR', help: 'holds ca.crt, conductor.crt and conductor.key', default: DEFAULT_CONFIG.tlsDir },
+  'tls-dir': {
+    value: 'DIR',
+    help: 'holds ca.crt, conductor.crt and conductor.key, and ca.key (mode 0600) to issue host certificates',
+    default: DEFAULT_CONFIG.tlsDir,
+  },
+  'certificate-validity-days': {
+    value: 'DAYS',
+    help: 'validity of the host certificates the conductor issues and renews',
+    default: DEFAULT_CONFIG.certificateValidityDays,
+  },
   'metrics-listen': {
     value: 'HOST:PORT',
     help: 'Prometheus metrics over plain HTTP at /metrics, no authentication: keep it on loopback; off disables',
@@ -294,6 +315,7 @@ function settings(v: FlagValues, spell: (flag: string) => string): Partial<Condu
     tokenTtlS: seconds('token-ttl-s'),
     registryListen: str('registry-listen'),
     tlsDir: str('tls-dir'),
+    certificateValidityDays: num(spell('certificate-validity-days'), str('certificate-validity-days')),
     metricsListen: str('metrics-listen'),
     heartbeatIntervalS: seconds('heartbeat-interval-s'),
     downTimeS: seconds('down-time-s'),

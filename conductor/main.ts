@@ -29,6 +29,7 @@ import type { FlavorsHandlers } from '../common/gen/strato/compute/v1/Flavors.ts
 import type { KeyPairsHandlers } from '../common/gen/strato/compute/v1/KeyPairs.ts';
 import type { ServersHandlers } from '../common/gen/strato/compute/v1/Servers.ts';
 import type { ServerVolumesHandlers } from '../common/gen/strato/compute/v1/ServerVolumes.ts';
+import type { HostCertificatesHandlers } from '../common/gen/strato/host/v1/HostCertificates.ts';
 import type { HostsHandlers } from '../common/gen/strato/host/v1/Hosts.ts';
 import type { RegistryHandlers } from '../common/gen/strato/host/v1/Registry.ts';
 import type { IdentityHandlers } from '../common/gen/strato/identity/v1/Identity.ts';
@@ -41,11 +42,7 @@ import type { SubnetsHandlers } from '../common/gen/strato/network/v1/Subnets.ts
 import type { VolumeSnapshotsHandlers } from '../common/gen/strato/volume/v1/VolumeSnapshots.ts';
 import type { VolumesHandlers } from '../common/gen/strato/volume/v1/Volumes.ts';
 import type { ProtoGrpcType as VolumeProto } from '../common/gen/volume.ts';
-import {
-  insecureServerCredentials,
-  mtlsChannelCredentials,
-  mtlsServerCredentials,
-} from '../common/grpc/credentials.ts';
+import { insecureServerCredentials, mtlsServerCredentials, readTls } from '../common/grpc/credentials.ts';
 import { allServicesNeed, HealthGate } from '../common/grpc/health-gate.ts';
 import { MESSAGE_LIMITS } from '../common/grpc/message-limits.ts';
 import { StratoServer } from '../common/grpc/server.ts';
@@ -61,6 +58,7 @@ import { AgentPool } from './agents/agent-pool.ts';
 import { VolumeAgentPool } from './agents/volume-agent-pool.ts';
 import { assertPolicyCovers, policyHook } from './api/call-policy.ts';
 import { flavorsApi } from './api/flavors-api.ts';
+import { hostCertificatesApi } from './api/host-certificates-api.ts';
 import { hostsApi } from './api/hosts-api.ts';
 import { identityApi } from './api/identity-api.ts';
 import { imagesApi } from './api/images-api.ts';
@@ -74,6 +72,10 @@ import { serversApi } from './api/servers-api.ts';
 import { hideStoreErrors } from './api/store-errors.ts';
 import { volumeSnapshotsApi } from './api/volume-snapshots-api.ts';
 import { volumesApi } from './api/volumes-api.ts';
+import { AgentDialGuard } from './certificates/agent-dial-guard.ts';
+import { CertificateAuthority } from './certificates/certificate-authority.ts';
+import { CertificateView } from './certificates/certificate-view.ts';
+import { HostCertificateBook } from './certificates/host-certificate-book.ts';
 import { catalogFrom } from './compute/catalog.ts';
 import { ComputeService } from './compute/compute-service.ts';
 import { HostReports } from './compute/host-reports.ts';
@@ -82,7 +84,16 @@ import { storeServerNetworking } from './compute/server-networking/store-server-
 import { instanceUsage } from './compute/usage.ts';
 import { WorkflowDriver } from './compute/workflow-driver.ts';
 import { conductorStatus } from './conductor-status.ts';
-import { type ConductorConfig, HELP, loadCommand, publicTlsFiles, resolveConfig, tlsFiles, USAGE } from './config.ts';
+import {
+  type ConductorConfig,
+  caFiles,
+  HELP,
+  loadCommand,
+  publicTlsFiles,
+  resolveConfig,
+  tlsFiles,
+  USAGE,
+} from './config.ts';
 import { createFlavorCatalog } from './flavors/flavors.ts';
 import { StoreHealth } from './health/store-health.ts';
 import { HostRegistry } from './hosts/host-registry.ts';
@@ -142,9 +153,11 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
   const clog = log.child({ component: 'conductor' });
   await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
   const tls = tlsFiles(config);
+  const tlsMaterial = await readTls(tls);
   const publicCreds = await publicCredentials(config);
   const registryCreds = await mtlsServerCredentials(tls);
-  const agentCreds = await mtlsChannelCredentials(tls);
+  // Without ca.key here the conductor checks and revokes host certificates but issues none.
+  const ca = await CertificateAuthority.load(caFiles(config));
 
   const sqlite = new SqliteStore({ path: join(config.dataDir, 'state.db') });
   const cleanups: Array<() => Promise<void> | void> = [() => sqlite.close()];
@@ -192,6 +205,20 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
     const images = await createImageRegistry({ store, dataDir: config.dataDir });
     const flavors = createFlavorCatalog({ store });
     const hosts = new HostRegistry({ store, timing, allocationRatio: config.allocationRatio });
+    // Every agent call and every call to an agent is checked against the hosts' certificate records.
+    const certView = new CertificateView(store, clog);
+    cleanups.push(() => certView.close());
+    await certView.start();
+    const certs = new HostCertificateBook({
+      store,
+      view: certView,
+      ca,
+      defaultValidityDays: config.certificateValidityDays,
+      log: clog,
+      onCutOff: (hostId) => hosts.markDown(hostId),
+    });
+    const agentCreds = new AgentDialGuard(certView, clog).channelCredentials(tlsMaterial);
+    if (!ca) clog.warn({ keyFile: caFiles(config).keyFile }, 'no CA key: host certificates are checked, not issued');
     const claimer = new StoreClaimer(store, { hosts: hosts.hostSource(), ...timing, observer: metrics.scheduler });
     cleanups.push(() => claimer.close());
     // Loads the scheduler's index now rather than on the first boot; a failure shows there.
@@ -309,6 +336,10 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
         serverVolumesApi(compute, identity),
       )
       .addService<HostsHandlers>(proto.strato.host.v1.Hosts.service, hostsApi(hosts, claimer, identity))
+      .addService<HostCertificatesHandlers>(
+        proto.strato.host.v1.HostCertificates.service,
+        hostCertificatesApi(identity, certs, hosts, config.certificateValidityDays),
+      )
       .addService<NetworksHandlers>(proto.strato.network.v1.Networks.service, netApi.networks)
       .addService<SubnetsHandlers>(proto.strato.network.v1.Subnets.service, netApi.subnets)
       .addService<PortsHandlers>(proto.strato.network.v1.Ports.service, netApi.ports)
@@ -327,7 +358,7 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
     })
       .addService<RegistryHandlers>(
         proto.strato.host.v1.Registry.service,
-        registryApi(hosts, reports, images, (hostId) => {
+        registryApi(hosts, reports, images, certs, (hostId) => {
           pusher.hostRegistered(hostId);
           storage.hostRegistered(hostId);
           reports.busyOn(hostId).then(

@@ -80,6 +80,8 @@ export class StratoServer {
   /** Set by addReflection: the package describing the services, or 'files' to load their proto files. */
   private reflection: PackageDefinition | 'files' | undefined;
   private port: number | undefined;
+  /** The address listen() bound, with the port it got (what grpc-js keys the port by). */
+  private boundAddress: string | undefined;
 
   constructor(options: StratoServerOptions = {}) {
     this.log = (options.log ?? rootLog).child({ component: 'grpc-server' });
@@ -161,9 +163,23 @@ export class StratoServer {
     this.port = await new Promise<number>((resolve, reject) =>
       this.grpc.bindAsync(address, credentials, (err, port) => (err ? reject(err) : resolve(port))),
     );
+    // grpc-js keys a port bound as `:0` by the port it got.
+    this.boundAddress = address.replace(/:\d+$/, `:${this.port}`);
     this.health.setStatus('', 'SERVING');
     this.log.info({ address, port: this.port, services: [...this.services] }, 'grpc server listening');
     return this.port;
+  }
+
+  /**
+   * Closes the connections open now (HTTP/2 GOAWAY) while the port keeps
+   * listening: clients reconnect for their next call, e.g. to meet the
+   * certificate the server was just given (reloadable-credentials.ts). Calls
+   * running on them get `graceMs` to finish, then are cancelled.
+   */
+  drainConnections(graceMs: number): void {
+    if (this.boundAddress === undefined) throw new Error('drainConnections() before listen()');
+    this.grpc.drain(this.boundAddress, graceMs);
+    this.log.info({ port: this.port, graceMs }, 'grpc connections drained');
   }
 
   /**

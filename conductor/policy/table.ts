@@ -9,8 +9,8 @@
 //   which may hold what the guest printed of its secrets (member, as Nova's
 //   os-console-output);
 // - flavors are the cloud's catalogue: every role reads them, admins change them;
-// - hosts, volume backends, projects, users and role assignments are the
-//   cloud admin's; a user sees itself (WhoAmI) and the projects it holds a
+// - hosts (and their certificates), volume backends, projects, users and role
+//   assignments are the cloud admin's; a user sees itself (WhoAmI) and the projects it holds a
 //   role in (ListProjects, GetProject);
 // - key pairs are personal credentials, not a project's: every user manages
 //   its own whatever its role (as Nova's defaults), and only its own.
@@ -85,6 +85,12 @@ export const POLICY: ReadonlyMap<string, Rule> = new Map([
     ListHosts: adminRead,
     GetHost: adminRead,
     SetHostEnabled: adminWrite,
+  }),
+  ...service('strato.host.v1.HostCertificates', {
+    IssueHostCertificate: adminWrite,
+    RotateHostCertificate: adminWrite,
+    RevokeHostCertificate: adminWrite,
+    GetHostCertificates: adminRead,
   }),
   ...service('strato.network.v1.Networks', {
     CreateNetwork: write(),

@@ -12,6 +12,7 @@ import { Counter, Gauge, Histogram, type Metric, type Registry, Summary } from '
 import ts from 'typescript';
 import { envVarName, type FlagSpec } from '../../common/daemon-flags.ts';
 import { agentMetrics } from '../../agent/metrics/agent-metrics.ts';
+import { hostHygieneMetrics } from '../../agent/metrics/host-hygiene-metrics.ts';
 import { hostLinkMetrics } from '../../agent/metrics/host-link-metrics.ts';
 import { instanceMetrics } from '../../agent/metrics/instance-metrics.ts';
 import { countNetworkApplies } from '../../agent/metrics/network-metrics.ts';
@@ -150,6 +151,7 @@ function conductorRegistry(): Registry {
 function agentRegistry(): Registry {
   const m = agentMetrics();
   hostLinkMetrics(m.registry);
+  hostHygieneMetrics(m.registry);
   instanceMetrics(m.registry, { source: { instanceStats: unread }, connected: unread });
   countNetworkApplies(m.registry, { apply: unread, plan: unread, teardown: unread, close: unread } as NetworkDriver);
   return m.registry;

@@ -94,6 +94,7 @@ const SERVICES: Record<string, keyof Api> = {
   'strato.compute.v1.Servers': 'servers',
   'strato.compute.v1.ServerVolumes': 'serverVolumes',
   'strato.host.v1.Hosts': 'hosts',
+  'strato.host.v1.HostCertificates': 'hostCertificates',
   'strato.network.v1.Networks': 'networks',
   'strato.network.v1.Subnets': 'subnets',
   'strato.network.v1.Ports': 'ports',
@@ -355,6 +356,17 @@ describe('roles on every RPC, from the policy table, on the real conductor', () 
     '/strato.host.v1.Hosts/ListHosts': { targets: false, request: () => ({}) },
     '/strato.host.v1.Hosts/GetHost': { targets: false, request: () => ({ host: 'hv-2' }) },
     '/strato.host.v1.Hosts/SetHostEnabled': { targets: false, request: () => ({ host: 'hv-2', enabled: true }) },
+    // Issued and revoked for hosts of their own: hv-2 keeps its certificate (and its servers).
+    '/strato.host.v1.HostCertificates/IssueHostCertificate': {
+      targets: false,
+      request: () => ({ host: unique('hv-issued') }),
+    },
+    '/strato.host.v1.HostCertificates/RotateHostCertificate': { targets: false, request: () => ({ host: 'hv-2' }) },
+    '/strato.host.v1.HostCertificates/RevokeHostCertificate': {
+      targets: false,
+      request: () => ({ host: unique('hv-revoked') }),
+    },
+    '/strato.host.v1.HostCertificates/GetHostCertificates': { targets: false, request: () => ({ host: 'hv-2' }) },
 
     '/strato.network.v1.Networks/CreateNetwork': { targets: false, request: () => ({ name: unique('net') }) },
     '/strato.network.v1.Networks/GetNetwork': { targets: true, request: (x) => ({ network: x.network }) },
