@@ -10,7 +10,7 @@
 // that follows the field's name: `name "a b" may hold only …`. Input is quoted
 // only through echo(), so no message repeats more than a bound of it.
 import { z } from 'zod';
-import { echo } from '../../../common/errors.ts';
+import { echo, isStratoError, type StratoError } from '../../../common/errors.ts';
 import { parseDevice } from '../../compute/volume-devices.ts';
 import { HOST_ID_RE, isPossibleRef, isUuid, nameProblem, textProblem } from '../../naming/names.ts';
 import { parseCidr, parseCidrLenient, parseIp } from '../../network/ipv4.ts';
@@ -26,6 +26,8 @@ export interface RuleParams {
    * not exist, so that a lookup reveals nothing about the naming rules.
    */
   notFound?: { kind: string; value: string };
+  /** Set by a domain's own check (domainCheck): its error, as it is. */
+  error?: StratoError;
 }
 
 /**
@@ -39,6 +41,24 @@ export function rule<T>(reason: string, problem: (value: T) => string | undefine
     if (p === undefined) return;
     const params: RuleParams = { reason };
     ctx.issues.push({ code: 'custom', message: p, params, input: ctx.value, continue: false });
+  });
+}
+
+/**
+ * A check by the domain's own validator, for fields whose rules the domain
+ * keeps beside a side effect they guard (a certificate's names on openssl's
+ * command line): the error it throws is the answer, reason, message and field
+ * as the domain wrote them, so the edge and the domain cannot disagree.
+ */
+export function domainCheck<T>(validate: (value: T) => unknown): z.core.$ZodCheck<T> {
+  return z.check<T>((ctx) => {
+    try {
+      validate(ctx.value);
+    } catch (err) {
+      if (!isStratoError(err)) throw err;
+      const params: RuleParams = { reason: err.reason, error: err };
+      ctx.issues.push({ code: 'custom', message: err.message, params, input: ctx.value, continue: false });
+    }
   });
 }
 

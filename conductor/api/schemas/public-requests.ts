@@ -2,8 +2,10 @@
 // fully qualified name; a unit test walks the protos so that no public RPC is
 // without one, and no schema misses or invents a field
 // (test/unit/api/request-schemas.test.ts).
-import { flavorsRequests } from './flavors.ts';
+
 import type { RequestSchemas } from './fields.ts';
+import { flavorsRequests } from './flavors.ts';
+import { hostCertificatesRequests } from './host-certificates.ts';
 import { hostsRequests } from './hosts.ts';
 import { identityRequests } from './identity.ts';
 import { imagesRequests } from './images.ts';
@@ -27,6 +29,7 @@ export const PUBLIC_REQUESTS: RequestSchemas = {
   ...serversRequests,
   ...serverVolumesRequests,
   ...hostsRequests,
+  ...hostCertificatesRequests,
   ...networksRequests,
   ...subnetsRequests,
   ...portsRequests,

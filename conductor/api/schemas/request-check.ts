@@ -30,6 +30,7 @@ export function issueError(issue: z.core.$ZodIssue): StratoError {
   const field = fieldLabel(issue.path) || 'request';
   const params = issue.code === 'custom' ? (issue.params as Partial<RuleParams> | undefined) : undefined;
   if (params?.notFound) return refNotFound(params.notFound.kind, field, params.notFound.value);
+  if (params?.error) return params.error;
   // Only a field of the wrong kind lacks a rule's reason (the strict decoder
   // makes that all but impossible): it is named after the top-level field.
   const reason = params?.reason ?? `${snake(String(issue.path[0] ?? 'request')).toUpperCase()}_INVALID`;

@@ -4,6 +4,7 @@ import { DIRECTIONS, RULE_PROTOCOLS } from '../../network/model.ts';
 import {
   bool,
   description,
+  idRef,
   int,
   name,
   oneOf,
@@ -14,7 +15,6 @@ import {
   pageToken,
   type RequestSchemas,
   ref,
-  idRef,
 } from './fields.ts';
 
 // Which ports and ICMP fields a protocol takes, and their order, are the domain's rules.
