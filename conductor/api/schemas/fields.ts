@@ -74,7 +74,7 @@ const orEmpty =
 const isRequired = rule('FIELD_REQUIRED', (v: string) => (v === '' ? 'is required' : undefined));
 
 /** A required field: '' is FIELD_REQUIRED, anything else is held to `problem` with `reason`. */
-const required = (reason: string, problem: (v: string) => string | undefined) =>
+export const required = (reason: string, problem: (v: string) => string | undefined) =>
   z.string().check(isRequired, rule(reason, problem));
 
 const namePhrase = (v: string): string | undefined => {

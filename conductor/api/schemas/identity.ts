@@ -13,6 +13,7 @@ import {
   pageToken,
   type RequestSchemas,
   ref,
+  required,
   rule,
 } from './fields.ts';
 
@@ -27,15 +28,9 @@ const password = z
   );
 
 /** A token given in full: its shape is public (43 characters of base64url). */
-const token = z
-  .string()
-  .check(
-    rule('FIELD_REQUIRED', (v: string) => (v === '' ? 'is required' : undefined)),
-    rule('TOKEN_MALFORMED', (v: string) =>
-      looksLikeToken(v) ? undefined : 'is not a token: 43 characters of base64url',
-    ),
-  )
-  .meta({ examples: ['A'.repeat(43)] });
+const token = required('TOKEN_MALFORMED', (v) =>
+  looksLikeToken(v) ? undefined : 'is not a token: 43 characters of base64url',
+).meta({ examples: ['A'.repeat(43)] });
 
 export const identityRequests: RequestSchemas = {
   // Login holds no field to a format: whatever is not a user's credentials

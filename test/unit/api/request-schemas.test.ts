@@ -253,4 +253,19 @@ describe('request schema errors', () => {
     }
     accepts('strato.identity.v1.SetQuotaRequest', { project: 'p', instances: '-1' });
   });
+
+  it("answers with a domain's own error where the edge applies the domain's check", () => {
+    const issue = { host: 'hv-1', ipAddresses: ['10.0.0.1', 'not-an-ip'], dnsNames: [], validityDays: 0 };
+    const err = refusal('strato.host.v1.IssueHostCertificateRequest', issue);
+    assert.equal(err.reason, 'IP_ADDRESS_INVALID');
+    assert.equal(err.details.field, 'ip_addresses');
+    assert.match(err.message, /^ip_addresses\[1\] must be an IPv4 or IPv6 address/);
+    const reserved = refusal('strato.host.v1.IssueHostCertificateRequest', {
+      ...issue,
+      host: 'conductor',
+      ipAddresses: [],
+    });
+    assert.equal(reserved.reason, 'HOST_ID_RESERVED');
+    assert.equal(refusal('strato.identity.v1.RevokeTokenRequest', { token: 'x' }).reason, 'TOKEN_MALFORMED');
+  });
 });
