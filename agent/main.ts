@@ -22,6 +22,7 @@ import type { AgentStorageHandlers } from '../common/gen/strato/agent/v1/AgentSt
 import { mtlsChannelCredentialsFrom, readTls } from '../common/grpc/credentials.ts';
 import { reloadableServerCredentials } from '../common/grpc/reloadable-credentials.ts';
 import { HealthGate } from '../common/grpc/health-gate.ts';
+import { MESSAGE_LIMITS } from '../common/grpc/message-limits.ts';
 import { StratoServer, serviceName } from '../common/grpc/server.ts';
 import { log as rootLog } from '../common/log.ts';
 import { startMetricsEndpoint } from '../common/metrics/metrics-server.ts';
@@ -166,7 +167,7 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
     diskReserveBytes: config.diskReserveMiB * 1024 ** 2,
   });
 
-  const server = new StratoServer({ log, observeCall: metrics.grpc });
+  const server = new StratoServer({ log, observeCall: metrics.grpc, messageLimits: MESSAGE_LIMITS.agent });
   const agentNetworkProto = toGrpcObject<AgentNetworkProto>(pkg);
   server
     .addService<AgentHandlers>(agentProto.strato.agent.v1.Agent.service, agentService(manager))

@@ -34,6 +34,7 @@ import type { VolumeSnapshotsClient } from '../common/gen/strato/volume/v1/Volum
 import type { VolumesClient } from '../common/gen/strato/volume/v1/Volumes.ts';
 import type { ProtoGrpcType as VolumeProto } from '../common/gen/volume.ts';
 import { type CallOpts, connect, type StratoClient } from '../common/grpc/client.ts';
+import { MESSAGE_LIMITS } from '../common/grpc/message-limits.ts';
 import { loadProtoPackage, toGrpcObject } from '../common/proto.ts';
 import { type Cloud, cloudPassword, type Env } from './config.ts';
 import { CliError, configError, EXIT } from './errors.ts';
@@ -357,6 +358,7 @@ export class Session {
       credentials: creds,
       defaultDeadlineMs: CALL_TIMEOUT_MS,
       channelOptions: options,
+      messageLimits: MESSAGE_LIMITS.publicApi,
     });
     this.clients.set(key, client);
     return client as unknown as C;

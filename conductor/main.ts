@@ -44,6 +44,7 @@ import type { VolumesHandlers } from '../common/gen/strato/volume/v1/Volumes.ts'
 import type { ProtoGrpcType as VolumeProto } from '../common/gen/volume.ts';
 import { insecureServerCredentials, mtlsServerCredentials, readTls } from '../common/grpc/credentials.ts';
 import { allServicesNeed, HealthGate } from '../common/grpc/health-gate.ts';
+import { MESSAGE_LIMITS } from '../common/grpc/message-limits.ts';
 import { StratoServer } from '../common/grpc/server.ts';
 import { log } from '../common/log.ts';
 import { parseMetricsListen } from '../common/metrics/metrics-listen.ts';
@@ -62,6 +63,7 @@ import { hostsApi } from './api/hosts-api.ts';
 import { identityApi } from './api/identity-api.ts';
 import { imagesApi } from './api/images-api.ts';
 import { keyPairsApi } from './api/keypairs-api.ts';
+import { validatePublicRequest } from './api/schemas/request-check.ts';
 import { networkApis } from './api/network-apis.ts';
 import { quotasApi } from './api/quotas-api.ts';
 import { registryApi } from './api/registry-api.ts';
@@ -314,8 +316,15 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
     ];
 
     // Each server's reflection lists (and describes) only its own services.
-    // Every call of the public one goes through the policy table first.
-    const pub = new StratoServer({ mapError: hideStoreErrors, observeCall: metrics.grpc, hook: policyHook(identity) })
+    // Every call of the public one goes through the policy table first, then
+    // its request through its schema (conductor/api/schemas).
+    const pub = new StratoServer({
+      mapError: hideStoreErrors,
+      observeCall: metrics.grpc,
+      hook: policyHook(identity),
+      messageLimits: MESSAGE_LIMITS.publicApi,
+      validateRequest: validatePublicRequest,
+    })
       .addService<IdentityHandlers>(proto.strato.identity.v1.Identity.service, identityApi(identity, { holdings }))
       .addService<QuotasHandlers>(proto.strato.identity.v1.Quotas.service, quotasApi(identity, quotas))
       .addService<ImagesHandlers>(proto.strato.image.v1.Images.service, imagesApi(identity, images))
@@ -342,7 +351,11 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       )
       .addReflection();
     assertPolicyCovers(pub.methodPaths());
-    const reg = new StratoServer({ mapError: hideStoreErrors, observeCall: metrics.grpc })
+    const reg = new StratoServer({
+      mapError: hideStoreErrors,
+      observeCall: metrics.grpc,
+      messageLimits: MESSAGE_LIMITS.registry,
+    })
       .addService<RegistryHandlers>(
         proto.strato.host.v1.Registry.service,
         registryApi(hosts, reports, images, certs, (hostId) => {

@@ -9,6 +9,7 @@ import type { ProtoGrpcType as HostProto } from '../../common/gen/host.ts';
 import type { PullImageResponse__Output } from '../../common/gen/strato/host/v1/PullImageResponse.ts';
 import type { RegistryClient } from '../../common/gen/strato/host/v1/Registry.ts';
 import { connect, type StratoClient } from '../../common/grpc/client.ts';
+import { MESSAGE_LIMITS } from '../../common/grpc/message-limits.ts';
 import type { Logger } from '../../common/log.ts';
 
 export const CONDUCTOR_NAME = 'conductor';
@@ -69,6 +70,7 @@ export class ConductorLink {
         // Fail over quickly instead of retrying one dead endpoint for long.
         retry: { maxAttempts: 2, initialBackoffMs: 200 },
         channelOptions: { 'grpc.ssl_target_name_override': name, 'grpc.default_authority': name },
+        messageLimits: MESSAGE_LIMITS.registry,
       });
       this.clients[i] = c;
     }

@@ -19,6 +19,7 @@ import type {
 } from '@grpc/grpc-js';
 import { Metadata } from '@grpc/grpc-js';
 import { DEFAULT_DEADLINE_MS, defaultDeadlineInterceptor } from './deadline.ts';
+import { clientMessageOptions, type MessageLimits } from './message-limits.ts';
 import { requestIdInterceptor } from './request-id.ts';
 import { type RetryEvent, type RetryPolicy, retryInterceptor } from './retry.ts';
 import { fromCallError } from './status.ts';
@@ -33,6 +34,8 @@ export interface ClientOptions {
   /** More interceptors, run inside strato's (after request id, deadline and retry). */
   interceptors?: Interceptor[];
   channelOptions?: ChannelOptions;
+  /** The port's message limits (MESSAGE_LIMITS.<port>), from the client's side. @default grpc-js's */
+  messageLimits?: MessageLimits;
 }
 
 export interface CallOpts {
@@ -86,7 +89,8 @@ export function createRawClient<C extends Client>(Ctor: ClientCtor<C>, address: 
   ];
   if (options.retry !== false) interceptors.push(retryInterceptor(options.retry ?? {}, options.onRetry));
   interceptors.push(...(options.interceptors ?? []));
-  return new Ctor(address, options.credentials, { ...options.channelOptions, interceptors });
+  const limits = options.messageLimits ? clientMessageOptions(options.messageLimits) : {};
+  return new Ctor(address, options.credentials, { ...options.channelOptions, ...limits, interceptors });
 }
 
 /** A client whose RPC methods return promises (unary, client-streaming) or async iterables (server-streaming). */

@@ -8,6 +8,9 @@
 // A server may inject a CallHook (authentication, authorization, audit): it
 // runs before every handler and sees how every call ended, so no handler can
 // forget it; what it means is the injecting daemon's business, not common/'s.
+// A server may also inject a RequestCheck (the conductor's public schemas):
+// after the hook, a request the check refuses (every message of a stream too,
+// as the handler reads it) is answered INVALID_ARGUMENT before the handler.
 // An optional CallObserver hears how each call ended (metrics), so the daemons
 // can count calls without this module knowing how.
 import { once } from 'node:events';
@@ -116,6 +119,21 @@ export type ErrorMapper = (err: StratoError, requestId: string) => StratoError;
  */
 export type CallObserver = (method: string, code: ErrorCode | 'OK', durationS: number) => void;
 
+/**
+ * Checks one decoded request message before the handler sees it; throws a
+ * StratoError (INVALID_ARGUMENT naming the field) to refuse it.
+ */
+export type RequestCheck = (request: unknown) => void;
+
+/** What wrapHandler needs besides the method and its handler. */
+export interface WrapOptions {
+  log: Logger;
+  mapError?: ErrorMapper | undefined;
+  observe?: CallObserver | undefined;
+  hook?: CallHook | undefined;
+  check?: RequestCheck | undefined;
+}
+
 type AnyCall =
   | ServerUnaryCall<unknown, unknown>
   | ServerReadableStream<unknown, unknown>
@@ -211,25 +229,27 @@ async function pump(
   }
 }
 
-/** Passes a client stream's messages on, throwing at the first one that could not be decoded. */
-async function* wellFormed(messages: AsyncIterable<unknown>): AsyncIterable<unknown> {
-  for await (const m of messages) {
-    if (m instanceof MalformedRequest) throw m.error();
-    yield m;
-  }
+/** A request message fit for the handler, or the error for one that could not be decoded or fails the check. */
+function accepted(message: unknown, check: RequestCheck | undefined): unknown {
+  if (message instanceof MalformedRequest) throw message.error();
+  check?.(message);
+  return message;
+}
+
+/** Passes a client stream's messages on, throwing at the first one that is not accepted. */
+async function* wellFormed(messages: AsyncIterable<unknown>, check: RequestCheck | undefined): AsyncIterable<unknown> {
+  for await (const m of messages) yield accepted(m, check);
 }
 
 export function wrapHandler(
   def: MethodDefinition<unknown, unknown>,
   handler: (...args: never[]) => unknown,
-  log: Logger,
-  mapError?: ErrorMapper,
-  observe?: CallObserver,
-  hook?: CallHook,
+  options: WrapOptions,
 ): UntypedHandleCall {
   const method = def.path;
   const h = handler as (input: unknown, ctx: CallContext) => unknown;
-  const scoped: Wrapped = { method, h, log, mapError, observe, hook };
+  const { log, mapError, observe, hook, check } = options;
+  const scoped: Wrapped = { method, h, log, mapError, observe, hook, check, requestStream: def.requestStream };
   if (!def.requestStream && !def.responseStream) {
     const unary: handleUnaryCall<unknown, unknown> = (call, callback) => respond(call, call.request, callback, scoped);
     return unary;
@@ -239,11 +259,11 @@ export function wrapHandler(
   }
   if (!def.responseStream) {
     const clientStream: handleClientStreamingCall<unknown, unknown> = (call, callback) =>
-      respond(call, wellFormed(call as AsyncIterable<unknown>), callback, scoped);
+      respond(call, wellFormed(call as AsyncIterable<unknown>, check), callback, scoped);
     return clientStream;
   }
   return (call: ServerDuplexStream<unknown, unknown>) =>
-    streamOut(call, wellFormed(call as AsyncIterable<unknown>), scoped);
+    streamOut(call, wellFormed(call as AsyncIterable<unknown>, check), scoped);
 }
 
 interface Wrapped {
@@ -253,13 +273,20 @@ interface Wrapped {
   mapError: ErrorMapper | undefined;
   observe: CallObserver | undefined;
   hook: CallHook | undefined;
+  check: RequestCheck | undefined;
+  /** A stream's messages are checked as they come (wellFormed), a single request in run(). */
+  requestStream: boolean;
 }
 
-/** The handler's result, or the error for a request that could not be decoded or the hook refused. */
+/**
+ * The handler's result, or the error for a request that could not be decoded,
+ * that the hook refused (who may call comes before what they sent) or that
+ * the check refused.
+ */
 async function run(w: Wrapped, input: unknown, ctx: CallContext): Promise<unknown> {
   if (input instanceof MalformedRequest) throw input.error();
   if (w.hook) ctx.caller = await w.hook.before(ctx);
-  return w.h(input, ctx);
+  return w.h(w.requestStream ? input : accepted(input, w.check), ctx);
 }
 
 /** Calls with a single response (unary, client streaming). */

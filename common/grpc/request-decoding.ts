@@ -67,6 +67,20 @@ function varint(n: number): Buffer {
 }
 
 /**
+ * The fully qualified name of a method's request message, e.g.
+ * `strato.compute.v1.GetServerRequest`, or undefined for a method that does not
+ * come from proto-loader (no descriptor says).
+ */
+export function requestTypeName(method: Pick<MethodDefinition<unknown, unknown>, 'path'>): string | undefined {
+  const shape = (method as DescribedMethod).requestType?.type;
+  if (!shape) return undefined;
+  // `/strato.compute.v1.Servers/GetServer` → the package `strato.compute.v1`
+  // (request messages are declared beside their service).
+  const service = method.path.split('/')[1] ?? '';
+  return `${service.slice(0, service.lastIndexOf('.'))}.${shape.name}`;
+}
+
+/**
  * `method` with a deserializer that checks the wire format against the request
  * type's descriptor, then decodes, and returns a MalformedRequest instead of
  * throwing. Methods without a descriptor (not from proto-loader) keep only
@@ -76,10 +90,7 @@ export function strictRequestDecoding<Req, Res>(method: MethodDefinition<Req, Re
   const decode = method.requestDeserialize;
   const described = (method as DescribedMethod).requestType;
   const shape = described?.type;
-  // `/strato.compute.v1.Servers/GetServer` → the package `strato.compute.v1`.
-  const service = method.path.split('/')[1] ?? '';
-  const scope = service.slice(0, service.lastIndexOf('.'));
-  const typeName = shape ? `${scope}.${shape.name}` : `request of ${method.path}`;
+  const typeName = requestTypeName(method) ?? `request of ${method.path}`;
   let lookup: TypeLookup | undefined;
   const requestDeserialize = (bytes: Buffer): Req => {
     if (shape) {

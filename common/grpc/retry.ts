@@ -127,7 +127,11 @@ export function retryInterceptor(policy: Partial<RetryPolicy> = {}, onRetry?: (e
         // A timer-started attempt runs outside any caller's stack: a client closed
         // while we waited ("Channel has been shut down") must end this call, not
         // the process.
-        finish({ code: status.UNAVAILABLE, details: `retry abandoned: ${(err as Error).message}`, metadata: new Metadata() });
+        finish({
+          code: status.UNAVAILABLE,
+          details: `retry abandoned: ${(err as Error).message}`,
+          metadata: new Metadata(),
+        });
       }
     };
 

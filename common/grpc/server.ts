@@ -1,6 +1,8 @@
 // A grpc-js server with strato's conventions: every service's handlers are
-// wrapped (request id, logging, error model; see handlers.ts) and its requests
-// decoded strictly (request-decoding.ts), the standard grpc.health.v1 service
+// wrapped (request id, logging, error model; see handlers.ts), its requests
+// decoded strictly (request-decoding.ts) and checked by the daemon's own
+// validation when it gives one (validateRequest), messages bounded per port
+// (message-limits.ts), the standard grpc.health.v1 service
 // reports per-service status, server reflection lets grpcurl list and call the
 // services this server serves (and only those), and shutdown drains calls for
 // a grace period before cutting the rest.
@@ -16,14 +18,37 @@ import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation, type ServingStatus } from 'grpc-health-check';
 import { type Logger, log as rootLog } from '../log.ts';
 import { loadProtoPackage, protoFilesDeclaring } from '../proto.ts';
-import { type CallHook, type CallObserver, type ErrorMapper, type Implementation, wrapHandler } from './handlers.ts';
-import { strictRequestDecoding } from './request-decoding.ts';
+import {
+  type CallHook,
+  type CallObserver,
+  type ErrorMapper,
+  type Implementation,
+  type RequestCheck,
+  wrapHandler,
+} from './handlers.ts';
+import { type MessageLimits, serverMessageOptions } from './message-limits.ts';
+import { requestTypeName, strictRequestDecoding } from './request-decoding.ts';
+
+/**
+ * The check for a method's requests (see RequestCheck), given the method and
+ * its request message's fully qualified name (`strato.compute.v1.GetServerRequest`;
+ * undefined when no descriptor names it), or undefined to check nothing.
+ * Asked once per method when its service is added.
+ */
+export type RequestValidation = (
+  method: MethodDefinition<unknown, unknown>,
+  requestType: string | undefined,
+) => RequestCheck | undefined;
 
 export interface StratoServerOptions {
   /** @default the process logger */
   log?: Logger;
-  /** grpc-js options (message size limits, keepalive …). */
+  /** grpc-js options (keepalive …). */
   serverOptions?: ServerOptions;
+  /** The largest request taken and answer sent (MESSAGE_LIMITS.<port>). @default grpc-js's (4 MiB in, unbounded out) */
+  messageLimits?: MessageLimits;
+  /** Checks every request of every service added, before its handler. @default none */
+  validateRequest?: RequestValidation;
   /** Rewrites errors before they reach callers (see ErrorMapper). @default none */
   mapError?: ErrorMapper;
   /** Runs around every call of every service added (see CallHook). @default none */
@@ -49,6 +74,7 @@ export class StratoServer {
   private readonly mapError: ErrorMapper | undefined;
   private readonly hook: CallHook | undefined;
   private readonly observeCall: CallObserver | undefined;
+  private readonly validateRequest: RequestValidation | undefined;
   /** Set once shutdown began: health stays NOT_SERVING whatever a dependency says. */
   private stopping = false;
   /** Set by addReflection: the package describing the services, or 'files' to load their proto files. */
@@ -59,10 +85,12 @@ export class StratoServer {
 
   constructor(options: StratoServerOptions = {}) {
     this.log = (options.log ?? rootLog).child({ component: 'grpc-server' });
-    this.grpc = new Server(options.serverOptions);
+    const limits = options.messageLimits ? serverMessageOptions(options.messageLimits) : {};
+    this.grpc = new Server({ ...options.serverOptions, ...limits });
     this.mapError = options.mapError;
     this.hook = options.hook;
     this.observeCall = options.observeCall;
+    this.validateRequest = options.validateRequest;
     this.health.addToServer(this.grpc);
   }
 
@@ -78,7 +106,13 @@ export class StratoServer {
     for (const [name, method] of Object.entries(def)) {
       const handler = handlers[name];
       if (typeof handler !== 'function') throw new Error(`${method.path}: no handler`);
-      wrapped[name] = wrapHandler(method, handler.bind(impl), this.log, this.mapError, this.observeCall, this.hook);
+      wrapped[name] = wrapHandler(method, handler.bind(impl), {
+        log: this.log,
+        mapError: this.mapError,
+        observe: this.observeCall,
+        hook: this.hook,
+        check: this.validateRequest?.(method, requestTypeName(method)),
+      });
       strict[name] = strictRequestDecoding(method);
       this.methods.push(method.path);
     }

@@ -3,13 +3,14 @@
 // that re-registers elsewhere gets a fresh channel; the old one is closed only
 // after the longest call that may still run on it.
 import type { ChannelOptions } from '@grpc/grpc-js';
+import { clientMessageOptions, MESSAGE_LIMITS } from '../../common/grpc/message-limits.ts';
 import type { AgentTarget } from './agent-api.ts';
 
 /**
  * The agent's certificate is checked against the host id, not the address, so a
  * conductor only talks to the host it means. A restarted agent comes back within
  * seconds; grpc's default reconnect backoff (up to 120 s) would keep its channel
- * failing long after.
+ * failing long after. Messages are bounded as the agent's port bounds them.
  */
 export function agentChannelOptions(hostId: string): ChannelOptions {
   return {
@@ -17,6 +18,7 @@ export function agentChannelOptions(hostId: string): ChannelOptions {
     'grpc.default_authority': hostId,
     'grpc.initial_reconnect_backoff_ms': 500,
     'grpc.max_reconnect_backoff_ms': 2000,
+    ...clientMessageOptions(MESSAGE_LIMITS.agent),
   };
 }
 

@@ -4,12 +4,11 @@
 // transaction, and hands the instance to the workflow driver. The call returns
 // once the operation is accepted; the state moves as the host works.
 import { randomUUID } from 'node:crypto';
-import { failedPrecondition, invalidArgument, notFound } from '../../common/errors.ts';
+import { failedPrecondition, notFound } from '../../common/errors.ts';
 import { type Logger, log as rootLog } from '../../common/log.ts';
 import type { AgentDirectory } from '../agents/agent-api.ts';
 import { isAdmin } from '../identity/access.ts';
 import type { Principal } from '../identity/model.ts';
-import { validateOptionalHostId } from '../naming/names.ts';
 import { NO_LIMITS, type QuotaDelta } from '../quotas/model.ts';
 import { QUOTA_ATTEMPTS, Quotas, quotaContended } from '../quotas/quotas.ts';
 import { getOrUndefined } from '../store/get-or-undefined.ts';
@@ -31,16 +30,7 @@ import { findServer, listServers } from './server-lookup.ts';
 import { instanceUsage } from './usage.ts';
 import { parseDevice } from './volume-devices.ts';
 import { actionRefusal, deleteIsRepeat, parseAction, portChangeRefusal, ruleFor } from './state-machine.ts';
-import {
-  checkForceHost,
-  checkImageFitsFlavor,
-  validateFixedIp,
-  validateMetadata,
-  validateMetadataChars,
-  validateServerName,
-  validateBootSource,
-  validateUserData,
-} from './validate.ts';
+import { checkForceHost, checkImageFitsFlavor, MAX_NICS, validateBootSource } from './validate.ts';
 import { bootVolumeName, pickDevice } from './volume-devices.ts';
 import type { InstanceVolume, ServerVolumes, VolumeWrite } from './volumes.ts';
 import { type HostLookup, newWorkflow } from './workflow.ts';
@@ -73,9 +63,6 @@ export interface KeyPairLookup {
 
 /** The image of a server booted from an existing volume (Server.image_id ''). */
 const NO_IMAGE = { id: '', sha256: '', sizeBytes: 0, diskFormat: '' };
-
-/** Keeps a boot's port work (and the guest's PCI slots) bounded. */
-export const MAX_NICS = 8;
 
 export interface ComputeServiceOptions {
   store: Store;
@@ -114,15 +101,12 @@ export class ComputeService {
   }
 
   async create(input: CreateServerInput, p: Principal, requestId: string): Promise<InstanceRecord> {
-    const host = validateOptionalHostId('host', input.host ?? '');
-    validateMetadataChars(input.metadata);
-    const requests = (input.networks ?? []).map((n, i) => ({
-      ...n,
-      fixedIp: validateFixedIp(`networks[${i}].fixed_ip`, n.fixedIp),
-    }));
-    const name = validateServerName(input.name);
-    const userData = validateUserData(input.userData);
-    const metadata = validateMetadata(input.metadata);
+    // Each field's format was checked at the API edge (conductor/api/schemas/servers.ts).
+    const host = input.host ?? '';
+    const requests = input.networks ?? [];
+    const name = input.name;
+    const userData = Buffer.from(input.userData ?? new Uint8Array());
+    const metadata = { ...input.metadata };
     const boot = validateBootSource({
       image: input.image,
       bootVolume: input.bootVolume ?? '',
@@ -339,11 +323,6 @@ export class ComputeService {
 
   private async resolveNics(p: Principal, requests: NicRequest[]): Promise<InstanceNic[]> {
     if (requests.length === 0) return [];
-    if (requests.length > MAX_NICS) {
-      throw invalidArgument('TOO_MANY_NETWORKS', `a server takes at most ${MAX_NICS} networks`, {
-        details: { field: 'networks' },
-      });
-    }
     return this.needNet().resolve(p, requests);
   }
 
@@ -359,7 +338,6 @@ export class ComputeService {
 
   /** Hot-plugs one NIC (see AddServerPort in server.proto). */
   async addPort(ref: string, request: NicRequest, p: Principal, requestId: string): Promise<InstanceRecord> {
-    validateFixedIp('fixed_ip', request.fixedIp);
     const server = (await findServer(this.store, ref, p)).value;
     const id = server.id;
     // The server's project's networks and ports (also when a cloud admin adds the NIC).

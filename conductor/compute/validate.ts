@@ -1,77 +1,20 @@
-// Checks of a server create request that need no store: pure, so the rules are
-// table-tested. Bad input gets a precise error and changes nothing.
-import { echo, failedPrecondition, invalidArgument, StratoError } from '../../common/errors.ts';
-import { hasControlChars, validateName } from '../naming/names.ts';
-import { parseIp } from '../network/ipv4.ts';
+// Checks of a server create request that need no store but more than one
+// field or the catalog: pure, so the rules are table-tested. Each field's own
+// format (name, user data, metadata, addresses) is the API edge's
+// (conductor/api/schemas/servers.ts), with the bounds below. Bad input gets a
+// precise error and changes nothing.
+import { failedPrecondition, invalidArgument, StratoError } from '../../common/errors.ts';
 import type { BootFlavor, BootImage } from './catalog.ts';
 
-export const MAX_USER_DATA_BYTES = 64 * 1024;
+/** What the config drive carries as user data: Nova's limit, and the agent's (agent/config-drive). */
+export const MAX_USER_DATA_BYTES = 65_535;
+/** Nova's bounds of a server's metadata. */
 export const MAX_METADATA_ITEMS = 128;
 export const MAX_METADATA_KEY = 255;
 export const MAX_METADATA_VALUE = 255;
+/** Keeps a boot's port work (and the guest's PCI slots) bounded. */
+export const MAX_NICS = 8;
 const GIB = 1024 ** 3;
-
-export function validateServerName(name: unknown): string {
-  return validateName('name', name);
-}
-
-export function validateUserData(data: Uint8Array | undefined): Buffer {
-  const buf = Buffer.from(data ?? new Uint8Array());
-  if (buf.length > MAX_USER_DATA_BYTES) {
-    throw invalidArgument(
-      'USER_DATA_TOO_LARGE',
-      `user data is ${buf.length} bytes; the limit is ${MAX_USER_DATA_BYTES} (64 KiB)`,
-      { details: { field: 'user_data', bytes: String(buf.length) } },
-    );
-  }
-  return buf;
-}
-
-/** '' or an IPv4 address, else INVALID_ARGUMENT/IP_ADDRESS_INVALID naming `field`. */
-export function validateFixedIp(field: string, value: string): string {
-  if (value !== '' && parseIp(value) === undefined) {
-    throw invalidArgument('IP_ADDRESS_INVALID', `${field} ${echo(value)} is not an IPv4 address`, {
-      details: { field },
-    });
-  }
-  return value;
-}
-
-/** Metadata keys and values are labels: no control characters (their lengths: validateMetadata). */
-export function validateMetadataChars(md: Record<string, string> | undefined): Record<string, string> {
-  const bad = Object.entries(md ?? {})
-    .flat()
-    .find((text) => hasControlChars(text));
-  if (bad !== undefined) {
-    throw invalidArgument(
-      'METADATA_INVALID',
-      `metadata keys and values must not contain control characters: ${echo(bad)}`,
-      {
-        details: { field: 'metadata' },
-      },
-    );
-  }
-  return md ?? {};
-}
-
-export function validateMetadata(md: Record<string, string> | undefined): Record<string, string> {
-  const entries = Object.entries(md ?? {});
-  if (entries.length > MAX_METADATA_ITEMS) {
-    throw invalidArgument('METADATA_INVALID', `at most ${MAX_METADATA_ITEMS} metadata items`, {
-      details: { field: 'metadata' },
-    });
-  }
-  for (const [k, v] of entries) {
-    if (k.length === 0 || k.length > MAX_METADATA_KEY || v.length > MAX_METADATA_VALUE) {
-      throw invalidArgument(
-        'METADATA_INVALID',
-        `metadata keys must be 1-${MAX_METADATA_KEY} characters and values at most ${MAX_METADATA_VALUE}: ${JSON.stringify(k.slice(0, 40))}`,
-        { details: { field: 'metadata' } },
-      );
-    }
-  }
-  return Object.fromEntries(entries);
-}
 
 /** The image must be active and fit the flavor's root disk. */
 export function checkImageFitsFlavor(image: BootImage, flavor: BootFlavor): void {

@@ -3,11 +3,10 @@
 // API layer authenticated; what it may not see does not exist (NOT_FOUND).
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { failedPrecondition, invalidArgument, isStratoError, notFound, StratoError } from '../../common/errors.ts';
+import { failedPrecondition, isStratoError, notFound, StratoError } from '../../common/errors.ts';
 import { type Logger, log as rootLog } from '../../common/log.ts';
 import { canSee, isAdmin, requireAdmin } from '../identity/access.ts';
 import type { Principal } from '../identity/model.ts';
-import { validateName } from '../naming/names.ts';
 import { possibleRef, resolveRef } from '../naming/resolve.ts';
 import { getOrUndefined } from '../store/get-or-undefined.ts';
 import { listPage, type Page, type PageRequest } from '../store/paging.ts';
@@ -15,7 +14,7 @@ import type { Store } from '../store/store.ts';
 import { ImageBlobs } from './blob-store.ts';
 import { type ImageInspector, qemuImgInspector } from './inspect.ts';
 import { IMAGE_NAMES, IMAGES, type ImageNameIndex, imageKey, imageNameKey, imageNamePrefix } from './keys.ts';
-import { DISK_FORMATS, type DiskFormat, type ImageRecord } from './model.ts';
+import type { DiskFormat, ImageRecord } from './model.ts';
 import { DEFAULT_QEMU_IMG_LIMITS, type QemuImgLimits } from './qemu-img.ts';
 import { runUpload, type UploadMessage } from './upload.ts';
 
@@ -69,13 +68,9 @@ export class ImageRegistry {
   }
 
   async create(principal: Principal, input: CreateImageInput): Promise<ImageRecord> {
-    const name = validateName('name', input.name);
+    // Each field's format was checked at the API edge (conductor/api/schemas/images.ts).
+    const name = input.name;
     const diskFormat = (input.diskFormat === '' ? 'qcow2' : input.diskFormat) as DiskFormat;
-    if (!DISK_FORMATS.includes(diskFormat)) {
-      throw invalidArgument('DISK_FORMAT_INVALID', `disk_format must be one of ${DISK_FORMATS.join(', ')}`, {
-        details: { field: 'disk_format' },
-      });
-    }
     if (input.public) requireAdmin(principal, 'a public image');
     const at = this.now();
     const image: ImageRecord = {

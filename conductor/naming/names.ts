@@ -1,24 +1,47 @@
 // The naming rules of the public API, shared by every resource (projects, users,
-// images, flavors, servers …). Names are what users type on the command line and
-// what tables show, so they are short, unambiguous and shell-safe; ids are UUIDs,
-// and a UUID-shaped string is always taken as an id, never as a name.
+// images, flavors, servers …); the API edge holds requests to them
+// (conductor/api/schemas/fields.ts). Ids are UUIDs, and a UUID-shaped string is
+// always taken as an id, never as a name.
+//
+// A name is 1 to 63 characters of any script: letters, combining marks, digits,
+// punctuation and symbols (Unicode categories L, M, N, P, S), so `web-1`,
+// `données`, `<a&b>`, `$(id)` and `../up` are names, as almost anything printable
+// is in Nova. What a name may not hold: whitespace (the store's name indexes end
+// a name with a space before the id, and a name is one word on a command line),
+// control, format (invisible, bidirectional overrides that reorder what a
+// terminal shows), private-use, unassigned or lone-surrogate characters. It may
+// not start with '-' (it would read as an option on the command line). Names
+// never reach a shell, a path or markup unescaped: paths and host objects are
+// named after ids, and every XML and JSON writer escapes what it writes.
 import { echo, invalidArgument } from '../../common/errors.ts';
 
-const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 export const NAME_MAX = 63;
+const NAME_CHARS = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]+$/u;
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Characters as a user counts them (code points, not UTF-16 units). */
+function length(value: string): number {
+  // Over twice the limit in units is over the limit in code points too: no need to count.
+  return value.length > 2 * NAME_MAX ? value.length : [...value].length;
+}
 
 /** The problem with `value` as a name, or undefined when it is fine. */
 export function nameProblem(value: string): string | undefined {
   if (value.length === 0) return 'must not be empty';
-  if (value.length > NAME_MAX) return `must be at most ${NAME_MAX} characters`;
-  if (!NAME_RE.test(value))
-    return 'must start with a letter or digit and contain only letters, digits, ".", "_" and "-"';
+  if (length(value) > NAME_MAX) return `must be at most ${NAME_MAX} characters`;
+  if (!NAME_CHARS.test(value))
+    return 'may hold only letters, digits, punctuation and symbols (no spaces, control or invisible characters)';
+  if (value.startsWith('-')) return "must not start with '-' (it would read as an option)";
   if (UUID_RE.test(value)) return 'must not look like a UUID (it would be read as an id)';
   return undefined;
 }
 
-/** Returns `value` if it is a valid name, else INVALID_ARGUMENT/NAME_INVALID naming the field. */
+/**
+ * Returns `value` if it is a valid name, else INVALID_ARGUMENT/NAME_INVALID
+ * naming the field. The public API's requests are checked at the edge already;
+ * this is for names that come another way (configuration, bootstrap) and for
+ * the domain's own defence.
+ */
 export function validateName(field: string, value: unknown): string {
   const v = typeof value === 'string' ? value : '';
   const p = nameProblem(v);

@@ -10,7 +10,6 @@ import { randomUUID } from 'node:crypto';
 import { alreadyExists, failedPrecondition, invalidArgument, isStratoError, notFound } from '../../common/errors.ts';
 import { requireAdmin } from '../identity/access.ts';
 import type { Principal } from '../identity/model.ts';
-import { validateName, validateOptionalHostId, validateText } from '../naming/names.ts';
 import { listAll } from '../store/list-all.ts';
 import type { Page } from '../store/paging.ts';
 import type { Compare, Entry, Op } from '../store/store.ts';
@@ -87,10 +86,8 @@ export class Ports {
 
   /** `trusted`: the conductor's own workflows (compute), which may bind a port to a host. */
   async create(principal: Principal, input: CreatePortInput, trusted = false): Promise<PortRecord> {
-    const deviceId = validateText('device_id', input.deviceId, DEVICE_FIELD_MAX);
-    const deviceOwner = validateText('device_owner', input.deviceOwner, DEVICE_FIELD_MAX);
-    const bindingHost = validateOptionalHostId('binding_host', input.bindingHost);
-    const name = input.name === '' ? '' : validateName('name', input.name);
+    // Each field's format was checked at the API edge (conductor/api/schemas/).
+    const { deviceId, deviceOwner, bindingHost, name } = input;
     checkCounts(input);
     if (bindingHost !== '' && !trusted) requireAdmin(principal, 'binding_host');
     const net = (await this.c.networks.resolve(principal, input.network, 'network')).value;
@@ -242,7 +239,7 @@ export class Ports {
     principal: Principal,
     req: ListRequest & { network?: string; deviceId?: string },
   ): Promise<Page<PortRecord>> {
-    const deviceId = validateText('device_id', req.deviceId, DEVICE_FIELD_MAX);
+    const deviceId = req.deviceId ?? '';
     const networkId = req.network ? (await this.networks.get(principal, req.network)).id : '';
     return this.c.ports.list(
       principal,

@@ -5,7 +5,6 @@
 import { randomUUID } from 'node:crypto';
 import { failedPrecondition, StratoError } from '../../common/errors.ts';
 import type { Principal } from '../identity/model.ts';
-import { validateName } from '../naming/names.ts';
 import type { Page } from '../store/paging.ts';
 import type { Entry } from '../store/store.ts';
 import { contended, MAX_ATTEMPTS, type NetCtx, tryTxn } from './context.ts';
@@ -33,7 +32,8 @@ export class Subnets {
   }
 
   async create(principal: Principal, input: CreateSubnetInput): Promise<SubnetRecord> {
-    const name = validateName('name', input.name);
+    // Each field's format was checked at the API edge (conductor/api/schemas/).
+    const name = input.name;
     let netEntry: Entry<NetworkRecord> | undefined = await this.c.networks.resolve(principal, input.network, 'network');
     const id = randomUUID();
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {

@@ -22,6 +22,7 @@ import { StratoServer } from '../../../common/grpc/server.ts';
 import { loadProtoPackage, toGrpcObject } from '../../../common/proto.ts';
 import { identityApi } from '../../../conductor/api/identity-api.ts';
 import { networkApis } from '../../../conductor/api/network-apis.ts';
+import { validatePublicRequest } from '../../../conductor/api/schemas/request-check.ts';
 import { bootstrapAdmin } from '../../../conductor/identity/bootstrap.ts';
 import { createIdentity } from '../../../conductor/identity/identity.ts';
 import { createNetworking } from '../../../conductor/network/networking.ts';
@@ -98,7 +99,7 @@ async function startApiServer(dir: string) {
     const proto = toGrpcObject<IdentityProto & NetworkProto>(pkg);
     const apis = networkApis(identity, net);
     const v1 = proto.strato.network.v1;
-    const server = new StratoServer({ log: quiet })
+    const server = new StratoServer({ log: quiet, validateRequest: validatePublicRequest })
       .addService<IdentityHandlers>(proto.strato.identity.v1.Identity.service, identityApi(identity))
       .addService<NetworksHandlers>(v1.Networks.service, apis.networks)
       .addService<SubnetsHandlers>(v1.Subnets.service, apis.subnets)

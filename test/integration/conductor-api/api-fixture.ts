@@ -18,6 +18,7 @@ import { policyHook } from '../../../conductor/api/call-policy.ts';
 import { flavorsApi } from '../../../conductor/api/flavors-api.ts';
 import { identityApi } from '../../../conductor/api/identity-api.ts';
 import { imagesApi } from '../../../conductor/api/images-api.ts';
+import { validatePublicRequest } from '../../../conductor/api/schemas/request-check.ts';
 import { createFlavorCatalog, type FlavorCatalog } from '../../../conductor/flavors/flavors.ts';
 import { type BootstrapResult, bootstrapAdmin } from '../../../conductor/identity/bootstrap.ts';
 import { createIdentity, type Identity } from '../../../conductor/identity/identity.ts';
@@ -81,7 +82,7 @@ export async function startApi(o: FixtureOptions = {}): Promise<ApiFixture> {
 
     const pkg = await loadProtoPackage();
     const proto = toGrpcObject<IdentityProto & ImageProto & FlavorProto>(pkg);
-    const server = new StratoServer({ log: quiet, hook: policyHook(identity) });
+    const server = new StratoServer({ log: quiet, hook: policyHook(identity), validateRequest: validatePublicRequest });
     server
       .addService<IdentityHandlers>(
         proto.strato.identity.v1.Identity.service,

@@ -19,6 +19,7 @@ import { insecureChannelCredentials, insecureServerCredentials } from '../../../
 import { StratoServer } from '../../../common/grpc/server.ts';
 import { loadProtoPackage, toGrpcObject } from '../../../common/proto.ts';
 import { networkApis } from '../../../conductor/api/network-apis.ts';
+import { validatePublicRequest } from '../../../conductor/api/schemas/request-check.ts';
 import { createIdentity, type Identity } from '../../../conductor/identity/identity.ts';
 import { createNetworking, type Networking, type NetworkingOptions } from '../../../conductor/network/networking.ts';
 import { SqliteStore } from '../../../conductor/store/sqlite/sqlite-store.ts';
@@ -59,7 +60,7 @@ export async function startNetworkApi(o: Partial<Omit<NetworkingOptions, 'store'
     const proto = toGrpcObject<ProtoGrpcType>(pkg);
     const apis = networkApis(identity, net);
     const v1 = proto.strato.network.v1;
-    const server = new StratoServer({ log: quiet });
+    const server = new StratoServer({ log: quiet, validateRequest: validatePublicRequest });
     server
       .addService<NetworksHandlers>(v1.Networks.service, apis.networks)
       .addService<SubnetsHandlers>(v1.Subnets.service, apis.subnets)

@@ -2,19 +2,7 @@
 // the server uses), so a test can reach every string field of every RPC
 // without listing them by hand: a field added to a proto is covered at once.
 import type { PackageDefinition } from '@grpc/proto-loader';
-
-interface FieldDescriptor {
-  name: string;
-  type: string;
-  typeName: string;
-  label: string;
-}
-interface MessageDescriptor {
-  name: string;
-  field: FieldDescriptor[];
-  nestedType: MessageDescriptor[];
-  options?: { mapEntry?: boolean } | null;
-}
+import { type MessageDescriptor, message } from '../../harness/proto-requests.ts';
 
 export type Step = string | number;
 
@@ -39,12 +27,6 @@ export interface Rpc {
 }
 
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
-function message(pkg: PackageDefinition, fqn: string): MessageDescriptor {
-  const def = pkg[fqn] as { type?: MessageDescriptor } | undefined;
-  if (!def?.type) throw new Error(`no message ${fqn} in the package`);
-  return def.type;
-}
 
 function resolve(pkg: PackageDefinition, scope: string, owner: MessageDescriptor, typeName: string): MessageDescriptor {
   if (typeName.startsWith('.')) return message(pkg, typeName.slice(1));

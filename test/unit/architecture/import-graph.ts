@@ -80,8 +80,13 @@ export function sourceFile(path: string, source: string): SourceFile {
 
 /** Every .ts file under the repository (tests included), with its imports. */
 export async function readSources(): Promise<SourceFile[]> {
+  return (await readSourceTexts()).map((f) => sourceFile(f.path, f.text));
+}
+
+/** Every .ts file under the repository (tests included), with its text. */
+export async function readSourceTexts(): Promise<{ path: string; text: string }[]> {
   const files = (await listTs(REPO)).sort();
-  return Promise.all(files.map(async (abs) => sourceFile(toRepoPath(abs), await readFile(abs, 'utf8'))));
+  return Promise.all(files.map(async (abs) => ({ path: toRepoPath(abs), text: await readFile(abs, 'utf8') })));
 }
 
 /**
