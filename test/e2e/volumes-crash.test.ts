@@ -39,6 +39,9 @@ describe('volumes through daemon crashes (e2e: a compute host, a storage host, a
     made.servers.push(s.id);
     server = s.id;
     await c.servers.waitForState(s.id, 'ACTIVE', 'RUNNING', BOOT_TIMEOUT_MS);
+    // A guest still booting misses the hot-unplug request: a detach would then time out
+    // for a reason that has nothing to do with the crash under test.
+    await c.servers.waitForConsole(s.id, 'STRATO-BOOT-OK', BOOT_TIMEOUT_MS);
   });
 
   const victims: [string, (c: Cloud) => Daemon][] = [
@@ -69,7 +72,9 @@ describe('volumes through daemon crashes (e2e: a compute host, a storage host, a
         await daemon.start();
         await c.waitForHostsUp(SETTLE_MS);
         const after = await waitVolume(c.admin, volume.id, settled, SETTLE_MS);
-        process.stderr.write(`${name} killed during ${op} (volume ${atKill}): it settled ${after.status}\n`);
+        process.stderr.write(
+          `${name} killed during ${op} (volume ${atKill}): it settled ${after.status} ${JSON.stringify(after.fault ?? null)}\n`,
+        );
         assert.ok(['in-use', 'available'].includes(after.status), `${after.status}: ${JSON.stringify(after.fault)}`);
         // The storage agent's resync and the compute agent's reconcile run every few seconds.
         // (A timeout quotes the last mismatches.)
