@@ -24,6 +24,7 @@ import {
   STORAGE_FLAGS,
   type StorageConfig,
 } from './storage/storage-config.ts';
+import { ORPHAN_REMOVAL_MODES, type OrphanRemoval } from './reconcile/removal-plan.ts';
 
 export type VirtTypeSetting = 'qemu' | 'kvm' | 'auto';
 
@@ -48,8 +49,16 @@ export interface AgentConfig {
   acpiTimeoutS: number;
   /** Full state report period, the safety net behind events. @default 30 */
   resyncIntervalS: number;
-  /** How long a domain the conductor does not expect is kept before deletion. @default 120 */
+  /** How long an orphan (e.g. a domain the conductor does not expect) is kept before removal. @default 120 */
   orphanGraceS: number;
+  /** Whether orphans are removed (agent/reconcile/removal-plan.ts). @default 'off' (reported only) */
+  orphanRemoval: OrphanRemoval;
+  /** The image cache's size limit; unused images beyond it are evicted, least recently used first. @default 20 */
+  imageCacheMaxGiB: number;
+  /** Unused cached images older than this (since last use) are evicted; 0: no age limit. @default 168 */
+  imageCacheMaxAgeH: number;
+  /** A boot is refused while the state dir's file system has less free than this. @default 1024 */
+  diskReserveMiB: number;
   /** Shown to guests in meta_data.json. @default 'nova' (what cloud-init images expect) */
   availabilityZone: string;
   /** Underlay (VXLAN) device; @default the device holding `underlayIp`. */
@@ -72,7 +81,17 @@ export const DEFAULT_STATE_DIR = '/var/lib/strato/agent';
 export const DEFAULT_LIBVIRT_SOCKET = '/run/libvirt/libvirt-sock';
 export const DEFAULT_LISTEN = '0.0.0.0:8776';
 export const DEFAULT_METRICS_LISTEN = '127.0.0.1:9181';
-const DEFAULTS = { acpiTimeoutS: 60, resyncIntervalS: 30, orphanGraceS: 120, portWaitS: 5, availabilityZone: 'nova' };
+const DEFAULTS = {
+  acpiTimeoutS: 60,
+  resyncIntervalS: 30,
+  orphanGraceS: 120,
+  orphanRemoval: 'off' as OrphanRemoval,
+  imageCacheMaxGiB: 20,
+  imageCacheMaxAgeH: 168,
+  diskReserveMiB: 1024,
+  portWaitS: 5,
+  availabilityZone: 'nova',
+};
 
 export const USAGE = `usage: strato-agent --conductor HOST:PORT [--conductor HOST:PORT ...] --tls-dir DIR [options]`;
 
@@ -118,8 +137,32 @@ export const AGENT_FLAGS: FlagTable = {
   },
   'orphan-grace-s': {
     value: 'S',
-    help: 'seconds a domain the conductor does not expect is kept before it is deleted',
+    help: 'seconds an orphan (a strato object the conductor does not expect here) must stay one before removal',
     default: DEFAULTS.orphanGraceS,
+  },
+  'orphan-removal': {
+    value: 'off|on|force',
+    help:
+      'off: orphans are only reported (strato host show, metrics, logs); on: removed after the grace period, ' +
+      'only strato-named ones, never while no conductor answered, its last answer is older than 3 heartbeats, ' +
+      'or it expects no instance while instances are here; force: as on, also then (to empty a host whose ' +
+      'servers the conductor has forgotten: set force, restart, wait one grace period, set it back)',
+    default: DEFAULTS.orphanRemoval,
+  },
+  'image-cache-max-gib': {
+    value: 'N',
+    help: 'image cache size limit: unused images beyond it are evicted, least recently used first; 0 keeps none unused',
+    default: DEFAULTS.imageCacheMaxGiB,
+  },
+  'image-cache-max-age-h': {
+    value: 'H',
+    help: 'unused cached images not used for this many hours are evicted; 0: no age limit',
+    default: DEFAULTS.imageCacheMaxAgeH,
+  },
+  'disk-reserve-mib': {
+    value: 'N',
+    help: "a boot is refused (RESOURCE_EXHAUSTED HOST_DISK_FULL) while the state dir's file system has less free",
+    default: DEFAULTS.diskReserveMiB,
   },
   'availability-zone': { value: 'NAME', help: 'shown to guests in meta_data.json', default: DEFAULTS.availabilityZone },
   'underlay-device': { value: 'DEV', help: 'the VXLAN underlay device', default: 'the one holding the underlay IP' },
@@ -322,6 +365,27 @@ function capacityOf(values: FlagValues): AgentConfig['capacity'] {
   };
 }
 
+function orphanRemovalOf(values: FlagValues): OrphanRemoval {
+  const mode = flag(values, 'orphan-removal') ?? DEFAULTS.orphanRemoval;
+  if (!(ORPHAN_REMOVAL_MODES as readonly string[]).includes(mode)) {
+    bad('orphan-removal', `must be off, on or force, got ${JSON.stringify(mode.slice(0, 32))}`);
+  }
+  return mode as OrphanRemoval;
+}
+
+/** The host's hygiene: orphans, the image cache, the free space a boot needs. */
+function hygieneOf(
+  values: FlagValues,
+): Pick<AgentConfig, 'orphanRemoval' | 'imageCacheMaxGiB' | 'imageCacheMaxAgeH' | 'diskReserveMiB'> {
+  const count = (name: string, fallback: number): number => positiveInt(name, flag(values, name), 0) ?? fallback;
+  return {
+    orphanRemoval: orphanRemovalOf(values),
+    imageCacheMaxGiB: count('image-cache-max-gib', DEFAULTS.imageCacheMaxGiB),
+    imageCacheMaxAgeH: count('image-cache-max-age-h', DEFAULTS.imageCacheMaxAgeH),
+    diskReserveMiB: count('disk-reserve-mib', DEFAULTS.diskReserveMiB),
+  };
+}
+
 function timingsOf(
   values: FlagValues,
 ): Pick<AgentConfig, 'acpiTimeoutS' | 'resyncIntervalS' | 'orphanGraceS' | 'portWaitS'> {
@@ -347,6 +411,7 @@ function agentConfig(values: FlagValues, hostname: string): AgentConfig {
   const underlay = underlayOf(values);
   const capacity = capacityOf(values);
   const timings = timingsOf(values);
+  const hygiene = hygieneOf(values);
   const roles = parseRoles(flag(values, 'roles'));
   const storage = parseStorageConfig(values, roles, paths.stateDir);
   return {
@@ -358,6 +423,7 @@ function agentConfig(values: FlagValues, hostname: string): AgentConfig {
     virtType,
     capacity,
     ...timings,
+    ...hygiene,
     availabilityZone,
     ...underlay,
     roles,

@@ -19,7 +19,8 @@ import type { ProtoGrpcType as HostProto } from '../common/gen/host.ts';
 import type { AgentHandlers } from '../common/gen/strato/agent/v1/Agent.ts';
 import type { AgentNetworkHandlers } from '../common/gen/strato/agent/v1/AgentNetwork.ts';
 import type { AgentStorageHandlers } from '../common/gen/strato/agent/v1/AgentStorage.ts';
-import { mtlsChannelCredentials, mtlsServerCredentials } from '../common/grpc/credentials.ts';
+import { mtlsChannelCredentialsFrom, readTls } from '../common/grpc/credentials.ts';
+import { reloadableServerCredentials } from '../common/grpc/reloadable-credentials.ts';
 import { HealthGate } from '../common/grpc/health-gate.ts';
 import { StratoServer, serviceName } from '../common/grpc/server.ts';
 import { log as rootLog } from '../common/log.ts';
@@ -41,6 +42,7 @@ import { ImageCache } from './images/image-cache.ts';
 import { agentMetrics } from './metrics/agent-metrics.ts';
 import { hostLinkMetrics } from './metrics/host-link-metrics.ts';
 import { instanceMetrics } from './metrics/instance-metrics.ts';
+import { hostHygieneMetrics } from './metrics/host-hygiene-metrics.ts';
 import { countNetworkApplies } from './metrics/network-metrics.ts';
 import { createOverlay, overlaySizeBytes } from './images/overlay.ts';
 import { agentNetworkService } from './server/agent-network-service.ts';
@@ -49,9 +51,12 @@ import { LinuxNetworkDriver } from './network/linux/linux-network-driver.ts';
 import { openNetlink } from './network/netlink/netlink-client.ts';
 import { NetworkState } from './network/network-state.ts';
 import { resolveUnderlay } from './network/underlay-facts.ts';
+import { imagesInUse } from './reconcile/images-in-use.ts';
+import { networkOrphans } from './reconcile/network-orphans.ts';
 import { Reconciler } from './reconcile/reconciler.ts';
+import { CertificateRenewal, finishPendingRenewal } from './registry/certificate-renewal.ts';
 import { ConductorLink } from './registry/conductor-link.ts';
-import { Registrar } from './registry/registrar.ts';
+import { Registrar, type SelfReport } from './registry/registrar.ts';
 import { RegistryImageSource } from './registry/registry-image-source.ts';
 import { agentService } from './server/agent-service.ts';
 import { ensureDir, GROUP_DIR_MODE, STATE_DIR_MODE } from './state-dir/file-access.ts';
@@ -77,6 +82,11 @@ export interface RunningAgent {
  */
 const LOOP_SLACK_MS = 180_000;
 
+/** Heartbeat intervals without a conductor's answer after which its view is stale: no orphan is removed then. */
+const STALE_AFTER_HEARTBEATS = 3;
+/** How long calls on connections opened with a replaced certificate may still run (a spawn takes minutes). */
+const RELOAD_GRACE_MS = 10 * 60_000;
+
 const diskTools: DiskTools = { createOverlay, overlaySize: overlaySizeBytes, writeConfigDrive };
 
 export async function startAgent(config: AgentConfig, liveness = new Liveness()): Promise<RunningAgent> {
@@ -85,7 +95,11 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
   const cpuinfo = await readFile('/proc/cpuinfo', 'utf8').catch(() => '');
   const virtType = detectVirtType(config.virtType, existsSync('/dev/kvm'), cpuinfo);
   const tls = { caFile: config.caFile, certFile: config.certFile, keyFile: config.keyFile };
-  const [serverCreds, channelCreds] = await Promise.all([mtlsServerCredentials(tls), mtlsChannelCredentials(tls)]);
+  await finishPendingRenewal(tls, log);
+  const material = await readTls(tls);
+  // Reloadable: a renewed certificate is served without giving up the port (certificate-renewal.ts).
+  const serverCreds = reloadableServerCredentials(material);
+  const channelCreds = mtlsChannelCredentialsFrom(material);
   const pkg = await loadProtoPackage();
   const agentProto = toGrpcObject<AgentProto>(pkg);
   const hostProto = toGrpcObject<HostProto>(pkg);
@@ -133,6 +147,8 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
     source: new RegistryImageSource(link, config.hostId),
     log,
     guestGid,
+    maxBytes: config.imageCacheMaxGiB * 1024 ** 3,
+    maxAgeMs: config.imageCacheMaxAgeH * 3_600_000,
   });
   await images.init();
   const manager = new InstanceManager({
@@ -147,6 +163,7 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
     portWaitMs: config.portWaitS * 1000,
     log,
     guestGid,
+    diskReserveBytes: config.diskReserveMiB * 1024 ** 2,
   });
 
   const server = new StratoServer({ log, observeCall: metrics.grpc });
@@ -167,7 +184,7 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
     const storageProto = toGrpcObject<AgentStorageProto>(pkg).strato.agent.v1.AgentStorage;
     server.addService<AgentStorageHandlers>(storageProto.service, agentStorageService(storage.service));
   }
-  const port = await server.listen(config.listen, serverCreds);
+  const port = await server.listen(config.listen, serverCreds.credentials);
   // Guests need libvirt; networks and volumes do not, so AgentNetwork and AgentStorage keep serving.
   const gate = new HealthGate(
     [{ server, needs: { [serviceName(agentProto.strato.agent.v1.Agent.service)]: [LIBVIRT] } }],
@@ -180,12 +197,43 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
   const wildcard = listenHost === '0.0.0.0' || listenHost === '[::]';
   const address = config.advertise ?? `${wildcard ? config.hostId : listenHost}:${port}`;
 
+  const hygiene = hostHygieneMetrics(metrics.registry);
   const reconciler = new Reconciler({
     hv,
     manager,
     stateDir: config.stateDir,
     log,
     orphanGraceMs: config.orphanGraceS * 1000,
+    orphanRemoval: config.orphanRemoval,
+    staleAfterMs: (): number => STALE_AFTER_HEARTBEATS * registrar.heartbeatIntervalMs,
+    countOnly: [
+      // Before the conductor's first push nothing on the host network is judged (as for instances).
+      async () => {
+        const state = network.state;
+        return state === undefined ? [] : networkOrphans(await driver.plan(state));
+      },
+      async () => (await storage?.orphanTargets())?.map((name) => ({ kind: 'tgtTargets' as const, name })) ?? [],
+    ],
+    cache: images,
+    onPass: (r) => hygiene.orphans(r.counts, r.missingExpected.length),
+  });
+  const evictImages = async (): Promise<void> => {
+    const { evicted, bytes } = await images.evict(await imagesInUse(config.stateDir, images.dir, log));
+    hygiene.cache(bytes, evicted.length);
+  };
+  const renewal = new CertificateRenewal({
+    hostId: config.hostId,
+    files: tls,
+    link,
+    log,
+    onRenewed: (m) => {
+      link.setCredentials(mtlsChannelCredentialsFrom(m));
+      serverCreds.reload(m);
+      // Connections opened with the old certificate close (their calls get the grace):
+      // the conductor reconnects and meets the new one.
+      server.drainConnections(RELOAD_GRACE_MS);
+      log.info({}, 'credentials reloaded');
+    },
   });
   const heartbeats = liveness.register('heartbeat', () => LOOP_SLACK_MS + registrar.heartbeatIntervalMs);
   const resyncs = liveness.register('resync', LOOP_SLACK_MS + config.resyncIntervalS * 1000);
@@ -196,7 +244,11 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
     virtType,
     agentVersion: packageVersion(),
     startedAt: new Date(Date.now() - process.uptime() * 1000).toISOString(),
-    selfReport: () => ({ degradedReasons: health.degradedReasons, instancesKnown: health.libvirtConnected }),
+    selfReport: (): SelfReport => ({
+      degradedReasons: health.degradedReasons,
+      instancesKnown: health.libvirtConnected,
+      orphans: reconciler.counts,
+    }),
     underlayIp: facts.underlayIp,
     roles: config.roles,
     ...(storage ? { storage: async () => infoToProto(await storage.service.info()) } : {}),
@@ -211,6 +263,7 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
         diskGib: config.capacity.diskGiB ?? Math.floor((fs.blocks * fs.bsize) / 1024 ** 3),
       };
     },
+    renewCertificate: (asked) => renewal.maybeRenew(asked),
     onExpected: (ids, source) => {
       reconciler.setExpected(ids);
       if (source === 'register') void reconciler.pass().catch((err: unknown) => log.warn({ err }, 'reconcile failed'));
@@ -230,6 +283,8 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
     reconciler
       .pass()
       .catch((err: unknown) => log.warn({ err }, 'reconcile failed'))
+      .then(evictImages)
+      .catch((err: unknown) => log.warn({ err }, 'image cache eviction failed'))
       .finally(() => resyncs.beat());
     network.reapply().catch((err: unknown) => log.warn({ err }, 'network resync failed'));
     registrar.heartbeatNow();

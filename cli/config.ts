@@ -4,10 +4,14 @@
 //   clouds:
 //     default:
 //       endpoint: 127.0.0.1:8774
-//       ca_file: /etc/strato/pki/ca.crt      # relative paths: to this file
+//       cacert: /etc/strato/pki/ca.crt       # or ca_file; relative paths: to this file
 //       server_name: conductor               # optional: the name the server certificate carries
 //       auth: { username: admin, password_file: /root/.config/strato/admin.password, project: admin }
 //
+// The API is served over TLS, and the server's certificate is verified against
+// `cacert` (OpenStack's clouds.yaml name; `ca_file` is the same setting) or the
+// system's roots. Plain text (`endpoint: http://127.0.0.1:8774`) is accepted
+// for a loopback address only, as the conductor serves it only there.
 // The cloud is chosen by --os-cloud, else STRATO_CLOUD, else the only one, else
 // the one named `default`. STRATO_URL, STRATO_CA_FILE and STRATO_TOKEN
 // override the file (and are enough on their own). Resolution is a pure
@@ -15,6 +19,7 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { isLoopbackAddress } from '../common/loopback.ts';
 import { cachedDoc, configCachePath, fileStamp, storeDoc } from './config-cache.ts';
 import { configError } from './errors.ts';
 
@@ -34,6 +39,8 @@ export interface Cloud {
   name: string;
   /** host:port of the public gRPC API (TLS). */
   endpoint: string;
+  /** Plain text instead of TLS (an `http://` endpoint; loopback only). */
+  plaintext?: boolean;
   /** PEM CA that signs the server certificate; absent = the system's roots. */
   caFile?: string;
   /** Overrides the name checked in the server certificate. */
@@ -49,6 +56,22 @@ export const DEFAULT_PORT = 8774;
 
 export function configPath(env: Env, home: string = homedir()): string {
   return env['STRATO_CONFIG'] || join(home, '.config', 'strato', 'clouds.yaml');
+}
+
+/**
+ * host:port and whether to speak plain text: `http://` (or `grpc://`) to a
+ * loopback address is plain text, every other endpoint TLS (normalizeEndpoint).
+ */
+export function parseEndpoint(raw: string): { endpoint: string; plaintext: boolean } {
+  const plain = /^(http|grpc):\/\//i.exec(raw.trim());
+  if (!plain) return { endpoint: normalizeEndpoint(raw), plaintext: false };
+  const endpoint = normalizeEndpoint(raw.trim().slice(plain[0].length));
+  if (!isLoopbackAddress(endpoint)) {
+    throw configError(
+      `endpoint ${raw}: plain text only to a loopback address; the API is served over TLS (use host:port or https://host:port)`,
+    );
+  }
+  return { endpoint, plaintext: true };
 }
 
 /** host:port from `host:port`, `host`, `[v6]:port` or a `https://`/`grpcs://` URL. */
@@ -70,7 +93,7 @@ export function normalizeEndpoint(raw: string): string {
   return `${s}:${DEFAULT_PORT}`;
 }
 
-const CLOUD_KEYS = new Set(['endpoint', 'ca_file', 'server_name', 'auth']);
+const CLOUD_KEYS = new Set(['endpoint', 'cacert', 'ca_file', 'server_name', 'auth']);
 const AUTH_KEYS = new Set(['username', 'password', 'password_file', 'project']);
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -164,7 +187,12 @@ export function resolveCloud(input: ResolveInput): Cloud {
     if (passwordFile !== undefined) auth.passwordFile = expandPath(passwordFile, file, home);
     if (project !== undefined) auth.project = project;
     cloud = { name, endpoint: optString(raw, 'endpoint', where) ?? '', auth, file };
-    const ca = optString(raw, 'ca_file', where);
+    const cacert = optString(raw, 'cacert', where);
+    const caFile = optString(raw, 'ca_file', where);
+    if (cacert !== undefined && caFile !== undefined) {
+      throw configError(`${where}: cacert and ca_file are the same setting; give one`);
+    }
+    const ca = cacert ?? caFile;
     if (ca !== undefined) cloud.caFile = expandPath(ca, file, home);
     const serverName = optString(raw, 'server_name', where);
     if (serverName !== undefined) cloud.serverName = serverName;
@@ -173,7 +201,9 @@ export function resolveCloud(input: ResolveInput): Cloud {
   if (env['STRATO_CA_FILE']) cloud.caFile = expandPath(env['STRATO_CA_FILE'], undefined, home);
   if (env['STRATO_TOKEN']) cloud.token = env['STRATO_TOKEN'];
   if (!cloud.endpoint) throw configError(`cloud ${cloud.name} has no endpoint (set endpoint in ${file} or STRATO_URL)`);
-  cloud.endpoint = normalizeEndpoint(cloud.endpoint);
+  const { endpoint, plaintext } = parseEndpoint(cloud.endpoint);
+  cloud.endpoint = endpoint;
+  if (plaintext) cloud.plaintext = true;
   return cloud;
 }
 

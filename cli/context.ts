@@ -15,8 +15,10 @@ export interface Sink {
 export interface Io {
   stdout: Sink;
   stderr: Sink;
-  /** For `--password-file -`. */
+  /** For `--password-stdin` and `--password-file -`. */
   stdin?: AsyncIterable<Buffer | string>;
+  /** Asks for a secret on the terminal without echo; absent when there is no terminal. */
+  promptSecret?: (question: string) => Promise<string>;
   env: Env;
   home?: string;
 }

@@ -2,10 +2,12 @@
 // uses (each loads only its own .proto), the bearer token (STRATO_TOKEN, the
 // cache, or a password login) and one request id for every call the command
 // makes, so the server's event list and logs show the CLI invocation as one
-// request. This module pulls in grpc-js; the CLI imports it only when a
-// command talks to the API.
+// request. The channel is TLS, the server's certificate verified against the
+// cloud's CA (plain text only to a loopback `http://` endpoint). This module
+// pulls in grpc-js; the CLI imports it only when a command talks to the API.
 import { readFile } from 'node:fs/promises';
 import { type ChannelCredentials, type ChannelOptions, credentials, Metadata } from '@grpc/grpc-js';
+import { StratoError } from '../common/errors.ts';
 import type { ProtoGrpcType as FlavorProto } from '../common/gen/flavor.ts';
 import type { ProtoGrpcType as HostProto } from '../common/gen/host.ts';
 import type { ProtoGrpcType as IdentityProto } from '../common/gen/identity.ts';
@@ -18,6 +20,7 @@ import type { FlavorsClient } from '../common/gen/strato/compute/v1/Flavors.ts';
 import type { KeyPairsClient } from '../common/gen/strato/compute/v1/KeyPairs.ts';
 import type { ServersClient } from '../common/gen/strato/compute/v1/Servers.ts';
 import type { ServerVolumesClient } from '../common/gen/strato/compute/v1/ServerVolumes.ts';
+import type { HostCertificatesClient } from '../common/gen/strato/host/v1/HostCertificates.ts';
 import type { HostsClient } from '../common/gen/strato/host/v1/Hosts.ts';
 import type { IdentityClient } from '../common/gen/strato/identity/v1/Identity.ts';
 import type { LoginResponse__Output } from '../common/gen/strato/identity/v1/LoginResponse.ts';
@@ -30,17 +33,24 @@ import type { SubnetsClient } from '../common/gen/strato/network/v1/Subnets.ts';
 import type { VolumeSnapshotsClient } from '../common/gen/strato/volume/v1/VolumeSnapshots.ts';
 import type { VolumesClient } from '../common/gen/strato/volume/v1/Volumes.ts';
 import type { ProtoGrpcType as VolumeProto } from '../common/gen/volume.ts';
-import { StratoError } from '../common/errors.ts';
 import { type CallOpts, connect, type StratoClient } from '../common/grpc/client.ts';
 import { loadProtoPackage, toGrpcObject } from '../common/proto.ts';
 import { type Cloud, cloudPassword, type Env } from './config.ts';
-import { configError } from './errors.ts';
-import { isUsable, readCachedToken, removeCachedToken, tokenCachePath, writeCachedToken } from './token-cache.ts';
+import { CliError, configError, EXIT } from './errors.ts';
+import {
+  isStaleExplicit,
+  isUsable,
+  readCachedToken,
+  removeCachedToken,
+  tokenCachePath,
+  writeCachedToken,
+} from './token-cache.ts';
 
 export type ImagesApi = StratoClient<ImagesClient>;
 export type FlavorsApi = StratoClient<FlavorsClient>;
 export type ServersApi = StratoClient<ServersClient>;
 export type HostsApi = StratoClient<HostsClient>;
+export type HostCertificatesApi = StratoClient<HostCertificatesClient>;
 export type IdentityApi = StratoClient<IdentityClient>;
 export type NetworksApi = StratoClient<NetworksClient>;
 export type SubnetsApi = StratoClient<SubnetsClient>;
@@ -69,6 +79,13 @@ export interface SessionOptions {
 
 type TokenSource = 'env' | 'cache' | 'login';
 
+/** Who logs in: a user's name, password and project ('' = its default project). */
+export interface Credentials {
+  username: string;
+  password: string;
+  project: string;
+}
+
 export class Session {
   readonly cloud: Cloud;
   readonly requestId: string;
@@ -79,6 +96,8 @@ export class Session {
   private channel: Promise<{ creds: ChannelCredentials; options: ChannelOptions }> | undefined;
   private token: string | undefined;
   private source: TokenSource | undefined;
+  /** The cached token came from `strato login --user`: never swapped for the configured credentials. */
+  private explicit = false;
   private reloggedIn = false;
 
   constructor(opts: SessionOptions) {
@@ -118,6 +137,13 @@ export class Session {
       'hosts',
       'strato/host/v1/host.proto',
       (p: HostProto) => p.strato.host.v1.Hosts,
+    );
+  }
+  hostCertificates(): Promise<HostCertificatesApi> {
+    return this.authed<HostProto, HostCertificatesApi>(
+      'host-certificates',
+      'strato/host/v1/host.proto',
+      (p: HostProto) => p.strato.host.v1.HostCertificates,
     );
   }
   identity(): Promise<IdentityApi> {
@@ -171,32 +197,49 @@ export class Session {
     );
   }
 
-  /** Logs in with the cloud's password and caches the token. */
+  /** Logs in with the cloud's configured password and caches the token. */
   async login(): Promise<LoginResponse__Output> {
     const { username, project } = this.cloud.auth;
     const password = await cloudPassword(this.cloud);
     if (!username || password === undefined) {
       const where = this.cloud.file ? ` in ${this.cloud.file}` : '';
       throw configError(
-        `no credentials for cloud ${this.cloud.name}: set STRATO_TOKEN, or auth.username and auth.password_file${where}`,
+        `no credentials for cloud ${this.cloud.name}: set STRATO_TOKEN, run "strato login --user NAME", or set auth.username and auth.password_file${where}`,
       );
     }
+    return this.loginWith({ username, password, project: project ?? '' }, false);
+  }
+
+  /**
+   * Logs in as `creds` and caches the token. `explicit` (strato login --user):
+   * later commands use it for this cloud until it expires or `strato logout`,
+   * whatever credentials the cloud's configuration names.
+   */
+  async loginWith(creds: Credentials, explicit: boolean): Promise<LoginResponse__Output> {
     const identity = await this.raw<IdentityProto, IdentityApi>(
       'identity-login',
       'strato/identity/v1/identity.proto',
       (p: IdentityProto) => p.strato.identity.v1.Identity,
     );
-    const reply = await identity.Login({ username, password, project: project ?? '' }, this.callOpts(undefined));
+    const reply = await identity.Login(creds, this.callOpts(undefined));
     this.token = reply.token;
     this.source = 'login';
+    this.explicit = explicit;
     await writeCachedToken(this.cachePath(), {
       token: reply.token,
       expiresAt: reply.expiresAt,
       endpoint: this.cloud.endpoint,
-      username,
-      project: project ?? '',
+      username: creds.username,
+      project: creds.project,
+      ...(explicit ? { explicit } : {}),
     });
     return reply;
+  }
+
+  /** The token the next call would carry (from STRATO_TOKEN, the cache or a login). */
+  async currentToken(): Promise<string> {
+    await this.ensureToken();
+    return this.token as string;
   }
 
   /** Forgets the cached token (after Logout). */
@@ -220,20 +263,36 @@ export class Session {
     return tokenCachePath(this.cloud.name, this.env, this.home);
   }
 
-  private async ensureToken(): Promise<void> {
-    if (this.token) return;
+  /**
+   * The token in use, without logging in: STRATO_TOKEN or a usable cached one;
+   * undefined when there is none. Errors: an explicit login that expired (a
+   * CliError saying to log in again), unless `staleOk`.
+   */
+  async existingToken(staleOk = false): Promise<string | undefined> {
+    if (this.token) return this.token;
     if (this.cloud.token) {
       this.token = this.cloud.token;
       this.source = 'env';
-      return;
+      return this.token;
     }
     const cached = await readCachedToken(this.cachePath());
-    if (isUsable(cached, this.cloud, this.now())) {
-      this.token = cached.token;
-      this.source = 'cache';
-      return;
+    if (cached && !staleOk && isStaleExplicit(cached, this.cloud, this.now())) {
+      // Never fall back to the configured credentials silently: that would change who acts.
+      const project = cached.project ? `, project ${cached.project}` : '';
+      throw new CliError(
+        `the login of ${cached.username}${project} expired at ${cached.expiresAt}: run "strato login" again, or "strato logout" to use cloud ${this.cloud.name}'s configured credentials`,
+        EXIT.AUTH,
+      );
     }
-    await this.login();
+    if (!isUsable(cached, this.cloud, this.now())) return undefined;
+    this.token = cached.token;
+    this.source = 'cache';
+    this.explicit = cached.explicit === true;
+    return this.token;
+  }
+
+  private async ensureToken(): Promise<void> {
+    if ((await this.existingToken()) === undefined) await this.login();
   }
 
   private callOpts(opts: CallOpts | undefined): CallOpts {
@@ -281,7 +340,7 @@ export class Session {
       return await call();
     } catch (err) {
       if (!(err instanceof StratoError) || err.code !== 'UNAUTHENTICATED') throw err;
-      if (this.source !== 'cache' || this.reloggedIn) throw err;
+      if (this.source !== 'cache' || this.explicit || this.reloggedIn) throw err;
       this.reloggedIn = true;
       this.token = undefined;
       await this.login();
@@ -318,6 +377,7 @@ export class Session {
         options['grpc.ssl_target_name_override'] = this.cloud.serverName;
         options['grpc.default_authority'] = this.cloud.serverName;
       }
+      if (this.cloud.plaintext) return { creds: credentials.createInsecure(), options };
       return { creds: credentials.createSsl(ca), options };
     })();
     return this.channel;

@@ -1,8 +1,11 @@
 // Tokens survive between commands in ${XDG_CACHE_HOME:-~/.cache}/strato/tokens/<cloud>.json
 // (0600 in a 0700 directory), so each command is one round trip instead of a
-// login plus the call. A cached token is used only for the same endpoint,
-// user and project, and not in its last minute: a command that starts with a
-// token about to expire would fail half-way.
+// login plus the call. A token the CLI got itself with the cloud's configured
+// credentials is used only for the same endpoint, user and project; one from
+// `strato login --user U --project P` (explicit) is used for the cloud's
+// endpoint whatever its configured credentials say, until it expires or
+// `strato logout`. Neither is used in its last minute: a command that starts
+// with a token about to expire would fail half-way.
 import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -15,6 +18,8 @@ export interface CachedToken {
   endpoint: string;
   username: string;
   project: string;
+  /** From `strato login --user`: stands for the cloud until it expires (never replaced by the configured credentials). */
+  explicit?: boolean;
 }
 
 /** Stop using a token this long before it expires. */
@@ -31,16 +36,24 @@ export function tokenCachePath(cloudName: string, env: Env, home: string = homed
 export function isUsable(entry: CachedToken | undefined, cloud: Cloud, nowMs: number): entry is CachedToken {
   if (!entry) return false;
   if (entry.endpoint !== cloud.endpoint) return false;
-  if (entry.username !== (cloud.auth.username ?? '')) return false;
-  if (entry.project !== (cloud.auth.project ?? '')) return false;
+  if (!entry.explicit) {
+    if (entry.username !== (cloud.auth.username ?? '')) return false;
+    if (entry.project !== (cloud.auth.project ?? '')) return false;
+  }
   const expires = Date.parse(entry.expiresAt);
   if (Number.isNaN(expires)) return false;
   return expires - EXPIRY_MARGIN_MS > nowMs;
 }
 
+/** An explicit login of this cloud's endpoint that is no longer usable: the user must log in again. */
+export function isStaleExplicit(entry: CachedToken, cloud: Cloud, nowMs: number): boolean {
+  return entry.explicit === true && entry.endpoint === cloud.endpoint && !isUsable(entry, cloud, nowMs);
+}
+
 function isCachedToken(v: unknown): v is CachedToken {
   if (typeof v !== 'object' || v === null) return false;
   const o = v as Record<string, unknown>;
+  if (o['explicit'] !== undefined && typeof o['explicit'] !== 'boolean') return false;
   return ['token', 'expiresAt', 'endpoint', 'username', 'project'].every((k) => typeof o[k] === 'string');
 }
 

@@ -14,6 +14,7 @@ import {
   parseDaemonArgs,
 } from '../common/daemon-flags.ts';
 import { invalidArgument } from '../common/errors.ts';
+import { isLoopbackAddress } from '../common/loopback.ts';
 import { parseMetricsListen } from '../common/metrics/metrics-listen.ts';
 import { resolveDefaults } from './quotas/check.ts';
 import { DEFAULT_LIMITS, type QuotaDelta } from './quotas/model.ts';
@@ -21,8 +22,20 @@ import { DEFAULT_LIMITS, type QuotaDelta } from './quotas/model.ts';
 export interface ConductorConfig {
   /** State (state.db), image bytes, the admin password file. @default /var/lib/strato/conductor */
   dataDir: string;
-  /** Public API (TLS, bearer tokens). @default 127.0.0.1:8774 */
+  /** Public API (TLS unless listenPlaintext, bearer tokens). @default 127.0.0.1:8774 */
   listen: string;
+  /**
+   * The public API's certificate chain and key (PEM), e.g. from a public CA
+   * for the API's name. '' = tlsDir's conductor.crt and conductor.key (made by
+   * scripts/make-certs). Both or neither. @default ''
+   */
+  tlsCert: string;
+  tlsKey: string;
+  /**
+   * Serve the public API without TLS (e.g. behind a local TLS proxy). Only on
+   * a loopback address: anything else is refused at start. @default false
+   */
+  listenPlaintext: boolean;
   /** Agents' registry (mutual TLS). @default 0.0.0.0:8775 */
   registryListen: string;
   /** Holds ca.crt, conductor.crt and conductor.key (scripts/make-certs). @default /etc/strato/tls */
@@ -45,8 +58,10 @@ export interface ConductorConfig {
    * ERROR, still holding the host. At least spawnTimeoutS. @default 600
    */
   buildTimeoutS: number;
-  /** Lifetime of a login token. @default 43200 (12 h) */
+  /** Lifetime of a login token. @default 3600 (1 h) */
   tokenTtlS: number;
+  /** Validity of a host certificate the conductor issues or renews (HostCertificates). @default 365 */
+  certificateValidityDays: number;
   /** How long shutdown waits for running calls. @default 5 */
   shutdownGraceS: number;
   /** Every host's network state is pushed again this often (the safety net behind change-driven pushes). @default 30 */
@@ -76,6 +91,9 @@ export interface ConductorConfig {
 export const DEFAULT_CONFIG: Readonly<ConductorConfig> = {
   dataDir: '/var/lib/strato/conductor',
   listen: '127.0.0.1:8774',
+  tlsCert: '',
+  tlsKey: '',
+  listenPlaintext: false,
   registryListen: '0.0.0.0:8775',
   tlsDir: '/etc/strato/tls',
   heartbeatIntervalS: 10,
@@ -85,7 +103,8 @@ export const DEFAULT_CONFIG: Readonly<ConductorConfig> = {
   allocationRatio: { cpu: 4, ram: 1, disk: 1 },
   spawnTimeoutS: 300,
   buildTimeoutS: 600,
-  tokenTtlS: 12 * 3600,
+  tokenTtlS: 3600,
+  certificateValidityDays: 365,
   shutdownGraceS: 5,
   networkResyncS: 30,
   underlayMtu: 1500,
@@ -104,6 +123,17 @@ export function tlsFiles(c: Pick<ConductorConfig, 'tlsDir'>) {
   };
 }
 
+/** The CA the conductor signs host certificates with (scripts/make-certs --ca made them there). */
+export function caFiles(c: Pick<ConductorConfig, 'tlsDir'>) {
+  return { caFile: join(c.tlsDir, 'ca.crt'), keyFile: join(c.tlsDir, 'ca.key') };
+}
+
+/** The public API's certificate and key files: --tls-cert/--tls-key, else the registry's pair in tlsDir. */
+export function publicTlsFiles(c: Pick<ConductorConfig, 'tlsDir' | 'tlsCert' | 'tlsKey'>) {
+  const own = tlsFiles(c);
+  return { certFile: c.tlsCert || own.certFile, keyFile: c.tlsKey || own.keyFile };
+}
+
 const bad = (msg: string) => invalidArgument('CONFIG_INVALID', msg);
 
 const NUMERIC = [
@@ -114,6 +144,7 @@ const NUMERIC = [
   'spawnTimeoutS',
   'buildTimeoutS',
   'tokenTtlS',
+  'certificateValidityDays',
   'shutdownGraceS',
   'networkResyncS',
   'underlayMtu',
@@ -134,6 +165,9 @@ export function resolveConfig(partial: Partial<ConductorConfig>): ConductorConfi
   for (const k of STRINGS) if (typeof c[k] !== 'string' || c[k] === '') throw bad(`${k} must be a non-empty string`);
   for (const k of NUMERIC) if (!(typeof c[k] === 'number' && c[k] > 0)) throw bad(`${k} must be a number > 0`);
   if (!Number.isInteger(c.maxBuildAttempts)) throw bad('maxBuildAttempts must be an integer');
+  if (!Number.isInteger(c.certificateValidityDays) || c.certificateValidityDays > 3650) {
+    throw bad('certificateValidityDays must be an integer from 1 to 3650');
+  }
   if (!Number.isInteger(c.underlayMtu) || c.underlayMtu < 576) throw bad('underlayMtu must be an integer >= 576');
   if (typeof c.metricsListen !== 'string') throw bad('metricsListen must be HOST:PORT or off');
   try {
@@ -149,6 +183,14 @@ export function resolveConfig(partial: Partial<ConductorConfig>): ConductorConfi
   }
   for (const [k, v] of Object.entries(c.allocationRatio)) {
     if (!(typeof v === 'number' && v > 0)) throw bad(`allocationRatio.${k} must be a number > 0`);
+  }
+  if (typeof c.tlsCert !== 'string' || typeof c.tlsKey !== 'string' || (c.tlsCert === '') !== (c.tlsKey === '')) {
+    throw bad('tlsCert and tlsKey go together: give both or neither');
+  }
+  if (typeof c.listenPlaintext !== 'boolean') throw bad('listenPlaintext must be true or false');
+  if (c.listenPlaintext && c.tlsCert !== '') throw bad('listenPlaintext serves no certificate: drop tlsCert/tlsKey');
+  if (c.listenPlaintext && !isLoopbackAddress(c.listen)) {
+    throw bad(`listenPlaintext only on a loopback address (127.0.0.0/8, ::1, localhost), not ${c.listen}: use TLS`);
   }
   return c;
 }
@@ -168,12 +210,34 @@ export const CONDUCTOR_FLAGS: FlagTable = {
   },
   'data-dir': { value: 'DIR', help: 'state.db, image bytes, the admin password file', default: DEFAULT_CONFIG.dataDir },
   listen: { value: 'HOST:PORT', help: 'the public API: TLS, bearer tokens', default: DEFAULT_CONFIG.listen },
+  'tls-cert': {
+    value: 'FILE',
+    help: "the public API's certificate chain (PEM); default: conductor.crt of --tls-dir",
+  },
+  'tls-key': { value: 'FILE', help: "the public API's private key (PEM); default: conductor.key of --tls-dir" },
+  'listen-plaintext': {
+    help: 'serve the public API without TLS (only on a loopback --listen, e.g. behind a TLS proxy)',
+  },
+  'token-ttl-s': {
+    value: 'S',
+    help: 'seconds a login token lasts',
+    default: DEFAULT_CONFIG.tokenTtlS,
+  },
   'registry-listen': {
     value: 'HOST:PORT',
     help: "the agents' registry: mutual TLS",
     default: DEFAULT_CONFIG.registryListen,
   },
-  'tls-dir': { value: 'DIR', help: 'holds ca.crt, conductor.crt and conductor.key', default: DEFAULT_CONFIG.tlsDir },
+  'tls-dir': {
+    value: 'DIR',
+    help: 'holds ca.crt, conductor.crt and conductor.key, and ca.key (mode 0600) to issue host certificates',
+    default: DEFAULT_CONFIG.tlsDir,
+  },
+  'certificate-validity-days': {
+    value: 'DAYS',
+    help: 'validity of the host certificates the conductor issues and renews',
+    default: DEFAULT_CONFIG.certificateValidityDays,
+  },
   'metrics-listen': {
     value: 'HOST:PORT',
     help: 'Prometheus metrics over plain HTTP at /metrics, no authentication: keep it on loopback; off disables',
@@ -245,8 +309,13 @@ function settings(v: FlagValues, spell: (flag: string) => string): Partial<Condu
   return defined({
     dataDir: str('data-dir'),
     listen: str('listen'),
+    tlsCert: str('tls-cert'),
+    tlsKey: str('tls-key'),
+    listenPlaintext: v['listen-plaintext'] as boolean | undefined,
+    tokenTtlS: seconds('token-ttl-s'),
     registryListen: str('registry-listen'),
     tlsDir: str('tls-dir'),
+    certificateValidityDays: num(spell('certificate-validity-days'), str('certificate-validity-days')),
     metricsListen: str('metrics-listen'),
     heartbeatIntervalS: seconds('heartbeat-interval-s'),
     downTimeS: seconds('down-time-s'),

@@ -1,9 +1,10 @@
 // strato-conductor: the composition root. It wires the store, identity, images,
 // flavors, hosts, the scheduler's claimer, the agent clients, networking (with
 // the pusher that keeps every agent's network state current) and the compute
-// workflows into two gRPC servers — the public API (TLS; bearer tokens say who
-// calls) and the agents' registry (mutual TLS; certificates say which host
-// calls) — resumes unfinished workflows, and shuts down cleanly on SIGTERM/SIGINT.
+// workflows into two gRPC servers — the public API (TLS, or plain text on
+// loopback only; bearer tokens say who calls, and one policy hook decides what
+// they may call) and the agents' registry (mutual TLS; certificates say which
+// host calls) — resumes unfinished workflows, and shuts down cleanly on SIGTERM/SIGINT.
 // Under systemd (Type=notify) it reports READY, its status and STOPPING, and feeds the
 // watchdog while its loops turn (common/systemd/). Its health service says NOT_SERVING
 // while the store is unusable (health/store-health.ts); Prometheus metrics are served
@@ -24,11 +25,11 @@ import type { ProtoGrpcType as KeyPairProto } from '../common/gen/keypair.ts';
 import type { ProtoGrpcType as NetworkProto } from '../common/gen/network.ts';
 import type { ProtoGrpcType as QuotaProto } from '../common/gen/quota.ts';
 import type { ProtoGrpcType as ServerProto } from '../common/gen/server.ts';
-import type { ProtoGrpcType as VolumeProto } from '../common/gen/volume.ts';
 import type { FlavorsHandlers } from '../common/gen/strato/compute/v1/Flavors.ts';
 import type { KeyPairsHandlers } from '../common/gen/strato/compute/v1/KeyPairs.ts';
 import type { ServersHandlers } from '../common/gen/strato/compute/v1/Servers.ts';
 import type { ServerVolumesHandlers } from '../common/gen/strato/compute/v1/ServerVolumes.ts';
+import type { HostCertificatesHandlers } from '../common/gen/strato/host/v1/HostCertificates.ts';
 import type { HostsHandlers } from '../common/gen/strato/host/v1/Hosts.ts';
 import type { RegistryHandlers } from '../common/gen/strato/host/v1/Registry.ts';
 import type { IdentityHandlers } from '../common/gen/strato/identity/v1/Identity.ts';
@@ -40,20 +41,23 @@ import type { SecurityGroupsHandlers } from '../common/gen/strato/network/v1/Sec
 import type { SubnetsHandlers } from '../common/gen/strato/network/v1/Subnets.ts';
 import type { VolumeSnapshotsHandlers } from '../common/gen/strato/volume/v1/VolumeSnapshots.ts';
 import type { VolumesHandlers } from '../common/gen/strato/volume/v1/Volumes.ts';
-import { mtlsChannelCredentials, mtlsServerCredentials } from '../common/grpc/credentials.ts';
+import type { ProtoGrpcType as VolumeProto } from '../common/gen/volume.ts';
+import { insecureServerCredentials, mtlsServerCredentials, readTls } from '../common/grpc/credentials.ts';
 import { allServicesNeed, HealthGate } from '../common/grpc/health-gate.ts';
 import { StratoServer } from '../common/grpc/server.ts';
 import { log } from '../common/log.ts';
 import { parseMetricsListen } from '../common/metrics/metrics-listen.ts';
 import { startMetricsEndpoint } from '../common/metrics/metrics-server.ts';
+import { loadProtoPackage, toGrpcObject } from '../common/proto.ts';
 import { Liveness } from '../common/systemd/liveness.ts';
 import { ServiceNotifier } from '../common/systemd/service-notifier.ts';
 import { stopOnSignal } from '../common/systemd/stop-on-signal.ts';
 import { armTestHangTrigger } from '../common/systemd/test-hang-trigger.ts';
-import { loadProtoPackage, toGrpcObject } from '../common/proto.ts';
 import { AgentPool } from './agents/agent-pool.ts';
 import { VolumeAgentPool } from './agents/volume-agent-pool.ts';
+import { assertPolicyCovers, policyHook } from './api/call-policy.ts';
 import { flavorsApi } from './api/flavors-api.ts';
+import { hostCertificatesApi } from './api/host-certificates-api.ts';
 import { hostsApi } from './api/hosts-api.ts';
 import { identityApi } from './api/identity-api.ts';
 import { imagesApi } from './api/images-api.ts';
@@ -66,34 +70,52 @@ import { serversApi } from './api/servers-api.ts';
 import { hideStoreErrors } from './api/store-errors.ts';
 import { volumeSnapshotsApi } from './api/volume-snapshots-api.ts';
 import { volumesApi } from './api/volumes-api.ts';
+import { AgentDialGuard } from './certificates/agent-dial-guard.ts';
+import { CertificateAuthority } from './certificates/certificate-authority.ts';
+import { CertificateView } from './certificates/certificate-view.ts';
+import { HostCertificateBook } from './certificates/host-certificate-book.ts';
 import { catalogFrom } from './compute/catalog.ts';
 import { ComputeService } from './compute/compute-service.ts';
 import { HostReports } from './compute/host-reports.ts';
-import { instanceUsage } from './compute/usage.ts';
+import { serverHoldings } from './compute/project-holdings.ts';
 import { storeServerNetworking } from './compute/server-networking/store-server-networking.ts';
+import { instanceUsage } from './compute/usage.ts';
 import { WorkflowDriver } from './compute/workflow-driver.ts';
-import { type ConductorConfig, HELP, loadCommand, resolveConfig, tlsFiles, USAGE } from './config.ts';
-import { DEFAULT_LIMITS } from './quotas/model.ts';
 import { conductorStatus } from './conductor-status.ts';
+import {
+  type ConductorConfig,
+  caFiles,
+  HELP,
+  loadCommand,
+  publicTlsFiles,
+  resolveConfig,
+  tlsFiles,
+  USAGE,
+} from './config.ts';
 import { createFlavorCatalog } from './flavors/flavors.ts';
 import { StoreHealth } from './health/store-health.ts';
 import { HostRegistry } from './hosts/host-registry.ts';
 import { bootstrapAdmin } from './identity/bootstrap.ts';
 import { createIdentity } from './identity/identity.ts';
 import { createImageRegistry } from './images/images.ts';
+import { imageHoldings } from './images/project-holdings.ts';
+import { KeyPairs } from './keypairs/keypairs.ts';
+import { keyPairHoldings } from './keypairs/project-holdings.ts';
 import { clusterMetrics } from './metrics/cluster-metrics.ts';
 import { conductorMetrics } from './metrics/conductor-metrics.ts';
 import { ServerStates } from './metrics/server-states.ts';
-import { KeyPairs } from './keypairs/keypairs.ts';
 import { createNetworking } from './network/networking.ts';
+import { networkHoldings } from './network/project-holdings.ts';
 import { networkUsage, portUsage, securityGroupUsage } from './network/usage.ts';
 import { AgentNetworkPool } from './network-push/agent-network-pool.ts';
 import { NetworkPusher } from './network-push/network-pusher.ts';
+import { DEFAULT_LIMITS } from './quotas/model.ts';
 import { Quotas } from './quotas/quotas.ts';
 import { backfillUsage } from './quotas/usage-backfill.ts';
 import { StoreClaimer } from './scheduler/store-claimer.ts';
 import { SqliteStore } from './store/sqlite/sqlite-store.ts';
 import { BlockStorage } from './volumes/block-storage.ts';
+import { volumeHoldings } from './volumes/project-holdings.ts';
 import { serverVolumes } from './volumes/server-volumes.ts';
 import { snapshotUsage, volumeUsage } from './volumes/usage.ts';
 
@@ -129,10 +151,11 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
   const clog = log.child({ component: 'conductor' });
   await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
   const tls = tlsFiles(config);
-  const [ca, cert, key] = await Promise.all([readFile(tls.caFile), readFile(tls.certFile), readFile(tls.keyFile)]);
-  const publicCreds = ServerCredentials.createSsl(ca, [{ private_key: key, cert_chain: cert }], false);
+  const tlsMaterial = await readTls(tls);
+  const publicCreds = await publicCredentials(config);
   const registryCreds = await mtlsServerCredentials(tls);
-  const agentCreds = await mtlsChannelCredentials(tls);
+  // Without ca.key here the conductor checks and revokes host certificates but issues none.
+  const ca = await CertificateAuthority.load(caFiles(config));
 
   const sqlite = new SqliteStore({ path: join(config.dataDir, 'state.db') });
   const cleanups: Array<() => Promise<void> | void> = [() => sqlite.close()];
@@ -149,12 +172,21 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
     const timing = { heartbeatIntervalMs: config.heartbeatIntervalS * 1000, downTimeMs: config.downTimeS * 1000 };
     const quotas = new Quotas({ store, defaults: { ...DEFAULT_LIMITS, ...config.quotaDefaults } });
     const networking = createNetworking({ store, underlayMtu: config.underlayMtu, quotas });
+    const keyPairs = new KeyPairs({ store });
     const identity = createIdentity({
       store,
       tokenTtlMs: config.tokenTtlS * 1000,
-      // A project and its default security group are written together.
+      // A project and its default security group are written together, and deleted together.
       projectResources: (projectId) => networking.securityGroups.defaultGroupOps(projectId),
+      projectRemoval: async (projectId) => {
+        const group = await networking.securityGroups.defaultGroupRemoval(projectId);
+        return { compares: group.compares, ops: [...group.ops, ...quotas.projectRemovalOps(projectId)] };
+      },
+      // Key pairs are their user's alone: nobody else could delete them once the user is gone.
+      userRemoved: (userId) => keyPairs.removeAllOf(userId),
     });
+    // Users of stores from before role assignments get theirs before anyone can log in.
+    await identity.migrate();
     const adminPasswordFile = join(config.dataDir, 'admin-password');
     await bootstrapAdmin(identity, { passwordFile: adminPasswordFile });
     // Records from before quotas are counted once, before anything can create or delete
@@ -171,6 +203,20 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
     const images = await createImageRegistry({ store, dataDir: config.dataDir });
     const flavors = createFlavorCatalog({ store });
     const hosts = new HostRegistry({ store, timing, allocationRatio: config.allocationRatio });
+    // Every agent call and every call to an agent is checked against the hosts' certificate records.
+    const certView = new CertificateView(store, clog);
+    cleanups.push(() => certView.close());
+    await certView.start();
+    const certs = new HostCertificateBook({
+      store,
+      view: certView,
+      ca,
+      defaultValidityDays: config.certificateValidityDays,
+      log: clog,
+      onCutOff: (hostId) => hosts.markDown(hostId),
+    });
+    const agentCreds = new AgentDialGuard(certView, clog).channelCredentials(tlsMaterial);
+    if (!ca) clog.warn({ keyFile: caFiles(config).keyFile }, 'no CA key: host certificates are checked, not issued');
     const claimer = new StoreClaimer(store, { hosts: hosts.hostSource(), ...timing, observer: metrics.scheduler });
     cleanups.push(() => claimer.close());
     // Loads the scheduler's index now rather than on the first boot; a failure shows there.
@@ -235,7 +281,6 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
     storage.bootVolumeSettled = (serverId) => driver.kick(serverId);
     // Closed before the driver (cleanups run in reverse): a boot waiting for a push is released at once.
     cleanups.push(() => pusher.close());
-    const keyPairs = new KeyPairs({ store });
     const compute = new ComputeService({
       store,
       catalog: catalogFrom(images, flavors),
@@ -259,9 +304,19 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       storeProblem: () => storeHealth.problem,
     });
 
+    // What a project still owns, asked of each domain before the project may go.
+    const holdings = [
+      serverHoldings(store),
+      imageHoldings(store),
+      networkHoldings(networking.ctx),
+      volumeHoldings(store),
+      keyPairHoldings(store),
+    ];
+
     // Each server's reflection lists (and describes) only its own services.
-    const pub = new StratoServer({ mapError: hideStoreErrors, observeCall: metrics.grpc })
-      .addService<IdentityHandlers>(proto.strato.identity.v1.Identity.service, identityApi(identity))
+    // Every call of the public one goes through the policy table first.
+    const pub = new StratoServer({ mapError: hideStoreErrors, observeCall: metrics.grpc, hook: policyHook(identity) })
+      .addService<IdentityHandlers>(proto.strato.identity.v1.Identity.service, identityApi(identity, { holdings }))
       .addService<QuotasHandlers>(proto.strato.identity.v1.Quotas.service, quotasApi(identity, quotas))
       .addService<ImagesHandlers>(proto.strato.image.v1.Images.service, imagesApi(identity, images))
       .addService<FlavorsHandlers>(proto.strato.compute.v1.Flavors.service, flavorsApi(identity, flavors))
@@ -272,6 +327,10 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
         serverVolumesApi(compute, identity),
       )
       .addService<HostsHandlers>(proto.strato.host.v1.Hosts.service, hostsApi(hosts, claimer, identity))
+      .addService<HostCertificatesHandlers>(
+        proto.strato.host.v1.HostCertificates.service,
+        hostCertificatesApi(identity, certs, hosts, config.certificateValidityDays),
+      )
       .addService<NetworksHandlers>(proto.strato.network.v1.Networks.service, netApi.networks)
       .addService<SubnetsHandlers>(proto.strato.network.v1.Subnets.service, netApi.subnets)
       .addService<PortsHandlers>(proto.strato.network.v1.Ports.service, netApi.ports)
@@ -282,10 +341,11 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
         volumeSnapshotsApi(identity, storage.snapshots),
       )
       .addReflection();
+    assertPolicyCovers(pub.methodPaths());
     const reg = new StratoServer({ mapError: hideStoreErrors, observeCall: metrics.grpc })
       .addService<RegistryHandlers>(
         proto.strato.host.v1.Registry.service,
-        registryApi(hosts, reports, images, (hostId) => {
+        registryApi(hosts, reports, images, certs, (hostId) => {
           pusher.hostRegistered(hostId);
           storage.hostRegistered(hostId);
           reports.busyOn(hostId).then(
@@ -327,7 +387,10 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
     driver.startSweeper();
     pusher.start();
 
-    clog.info({ publicPort, registryPort, dataDir: config.dataDir }, 'conductor started');
+    clog.info(
+      { publicPort, registryPort, publicTls: !config.listenPlaintext, dataDir: config.dataDir },
+      'conductor started',
+    );
     let stopping: Promise<void> | undefined;
     return {
       config,
@@ -345,6 +408,15 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
     await stopAll();
     throw err;
   }
+}
+
+/** The public API's: TLS with its own certificate (or the registry's pair), or plain text (loopback only, checked by resolveConfig). */
+async function publicCredentials(config: ConductorConfig): Promise<ServerCredentials> {
+  if (config.listenPlaintext) return insecureServerCredentials();
+  const files = publicTlsFiles(config);
+  const [cert, key] = await Promise.all([readFile(files.certFile), readFile(files.keyFile)]);
+  // No client certificate: callers say who they are with bearer tokens.
+  return ServerCredentials.createSsl(null, [{ private_key: key, cert_chain: cert }], false);
 }
 
 async function main(): Promise<void> {

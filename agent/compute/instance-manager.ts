@@ -204,11 +204,24 @@ export class InstanceManager extends EventEmitter<InstanceManagerEvents> {
    * it cannot race a spawn that began after the reconciler looked. False when a
    * domain exists after all (nothing is removed then).
    */
-  async removeOrphanDir(id: string): Promise<boolean> {
+  removeOrphanDir(id: string): Promise<boolean> {
+    return this.whenNoDomain(id, () => this.removeFiles(id));
+  }
+
+  /**
+   * Removes the hypervisor's logs of an instance that has no domain, under the
+   * instance's lock. False when a domain exists after all (nothing is removed then).
+   */
+  removeOrphanLogs(id: string): Promise<boolean> {
+    return this.whenNoDomain(id, () => this.hv.removeLogs(id));
+  }
+
+  /** Runs `fn` under the instance's lock unless a domain exists; whether it ran. */
+  private async whenNoDomain(id: string, fn: () => Promise<void>): Promise<boolean> {
     checkInstanceId(id);
     return this.lock.run(id, 'reconcile', async () => {
       if ((await this.hv.powerState(id)) !== undefined) return false;
-      await this.removeFiles(id);
+      await fn();
       return true;
     });
   }

@@ -12,6 +12,7 @@ import type { Hypervisor } from '../hypervisor/hypervisor.ts';
 import type { VirtType } from '../hypervisor/instance-spec.ts';
 import type { CachedImage, ImageRef } from '../images/image-source.ts';
 import { ensureDir, GROUP_DIR_MODE, GROUP_READ_MODE, GROUP_WRITE_MODE, restrict } from '../state-dir/file-access.ts';
+import { type FreeSpace, requireFreeSpace } from './disk-space.ts';
 import { instancePaths } from './instance-paths.ts';
 import { type PortWait, requirePortsWired } from './port-wiring.ts';
 import { Reverter } from './reverter.ts';
@@ -24,6 +25,8 @@ export interface ImageStore {
   pathOf(sha256: string): string;
   ensure(ref: ImageRef): Promise<CachedImage>;
   virtualSize(img: CachedImage): Promise<number>;
+  /** Keeps the image from eviction until the returned release is called. @default nothing is evicted */
+  hold?(sha256: string): () => void;
 }
 
 /** Host tools that write disks; injectable so unit tests need no qemu-img. */
@@ -46,6 +49,10 @@ export interface SpawnDeps extends PortWait {
    * config drive are root's and this group's only. @default the files keep the agent's group
    */
   guestGid?: number;
+  /** A boot is refused while the state dir's file system has less free (bytes). @default 0 */
+  diskReserveBytes?: number;
+  /** @default statfs of the state dir */
+  freeSpace?: FreeSpace;
 }
 
 /** Spawns `req`; the caller holds the instance's lock and its volumes' (`guard`). */
@@ -84,9 +91,13 @@ export async function spawnInstance(deps: SpawnDeps, req: SpawnRequest, guard: V
     t = now;
   };
 
+  // Before the first side effect: a full disk refuses the boot and leaves nothing.
+  await requireFreeSpace(deps.stateDir, deps.diskReserveBytes ?? 0, deps.freeSpace);
   // A crash during an earlier spawn may have left a directory without a domain.
   await rm(paths.dir, { recursive: true, force: true });
   const reverter = new Reverter();
+  // From before the fetch until the overlay names it, the base is this boot's: never evicted.
+  const release = req.image === undefined ? undefined : images.hold?.(req.image.sha256);
   try {
     // QEMU enters through its group; user data and disks are no other account's business.
     await ensureDir(paths.dir, GROUP_DIR_MODE, gid);
@@ -125,5 +136,7 @@ export async function spawnInstance(deps: SpawnDeps, req: SpawnRequest, guard: V
     const failedUndos = await reverter.revert(log);
     log.warn({ instanceId: req.instanceId, err, failedUndos, ...steps }, 'spawn failed; rolled back');
     throw err;
+  } finally {
+    release?.();
   }
 }

@@ -97,6 +97,12 @@ export interface Hypervisor extends EventEmitter<HypervisorEvents> {
    * gone. Succeeds when there are none.
    */
   removeLogs(instanceId: string): Promise<void>;
+  /**
+   * Instances whose hypervisor logs are on the host (with or without a domain), what
+   * removeLogs removes, among those whose guest's files were under `mentioning` (the
+   * agent's instances dir: another agent's logs on a shared hypervisor are not listed).
+   */
+  loggedInstances(mentioning: string): Promise<string[]>;
   /** Freezes the guest's CPUs; a paused guest stays paused. FAILED_PRECONDITION when stopped. */
   pause(instanceId: string): Promise<void>;
   /** Resumes a paused guest. FAILED_PRECONDITION when it is not paused (running or stopped). */

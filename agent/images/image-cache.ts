@@ -9,15 +9,19 @@
 // Images may be private to a project: the directory and files are root's and QEMU's
 // group's only (0710, 0640), and the domain XML keeps libvirt from handing a base
 // to QEMU's account (see domain-xml-disks.ts), so no guest's QEMU can rewrite one.
+// Unused images are evicted by age and a size limit (eviction-plan.ts): never one an
+// instance's overlay names (the caller says which) nor one a boot holds (`hold`) or
+// fetches, and a fetch of an image being evicted waits for the eviction to finish.
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { readdir, rename, stat, unlink } from 'node:fs/promises';
+import { readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { invalidArgument, StratoError } from '../../common/errors.ts';
 import type { Logger } from '../../common/log.ts';
 import { ensureDir, GROUP_DIR_MODE, GROUP_READ_MODE, PRIVATE_FILE_MODE, restrict } from '../state-dir/file-access.ts';
 import { sha256File } from './hash-file.ts';
+import { planEviction } from './eviction-plan.ts';
 import type { CachedImage, ImageRef, ImageSource } from './image-source.ts';
 import { virtualSizeBytes } from './overlay.ts';
 
@@ -30,6 +34,17 @@ export interface ImageCacheOptions {
   log: Logger;
   /** QEMU's group, which reads the cached bases. @default the files keep the agent's group */
   guestGid?: number;
+  /** Size limit of the cache: unused images beyond it are evicted. @default no limit */
+  maxBytes?: number;
+  /** Unused images not used for this long are evicted; 0: no age limit. @default 0 */
+  maxAgeMs?: number;
+  now?: () => number;
+}
+
+export interface EvictionResult {
+  evicted: string[];
+  /** What the cache holds after the eviction. */
+  bytes: number;
 }
 
 interface Stamp {
@@ -67,6 +82,13 @@ export class ImageCache {
   private readonly inflight = new Map<string, Promise<CachedImage>>();
   private readonly verified = new Map<string, Stamp>();
   private readonly virtualSizes = new Map<string, number>();
+  /** Boots holding an image until their overlay names it (reference counts). */
+  private readonly holds = new Map<string, number>();
+  /** When an instance last used each image: set by ensure and hold, else the file's mtime (its fetch). */
+  private readonly lastUsed = new Map<string, number>();
+  private readonly evicting = new Map<string, Promise<void>>();
+  private readonly limits: { maxBytes: number; maxAgeMs: number };
+  private readonly now: () => number;
   /** Counts for tests and metrics. */
   readonly stats = { pulls: 0, hashes: 0 };
 
@@ -75,6 +97,8 @@ export class ImageCache {
     this.source = options.source;
     this.guestGid = options.guestGid;
     this.log = options.log.child({ component: 'image-cache' });
+    this.limits = { maxBytes: options.maxBytes ?? Number.POSITIVE_INFINITY, maxAgeMs: options.maxAgeMs ?? 0 };
+    this.now = options.now ?? Date.now;
   }
 
   pathOf(sha256: string): string {
@@ -101,12 +125,97 @@ export class ImageCache {
    */
   ensure(ref: ImageRef): Promise<CachedImage> {
     validateImageRef(ref);
+    this.lastUsed.set(ref.sha256, this.now());
     let p = this.inflight.get(ref.sha256);
     if (!p) {
-      p = this.ensureOnce(ref).finally(() => this.inflight.delete(ref.sha256));
+      const evicted = this.evicting.get(ref.sha256) ?? Promise.resolve();
+      p = evicted.then(() => this.ensureOnce(ref)).finally(() => this.inflight.delete(ref.sha256));
       this.inflight.set(ref.sha256, p);
     }
     return p;
+  }
+
+  /**
+   * Keeps the image from eviction until the returned release is called: a boot holds
+   * its base from before the fetch until its overlay names it (or the boot failed).
+   */
+  hold(sha256: string): () => void {
+    this.holds.set(sha256, (this.holds.get(sha256) ?? 0) + 1);
+    this.lastUsed.set(sha256, this.now());
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const n = (this.holds.get(sha256) ?? 1) - 1;
+      if (n > 0) this.holds.set(sha256, n);
+      else this.holds.delete(sha256);
+      this.lastUsed.set(sha256, this.now());
+    };
+  }
+
+  /** Cached images by sha256 with their size and last use. */
+  private async entries(): Promise<{ sha256: string; bytes: number; lastUsedMs: number }[]> {
+    const out = [];
+    for (const name of await readdir(this.dir)) {
+      if (!SHA256.test(name)) continue;
+      const st = await stat(this.pathOf(name)).catch(() => undefined);
+      if (st === undefined || !st.isFile()) continue;
+      out.push({ sha256: name, bytes: st.size, lastUsedMs: this.lastUsed.get(name) ?? st.mtimeMs });
+    }
+    return out;
+  }
+
+  /**
+   * Evicts unused images (eviction-plan.ts). `inUse`: the images instances' overlays
+   * name; undefined when that is unknown, and then nothing is evicted.
+   */
+  async evict(inUse: ReadonlySet<string> | undefined): Promise<EvictionResult> {
+    const entries = await this.entries();
+    const total = entries.reduce((sum, e) => sum + e.bytes, 0);
+    if (inUse === undefined) return { evicted: [], bytes: total };
+    const busy = new Set([...inUse, ...this.holds.keys(), ...this.inflight.keys()]);
+    const plan = planEviction({ entries, inUse: busy, ...this.limits, now: this.now() });
+    const evicted: string[] = [];
+    for (const sha256 of plan) {
+      // Checked again at the last moment: a boot may have taken the image since the plan.
+      if (this.holds.has(sha256) || this.inflight.has(sha256) || this.evicting.has(sha256)) continue;
+      const gone = this.removeImage(sha256);
+      this.evicting.set(sha256, gone);
+      try {
+        await gone;
+        evicted.push(sha256);
+        this.log.info({ sha256 }, 'unused image evicted');
+      } catch (err) {
+        this.log.warn({ sha256, err }, 'could not evict image');
+      } finally {
+        this.evicting.delete(sha256);
+      }
+    }
+    const left = entries.filter((e) => !evicted.includes(e.sha256)).reduce((sum, e) => sum + e.bytes, 0);
+    return { evicted, bytes: left };
+  }
+
+  private async removeImage(sha256: string): Promise<void> {
+    this.verified.delete(sha256);
+    this.virtualSizes.delete(sha256);
+    this.lastUsed.delete(sha256);
+    await unlink(this.pathOf(sha256)).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ENOENT') throw err;
+    });
+  }
+
+  /** Entries of the cache dir that are neither a cached image nor a download in progress. */
+  async strayEntries(): Promise<string[]> {
+    const names = await readdir(this.dir);
+    return names.filter((n) => !SHA256.test(n) && !n.startsWith(PARTIAL_PREFIX)).sort();
+  }
+
+  /** Removes a stray entry (a file or directory directly in the cache dir); absent is success. */
+  async removeStray(name: string): Promise<void> {
+    if (SHA256.test(name) || name.startsWith(PARTIAL_PREFIX) || name.includes('/') || name === '..' || name === '.') {
+      throw new Error(`not a stray cache entry: ${JSON.stringify(name.slice(0, 80))}`);
+    }
+    await rm(join(this.dir, name), { recursive: true, force: true });
   }
 
   /** The image's virtual disk size (asked of qemu-img once per image). */

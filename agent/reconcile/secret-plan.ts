@@ -1,7 +1,8 @@
 // The volume secrets a pass finds, against the volumes the host's domains record, as a
 // pure plan. Only strato's secrets are ever looked at (usage `strato-volume-<id>`,
 // agent/hypervisor/volume-secret.ts). A secret no domain records is a leftover (an
-// instance deleted while the agent was away, an attach or spawn cut short) and goes;
+// instance deleted while the agent was away, an attach or spawn cut short): an orphan,
+// removed as removal-plan.ts decides;
 // one a domain records but the hypervisor lost (libvirtd keeps them in memory only) is
 // put back when the agent holds the password, or reported: the conductor's re-sent
 // AttachVolume restores it, and the domain cannot start without it. Volumes an
@@ -25,8 +26,8 @@ export interface MissingSecret {
 }
 
 export interface SecretPlan {
-  /** Secrets no domain records: to remove. */
-  removeSecrets: string[];
+  /** Secrets no domain records: orphans. */
+  orphanSecrets: string[];
   /** Recorded volumes without a secret whose password the agent holds: to put back. */
   restoreSecrets: string[];
   /** Recorded volumes without a secret the agent cannot put back: to report. */
@@ -34,12 +35,12 @@ export interface SecretPlan {
 }
 
 export function planSecrets(input: SecretInput): SecretPlan {
-  const plan: SecretPlan = { removeSecrets: [], restoreSecrets: [], missingSecrets: [] };
+  const plan: SecretPlan = { orphanSecrets: [], restoreSecrets: [], missingSecrets: [] };
   const refs = input.volumeRefs;
   if (refs === undefined) return plan;
   const present = new Set(input.secrets);
   for (const volumeId of [...present].sort()) {
-    if (!refs.has(volumeId) && !input.busyVolumes.has(volumeId)) plan.removeSecrets.push(volumeId);
+    if (!refs.has(volumeId) && !input.busyVolumes.has(volumeId)) plan.orphanSecrets.push(volumeId);
   }
   for (const volumeId of [...refs.keys()].sort()) {
     if (present.has(volumeId) || input.busyVolumes.has(volumeId)) continue;

@@ -18,6 +18,7 @@ export type RegistryCtor = HostProto['strato']['host']['v1']['Registry'];
 
 export interface ConductorLinkOptions {
   endpoints: readonly string[];
+  /** Replaced by setCredentials. */
   credentials: ChannelCredentials;
   Registry: RegistryCtor;
   log: Logger;
@@ -42,6 +43,16 @@ export class ConductorLink {
     this.endpoints = options.endpoints;
     this.clients = options.endpoints.map(() => undefined);
     this.log = options.log.child({ component: 'conductor-link' });
+  }
+
+  /**
+   * Calls from now on go over new channels with `credentials` (a renewed
+   * certificate); calls running on the old ones finish there.
+   */
+  setCredentials(credentials: ChannelCredentials): void {
+    this.options.credentials = credentials;
+    const old = this.clients.splice(0, this.clients.length, ...this.endpoints.map(() => undefined));
+    for (const c of old) c?.close();
   }
 
   /** The endpoint calls go to first. */

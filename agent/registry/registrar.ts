@@ -39,6 +39,12 @@ export interface RegistrarOptions {
    * (the systemd watchdog's proof that the loop turns: common/systemd/liveness.ts).
    */
   onTurn?: (answered: boolean) => void;
+  /**
+   * After every register and heartbeat the conductor answered: renew the
+   * certificate when `asked` (renew_certificate) or due (certificate-renewal.ts).
+   * A failure is logged and tried again at the next turn. @default none
+   */
+  renewCertificate?: (asked: boolean) => Promise<void>;
   /** When this agent started (RFC 3339), sent with Register. @default none */
   startedAt?: string;
   /** How the host is now, read before every register and heartbeat. @default healthy, instances listable */
@@ -133,6 +139,15 @@ export class Registrar {
       'registered with conductor',
     );
     this.o.onExpected?.(res.expectedInstanceIds, 'register');
+    await this.renew(res.renewCertificate);
+  }
+
+  private async renew(asked: boolean): Promise<void> {
+    try {
+      await this.o.renewCertificate?.(asked);
+    } catch (err) {
+      this.log.warn({ err, asked }, 'certificate renewal failed');
+    }
   }
 
   private async heartbeat(): Promise<void> {
@@ -163,6 +178,7 @@ export class Registrar {
       }),
     );
     this.o.onExpected?.(res.expectedInstanceIds, 'heartbeat');
+    await this.renew(res.renewCertificate);
   }
 
   /** A heartbeat still goes out when the backend cannot be read now (the last report stands). */

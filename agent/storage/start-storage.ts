@@ -21,6 +21,8 @@ export const EXPORT_RESYNC_MS = 5000;
 
 export interface RunningStorage {
   service: StorageService;
+  /** strato targets the conductor's exports do not name (TgtTargetManager.orphanTargets). */
+  orphanTargets(): Promise<string[]>;
   stop(): void;
 }
 
@@ -66,5 +68,5 @@ export async function startStorage(
   }, EXPORT_RESYNC_MS);
   timer.unref();
   log.info({ backend: cfg.backend, portal: targets.portal, wipe: cfg.wipe }, 'storage role started');
-  return { service, stop: () => clearInterval(timer) };
+  return { service, orphanTargets: () => targets.orphanTargets(), stop: () => clearInterval(timer) };
 }

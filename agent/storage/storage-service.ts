@@ -27,6 +27,8 @@ import { VolumeLocks } from './volume-locks.ts';
 /** The image cache as storage sees it. */
 export interface StorageImages {
   ensure(ref: ImageRef): Promise<CachedImage>;
+  /** Keeps the image from the cache's eviction until released (the copy reads it). */
+  hold?(sha256: string): () => void;
 }
 
 /** The iSCSI target manager as the service sees it (TgtTargetManager; a fake in unit tests). */
@@ -118,6 +120,7 @@ export class StorageService {
     return this.#locks.run({ volumes: [req.volumeId] }, 'create', async () => {
       const existing = await this.#driver.get(req.volumeId);
       if (existing === undefined) this.#creating.set(req.volumeId, { sizeBytes: req.sizeBytes, progressPercent: 0 });
+      const release = req.source.kind === 'image' ? this.#images.hold?.(req.source.image.sha256) : undefined;
       try {
         let source: VolumeSource;
         if (req.source.kind === 'image') {
@@ -138,6 +141,7 @@ export class StorageService {
         });
         return { ...v, state: 'available', progressPercent: 100 };
       } finally {
+        release?.();
         this.#creating.delete(req.volumeId);
       }
     });

@@ -1,4 +1,4 @@
-// strato host list|show|enable|disable (admin only). `show` is what an operator
+// strato host list|show|enable|disable|certificate (admin only). `show` is what an operator
 // reads first about a host: state, capacity and usage, how long its agent runs and
 // when it was last heard from, why it is degraded, and the orphans it holds.
 import type { Command } from 'commander';
@@ -6,6 +6,7 @@ import type { Host__Output } from '../../common/gen/strato/host/v1/Host.ts';
 import { allPages, nameOrId } from '../args.ts';
 import type { Ctx } from '../context.ts';
 import { type Column, renderList, renderShow } from '../output.ts';
+import { registerHostCertificate } from './host-certificate.ts';
 
 type Resource = 'vcpus' | 'ramMib' | 'diskGib';
 const RATIO_OF = { vcpus: 'cpu', ramMib: 'ram', diskGib: 'disk' } as const;
@@ -157,4 +158,6 @@ export function registerHost(program: Command, ctx: Ctx): void {
         ctx.print(renderShow(await api.SetHostEnabled({ host: ref, enabled }), HOST_FIELDS, ctx.output(cmd)));
       });
   }
+
+  registerHostCertificate(host, ctx);
 }

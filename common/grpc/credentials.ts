@@ -1,10 +1,12 @@
 // Mutual TLS between conductor and agents: both sides hold a key and a
 // certificate signed by the deployment's CA (scripts/make-certs), and a
 // server refuses any client without one. The certificate also names the peer,
-// so the conductor can accept an agent only as the host its cert names.
+// so the conductor can accept an agent only as the host its cert names, and
+// its serial and fingerprint, so the conductor can refuse one it revoked on
+// every call (conductor/certificates/).
 import { readFile } from 'node:fs/promises';
 import type { PeerCertificate } from 'node:tls';
-import { type ChannelCredentials, credentials, ServerCredentials } from '@grpc/grpc-js';
+import { type ChannelCredentials, credentials, ServerCredentials, type VerifyOptions } from '@grpc/grpc-js';
 
 export interface TlsFiles {
   /** PEM CA certificate that signs every peer's certificate. */
@@ -13,13 +15,14 @@ export interface TlsFiles {
   keyFile: string;
 }
 
-interface TlsMaterial {
+/** The PEM contents of TlsFiles. */
+export interface TlsMaterial {
   ca: Buffer;
   cert: Buffer;
   key: Buffer;
 }
 
-async function readTls(files: TlsFiles): Promise<TlsMaterial> {
+export async function readTls(files: TlsFiles): Promise<TlsMaterial> {
   const [ca, cert, key] = await Promise.all([
     readFile(files.caFile),
     readFile(files.certFile),
@@ -34,10 +37,17 @@ export async function mtlsServerCredentials(files: TlsFiles): Promise<ServerCred
   return ServerCredentials.createSsl(ca, [{ private_key: key, cert_chain: cert }], true);
 }
 
-/** Client credentials presenting our certificate and trusting only the CA. */
-export async function mtlsChannelCredentials(files: TlsFiles): Promise<ChannelCredentials> {
-  const { ca, cert, key } = await readTls(files);
-  return credentials.createSsl(ca, key, cert);
+/**
+ * Client credentials presenting our certificate and trusting only the CA;
+ * `verify.checkServerIdentity` may refuse a server's certificate beyond the
+ * name check (it runs at every TLS handshake).
+ */
+export async function mtlsChannelCredentials(files: TlsFiles, verify?: VerifyOptions): Promise<ChannelCredentials> {
+  return mtlsChannelCredentialsFrom(await readTls(files), verify);
+}
+
+export function mtlsChannelCredentialsFrom(m: TlsMaterial, verify?: VerifyOptions): ChannelCredentials {
+  return credentials.createSsl(m.ca, m.key, m.cert, verify);
 }
 
 /** Plain-text credentials, for tests and loopback-only development. */
@@ -51,7 +61,26 @@ export interface PeerIdentity {
   dnsNames: string[];
   /** IP addresses from subjectAltName. */
   ipAddresses: string[];
+  /** SHA-256 of the DER certificate, `AB:CD:…`. */
   fingerprint256: string;
+  /** Upper-case hex without leading zeros (normalizeSerial). */
+  serial: string;
+  /** Validity, ISO 8601. */
+  validFrom: string;
+  validTo: string;
+  /** The DER certificate (for its public key). */
+  raw: Buffer;
+}
+
+/** A serial as strato records it: upper-case hex without leading zeros ('0' for zero). */
+export function normalizeSerial(hex: string): string {
+  return hex.replace(/^0+/, '').toUpperCase() || '0';
+}
+
+/** Node's certificate date ("Dec  3 08:35:21 2026 GMT") as ISO 8601; '' when unreadable. */
+export function certificateDate(text: string): string {
+  const ms = Date.parse(text);
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : '';
 }
 
 /** The part of a grpc-js server call this needs (every call kind has it). */
@@ -67,20 +96,27 @@ export function peerIdentity(call: HasAuthContext): PeerIdentity | undefined {
   const cert = call.getAuthContext()?.sslPeerCertificate;
   if (!cert?.subject) return undefined;
   const cn = cert.subject.CN;
+  return {
+    commonName: Array.isArray(cn) ? (cn[0] ?? '') : (cn ?? ''),
+    ...subjectAltNames(cert.subjectaltname),
+    fingerprint256: cert.fingerprint256,
+    serial: normalizeSerial(cert.serialNumber ?? ''),
+    validFrom: certificateDate(cert.valid_from),
+    validTo: certificateDate(cert.valid_to),
+    raw: cert.raw,
+  };
+}
+
+/** The DNS names and IP addresses of a subjectAltName as Node renders it ("DNS:a, DNS:b, IP Address:10.0.0.1"). */
+export function subjectAltNames(text: string | undefined): { dnsNames: string[]; ipAddresses: string[] } {
   const dnsNames: string[] = [];
   const ipAddresses: string[] = [];
-  // Node renders SANs as "DNS:a, DNS:b, IP Address:10.0.0.1".
-  for (const part of (cert.subjectaltname ?? '').split(',')) {
+  for (const part of (text ?? '').split(',')) {
     const entry = part.trim();
     if (entry.startsWith('DNS:')) dnsNames.push(entry.slice(4));
     else if (entry.startsWith('IP Address:')) ipAddresses.push(entry.slice(11));
   }
-  return {
-    commonName: Array.isArray(cn) ? (cn[0] ?? '') : (cn ?? ''),
-    dnsNames,
-    ipAddresses,
-    fingerprint256: cert.fingerprint256,
-  };
+  return { dnsNames, ipAddresses };
 }
 
 /** True when the verified peer certificate names `host` (as its CN or a SAN DNS name). */

@@ -5,6 +5,9 @@
 // line when it ends, and turns whatever it throws into a gRPC status through
 // the one error model. A request the strict decoder could not read
 // (request-decoding.ts) is answered INVALID_ARGUMENT here, before the handler.
+// A server may inject a CallHook (authentication, authorization, audit): it
+// runs before every handler and sees how every call ended, so no handler can
+// forget it; what it means is the injecting daemon's business, not common/'s.
 // An optional CallObserver hears how each call ended (metrics), so the daemons
 // can count calls without this module knowing how.
 import { once } from 'node:events';
@@ -46,6 +49,34 @@ export interface CallContext {
   method: string;
   /** The verified client certificate's identity (mutual TLS only). */
   peer(): PeerIdentity | undefined;
+  /** The caller's network address as the server saw it, e.g. `127.0.0.1:40312`, `[::1]:40312`. */
+  remoteAddress: string;
+  /**
+   * On whose behalf the call runs, as the server's CallHook established it
+   * (opaque here; undefined without a hook). A handler that learns who the
+   * caller is only while it runs (a login) may set it, for the hook's `after`.
+   */
+  caller: unknown;
+}
+
+/** How a call ended, for CallHook.after. */
+export interface CallOutcome {
+  code: ErrorCode | 'OK';
+  /** The error's reason; '' for OK, a cancelled call or a deadline. */
+  reason: string;
+  durationMs: number;
+}
+
+/**
+ * Runs around every call of a server. `before` runs once the request is
+ * decoded and before the handler: what it returns becomes ctx.caller, and what
+ * it throws ends the call with that error (the handler never runs). `after`
+ * runs exactly once when the call has ended, whatever the outcome; it must not
+ * throw (an error there is logged, never sent).
+ */
+export interface CallHook {
+  before(ctx: CallContext): Promise<unknown> | unknown;
+  after?(ctx: CallContext, outcome: CallOutcome): void;
 }
 
 export type UnaryHandler<Req, Res> = (request: Req, ctx: CallContext) => Promise<Res> | Res;
@@ -98,7 +129,7 @@ interface CallScope {
 }
 
 function begin(call: AnyCall, w: Wrapped): CallScope {
-  const { method, log, mapError, observe } = w;
+  const { method, log, mapError, observe, hook } = w;
   const started = performance.now();
   const requestId = requestIdFrom(call.metadata) ?? newRequestId();
   const headers = new Metadata();
@@ -115,8 +146,17 @@ function begin(call: AnyCall, w: Wrapped): CallScope {
     deadlineMs: deadlineMs(call.getDeadline()),
     method,
     peer: () => peerIdentity(call),
+    remoteAddress: call.getPeer(),
+    caller: undefined,
   };
   let ended = false;
+  const after = (code: ErrorCode | 'OK', reason: string, durationMs: number) => {
+    try {
+      hook?.after?.(ctx, { code, reason, durationMs });
+    } catch (e) {
+      child.error({ err: e }, 'call hook failed');
+    }
+  };
   return {
     ctx,
     end(err) {
@@ -129,16 +169,19 @@ function begin(call: AnyCall, w: Wrapped): CallScope {
         // handler threw on the way out is nobody's problem and nobody gets it.
         const code: ErrorCode = Date.now() >= ctx.deadlineMs ? 'DEADLINE_EXCEEDED' : 'CANCELLED';
         child.info({ code, durationMs }, 'grpc call');
+        after(code, '', durationMs);
         observe?.(method, code, elapsedMs / 1000);
         return undefined;
       }
       if (err === undefined) {
         child.info({ code: 'OK', durationMs }, 'grpc call');
+        after('OK', '', durationMs);
         observe?.(method, 'OK', elapsedMs / 1000);
         return undefined;
       }
       const raw = toStratoError(err, requestId);
       const se = mapError ? mapError(raw, requestId) : raw;
+      after(se.code, se.reason, durationMs);
       observe?.(method, se.code, elapsedMs / 1000);
       if (!(err instanceof StratoError)) {
         // Unexpected: the caller gets a generic message, the log gets the truth.
@@ -182,10 +225,11 @@ export function wrapHandler(
   log: Logger,
   mapError?: ErrorMapper,
   observe?: CallObserver,
+  hook?: CallHook,
 ): UntypedHandleCall {
   const method = def.path;
   const h = handler as (input: unknown, ctx: CallContext) => unknown;
-  const scoped: Wrapped = { method, h, log, mapError, observe };
+  const scoped: Wrapped = { method, h, log, mapError, observe, hook };
   if (!def.requestStream && !def.responseStream) {
     const unary: handleUnaryCall<unknown, unknown> = (call, callback) => respond(call, call.request, callback, scoped);
     return unary;
@@ -208,11 +252,13 @@ interface Wrapped {
   log: Logger;
   mapError: ErrorMapper | undefined;
   observe: CallObserver | undefined;
+  hook: CallHook | undefined;
 }
 
-/** The handler's input, or the error for a request that could not be decoded. */
+/** The handler's result, or the error for a request that could not be decoded or the hook refused. */
 async function run(w: Wrapped, input: unknown, ctx: CallContext): Promise<unknown> {
   if (input instanceof MalformedRequest) throw input.error();
+  if (w.hook) ctx.caller = await w.hook.before(ctx);
   return w.h(input, ctx);
 }
 

@@ -16,7 +16,7 @@ import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation, type ServingStatus } from 'grpc-health-check';
 import { type Logger, log as rootLog } from '../log.ts';
 import { loadProtoPackage, protoFilesDeclaring } from '../proto.ts';
-import { type CallObserver, type ErrorMapper, type Implementation, wrapHandler } from './handlers.ts';
+import { type CallHook, type CallObserver, type ErrorMapper, type Implementation, wrapHandler } from './handlers.ts';
 import { strictRequestDecoding } from './request-decoding.ts';
 
 export interface StratoServerOptions {
@@ -26,6 +26,8 @@ export interface StratoServerOptions {
   serverOptions?: ServerOptions;
   /** Rewrites errors before they reach callers (see ErrorMapper). @default none */
   mapError?: ErrorMapper;
+  /** Runs around every call of every service added (see CallHook). @default none */
+  hook?: CallHook;
   /** Hears how every call of the added services ended (metrics; see CallObserver). @default none */
   observeCall?: CallObserver;
 }
@@ -43,18 +45,23 @@ export class StratoServer {
   // '' is the whole server, as the health protocol defines.
   private readonly health = new HealthImplementation({ '': 'NOT_SERVING' });
   private readonly services = new Set<string>();
+  private readonly methods: string[] = [];
   private readonly mapError: ErrorMapper | undefined;
+  private readonly hook: CallHook | undefined;
   private readonly observeCall: CallObserver | undefined;
   /** Set once shutdown began: health stays NOT_SERVING whatever a dependency says. */
   private stopping = false;
   /** Set by addReflection: the package describing the services, or 'files' to load their proto files. */
   private reflection: PackageDefinition | 'files' | undefined;
   private port: number | undefined;
+  /** The address listen() bound, with the port it got (what grpc-js keys the port by). */
+  private boundAddress: string | undefined;
 
   constructor(options: StratoServerOptions = {}) {
     this.log = (options.log ?? rootLog).child({ component: 'grpc-server' });
     this.grpc = new Server(options.serverOptions);
     this.mapError = options.mapError;
+    this.hook = options.hook;
     this.observeCall = options.observeCall;
     this.health.addToServer(this.grpc);
   }
@@ -71,8 +78,9 @@ export class StratoServer {
     for (const [name, method] of Object.entries(def)) {
       const handler = handlers[name];
       if (typeof handler !== 'function') throw new Error(`${method.path}: no handler`);
-      wrapped[name] = wrapHandler(method, handler.bind(impl), this.log, this.mapError, this.observeCall);
+      wrapped[name] = wrapHandler(method, handler.bind(impl), this.log, this.mapError, this.observeCall, this.hook);
       strict[name] = strictRequestDecoding(method);
+      this.methods.push(method.path);
     }
     this.grpc.addService(strict, wrapped);
     const name = serviceName(def);
@@ -92,6 +100,11 @@ export class StratoServer {
   addReflection(pkg?: PackageDefinition): this {
     this.reflection = pkg ?? 'files';
     return this;
+  }
+
+  /** Full paths (`/strato.agent.v1.Agent/Spawn`) of every method of the services added so far. */
+  methodPaths(): string[] {
+    return [...this.methods];
   }
 
   /** Fully qualified names of the services added so far. */
@@ -116,9 +129,23 @@ export class StratoServer {
     this.port = await new Promise<number>((resolve, reject) =>
       this.grpc.bindAsync(address, credentials, (err, port) => (err ? reject(err) : resolve(port))),
     );
+    // grpc-js keys a port bound as `:0` by the port it got.
+    this.boundAddress = address.replace(/:\d+$/, `:${this.port}`);
     this.health.setStatus('', 'SERVING');
     this.log.info({ address, port: this.port, services: [...this.services] }, 'grpc server listening');
     return this.port;
+  }
+
+  /**
+   * Closes the connections open now (HTTP/2 GOAWAY) while the port keeps
+   * listening: clients reconnect for their next call, e.g. to meet the
+   * certificate the server was just given (reloadable-credentials.ts). Calls
+   * running on them get `graceMs` to finish, then are cancelled.
+   */
+  drainConnections(graceMs: number): void {
+    if (this.boundAddress === undefined) throw new Error('drainConnections() before listen()');
+    this.grpc.drain(this.boundAddress, graceMs);
+    this.log.info({ port: this.port, graceMs }, 'grpc connections drained');
   }
 
   /**

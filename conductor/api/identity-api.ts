@@ -1,32 +1,45 @@
-// strato.identity.v1.Identity: a thin adapter from gRPC messages to Identity.
+// strato.identity.v1.Identity: a thin adapter from gRPC messages to Identity,
+// in three parts: tokens (here), projects (projects-api.ts), users and roles
+// (users-api.ts). Who may call what is the policy hook's business
+// (call-policy.ts); the handlers take the Principal it established.
 import type { IdentityHandlers } from '../../common/gen/strato/identity/v1/Identity.ts';
-import type { Project } from '../../common/gen/strato/identity/v1/Project.ts';
-import type { User } from '../../common/gen/strato/identity/v1/User.ts';
 import type { Implementation } from '../../common/grpc/handlers.ts';
-import { isAdmin, requireAdmin } from '../identity/access.ts';
 import type { Identity } from '../identity/identity.ts';
-import type { ProjectRecord, UserRecord } from '../identity/model.ts';
+import type { ProjectHoldings } from '../identity/project-holdings.ts';
+import type { LoginCaller } from './audit.ts';
 import { authenticate } from './auth.ts';
+import { iso, projectToProto, userToProto } from './identity-convert.ts';
+import { projectsApi } from './projects-api.ts';
+import { usersApi } from './users-api.ts';
 
-export function projectToProto(p: ProjectRecord): Project {
-  return { id: p.id, name: p.name, createdAt: p.createdAt };
+export { projectToProto, userToProto };
+
+export interface IdentityApiOptions {
+  /** What each domain still holds of a project (DeleteProject refuses while anything remains). @default none */
+  holdings?: readonly ProjectHoldings[];
 }
 
-/** Never carries the password hash. */
-export function userToProto(u: UserRecord): User {
-  return { id: u.id, name: u.name, projectId: u.projectId, role: u.role, createdAt: u.createdAt };
-}
-
-const iso = (ms: number) => new Date(ms).toISOString();
-
-export function identityApi(identity: Identity): Implementation<IdentityHandlers> {
+export function identityApi(identity: Identity, o: IdentityApiOptions = {}): Implementation<IdentityHandlers> {
   return {
-    async Login(req) {
-      const r = await identity.login({ username: req.username, password: req.password, project: req.project });
+    async Login(req, ctx) {
+      // For the audit line: who the attempt was for, then who it logged in.
+      ctx.caller = { userName: req.username } satisfies LoginCaller;
+      const r = await identity.login({
+        username: req.username,
+        password: req.password,
+        project: req.project,
+        source: ctx.remoteAddress,
+      });
+      ctx.caller = {
+        userName: r.user.name,
+        userId: r.user.id,
+        projectId: r.project.id,
+        projectName: r.project.name,
+      } satisfies LoginCaller;
       return {
         token: r.token,
         expiresAt: iso(r.expiresAtMs),
-        user: userToProto(r.user),
+        user: userToProto(r.user, r.role),
         project: projectToProto(r.project),
       };
     },
@@ -38,31 +51,25 @@ export function identityApi(identity: Identity): Implementation<IdentityHandlers
       return {};
     },
 
+    async RevokeToken(req, ctx) {
+      const p = await authenticate(ctx, identity);
+      await identity.revokeTokenValue(req.token);
+      ctx.log.info({ userId: p.userId }, 'token revoked');
+      return {};
+    },
+
     async WhoAmI(_req, ctx) {
       const p = await authenticate(ctx, identity);
       const [user, project] = await Promise.all([identity.getUserById(p.userId), identity.getProjectById(p.projectId)]);
       return {
         // The effective role, which is what the caller may do.
-        user: user ? { ...userToProto(user), role: p.role } : null,
+        user: user ? userToProto(user, p.role) : null,
         project: project ? projectToProto(project) : null,
         expiresAt: iso(p.expiresAtMs),
       };
     },
 
-    async CreateProject(req, ctx) {
-      requireAdmin(await authenticate(ctx, identity), 'creating a project');
-      return projectToProto(await identity.createProject(req.name));
-    },
-
-    async ListProjects(req, ctx) {
-      const p = await authenticate(ctx, identity);
-      const page = await identity.listProjects(req, isAdmin(p) ? undefined : p.projectId);
-      return { projects: page.items.map(projectToProto), nextPageToken: page.nextPageToken };
-    },
-
-    async CreateUser(req, ctx) {
-      requireAdmin(await authenticate(ctx, identity), 'creating a user');
-      return userToProto(await identity.createUser(req));
-    },
+    ...projectsApi(identity, o.holdings ?? []),
+    ...usersApi(identity),
   };
 }

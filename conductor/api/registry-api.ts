@@ -1,12 +1,16 @@
 // strato.host.v1.Registry: what agents call, over mutual TLS only. The client
 // certificate is the agent's identity: its CN must be the host_id the call
 // speaks for, so one compromised host cannot pose as another (PERMISSION_DENIED,
-// reason HOST_IDENTITY_MISMATCH).
+// reason HOST_IDENTITY_MISMATCH), and on every call (not only when the
+// connection opened) it must be one the host's certificate record holds as
+// valid (CERTIFICATE_REVOKED, CERTIFICATE_UNKNOWN: conductor/certificates/).
 import type { Readable } from 'node:stream';
 import { StratoError } from '../../common/errors.ts';
 import type { PullImageResponse } from '../../common/gen/strato/host/v1/PullImageResponse.ts';
 import type { RegistryHandlers } from '../../common/gen/strato/host/v1/Registry.ts';
 import type { CallContext, Implementation } from '../../common/grpc/handlers.ts';
+import { csrField } from '../certificates/certificate-input.ts';
+import type { HostCertificateBook } from '../certificates/host-certificate-book.ts';
 import type { HostReports } from '../compute/host-reports.ts';
 import type { HostRegistry } from '../hosts/host-registry.ts';
 import { registerInput, selfReport, validateHostId } from '../hosts/registration.ts';
@@ -40,13 +44,24 @@ export function registryApi(
   hosts: HostRegistry,
   reports: HostReports,
   images: ImageSource,
+  certs: HostCertificateBook,
   /** Called after a (re-)registration: work waiting for this host can go on now. */
   onRegistered: (hostId: string) => void = () => {},
 ): Implementation<RegistryHandlers> {
+  /**
+   * The check every call makes first: the certificate names `hostId` and is
+   * still valid in its record. Says whether the host should renew.
+   */
+  const admit = async (ctx: Pick<CallContext, 'peer'>, hostId: string): Promise<{ renew: boolean }> => {
+    assertPeerIs(ctx, hostId);
+    const { renew } = await certs.admit(hostId, ctx.peer()!);
+    return { renew };
+  };
+
   return {
     async Register(req, ctx) {
       const hostId = validateHostId(req.hostId);
-      assertPeerIs(ctx, hostId);
+      const { renew } = await admit(ctx, hostId);
       await hosts.register({ ...registerInput(hostId, req), ...selfReport(req) });
       const expected = await reports.applyFull(hostId, req.instances);
       onRegistered(hostId);
@@ -54,24 +69,27 @@ export function registryApi(
         heartbeatIntervalS: Math.max(1, Math.round(hosts.timing.heartbeatIntervalMs / 1000)),
         downAfterS: Math.round(hosts.timing.downTimeMs / 1000),
         expectedInstanceIds: expected,
+        renewCertificate: renew,
       };
     },
 
     async Heartbeat(req, ctx) {
       const hostId = validateHostId(req.hostId);
-      assertPeerIs(ctx, hostId);
+      const { renew } = await admit(ctx, hostId);
       await hosts.heartbeat(hostId, req.storage ? storageFacts(req.storage) : undefined, {
         ...selfReport(req),
         instancesUnknown: req.instancesUnknown,
       });
       // A host that cannot see its guests said nothing about them: judge nothing.
-      if (req.instancesUnknown) return { expectedInstanceIds: (await reports.expectedOn(hostId)).map((r) => r.id) };
-      return { expectedInstanceIds: await reports.applyFull(hostId, req.instances) };
+      if (req.instancesUnknown) {
+        return { expectedInstanceIds: (await reports.expectedOn(hostId)).map((r) => r.id), renewCertificate: renew };
+      }
+      return { expectedInstanceIds: await reports.applyFull(hostId, req.instances), renewCertificate: renew };
     },
 
     async ReportInstance(req, ctx) {
       const hostId = validateHostId(req.hostId);
-      assertPeerIs(ctx, hostId);
+      await admit(ctx, hostId);
       if (req.instance) await reports.applyOne(hostId, req.instance);
       return {};
     },
@@ -80,7 +98,7 @@ export function registryApi(
       // An agent that does not say who it is may still pull, as long as its
       // certificate names a registered host.
       const hostId = req.hostId ? validateHostId(req.hostId) : (ctx.peer()?.commonName ?? '');
-      assertPeerIs(ctx, hostId);
+      await admit(ctx, hostId);
       if (!(await hosts.get(hostId))) {
         throw new StratoError('PERMISSION_DENIED', 'HOST_NOT_REGISTERED', `host ${hostId} is not registered`, {
           details: { host: hostId },
@@ -107,6 +125,13 @@ export function registryApi(
       } finally {
         blob.stream.destroy();
       }
+    },
+
+    async RenewCertificate(req, ctx) {
+      const hostId = validateHostId(req.hostId);
+      await admit(ctx, hostId);
+      const signed = await certs.renew(hostId, ctx.peer()!, csrField(req.csr));
+      return { certificatePem: signed.pem, serial: signed.facts.serial, notAfter: signed.facts.notAfter };
     },
   };
 }

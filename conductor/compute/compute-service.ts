@@ -360,8 +360,10 @@ export class ComputeService {
   /** Hot-plugs one NIC (see AddServerPort in server.proto). */
   async addPort(ref: string, request: NicRequest, p: Principal, requestId: string): Promise<InstanceRecord> {
     validateFixedIp('fixed_ip', request.fixedIp);
-    const id = (await findServer(this.store, ref, p)).value.id;
-    const [nic] = await this.needNet().resolve(p, [request]);
+    const server = (await findServer(this.store, ref, p)).value;
+    const id = server.id;
+    // The server's project's networks and ports (also when a cloud admin adds the NIC).
+    const [nic] = await this.needNet().resolve(p, [request], server.projectId);
     if (!nic) throw new Error('unreachable: one request, one NIC');
     const rec = await this.begin(id, p, requestId, 'add port', { step: 'plug' }, (r) => {
       const refusal = portChangeRefusal(r, 'add port');

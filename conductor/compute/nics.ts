@@ -45,8 +45,10 @@ export interface NicRequests {
    * networks and ports resolved (the server's project's only), ports unused,
    * fixed IPs inside a subnet and free. Returns NICs without ports yet (given
    * ports carry their id). Errors: see CreateServer in server.proto.
+   * `projectId` is the server's project (a cloud admin adding a NIC to another
+   * project's server names that project's networks). @default the principal's
    */
-  resolve(principal: Principal, requests: readonly NicRequest[]): Promise<InstanceNic[]>;
+  resolve(principal: Principal, requests: readonly NicRequest[], projectId?: string): Promise<InstanceNic[]>;
   /** A port's id as `principal` sees it (by id or name). Errors: NOT_FOUND/PORT_NOT_FOUND. */
   portId(principal: Principal, ref: string): Promise<string>;
 }

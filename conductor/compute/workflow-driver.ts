@@ -6,6 +6,7 @@
 // resumes every unfinished workflow (resumeAll) and ends it: nothing stays in
 // BUILD or deleting. A periodic sweep kicks anything a lost kick left behind.
 // An optional observer hears how workflows end and where steps stall (metrics).
+import { runInContext } from '../../common/grpc/request-id.ts';
 import { type Logger, log as rootLog } from '../../common/log.ts';
 import type { AgentDirectory } from '../agents/agent-api.ts';
 import { NO_LIMITS } from '../quotas/model.ts';
@@ -174,7 +175,12 @@ export class WorkflowDriver {
       volumeTimeoutMs: this.o.volumeTimeoutMs ?? 600_000,
     };
     try {
-      const outcome = await step(entry.value, wf, deps);
+      // Each step runs under the request id of the call that started the
+      // workflow (not whichever handler's context kicked this loop, nor a fresh
+      // one after a restart), so the agents' log lines carry the user's id.
+      const outcome = await (wf.requestId
+        ? runInContext({ requestId: wf.requestId }, () => step(entry.value, wf, deps))
+        : step(entry.value, wf, deps));
       if (signal.aborted) return { kind: 'done' };
       if (outcome.kind === 'wait') {
         this.o.observer?.stepWaits(wf.kind, wf.step);

@@ -7,6 +7,8 @@
 // Usage is not here: the scheduler owns it (/scheduler/usage/<id>), and what
 // the volume scheduler placed on a storage host is /volumes/usage/<id>.
 
+import type { OrphanKind } from '../../common/orphan-kinds.ts';
+
 export const HOSTS = '/hosts/';
 export const hostKey = (id: string): string => HOSTS + encodeURIComponent(id);
 
@@ -36,19 +38,7 @@ export interface StorageFacts {
 }
 
 /** The kinds of orphans an agent counts (strato.host.v1.Orphans, camelCase). */
-export const ORPHAN_KINDS = [
-  'domains',
-  'taps',
-  'bridges',
-  'namespaces',
-  'nftChains',
-  'tgtTargets',
-  'libvirtSecrets',
-  'imageCacheFiles',
-  'instanceDirs',
-  'domainLogs',
-] as const;
-export type OrphanKind = (typeof ORPHAN_KINDS)[number];
+export { ORPHAN_KINDS, type OrphanKind } from '../../common/orphan-kinds.ts';
 /** Per kind; a kind absent counts 0. */
 export type OrphanCounts = Partial<Record<OrphanKind, number>>;
 

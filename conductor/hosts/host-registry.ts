@@ -219,6 +219,18 @@ export class HostRegistry {
     return e.value;
   }
 
+  /**
+   * Counts the host down now, as if it had never heartbeated (its certificate
+   * was revoked: its heartbeats are refused from now on). Idempotent; a host
+   * not registered is left so.
+   */
+  async markDown(id: string): Promise<void> {
+    const e = await casUpdate<HostRecord>(this.store, hostKey(id), (h) =>
+      h.lastHeartbeatMs === 0 ? UNCHANGED : { ...h, lastHeartbeatMs: 0 },
+    );
+    if (e) this.log.warn({ hostId: id }, 'host marked down');
+  }
+
   state(h: HostRecord, nowMs: number = this.clock()): HostState {
     return hostState(h.lastHeartbeatMs, nowMs, this.timing.downTimeMs);
   }

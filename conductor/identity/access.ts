@@ -1,7 +1,10 @@
-// Who may do what: the access rules every service applies to the Principal
-// the API layer authenticated. A resource of another project is invisible
-// (NOT_FOUND, never PERMISSION_DENIED), so it cannot even be detected; cloud
-// admins see everything.
+// Who may see what: the access rules every service applies to the Principal
+// the API layer authenticated. Which roles may call which RPC at all is the
+// policy table's business (conductor/policy/), checked before any service
+// runs; here is what remains for the services: a resource of another project
+// is invisible (NOT_FOUND, never PERMISSION_DENIED), so it cannot even be
+// detected; cloud admins see everything. Readers see what members of their
+// project see.
 import { StratoError } from '../../common/errors.ts';
 import type { Principal } from './model.ts';
 

@@ -1,35 +1,44 @@
-// Projects, users and tokens (the minimum of Keystone a multi-tenant cloud needs).
-// Plain data in, plain data out; the gRPC adapter is conductor/api/identity-api.ts,
-// the per-call authentication conductor/api/auth.ts and the access rules access.ts.
-import { randomUUID } from 'node:crypto';
-import { alreadyExists, invalidArgument, isStratoError, notFound, StratoError } from '../../common/errors.ts';
+// Projects, users, role assignments and tokens (what Keystone does, the part a
+// multi-tenant cloud needs). Plain data in, plain data out; the gRPC adapter is
+// conductor/api/identity-api.ts, the per-call authentication and policy
+// conductor/api/call-policy.ts, and the access rules of the domains access.ts.
+import { clip, invalidArgument, isStratoError, StratoError } from '../../common/errors.ts';
 import { type Logger, log as rootLog } from '../../common/log.ts';
-import { isUuid, nameProblem, requireField, validateName } from '../naming/names.ts';
-import { resolveRef } from '../naming/resolve.ts';
-import { getOrUndefined } from '../store/get-or-undefined.ts';
-import { listAll } from '../store/list-all.ts';
-import { listPage, type Page, type PageRequest, resolvePageSize } from '../store/paging.ts';
+import { nameProblem, requireField } from '../naming/names.ts';
 import type { Op, Store } from '../store/store.ts';
+import { otherCloudAdmins } from './cloud-admins.ts';
+import { TOKENS, tokenKey } from './keys.ts';
+import { DEFAULT_LOGIN_LIMITS, LoginLimiter, type LoginLimits } from './login-limiter.ts';
+import { migrateLegacyUsers } from './migrate.ts';
 import {
-  type NameIndex,
-  PROJECTS,
-  projectKey,
-  projectNameKey,
-  TOKENS,
-  tokenKey,
-  userKey,
-  userNameKey,
-} from './keys.ts';
-import { type Principal, type ProjectRecord, ROLES, type Role, type UserRecord } from './model.ts';
-import { DUMMY_HASH, hashPassword, PASSWORD_MAX, PASSWORD_MIN, verifyPassword } from './password.ts';
+  ADMIN_PROJECT,
+  effectiveRole,
+  isEnabled,
+  type Principal,
+  type ProjectRecord,
+  type Role,
+  type UserRecord,
+} from './model.ts';
+import { DUMMY_HASH, verifyPassword } from './password.ts';
+import { type ProjectRemoval, Projects } from './projects.ts';
+import { RoleAssignments } from './role-assignments.ts';
 import { authenticateToken, type LoginResult, mintToken, sweepExpiredTokens } from './sessions.ts';
-import { DEFAULT_TOKEN_TTL_MS } from './tokens.ts';
+import { DEFAULT_TOKEN_TTL_MS, hashToken, looksLikeToken } from './tokens.ts';
+import { type CreateUserInput, parseRole, Users } from './users.ts';
+
+export type { CreateUserInput };
+
+export interface RoleGrant {
+  user: UserRecord;
+  project: ProjectRecord;
+  role: Role;
+}
 
 export interface IdentityOptions {
   store: Store;
   /** @default Date.now */
   clock?: () => number;
-  /** Lifetime of a token from Login. @default 12 h (DEFAULT_TOKEN_TTL_MS) */
+  /** Lifetime of a token from Login. @default 1 h (DEFAULT_TOKEN_TTL_MS) */
   tokenTtlMs?: number;
   /** @default the process logger */
   log?: Logger;
@@ -39,21 +48,24 @@ export interface IdentityOptions {
    * later call has to create them on the side. @default none
    */
   projectResources?: (projectId: string) => Op[];
-}
-
-export interface CreateUserInput {
-  name: string;
-  password: string;
-  /** Project name or id. */
-  project: string;
-  role: string;
+  /** What goes with a deleted project (the ops undoing projectResources). @default nothing */
+  projectRemoval?: (projectId: string) => Promise<ProjectRemoval>;
+  /**
+   * Told once a user is deleted, to remove what was only that user's (its key
+   * pairs). Its failure is logged: the user is gone either way. @default nothing
+   */
+  userRemoved?: (userId: string) => Promise<void>;
+  /** @default DEFAULT_LOGIN_LIMITS */
+  loginLimits?: Partial<LoginLimits>;
 }
 
 export interface LoginInput {
   username: string;
   password: string;
-  /** Project name or id; '' for the user's own project. */
+  /** Project name or id; '' for the user's default project. */
   project?: string;
+  /** The caller's address (`host:port`), for the login limits. @default 'local' */
+  source?: string;
 }
 
 const badCredentials = () =>
@@ -64,149 +76,168 @@ export class Identity {
   readonly clock: () => number;
   readonly tokenTtlMs: number;
   readonly log: Logger;
-  private readonly projectResources: (projectId: string) => Op[];
+  readonly assignments: RoleAssignments;
+  readonly projects: Projects;
+  readonly users: Users;
+  readonly limiter: LoginLimiter;
 
   constructor(o: IdentityOptions) {
     this.store = o.store;
-    this.projectResources = o.projectResources ?? (() => []);
     this.clock = o.clock ?? Date.now;
     this.tokenTtlMs = o.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS;
     this.log = (o.log ?? rootLog).child({ component: 'identity' });
     if (!(this.tokenTtlMs > 0)) throw invalidArgument('BAD_IDENTITY_OPTION', 'tokenTtlMs must be > 0');
+    const now = () => new Date(this.clock()).toISOString();
+    this.assignments = new RoleAssignments(this.store, now);
+    this.projects = new Projects({
+      store: this.store,
+      now,
+      log: this.log,
+      assignments: this.assignments,
+      createOps: o.projectResources ?? (() => []),
+      removal: o.projectRemoval ?? (async () => ({ compares: [], ops: [] })),
+    });
+    this.users = new Users({
+      store: this.store,
+      clock: this.clock,
+      log: this.log,
+      projects: this.projects,
+      assignments: this.assignments,
+      removed: o.userRemoved ?? (async () => undefined),
+    });
+    this.limiter = new LoginLimiter({ ...DEFAULT_LOGIN_LIMITS, ...o.loginLimits });
   }
 
-  private now(): string {
-    return new Date(this.clock()).toISOString();
+  createProject(name: unknown, description?: unknown): Promise<ProjectRecord> {
+    return this.projects.create(name, description);
   }
 
-  async createProject(name: unknown): Promise<ProjectRecord> {
-    const project: ProjectRecord = { id: randomUUID(), name: validateName('name', name), createdAt: this.now() };
-    const res = await this.store.txn(
-      [],
-      [
-        { kind: 'create', key: projectKey(project.id), value: project },
-        { kind: 'create', key: projectNameKey(project.name), value: { id: project.id } satisfies NameIndex },
-        ...this.projectResources(project.id),
-      ],
-    );
-    if (!res.succeeded) {
-      throw alreadyExists('PROJECT_EXISTS', `project ${project.name} already exists`, {
-        details: { name: project.name },
-      });
-    }
-    this.log.info({ projectId: project.id, project: project.name }, 'project created');
-    return project;
+  getProjectById(id: string): Promise<ProjectRecord | undefined> {
+    return this.projects.getById(id);
   }
 
-  async getProjectById(id: string): Promise<ProjectRecord | undefined> {
-    return (await getOrUndefined<ProjectRecord>(this.store, projectKey(id)))?.value;
-  }
-
-  async findProjectByName(name: string): Promise<ProjectRecord | undefined> {
-    const idx = (await getOrUndefined<NameIndex>(this.store, projectNameKey(name)))?.value;
-    return idx ? this.getProjectById(idx.id) : undefined;
+  findProjectByName(name: string): Promise<ProjectRecord | undefined> {
+    return this.projects.findByName(name);
   }
 
   /** By name or id. Errors: NOT_FOUND/PROJECT_NOT_FOUND. */
-  async getProject(ref: unknown, field = 'project'): Promise<ProjectRecord> {
-    return resolveRef(field, ref, {
-      kind: 'project',
-      byId: (id) => this.getProjectById(id),
-      byName: async (name) => {
-        const p = await this.findProjectByName(name);
-        return p ? [p] : [];
-      },
-      idOf: (p) => p.id,
-    });
+  getProject(ref: unknown, field = 'project'): Promise<ProjectRecord> {
+    return this.projects.get(ref, field);
   }
 
   /** Every project's id (start-up work over all projects). */
-  async projectIds(): Promise<string[]> {
-    return (await listAll<ProjectRecord>(this.store, PROJECTS)).entries.map((e) => e.value.id);
+  projectIds(): Promise<string[]> {
+    return this.projects.ids();
   }
 
-  /** All projects in id order, or (for a non-admin caller) only `onlyId`. */
-  async listProjects(req: PageRequest, onlyId?: string): Promise<Page<ProjectRecord>> {
-    if (onlyId === undefined) {
-      return listPage<ProjectRecord, ProjectRecord>(this.store, PROJECTS, req, (e) => e.value);
-    }
-    resolvePageSize(req.pageSize);
-    const own = req.pageToken ? undefined : await this.getProjectById(onlyId);
-    return { items: own ? [own] : [], nextPageToken: '' };
-  }
-
+  /** A user with `role` in its default project. */
   async createUser(input: CreateUserInput): Promise<UserRecord> {
-    const name = validateName('name', input.name);
-    const password = requireField('password', input.password);
-    if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX) {
-      throw invalidArgument('PASSWORD_INVALID', `password must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters long`, {
-        details: { field: 'password' },
-      });
-    }
-    const role = (input.role === '' ? 'member' : input.role) as Role;
-    if (!ROLES.includes(role)) {
-      throw invalidArgument('ROLE_INVALID', `role must be one of ${ROLES.join(', ')}`, { details: { field: 'role' } });
-    }
-    const project = await this.getProject(input.project);
-    const user: UserRecord = {
-      id: randomUUID(),
-      name,
-      projectId: project.id,
-      role,
-      passwordHash: await hashPassword(password),
-      createdAt: this.now(),
-    };
-    const res = await this.store.txn(
-      [{ kind: 'exists', key: projectKey(project.id) }],
-      [
-        { kind: 'create', key: userKey(user.id), value: user },
-        { kind: 'create', key: userNameKey(name), value: { id: user.id } satisfies NameIndex },
-      ],
-    );
-    if (!res.succeeded) {
-      if (res.failed.source === 'compare') throw notFound('PROJECT_NOT_FOUND', `project ${input.project} not found`);
-      throw alreadyExists('USER_EXISTS', `user ${name} already exists`, { details: { name } });
-    }
-    this.log.info({ userId: user.id, user: name, projectId: project.id, role }, 'user created');
-    return user;
+    return (await this.users.create(input)).user;
   }
 
-  async getUserById(id: string): Promise<UserRecord | undefined> {
-    return (await getOrUndefined<UserRecord>(this.store, userKey(id)))?.value;
+  getUserById(id: string): Promise<UserRecord | undefined> {
+    return this.users.getById(id);
   }
 
-  async findUserByName(name: string): Promise<UserRecord | undefined> {
-    const idx = (await getOrUndefined<NameIndex>(this.store, userNameKey(name)))?.value;
-    return idx ? this.getUserById(idx.id) : undefined;
+  findUserByName(name: string): Promise<UserRecord | undefined> {
+    return this.users.findByName(name);
   }
 
   /**
-   * Password login. Errors: INVALID_ARGUMENT (empty fields); UNAUTHENTICATED/
-   * BAD_CREDENTIALS for an unknown user, a wrong password or another project
-   * (one answer for all three, so names cannot be probed).
+   * Grants `role` to a user in a project (both by name or id). Idempotent.
+   * Errors: NOT_FOUND (USER_NOT_FOUND, PROJECT_NOT_FOUND); INVALID_ARGUMENT
+   * (ROLE_INVALID).
+   */
+  async grantRole(userRef: unknown, projectRef: unknown, roleName: string): Promise<RoleGrant> {
+    const role = parseRole(roleName);
+    const [user, project] = await Promise.all([this.users.get(userRef), this.projects.get(projectRef)]);
+    await this.assignments.add(user.id, project.id, role);
+    this.log.info({ userId: user.id, projectId: project.id, role }, 'role granted');
+    return { user, project, role };
+  }
+
+  /**
+   * Revokes `role` from a user in a project; the user's tokens for that
+   * project lose it at once. Errors: NOT_FOUND (USER_NOT_FOUND,
+   * PROJECT_NOT_FOUND, ROLE_ASSIGNMENT_NOT_FOUND); INVALID_ARGUMENT
+   * (ROLE_INVALID); FAILED_PRECONDITION (LAST_CLOUD_ADMIN).
+   */
+  async revokeRole(userRef: unknown, projectRef: unknown, roleName: string): Promise<RoleGrant> {
+    const role = parseRole(roleName);
+    const [user, project] = await Promise.all([this.users.get(userRef), this.projects.get(projectRef)]);
+    const cloudAdmin = project.name === ADMIN_PROJECT && role === 'admin';
+    await this.assignments.remove(user.id, project.id, role, async () =>
+      cloudAdmin ? otherCloudAdmins(this.store, this.assignments, project.id, user.id) : [],
+    );
+    this.log.info({ userId: user.id, projectId: project.id, role }, 'role revoked');
+    return { user, project, role };
+  }
+
+  /** Rewrites users of older stores to role assignments (idempotent; at start-up). */
+  migrate(): Promise<number> {
+    return migrateLegacyUsers(this.store, this.assignments, this.log);
+  }
+
+  /**
+   * Password login, scoped to one project the user holds a role in. Errors:
+   * INVALID_ARGUMENT (empty fields); UNAUTHENTICATED/BAD_CREDENTIALS for an
+   * unknown or disabled user, a wrong password or a project without a role
+   * (one answer for all, so names cannot be probed); RESOURCE_EXHAUSTED/
+   * LOGIN_THROTTLED with details.retryAfterS after too many failures
+   * (login-limiter.ts), before the password is even checked.
    */
   async login(input: LoginInput): Promise<LoginResult> {
     const username = requireField('username', input.username);
     const password = requireField('password', input.password);
+    const source = input.source ?? 'local';
+    const waitMs = this.limiter.check(username, source, this.clock());
+    if (waitMs > 0) {
+      const retryAfterS = Math.ceil(waitMs / 1000);
+      throw new StratoError(
+        'RESOURCE_EXHAUSTED',
+        'LOGIN_THROTTLED',
+        `too many failed logins; retry in ${retryAfterS} s`,
+        { details: { retryAfterS: String(retryAfterS) } },
+      );
+    }
+    const failed = () => {
+      this.limiter.failed(username, source, this.clock());
+      this.log.info({ user: clip(username), source }, 'login failed');
+      return badCredentials();
+    };
     // A name no user can have (too long, control characters …) is an unknown user.
-    const user = nameProblem(username) === undefined ? await this.findUserByName(username) : undefined;
+    const user = nameProblem(username) === undefined ? await this.users.findByName(username) : undefined;
     // Always pay for one scrypt, so timing does not tell unknown users apart.
     const ok = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH));
-    if (!user || !ok) throw badCredentials();
-    const project = await this.getProjectById(user.projectId);
-    if (!project) throw badCredentials();
+    if (!user || !ok || !isEnabled(user)) throw failed();
     const want = input.project ?? '';
-    if (want !== '' && want !== project.name && !(isUuid(want) && want.toLowerCase() === project.id)) {
+    const project =
+      want === ''
+        ? await this.projects.getById(user.projectId)
+        : await this.projects.get(want).catch((err: unknown) => {
+            if (isStratoError(err, 'NOT_FOUND')) return undefined;
+            throw err;
+          });
+    const role = project && effectiveRole(await this.assignments.rolesOf(user.id, project.id), project.name);
+    if (!project || !role) {
+      // The password was right: not a guess, so it counts against no limit (a
+      // mistyped project must not throttle the user); the answer is the same.
+      this.log.info({ user: clip(username), source }, 'login failed');
       throw badCredentials();
     }
-    const result = await mintToken(this.store, user, project, this.clock(), this.tokenTtlMs);
-    this.log.info({ userId: user.id, projectId: project.id }, 'login');
+    this.limiter.succeeded(username, source);
+    const result = await mintToken(this.store, user, project, role, this.clock(), this.tokenTtlMs);
+    this.log.info({ userId: user.id, projectId: project.id, source }, 'login');
     return result;
   }
 
   /** The principal behind a bearer token. Errors: UNAUTHENTICATED TOKEN_INVALID/TOKEN_EXPIRED. */
   async authenticate(token: string): Promise<Principal> {
-    return authenticateToken(this.store, token, this.clock(), (id) => this.getUserById(id));
+    return authenticateToken(this.store, token, this.clock(), {
+      user: (id) => this.users.getById(id),
+      project: (id) => this.projects.getById(id),
+      roles: (userId, projectId) => this.assignments.rolesOf(userId, projectId),
+    });
   }
 
   /** Revokes a token by its hash. Idempotent. */
@@ -214,6 +245,22 @@ export class Identity {
     await this.store.delete(tokenKey(tokenHash)).catch((err: unknown) => {
       if (!isStratoError(err, 'NOT_FOUND')) throw err;
     });
+  }
+
+  /**
+   * Revokes the token given in full (whoever holds a token may end it).
+   * Idempotent: an unknown or expired token is no error (nothing is revealed
+   * about it). Errors: INVALID_ARGUMENT (FIELD_REQUIRED, TOKEN_MALFORMED: not
+   * the shape every token has, which is public).
+   */
+  async revokeTokenValue(token: string): Promise<void> {
+    requireField('token', token);
+    if (!looksLikeToken(token)) {
+      throw invalidArgument('TOKEN_MALFORMED', 'token is not a token: 43 characters of base64url', {
+        details: { field: 'token' },
+      });
+    }
+    await this.revokeToken(hashToken(token));
   }
 
   /** Deletes every expired token; returns how many. */

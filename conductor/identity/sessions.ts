@@ -1,9 +1,21 @@
 // Token lifecycle in the store: mint at login, check on every call (deleting an
-// expired token on sight), sweep the ones nobody presents again.
+// expired token on sight), sweep the ones nobody presents again. A token is
+// good only while its user exists, is enabled and has not had its tokens ended
+// since (password change, disabling), and while the user still holds a role in
+// the token's project: each of these is read on every call, so taking any of
+// them away ends the token at once.
 import { StratoError } from '../../common/errors.ts';
 import type { Store } from '../store/store.ts';
 import { tokenKey } from './keys.ts';
-import { effectiveRole, type Principal, type ProjectRecord, type TokenRecord, type UserRecord } from './model.ts';
+import {
+  effectiveRole,
+  isEnabled,
+  type Principal,
+  type ProjectRecord,
+  type Role,
+  type TokenRecord,
+  type UserRecord,
+} from './model.ts';
 import { hashToken, isExpired, looksLikeToken, newToken } from './tokens.ts';
 
 export interface LoginResult {
@@ -11,6 +23,15 @@ export interface LoginResult {
   expiresAtMs: number;
   user: UserRecord;
   project: ProjectRecord;
+  /** The effective role in the project. */
+  role: Role;
+}
+
+/** What authentication reads besides the token. */
+export interface TokenFacts {
+  user(id: string): Promise<UserRecord | undefined>;
+  project(id: string): Promise<ProjectRecord | undefined>;
+  roles(userId: string, projectId: string): Promise<Role[]>;
 }
 
 const tokenInvalid = () =>
@@ -21,6 +42,7 @@ export async function mintToken(
   store: Store,
   user: UserRecord,
   project: ProjectRecord,
+  role: Role,
   nowMs: number,
   ttlMs: number,
 ): Promise<LoginResult> {
@@ -31,16 +53,17 @@ export async function mintToken(
     projectName: project.name,
     issuedAtMs: nowMs,
     expiresAtMs: nowMs + ttlMs,
+    userEpoch: user.tokenEpoch ?? 0,
   };
   await store.create(tokenKey(hash), record);
-  return { token, expiresAtMs: record.expiresAtMs, user, project };
+  return { token, expiresAtMs: record.expiresAtMs, user, project, role };
 }
 
 export async function authenticateToken(
   store: Store,
   token: string,
   nowMs: number,
-  getUser: (id: string) => Promise<UserRecord | undefined>,
+  facts: TokenFacts,
 ): Promise<Principal> {
   if (!looksLikeToken(token)) throw tokenInvalid();
   const hash = hashToken(token);
@@ -57,14 +80,21 @@ export async function authenticateToken(
     await store.delete(tokenKey(hash), { expectedModRevision: entry.modRevision }).catch(() => {});
     throw tokenExpired();
   }
-  const user = await getUser(rec.userId);
-  if (!user || user.projectId !== rec.projectId) throw tokenInvalid();
+  const [user, project, roles] = await Promise.all([
+    facts.user(rec.userId),
+    facts.project(rec.projectId),
+    facts.roles(rec.userId, rec.projectId),
+  ]);
+  if (!user || !isEnabled(user) || (rec.userEpoch ?? 0) !== (user.tokenEpoch ?? 0)) throw tokenInvalid();
+  // The admin project's name never changes, so the token's copy decides the cloud-admin check.
+  const role = project ? effectiveRole(roles, rec.projectName) : undefined;
+  if (!project || role === undefined) throw tokenInvalid();
   return {
     userId: user.id,
     userName: user.name,
-    projectId: rec.projectId,
-    projectName: rec.projectName,
-    role: effectiveRole(user.role, rec.projectName),
+    projectId: project.id,
+    projectName: project.name,
+    role,
     tokenHash: hash,
     expiresAtMs: rec.expiresAtMs,
   };

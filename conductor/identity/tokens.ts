@@ -28,4 +28,5 @@ export function isExpired(record: Pick<TokenRecord, 'expiresAtMs'>, nowMs: numbe
   return nowMs >= record.expiresAtMs;
 }
 
-export const DEFAULT_TOKEN_TTL_MS = 12 * 60 * 60 * 1000;
+/** One hour, as Keystone's default; conductors set their own (--token-ttl-s). */
+export const DEFAULT_TOKEN_TTL_MS = 60 * 60 * 1000;

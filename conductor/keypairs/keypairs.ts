@@ -8,6 +8,7 @@ import type { Principal } from '../identity/model.ts';
 import { validateName } from '../naming/names.ts';
 import { possibleRef, refNotFound } from '../naming/resolve.ts';
 import { getOrUndefined } from '../store/get-or-undefined.ts';
+import { listAll } from '../store/list-all.ts';
 import { listPage, type Page, type PageRequest } from '../store/paging.ts';
 import type { Store } from '../store/store.ts';
 import { generateEd25519 } from './generate.ts';
@@ -95,5 +96,14 @@ export class KeyPairs {
       throw err;
     }
     this.log.info({ userId: p.userId, keyPair: rec.name }, 'key pair deleted');
+  }
+
+  /** Deletes every key pair of a deleted user (nobody else may see or delete them). Idempotent. */
+  async removeAllOf(userId: string): Promise<void> {
+    const { entries } = await listAll<KeyPairRecord>(this.store, userKeyPairsPrefix(userId));
+    for (const e of entries) {
+      await this.store.txn([], [{ kind: 'delete', key: e.key }]);
+    }
+    if (entries.length > 0) this.log.info({ userId, count: entries.length }, 'key pairs of a deleted user deleted');
   }
 }

@@ -183,28 +183,12 @@ export class SecurityGroups {
           },
         );
       }
-      const guard = await readGuard(this.c.store, epochKey(id));
-      const member = await anyUnder(this.c.store, sgMembersPrefix(id));
-      const ref2 = member ? undefined : await anyUnder(this.c.store, sgRemoteRefsPrefix(id));
-      if (member !== undefined || ref2 !== undefined) {
-        const why = member
-          ? `port ${member.slice(sgMembersPrefix(id).length)} is a member`
-          : 'another group has a rule naming it as remote group';
-        throw failedPrecondition('SECURITY_GROUP_IN_USE', `security group ${id} is in use: ${why}`, {
-          details: { security_group_id: id },
-        });
-      }
-      const ops: Op[] = [...this.c.groups.deleteOps(g), { kind: 'delete', key: epochKey(id) }];
-      for (const r of g.rules) ops.push(...ruleIndexOps(id, r, 'delete'));
+      const removal = await this.removal(entry);
       const quota = await this.c.quotas.release(g.projectId, securityGroupUsage.usageOf(g).delta);
       const failed = await tryTxn(
         this.c.store,
-        [
-          { kind: 'modRevision', key: entry.key, modRevision: entry.modRevision },
-          guardUnchanged(epochKey(id), guard),
-          ...quota.compares,
-        ],
-        [...ops, ...quota.ops],
+        [...removal.compares, ...quota.compares],
+        [...removal.ops, ...quota.ops],
       );
       if (failed === undefined) {
         this.c.log.info({ securityGroupId: id, projectId: g.projectId }, 'security group deleted');
@@ -212,6 +196,52 @@ export class SecurityGroups {
       }
     }
     throw contended('security_group', id);
+  }
+
+  /**
+   * What deleting an unused group takes: compares that hold while it stays
+   * unchanged and unused, and the ops removing it with its index keys.
+   * Errors: FAILED_PRECONDITION/SECURITY_GROUP_IN_USE.
+   */
+  private async removal(entry: Entry<SecurityGroupRecord>): Promise<{ compares: Compare[]; ops: Op[] }> {
+    const g = entry.value;
+    const id = g.id;
+    const guard = await readGuard(this.c.store, epochKey(id));
+    const member = await anyUnder(this.c.store, sgMembersPrefix(id));
+    const ref2 = member ? undefined : await anyUnder(this.c.store, sgRemoteRefsPrefix(id));
+    if (member !== undefined || ref2 !== undefined) {
+      const why = member
+        ? `port ${member.slice(sgMembersPrefix(id).length)} is a member`
+        : 'another group has a rule naming it as remote group';
+      throw failedPrecondition('SECURITY_GROUP_IN_USE', `security group ${id} is in use: ${why}`, {
+        details: { security_group_id: id },
+      });
+    }
+    const ops: Op[] = [...this.c.groups.deleteOps(g), { kind: 'delete', key: epochKey(id) }];
+    for (const r of g.rules) ops.push(...ruleIndexOps(id, r, 'delete'));
+    return {
+      compares: [
+        { kind: 'modRevision', key: entry.key, modRevision: entry.modRevision },
+        guardUnchanged(epochKey(id), guard),
+      ],
+      ops,
+    };
+  }
+
+  /**
+   * What deleting a project takes of its default group (for identity's
+   * delete, in the project's own transaction): the group with its rules and
+   * index keys, while unused. Errors: FAILED_PRECONDITION/SECURITY_GROUP_IN_USE
+   * (a port of the project in it, or another project's rule naming it).
+   */
+  async defaultGroupRemoval(projectId: string): Promise<{ compares: Compare[]; ops: Op[] }> {
+    const index = await getOrUndefined<{ id: string }>(this.c.store, defaultSgKey(projectId));
+    if (!index) return { compares: [], ops: [] };
+    const indexCompare: Compare = { kind: 'modRevision', key: index.key, modRevision: index.modRevision };
+    const entry = await this.c.groups.entry(index.value.id);
+    if (!entry) return { compares: [indexCompare], ops: [{ kind: 'delete', key: index.key }] };
+    const removal = await this.removal(entry);
+    return { compares: [indexCompare, ...removal.compares], ops: [{ kind: 'delete', key: index.key }, ...removal.ops] };
   }
 
   async addRule(

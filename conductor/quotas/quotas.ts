@@ -86,6 +86,18 @@ export class Quotas {
     return [{ kind: 'create', key: usageKey(projectId), value: applyDelta(ZERO_USAGE, usage) }];
   }
 
+  /**
+   * For a project's own deletion transaction (once it owns nothing): its
+   * usage and limits go with it, so a project made later under the same id
+   * (never, with UUIDs) or a listing finds nothing stale.
+   */
+  projectRemovalOps(projectId: string): Op[] {
+    return [
+      { kind: 'delete', key: usageKey(projectId) },
+      { kind: 'delete', key: limitsKey(projectId) },
+    ];
+  }
+
   /** The write of `delta` (given back with sign -1); with `check`, only if it (and check) fits the limits. */
   private async write(projectId: string, delta: QuotaDelta, sign: 1 | -1, check?: QuotaDelta): Promise<QuotaWrite> {
     if (isEmptyDelta(delta)) return { compares: [], ops: [] };

@@ -2,25 +2,11 @@
 // from its flag table, so the file lists every setting with its help and default and
 // cannot drift from --help. Used by scripts/install-host:
 //   node scripts/lib/env-file.ts conductor|agent [flag=value ...]
-import { envFileText, type FlagTable } from '../../common/daemon-flags.ts';
-import { AGENT_FLAGS, ENV_PREFIX as AGENT_PREFIX } from '../../agent/config.ts';
-import { CONDUCTOR_FLAGS, ENV_PREFIX as CONDUCTOR_PREFIX } from '../../conductor/config.ts';
-
-const DAEMONS: Record<string, { table: FlagTable; prefix: string; managed: Record<string, string> }> = {
-  conductor: {
-    // --config is a flag only: settings beyond these go in a JSON file given with it.
-    table: Object.fromEntries(Object.entries(CONDUCTOR_FLAGS).filter(([name]) => name !== 'config')),
-    prefix: CONDUCTOR_PREFIX,
-    managed: {
-      'data-dir': 'its StateDirectory, /var/lib/strato/conductor',
-      'tls-dir': "systemd's private copy of /etc/strato/tls (LoadCredential)",
-    },
-  },
-  agent: { table: AGENT_FLAGS, prefix: AGENT_PREFIX, managed: {} },
-};
+import { envFileText } from '../../common/daemon-flags.ts';
+import { DAEMON_TABLES, type DaemonName } from './daemon-tables.ts';
 
 const [daemon, ...pairs] = process.argv.slice(2);
-const d = DAEMONS[daemon ?? ''];
+const d = Object.hasOwn(DAEMON_TABLES, daemon ?? '') ? DAEMON_TABLES[daemon as DaemonName] : undefined;
 if (d === undefined) {
   process.stderr.write('usage: env-file.ts conductor|agent [flag=value ...]\n');
   process.exit(2);
@@ -36,7 +22,7 @@ for (const p of pairs) {
 }
 try {
   process.stdout.write(
-    envFileText(d.table, d.prefix, {
+    envFileText(d.envFlags, d.prefix, {
       header: [
         `strato-${daemon}'s settings, read by strato-${daemon}.service (EnvironmentFile=).`,
         "Written by scripts/install-host from the daemon's own flag table: every setting is listed",

@@ -28,3 +28,21 @@ export async function runExit(
     return { code: e.code, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
   }
 }
+
+/** As runExit, with `input` written to the command's standard input (then closed). */
+export function runExitWithInput(
+  cmd: string,
+  args: readonly string[],
+  input: string,
+  options: ExecFileOptions = {},
+): Promise<ExitResult> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(cmd, args, { ...options, encoding: 'utf8' }, (err, stdout, stderr) => {
+      if (!err) return resolve({ code: 0, stdout, stderr });
+      const code = (err as { code?: unknown }).code;
+      if (typeof code !== 'number') return reject(err);
+      resolve({ code, stdout, stderr });
+    });
+    child.stdin?.end(input);
+  });
+}

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { internal } from '../../common/errors.ts';
 import { type ExecResult, execToFile } from '../e2e/lib/exec.ts';
+import { runExit } from './exec.ts';
 import { processAlive } from './processes.ts';
 import { processStartTime, removeCgroup } from './sim-host-processes.ts';
 
@@ -270,5 +271,34 @@ export async function bootSystemdContainer(
   } catch (err) {
     await teardown(rec).catch(() => undefined);
     throw err;
+  }
+}
+
+// --- several containers ----------------------------------------------------------------
+
+export interface ContainerLink {
+  /** The interface's name in both containers. */
+  ifname: string;
+  /** `address/prefix` of each end, e.g. 10.99.0.1/24. */
+  addressA: string;
+  addressB: string;
+}
+
+/**
+ * Joins two containers' network namespaces with a veth pair, both ends created directly
+ * in their namespaces (never in this machine's), addressed and up: the underlay of two
+ * simulated hosts. The pair goes when either container stops (its namespace goes).
+ */
+export async function linkContainers(a: SystemdContainer, b: SystemdContainer, link: ContainerLink): Promise<void> {
+  const { ifname } = link;
+  const peer = ['peer', 'name', ifname, 'netns', String(b.pid)];
+  const add = await runExit('ip', ['link', 'add', 'name', ifname, 'netns', String(a.pid), 'type', 'veth', ...peer]);
+  if (add.code !== 0) throw internal('SDC_LINK_FAILED', `ip link add ${ifname} failed: ${add.stderr}`);
+  for (const [c, address] of [
+    [a, link.addressA],
+    [b, link.addressB],
+  ] as const) {
+    await c.run(['ip', 'address', 'add', address, 'dev', ifname]);
+    await c.run(['ip', 'link', 'set', ifname, 'up']);
   }
 }

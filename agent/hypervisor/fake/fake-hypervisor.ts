@@ -95,6 +95,8 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
   readonly domains = new Map<string, FakeDomain>();
   /** Instances whose guest ran: like libvirt's QEMU logs, they outlive the definition until removeLogs. */
   readonly logs = new Set<string>();
+  /** What each log names of its guest (like QEMU's command line): the console log's path. */
+  readonly logMentions = new Map<string, string>();
   /** Every call in order, e.g. `start <id>`. */
   readonly calls: string[] = [];
   /** The host's volume secrets and the iSCSI targets its guests reach. */
@@ -183,6 +185,11 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
   async removeLogs(id: string): Promise<void> {
     this.enter('removeLogs', id);
     this.logs.delete(id);
+    this.logMentions.delete(id);
+  }
+
+  async loggedInstances(mentioning: string): Promise<string[]> {
+    return [...this.logs].filter((id) => this.logMentions.get(id)?.includes(mentioning)).sort();
   }
 
   async define(spec: InstanceSpec): Promise<void> {
@@ -223,6 +230,7 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
     const restored = d.managedSave;
     d.managedSave = false;
     this.logs.add(id);
+    this.logMentions.set(id, d.spec.consoleLogPath);
     this.transition(id, d, 'running', restored ? 'started/restored' : 'started/booted');
   }
 

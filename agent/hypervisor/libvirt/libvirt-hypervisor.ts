@@ -21,7 +21,7 @@ import type { InstanceMetadata } from '../instance-metadata.ts';
 import type { InstanceStats, InstanceStatsSource } from '../instance-stats.ts';
 import type { InstanceSpec, PortSpec, VirtType, VolumeSpec } from '../instance-spec.ts';
 import { guestOwnerFromCapabilities } from './dac-owner.ts';
-import { LIBVIRT_QEMU_LOG_DIR, removeDomainLogs } from './domain-logs.ts';
+import { LIBVIRT_QEMU_LOG_DIR, removeDomainLogs, loggedDomainInstances } from './domain-logs.ts';
 import { parseDomainMetadata } from './domain-metadata.ts';
 import { buildDomainXml } from './domain-xml.ts';
 import type { LifecycleEvent, RebootEvent } from './events.ts';
@@ -151,6 +151,10 @@ export class LibvirtHypervisor extends EventEmitter<HypervisorEvents> implements
 
   removeLogs(id: string): Promise<void> {
     return removeDomainLogs(this.qemuLogDir, domainNameFor(id));
+  }
+
+  loggedInstances(mentioning: string): Promise<string[]> {
+    return loggedDomainInstances(this.qemuLogDir, mentioning);
   }
 
   async define(spec: InstanceSpec): Promise<void> {

@@ -48,6 +48,8 @@ export class TgtTargetManager {
   readonly #secrets = new Map<string, string>();
   /** What this process was asked to export, for resync after tgtd loses its state. */
   readonly #desired = new Map<string, DesiredExport>();
+  /** Whether the conductor said once what this host exports (reconcile): before, nothing is an orphan. */
+  #reconciled = false;
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(opts: TargetManagerOptions) {
@@ -160,8 +162,23 @@ export class TgtTargetManager {
       });
       this.#desired.clear();
       for (const d of desired) this.#desired.set(d.volumeId, d);
+      this.#reconciled = true;
       await this.#execute(steps, 'reconcile', false);
       return steps.length;
+    });
+  }
+
+  /**
+   * Volume ids of the strato targets tgtd holds that the conductor's last word (its
+   * reconcile, and the exports and unexports since) does not name: counted by the
+   * agent's reconciler, removed only by the conductor's next reconcile. Empty until
+   * the conductor reconciled once (an agent restart knows no exports before).
+   */
+  orphanTargets(): Promise<string[]> {
+    return this.#serial(async () => {
+      if (!this.#reconciled) return [];
+      const ids = (await this.#opts.tgtadm.targets()).map((t) => volumeOfTarget(t.iqn));
+      return ids.filter((id): id is string => id !== undefined && !this.#desired.has(id)).sort();
     });
   }
 

@@ -17,12 +17,17 @@ const bad = (field: string, message: string) =>
 
 export function nicRequests(net: Networking): NicRequests {
   return {
-    resolve: (p, requests) => resolve(net, p, requests),
+    resolve: (p, requests, projectId = p.projectId) => resolve(net, p, requests, projectId),
     portId: async (p, ref) => (await net.ports.get(p, ref)).id,
   };
 }
 
-async function resolve(net: Networking, p: Principal, requests: readonly NicRequest[]): Promise<InstanceNic[]> {
+async function resolve(
+  net: Networking,
+  p: Principal,
+  requests: readonly NicRequest[],
+  projectId: string,
+): Promise<InstanceNic[]> {
   const seenPorts = new Set<string>();
   const seenIps = new Set<string>();
   const out: InstanceNic[] = [];
@@ -34,11 +39,11 @@ async function resolve(net: Networking, p: Principal, requests: readonly NicRequ
     if ((network === '') === (port === '')) throw bad(field, 'give exactly one of network and port');
     if (port !== '') {
       if (fixedIp !== '') throw bad(field, 'fixed_ip goes with network, not with port');
-      out.push(await givenPort(net, p, port, field, seenPorts));
+      out.push(await givenPort(net, p, projectId, port, field, seenPorts));
       continue;
     }
     const netRec = await net.networks.get(p, network, `${field}.network`);
-    if (netRec.projectId !== p.projectId) {
+    if (netRec.projectId !== projectId) {
       throw notFound('NETWORK_NOT_FOUND', `network ${network} not found`, { details: { network } });
     }
     if (fixedIp !== '') await checkFixedIp(net, netRec, fixedIp, seenIps);
@@ -59,13 +64,14 @@ async function resolve(net: Networking, p: Principal, requests: readonly NicRequ
 async function givenPort(
   net: Networking,
   p: Principal,
+  projectId: string,
   port: string,
   field: string,
   seen: Set<string>,
 ): Promise<InstanceNic> {
   const rec = await net.ports.get(p, port, `${field}.port`);
   // A server's NICs are its own project's, also for an admin.
-  if (rec.projectId !== p.projectId) {
+  if (rec.projectId !== projectId) {
     throw notFound('PORT_NOT_FOUND', `port ${port} not found`, { details: { port } });
   }
   if (rec.deviceId !== '') {

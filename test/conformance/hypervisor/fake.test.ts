@@ -19,6 +19,7 @@ hypervisorConformance('fake', async () => {
     port: async () => definitionPort(),
     guestUp: async () => {},
     hasLogs: async (id) => hv.logs.has(id),
+    filesDir: '/nonexistent',
     // A pretend storage host at a documentation address: the fake's guests "log in" to it.
     volume: async () => {
       const volumeId = randomUUID();

@@ -90,6 +90,7 @@ hypervisorConformance('libvirt', async () => {
         await sleep(200);
       }
     },
+    filesDir: dir,
     async hasLogs(id) {
       const files = await readdir(LIBVIRT_QEMU_LOG_DIR).catch(() => [] as string[]);
       return files.some((f) => isDomainLog(f, domainNameFor(id)));

@@ -30,6 +30,8 @@ export interface HypervisorSubject {
   guestUp(id: string): Promise<void>;
   /** Whether the hypervisor keeps files about `id` that outlive its definition (its logs). */
   hasLogs(id: string): Promise<boolean>;
+  /** The directory `spec` puts the guests' files under (what loggedInstances is asked about). */
+  filesDir: string;
   /** A new volume exported to this host (libvirt: a private tgtd; the fake: its pretend target). */
   volume(): Promise<SubjectVolume>;
   /** The storage host grows the volume's LUN (AgentStorage.ExtendVolume). */

@@ -19,7 +19,7 @@ export function hostTests(c: SuiteContext): void {
     assert.ok(Number.isInteger(owner.gid) && owner.gid >= 0, `gid ${owner.gid}`);
   });
 
-  test('a guest that ran leaves logs after undefine; removeLogs removes them, and again succeeds', async (t) => {
+  test('a guest that ran leaves logs after undefine, listed; removeLogs removes them, and again succeeds', async (t) => {
     const { s } = c;
     const id = freshId(t, s);
     await s.hv.define(await s.spec(id));
@@ -27,8 +27,14 @@ export function hostTests(c: SuiteContext): void {
     await s.hv.destroy(id);
     await s.hv.undefine(id);
     assert.equal(await s.hasLogs(id), true, 'the logs outlive the definition');
+    assert.ok((await s.hv.loggedInstances(s.filesDir)).includes(id), 'and are listed under the instance id');
+    assert.ok(
+      !(await s.hv.loggedInstances('/elsewhere/another-agent')).includes(id),
+      "not as another agent's (whose guests' files are elsewhere)",
+    );
     await s.hv.removeLogs(id);
     assert.equal(await s.hasLogs(id), false);
+    assert.ok(!(await s.hv.loggedInstances(s.filesDir)).includes(id), 'removed logs are no longer listed');
     await s.hv.removeLogs(id);
   });
 }

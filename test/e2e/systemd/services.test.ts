@@ -15,10 +15,12 @@
 import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { bootSystemdContainer, REPO, type SystemdContainer } from '../../harness/systemd-container.ts';
 import { testImage } from '../../harness/test-image.ts';
+import { seedCloud } from './seed.ts';
+import { scenario, until } from './steps.ts';
 
 const TEST_WATCHDOG_S = 8;
 const AGENT = 'strato-agent.service';
@@ -51,16 +53,6 @@ async function show(unit: string, ...props: string[]): Promise<Record<string, st
       .filter((l) => l.includes('='))
       .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
   );
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe().catch(() => undefined);
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(250);
-  }
 }
 
 const strato = (...args: string[]) => c.run([STRATO, ...args]);
@@ -98,7 +90,7 @@ async function logMessages(unit: string, since: string): Promise<string[]> {
 const containerNow = async (): Promise<string> => (await c.run(['date', '+%Y-%m-%d %H:%M:%S'])).trim();
 
 describe('strato under a real systemd', { timeout: 900_000 }, () => {
-  let failed = false;
+  const { step, failed } = scenario();
   let serverId = '';
   let netId = '';
 
@@ -116,21 +108,11 @@ describe('strato under a real systemd', { timeout: 900_000 }, () => {
   });
 
   after(async () => {
-    if (failed && c !== undefined) {
+    if (failed() && c !== undefined) {
       for (const u of [CONDUCTOR, AGENT]) process.stderr.write(`--- ${u}\n${await c.journal(u, 80)}\n`);
     }
     await c?.stop();
   });
-
-  const step = (name: string, fn: () => Promise<void>) =>
-    test(name, async () => {
-      try {
-        await fn();
-      } catch (err) {
-        failed = true;
-        throw err;
-      }
-    });
 
   step('install-host --role all: both units active after READY, with their status lines', async () => {
     const out = await c.run([`${REPO}/scripts/install-host`, '--role', 'all', '--host-id', HOST_ID], {
@@ -171,11 +153,7 @@ describe('strato under a real systemd', { timeout: 900_000 }, () => {
       .filter((l) => l.startsWith('STRATO-TEST-LEASE'));
 
   step('a guest boots, its DHCP from dnsmasq running in a unit of its own', async () => {
-    const image = await testImage();
-    await strato('image', 'create', '--file', image.disk, '--disk-format', 'qcow2', '--public', 'testvm');
-    await strato('flavor', 'create', '--vcpus', '1', '--ram', '256', '--disk', '1', 'm1.tiny');
-    await strato('network', 'create', 'net1');
-    await strato('subnet', 'create', '--network', 'net1', '--cidr', '10.77.0.0/24', 'sub1');
+    await seedCloud(strato);
     netId = (JSON.parse(await strato('network', 'show', 'net1', '-f', 'json')) as { id: string }).id;
     await writeFile(join(c.root, 'root/user-data'), USER_DATA);
     await strato(

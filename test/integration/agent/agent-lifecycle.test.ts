@@ -48,6 +48,9 @@ async function startAgent(): Promise<void> {
     '2',
     '--orphan-grace-s',
     '3',
+    // The kill -9 test below wants the unexpected domain deleted (removal is off by default).
+    '--orphan-removal',
+    'on',
     '--metrics-listen',
     `127.0.0.1:${metricsPort}`,
   ]);

@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { StratoError } from '../../../common/errors.ts';
 import type { ProtoGrpcType as HostProto } from '../../../common/gen/host.ts';
+import type { Orphans__Output } from '../../../common/gen/strato/host/v1/Orphans.ts';
 import type { InstanceReport__Output } from '../../../common/gen/strato/host/v1/InstanceReport.ts';
 import type { RegisterRequest__Output } from '../../../common/gen/strato/host/v1/RegisterRequest.ts';
 import type { StorageReport__Output } from '../../../common/gen/strato/host/v1/StorageReport.ts';
@@ -48,6 +49,8 @@ export class RegistryStub extends EventEmitter<StubEvents> {
   /** The storage report of each heartbeat (null: none sent). */
   readonly heartbeatStorage: (StorageReport__Output | null)[] = [];
   readonly reports: ReportSeen[] = [];
+  /** The orphan counts of the last heartbeat (null before the first). */
+  lastOrphans: Orphans__Output | null = null;
   pulls = 0;
   /** Wait before streaming, so concurrent pulls overlap. */
   pullDelayMs = 300;
@@ -80,6 +83,7 @@ export class RegistryStub extends EventEmitter<StubEvents> {
         if (self.forgetHosts) throw new StratoError('NOT_FOUND', 'HOST_NOT_FOUND', `unknown host ${req.hostId}`);
         self.heartbeats.push(req.instances);
         self.heartbeatStorage.push(req.storage);
+        self.lastOrphans = req.orphans;
         return { expectedInstanceIds: self.expected };
       },
       async ReportInstance(req) {
@@ -104,6 +108,9 @@ export class RegistryStub extends EventEmitter<StubEvents> {
           };
           first = false;
         }
+      },
+      async RenewCertificate() {
+        throw new StratoError('FAILED_PRECONDITION', 'CA_UNAVAILABLE', 'the registry stub signs nothing');
       },
     });
     this.port = await this.server.listen('127.0.0.1:0', await mtlsServerCredentials(tls));

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { makeTestPki } from '../../harness/certs.ts';
-import { runExit } from '../../harness/exec.ts';
+import { runExit, runExitWithInput } from '../../harness/exec.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const STRATO = join(ROOT, 'bin', 'strato');
@@ -38,6 +38,8 @@ export interface CliFixture {
   adminPasswordFile: string;
   /** Runs bin/strato with the fixture's HOME and config; never throws on a non-zero exit. */
   strato(args: string[], env?: Record<string, string>): Promise<CliResult>;
+  /** The same, with `stdin` on its standard input. */
+  stratoIn(args: string[], stdin: string, env?: Record<string, string>): Promise<CliResult>;
   close(): Promise<void>;
 }
 
@@ -137,13 +139,28 @@ export async function startCliFixture(): Promise<CliFixture> {
         '',
       ].join('\n'),
     );
+    const options = (env: Record<string, string>) => ({
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, STRATO_CONFIG: configFile, ...env },
+      timeout: 60_000,
+    });
     const strato = (args: string[], env: Record<string, string> = {}): Promise<CliResult> =>
-      runExit(STRATO, args, {
-        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, STRATO_CONFIG: configFile, ...env },
-        timeout: 60_000,
-      });
+      runExit(STRATO, args, options(env));
+    const stratoIn = (args: string[], stdin: string, env: Record<string, string> = {}): Promise<CliResult> =>
+      runExitWithInput(STRATO, args, stdin, options(env));
     const registryAddress = `127.0.0.1:${registryPort}`;
-    return { dir, home, endpoint, registryAddress, pki, caFile, configFile, adminPasswordFile, strato, close };
+    return {
+      dir,
+      home,
+      endpoint,
+      registryAddress,
+      pki,
+      caFile,
+      configFile,
+      adminPasswordFile,
+      strato,
+      stratoIn,
+      close,
+    };
   } catch (err) {
     await close();
     throw err;

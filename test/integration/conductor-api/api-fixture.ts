@@ -1,5 +1,6 @@
 // A conductor's identity, image and flavor services on loopback (plain text),
-// over a real SQLite store in a temp dir, with typed clients and login helpers.
+// over a real SQLite store in a temp dir, behind the conductor's own policy
+// hook (conductor/api/call-policy.ts), with typed clients and login helpers.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,13 +14,16 @@ import { type CallOpts, connect, type StratoClient } from '../../../common/grpc/
 import { insecureChannelCredentials, insecureServerCredentials } from '../../../common/grpc/credentials.ts';
 import { StratoServer } from '../../../common/grpc/server.ts';
 import { loadProtoPackage, toGrpcObject } from '../../../common/proto.ts';
+import { policyHook } from '../../../conductor/api/call-policy.ts';
 import { flavorsApi } from '../../../conductor/api/flavors-api.ts';
 import { identityApi } from '../../../conductor/api/identity-api.ts';
 import { imagesApi } from '../../../conductor/api/images-api.ts';
 import { createFlavorCatalog, type FlavorCatalog } from '../../../conductor/flavors/flavors.ts';
 import { type BootstrapResult, bootstrapAdmin } from '../../../conductor/identity/bootstrap.ts';
 import { createIdentity, type Identity } from '../../../conductor/identity/identity.ts';
+import type { LoginLimits } from '../../../conductor/identity/login-limiter.ts';
 import { createImageRegistry, type ImageRegistry } from '../../../conductor/images/images.ts';
+import { imageHoldings } from '../../../conductor/images/project-holdings.ts';
 import { SqliteStore } from '../../../conductor/store/sqlite/sqlite-store.ts';
 import { bearer } from '../../harness/auth.ts';
 import { quiet } from '../../harness/quiet-log.ts';
@@ -27,6 +31,7 @@ import { quiet } from '../../harness/quiet-log.ts';
 export interface FixtureOptions {
   tokenTtlMs?: number;
   maxImageBytes?: number;
+  loginLimits?: Partial<LoginLimits>;
 }
 
 export interface ApiFixture {
@@ -57,7 +62,12 @@ export async function startApi(o: FixtureOptions = {}): Promise<ApiFixture> {
   try {
     const store = new SqliteStore({ path: join(dir, 'store.db') });
     cleanups.push(() => store.close());
-    const identity = createIdentity({ store, log: quiet, ...(o.tokenTtlMs ? { tokenTtlMs: o.tokenTtlMs } : {}) });
+    const identity = createIdentity({
+      store,
+      log: quiet,
+      ...(o.tokenTtlMs ? { tokenTtlMs: o.tokenTtlMs } : {}),
+      ...(o.loginLimits ? { loginLimits: o.loginLimits } : {}),
+    });
     const images = await createImageRegistry({
       store,
       dataDir: dir,
@@ -71,9 +81,12 @@ export async function startApi(o: FixtureOptions = {}): Promise<ApiFixture> {
 
     const pkg = await loadProtoPackage();
     const proto = toGrpcObject<IdentityProto & ImageProto & FlavorProto>(pkg);
-    const server = new StratoServer({ log: quiet });
+    const server = new StratoServer({ log: quiet, hook: policyHook(identity) });
     server
-      .addService<IdentityHandlers>(proto.strato.identity.v1.Identity.service, identityApi(identity))
+      .addService<IdentityHandlers>(
+        proto.strato.identity.v1.Identity.service,
+        identityApi(identity, { holdings: [imageHoldings(store)] }),
+      )
       .addService<ImagesHandlers>(proto.strato.image.v1.Images.service, imagesApi(identity, images))
       .addService<FlavorsHandlers>(proto.strato.compute.v1.Flavors.service, flavorsApi(identity, flavors))
       .addReflection(pkg);

@@ -68,7 +68,7 @@ const STORE_KEY_RE = /(^|[\s"'(=:])\/[a-z][a-z0-9-]*\//;
  * The (rpc, field, value) cases where the bad value is acceptable input and the
  * call may succeed: a password may hold any character.
  */
-const MAY_SUCCEED = new Set(['CreateUser password control characters']);
+const MAY_SUCCEED = new Set(['CreateUser password control characters', 'UpdateUser password control characters']);
 
 function assertPrecise(err: StratoError, what: string): void {
   assert.ok(err.message.length <= MESSAGE_BOUND, `${what}: a ${err.message.length}-character message`);
@@ -101,6 +101,13 @@ describe('public API edge: hostile input over a real connection', () => {
     await uploadImage(a, env.dir, 'edge-img', false);
     ids.queuedImage = (await a.images.CreateImage({ name: 'edge-queued', diskFormat: 'qcow2' })).id;
     await a.identity.CreateProject({ name: 'edge-proj' });
+    // The user the user and role RPCs name (never the admin, whose token this test uses).
+    await a.identity.CreateUser({
+      name: 'edge-target',
+      password: 'edge-password-1',
+      project: 'edge-proj',
+      role: 'member',
+    });
     await a.networks.CreateNetwork({ name: 'edge-net', providerType: 'vxlan' });
     await a.subnets.CreateSubnet({ name: 'edge-sub', network: 'edge-net', cidr: '10.77.0.0/24' });
     await a.ports.CreatePort({ name: 'edge-port', network: 'edge-net' });
@@ -140,6 +147,13 @@ describe('public API edge: hostile input over a real connection', () => {
       Login: { username: 'admin', password: adminPassword, project: '' },
       CreateProject: { name: 'edge-new' },
       CreateUser: { name: 'edge-user', password: 'edge-password-1', project: 'edge-proj', role: 'member' },
+      UpdateProject: { project: 'edge-proj', description: 'edge' },
+      UpdateUser: { user: 'edge-target', enabled: true },
+      ListUsers: { project: 'edge-proj' },
+      AddRoleAssignment: { user: 'edge-target', project: 'edge-proj', role: 'reader' },
+      RemoveRoleAssignment: { user: 'edge-target', project: 'edge-proj', role: 'reader' },
+      ListRoleAssignments: { user: 'edge-target', project: 'edge-proj' },
+      RevokeToken: { token: 'A'.repeat(43) },
       CreateImage: { name: 'edge-img2', diskFormat: 'qcow2' },
       UploadImage: { imageId: ids.queuedImage },
       GetImage: { image: 'edge-img' },

@@ -35,6 +35,8 @@ export interface ChildEnvOptions {
   hosts?: string[];
   /** Runs on the empty data dir before the conductor starts (e.g. to seed an old store). */
   seed?: (dataDir: string) => Promise<void>;
+  /** More command-line flags for the conductor (e.g. `--token-ttl-s 2`). */
+  args?: string[];
 }
 
 export async function startChildEnv(o: ChildEnvOptions = {}): Promise<ChildEnv> {
@@ -66,6 +68,7 @@ export async function startChildEnv(o: ChildEnvOptions = {}): Promise<ChildEnv> 
       registryAddress,
       '--tls-dir',
       tls,
+      ...(o.args ?? []),
     ]);
     const adminPassword = (await readFile(join(dataDir, 'admin-password'), 'utf8')).trim();
     const loginAs = async (user: string, password: string) => {

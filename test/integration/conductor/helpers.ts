@@ -58,6 +58,7 @@ export async function apiClients(address: string, caFile: string, token: string)
     flavors: connect(proto.strato.compute.v1.Flavors, address, opts),
     servers: connect(proto.strato.compute.v1.Servers, address, opts),
     hosts: connect(proto.strato.host.v1.Hosts, address, opts),
+    hostCertificates: connect(proto.strato.host.v1.HostCertificates, address, opts),
     networks: connect(proto.strato.network.v1.Networks, address, opts),
     subnets: connect(proto.strato.network.v1.Subnets, address, opts),
     ports: connect(proto.strato.network.v1.Ports, address, opts),

@@ -21,6 +21,7 @@ const PUBLIC = [
   'strato.compute.v1.KeyPairs',
   'strato.compute.v1.ServerVolumes',
   'strato.compute.v1.Servers',
+  'strato.host.v1.HostCertificates',
   'strato.host.v1.Hosts',
   'strato.identity.v1.Identity',
   'strato.identity.v1.Quotas',

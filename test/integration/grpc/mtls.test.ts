@@ -125,7 +125,16 @@ describe('mutual TLS', () => {
   });
 
   it('peerNames matches CN or a DNS SAN only', () => {
-    const id = { commonName: 'hv-07', dnsNames: ['hv-07', 'hv-07.rack1'], ipAddresses: [], fingerprint256: '' };
+    const id = {
+      commonName: 'hv-07',
+      dnsNames: ['hv-07', 'hv-07.rack1'],
+      ipAddresses: [],
+      fingerprint256: '',
+      serial: '1',
+      validFrom: '',
+      validTo: '',
+      raw: Buffer.alloc(0),
+    };
     assert.equal(peerNames(id, 'hv-07'), true);
     assert.equal(peerNames(id, 'hv-07.rack1'), true);
     assert.equal(peerNames(id, 'hv-08'), false);

@@ -1,7 +1,7 @@
 // The iSCSI target manager against a real tgtd (a private one in the lab's storage
 // namespace) and QEMU's own initiator with CHAP: access control, idempotency,
 // reconcile after tgtd lost its state (targets deleted by hand, and tgtd killed and
-// restarted), and a LUN resized while an initiator stays logged in.
+// restarted), the orphan targets it reports, and a LUN resized while an initiator stays logged in.
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -176,6 +176,7 @@ test('reconcile: re-creates lost targets, removes strato leftovers, never touche
     'foreign-pass-123',
   ]);
 
+  assert.deepEqual(await manager.orphanTargets(), [], 'before the conductor reconciled once, nothing is judged');
   assert.ok((await manager.reconcile([keep, lost])) > 0);
   const iqns = (await lab.tgtadm.targets()).map((t) => t.iqn).sort();
   assert.deepEqual(
@@ -192,6 +193,11 @@ test('reconcile: re-creates lost targets, removes strato leftovers, never touche
     assert.ok(readsPattern(r.out, byte), r.out);
   }
   assert.equal(await manager.reconcile([keep, lost]), 0, 'a second reconcile has nothing to do');
+  // A strato target the conductor's reconcile did not name (made behind its back): an orphan
+  // the agent's reconciler counts; the foreign target is none. The next reconcile removes it.
+  const leftover = randomUUID();
+  await lab.tgtadm.run(['--op', 'new', '--mode', 'target', '--tid', '91', '--targetname', targetIqn(leftover)]);
+  assert.deepEqual(await manager.orphanTargets(), [leftover]);
   await manager.reconcile([]);
   assert.deepEqual(
     (await lab.tgtadm.targets()).map((t) => t.iqn),

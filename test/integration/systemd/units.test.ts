@@ -74,12 +74,14 @@ describe('strato units', () => {
     });
   }
 
-  test('the conductor runs unprivileged: its own account, no capabilities, its key handed over by systemd', async () => {
+  test('the conductor runs unprivileged: its own account, no capabilities, its keys handed over by systemd', async () => {
     const d = await directives('strato-conductor.service');
     for (const want of ['User=strato', 'CapabilityBoundingSet=', 'NoNewPrivileges=yes', 'ProtectSystem=strict']) {
       assert.ok(d.includes(want), `${want} missing`);
     }
     assert.ok(d.includes('LoadCredential=conductor.key:/etc/strato/tls/conductor.key'));
+    // The CA key it signs host certificates with, to the service alone.
+    assert.ok(d.includes('LoadCredential=ca.key:/etc/strato/tls/ca.key'));
     assert.ok(d.includes('StateDirectory=strato/conductor'));
   });
 

@@ -7,7 +7,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
-import { type InstanceChange, InstanceManager } from '../../../agent/compute/instance-manager.ts';
+import {
+  type InstanceChange,
+  InstanceManager,
+  type InstanceManagerOptions,
+} from '../../../agent/compute/instance-manager.ts';
 import type { DiskTools, ImageStore } from '../../../agent/compute/spawn.ts';
 import type { SpawnRequest } from '../../../agent/compute/spawn-request.ts';
 import { type VolumeAttachment, volumeSpecOf } from '../../../agent/compute/volume-request.ts';
@@ -56,7 +60,9 @@ export const disks: DiskTools = {
   },
 };
 
-export async function setup(opts: { acpiTimeoutS?: number; hv?: FakeHypervisor; stateDir?: string } = {}) {
+export async function setup(
+  opts: { acpiTimeoutS?: number; hv?: FakeHypervisor; stateDir?: string; deps?: Partial<InstanceManagerOptions> } = {},
+) {
   const stateDir = opts.stateDir ?? (await mkdtemp(join(tmpdir(), 'strato-im-')));
   dirs.push(stateDir);
   const hv = opts.hv ?? new FakeHypervisor();
@@ -70,6 +76,7 @@ export async function setup(opts: { acpiTimeoutS?: number; hv?: FakeHypervisor; 
     availabilityZone: 'nova',
     acpiTimeoutS: opts.acpiTimeoutS ?? 1,
     log: quiet,
+    ...opts.deps,
   });
   const changes: InstanceChange[] = [];
   manager.on('changed', (c) => changes.push(c));

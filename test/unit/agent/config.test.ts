@@ -155,3 +155,35 @@ test('the help lists every flag with its value and default', () => {
   assert.match(HELP, /--conductor HOST:PORT .*repeatable/);
   assert.match(HELP, /-V, --version/);
 });
+
+test('hygiene flags: orphan removal off by default (report only), cache limits, disk reserve; bad values name the flag', () => {
+  const base = ['--conductor', 'ctl:7443', '--tls-dir', '/t'];
+  const d = parseAgentConfig(base, 'hv');
+  assert.equal(d.orphanRemoval, 'off');
+  assert.equal(d.orphanGraceS, 120);
+  assert.equal(d.imageCacheMaxGiB, 20);
+  assert.equal(d.imageCacheMaxAgeH, 168);
+  assert.equal(d.diskReserveMiB, 1024);
+  const c = parseAgentConfig(
+    [...base, '--orphan-removal', 'force', '--image-cache-max-gib', '0', '--image-cache-max-age-h', '0'],
+    'hv',
+    { STRATO_AGENT_DISK_RESERVE_MIB: '64', STRATO_AGENT_ORPHAN_REMOVAL: 'on' },
+  );
+  assert.deepEqual(
+    [c.orphanRemoval, c.imageCacheMaxGiB, c.imageCacheMaxAgeH, c.diskReserveMiB],
+    ['force', 0, 0, 64],
+    'flags win over the environment',
+  );
+  for (const [flag, value] of [
+    ['orphan-removal', 'yes'],
+    ['image-cache-max-gib', '1e3'],
+    ['image-cache-max-age-h', 'week'],
+    ['disk-reserve-mib', '1.5'],
+  ] as const) {
+    assert.throws(
+      () => parseAgentConfig([...base, `--${flag}`, value], 'hv'),
+      (e) => isStratoError(e, 'INVALID_ARGUMENT') && e.message.startsWith(`--${flag}:`),
+      flag,
+    );
+  }
+});

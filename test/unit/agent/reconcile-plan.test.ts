@@ -1,3 +1,5 @@
+// Which instance objects are orphans: a table of host observations against the
+// conductor's view. Removal is not decided here (removal-plan.test.ts).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { DomainObservation } from '../../../agent/hypervisor/hypervisor.ts';
@@ -13,37 +15,50 @@ interface Case {
   name: string;
   domains: string[];
   dirs: string[];
+  logs?: string[];
   expected: string[] | undefined;
   busy?: string[];
-  /** id → ms it was first seen unexpected; `now` is 100_000 and the grace 60_000. */
-  since?: Record<string, number>;
   want: Partial<ReconcilePlan>;
 }
 
 const cases: Case[] = [
-  { name: 'all consistent', domains: [A], dirs: [A], expected: [A], want: {} },
+  { name: 'all consistent', domains: [A], dirs: [A], logs: [A], expected: [A], want: {} },
   {
-    name: 'dir without domain, not expected: removed',
+    name: 'dir without domain, not expected: an orphan',
     domains: [A],
     dirs: [A, B],
     expected: [A],
-    want: { removeDirs: [B] },
+    want: { orphans: [{ kind: 'instanceDirs', name: B }] },
   },
   {
-    name: 'dir without domain but expected: kept, reported missing',
+    name: 'dir without domain but expected: no orphan, reported missing',
     domains: [],
     dirs: [B],
     expected: [B],
     want: { missingExpected: [B] },
   },
-  { name: 'conductor unknown: nothing removed', domains: [], dirs: [B], expected: undefined, want: {} },
-  { name: 'busy dir is never removed', domains: [], dirs: [C], expected: [], busy: [C], want: {} },
   {
-    name: 'unexpected domain kept and flagged',
+    name: 'conductor unknown: nothing is an orphan',
+    domains: [D],
+    dirs: [B, D],
+    logs: [C],
+    expected: undefined,
+    want: {},
+  },
+  { name: 'busy dir is no orphan', domains: [], dirs: [C], expected: [], busy: [C], want: {} },
+  {
+    name: 'unexpected domain of this agent (its dir is here): an orphan',
     domains: [A, D],
     dirs: [A, D],
     expected: [A],
-    want: { unexpectedDomains: [D] },
+    want: { orphans: [{ kind: 'domains', name: D }] },
+  },
+  {
+    name: "a strato domain without a dir here is another agent's: foreign, never an orphan",
+    domains: [A, D],
+    dirs: [A],
+    expected: [A],
+    want: { foreignDomains: [D] },
   },
   { name: 'expected but absent everywhere', domains: [], dirs: [], expected: [A], want: { missingExpected: [A] } },
   { name: 'busy expected instance is not missing', domains: [], dirs: [], expected: [A], busy: [A], want: {} },
@@ -54,48 +69,39 @@ const cases: Case[] = [
     expected: [],
     want: { strayEntries: ['README', 'lost+found'] },
   },
-  { name: 'domain with no dir is fine', domains: [A], dirs: [], expected: [A], want: {} },
   {
-    name: 'unexpected within the grace period: kept',
+    name: 'logs of an instance with no domain, not expected: orphans',
+    domains: [A],
+    dirs: [A],
+    logs: [A, C],
+    expected: [A],
+    want: { orphans: [{ kind: 'domainLogs', name: C }] },
+  },
+  {
+    name: 'logs of a foreign domain that still exists are not orphans',
+    domains: [A, D],
+    dirs: [A],
+    logs: [D],
+    expected: [A],
+    want: { foreignDomains: [D] },
+  },
+  {
+    name: 'logs of an expected instance are kept',
+    domains: [],
+    dirs: [],
+    logs: [B],
+    expected: [B],
+    want: { missingExpected: [B] },
+  },
+  {
+    name: 'a domain deleted while the agent was down: domain, dir and logs are orphans',
     domains: [D],
     dirs: [D],
+    logs: [D],
     expected: [],
-    since: { [D]: 50_000 },
-    want: { unexpectedDomains: [D] },
+    want: { orphans: [{ kind: 'domains', name: D }] },
   },
-  {
-    name: 'unexpected past the grace period: deleted',
-    domains: [D],
-    dirs: [D],
-    expected: [],
-    since: { [D]: 40_000 },
-    want: { removeDomains: [D] },
-  },
-  {
-    name: 'expected again: never deleted whatever its history',
-    domains: [D],
-    dirs: [D],
-    expected: [D],
-    since: { [D]: 0 },
-    want: {},
-  },
-  {
-    name: 'busy unexpected domain: left alone',
-    domains: [D],
-    dirs: [D],
-    expected: [],
-    busy: [D],
-    since: { [D]: 0 },
-    want: {},
-  },
-  {
-    name: 'conductor unknown: no domain deleted',
-    domains: [D],
-    dirs: [D],
-    expected: undefined,
-    since: { [D]: 0 },
-    want: {},
-  },
+  { name: 'busy unexpected domain: no orphan', domains: [D], dirs: [D], expected: [], busy: [D], want: {} },
 ];
 
 for (const c of cases) {
@@ -103,13 +109,11 @@ for (const c of cases) {
     const plan = planReconcile({
       domains: c.domains.map(dom),
       instanceDirs: c.dirs,
+      loggedInstances: c.logs ?? [],
       expected: c.expected === undefined ? undefined : new Set(c.expected),
       busy: new Set(c.busy ?? []),
-      unexpectedSince: new Map(Object.entries(c.since ?? {})),
-      now: 100_000,
-      graceMs: 60_000,
     });
-    const none = { removeDirs: [], unexpectedDomains: [], removeDomains: [], missingExpected: [], strayEntries: [] };
+    const none: ReconcilePlan = { orphans: [], missingExpected: [], strayEntries: [], foreignDomains: [] };
     assert.deepEqual(plan, { ...none, ...c.want });
   });
 }

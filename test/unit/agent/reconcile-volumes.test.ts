@@ -9,9 +9,17 @@ import { quiet, req, servedVolume, setup } from './compute-fixture.ts';
 
 async function world() {
   const s = await setup();
-  const reconciler = new Reconciler({ hv: s.hv, manager: s.manager, stateDir: s.stateDir, log: quiet });
+  const reconciler = new Reconciler({
+    hv: s.hv,
+    manager: s.manager,
+    stateDir: s.stateDir,
+    log: quiet,
+    orphanRemoval: 'on',
+    orphanGraceMs: 0,
+  });
   const r = req();
   await s.manager.spawn(r);
+  reconciler.setExpected([r.instanceId]);
   const v = servedVolume(s.hv);
   await s.manager.attachVolume(r.instanceId, v);
   return { ...s, reconciler, id: r.instanceId, v };
@@ -22,7 +30,8 @@ test('a leftover secret goes; the attached volume keeps its own', async () => {
   const leftover = randomUUID();
   await hv.setVolumeSecret(leftover, 'left-by-a-spawn-cut-short');
   const plan = await reconciler.pass();
-  assert.deepEqual(plan.removeSecrets, [leftover]);
+  assert.deepEqual(plan.orphanSecrets, [leftover]);
+  assert.deepEqual(plan.removed, [{ kind: 'libvirtSecrets', name: leftover }]);
   assert.deepEqual(await hv.volumeSecrets(), [v.volumeId]);
 });
 

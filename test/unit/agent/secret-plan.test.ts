@@ -25,13 +25,13 @@ const cases: Case[] = [
     name: 'a secret no domain records is removed',
     secrets: [V1, V2],
     refs: { [V1]: [I1] },
-    want: { removeSecrets: [V2] },
+    want: { orphanSecrets: [V2] },
   },
   {
     name: 'nothing recorded anywhere: every strato secret goes',
     secrets: [V2, V1],
     refs: {},
-    want: { removeSecrets: [V1, V2] },
+    want: { orphanSecrets: [V1, V2] },
   },
   { name: 'a busy volume keeps its secret (an attach in flight)', secrets: [V2], refs: {}, busy: [V2], want: {} },
   {
@@ -71,6 +71,6 @@ for (const c of cases) {
       busyVolumes: new Set(c.busy ?? []),
       knownPasswords: new Set(c.known ?? []),
     });
-    assert.deepEqual(plan, { removeSecrets: [], restoreSecrets: [], missingSecrets: [], ...c.want });
+    assert.deepEqual(plan, { orphanSecrets: [], restoreSecrets: [], missingSecrets: [], ...c.want });
   });
 }

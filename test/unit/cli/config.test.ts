@@ -3,7 +3,14 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { cloudPassword, configPath, loadCloud, normalizeEndpoint, resolveCloud } from '../../../cli/config.ts';
+import {
+  cloudPassword,
+  configPath,
+  loadCloud,
+  normalizeEndpoint,
+  parseEndpoint,
+  resolveCloud,
+} from '../../../cli/config.ts';
 import { CliError, EXIT } from '../../../cli/errors.ts';
 
 const HOME = '/home/u';
@@ -120,6 +127,28 @@ describe('normalizeEndpoint', () => {
     assert.throws(() => normalizeEndpoint('http://h:1'), /TLS only/);
     assert.throws(() => normalizeEndpoint('h:1/path'), /not host:port/);
     assert.throws(() => normalizeEndpoint(''), /not host:port/);
+  });
+});
+
+describe('the CA and plain text', () => {
+  it("takes OpenStack's `cacert` as the CA, as `ca_file`; not both", () => {
+    const doc = { clouds: { a: { endpoint: 'h:1', cacert: 'pki/ca.pem' } } };
+    assert.equal(resolveCloud({ env: {}, doc, file: FILE, home: HOME }).caFile, '/home/u/.config/strato/pki/ca.pem');
+    const both = { clouds: { a: { endpoint: 'h:1', cacert: 'x', ca_file: 'y' } } };
+    configErr(() => resolveCloud({ env: {}, doc: both, file: FILE, home: HOME }), /cacert and ca_file are the same/);
+  });
+
+  it('speaks plain text only to a loopback http:// endpoint', () => {
+    assert.deepEqual(parseEndpoint('http://127.0.0.1:8774'), { endpoint: '127.0.0.1:8774', plaintext: true });
+    assert.deepEqual(parseEndpoint('http://[::1]:9'), { endpoint: '[::1]:9', plaintext: true });
+    assert.deepEqual(parseEndpoint('grpc://localhost'), { endpoint: 'localhost:8774', plaintext: true });
+    assert.deepEqual(parseEndpoint('https://10.0.0.5:1'), { endpoint: '10.0.0.5:1', plaintext: false });
+    assert.deepEqual(parseEndpoint('10.0.0.5:1'), { endpoint: '10.0.0.5:1', plaintext: false });
+    configErr(() => parseEndpoint('http://10.0.0.5:8774'), /plain text only to a loopback address/);
+    configErr(() => parseEndpoint('http://cloud.example'), /plain text only to a loopback address/);
+    const c = resolveCloud({ env: { STRATO_URL: 'http://127.0.0.1:8774' }, file: FILE, home: HOME });
+    assert.equal(c.plaintext, true);
+    assert.equal(resolveCloud({ env: { STRATO_URL: '127.0.0.1:8774' }, file: FILE, home: HOME }).plaintext, undefined);
   });
 });
 

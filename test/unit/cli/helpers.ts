@@ -12,13 +12,28 @@ export interface RunResult {
   stderr: string;
 }
 
-export async function cli(argv: string[], factory: SessionFactory, opts: { tty?: boolean } = {}): Promise<RunResult> {
+export interface CliOptions {
+  tty?: boolean;
+  /** What standard input holds. */
+  stdin?: string;
+  /** Answers to the terminal's secret prompts, in order (a terminal is there only with this). */
+  prompts?: string[];
+}
+
+async function* stdinOf(text: string): AsyncIterable<Buffer> {
+  yield Buffer.from(text);
+}
+
+export async function cli(argv: string[], factory: SessionFactory, opts: CliOptions = {}): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
+  const answers = [...(opts.prompts ?? [])];
   const io: Io = {
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s), isTTY: opts.tty ?? false, columns: 80 },
     env: {},
+    ...(opts.stdin === undefined ? {} : { stdin: stdinOf(opts.stdin) }),
+    ...(opts.prompts ? { promptSecret: async () => answers.shift() ?? '' } : {}),
   };
   const code = await run(argv, io, factory);
   return { code, stdout, stderr };

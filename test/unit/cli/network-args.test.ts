@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { InvalidArgumentError } from 'commander';
+import { networkRequest } from '../../../cli/commands/network.ts';
 import {
   allocationPool,
   cidr,
@@ -14,7 +15,6 @@ import {
   portRange,
   remoteIp,
 } from '../../../cli/commands/network-args.ts';
-import { networkRequest } from '../../../cli/commands/network.ts';
 import { portRequest } from '../../../cli/commands/port.ts';
 import { matchText, ruleRequest, ruleSummary } from '../../../cli/commands/security-group-rule.ts';
 import { subnetRequest } from '../../../cli/commands/subnet.ts';

@@ -7,6 +7,7 @@ import type { Cloud } from '../../../cli/config.ts';
 import {
   type CachedToken,
   EXPIRY_MARGIN_MS,
+  isStaleExplicit,
   isUsable,
   readCachedToken,
   removeCachedToken,
@@ -43,6 +44,23 @@ describe('isUsable', () => {
     assert.equal(isUsable(entry(later, { project: 'demo' }), cloud, NOW), false);
     assert.equal(isUsable(entry('soon'), cloud, NOW), false);
     assert.equal(isUsable(undefined, cloud, NOW), false);
+  });
+});
+
+describe('a token from "strato login --user"', () => {
+  const later = '2026-01-01T13:00:00Z';
+  it('stands for the cloud whatever user and project it configures, until it expires', () => {
+    const mine = entry(later, { username: 'alice', project: 'demo', explicit: true });
+    assert.equal(isUsable(mine, cloud, NOW), true);
+    assert.equal(isUsable(mine, { ...cloud, auth: {} }, NOW), true, 'also a cloud without credentials');
+    assert.equal(isUsable({ ...mine, endpoint: 'other:1' }, cloud, NOW), false, 'never for another endpoint');
+    assert.equal(isStaleExplicit(mine, cloud, NOW), false);
+  });
+  it('once expired, is stale (the CLI asks for a new login instead of switching users)', () => {
+    const old = entry('2026-01-01T11:00:00Z', { username: 'alice', explicit: true });
+    assert.equal(isUsable(old, cloud, NOW), false);
+    assert.equal(isStaleExplicit(old, cloud, NOW), true);
+    assert.equal(isStaleExplicit(entry('2026-01-01T11:00:00Z'), cloud, NOW), false, 'a configured login just renews');
   });
 });
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Server__Output } from '../../../common/gen/strato/compute/v1/Server.ts';
 import { CliError, EXIT } from '../../../cli/errors.ts';
 import { settle, waitFor } from '../../../cli/wait.ts';
+import type { Server__Output } from '../../../common/gen/strato/compute/v1/Server.ts';
 
 function server(vmState: string, taskState = '', fault?: Server__Output['fault']): Server__Output {
   // Spread keeps this compiling when the proto grows fields the CLI does not use.

@@ -176,6 +176,7 @@ const TABLE: [string, StratoError, Verdict][] = [
     'reschedule',
   ],
   ['agent: host full', answer(new StratoError('RESOURCE_EXHAUSTED', 'HOST_FULL', 'x')), 'reschedule'],
+  ['agent: instance disk full', answer(new StratoError('RESOURCE_EXHAUSTED', 'HOST_DISK_FULL', 'x')), 'reschedule'],
   [
     'agent: a different domain holds the name',
     answer(new StratoError('FAILED_PRECONDITION', 'INSTANCE_EXISTS_DIFFERENT', 'x')),

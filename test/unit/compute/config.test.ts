@@ -7,16 +7,17 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { AGENT_FLAGS } from '../../../agent/config.ts';
 import type { Deprecation } from '../../../common/daemon-flags.ts';
 import {
-  type ConductorConfig,
   CONDUCTOR_FLAGS,
+  type ConductorConfig,
   DEFAULT_CONFIG,
   HELP,
   loadCommand,
+  publicTlsFiles,
   resolveConfig,
 } from '../../../conductor/config.ts';
-import { AGENT_FLAGS } from '../../../agent/config.ts';
 
 async function load(
   argv: string[],
@@ -146,5 +147,41 @@ describe('conductor config', () => {
       for (const flag of Object.keys(table)) if (durations.test(flag)) assert.match(flag, /-s$/, flag);
     }
     assert.ok(CONDUCTOR_FLAGS['acpi-timeout-s'] && AGENT_FLAGS['acpi-timeout-s']);
+  });
+
+  it('tokens last 1 h unless --token-ttl-s says otherwise', async () => {
+    assert.equal(DEFAULT_CONFIG.tokenTtlS, 3600);
+    assert.equal((await load(['--token-ttl-s', '90'])).config.tokenTtlS, 90);
+    assert.equal((await load([], { STRATO_CONDUCTOR_TOKEN_TTL_S: '30' })).config.tokenTtlS, 30);
+    await assert.rejects(loadCommand(['--token-ttl-s', '0'], {}), { reason: 'CONFIG_INVALID' });
+  });
+
+  it('the public API: its own certificate (both files or neither), plain text only on loopback', async () => {
+    const tls = await load(['--tls-cert', '/etc/strato/tls/api.crt', '--tls-key', '/etc/strato/tls/api.key']);
+    assert.deepEqual([tls.config.tlsCert, tls.config.tlsKey], ['/etc/strato/tls/api.crt', '/etc/strato/tls/api.key']);
+    assert.deepEqual(publicTlsFiles(tls.config), {
+      certFile: '/etc/strato/tls/api.crt',
+      keyFile: '/etc/strato/tls/api.key',
+    });
+    assert.deepEqual(publicTlsFiles(DEFAULT_CONFIG), {
+      certFile: '/etc/strato/tls/conductor.crt',
+      keyFile: '/etc/strato/tls/conductor.key',
+    });
+    await assert.rejects(loadCommand(['--tls-cert', '/x.crt'], {}), {
+      reason: 'CONFIG_INVALID',
+      message: /both or neither/,
+    });
+    for (const listen of ['127.0.0.1:8774', '[::1]:8774', 'localhost:8774']) {
+      const c = await load(['--listen-plaintext', '--listen', listen]);
+      assert.equal(c.config.listenPlaintext, true, listen);
+    }
+    assert.equal((await load([], { STRATO_CONDUCTOR_LISTEN_PLAINTEXT: '1' })).config.listenPlaintext, true);
+    for (const listen of ['0.0.0.0:8774', '[::]:8774', '10.0.0.5:8774', 'api.example:8774']) {
+      await assert.rejects(loadCommand(['--listen-plaintext', '--listen', listen], {}), {
+        reason: 'CONFIG_INVALID',
+        message: /only on a loopback address/,
+      });
+    }
+    assert.throws(() => resolveConfig({ listenPlaintext: true, tlsCert: '/a', tlsKey: '/b' }), /serves no certificate/);
   });
 });

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Metadata, status } from '@grpc/grpc-js';
+import { currentRequestId, runInContext } from '../../../common/grpc/request-id.ts';
 import { fromCallError } from '../../../common/grpc/status.ts';
 import type { AgentApi, AgentDirectory } from '../../../conductor/agents/agent-api.ts';
 import { type InstanceRecord, instanceKey } from '../../../conductor/compute/instance-record.ts';
@@ -64,6 +65,46 @@ describe('workflow driver: waiting for a host that does not answer', () => {
         await sleep(20);
       }
       assert.equal(spawnsAt.length, 5);
+    } finally {
+      await driver.close();
+    }
+  });
+});
+
+describe('workflow driver: request ids', () => {
+  const store = new SqliteStore({ path: ':memory:' });
+  after(() => store.close());
+
+  it("calls the agent under the id of the call that started the workflow, not the kicker's", async () => {
+    const seen: (string | undefined)[] = [];
+    const agent: AgentApi = {
+      spawn: async () => {
+        seen.push(currentRequestId());
+        return { instanceId: ID, powerState: 'running', domainName: `strato-${ID}` };
+      },
+      delete: async () => assert.fail('no delete'),
+      action: async () => assert.fail('no action'),
+      consoleLog: async () => [],
+    };
+    const driver = new WorkflowDriver({
+      store,
+      claimer: {
+        place: async () => assert.fail('no placement: the host is chosen'),
+        release: async () => assert.fail('the claim is held'),
+      },
+      hosts: { get: async (id: string) => ({ id, address: '127.0.0.1:1' }) },
+      agents: { forHost: () => agent, close() {} } as AgentDirectory,
+      log: quiet,
+    });
+    try {
+      const record = building();
+      assert.ok(record.workflow);
+      record.workflow.requestId = 'req-of-the-create';
+      await store.create(instanceKey(ID), record);
+      // Kicked from another request's context (as a resumed or swept workflow is).
+      runInContext({ requestId: 'req-of-someone-else' }, () => driver.kick(ID));
+      while ((await store.get<InstanceRecord>(instanceKey(ID))).value.vmState !== 'ACTIVE') await sleep(20);
+      assert.deepEqual(seen, ['req-of-the-create']);
     } finally {
       await driver.close();
     }

@@ -3,8 +3,16 @@
 
 export interface HeartbeatResponse {
   'expectedInstanceIds'?: (string)[];
+  /**
+   * As in RegisterResponse.
+   */
+  'renewCertificate'?: (boolean);
 }
 
 export interface HeartbeatResponse__Output {
   'expectedInstanceIds': (string)[];
+  /**
+   * As in RegisterResponse.
+   */
+  'renewCertificate': (boolean);
 }

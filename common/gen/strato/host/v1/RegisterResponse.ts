@@ -11,6 +11,11 @@ export interface RegisterResponse {
    * The host counts as down after this long without a heartbeat.
    */
   'downAfterS'?: (number);
+  /**
+   * An admin asked for a new certificate (HostCertificates.RotateHostCertificate):
+   * call RenewCertificate with a new key.
+   */
+  'renewCertificate'?: (boolean);
 }
 
 export interface RegisterResponse__Output {
@@ -23,4 +28,9 @@ export interface RegisterResponse__Output {
    * The host counts as down after this long without a heartbeat.
    */
   'downAfterS': (number);
+  /**
+   * An admin asked for a new certificate (HostCertificates.RotateHostCertificate):
+   * call RenewCertificate with a new key.
+   */
+  'renewCertificate': (boolean);
 }

@@ -8,6 +8,8 @@ import type { PullImageRequest as _strato_host_v1_PullImageRequest, PullImageReq
 import type { PullImageResponse as _strato_host_v1_PullImageResponse, PullImageResponse__Output as _strato_host_v1_PullImageResponse__Output } from '../../../strato/host/v1/PullImageResponse.ts';
 import type { RegisterRequest as _strato_host_v1_RegisterRequest, RegisterRequest__Output as _strato_host_v1_RegisterRequest__Output } from '../../../strato/host/v1/RegisterRequest.ts';
 import type { RegisterResponse as _strato_host_v1_RegisterResponse, RegisterResponse__Output as _strato_host_v1_RegisterResponse__Output } from '../../../strato/host/v1/RegisterResponse.ts';
+import type { RenewCertificateRequest as _strato_host_v1_RenewCertificateRequest, RenewCertificateRequest__Output as _strato_host_v1_RenewCertificateRequest__Output } from '../../../strato/host/v1/RenewCertificateRequest.ts';
+import type { RenewCertificateResponse as _strato_host_v1_RenewCertificateResponse, RenewCertificateResponse__Output as _strato_host_v1_RenewCertificateResponse__Output } from '../../../strato/host/v1/RenewCertificateResponse.ts';
 import type { ReportInstanceRequest as _strato_host_v1_ReportInstanceRequest, ReportInstanceRequest__Output as _strato_host_v1_ReportInstanceRequest__Output } from '../../../strato/host/v1/ReportInstanceRequest.ts';
 import type { ReportInstanceResponse as _strato_host_v1_ReportInstanceResponse, ReportInstanceResponse__Output as _strato_host_v1_ReportInstanceResponse__Output } from '../../../strato/host/v1/ReportInstanceResponse.ts';
 
@@ -100,6 +102,49 @@ export interface RegistryClient extends grpc.Client {
   register(argument: _strato_host_v1_RegisterRequest, callback: grpc.requestCallback<_strato_host_v1_RegisterResponse__Output>): grpc.ClientUnaryCall;
   
   /**
+   * RenewCertificate signs a certificate for a new key of the calling host:
+   * `csr` is a PKCS#10 request in PEM (at most 16 KiB) for a key the host
+   * made (EC P-256/P-384, Ed25519 or RSA of at least 2048 bits); its private
+   * key never leaves the host. The certificate names the host as the one the
+   * call is made with does (CN, SANs; the request's own names are ignored),
+   * for the conductor's default validity. The agent calls it when a heartbeat
+   * reply asks (renew_certificate) and by itself when two thirds of its
+   * certificate's lifetime have passed. Not idempotent: each call issues a
+   * certificate; one the host never uses is revoked (superseded) once it
+   * calls with a later one.
+   * Errors: PERMISSION_DENIED (HOST_IDENTITY_MISMATCH, CERTIFICATE_REVOKED,
+   * CERTIFICATE_UNKNOWN); INVALID_ARGUMENT (CSR_INVALID: not a PEM request,
+   * a bad signature or a weak key; KEY_REUSED: the key of the certificate the
+   * call is made with); FAILED_PRECONDITION (CA_UNAVAILABLE);
+   * RESOURCE_EXHAUSTED (TOO_MANY_CERTIFICATES).
+   */
+  RenewCertificate(argument: _strato_host_v1_RenewCertificateRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_RenewCertificateResponse__Output>): grpc.ClientUnaryCall;
+  RenewCertificate(argument: _strato_host_v1_RenewCertificateRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_host_v1_RenewCertificateResponse__Output>): grpc.ClientUnaryCall;
+  RenewCertificate(argument: _strato_host_v1_RenewCertificateRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_RenewCertificateResponse__Output>): grpc.ClientUnaryCall;
+  RenewCertificate(argument: _strato_host_v1_RenewCertificateRequest, callback: grpc.requestCallback<_strato_host_v1_RenewCertificateResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * RenewCertificate signs a certificate for a new key of the calling host:
+   * `csr` is a PKCS#10 request in PEM (at most 16 KiB) for a key the host
+   * made (EC P-256/P-384, Ed25519 or RSA of at least 2048 bits); its private
+   * key never leaves the host. The certificate names the host as the one the
+   * call is made with does (CN, SANs; the request's own names are ignored),
+   * for the conductor's default validity. The agent calls it when a heartbeat
+   * reply asks (renew_certificate) and by itself when two thirds of its
+   * certificate's lifetime have passed. Not idempotent: each call issues a
+   * certificate; one the host never uses is revoked (superseded) once it
+   * calls with a later one.
+   * Errors: PERMISSION_DENIED (HOST_IDENTITY_MISMATCH, CERTIFICATE_REVOKED,
+   * CERTIFICATE_UNKNOWN); INVALID_ARGUMENT (CSR_INVALID: not a PEM request,
+   * a bad signature or a weak key; KEY_REUSED: the key of the certificate the
+   * call is made with); FAILED_PRECONDITION (CA_UNAVAILABLE);
+   * RESOURCE_EXHAUSTED (TOO_MANY_CERTIFICATES).
+   */
+  renewCertificate(argument: _strato_host_v1_RenewCertificateRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_RenewCertificateResponse__Output>): grpc.ClientUnaryCall;
+  renewCertificate(argument: _strato_host_v1_RenewCertificateRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_host_v1_RenewCertificateResponse__Output>): grpc.ClientUnaryCall;
+  renewCertificate(argument: _strato_host_v1_RenewCertificateRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_RenewCertificateResponse__Output>): grpc.ClientUnaryCall;
+  renewCertificate(argument: _strato_host_v1_RenewCertificateRequest, callback: grpc.requestCallback<_strato_host_v1_RenewCertificateResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * ReportInstance pushes one instance's actual state as soon as the host
    * sees it change (libvirt events). Power state follows reports for
    * instances at rest; reports observed (observed_at) before the conductor's
@@ -164,6 +209,25 @@ export interface RegistryHandlers extends grpc.UntypedServiceImplementation {
   Register: grpc.handleUnaryCall<_strato_host_v1_RegisterRequest__Output, _strato_host_v1_RegisterResponse>;
   
   /**
+   * RenewCertificate signs a certificate for a new key of the calling host:
+   * `csr` is a PKCS#10 request in PEM (at most 16 KiB) for a key the host
+   * made (EC P-256/P-384, Ed25519 or RSA of at least 2048 bits); its private
+   * key never leaves the host. The certificate names the host as the one the
+   * call is made with does (CN, SANs; the request's own names are ignored),
+   * for the conductor's default validity. The agent calls it when a heartbeat
+   * reply asks (renew_certificate) and by itself when two thirds of its
+   * certificate's lifetime have passed. Not idempotent: each call issues a
+   * certificate; one the host never uses is revoked (superseded) once it
+   * calls with a later one.
+   * Errors: PERMISSION_DENIED (HOST_IDENTITY_MISMATCH, CERTIFICATE_REVOKED,
+   * CERTIFICATE_UNKNOWN); INVALID_ARGUMENT (CSR_INVALID: not a PEM request,
+   * a bad signature or a weak key; KEY_REUSED: the key of the certificate the
+   * call is made with); FAILED_PRECONDITION (CA_UNAVAILABLE);
+   * RESOURCE_EXHAUSTED (TOO_MANY_CERTIFICATES).
+   */
+  RenewCertificate: grpc.handleUnaryCall<_strato_host_v1_RenewCertificateRequest__Output, _strato_host_v1_RenewCertificateResponse>;
+  
+  /**
    * ReportInstance pushes one instance's actual state as soon as the host
    * sees it change (libvirt events). Power state follows reports for
    * instances at rest; reports observed (observed_at) before the conductor's
@@ -178,5 +242,6 @@ export interface RegistryDefinition extends grpc.ServiceDefinition {
   Heartbeat: MethodDefinition<_strato_host_v1_HeartbeatRequest, _strato_host_v1_HeartbeatResponse, _strato_host_v1_HeartbeatRequest__Output, _strato_host_v1_HeartbeatResponse__Output>
   PullImage: MethodDefinition<_strato_host_v1_PullImageRequest, _strato_host_v1_PullImageResponse, _strato_host_v1_PullImageRequest__Output, _strato_host_v1_PullImageResponse__Output>
   Register: MethodDefinition<_strato_host_v1_RegisterRequest, _strato_host_v1_RegisterResponse, _strato_host_v1_RegisterRequest__Output, _strato_host_v1_RegisterResponse__Output>
+  RenewCertificate: MethodDefinition<_strato_host_v1_RenewCertificateRequest, _strato_host_v1_RenewCertificateResponse, _strato_host_v1_RenewCertificateRequest__Output, _strato_host_v1_RenewCertificateResponse__Output>
   ReportInstance: MethodDefinition<_strato_host_v1_ReportInstanceRequest, _strato_host_v1_ReportInstanceResponse, _strato_host_v1_ReportInstanceRequest__Output, _strato_host_v1_ReportInstanceResponse__Output>
 }

@@ -3,8 +3,10 @@
 
 export interface CreateProjectRequest {
   'name'?: (string);
+  'description'?: (string);
 }
 
 export interface CreateProjectRequest__Output {
   'name': (string);
+  'description': (string);
 }

@@ -5,7 +5,7 @@ export interface CreateUserRequest {
   'name'?: (string);
   'password'?: (string);
   /**
-   * Project name or id.
+   * Project name or id: the default project.
    */
   'project'?: (string);
   'role'?: (string);
@@ -15,7 +15,7 @@ export interface CreateUserRequest__Output {
   'name': (string);
   'password': (string);
   /**
-   * Project name or id.
+   * Project name or id: the default project.
    */
   'project': (string);
   'role': (string);

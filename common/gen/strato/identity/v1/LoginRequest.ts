@@ -5,7 +5,7 @@ export interface LoginRequest {
   'username'?: (string);
   'password'?: (string);
   /**
-   * Project name or id; empty means the user's own project.
+   * Project name or id; empty means the user's default project.
    */
   'project'?: (string);
 }
@@ -14,7 +14,7 @@ export interface LoginRequest__Output {
   'username': (string);
   'password': (string);
   /**
-   * Project name or id; empty means the user's own project.
+   * Project name or id; empty means the user's default project.
    */
   'project': (string);
 }

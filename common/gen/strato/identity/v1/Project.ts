@@ -5,10 +5,20 @@ export interface Project {
   'id'?: (string);
   'name'?: (string);
   'createdAt'?: (string);
+  'description'?: (string);
+  /**
+   * '' until the first update.
+   */
+  'updatedAt'?: (string);
 }
 
 export interface Project__Output {
   'id': (string);
   'name': (string);
   'createdAt': (string);
+  'description': (string);
+  /**
+   * '' until the first update.
+   */
+  'updatedAt': (string);
 }
