@@ -4,6 +4,9 @@
 // or tgtd restart the targets come back; strato targets and CHAP accounts no
 // record calls for go (a detach or a failed attach that could not reach the
 // storage host). An attachment whose server is not placed yet calls for nothing.
+// A pass the host gave no answer to is asked again within seconds, a few times:
+// the pass a re-registration starts can find the conductor's channel to the
+// restarted agent still backing off, and the next periodic pass is a minute away.
 import { type Logger, log as rootLog } from '../../common/log.ts';
 import type { VolumeAgents } from '../agents/volume-agent-api.ts';
 import { listAll } from '../store/list-all.ts';
@@ -25,6 +28,10 @@ export interface ExportReconcilerOptions {
   log?: Logger;
 }
 
+/** How soon, and how many times in a row, a pass the host gave no answer to is asked again. */
+const RETRY_MS = 1000;
+const RETRIES = 10;
+
 export class ExportReconciler {
   private readonly o: ExportReconcilerOptions;
   private readonly log: Logger;
@@ -32,6 +39,8 @@ export class ExportReconciler {
   private timer: NodeJS.Timeout | undefined;
   /** Hosts with a pass running, and whether another was asked for meanwhile. */
   private readonly running = new Map<string, { again: boolean }>();
+  /** Hosts whose last pass got no answer: how many retries in a row so far. */
+  private readonly retries = new Map<string, number>();
 
   constructor(o: ExportReconcilerOptions) {
     this.o = o;
@@ -73,16 +82,31 @@ export class ExportReconciler {
   async pass(hostId: string): Promise<void> {
     const state = { again: true };
     this.running.set(hostId, state);
+    let answered = true;
     try {
       while (state.again && !this.abort.signal.aborted) {
         state.again = false;
-        await this.once(hostId);
+        answered = await this.once(hostId);
       }
     } catch (err) {
       this.log.warn({ err, hostId }, 'export reconcile failed');
     } finally {
       this.running.delete(hostId);
     }
+    if (answered) this.retries.delete(hostId);
+    else this.retrySoon(hostId);
+  }
+
+  private retrySoon(hostId: string): void {
+    const n = (this.retries.get(hostId) ?? 0) + 1;
+    if (n > RETRIES || this.abort.signal.aborted) {
+      this.retries.delete(hostId); // the periodic pass and the next registration remain
+      return;
+    }
+    this.retries.set(hostId, n);
+    setTimeout(() => {
+      if (!this.abort.signal.aborted) this.soon(hostId);
+    }, RETRY_MS).unref();
   }
 
   /** What the attachment records call for on `hostId`. */
@@ -102,7 +126,8 @@ export class ExportReconciler {
     return out;
   }
 
-  private async once(hostId: string): Promise<void> {
+  /** One pass; false when the host gave no answer (to be asked again). */
+  private async once(hostId: string): Promise<boolean> {
     const { exports, r } = await this.o.locks.run(hostId, async () => {
       const exports = await this.desired(hostId);
       const r = await callHost(this.o.hosts, hostId, this.abort.signal, (h) =>
@@ -112,11 +137,12 @@ export class ExportReconciler {
     });
     if (!r.ok) {
       this.log.warn({ hostId, code: r.error.code, reason: r.error.reason }, 'export reconcile not applied');
-      return;
+      return !r.noAnswer;
     }
     const { steps, missingVolumeIds } = r.value;
     if (steps > 0 || missingVolumeIds.length > 0) {
       this.log.info({ hostId, exports: exports.length, steps, missing: missingVolumeIds }, 'exports reconciled');
     }
+    return true;
   }
 }

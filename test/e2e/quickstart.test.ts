@@ -1,6 +1,7 @@
 // The README's promise, end to end in the root namespace: `scripts/quickstart` brings
-// up a conductor, an agent and a first guest; a second run reuses them; the CLI on
-// PATH boots another guest; `--down` leaves no process, domain, link or file behind.
+// up a conductor, an agent (compute and storage) and a first guest; a second run reuses
+// them; a volume is made, attached to the guest and seen by it; the CLI on PATH boots
+// another guest; `--down` leaves no process, domain, link, tgt target or file behind.
 // It uses the machine's own libvirtd and the quick start's fixed paths and ports, so
 // it refuses to run over an existing installation rather than tear it down: that
 // fails the test (a skip would let the suite pass without checking the promise).
@@ -71,6 +72,7 @@ describe('quickstart (e2e: root namespace, the machine libvirtd)', { timeout: 90
   let logDir = '';
   let failed = false;
   const ids: string[] = [];
+  const volumeIds: string[] = [];
   const linksBefore = await linkNames();
   const run = async (name: string, cmd: string, args: string[], timeoutMs: number): Promise<ExecResult> => {
     const r = await execToFile(cmd, args, { logFile: join(logDir, `${name}.log`), env: ENV, timeoutMs });
@@ -136,6 +138,22 @@ describe('quickstart (e2e: root namespace, the machine libvirtd)', { timeout: 90
     assert.equal(list.filter((s) => s.name === 'demo-1').length, 1);
   });
 
+  it("the README's volume path: a volume made, attached to demo-1 and seen by its guest", async () => {
+    await strato(['volume', 'create', '--size', '1', '--wait', 'data1'], 120_000);
+    const volume = JSON.parse(await strato(['volume', 'show', 'data1', '-f', 'json'])) as { id: string };
+    volumeIds.push(volume.id);
+    await strato(['server', 'add', 'volume', '--wait', 'demo-1', 'data1'], 120_000);
+    // demo-1's user data prints each disk that appears (by the serial the guest sees: 20 characters).
+    const found = new RegExp(`E2E-VOL-FOUND ${volume.id.slice(0, 20)} \\S+ ${1024 ** 3}\\b`);
+    await waitFor(
+      () => strato(['console', 'log', 'demo-1', '--lines', '200']),
+      (out) => found.test(out),
+      { timeoutMs: 90_000, retryErrors: true, what: 'demo-1 to show the volume', intervalMs: 1000 },
+    );
+    const shown = JSON.parse(await strato(['volume', 'show', 'data1', '-f', 'json'])) as { status: string };
+    assert.equal(shown.status, 'in-use');
+  });
+
   it('the CLI on PATH boots a second server', async () => {
     await strato(['server', 'create', '--image', 'testvm', '--flavor', 'm1.tiny', '--wait', 'vm2'], 180_000);
     const vm2 = await serverJson('vm2');
@@ -172,5 +190,13 @@ describe('quickstart (e2e: root namespace, the machine libvirtd)', { timeout: 90
     );
     const nft = await execToFile('nft', ['list', 'tables'], { logFile: join(logDir, 'nft.log'), timeoutMs: 30_000 });
     assert.doesNotMatch(nft.output, /\bstrato\b/, 'strato nftables tables remain');
+    // The volume's iSCSI target and CHAP account went with it (the machine's own tgtd).
+    for (const mode of ['target', 'account']) {
+      const tgt = await execToFile('tgtadm', ['--lld', 'iscsi', '--op', 'show', '--mode', mode], {
+        logFile: join(logDir, `tgt-${mode}.log`),
+        timeoutMs: 30_000,
+      });
+      for (const id of volumeIds) assert.ok(!tgt.output.includes(id), `tgt ${mode} of volume ${id} remains`);
+    }
   });
 });

@@ -1,6 +1,6 @@
 // The private directories of one simulated host, as the root namespace sees them. Inside
 // the host they are bind-mounted by sim-host-init.sh over /run, /etc/libvirt,
-// /var/lib/libvirt, /var/log/libvirt and /var/cache/libvirt.
+// /var/lib/libvirt, /var/log/libvirt, /var/cache/libvirt and /etc/lvm.
 
 import { chmod, cp, mkdir, readdir, readFile } from 'node:fs/promises';
 import { createConnection } from 'node:net';
@@ -12,6 +12,8 @@ export interface HostDirs {
   dir: string;
   run: string;
   etcLibvirt: string;
+  /** The host's /etc/lvm: LVM's metadata backups and archives of a storage host stay in it. */
+  etcLvm: string;
   log: string;
   initLog: string;
   libvirtSocket: string;
@@ -24,6 +26,7 @@ export function hostDirs(dir: string): HostDirs {
     dir,
     run,
     etcLibvirt: join(dir, 'etc-libvirt'),
+    etcLvm: join(dir, 'etc-lvm'),
     log: join(dir, 'log'),
     initLog: join(dir, 'init.log'),
     libvirtSocket: join(run, 'libvirt', 'libvirt-sock'),
@@ -37,7 +40,7 @@ export function hostDirs(dir: string): HostDirs {
  * autostart a NAT + dnsmasq in every host), secrets, pools and hooks stay its own.
  */
 export async function prepareHostDirs(d: HostDirs): Promise<void> {
-  for (const sub of ['run', 'etc-libvirt/qemu/networks/autostart', 'lib', 'log', 'cache']) {
+  for (const sub of ['run', 'etc-libvirt/qemu/networks/autostart', 'etc-lvm', 'lib', 'log', 'cache']) {
     await mkdir(join(d.dir, sub), { recursive: true, mode: 0o755 });
   }
   // QEMU runs as libvirt-qemu; the dirs must be traversable like the real ones.
@@ -46,6 +49,11 @@ export async function prepareHostDirs(d: HostDirs): Promise<void> {
     if (name.endsWith('.conf')) await cp(join('/etc/libvirt', name), join(d.etcLibvirt, name));
   }
   await cp('/etc/libvirt/nwfilter', join(d.etcLibvirt, 'nwfilter'), { recursive: true }).catch(() => undefined);
+  // LVM's settings only, not the machine's backups and archives (other VGs'); without
+  // lvm2 there is no /etc/lvm to mount over and the host goes without.
+  for (const name of ['lvm.conf', 'lvmlocal.conf', 'profile']) {
+    await cp(join('/etc/lvm', name), join(d.etcLvm, name), { recursive: true }).catch(() => undefined);
+  }
 }
 
 function socketAnswers(path: string): Promise<boolean> {

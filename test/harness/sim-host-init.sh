@@ -5,7 +5,7 @@
 # foreground as its children (so it reaps them), and then stays alive: it holds the mount
 # namespace that later processes of the host enter with nsenter.
 #
-# $1: the host's directory, prepared by the harness (run, etc-libvirt, lib, log, cache).
+# $1: the host's directory, prepared by the harness (run, etc-libvirt, etc-lvm, lib, log, cache).
 set -eu
 dir=$1
 
@@ -17,6 +17,8 @@ mount --bind "$dir/etc-libvirt" /etc/libvirt
 mount --bind "$dir/lib" /var/lib/libvirt
 mount --bind "$dir/log" /var/log/libvirt
 mount --bind "$dir/cache" /var/cache/libvirt
+# LVM writes metadata backups of a storage host's volume group under /etc/lvm.
+if [ -d /etc/lvm ]; then mount --bind "$dir/etc-lvm" /etc/lvm; fi
 
 virtlogd &
 libvirtd &

@@ -2,7 +2,8 @@
 // host is a network namespace with an underlay address on a test bridge in the root
 // namespace, plus a private mount namespace with its own virtlogd and libvirtd (see
 // sim-host-init.sh). The test process reaches each libvirtd through a socket in a
-// directory it can see. `teardown()` removes all of it; call it from t.after.
+// directory it can see. A storage host also runs its own tgtd (sim-host-tgtd.ts).
+// `teardown()` removes all of it; call it from t.after.
 import type { ChildProcess, SpawnOptions } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -23,6 +24,7 @@ import { harvestCapsCache, seedCapsCache } from './sim-host-caps-cache.ts';
 import { hostDirs, prepareHostDirs, readPid, waitForDaemons } from './sim-host-dirs.ts';
 import { createHostCgroup, processStartTime, rssKiB } from './sim-host-processes.ts';
 import { type ClusterRecord, type HostRecord, writeRecord } from './sim-host-registry.ts';
+import { SimTgtd } from './sim-host-tgtd.ts';
 import { sweepLeftovers, teardownRecord } from './sim-host-teardown.ts';
 import { pickUnderlaySubnet, type UnderlayPlan } from './sim-host-underlay.ts';
 
@@ -58,6 +60,8 @@ export interface SimHost {
   spawn(cmd: string, args: readonly string[], options?: SpawnOptions): ChildProcess;
   daemonPids(): Promise<{ libvirtd?: number; virtlogd?: number }>;
   memory(): Promise<SimHostMemory>;
+  /** The host's own tgtd (its portal on the underlay address), on storage hosts only. */
+  readonly tgtd?: SimTgtd;
 }
 
 export interface SimCluster {
@@ -79,6 +83,8 @@ export interface SimHostsOptions {
   base?: string;
   /** How long one host's libvirtd may take to answer. @default 30000 */
   startTimeoutMs?: number;
+  /** Indexes of the hosts that are storage hosts: each runs a tgtd of its own. @default none */
+  storageHosts?: readonly number[];
 }
 
 const INIT_SCRIPT = join(import.meta.dirname, 'sim-host-init.sh');
@@ -127,7 +133,12 @@ export async function startSimHosts(options: SimHostsOptions): Promise<SimCluste
     await mkdir(rec.dir, { recursive: true, mode: 0o755 });
     await createBridge(rec.bridge, `${underlay.bridgeIp}/${underlay.prefixLength}`);
     const hosts = await Promise.all(
-      rec.hosts.map((h, n) => startHost(rec, h, n, underlay, capsCache, options.startTimeoutMs ?? 30_000)),
+      rec.hosts.map((h, n) =>
+        startHost(rec, h, n, underlay, capsCache, {
+          timeoutMs: options.startTimeoutMs ?? 30_000,
+          tgtd: options.storageHosts?.includes(n) ?? false,
+        }),
+      ),
     );
     await writeRecord(rec);
     return {
@@ -154,7 +165,7 @@ async function startHost(
   n: number,
   underlay: UnderlayPlan,
   capsCache: string,
-  timeoutMs: number,
+  o: { timeoutMs: number; tgtd: boolean },
 ): Promise<SimHost> {
   const t0 = performance.now();
   const dirs = hostDirs(join(rec.dir, `h${n}`));
@@ -179,7 +190,7 @@ async function startHost(
   const holderPid = holder.pid;
   if (holderPid === undefined) throw internal('SIM_HOST_INIT_FAILED', `could not start the init of ${h.netns}`);
   h.holderPid = holderPid;
-  await waitForDaemons(dirs, holderPid, timeoutMs);
+  await waitForDaemons(dirs, holderPid, o.timeoutMs);
   // Read only now: until `unshare` ran, the holder was still in the root mount namespace.
   h.mntId = await namespaceId('mnt', holderPid);
   await writeRecord(rec);
@@ -190,6 +201,15 @@ async function startHost(
     libvirtd: await readPid(join(dirs.run, 'libvirtd.pid')),
     virtlogd: await readPid(join(dirs.run, 'virtlogd.pid')),
   });
+  const exec = (cmd: string, args: readonly string[], opts?: SpawnOptions) =>
+    run(enter[0]!, [...enter.slice(1), cmd, ...args], opts);
+  const spawnIn = (cmd: string, args: readonly string[], opts: SpawnOptions = {}) =>
+    spawn(enter[0]!, [...enter.slice(1), cmd, ...args], opts);
+  let tgtd: SimTgtd | undefined;
+  if (o.tgtd) {
+    tgtd = new SimTgtd({ name: h.netns, runDir: dirs.run, dir: dirs.dir, exec, spawn: spawnIn });
+    await tgtd.start();
+  }
   return {
     name: h.netns,
     netns: h.netns,
@@ -202,9 +222,10 @@ async function startHost(
     ...(cgroup === undefined ? {} : { cgroup }),
     holderPid,
     startMs,
-    exec: (cmd, args, opts) => run(enter[0]!, [...enter.slice(1), cmd, ...args], opts),
-    spawn: (cmd, args, opts = {}) => spawn(enter[0]!, [...enter.slice(1), cmd, ...args], opts),
+    exec,
+    spawn: spawnIn,
     daemonPids,
+    ...(tgtd === undefined ? {} : { tgtd }),
     memory: async () => {
       const pids = await daemonPids();
       return {

@@ -9,8 +9,10 @@ import type { ProtoGrpcType as IdentityProto } from '../../../common/gen/identit
 import type { ProtoGrpcType as ImageProto } from '../../../common/gen/image.ts';
 import type { ProtoGrpcType as NetworkProto } from '../../../common/gen/network.ts';
 import type { ProtoGrpcType as ServerProto } from '../../../common/gen/server.ts';
+import type { ProtoGrpcType as VolumeProto } from '../../../common/gen/volume.ts';
 import type { FlavorsClient } from '../../../common/gen/strato/compute/v1/Flavors.ts';
 import type { ServersClient } from '../../../common/gen/strato/compute/v1/Servers.ts';
+import type { ServerVolumesClient } from '../../../common/gen/strato/compute/v1/ServerVolumes.ts';
 import type { HostsClient } from '../../../common/gen/strato/host/v1/Hosts.ts';
 import type { IdentityClient } from '../../../common/gen/strato/identity/v1/Identity.ts';
 import type { Image__Output } from '../../../common/gen/strato/image/v1/Image.ts';
@@ -19,11 +21,13 @@ import type { NetworksClient } from '../../../common/gen/strato/network/v1/Netwo
 import type { PortsClient } from '../../../common/gen/strato/network/v1/Ports.ts';
 import type { SecurityGroupsClient } from '../../../common/gen/strato/network/v1/SecurityGroups.ts';
 import type { SubnetsClient } from '../../../common/gen/strato/network/v1/Subnets.ts';
+import type { VolumeSnapshotsClient } from '../../../common/gen/strato/volume/v1/VolumeSnapshots.ts';
+import type { VolumesClient } from '../../../common/gen/strato/volume/v1/Volumes.ts';
 import { connect, type StratoClient } from '../../../common/grpc/client.ts';
 import { loadProtoPackage, toGrpcObject } from '../../../common/proto.ts';
 import { bearerInterceptor } from '../../harness/auth.ts';
 
-type Proto = FlavorProto & HostProto & IdentityProto & ImageProto & NetworkProto & ServerProto;
+type Proto = FlavorProto & HostProto & IdentityProto & ImageProto & NetworkProto & ServerProto & VolumeProto;
 
 export interface Api {
   readonly identity: StratoClient<IdentityClient>;
@@ -35,6 +39,10 @@ export interface Api {
   readonly subnets: StratoClient<SubnetsClient>;
   readonly ports: StratoClient<PortsClient>;
   readonly securityGroups: StratoClient<SecurityGroupsClient>;
+  readonly volumes: StratoClient<VolumesClient>;
+  readonly volumeSnapshots: StratoClient<VolumeSnapshotsClient>;
+  /** Attaching and detaching volumes (`server add volume`). */
+  readonly serverVolumes: StratoClient<ServerVolumesClient>;
   /** The bearer token the clients send ('' before login). */
   token: string;
   /** Logs in and keeps the new token for every later call. */
@@ -67,6 +75,11 @@ export async function openApi(endpoint: string, caFile: string): Promise<Api> {
   const subnets = connect(p.strato.network.v1.Subnets, endpoint, opts);
   const ports = connect(p.strato.network.v1.Ports, endpoint, opts);
   const securityGroups = connect(p.strato.network.v1.SecurityGroups, endpoint, opts);
+  const volumes = connect(p.strato.volume.v1.Volumes, endpoint, opts);
+  const volumeSnapshots = connect(p.strato.volume.v1.VolumeSnapshots, endpoint, opts);
+  const serverVolumes = connect(p.strato.compute.v1.ServerVolumes, endpoint, opts);
+  const clients: { close(): void }[] = [identity, images, flavors, servers, hosts, networks, subnets, ports];
+  clients.push(securityGroups, volumes, volumeSnapshots, serverVolumes);
   return {
     identity,
     images,
@@ -77,6 +90,9 @@ export async function openApi(endpoint: string, caFile: string): Promise<Api> {
     subnets,
     ports,
     securityGroups,
+    volumes,
+    volumeSnapshots,
+    serverVolumes,
     get token() {
       return state.token;
     },
@@ -103,7 +119,7 @@ export async function openApi(endpoint: string, caFile: string): Promise<Api> {
       return images.UploadImage(chunks(), { timeoutMs: 120_000 });
     },
     close() {
-      for (const c of [identity, images, flavors, servers, hosts, networks, subnets, ports, securityGroups]) c.close();
+      for (const c of clients) c.close();
     },
   };
 }

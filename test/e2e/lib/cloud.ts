@@ -1,7 +1,7 @@
 // A whole strato cloud for end-to-end tests: simulated hypervisor hosts (each a
-// network + mount namespace with its own libvirtd), the REAL conductor as a child
-// process in the root namespace and one REAL agent inside every host, joined by
-// mutual TLS exactly as in production. After `startCloud` every host is up, the
+// network + mount namespace with its own libvirtd; a storage host also with its own
+// tgtd), the REAL conductor as a child process in the root namespace and one REAL
+// agent inside every host, joined by mutual TLS exactly as in production. After `startCloud` every host is up, the
 // admin is logged in, the test image is a public image and the flavors exist.
 // `stop()` removes all of it, also after a failure.
 import { randomBytes } from 'node:crypto';
@@ -31,8 +31,19 @@ export interface FlavorSpec {
   diskGib: number;
 }
 
+/** A storage host's backend: `file` (sparse files in its state directory) or `lvm` on a volume group the test made. */
+export type StorageSpec =
+  | { backend: 'file' /** @default 20 */; capacityGib?: number }
+  | { backend: 'lvm'; volumeGroup: string };
+
 export interface CloudOptions {
   hosts: number;
+  /**
+   * Storage hosts, by host index: their agent runs with `--roles compute,storage`, this
+   * backend, and its portal (`--iscsi-portal`) on the host's underlay address, served by
+   * the host's own tgtd. @default none
+   */
+  storage?: Readonly<Record<number, StorageSpec>>;
   /** What each agent reports (flags --vcpus/--ram-mib/--disk-gib). @default 4 vCPUs, 2048 MiB, 20 GiB */
   capacity?: { vcpus: number; ramMib: number; diskGib: number };
   /** @default m1.tiny (1 vCPU, 256 MiB, 1 GiB) */
@@ -82,6 +93,18 @@ export interface Cloud {
 
 const DEFAULT_FLAVORS: FlavorSpec[] = [{ name: 'm1.tiny', vcpus: 1, ramMib: 256, diskGib: 1 }];
 
+/** The storage role's flags of a host's agent (none for a compute-only host). */
+function storageArgs(spec: StorageSpec | undefined, underlayIp: string): string[] {
+  if (spec === undefined) return [];
+  const common = ['--roles', 'compute,storage', '--iscsi-portal', underlayIp];
+  if (spec.backend === 'file') {
+    return [...common, '--storage-backend', 'file', '--storage-capacity-gib', String(spec.capacityGib ?? 20)];
+  }
+  // The stand-in serves the data path where the kernel has no device-mapper; with
+  // device-mapper the agent ignores it and activates LVs for real.
+  return [...common, '--storage-backend', 'lvm', '--volume-group', spec.volumeGroup, '--lvm-test-loop-stand-in'];
+}
+
 export async function startCloud(options: CloudOptions): Promise<Cloud> {
   await sweepClouds();
   const dir = join(E2E_BASE, `c${randomBytes(3).toString('hex')}`);
@@ -126,7 +149,8 @@ export async function startCloud(options: CloudOptions): Promise<Cloud> {
     const tlsDir = join(dir, 'tls');
     const logDir = join(dir, 'logs');
     await mkdir(logDir);
-    const [sim] = await Promise.all([startSimHosts({ count: options.hosts }), makeCa(tlsDir)]);
+    const storageHosts = Object.keys(options.storage ?? {}).map(Number);
+    const [sim] = await Promise.all([startSimHosts({ count: options.hosts, storageHosts }), makeCa(tlsDir)]);
     cluster = sim;
     const caFile = join(tlsDir, 'ca.crt');
     await makeCert(tlsDir, 'conductor', [sim.bridgeIp, '127.0.0.1']);
@@ -155,7 +179,7 @@ export async function startCloud(options: CloudOptions): Promise<Cloud> {
     await conductor.start();
 
     const cap = options.capacity ?? { vcpus: 4, ramMib: 2048, diskGib: 20 };
-    for (const h of sim.hosts) {
+    for (const [n, h] of sim.hosts.entries()) {
       const stateDir = join(dir, h.name, 'state');
       await mkdir(stateDir, { recursive: true, mode: 0o755 });
       await chmod(join(dir, h.name), 0o755);
@@ -172,6 +196,7 @@ export async function startCloud(options: CloudOptions): Promise<Cloud> {
           ...['--resync-interval-s', '5'],
           // VXLAN tunnels run between the hosts' own underlay addresses.
           ...['--underlay-device', h.underlayIf, '--underlay-ip', h.underlayIp],
+          ...storageArgs(options.storage?.[n], h.underlayIp),
         ],
       });
       hosts.push({ id: h.name, sim: h, stateDir, agent });

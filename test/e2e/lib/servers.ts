@@ -4,21 +4,19 @@ import { randomBytes } from 'node:crypto';
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Metadata } from '@grpc/grpc-js';
-import { LibvirtClient } from '../../../agent/hypervisor/libvirt/libvirt-client.ts';
+import type { LibvirtClient } from '../../../agent/hypervisor/libvirt/libvirt-client.ts';
 import { isStratoError } from '../../../common/errors.ts';
 import type { CreateServerRequest } from '../../../common/gen/strato/compute/v1/CreateServerRequest.ts';
 import type { Server__Output } from '../../../common/gen/strato/compute/v1/Server.ts';
-import { log } from '../../../common/log.ts';
 import { waitFor } from '../../harness/wait.ts';
 import type { Api } from './api.ts';
 import type { CloudHost } from './cloud.ts';
+import { withLibvirt } from './host-libvirt.ts';
 
 export type Server = Server__Output;
 
 /** Boot to ACTIVE under TCG, image cached or not, on a busy 2-core machine. */
 export const BOOT_TIMEOUT_MS = 120_000;
-
-const quiet = log.child({ component: 'e2e-libvirt' }, { level: 'warn' });
 
 export class CloudServers {
   private readonly admin: Api;
@@ -126,13 +124,8 @@ export class CloudServers {
     return this.withLibvirt(hostId, async (lv) => (await lv.getDomainState(`strato-${instanceId}`)).state);
   }
 
-  private async withLibvirt<T>(hostId: string, fn: (lv: LibvirtClient) => Promise<T>): Promise<T> {
-    const lv = await LibvirtClient.connect({ socketPath: this.requireHost(hostId).sim.libvirtSocket, log: quiet });
-    try {
-      return await fn(lv);
-    } finally {
-      await lv.close();
-    }
+  private withLibvirt<T>(hostId: string, fn: (lv: LibvirtClient) => Promise<T>): Promise<T> {
+    return withLibvirt(this.requireHost(hostId), fn);
   }
 
   /** Which of an instance's files exist in the host's agent state directory. */

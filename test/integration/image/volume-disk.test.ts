@@ -5,15 +5,15 @@
 // boot with the same checksum, and reports a resize made through QMP. A disk that fails
 // writes is reported as an I/O error, both by the helper and from the kernel's log.
 import assert from 'node:assert/strict';
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdtemp, open, rm, truncate, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { readLines, waitForLine } from '../../harness/console-log.ts';
 import { makeConfigDrive, type TestImage, testImage } from '../../harness/test-image.ts';
 import { type GuestDisk, rawFileDisk, startGuest } from './qemu-guest.ts';
-import { volumePatternSha256 } from './volume-pattern.ts';
+import { fileSha256, volumePatternSha256 } from './volume-pattern.ts';
 
 const BOOT_TIMEOUT = 90_000;
 const STEP_TIMEOUT = 60_000;
@@ -45,18 +45,6 @@ async function boot(
   t.after(() => guest.stop());
   await waitForLine(guest.consoleLog, /^STRATO-BOOT-OK$/, BOOT_TIMEOUT);
   return guest;
-}
-
-/** sha256 of the first `bytes` of a host file: what really reached the disk's backing store. */
-async function fileSha256(path: string, bytes: number): Promise<string> {
-  const fh = await open(path, 'r');
-  try {
-    const buf = Buffer.alloc(bytes);
-    await fh.read(buf, 0, bytes, 0);
-    return createHash('sha256').update(buf).digest('hex');
-  } finally {
-    await fh.close();
-  }
 }
 
 const markers = async (log: string, prefix: string) => (await readLines(log)).filter((l) => l.startsWith(prefix));

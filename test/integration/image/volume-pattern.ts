@@ -5,6 +5,7 @@
 // with spaces to 511 bytes, then "\n". Every sector differs, so a misplaced, stale or
 // zeroed sector changes the checksum.
 import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
 
 const MiB = 1024 * 1024;
 const RECORD = 512;
@@ -21,4 +22,16 @@ export function volumePattern(seed: string, mib: number): Buffer {
 /** The sha256 (hex) that E2E-VOL-WRITE prints for `strato-vol write SERIAL mib seed`. */
 export function volumePatternSha256(seed: string, mib: number): string {
   return createHash('sha256').update(volumePattern(seed, mib)).digest('hex');
+}
+
+/** sha256 of the first `bytes` of a file: what really reached a disk's backing store. */
+export async function fileSha256(path: string, bytes: number): Promise<string> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    await fh.read(buf, 0, bytes, 0);
+    return createHash('sha256').update(buf).digest('hex');
+  } finally {
+    await fh.close();
+  }
 }

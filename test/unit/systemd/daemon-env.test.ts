@@ -94,6 +94,17 @@ describe('the EnvironmentFile', () => {
     );
   });
 
+  /** systemd's EnvironmentFile= syntax: comments and VAR=value lines. */
+  const envOf = (text: string): NodeJS.ProcessEnv => {
+    const env: NodeJS.ProcessEnv = {};
+    for (const line of text.split('\n')) {
+      if (line === '' || line.startsWith('#')) continue;
+      const eq = line.indexOf('=');
+      env[line.slice(0, eq)] = line.slice(eq + 1);
+    }
+    return env;
+  };
+
   test('what install-host writes parses back to what it asked for', () => {
     const r = spawnSync(
       process.execPath,
@@ -101,15 +112,24 @@ describe('the EnvironmentFile', () => {
       { cwd: ROOT, encoding: 'utf8' },
     );
     assert.equal(r.status, 0, r.stderr);
-    // systemd's EnvironmentFile= syntax: comments and VAR=value lines.
-    const env: NodeJS.ProcessEnv = {};
-    for (const line of r.stdout.split('\n')) {
-      if (line === '' || line.startsWith('#')) continue;
-      const eq = line.indexOf('=');
-      env[line.slice(0, eq)] = line.slice(eq + 1);
-    }
-    const c = parseAgentConfig([], 'ignored', env);
+    const c = parseAgentConfig([], 'ignored', envOf(r.stdout));
     assert.deepEqual([c.hostId, c.conductors, c.tlsDir], ['hv-7', ['10.0.0.1:8775'], '/etc/strato/tls']);
+    // install-host --storage --volume-group vg0: the storage role on LVM.
+    const storage = spawnSync(
+      process.execPath,
+      [
+        'scripts/lib/env-file.ts',
+        'agent',
+        'tls-dir=/etc/strato/tls',
+        'roles=compute,storage',
+        'storage-backend=lvm',
+        'volume-group=vg0',
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    assert.equal(storage.status, 0, storage.stderr);
+    const s = parseAgentConfig([], 'ignored', { ...envOf(storage.stdout), STRATO_AGENT_CONDUCTOR: '10.0.0.1:8775' });
+    assert.deepEqual([s.roles, s.storage?.backend, s.storage?.volumeGroup], [['compute', 'storage'], 'lvm', 'vg0']);
     const bad = spawnSync(process.execPath, ['scripts/lib/env-file.ts', 'agent', 'bogus=1'], {
       cwd: ROOT,
       encoding: 'utf8',
