@@ -13,6 +13,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { after, before, describe, it } from 'node:test';
 import { isStratoError, type StratoError } from '../../../common/errors.ts';
 import type { Quota__Output } from '../../../common/gen/strato/identity/v1/Quota.ts';
+import { changesSince, quietRevision } from '../../harness/store-changes.ts';
 import { waitFor } from '../../harness/wait.ts';
 import { TgtLab } from '../storage/tgt-lab.ts';
 import { type Api, closeApi, type Env, login, startEnv, uploadImage, waitServer } from './helpers.ts';
@@ -40,14 +41,6 @@ describe('conductor: quotas and key pairs', () => {
   let ben: Api;
   let olga: Api;
   let projectA = '';
-  const revision = () =>
-    Number((db.prepare("SELECT value FROM meta WHERE name = 'revision'").get() as { value: number }).value);
-  /** Keys written after `rev`, leaving out the hosts' heartbeats (they rewrite each host's record). */
-  const changedSince = (rev: number) =>
-    (db.prepare('SELECT kind, key FROM changes WHERE rev > ? ORDER BY id').all(rev) as { kind: string; key: string }[])
-      .map((r) => `${r.kind} ${r.key}`)
-      .filter((c) => !/^put \/hosts\/[^/]+$/.test(c));
-
   before(async () => {
     lab = await new TgtLab().open();
     env = await startEnv(['st-1', 'hv-2'], { volumeTimeoutS: 20 });
@@ -107,7 +100,7 @@ describe('conductor: quotas and key pairs', () => {
   });
 
   it('SetQuota is for admins; bad limits are refused naming the field, changing nothing', async () => {
-    const before = revision();
+    const before = await quietRevision(db);
     await assert.rejects(ann.quotas.SetQuota({ project: 'qa', instances: 100 }), {
       code: 'PERMISSION_DENIED',
       reason: 'ADMIN_REQUIRED',
@@ -126,7 +119,7 @@ describe('conductor: quotas and key pairs', () => {
     }
     await assert.rejects(env.admin.quotas.SetQuota({ project: 'qa' }), { code: 'INVALID_ARGUMENT' });
     await assert.rejects(env.admin.quotas.SetQuota({ project: 'nope', cores: 1 }), { code: 'NOT_FOUND' });
-    assert.deepEqual(changedSince(before), []);
+    assert.deepEqual(changesSince(db, before), []);
     const q = await env.admin.quotas.SetQuota({ project: 'qa', instances: 3, floatingIps: -1 });
     assert.deepEqual([limitOf(q, 'instances'), limitOf(q, 'floating_ips'), limitOf(q, 'cores')], ['3', '-1', '20']);
     assert.equal(q.usage.find((u) => u.resource === 'instances')?.isDefault, false);
@@ -241,7 +234,7 @@ describe('conductor: quotas and key pairs', () => {
       (await ann.keyPairs.ListKeyPairs({})).keyPairs.map((k) => k.name),
       ['annkey'],
     );
-    const before = revision();
+    const before = await quietRevision(db);
     for (const [api, who] of [
       [ben, 'a teammate'],
       [olga, "another project's user"],
@@ -260,7 +253,7 @@ describe('conductor: quotas and key pairs', () => {
       code: 'INVALID_ARGUMENT',
       reason: 'PUBLIC_KEY_INVALID',
     });
-    assert.deepEqual(changedSince(before), [], 'refusals change nothing');
+    assert.deepEqual(changesSince(db, before), [], 'refusals change nothing');
 
     const s = await ann.servers.CreateServer({ name: 'keyed', image: 'img', flavor: 'small', keyName: 'annkey' });
     assert.equal(s.keyName, 'annkey');
