@@ -7,9 +7,9 @@ import type { Server__Output } from '../../common/gen/strato/compute/v1/Server.t
 import type { ServerEvent__Output } from '../../common/gen/strato/compute/v1/ServerEvent.ts';
 import { allPages, collect, nameOrId, positiveInt } from '../args.ts';
 import type { Ctx } from '../context.ts';
-import { usageError } from '../errors.ts';
-import { type Column, renderList, renderShow } from '../output.ts';
-import type { ServersApi } from '../session.ts';
+import { isApiError, usageError } from '../errors.ts';
+import { type Column, isStructured, type OutputOptions, renderList, renderShow } from '../output.ts';
+import type { ServersApi, Session } from '../session.ts';
 import {
   ACTION_TARGET,
   ACTIONS,
@@ -20,8 +20,42 @@ import {
   type WaitOpts,
   waitFor,
 } from '../wait.ts';
-import { SERVER_COLUMNS, SERVER_FIELDS } from './server-fields.ts';
+import { SERVER_FIELDS, serverListColumns } from './server-fields.ts';
+import { filterServers, nameRegExp, VM_STATES, vmStateArg } from './server-filters.ts';
 import { registerServerVolumeCommands } from './server-volume.ts';
+
+interface ListOpts {
+  allProjects?: boolean;
+  long?: boolean;
+  name?: RegExp;
+  status?: string;
+  host?: string;
+}
+
+/** Whether the output prints this column (json/yaml without -c print the API objects, ids only). */
+function needsColumn(out: OutputOptions, header: string): boolean {
+  if (out.columns?.length) return out.columns.some((c) => c.toLowerCase() === header.toLowerCase());
+  return !isStructured(out.format);
+}
+
+/**
+ * Image id -> name, from one listing (the names a server list shows). An
+ * image the caller cannot list (another project's, deleted) keeps its id;
+ * a failed listing only costs the names.
+ */
+async function imageNames(session: Session, o: ListOpts): Promise<Map<string, string>> {
+  try {
+    const api = await session.images();
+    const images = await allPages(async (pageToken) => {
+      const r = await api.ListImages({ pageToken, allProjects: !!o.allProjects });
+      return { items: r.images, nextPageToken: r.nextPageToken };
+    });
+    return new Map(images.map((i) => [i.id, i.name]));
+  } catch (err) {
+    if (isApiError(err)) return new Map();
+    throw err;
+  }
+}
 
 const EVENT_COLUMNS: Column<ServerEvent__Output>[] = [
   { header: 'Action', get: (e) => e.action },
@@ -193,15 +227,29 @@ export function registerServer(program: Command, ctx: Ctx): void {
 
   server
     .command('list')
-    .description('list servers')
+    .description('list servers (--name, --status and --host filter what the API lists)')
     .option('--all-projects', "every project's servers (admin only)")
-    .action(async (o: { allProjects?: boolean }, cmd: Command) => {
-      const api = await (await ctx.session(cmd)).servers();
-      const items = await allPages(async (pageToken) => {
+    .option('--long', 'more columns: key name, project, user, created, launched')
+    .option('--name <regex>', 'only servers whose name matches this regular expression', nameRegExp)
+    .option('--status <status>', `only servers in this state (${VM_STATES.join(', ')})`, vmStateArg)
+    .option('--host <host>', 'only servers on this host')
+    .action(async (o: ListOpts, cmd: Command) => {
+      const session = await ctx.session(cmd);
+      const api = await session.servers();
+      const listed = await allPages(async (pageToken) => {
         const r = await api.ListServers({ pageToken, allProjects: !!o.allProjects });
         return { items: r.servers, nextPageToken: r.nextPageToken };
       });
-      ctx.print(renderList(items, SERVER_COLUMNS, ctx.output(cmd)));
+      const items = filterServers(listed, {
+        ...(o.name ? { name: o.name } : {}),
+        ...(o.status ? { status: o.status } : {}),
+        ...(o.host !== undefined ? { host: o.host } : {}),
+      });
+      const out = ctx.output(cmd);
+      const images =
+        needsColumn(out, 'Image') && items.some((s) => s.imageId) ? await imageNames(session, o) : new Map();
+      const { shown, all } = serverListColumns(images, !!o.long);
+      ctx.print(renderList(items, out.columns?.length ? all : shown, out));
     });
 
   server
