@@ -21,7 +21,7 @@ export const SERVER_COLUMNS: Column<Server__Output>[] = [
  * server and when it was made. `-c` chooses from all of them.
  */
 export function serverListColumns(
-  imageNames: ReadonlyMap<string, string>,
+  imageNames: ReadonlyMap<string, string> = new Map(),
   long: boolean,
 ): { shown: Column<Server__Output>[]; all: Column<Server__Output>[] } {
   const shown: Column<Server__Output>[] = [

@@ -7,9 +7,9 @@ import type { Server__Output } from '../../common/gen/strato/compute/v1/Server.t
 import type { ServerEvent__Output } from '../../common/gen/strato/compute/v1/ServerEvent.ts';
 import { allPages, collect, nameOrId, positiveInt } from '../args.ts';
 import type { Ctx } from '../context.ts';
-import { isApiError, usageError } from '../errors.ts';
-import { type Column, isStructured, type OutputOptions, renderList, renderShow } from '../output.ts';
-import type { ServersApi, Session } from '../session.ts';
+import { usageError } from '../errors.ts';
+import { type Column, renderList, renderShow } from '../output.ts';
+import type { ServersApi } from '../session.ts';
 import {
   ACTION_TARGET,
   ACTIONS,
@@ -20,6 +20,7 @@ import {
   type WaitOpts,
   waitFor,
 } from '../wait.ts';
+import { namesById, printsColumn } from './names.ts';
 import { SERVER_FIELDS, serverListColumns } from './server-fields.ts';
 import { filterServers, nameRegExp, VM_STATES, vmStateArg } from './server-filters.ts';
 import { registerServerVolumeCommands } from './server-volume.ts';
@@ -30,31 +31,6 @@ interface ListOpts {
   name?: RegExp;
   status?: string;
   host?: string;
-}
-
-/** Whether the output prints this column (json/yaml without -c print the API objects, ids only). */
-function needsColumn(out: OutputOptions, header: string): boolean {
-  if (out.columns?.length) return out.columns.some((c) => c.toLowerCase() === header.toLowerCase());
-  return !isStructured(out.format);
-}
-
-/**
- * Image id -> name, from one listing (the names a server list shows). An
- * image the caller cannot list (another project's, deleted) keeps its id;
- * a failed listing only costs the names.
- */
-async function imageNames(session: Session, o: ListOpts): Promise<Map<string, string>> {
-  try {
-    const api = await session.images();
-    const images = await allPages(async (pageToken) => {
-      const r = await api.ListImages({ pageToken, allProjects: !!o.allProjects });
-      return { items: r.images, nextPageToken: r.nextPageToken };
-    });
-    return new Map(images.map((i) => [i.id, i.name]));
-  } catch (err) {
-    if (isApiError(err)) return new Map();
-    throw err;
-  }
 }
 
 const EVENT_COLUMNS: Column<ServerEvent__Output>[] = [
@@ -247,7 +223,12 @@ export function registerServer(program: Command, ctx: Ctx): void {
       });
       const out = ctx.output(cmd);
       const images =
-        needsColumn(out, 'Image') && items.some((s) => s.imageId) ? await imageNames(session, o) : new Map();
+        printsColumn(out, 'Image') && items.some((s) => s.imageId)
+          ? await namesById(async (pageToken) => {
+              const r = await (await session.images()).ListImages({ pageToken, allProjects: !!o.allProjects });
+              return { items: r.images, nextPageToken: r.nextPageToken };
+            })
+          : undefined;
       const { shown, all } = serverListColumns(images, !!o.long);
       ctx.print(renderList(items, out.columns?.length ? all : shown, out));
     });

@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { filterServers } from '../../../cli/commands/server-filters.ts';
-import type { Server__Output } from '../../../common/gen/strato/compute/v1/Server.ts';
 import { StratoError } from '../../../common/errors.ts';
+import type { Server__Output } from '../../../common/gen/strato/compute/v1/Server.ts';
 import { assertUsageError, cli, fakeSession } from './helpers.ts';
 
 function server(id: string, name: string, vmState: string, host: string, addresses: Record<string, string[]>) {
