@@ -16,24 +16,28 @@ export const SERVER_COLUMNS: Column<Server__Output>[] = [
 
 /**
  * `server list`'s columns: the above, then the image (its name when
- * `imageNames` knows it: the server carries only the id) and the addresses
+ * `names.images` knows it: the server carries only the id) and the addresses
  * per network (openstack's Networks column); `--long` adds who owns the
- * server and when it was made. `-c` chooses from all of them.
+ * server (names where `names` has them) and when it was made. `-c` chooses from all of them.
  */
 export function serverListColumns(
-  imageNames: ReadonlyMap<string, string> = new Map(),
+  names: {
+    images?: ReadonlyMap<string, string>;
+    projects?: ReadonlyMap<string, string>;
+    users?: ReadonlyMap<string, string>;
+  },
   long: boolean,
 ): { shown: Column<Server__Output>[]; all: Column<Server__Output>[] } {
   const shown: Column<Server__Output>[] = [
     ...SERVER_COLUMNS,
-    { header: 'Image', get: (s) => imageNames.get(s.imageId) || s.imageId },
+    { header: 'Image', get: (s) => names.images?.get(s.imageId) || s.imageId },
     { header: 'Networks', get: addressesText },
   ];
   const all: Column<Server__Output>[] = [
     ...shown,
     { header: 'Key Name', get: (s) => s.keyName },
-    { header: 'Project', get: (s) => s.projectId },
-    { header: 'User', get: (s) => s.userId },
+    { header: 'Project', get: (s) => names.projects?.get(s.projectId) || s.projectId },
+    { header: 'User', get: (s) => names.users?.get(s.userId) || s.userId },
     { header: 'Created', get: (s) => s.createdAt },
     { header: 'Launched', get: (s) => s.launchedAt },
   ];

@@ -205,7 +205,7 @@ export function registerServer(program: Command, ctx: Ctx): void {
     .command('list')
     .description('list servers (--name, --status and --host filter what the API lists)')
     .option('--all-projects', "every project's servers (admin only)")
-    .option('--long', 'more columns: key name, project, user, created, launched')
+    .option('--long', 'more columns: key name, project and user (names where you may list them), created, launched')
     .option('--name <regex>', 'only servers whose name matches this regular expression', nameRegExp)
     .option('--status <status>', `only servers in this state (${VM_STATES.join(', ')})`, vmStateArg)
     .option('--host <host>', 'only servers on this host')
@@ -222,14 +222,33 @@ export function registerServer(program: Command, ctx: Ctx): void {
         ...(o.host !== undefined ? { host: o.host } : {}),
       });
       const out = ctx.output(cmd);
-      const images =
-        printsColumn(out, 'Image') && items.some((s) => s.imageId)
-          ? await namesById(async (pageToken) => {
+      // Names for the id columns, each from one listing made only when its
+      // column prints (Project and User only with --long or -c).
+      const prints = (header: string, byDefault: boolean) =>
+        items.length > 0 && printsColumn(out, header) && (byDefault || !!o.long || !!out.columns?.length);
+      const none = async () => new Map<string, string>();
+      const [images, projects, users] = await Promise.all([
+        prints('Image', true) && items.some((s) => s.imageId)
+          ? namesById(async (pageToken) => {
               const r = await (await session.images()).ListImages({ pageToken, allProjects: !!o.allProjects });
               return { items: r.images, nextPageToken: r.nextPageToken };
             })
-          : undefined;
-      const { shown, all } = serverListColumns(images, !!o.long);
+          : none(),
+        prints('Project', false)
+          ? namesById(async (pageToken) => {
+              const r = await (await session.identity()).ListProjects({ pageToken });
+              return { items: r.projects, nextPageToken: r.nextPageToken };
+            })
+          : none(),
+        // Listing users is for admins: a member sees the ids.
+        prints('User', false)
+          ? namesById(async (pageToken) => {
+              const r = await (await session.identity()).ListUsers({ pageToken, project: '' });
+              return { items: r.users, nextPageToken: r.nextPageToken };
+            })
+          : none(),
+      ]);
+      const { shown, all } = serverListColumns({ images, projects, users }, !!o.long);
       ctx.print(renderList(items, out.columns?.length ? all : shown, out));
     });
 

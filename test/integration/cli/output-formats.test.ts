@@ -91,6 +91,17 @@ describe('strato output formats against the conductor (one host)', () => {
     assert.deepEqual(JSON.parse(networks), { Addresses: `back=${back}\nfront=${front}` });
   });
 
+  it('--long names the project and the user (the admin may list both)', async () => {
+    const value = ok(
+      await fx.strato(['server', 'list', '--long', '--name', '^db', '-f', 'value', '-c', 'Project', '-c', 'User']),
+    );
+    assert.equal(value, 'admin admin\n');
+    assert.match(
+      ok(await fx.strato(['server', 'list', '--long'])),
+      /\| Key Name \| Project \| User +\| Created +\| Launched +\|/,
+    );
+  });
+
   it('-f value and the filters: --status, --host, --name', async () => {
     const names = async (...args: string[]) =>
       ok(await fx.strato(['server', 'list', '-f', 'value', '-c', 'Name', ...args]))

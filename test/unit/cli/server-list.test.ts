@@ -51,6 +51,13 @@ function apis(
           return images();
         },
       },
+      // A member: its projects are listed, users are for admins.
+      identity: {
+        ListProjects: async () => ({ projects: [{ id: 'p1', name: 'demo' }], nextPageToken: '' }),
+        ListUsers: async () => {
+          throw new StratoError('PERMISSION_DENIED', 'PERMISSION_DENIED', 'admins only');
+        },
+      },
     }),
   };
 }
@@ -72,16 +79,17 @@ describe('server list', () => {
     assert.doesNotMatch(r.stdout, /Project|Key Name/);
   });
 
-  it('--long adds key name, project, user, created; -c picks any of them without --long', async () => {
+  it('--long adds key name, project and user (names where listable), created; -c picks any of them without --long', async () => {
     const long = await cli(['server', 'list', '--long'], apis().factory);
     assert.match(long.stdout, /\| Key Name \| Project \| User \| Created \| Launched \|/);
+    assert.match(long.stdout, /\| k1 +\| demo +\| u1 +\| c +\| l +\|/);
     const csv = await cli(
       ['server', 'list', '-f', 'csv', '-c', 'Name', '-c', 'Project', '-c', 'Networks'],
       apis().factory,
     );
     assert.equal(
       csv.stdout,
-      'Name,Project,Networks\nweb-1,p1,"db=10.1.0.7, 10.1.0.8\nweb=10.0.0.5"\nweb-2,p1,\ndb-1,p1,db=10.1.0.9\n',
+      'Name,Project,Networks\nweb-1,demo,"db=10.1.0.7, 10.1.0.8\nweb=10.0.0.5"\nweb-2,demo,\ndb-1,demo,db=10.1.0.9\n',
     );
   });
 
