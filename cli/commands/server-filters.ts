@@ -16,15 +16,6 @@ export interface ServerFilter {
   host?: string;
 }
 
-/** --name: a regular expression, checked before any call is made. */
-export function nameRegExp(value: string): RegExp {
-  try {
-    return new RegExp(value);
-  } catch {
-    throw new InvalidArgumentError('must be a regular expression');
-  }
-}
-
 /** --status: any case, one of the vm_states. */
 export function vmStateArg(value: string): string {
   const v = value.trim().toUpperCase();

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
 import type { Server__Output } from '../../common/gen/strato/compute/v1/Server.ts';
 import type { ServerEvent__Output } from '../../common/gen/strato/compute/v1/ServerEvent.ts';
-import { allPages, collect, nameOrId, positiveInt } from '../args.ts';
+import { allPages, collect, nameOrId, nameRegExp, positiveInt } from '../args.ts';
 import type { Ctx } from '../context.ts';
 import { usageError } from '../errors.ts';
 import { type Column, renderList, renderShow } from '../output.ts';
@@ -22,7 +22,7 @@ import {
 } from '../wait.ts';
 import { namesById, printsColumn } from './names.ts';
 import { SERVER_FIELDS, serverListColumns } from './server-fields.ts';
-import { filterServers, nameRegExp, VM_STATES, vmStateArg } from './server-filters.ts';
+import { filterServers, VM_STATES, vmStateArg } from './server-filters.ts';
 import { registerServerVolumeCommands } from './server-volume.ts';
 
 interface ListOpts {
