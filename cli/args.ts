@@ -20,6 +20,20 @@ export function seconds(value: string): number {
   return Math.round(n * 1000);
 }
 
+/** --name on lists: a regular expression (openstack's --name), checked before any call is made. */
+export function nameRegExp(value: string): RegExp {
+  try {
+    return new RegExp(value);
+  } catch {
+    throw new InvalidArgumentError('must be a regular expression');
+  }
+}
+
+/** The items whose name matches `re` (all without one): lists whose API has no name filter. */
+export function matchingName<T extends { name: string }>(items: T[], re: RegExp | undefined): T[] {
+  return re ? items.filter((i) => re.test(i.name)) : items;
+}
+
 /** For repeatable options: `-c ID -c Name`. */
 export function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];

@@ -3,6 +3,7 @@
 import { Command, Option } from 'commander';
 import { packageVersion } from '../common/version.ts';
 import { collect } from './args.ts';
+import { registerCompletion } from './commands/completion.ts';
 import { registerConsole } from './commands/console.ts';
 import { registerFlavor } from './commands/flavor.ts';
 import { registerHost } from './commands/host.ts';
@@ -19,19 +20,22 @@ import { registerVolume } from './commands/volume.ts';
 import type { Ctx } from './context.ts';
 import { FORMATS } from './output.ts';
 
+/** The root help's closing text (also the man page's NOTES). */
+export const ROOT_NOTES =
+  'Configuration: $STRATO_CONFIG or ~/.config/strato/clouds.yaml; STRATO_URL, STRATO_CA_FILE and\n' +
+  'STRATO_TOKEN override it. Exit codes: 0 ok, 1 API error, 2 usage, 3 configuration,\n' +
+  '4 authentication/permission, 5 not found, 6 unavailable or timed out.\n';
+
 export function buildProgram(ctx: Ctx): Command {
   const program = new Command('strato')
     .description('strato: servers, images, flavors, networks, volumes, key pairs and quotas on a strato cloud')
     .version(`strato ${packageVersion()}`, '-V, --version', 'print the version of strato')
     .addOption(new Option('--os-cloud <name>', 'the cloud in clouds.yaml').env('STRATO_CLOUD'))
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
-    .option('-c, --column <name>', 'print only this column (repeatable; table and value formats)', collect)
-    .addHelpText(
-      'after',
-      '\nConfiguration: $STRATO_CONFIG or ~/.config/strato/clouds.yaml; STRATO_URL, STRATO_CA_FILE and\n' +
-        'STRATO_TOKEN override it. Exit codes: 0 ok, 1 API error, 2 usage, 3 configuration,\n' +
-        '4 authentication/permission, 5 not found, 6 unavailable or timed out.\n',
+    .addOption(
+      new Option('-f, --format <format>', 'output format (see docs/cli-output.md)').choices(FORMATS).default('table'),
     )
+    .option('-c, --column <name>', 'print only this column (repeatable, in this order; every format)', collect)
+    .addHelpText('after', `\n${ROOT_NOTES}`)
     // Settings made before .command() are inherited by every subcommand.
     .exitOverride()
     .configureOutput({
@@ -40,7 +44,10 @@ export function buildProgram(ctx: Ctx): Command {
       // run() prints usage errors itself, in the CLI's one-line format.
       outputError: () => {},
     })
-    .showSuggestionAfterError(true);
+    .showSuggestionAfterError(true)
+    // Every subcommand's help lists -f, -c and --os-cloud too: they are
+    // accepted anywhere on the line.
+    .configureHelp({ showGlobalOptions: true });
   registerIdentity(program, ctx);
   registerImage(program, ctx);
   registerFlavor(program, ctx);
@@ -54,5 +61,6 @@ export function buildProgram(ctx: Ctx): Command {
   registerSecurityGroup(program, ctx);
   registerVolume(program, ctx);
   registerQuota(program, ctx);
+  registerCompletion(program, ctx);
   return program;
 }

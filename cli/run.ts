@@ -35,7 +35,14 @@ export async function run(argv: readonly string[], io: Io, factory?: SessionFact
   }
 }
 
-/** grpc-js's connection failures do not say where it tried to connect: add the endpoint. */
+/** Where a user who cannot reach the API reads on. */
+export const UNREACHABLE_DOC = 'docs/cli-output.md#errors-and-what-to-do-next';
+
+/**
+ * grpc-js's connection failures say neither where it tried to connect nor
+ * what to check: add the endpoint and the next step (the daemon, or the CA
+ * for a TLS failure).
+ */
 async function explain(err: unknown, ctx: Ctx): Promise<unknown> {
   if (!isApiError(err) || err.code !== 'UNAVAILABLE' || err.reason !== 'UNAVAILABLE') return err;
   const session = await ctx.openedSession()?.catch(() => undefined);
@@ -46,9 +53,11 @@ async function explain(err: unknown, ctx: Ctx): Promise<unknown> {
     .replace(/;? ?if the root CA is installed locally, try running Node\.js with --use-system-ca\.?/, '');
   if (/certificate/i.test(detail)) {
     const ca = session.cloud.caFile ?? "the system's CA store";
-    detail = `TLS: ${detail}; is ${ca} the CA that signed the server's certificate?`;
+    detail = `TLS: ${detail}; is ${ca} the CA that signed the server's certificate? see docs/tls.md`;
+  } else {
+    detail = `${detail}: is strato-conductor running and listening there? see ${UNREACHABLE_DOC}`;
   }
-  err.message = `cannot reach ${session.cloud.endpoint}: ${detail}`;
+  err.message = `cannot reach the API at ${session.cloud.endpoint}: ${detail}`;
   return err;
 }
 

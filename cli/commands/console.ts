@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { nameOrId, positiveInt } from '../args.ts';
 import type { Ctx } from '../context.ts';
+import { isStructured, renderDocument } from '../output.ts';
 
 export function registerConsole(program: Command, ctx: Ctx): void {
   const group = program.command('console').description("a server's serial console");
@@ -13,7 +14,8 @@ export function registerConsole(program: Command, ctx: Ctx): void {
     .action(async (ref: string, o: { lines?: number }, cmd: Command) => {
       const api = await (await ctx.session(cmd)).servers();
       const r = await api.GetConsoleLog({ server: ref, lines: o.lines ?? 0 });
-      if (ctx.globals(cmd).format === 'json') ctx.print(`${JSON.stringify(r.lines, null, 2)}\n`);
+      const { format } = ctx.globals(cmd);
+      if (isStructured(format)) ctx.print(renderDocument(r.lines, format));
       else ctx.print(r.lines.map((l) => `${l}\n`).join(''));
     });
 }

@@ -13,7 +13,7 @@ import type { HostCertificateSet__Output } from '../../common/gen/strato/host/v1
 import { collect, nameOrId, positiveInt } from '../args.ts';
 import type { Ctx } from '../context.ts';
 import { usageError } from '../errors.ts';
-import { type Column, renderList, renderShow } from '../output.ts';
+import { type Column, isStructured, renderDocument, renderList, renderShow } from '../output.ts';
 
 const run = promisify(execFile);
 
@@ -34,12 +34,19 @@ const CERTIFICATE_FIELDS: Column<HostCertificate__Output>[] = [
 
 function printSet(ctx: Ctx, cmd: Command, set: HostCertificateSet__Output): void {
   const output = ctx.output(cmd);
-  if (output.format === 'json') {
-    ctx.print(`${JSON.stringify(set, null, 2)}\n`);
+  if (isStructured(output.format)) {
+    // The whole set; with -c, the chosen columns of its certificates.
+    ctx.print(
+      output.columns?.length
+        ? renderList(set.certificates, CERTIFICATE_COLUMNS, output)
+        : renderDocument(set, output.format),
+    );
     return;
   }
   const pending = set.rotationPending ? `rotation pending since ${set.rotationRequestedAt}` : 'no rotation pending';
-  ctx.print(`host ${set.host}: in use ${set.inUseSerial || 'none seen yet'}, ${pending}`);
+  // A line for people; csv and value stay rows only, for scripts.
+  if (output.format === 'table')
+    ctx.print(`host ${set.host}: in use ${set.inUseSerial || 'none seen yet'}, ${pending}\n`);
   ctx.print(renderList(set.certificates, CERTIFICATE_COLUMNS, output));
 }
 

@@ -6,7 +6,7 @@ import { open } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
 import type { Image__Output } from '../../common/gen/strato/image/v1/Image.ts';
 import type { UploadImageRequest } from '../../common/gen/strato/image/v1/UploadImageRequest.ts';
-import { allPages, nameOrId } from '../args.ts';
+import { allPages, matchingName, nameOrId, nameRegExp } from '../args.ts';
 import type { Ctx } from '../context.ts';
 import { usageError } from '../errors.ts';
 import { type Column, renderList, renderShow } from '../output.ts';
@@ -115,13 +115,14 @@ export function registerImage(program: Command, ctx: Ctx): void {
     .command('list')
     .description('list own and public images')
     .option('--all-projects', "every project's images (admin only)")
-    .action(async (o: { allProjects?: boolean }, cmd: Command) => {
+    .option('--name <regex>', 'only images whose name matches this regular expression', nameRegExp)
+    .action(async (o: { allProjects?: boolean; name?: RegExp }, cmd: Command) => {
       const api = await (await ctx.session(cmd)).images();
       const items = await allPages(async (pageToken) => {
         const r = await api.ListImages({ pageToken, allProjects: !!o.allProjects });
         return { items: r.images, nextPageToken: r.nextPageToken };
       });
-      ctx.print(renderList(items, IMAGE_COLUMNS, ctx.output(cmd)));
+      ctx.print(renderList(matchingName(items, o.name), IMAGE_COLUMNS, ctx.output(cmd)));
     });
 
   image

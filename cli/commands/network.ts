@@ -1,7 +1,7 @@
 // strato network create|list|show|delete
 import { type Command, Option } from 'commander';
 import type { Network__Output } from '../../common/gen/strato/network/v1/Network.ts';
-import { allPages, nameOrId, positiveInt } from '../args.ts';
+import { allPages, matchingName, nameOrId, nameRegExp, positiveInt } from '../args.ts';
 import type { Ctx } from '../context.ts';
 import { usageError } from '../errors.ts';
 import { type Column, renderList, renderShow } from '../output.ts';
@@ -65,13 +65,14 @@ export function registerNetwork(program: Command, ctx: Ctx): void {
     .command('list')
     .description('list networks')
     .option('--all-projects', "every project's networks (admin only)")
-    .action(async (o: { allProjects?: boolean }, cmd: Command) => {
+    .option('--name <regex>', 'only networks whose name matches this regular expression', nameRegExp)
+    .action(async (o: { allProjects?: boolean; name?: RegExp }, cmd: Command) => {
       const api = await (await ctx.session(cmd)).networks();
       const items = await allPages(async (pageToken) => {
         const r = await api.ListNetworks({ pageToken, allProjects: !!o.allProjects });
         return { items: r.networks, nextPageToken: r.nextPageToken };
       });
-      ctx.print(renderList(items, NETWORK_COLUMNS, ctx.output(cmd)));
+      ctx.print(renderList(matchingName(items, o.name), NETWORK_COLUMNS, ctx.output(cmd)));
     });
 
   network

@@ -6,7 +6,7 @@ import type { SetQuotaRequest } from '../../common/gen/strato/identity/v1/SetQuo
 import { nameOrId } from '../args.ts';
 import type { Ctx } from '../context.ts';
 import { usageError } from '../errors.ts';
-import { type Column, renderList } from '../output.ts';
+import { type Column, isStructured, renderDocument, renderList } from '../output.ts';
 
 const unlimited = (n: string) => (n === '-1' ? 'unlimited' : n);
 
@@ -40,8 +40,12 @@ function limitArg(value: string): number {
 
 function print(ctx: Ctx, cmd: Command, q: Quota__Output): void {
   const out = ctx.output(cmd);
-  // JSON: the whole Quota (project id included); tables: one row per resource.
-  ctx.print(out.format === 'json' ? `${JSON.stringify(q, null, 2)}\n` : renderList(q.usage, QUOTA_COLUMNS, out));
+  // JSON/YAML: the whole Quota (project id included); tables: one row per resource.
+  ctx.print(
+    isStructured(out.format) && !out.columns?.length
+      ? renderDocument(q, out.format)
+      : renderList(q.usage, QUOTA_COLUMNS, out),
+  );
 }
 
 export function registerQuota(program: Command, ctx: Ctx): void {

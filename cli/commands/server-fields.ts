@@ -14,6 +14,36 @@ export const SERVER_COLUMNS: Column<Server__Output>[] = [
   { header: 'Host', get: (s) => s.host },
 ];
 
+/**
+ * `server list`'s columns: the above, then the image (its name when
+ * `names.images` knows it: the server carries only the id) and the addresses
+ * per network (openstack's Networks column); `--long` adds who owns the
+ * server (names where `names` has them) and when it was made. `-c` chooses from all of them.
+ */
+export function serverListColumns(
+  names: {
+    images?: ReadonlyMap<string, string>;
+    projects?: ReadonlyMap<string, string>;
+    users?: ReadonlyMap<string, string>;
+  },
+  long: boolean,
+): { shown: Column<Server__Output>[]; all: Column<Server__Output>[] } {
+  const shown: Column<Server__Output>[] = [
+    ...SERVER_COLUMNS,
+    { header: 'Image', get: (s) => names.images?.get(s.imageId) || s.imageId },
+    { header: 'Networks', get: addressesText },
+  ];
+  const all: Column<Server__Output>[] = [
+    ...shown,
+    { header: 'Key Name', get: (s) => s.keyName },
+    { header: 'Project', get: (s) => names.projects?.get(s.projectId) || s.projectId },
+    { header: 'User', get: (s) => names.users?.get(s.userId) || s.userId },
+    { header: 'Created', get: (s) => s.createdAt },
+    { header: 'Launched', get: (s) => s.launchedAt },
+  ];
+  return { shown: long ? all : shown, all };
+}
+
 /** `net1=10.0.0.5, 10.0.0.6` per network, one line each (as openstack server show prints addresses). */
 export function addressesText(s: Pick<Server__Output, 'addresses'>): string {
   return Object.entries(s.addresses ?? {})

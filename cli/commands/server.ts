@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
 import type { Server__Output } from '../../common/gen/strato/compute/v1/Server.ts';
 import type { ServerEvent__Output } from '../../common/gen/strato/compute/v1/ServerEvent.ts';
-import { allPages, collect, nameOrId, positiveInt } from '../args.ts';
+import { allPages, collect, nameOrId, nameRegExp, positiveInt } from '../args.ts';
 import type { Ctx } from '../context.ts';
 import { usageError } from '../errors.ts';
 import { type Column, renderList, renderShow } from '../output.ts';
@@ -20,8 +20,18 @@ import {
   type WaitOpts,
   waitFor,
 } from '../wait.ts';
-import { SERVER_COLUMNS, SERVER_FIELDS } from './server-fields.ts';
+import { namesById, printsColumn } from './names.ts';
+import { SERVER_FIELDS, serverListColumns } from './server-fields.ts';
+import { filterServers, VM_STATES, vmStateArg } from './server-filters.ts';
 import { registerServerVolumeCommands } from './server-volume.ts';
+
+interface ListOpts {
+  allProjects?: boolean;
+  long?: boolean;
+  name?: RegExp;
+  status?: string;
+  host?: string;
+}
 
 const EVENT_COLUMNS: Column<ServerEvent__Output>[] = [
   { header: 'Action', get: (e) => e.action },
@@ -193,15 +203,53 @@ export function registerServer(program: Command, ctx: Ctx): void {
 
   server
     .command('list')
-    .description('list servers')
+    .description('list servers (--name, --status and --host filter what the API lists)')
     .option('--all-projects', "every project's servers (admin only)")
-    .action(async (o: { allProjects?: boolean }, cmd: Command) => {
-      const api = await (await ctx.session(cmd)).servers();
-      const items = await allPages(async (pageToken) => {
+    .option('--long', 'more columns: key name, project and user (names where you may list them), created, launched')
+    .option('--name <regex>', 'only servers whose name matches this regular expression', nameRegExp)
+    .option('--status <status>', `only servers in this state (${VM_STATES.join(', ')})`, vmStateArg)
+    .option('--host <host>', 'only servers on this host')
+    .action(async (o: ListOpts, cmd: Command) => {
+      const session = await ctx.session(cmd);
+      const api = await session.servers();
+      const listed = await allPages(async (pageToken) => {
         const r = await api.ListServers({ pageToken, allProjects: !!o.allProjects });
         return { items: r.servers, nextPageToken: r.nextPageToken };
       });
-      ctx.print(renderList(items, SERVER_COLUMNS, ctx.output(cmd)));
+      const items = filterServers(listed, {
+        ...(o.name ? { name: o.name } : {}),
+        ...(o.status ? { status: o.status } : {}),
+        ...(o.host !== undefined ? { host: o.host } : {}),
+      });
+      const out = ctx.output(cmd);
+      // Names for the id columns, each from one listing made only when its
+      // column prints (Project and User only with --long or -c).
+      const prints = (header: string, byDefault: boolean) =>
+        items.length > 0 && printsColumn(out, header) && (byDefault || !!o.long || !!out.columns?.length);
+      const none = async () => new Map<string, string>();
+      const [images, projects, users] = await Promise.all([
+        prints('Image', true) && items.some((s) => s.imageId)
+          ? namesById(async (pageToken) => {
+              const r = await (await session.images()).ListImages({ pageToken, allProjects: !!o.allProjects });
+              return { items: r.images, nextPageToken: r.nextPageToken };
+            })
+          : none(),
+        prints('Project', false)
+          ? namesById(async (pageToken) => {
+              const r = await (await session.identity()).ListProjects({ pageToken });
+              return { items: r.projects, nextPageToken: r.nextPageToken };
+            })
+          : none(),
+        // Listing users is for admins: a member sees the ids.
+        prints('User', false)
+          ? namesById(async (pageToken) => {
+              const r = await (await session.identity()).ListUsers({ pageToken, project: '' });
+              return { items: r.users, nextPageToken: r.nextPageToken };
+            })
+          : none(),
+      ]);
+      const { shown, all } = serverListColumns({ images, projects, users }, !!o.long);
+      ctx.print(renderList(items, out.columns?.length ? all : shown, out));
     });
 
   server

@@ -5,19 +5,21 @@ import type { Subnet__Output } from '../../common/gen/strato/network/v1/Subnet.t
 import { allPages, collect, nameOrId } from '../args.ts';
 import type { Ctx } from '../context.ts';
 import { type Column, renderList, renderShow } from '../output.ts';
+import { namesById, printsColumn } from './names.ts';
 import { allocationPool, cidr, gateway, ipv4 } from './network-args.ts';
 
-export const SUBNET_COLUMNS: Column<Subnet__Output>[] = [
+/** `names`: network id -> name, for the list (a show prints the id). */
+export const subnetColumns = (names: ReadonlyMap<string, string> = new Map()): Column<Subnet__Output>[] => [
   { header: 'ID', get: (s) => s.id },
   { header: 'Name', get: (s) => s.name },
-  { header: 'Network', get: (s) => s.networkId },
+  { header: 'Network', get: (s) => names.get(s.networkId) || s.networkId },
   { header: 'CIDR', get: (s) => s.cidr },
   { header: 'Gateway', get: (s) => s.gatewayIp },
   { header: 'DHCP', get: (s) => s.enableDhcp },
 ];
 
 const SUBNET_FIELDS: Column<Subnet__Output>[] = [
-  ...SUBNET_COLUMNS,
+  ...subnetColumns(),
   { header: 'Allocation Pools', get: (s) => s.allocationPools.map((p) => `${p.start}-${p.end}`) },
   { header: 'DNS Servers', get: (s) => s.dnsServers },
   { header: 'DHCP Server', get: (s) => s.dhcpServerIp },
@@ -73,12 +75,21 @@ export function registerSubnet(program: Command, ctx: Ctx): void {
     .option('--network <network>', "only this network's subnets", nameOrId)
     .option('--all-projects', "every project's subnets (admin only)")
     .action(async (o: { network?: string; allProjects?: boolean }, cmd: Command) => {
-      const api = await (await ctx.session(cmd)).subnets();
+      const session = await ctx.session(cmd);
+      const api = await session.subnets();
       const items = await allPages(async (pageToken) => {
         const r = await api.ListSubnets({ pageToken, network: o.network ?? '', allProjects: !!o.allProjects });
         return { items: r.subnets, nextPageToken: r.nextPageToken };
       });
-      ctx.print(renderList(items, SUBNET_COLUMNS, ctx.output(cmd)));
+      const out = ctx.output(cmd);
+      const names =
+        printsColumn(out, 'Network') && items.length > 0
+          ? await namesById(async (pageToken) => {
+              const r = await (await session.networks()).ListNetworks({ pageToken, allProjects: !!o.allProjects });
+              return { items: r.networks, nextPageToken: r.nextPageToken };
+            })
+          : undefined;
+      ctx.print(renderList(items, subnetColumns(names), out));
     });
 
   subnet

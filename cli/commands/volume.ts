@@ -2,10 +2,10 @@
 // snapshot commands (volume-snapshot.ts). Calls return once accepted; --wait
 // polls until the volume settles (volume-wait.ts), with a progress bar on a
 // terminal while an image is copied into it.
-import { type Command, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { Volume__Output } from '../../common/gen/strato/volume/v1/Volume.ts';
 import type { VolumeBackend__Output } from '../../common/gen/strato/volume/v1/VolumeBackend.ts';
-import { allPages, nameOrId, positiveInt } from '../args.ts';
+import { allPages, matchingName, nameOrId, nameRegExp, positiveInt } from '../args.ts';
 import type { Ctx } from '../context.ts';
 import { isApiError, usageError } from '../errors.ts';
 import { type Column, faultCell, renderList, renderShow } from '../output.ts';
@@ -25,6 +25,27 @@ export const VOLUME_COLUMNS: Column<Volume__Output>[] = [
   { header: 'Size (GiB)', get: (v) => v.sizeGib },
   { header: 'Attached to', get: (v) => v.attachments.map(attachedTo) },
 ];
+
+/** proto/strato/volume/v1/volume.proto's statuses. */
+const VOLUME_STATUSES = [
+  'creating',
+  'downloading',
+  'available',
+  'attaching',
+  'in-use',
+  'detaching',
+  'extending',
+  'deleting',
+  'error',
+] as const;
+
+function volumeStatus(value: string): string {
+  const v = value.trim().toLowerCase();
+  if (!(VOLUME_STATUSES as readonly string[]).includes(v)) {
+    throw new InvalidArgumentError(`must be one of ${VOLUME_STATUSES.join(', ')}`);
+  }
+  return v;
+}
 
 function sourceText(v: Volume__Output): string {
   if (v.imageId) return `image ${v.imageId}`;
@@ -50,6 +71,15 @@ export const VOLUME_FIELDS: Column<Volume__Output>[] = [
   { header: 'Created', get: (v) => v.createdAt },
   { header: 'Updated', get: (v) => v.updatedAt },
 ];
+
+const notListed = (f: Column<Volume__Output>) => !VOLUME_COLUMNS.some((c) => c.header === f.header);
+/** `volume list --long`: the list's columns, then what `show` adds but the long texts. */
+const VOLUME_LONG_COLUMNS: Column<Volume__Output>[] = [
+  ...VOLUME_COLUMNS,
+  ...VOLUME_FIELDS.filter((f) => notListed(f) && f.header !== 'Description' && f.header !== 'Attachments'),
+];
+/** What `volume list -c` chooses from: every column and field. */
+const VOLUME_ALL_COLUMNS: Column<Volume__Output>[] = [...VOLUME_COLUMNS, ...VOLUME_FIELDS.filter(notListed)];
 
 const BACKEND_COLUMNS: Column<VolumeBackend__Output>[] = [
   { header: 'Host', get: (b) => b.host },
@@ -192,13 +222,20 @@ export function registerVolume(program: Command, ctx: Ctx): void {
     .command('list')
     .description('list volumes with their status and attachments')
     .option('--all-projects', "every project's volumes (admin only)")
-    .action(async (o: { allProjects?: boolean }, cmd: Command) => {
+    .option('--long', 'more columns: progress, backend, host, source, fault, project, user, created, updated')
+    .option('--name <regex>', 'only volumes whose name matches this regular expression', nameRegExp)
+    .option('--status <status>', `only volumes in this status (${VOLUME_STATUSES.join(', ')})`, volumeStatus)
+    .action(async (o: { allProjects?: boolean; long?: boolean; name?: RegExp; status?: string }, cmd: Command) => {
       const api = await (await ctx.session(cmd)).volumes();
-      const items = await allPages(async (pageToken) => {
+      const listed = await allPages(async (pageToken) => {
         const r = await api.ListVolumes({ pageToken, allProjects: !!o.allProjects });
         return { items: r.volumes, nextPageToken: r.nextPageToken };
       });
-      ctx.print(renderList(items, VOLUME_COLUMNS, ctx.output(cmd)));
+      // ListVolumes has no filters: the CLI applies them to what it lists.
+      const items = matchingName(listed, o.name).filter((v) => !o.status || v.status === o.status);
+      const out = ctx.output(cmd);
+      const columns = out.columns?.length ? VOLUME_ALL_COLUMNS : o.long ? VOLUME_LONG_COLUMNS : VOLUME_COLUMNS;
+      ctx.print(renderList(items, columns, out));
     });
 
   volume

@@ -208,7 +208,12 @@ describe('strato CLI against the conductor API', () => {
       STRATO_TOKEN: 'irrelevant',
     });
     assert.equal(r.code, 6, r.stderr);
-    assert.match(r.stderr, new RegExp(`^strato: error: cannot reach ${fx.endpoint}: .*\\(code UNAVAILABLE`));
+    assert.match(
+      r.stderr,
+      new RegExp(
+        `^strato: error: cannot reach the API at ${fx.endpoint}: TLS: .*see docs/tls\\.md \\(code UNAVAILABLE`,
+      ),
+    );
   });
 
   it('no configuration at all: exit 3 saying what to write', async () => {

@@ -36,6 +36,8 @@ export interface CliFixture {
   caFile: string;
   configFile: string;
   adminPasswordFile: string;
+  /** The conductor's process id (bench/footprint.bench.ts reads its memory). */
+  conductorPid: number;
   /** Runs bin/strato with the fixture's HOME and config; never throws on a non-zero exit. */
   strato(args: string[], env?: Record<string, string>): Promise<CliResult>;
   /** The same, with `stdin` on its standard input. */
@@ -157,6 +159,7 @@ export async function startCliFixture(): Promise<CliFixture> {
       caFile,
       configFile,
       adminPasswordFile,
+      conductorPid: child.pid ?? 0,
       strato,
       stratoIn,
       close,

@@ -145,6 +145,37 @@ describe('networking commands against a fake API', () => {
     ]);
   });
 
+  it('subnet list names the network (one network listing), ids when it cannot list them', async () => {
+    const subnets = {
+      ListSubnets: async () => ({
+        subnets: [{ id: 's1', name: 'v4', networkId: 'n1', cidr: '10.0.0.0/24', gatewayIp: '', enableDhcp: true }],
+        nextPageToken: '',
+      }),
+    };
+    let listed = 0;
+    const networks = {
+      ListNetworks: async () => {
+        listed++;
+        return { networks: [{ id: 'n1', name: 'web' }], nextPageToken: '' };
+      },
+    };
+    const named = await cli(['subnet', 'list', '-f', 'value', '-c', 'Network'], fakeSession({ subnets, networks }));
+    assert.equal(named.stdout, 'web\n');
+    const json = await cli(['subnet', 'list', '-f', 'json'], fakeSession({ subnets, networks }));
+    assert.equal(JSON.parse(json.stdout)[0].networkId, 'n1');
+    assert.equal(listed, 1, 'json without -c lists no networks');
+    const denied = {
+      ListNetworks: async () => {
+        throw new StratoError('PERMISSION_DENIED', 'PERMISSION_DENIED', 'no');
+      },
+    };
+    const ids = await cli(
+      ['subnet', 'list', '-f', 'value', '-c', 'Network'],
+      fakeSession({ subnets, networks: denied }),
+    );
+    assert.equal(ids.stdout, 'n1\n');
+  });
+
   it('port list --device takes a server name or id: resolved to the id the API filters by', async () => {
     const seen: unknown[] = [];
     const servers = {

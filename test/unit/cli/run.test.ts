@@ -26,7 +26,7 @@ describe('usage errors: exit 2, one line, no call', () => {
       /missing required argument 'name'/,
     ],
     ['missing required option', ['server', 'create', 'vm', '--image', 'i'], /required option '--flavor <flavor>'/],
-    ['unknown format', ['-f', 'yaml', 'flavor', 'list'], /Allowed choices are table, json, value/],
+    ['unknown format', ['-f', 'xml', 'flavor', 'list'], /Allowed choices are table, json, yaml, csv, value/],
     ['unknown option', ['server', 'start', 'vm', '--hard'], /unknown option '--hard'/],
     ['bad disk format', ['image', 'create', 'i', '--file', '/dev/null', '--disk-format', 'vmdk'], /qcow2, raw/],
     [
