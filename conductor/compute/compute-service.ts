@@ -25,13 +25,13 @@ import {
   type Workflow,
   type WorkflowStep,
 } from './instance-record.ts';
+import { newInstanceRecord } from './new-instance.ts';
 import type { InstanceNic, NicRequest, ServerNetworking } from './nics.ts';
 import { findServer, listServers } from './server-lookup.ts';
-import { instanceUsage } from './usage.ts';
-import { parseDevice } from './volume-devices.ts';
 import { actionRefusal, deleteIsRepeat, parseAction, portChangeRefusal, ruleFor } from './state-machine.ts';
+import { instanceUsage } from './usage.ts';
 import { checkForceHost, checkImageFitsFlavor, MAX_NICS, validateBootSource } from './validate.ts';
-import { bootVolumeName, pickDevice } from './volume-devices.ts';
+import { bootVolumeName, parseDevice, pickDevice } from './volume-devices.ts';
 import type { InstanceVolume, ServerVolumes, VolumeWrite } from './volumes.ts';
 import { type HostLookup, newWorkflow } from './workflow.ts';
 import type { WorkflowDriver } from './workflow-driver.ts';
@@ -60,9 +60,6 @@ export interface KeyPairLookup {
   /** Errors: NOT_FOUND/KEYPAIR_NOT_FOUND naming `field` (also another user's). */
   get(p: Principal, name: string, field: string): Promise<{ name: string; publicKey: string }>;
 }
-
-/** The image of a server booted from an existing volume (Server.image_id ''). */
-const NO_IMAGE = { id: '', sha256: '', sizeBytes: 0, diskFormat: '' };
 
 export interface ComputeServiceOptions {
   store: Store;
@@ -126,33 +123,23 @@ export class ComputeService {
     const now = new Date(nowMs).toISOString();
     const id = randomUUID();
     const eventKey = newEventKey(id, nowMs);
-    const volumeBacked = boot.kind !== 'image';
-    const firstTask = nics.length > 0 ? 'networking' : volumeBacked ? 'block-device-mapping' : 'scheduling';
-    const firstStep = nics.length > 0 ? 'ports' : volumeBacked ? 'block-device' : 'schedule';
-    const record = (volumes: InstanceVolume[]): InstanceRecord => ({
+    const fresh = {
       id,
       name,
-      projectId: p.projectId,
-      userId: p.userId,
-      image: image
-        ? { id: image.id, sha256: image.sha256, sizeBytes: image.sizeBytes, diskFormat: image.diskFormat }
-        : { ...NO_IMAGE },
-      flavor: { ...flavor },
-      vmState: 'BUILD',
-      taskState: firstTask,
-      powerState: 'NOSTATE',
-      host: '',
-      createdAt: now,
-      updatedAt: now,
-      launchedAt: '',
-      userData: userData.toString('base64'),
+      owner: p,
+      image,
+      flavor,
+      userData,
       metadata,
-      ...(nics.length > 0 ? { nics } : {}),
-      ...(volumes.length > 0 ? { volumes } : {}),
-      ...(keyPair ? { keyPair } : {}),
-      workflow: newWorkflow('boot', firstStep, requestId, eventKey, forceHost ? { forceHost } : {}),
-      settledAtMs: nowMs,
-    });
+      nics,
+      keyPair,
+      volumeBacked: boot.kind !== 'image',
+      forceHost,
+      requestId,
+      eventKey,
+      nowMs,
+    };
+    const record = (volumes: InstanceVolume[]): InstanceRecord => newInstanceRecord(fresh, volumes);
     const event = startedEvent('create', { requestId, userId: p.userId, projectId: p.projectId }, now);
     const serverOps = (rec: InstanceRecord): Op[] => [
       { kind: 'create', key: instanceKey(id), value: rec },

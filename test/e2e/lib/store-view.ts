@@ -6,12 +6,14 @@
 // as it is now.
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { AttachmentRecord } from '../../../conductor/volumes/model.ts';
+import { changesSince as storeChangesSince, quietRevision as storeQuietRevision } from '../../harness/store-changes.ts';
 import type { Cloud } from './cloud.ts';
 
+const openStore = (cloud: Cloud) => new DatabaseSync(join(cloud.conductorDataDir, 'state.db'), { readOnly: true });
+
 function withStore<T>(cloud: Cloud, fn: (db: DatabaseSync) => T): T {
-  const db = new DatabaseSync(join(cloud.conductorDataDir, 'state.db'), { readOnly: true });
+  const db = openStore(cloud);
   try {
     return fn(db);
   } finally {
@@ -19,50 +21,19 @@ function withStore<T>(cloud: Cloud, fn: (db: DatabaseSync) => T): T {
   }
 }
 
-/** The store's revision: every committed change moves it. */
-export function storeRevision(cloud: Cloud): number {
-  return withStore(cloud, (db) =>
-    Number((db.prepare("SELECT value FROM meta WHERE name = 'revision'").get() as { value: number }).value),
-  );
-}
-
-/**
- * What the hosts' heartbeats write (each host's record: when it was last heard from,
- * what it reports), whatever the API is asked: not a change a call made.
- */
-const HEARTBEAT_WRITE = /^put \/hosts\/[^/]+$/;
-
-/** The keys written or deleted after `revision` ('put KEY' / 'delete KEY'), oldest first, heartbeats left out. */
+/** The keys a call changed after `revision`, heartbeats left out (test/harness/store-changes.ts). */
 export function changesSince(cloud: Cloud, revision: number): string[] {
-  return withStore(cloud, (db) =>
-    (
-      db.prepare('SELECT kind, key FROM changes WHERE rev > ? ORDER BY id').all(revision) as {
-        kind: string;
-        key: string;
-      }[]
-    )
-      .map((r) => `${r.kind} ${r.key}`)
-      .filter((c) => !HEARTBEAT_WRITE.test(c)),
-  );
+  return withStore(cloud, (db) => storeChangesSince(db, revision));
 }
 
-/**
- * The store's revision once nothing but heartbeats has written for `quietMs`: work an
- * earlier step started (a workflow's last record, an event) lands before a test
- * compares with it.
- */
+/** The revision once nothing but heartbeats has written for `quietMs` (test/harness/store-changes.ts). */
 export async function quietRevision(cloud: Cloud, quietMs = 3000, timeoutMs = 30_000): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  let rev = storeRevision(cloud);
-  let since = Date.now();
-  while (Date.now() - since < quietMs) {
-    if (Date.now() > deadline) {
-      throw new Error(`the store kept changing for ${timeoutMs} ms: ${changesSince(cloud, rev).join(', ')}`);
-    }
-    await sleep(250);
-    if (changesSince(cloud, rev).length > 0) [rev, since] = [storeRevision(cloud), Date.now()];
+  const db = openStore(cloud);
+  try {
+    return await storeQuietRevision(db, quietMs, timeoutMs);
+  } finally {
+    db.close();
   }
-  return rev;
 }
 
 const ATTACHMENTS = '/volumes/attachments/';

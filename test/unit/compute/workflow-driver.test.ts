@@ -20,6 +20,19 @@ const ID = '00000000-0000-4000-8000-0000000000d1';
 const building = (): InstanceRecord =>
   bootingRecord(bootWorkflow({ eventKey: `/instance-actions/${ID}/0`, placedAtMs: Date.now() }), { id: ID });
 
+/** A driver whose server is already placed on a host that `agent` serves. */
+const driverFor = (store: SqliteStore, agent: AgentApi) =>
+  new WorkflowDriver({
+    store,
+    claimer: {
+      place: async () => assert.fail('no placement: the host is chosen'),
+      release: async () => assert.fail('the claim is held'),
+    },
+    hosts: { get: async (id: string) => ({ id, address: '127.0.0.1:1' }) },
+    agents: { forHost: () => agent, close() {} } as AgentDirectory,
+    log: quiet,
+  });
+
 describe('workflow driver: waiting for a host that does not answer', () => {
   const store = new SqliteStore({ path: ':memory:' });
   after(() => store.close());
@@ -38,16 +51,7 @@ describe('workflow driver: waiting for a host that does not answer', () => {
       action: async () => assert.fail('no action'),
       consoleLog: async () => [],
     };
-    const driver = new WorkflowDriver({
-      store,
-      claimer: {
-        place: async () => assert.fail('no placement: the host is chosen'),
-        release: async () => assert.fail('the claim is held'),
-      },
-      hosts: { get: async (id: string) => ({ id, address: '127.0.0.1:1' }) },
-      agents: { forHost: () => agent, close() {} } as AgentDirectory,
-      log: quiet,
-    });
+    const driver = driverFor(store, agent);
     try {
       await store.create(instanceKey(ID), building());
       driver.kick(ID);
@@ -86,16 +90,7 @@ describe('workflow driver: request ids', () => {
       action: async () => assert.fail('no action'),
       consoleLog: async () => [],
     };
-    const driver = new WorkflowDriver({
-      store,
-      claimer: {
-        place: async () => assert.fail('no placement: the host is chosen'),
-        release: async () => assert.fail('the claim is held'),
-      },
-      hosts: { get: async (id: string) => ({ id, address: '127.0.0.1:1' }) },
-      agents: { forHost: () => agent, close() {} } as AgentDirectory,
-      log: quiet,
-    });
+    const driver = driverFor(store, agent);
     try {
       const record = building();
       assert.ok(record.workflow);
