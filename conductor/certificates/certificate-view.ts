@@ -4,10 +4,8 @@
 // then a watch from its revision: the cache recipe in store.ts), so revocations
 // made by another conductor arrive too; this conductor's own writes are applied
 // at once (apply), and each change only if newer than what is held.
-import { setTimeout as sleep } from 'node:timers/promises';
-import { isStratoError } from '../../common/errors.ts';
 import type { Logger } from '../../common/log.ts';
-import { listAll } from '../store/list-all.ts';
+import { followPrefix, type PrefixFollower, storeClosed } from '../store/follow-prefix.ts';
 import type { Store } from '../store/store.ts';
 import { HOST_CERTIFICATES, type HostCertificatesRecord } from './certificate-record.ts';
 
@@ -56,28 +54,24 @@ export class CertificateView {
   }
 
   private async follow(listedOnce: () => void): Promise<void> {
-    const signal = this.abort.signal;
-    for (let streak = 0; !signal.aborted; ) {
-      try {
-        const { entries, revision } = await listAll<HostCertificatesRecord>(this.store, HOST_CERTIFICATES);
+    const follower: PrefixFollower<HostCertificatesRecord> = {
+      listed: (entries) => {
         for (const e of entries) this.apply(e.value.hostId, e.value, e.modRevision);
-        streak = 0;
         listedOnce();
-        const events = this.store.watch<HostCertificatesRecord>(HOST_CERTIFICATES, {
-          fromRevision: revision + 1,
-          signal,
-        });
-        for await (const ev of events) {
-          const hostId = decodeURIComponent(ev.key.slice(HOST_CERTIFICATES.length));
-          this.apply(hostId, ev.type === 'put' ? ev.value : undefined, ev.modRevision);
-        }
-        if (signal.aborted) return;
-      } catch (err) {
-        if (signal.aborted || (isStratoError(err, 'UNAVAILABLE') && err.reason === 'STORE_CLOSED')) return;
-        streak++;
-        this.log.warn({ err, streak }, 'certificate view broke; listing again');
-        await sleep(Math.min(30_000, 100 * 2 ** Math.min(streak, 9)), undefined, { signal }).catch(() => {});
-      }
-    }
+      },
+      changed: (ev) => {
+        const hostId = decodeURIComponent(ev.key.slice(HOST_CERTIFICATES.length));
+        this.apply(hostId, ev.type === 'put' ? ev.value : undefined, ev.modRevision);
+      },
+    };
+    await followPrefix(this.store, HOST_CERTIFICATES, follower, {
+      signal: this.abort.signal,
+      log: this.log,
+      brokeMessage: 'certificate view broke; listing again',
+      firstRetryMs: 200,
+      maxRetryMs: 30_000,
+    }).catch((err: unknown) => {
+      if (!storeClosed(err)) throw err;
+    });
   }
 }

@@ -3,12 +3,10 @@
 // recipe in store.ts), so a scrape reads a small map — cheap at 10,000 servers.
 // A broken watch (history compacted under us, a backend hiccup) is followed by a
 // fresh listing; a closed store ends it.
-import { setTimeout as sleep } from 'node:timers/promises';
-import { isStratoError } from '../../common/errors.ts';
 import type { Logger } from '../../common/log.ts';
 import { INSTANCES, type InstanceRecord } from '../compute/instance-record.ts';
 import type { VmState } from '../compute/state-machine.ts';
-import { listAll } from '../store/list-all.ts';
+import { followPrefix, type PrefixFollower, storeClosed } from '../store/follow-prefix.ts';
 import type { Store } from '../store/store.ts';
 
 export class ServerStates {
@@ -45,26 +43,24 @@ export class ServerStates {
   }
 
   private async follow(listedOnce: () => void): Promise<void> {
-    const signal = this.abort.signal;
-    for (let streak = 0; !signal.aborted; ) {
-      try {
-        const { entries, revision } = await listAll<InstanceRecord>(this.store, INSTANCES);
+    const follower: PrefixFollower<InstanceRecord> = {
+      listed: (entries) => {
         const states = new Map<string, VmState>();
         for (const e of entries) this.apply(states, e.key, e.value);
         this.states = states;
-        streak = 0;
         listedOnce();
-        for await (const ev of this.store.watch<InstanceRecord>(INSTANCES, { fromRevision: revision + 1, signal })) {
-          this.apply(this.states, ev.key, ev.type === 'put' ? ev.value : undefined);
-        }
-        if (signal.aborted) return;
-      } catch (err) {
-        if (signal.aborted || (isStratoError(err, 'UNAVAILABLE') && err.reason === 'STORE_CLOSED')) return;
-        streak++;
-        this.log.warn({ err, streak }, 'server state count broke; listing again');
-        await sleep(Math.min(30_000, 100 * 2 ** Math.min(streak, 9)), undefined, { signal }).catch(() => {});
-      }
-    }
+      },
+      changed: (ev) => this.apply(this.states, ev.key, ev.type === 'put' ? ev.value : undefined),
+    };
+    await followPrefix(this.store, INSTANCES, follower, {
+      signal: this.abort.signal,
+      log: this.log,
+      brokeMessage: 'server state count broke; listing again',
+      firstRetryMs: 200,
+      maxRetryMs: 30_000,
+    }).catch((err: unknown) => {
+      if (!storeClosed(err)) throw err;
+    });
   }
 
   private apply(states: Map<string, VmState>, key: string, value: InstanceRecord | undefined): void {

@@ -1,14 +1,6 @@
-// Keeps a HostIndex current from the store: lists the host records and the usage
-// records once, then follows each prefix with a watch from the listing's revision
-// (the cache recipe in store.ts), so a placement never lists 10,000 hosts. Every
-// change carries its modRevision and the index applies only newer ones, so our own
-// commits (applied at once by the claimer) and their later watch events agree.
-// A broken watch (history compacted under a slow consumer, a backend hiccup) is
-// followed by a fresh listing; a closed store ends the feed.
-import { setTimeout as sleep } from 'node:timers/promises';
-import { isStratoError, unavailable } from '../../common/errors.ts';
+import { unavailable } from '../../common/errors.ts';
 import type { Logger } from '../../common/log.ts';
-import { listAll } from '../store/list-all.ts';
+import { followPrefix, type PrefixFollower } from '../store/follow-prefix.ts';
 import type { Store } from '../store/store.ts';
 import type { HostIndex } from './host-index.ts';
 import type { HostSource } from './types.ts';
@@ -115,33 +107,26 @@ export class IndexFeed {
   /** Resolves once `prefix` was listed; keeps watching in the background until closed. */
   private follow(prefix: string, apply: Apply, afterListing: AfterListing): Promise<void> {
     const listed = Promise.withResolvers<void>();
-    const signal = this.abort.signal;
-    const loop = async () => {
-      for (let streak = 0; !signal.aborted; ) {
-        try {
-          const { entries, revision } = await listAll(this.store, prefix);
-          const keys = new Set<string>();
-          for (const e of entries) {
-            keys.add(e.key);
-            apply(e.key, e.value, e.modRevision);
-          }
-          afterListing(keys, revision);
-          streak = 0;
-          listed.resolve();
-          for await (const ev of this.store.watch(prefix, { fromRevision: revision + 1, signal })) {
-            apply(ev.key, ev.type === 'put' ? ev.value : undefined, ev.modRevision);
-          }
-          if (signal.aborted) return;
-          throw new Error('the watch ended by itself');
-        } catch (err) {
-          if (signal.aborted) return;
-          if (isStratoError(err, 'UNAVAILABLE') && err.reason === 'STORE_CLOSED') throw err;
-          streak++;
-          this.log.warn({ err, prefix, streak }, 'scheduler index feed broke; listing again');
-          await sleep(Math.min(5_000, 50 * 2 ** Math.min(streak, 7)), undefined, { signal }).catch(() => {});
+    const follower: PrefixFollower<unknown> = {
+      listed: (entries, revision) => {
+        const keys = new Set<string>();
+        for (const e of entries) {
+          keys.add(e.key);
+          apply(e.key, e.value, e.modRevision);
         }
-      }
+        afterListing(keys, revision);
+        listed.resolve();
+      },
+      changed: (ev) => apply(ev.key, ev.type === 'put' ? ev.value : undefined, ev.modRevision),
     };
+    const loop = () =>
+      followPrefix(this.store, prefix, follower, {
+        signal: this.abort.signal,
+        log: this.log,
+        brokeMessage: 'scheduler index feed broke; listing again',
+        firstRetryMs: 100,
+        maxRetryMs: 5_000,
+      });
     // When the loop ends (closed), nobody may wait for it forever; `listed` may have resolved already.
     const ended = (err: unknown) => {
       listed.reject(err);
