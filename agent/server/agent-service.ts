@@ -63,5 +63,30 @@ export function agentService(manager: InstanceManager, conductorCn = CONDUCTOR_C
       await manager.refreshVolumeSize(req.instanceId, req.volumeId, byteCount(req.sizeBytes, 'size_bytes'));
       return {};
     },
+    // Moves: the contract is in agent.proto; the agent side is being built (issue 12).
+    async PrepareIncoming(_req, ctx) {
+      requireConductor(ctx, conductorCn);
+      throw notYet('PrepareIncoming');
+    },
+    async StartMigration(_req, ctx) {
+      requireConductor(ctx, conductorCn);
+      throw notYet('StartMigration');
+    },
+    async GetMigration(_req, ctx) {
+      requireConductor(ctx, conductorCn);
+      throw notYet('GetMigration');
+    },
+    async AbortMigration(_req, ctx) {
+      requireConductor(ctx, conductorCn);
+      throw notYet('AbortMigration');
+    },
+    async ResizeInstance(_req, ctx) {
+      requireConductor(ctx, conductorCn);
+      throw notYet('ResizeInstance');
+    },
   };
+}
+
+function notYet(rpc: string): StratoError {
+  return new StratoError('UNIMPLEMENTED', 'NOT_IMPLEMENTED', `${rpc} is not implemented by this agent`);
 }

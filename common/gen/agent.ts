@@ -1,6 +1,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
+import type { AbortMigrationRequest as _strato_agent_v1_AbortMigrationRequest, AbortMigrationRequest__Output as _strato_agent_v1_AbortMigrationRequest__Output } from './strato/agent/v1/AbortMigrationRequest.ts';
 import type { AgentClient as _strato_agent_v1_AgentClient, AgentDefinition as _strato_agent_v1_AgentDefinition } from './strato/agent/v1/Agent.ts';
 import type { AttachVolumeRequest as _strato_agent_v1_AttachVolumeRequest, AttachVolumeRequest__Output as _strato_agent_v1_AttachVolumeRequest__Output } from './strato/agent/v1/AttachVolumeRequest.ts';
 import type { AttachVolumeResponse as _strato_agent_v1_AttachVolumeResponse, AttachVolumeResponse__Output as _strato_agent_v1_AttachVolumeResponse__Output } from './strato/agent/v1/AttachVolumeResponse.ts';
@@ -12,16 +13,22 @@ import type { FlavorSpec as _strato_agent_v1_FlavorSpec, FlavorSpec__Output as _
 import type { GetConsoleLogRequest as _strato_agent_v1_GetConsoleLogRequest, GetConsoleLogRequest__Output as _strato_agent_v1_GetConsoleLogRequest__Output } from './strato/agent/v1/GetConsoleLogRequest.ts';
 import type { GetConsoleLogResponse as _strato_agent_v1_GetConsoleLogResponse, GetConsoleLogResponse__Output as _strato_agent_v1_GetConsoleLogResponse__Output } from './strato/agent/v1/GetConsoleLogResponse.ts';
 import type { GetInstanceRequest as _strato_agent_v1_GetInstanceRequest, GetInstanceRequest__Output as _strato_agent_v1_GetInstanceRequest__Output } from './strato/agent/v1/GetInstanceRequest.ts';
+import type { GetMigrationRequest as _strato_agent_v1_GetMigrationRequest, GetMigrationRequest__Output as _strato_agent_v1_GetMigrationRequest__Output } from './strato/agent/v1/GetMigrationRequest.ts';
 import type { ImageRef as _strato_agent_v1_ImageRef, ImageRef__Output as _strato_agent_v1_ImageRef__Output } from './strato/agent/v1/ImageRef.ts';
 import type { InstanceActionRequest as _strato_agent_v1_InstanceActionRequest, InstanceActionRequest__Output as _strato_agent_v1_InstanceActionRequest__Output } from './strato/agent/v1/InstanceActionRequest.ts';
 import type { InstanceStatus as _strato_agent_v1_InstanceStatus, InstanceStatus__Output as _strato_agent_v1_InstanceStatus__Output } from './strato/agent/v1/InstanceStatus.ts';
 import type { ListInstancesRequest as _strato_agent_v1_ListInstancesRequest, ListInstancesRequest__Output as _strato_agent_v1_ListInstancesRequest__Output } from './strato/agent/v1/ListInstancesRequest.ts';
 import type { ListInstancesResponse as _strato_agent_v1_ListInstancesResponse, ListInstancesResponse__Output as _strato_agent_v1_ListInstancesResponse__Output } from './strato/agent/v1/ListInstancesResponse.ts';
+import type { MigrationStatus as _strato_agent_v1_MigrationStatus, MigrationStatus__Output as _strato_agent_v1_MigrationStatus__Output } from './strato/agent/v1/MigrationStatus.ts';
 import type { PortSpec as _strato_agent_v1_PortSpec, PortSpec__Output as _strato_agent_v1_PortSpec__Output } from './strato/agent/v1/PortSpec.ts';
+import type { PrepareIncomingRequest as _strato_agent_v1_PrepareIncomingRequest, PrepareIncomingRequest__Output as _strato_agent_v1_PrepareIncomingRequest__Output } from './strato/agent/v1/PrepareIncomingRequest.ts';
+import type { PrepareIncomingResponse as _strato_agent_v1_PrepareIncomingResponse, PrepareIncomingResponse__Output as _strato_agent_v1_PrepareIncomingResponse__Output } from './strato/agent/v1/PrepareIncomingResponse.ts';
 import type { PublicKey as _strato_agent_v1_PublicKey, PublicKey__Output as _strato_agent_v1_PublicKey__Output } from './strato/agent/v1/PublicKey.ts';
 import type { RefreshVolumeSizeRequest as _strato_agent_v1_RefreshVolumeSizeRequest, RefreshVolumeSizeRequest__Output as _strato_agent_v1_RefreshVolumeSizeRequest__Output } from './strato/agent/v1/RefreshVolumeSizeRequest.ts';
 import type { RefreshVolumeSizeResponse as _strato_agent_v1_RefreshVolumeSizeResponse, RefreshVolumeSizeResponse__Output as _strato_agent_v1_RefreshVolumeSizeResponse__Output } from './strato/agent/v1/RefreshVolumeSizeResponse.ts';
+import type { ResizeInstanceRequest as _strato_agent_v1_ResizeInstanceRequest, ResizeInstanceRequest__Output as _strato_agent_v1_ResizeInstanceRequest__Output } from './strato/agent/v1/ResizeInstanceRequest.ts';
 import type { SpawnInstanceRequest as _strato_agent_v1_SpawnInstanceRequest, SpawnInstanceRequest__Output as _strato_agent_v1_SpawnInstanceRequest__Output } from './strato/agent/v1/SpawnInstanceRequest.ts';
+import type { StartMigrationRequest as _strato_agent_v1_StartMigrationRequest, StartMigrationRequest__Output as _strato_agent_v1_StartMigrationRequest__Output } from './strato/agent/v1/StartMigrationRequest.ts';
 import type { VolumeSpec as _strato_agent_v1_VolumeSpec, VolumeSpec__Output as _strato_agent_v1_VolumeSpec__Output } from './strato/agent/v1/VolumeSpec.ts';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
@@ -32,6 +39,7 @@ export interface ProtoGrpcType {
   strato: {
     agent: {
       v1: {
+        AbortMigrationRequest: MessageTypeDefinition<_strato_agent_v1_AbortMigrationRequest, _strato_agent_v1_AbortMigrationRequest__Output>
         Agent: SubtypeConstructor<typeof grpc.Client, _strato_agent_v1_AgentClient> & { service: _strato_agent_v1_AgentDefinition }
         AttachVolumeRequest: MessageTypeDefinition<_strato_agent_v1_AttachVolumeRequest, _strato_agent_v1_AttachVolumeRequest__Output>
         AttachVolumeResponse: MessageTypeDefinition<_strato_agent_v1_AttachVolumeResponse, _strato_agent_v1_AttachVolumeResponse__Output>
@@ -43,16 +51,22 @@ export interface ProtoGrpcType {
         GetConsoleLogRequest: MessageTypeDefinition<_strato_agent_v1_GetConsoleLogRequest, _strato_agent_v1_GetConsoleLogRequest__Output>
         GetConsoleLogResponse: MessageTypeDefinition<_strato_agent_v1_GetConsoleLogResponse, _strato_agent_v1_GetConsoleLogResponse__Output>
         GetInstanceRequest: MessageTypeDefinition<_strato_agent_v1_GetInstanceRequest, _strato_agent_v1_GetInstanceRequest__Output>
+        GetMigrationRequest: MessageTypeDefinition<_strato_agent_v1_GetMigrationRequest, _strato_agent_v1_GetMigrationRequest__Output>
         ImageRef: MessageTypeDefinition<_strato_agent_v1_ImageRef, _strato_agent_v1_ImageRef__Output>
         InstanceActionRequest: MessageTypeDefinition<_strato_agent_v1_InstanceActionRequest, _strato_agent_v1_InstanceActionRequest__Output>
         InstanceStatus: MessageTypeDefinition<_strato_agent_v1_InstanceStatus, _strato_agent_v1_InstanceStatus__Output>
         ListInstancesRequest: MessageTypeDefinition<_strato_agent_v1_ListInstancesRequest, _strato_agent_v1_ListInstancesRequest__Output>
         ListInstancesResponse: MessageTypeDefinition<_strato_agent_v1_ListInstancesResponse, _strato_agent_v1_ListInstancesResponse__Output>
+        MigrationStatus: MessageTypeDefinition<_strato_agent_v1_MigrationStatus, _strato_agent_v1_MigrationStatus__Output>
         PortSpec: MessageTypeDefinition<_strato_agent_v1_PortSpec, _strato_agent_v1_PortSpec__Output>
+        PrepareIncomingRequest: MessageTypeDefinition<_strato_agent_v1_PrepareIncomingRequest, _strato_agent_v1_PrepareIncomingRequest__Output>
+        PrepareIncomingResponse: MessageTypeDefinition<_strato_agent_v1_PrepareIncomingResponse, _strato_agent_v1_PrepareIncomingResponse__Output>
         PublicKey: MessageTypeDefinition<_strato_agent_v1_PublicKey, _strato_agent_v1_PublicKey__Output>
         RefreshVolumeSizeRequest: MessageTypeDefinition<_strato_agent_v1_RefreshVolumeSizeRequest, _strato_agent_v1_RefreshVolumeSizeRequest__Output>
         RefreshVolumeSizeResponse: MessageTypeDefinition<_strato_agent_v1_RefreshVolumeSizeResponse, _strato_agent_v1_RefreshVolumeSizeResponse__Output>
+        ResizeInstanceRequest: MessageTypeDefinition<_strato_agent_v1_ResizeInstanceRequest, _strato_agent_v1_ResizeInstanceRequest__Output>
         SpawnInstanceRequest: MessageTypeDefinition<_strato_agent_v1_SpawnInstanceRequest, _strato_agent_v1_SpawnInstanceRequest__Output>
+        StartMigrationRequest: MessageTypeDefinition<_strato_agent_v1_StartMigrationRequest, _strato_agent_v1_StartMigrationRequest__Output>
         VolumeSpec: MessageTypeDefinition<_strato_agent_v1_VolumeSpec, _strato_agent_v1_VolumeSpec__Output>
       }
     }

@@ -1,6 +1,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
 
+import type { AbortMigrationRequest as _strato_agent_v1_AbortMigrationRequest, AbortMigrationRequest__Output as _strato_agent_v1_AbortMigrationRequest__Output } from './strato/agent/v1/AbortMigrationRequest.ts';
 import type { AgentClient as _strato_agent_v1_AgentClient, AgentDefinition as _strato_agent_v1_AgentDefinition } from './strato/agent/v1/Agent.ts';
 import type { AgentNetworkClient as _strato_agent_v1_AgentNetworkClient, AgentNetworkDefinition as _strato_agent_v1_AgentNetworkDefinition } from './strato/agent/v1/AgentNetwork.ts';
 import type { ApplyNetworkStateRequest as _strato_agent_v1_ApplyNetworkStateRequest, ApplyNetworkStateRequest__Output as _strato_agent_v1_ApplyNetworkStateRequest__Output } from './strato/agent/v1/ApplyNetworkStateRequest.ts';
@@ -22,21 +23,27 @@ import type { FlavorSpec as _strato_agent_v1_FlavorSpec, FlavorSpec__Output as _
 import type { GetConsoleLogRequest as _strato_agent_v1_GetConsoleLogRequest, GetConsoleLogRequest__Output as _strato_agent_v1_GetConsoleLogRequest__Output } from './strato/agent/v1/GetConsoleLogRequest.ts';
 import type { GetConsoleLogResponse as _strato_agent_v1_GetConsoleLogResponse, GetConsoleLogResponse__Output as _strato_agent_v1_GetConsoleLogResponse__Output } from './strato/agent/v1/GetConsoleLogResponse.ts';
 import type { GetInstanceRequest as _strato_agent_v1_GetInstanceRequest, GetInstanceRequest__Output as _strato_agent_v1_GetInstanceRequest__Output } from './strato/agent/v1/GetInstanceRequest.ts';
+import type { GetMigrationRequest as _strato_agent_v1_GetMigrationRequest, GetMigrationRequest__Output as _strato_agent_v1_GetMigrationRequest__Output } from './strato/agent/v1/GetMigrationRequest.ts';
 import type { HostNetworkState as _strato_agent_v1_HostNetworkState, HostNetworkState__Output as _strato_agent_v1_HostNetworkState__Output } from './strato/agent/v1/HostNetworkState.ts';
 import type { ImageRef as _strato_agent_v1_ImageRef, ImageRef__Output as _strato_agent_v1_ImageRef__Output } from './strato/agent/v1/ImageRef.ts';
 import type { InstanceActionRequest as _strato_agent_v1_InstanceActionRequest, InstanceActionRequest__Output as _strato_agent_v1_InstanceActionRequest__Output } from './strato/agent/v1/InstanceActionRequest.ts';
 import type { InstanceStatus as _strato_agent_v1_InstanceStatus, InstanceStatus__Output as _strato_agent_v1_InstanceStatus__Output } from './strato/agent/v1/InstanceStatus.ts';
 import type { ListInstancesRequest as _strato_agent_v1_ListInstancesRequest, ListInstancesRequest__Output as _strato_agent_v1_ListInstancesRequest__Output } from './strato/agent/v1/ListInstancesRequest.ts';
 import type { ListInstancesResponse as _strato_agent_v1_ListInstancesResponse, ListInstancesResponse__Output as _strato_agent_v1_ListInstancesResponse__Output } from './strato/agent/v1/ListInstancesResponse.ts';
+import type { MigrationStatus as _strato_agent_v1_MigrationStatus, MigrationStatus__Output as _strato_agent_v1_MigrationStatus__Output } from './strato/agent/v1/MigrationStatus.ts';
 import type { NamespaceAttach as _strato_agent_v1_NamespaceAttach, NamespaceAttach__Output as _strato_agent_v1_NamespaceAttach__Output } from './strato/agent/v1/NamespaceAttach.ts';
 import type { NetworkConfig as _strato_agent_v1_NetworkConfig, NetworkConfig__Output as _strato_agent_v1_NetworkConfig__Output } from './strato/agent/v1/NetworkConfig.ts';
 import type { PortConfig as _strato_agent_v1_PortConfig, PortConfig__Output as _strato_agent_v1_PortConfig__Output } from './strato/agent/v1/PortConfig.ts';
 import type { PortSpec as _strato_agent_v1_PortSpec, PortSpec__Output as _strato_agent_v1_PortSpec__Output } from './strato/agent/v1/PortSpec.ts';
+import type { PrepareIncomingRequest as _strato_agent_v1_PrepareIncomingRequest, PrepareIncomingRequest__Output as _strato_agent_v1_PrepareIncomingRequest__Output } from './strato/agent/v1/PrepareIncomingRequest.ts';
+import type { PrepareIncomingResponse as _strato_agent_v1_PrepareIncomingResponse, PrepareIncomingResponse__Output as _strato_agent_v1_PrepareIncomingResponse__Output } from './strato/agent/v1/PrepareIncomingResponse.ts';
 import type { PublicKey as _strato_agent_v1_PublicKey, PublicKey__Output as _strato_agent_v1_PublicKey__Output } from './strato/agent/v1/PublicKey.ts';
 import type { RefreshVolumeSizeRequest as _strato_agent_v1_RefreshVolumeSizeRequest, RefreshVolumeSizeRequest__Output as _strato_agent_v1_RefreshVolumeSizeRequest__Output } from './strato/agent/v1/RefreshVolumeSizeRequest.ts';
 import type { RefreshVolumeSizeResponse as _strato_agent_v1_RefreshVolumeSizeResponse, RefreshVolumeSizeResponse__Output as _strato_agent_v1_RefreshVolumeSizeResponse__Output } from './strato/agent/v1/RefreshVolumeSizeResponse.ts';
+import type { ResizeInstanceRequest as _strato_agent_v1_ResizeInstanceRequest, ResizeInstanceRequest__Output as _strato_agent_v1_ResizeInstanceRequest__Output } from './strato/agent/v1/ResizeInstanceRequest.ts';
 import type { SecurityRuleConfig as _strato_agent_v1_SecurityRuleConfig, SecurityRuleConfig__Output as _strato_agent_v1_SecurityRuleConfig__Output } from './strato/agent/v1/SecurityRuleConfig.ts';
 import type { SpawnInstanceRequest as _strato_agent_v1_SpawnInstanceRequest, SpawnInstanceRequest__Output as _strato_agent_v1_SpawnInstanceRequest__Output } from './strato/agent/v1/SpawnInstanceRequest.ts';
+import type { StartMigrationRequest as _strato_agent_v1_StartMigrationRequest, StartMigrationRequest__Output as _strato_agent_v1_StartMigrationRequest__Output } from './strato/agent/v1/StartMigrationRequest.ts';
 import type { VolumeSpec as _strato_agent_v1_VolumeSpec, VolumeSpec__Output as _strato_agent_v1_VolumeSpec__Output } from './strato/agent/v1/VolumeSpec.ts';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
@@ -47,6 +54,7 @@ export interface ProtoGrpcType {
   strato: {
     agent: {
       v1: {
+        AbortMigrationRequest: MessageTypeDefinition<_strato_agent_v1_AbortMigrationRequest, _strato_agent_v1_AbortMigrationRequest__Output>
         Agent: SubtypeConstructor<typeof grpc.Client, _strato_agent_v1_AgentClient> & { service: _strato_agent_v1_AgentDefinition }
         AgentNetwork: SubtypeConstructor<typeof grpc.Client, _strato_agent_v1_AgentNetworkClient> & { service: _strato_agent_v1_AgentNetworkDefinition }
         ApplyNetworkStateRequest: MessageTypeDefinition<_strato_agent_v1_ApplyNetworkStateRequest, _strato_agent_v1_ApplyNetworkStateRequest__Output>
@@ -68,24 +76,30 @@ export interface ProtoGrpcType {
         GetConsoleLogRequest: MessageTypeDefinition<_strato_agent_v1_GetConsoleLogRequest, _strato_agent_v1_GetConsoleLogRequest__Output>
         GetConsoleLogResponse: MessageTypeDefinition<_strato_agent_v1_GetConsoleLogResponse, _strato_agent_v1_GetConsoleLogResponse__Output>
         GetInstanceRequest: MessageTypeDefinition<_strato_agent_v1_GetInstanceRequest, _strato_agent_v1_GetInstanceRequest__Output>
+        GetMigrationRequest: MessageTypeDefinition<_strato_agent_v1_GetMigrationRequest, _strato_agent_v1_GetMigrationRequest__Output>
         HostNetworkState: MessageTypeDefinition<_strato_agent_v1_HostNetworkState, _strato_agent_v1_HostNetworkState__Output>
         ImageRef: MessageTypeDefinition<_strato_agent_v1_ImageRef, _strato_agent_v1_ImageRef__Output>
         InstanceActionRequest: MessageTypeDefinition<_strato_agent_v1_InstanceActionRequest, _strato_agent_v1_InstanceActionRequest__Output>
         InstanceStatus: MessageTypeDefinition<_strato_agent_v1_InstanceStatus, _strato_agent_v1_InstanceStatus__Output>
         ListInstancesRequest: MessageTypeDefinition<_strato_agent_v1_ListInstancesRequest, _strato_agent_v1_ListInstancesRequest__Output>
         ListInstancesResponse: MessageTypeDefinition<_strato_agent_v1_ListInstancesResponse, _strato_agent_v1_ListInstancesResponse__Output>
+        MigrationStatus: MessageTypeDefinition<_strato_agent_v1_MigrationStatus, _strato_agent_v1_MigrationStatus__Output>
         NamespaceAttach: MessageTypeDefinition<_strato_agent_v1_NamespaceAttach, _strato_agent_v1_NamespaceAttach__Output>
         NetworkConfig: MessageTypeDefinition<_strato_agent_v1_NetworkConfig, _strato_agent_v1_NetworkConfig__Output>
         NetworkType: EnumTypeDefinition
         PortConfig: MessageTypeDefinition<_strato_agent_v1_PortConfig, _strato_agent_v1_PortConfig__Output>
         PortSpec: MessageTypeDefinition<_strato_agent_v1_PortSpec, _strato_agent_v1_PortSpec__Output>
+        PrepareIncomingRequest: MessageTypeDefinition<_strato_agent_v1_PrepareIncomingRequest, _strato_agent_v1_PrepareIncomingRequest__Output>
+        PrepareIncomingResponse: MessageTypeDefinition<_strato_agent_v1_PrepareIncomingResponse, _strato_agent_v1_PrepareIncomingResponse__Output>
         PublicKey: MessageTypeDefinition<_strato_agent_v1_PublicKey, _strato_agent_v1_PublicKey__Output>
         RefreshVolumeSizeRequest: MessageTypeDefinition<_strato_agent_v1_RefreshVolumeSizeRequest, _strato_agent_v1_RefreshVolumeSizeRequest__Output>
         RefreshVolumeSizeResponse: MessageTypeDefinition<_strato_agent_v1_RefreshVolumeSizeResponse, _strato_agent_v1_RefreshVolumeSizeResponse__Output>
+        ResizeInstanceRequest: MessageTypeDefinition<_strato_agent_v1_ResizeInstanceRequest, _strato_agent_v1_ResizeInstanceRequest__Output>
         RuleDirection: EnumTypeDefinition
         RuleProtocol: EnumTypeDefinition
         SecurityRuleConfig: MessageTypeDefinition<_strato_agent_v1_SecurityRuleConfig, _strato_agent_v1_SecurityRuleConfig__Output>
         SpawnInstanceRequest: MessageTypeDefinition<_strato_agent_v1_SpawnInstanceRequest, _strato_agent_v1_SpawnInstanceRequest__Output>
+        StartMigrationRequest: MessageTypeDefinition<_strato_agent_v1_StartMigrationRequest, _strato_agent_v1_StartMigrationRequest__Output>
         VolumeSpec: MessageTypeDefinition<_strato_agent_v1_VolumeSpec, _strato_agent_v1_VolumeSpec__Output>
       }
     }

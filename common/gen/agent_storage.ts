@@ -1,6 +1,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
+import type { AbortMigrationRequest as _strato_agent_v1_AbortMigrationRequest, AbortMigrationRequest__Output as _strato_agent_v1_AbortMigrationRequest__Output } from './strato/agent/v1/AbortMigrationRequest.ts';
 import type { AgentClient as _strato_agent_v1_AgentClient, AgentDefinition as _strato_agent_v1_AgentDefinition } from './strato/agent/v1/Agent.ts';
 import type { AgentStorageClient as _strato_agent_v1_AgentStorageClient, AgentStorageDefinition as _strato_agent_v1_AgentStorageDefinition } from './strato/agent/v1/AgentStorage.ts';
 import type { AttachVolumeRequest as _strato_agent_v1_AttachVolumeRequest, AttachVolumeRequest__Output as _strato_agent_v1_AttachVolumeRequest__Output } from './strato/agent/v1/AttachVolumeRequest.ts';
@@ -21,6 +22,7 @@ import type { FlavorSpec as _strato_agent_v1_FlavorSpec, FlavorSpec__Output as _
 import type { GetConsoleLogRequest as _strato_agent_v1_GetConsoleLogRequest, GetConsoleLogRequest__Output as _strato_agent_v1_GetConsoleLogRequest__Output } from './strato/agent/v1/GetConsoleLogRequest.ts';
 import type { GetConsoleLogResponse as _strato_agent_v1_GetConsoleLogResponse, GetConsoleLogResponse__Output as _strato_agent_v1_GetConsoleLogResponse__Output } from './strato/agent/v1/GetConsoleLogResponse.ts';
 import type { GetInstanceRequest as _strato_agent_v1_GetInstanceRequest, GetInstanceRequest__Output as _strato_agent_v1_GetInstanceRequest__Output } from './strato/agent/v1/GetInstanceRequest.ts';
+import type { GetMigrationRequest as _strato_agent_v1_GetMigrationRequest, GetMigrationRequest__Output as _strato_agent_v1_GetMigrationRequest__Output } from './strato/agent/v1/GetMigrationRequest.ts';
 import type { GetStorageInfoRequest as _strato_agent_v1_GetStorageInfoRequest, GetStorageInfoRequest__Output as _strato_agent_v1_GetStorageInfoRequest__Output } from './strato/agent/v1/GetStorageInfoRequest.ts';
 import type { GetVolumeRequest as _strato_agent_v1_GetVolumeRequest, GetVolumeRequest__Output as _strato_agent_v1_GetVolumeRequest__Output } from './strato/agent/v1/GetVolumeRequest.ts';
 import type { ImageRef as _strato_agent_v1_ImageRef, ImageRef__Output as _strato_agent_v1_ImageRef__Output } from './strato/agent/v1/ImageRef.ts';
@@ -30,14 +32,19 @@ import type { ListInstancesRequest as _strato_agent_v1_ListInstancesRequest, Lis
 import type { ListInstancesResponse as _strato_agent_v1_ListInstancesResponse, ListInstancesResponse__Output as _strato_agent_v1_ListInstancesResponse__Output } from './strato/agent/v1/ListInstancesResponse.ts';
 import type { ListVolumesRequest as _strato_agent_v1_ListVolumesRequest, ListVolumesRequest__Output as _strato_agent_v1_ListVolumesRequest__Output } from './strato/agent/v1/ListVolumesRequest.ts';
 import type { ListVolumesResponse as _strato_agent_v1_ListVolumesResponse, ListVolumesResponse__Output as _strato_agent_v1_ListVolumesResponse__Output } from './strato/agent/v1/ListVolumesResponse.ts';
+import type { MigrationStatus as _strato_agent_v1_MigrationStatus, MigrationStatus__Output as _strato_agent_v1_MigrationStatus__Output } from './strato/agent/v1/MigrationStatus.ts';
 import type { PortSpec as _strato_agent_v1_PortSpec, PortSpec__Output as _strato_agent_v1_PortSpec__Output } from './strato/agent/v1/PortSpec.ts';
+import type { PrepareIncomingRequest as _strato_agent_v1_PrepareIncomingRequest, PrepareIncomingRequest__Output as _strato_agent_v1_PrepareIncomingRequest__Output } from './strato/agent/v1/PrepareIncomingRequest.ts';
+import type { PrepareIncomingResponse as _strato_agent_v1_PrepareIncomingResponse, PrepareIncomingResponse__Output as _strato_agent_v1_PrepareIncomingResponse__Output } from './strato/agent/v1/PrepareIncomingResponse.ts';
 import type { PublicKey as _strato_agent_v1_PublicKey, PublicKey__Output as _strato_agent_v1_PublicKey__Output } from './strato/agent/v1/PublicKey.ts';
 import type { ReconcileExportsRequest as _strato_agent_v1_ReconcileExportsRequest, ReconcileExportsRequest__Output as _strato_agent_v1_ReconcileExportsRequest__Output } from './strato/agent/v1/ReconcileExportsRequest.ts';
 import type { ReconcileExportsResponse as _strato_agent_v1_ReconcileExportsResponse, ReconcileExportsResponse__Output as _strato_agent_v1_ReconcileExportsResponse__Output } from './strato/agent/v1/ReconcileExportsResponse.ts';
 import type { RefreshVolumeSizeRequest as _strato_agent_v1_RefreshVolumeSizeRequest, RefreshVolumeSizeRequest__Output as _strato_agent_v1_RefreshVolumeSizeRequest__Output } from './strato/agent/v1/RefreshVolumeSizeRequest.ts';
 import type { RefreshVolumeSizeResponse as _strato_agent_v1_RefreshVolumeSizeResponse, RefreshVolumeSizeResponse__Output as _strato_agent_v1_RefreshVolumeSizeResponse__Output } from './strato/agent/v1/RefreshVolumeSizeResponse.ts';
+import type { ResizeInstanceRequest as _strato_agent_v1_ResizeInstanceRequest, ResizeInstanceRequest__Output as _strato_agent_v1_ResizeInstanceRequest__Output } from './strato/agent/v1/ResizeInstanceRequest.ts';
 import type { Snapshot as _strato_agent_v1_Snapshot, Snapshot__Output as _strato_agent_v1_Snapshot__Output } from './strato/agent/v1/Snapshot.ts';
 import type { SpawnInstanceRequest as _strato_agent_v1_SpawnInstanceRequest, SpawnInstanceRequest__Output as _strato_agent_v1_SpawnInstanceRequest__Output } from './strato/agent/v1/SpawnInstanceRequest.ts';
+import type { StartMigrationRequest as _strato_agent_v1_StartMigrationRequest, StartMigrationRequest__Output as _strato_agent_v1_StartMigrationRequest__Output } from './strato/agent/v1/StartMigrationRequest.ts';
 import type { StorageInfo as _strato_agent_v1_StorageInfo, StorageInfo__Output as _strato_agent_v1_StorageInfo__Output } from './strato/agent/v1/StorageInfo.ts';
 import type { UnexportVolumeRequest as _strato_agent_v1_UnexportVolumeRequest, UnexportVolumeRequest__Output as _strato_agent_v1_UnexportVolumeRequest__Output } from './strato/agent/v1/UnexportVolumeRequest.ts';
 import type { UnexportVolumeResponse as _strato_agent_v1_UnexportVolumeResponse, UnexportVolumeResponse__Output as _strato_agent_v1_UnexportVolumeResponse__Output } from './strato/agent/v1/UnexportVolumeResponse.ts';
@@ -53,6 +60,7 @@ export interface ProtoGrpcType {
   strato: {
     agent: {
       v1: {
+        AbortMigrationRequest: MessageTypeDefinition<_strato_agent_v1_AbortMigrationRequest, _strato_agent_v1_AbortMigrationRequest__Output>
         Agent: SubtypeConstructor<typeof grpc.Client, _strato_agent_v1_AgentClient> & { service: _strato_agent_v1_AgentDefinition }
         AgentStorage: SubtypeConstructor<typeof grpc.Client, _strato_agent_v1_AgentStorageClient> & { service: _strato_agent_v1_AgentStorageDefinition }
         AttachVolumeRequest: MessageTypeDefinition<_strato_agent_v1_AttachVolumeRequest, _strato_agent_v1_AttachVolumeRequest__Output>
@@ -73,6 +81,7 @@ export interface ProtoGrpcType {
         GetConsoleLogRequest: MessageTypeDefinition<_strato_agent_v1_GetConsoleLogRequest, _strato_agent_v1_GetConsoleLogRequest__Output>
         GetConsoleLogResponse: MessageTypeDefinition<_strato_agent_v1_GetConsoleLogResponse, _strato_agent_v1_GetConsoleLogResponse__Output>
         GetInstanceRequest: MessageTypeDefinition<_strato_agent_v1_GetInstanceRequest, _strato_agent_v1_GetInstanceRequest__Output>
+        GetMigrationRequest: MessageTypeDefinition<_strato_agent_v1_GetMigrationRequest, _strato_agent_v1_GetMigrationRequest__Output>
         GetStorageInfoRequest: MessageTypeDefinition<_strato_agent_v1_GetStorageInfoRequest, _strato_agent_v1_GetStorageInfoRequest__Output>
         GetVolumeRequest: MessageTypeDefinition<_strato_agent_v1_GetVolumeRequest, _strato_agent_v1_GetVolumeRequest__Output>
         ImageRef: MessageTypeDefinition<_strato_agent_v1_ImageRef, _strato_agent_v1_ImageRef__Output>
@@ -82,14 +91,19 @@ export interface ProtoGrpcType {
         ListInstancesResponse: MessageTypeDefinition<_strato_agent_v1_ListInstancesResponse, _strato_agent_v1_ListInstancesResponse__Output>
         ListVolumesRequest: MessageTypeDefinition<_strato_agent_v1_ListVolumesRequest, _strato_agent_v1_ListVolumesRequest__Output>
         ListVolumesResponse: MessageTypeDefinition<_strato_agent_v1_ListVolumesResponse, _strato_agent_v1_ListVolumesResponse__Output>
+        MigrationStatus: MessageTypeDefinition<_strato_agent_v1_MigrationStatus, _strato_agent_v1_MigrationStatus__Output>
         PortSpec: MessageTypeDefinition<_strato_agent_v1_PortSpec, _strato_agent_v1_PortSpec__Output>
+        PrepareIncomingRequest: MessageTypeDefinition<_strato_agent_v1_PrepareIncomingRequest, _strato_agent_v1_PrepareIncomingRequest__Output>
+        PrepareIncomingResponse: MessageTypeDefinition<_strato_agent_v1_PrepareIncomingResponse, _strato_agent_v1_PrepareIncomingResponse__Output>
         PublicKey: MessageTypeDefinition<_strato_agent_v1_PublicKey, _strato_agent_v1_PublicKey__Output>
         ReconcileExportsRequest: MessageTypeDefinition<_strato_agent_v1_ReconcileExportsRequest, _strato_agent_v1_ReconcileExportsRequest__Output>
         ReconcileExportsResponse: MessageTypeDefinition<_strato_agent_v1_ReconcileExportsResponse, _strato_agent_v1_ReconcileExportsResponse__Output>
         RefreshVolumeSizeRequest: MessageTypeDefinition<_strato_agent_v1_RefreshVolumeSizeRequest, _strato_agent_v1_RefreshVolumeSizeRequest__Output>
         RefreshVolumeSizeResponse: MessageTypeDefinition<_strato_agent_v1_RefreshVolumeSizeResponse, _strato_agent_v1_RefreshVolumeSizeResponse__Output>
+        ResizeInstanceRequest: MessageTypeDefinition<_strato_agent_v1_ResizeInstanceRequest, _strato_agent_v1_ResizeInstanceRequest__Output>
         Snapshot: MessageTypeDefinition<_strato_agent_v1_Snapshot, _strato_agent_v1_Snapshot__Output>
         SpawnInstanceRequest: MessageTypeDefinition<_strato_agent_v1_SpawnInstanceRequest, _strato_agent_v1_SpawnInstanceRequest__Output>
+        StartMigrationRequest: MessageTypeDefinition<_strato_agent_v1_StartMigrationRequest, _strato_agent_v1_StartMigrationRequest__Output>
         StorageInfo: MessageTypeDefinition<_strato_agent_v1_StorageInfo, _strato_agent_v1_StorageInfo__Output>
         UnexportVolumeRequest: MessageTypeDefinition<_strato_agent_v1_UnexportVolumeRequest, _strato_agent_v1_UnexportVolumeRequest__Output>
         UnexportVolumeResponse: MessageTypeDefinition<_strato_agent_v1_UnexportVolumeResponse, _strato_agent_v1_UnexportVolumeResponse__Output>

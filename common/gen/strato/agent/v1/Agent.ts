@@ -2,6 +2,7 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { AbortMigrationRequest as _strato_agent_v1_AbortMigrationRequest, AbortMigrationRequest__Output as _strato_agent_v1_AbortMigrationRequest__Output } from '../../../strato/agent/v1/AbortMigrationRequest.ts';
 import type { AttachVolumeRequest as _strato_agent_v1_AttachVolumeRequest, AttachVolumeRequest__Output as _strato_agent_v1_AttachVolumeRequest__Output } from '../../../strato/agent/v1/AttachVolumeRequest.ts';
 import type { AttachVolumeResponse as _strato_agent_v1_AttachVolumeResponse, AttachVolumeResponse__Output as _strato_agent_v1_AttachVolumeResponse__Output } from '../../../strato/agent/v1/AttachVolumeResponse.ts';
 import type { DeleteInstanceRequest as _strato_agent_v1_DeleteInstanceRequest, DeleteInstanceRequest__Output as _strato_agent_v1_DeleteInstanceRequest__Output } from '../../../strato/agent/v1/DeleteInstanceRequest.ts';
@@ -11,15 +12,44 @@ import type { DetachVolumeResponse as _strato_agent_v1_DetachVolumeResponse, Det
 import type { GetConsoleLogRequest as _strato_agent_v1_GetConsoleLogRequest, GetConsoleLogRequest__Output as _strato_agent_v1_GetConsoleLogRequest__Output } from '../../../strato/agent/v1/GetConsoleLogRequest.ts';
 import type { GetConsoleLogResponse as _strato_agent_v1_GetConsoleLogResponse, GetConsoleLogResponse__Output as _strato_agent_v1_GetConsoleLogResponse__Output } from '../../../strato/agent/v1/GetConsoleLogResponse.ts';
 import type { GetInstanceRequest as _strato_agent_v1_GetInstanceRequest, GetInstanceRequest__Output as _strato_agent_v1_GetInstanceRequest__Output } from '../../../strato/agent/v1/GetInstanceRequest.ts';
+import type { GetMigrationRequest as _strato_agent_v1_GetMigrationRequest, GetMigrationRequest__Output as _strato_agent_v1_GetMigrationRequest__Output } from '../../../strato/agent/v1/GetMigrationRequest.ts';
 import type { InstanceActionRequest as _strato_agent_v1_InstanceActionRequest, InstanceActionRequest__Output as _strato_agent_v1_InstanceActionRequest__Output } from '../../../strato/agent/v1/InstanceActionRequest.ts';
 import type { InstanceStatus as _strato_agent_v1_InstanceStatus, InstanceStatus__Output as _strato_agent_v1_InstanceStatus__Output } from '../../../strato/agent/v1/InstanceStatus.ts';
 import type { ListInstancesRequest as _strato_agent_v1_ListInstancesRequest, ListInstancesRequest__Output as _strato_agent_v1_ListInstancesRequest__Output } from '../../../strato/agent/v1/ListInstancesRequest.ts';
 import type { ListInstancesResponse as _strato_agent_v1_ListInstancesResponse, ListInstancesResponse__Output as _strato_agent_v1_ListInstancesResponse__Output } from '../../../strato/agent/v1/ListInstancesResponse.ts';
+import type { MigrationStatus as _strato_agent_v1_MigrationStatus, MigrationStatus__Output as _strato_agent_v1_MigrationStatus__Output } from '../../../strato/agent/v1/MigrationStatus.ts';
+import type { PrepareIncomingRequest as _strato_agent_v1_PrepareIncomingRequest, PrepareIncomingRequest__Output as _strato_agent_v1_PrepareIncomingRequest__Output } from '../../../strato/agent/v1/PrepareIncomingRequest.ts';
+import type { PrepareIncomingResponse as _strato_agent_v1_PrepareIncomingResponse, PrepareIncomingResponse__Output as _strato_agent_v1_PrepareIncomingResponse__Output } from '../../../strato/agent/v1/PrepareIncomingResponse.ts';
 import type { RefreshVolumeSizeRequest as _strato_agent_v1_RefreshVolumeSizeRequest, RefreshVolumeSizeRequest__Output as _strato_agent_v1_RefreshVolumeSizeRequest__Output } from '../../../strato/agent/v1/RefreshVolumeSizeRequest.ts';
 import type { RefreshVolumeSizeResponse as _strato_agent_v1_RefreshVolumeSizeResponse, RefreshVolumeSizeResponse__Output as _strato_agent_v1_RefreshVolumeSizeResponse__Output } from '../../../strato/agent/v1/RefreshVolumeSizeResponse.ts';
+import type { ResizeInstanceRequest as _strato_agent_v1_ResizeInstanceRequest, ResizeInstanceRequest__Output as _strato_agent_v1_ResizeInstanceRequest__Output } from '../../../strato/agent/v1/ResizeInstanceRequest.ts';
 import type { SpawnInstanceRequest as _strato_agent_v1_SpawnInstanceRequest, SpawnInstanceRequest__Output as _strato_agent_v1_SpawnInstanceRequest__Output } from '../../../strato/agent/v1/SpawnInstanceRequest.ts';
+import type { StartMigrationRequest as _strato_agent_v1_StartMigrationRequest, StartMigrationRequest__Output as _strato_agent_v1_StartMigrationRequest__Output } from '../../../strato/agent/v1/StartMigrationRequest.ts';
 
 export interface AgentClient extends grpc.Client {
+  /**
+   * AbortMigration cancels a running migration: the guest keeps running on
+   * the source and the destination has no domain. Aborting one that already
+   * failed or was cancelled succeeds. Errors: FAILED_PRECONDITION
+   * (MIGRATION_COMPLETED: too late, the guest is on the destination);
+   * NOT_FOUND (MIGRATION_NOT_FOUND).
+   */
+  AbortMigration(argument: _strato_agent_v1_AbortMigrationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
+  AbortMigration(argument: _strato_agent_v1_AbortMigrationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
+  AbortMigration(argument: _strato_agent_v1_AbortMigrationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
+  AbortMigration(argument: _strato_agent_v1_AbortMigrationRequest, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
+  /**
+   * AbortMigration cancels a running migration: the guest keeps running on
+   * the source and the destination has no domain. Aborting one that already
+   * failed or was cancelled succeeds. Errors: FAILED_PRECONDITION
+   * (MIGRATION_COMPLETED: too late, the guest is on the destination);
+   * NOT_FOUND (MIGRATION_NOT_FOUND).
+   */
+  abortMigration(argument: _strato_agent_v1_AbortMigrationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
+  abortMigration(argument: _strato_agent_v1_AbortMigrationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
+  abortMigration(argument: _strato_agent_v1_AbortMigrationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
+  abortMigration(argument: _strato_agent_v1_AbortMigrationRequest, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
+  
   /**
    * AttachVolume hot-plugs an iSCSI volume into a defined instance (running:
    * into the live domain and its persistent definition; shut off: the
@@ -152,6 +182,27 @@ export interface AgentClient extends grpc.Client {
   getInstance(argument: _strato_agent_v1_GetInstanceRequest, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
   
   /**
+   * GetMigration reports a migration this agent started: running (with
+   * progress), completed, failed or cancelled. NOT_FOUND (MIGRATION_NOT_FOUND)
+   * when this agent does not know it (it restarted): the conductor then
+   * decides by where the domain is (GetInstance on both hosts).
+   */
+  GetMigration(argument: _strato_agent_v1_GetMigrationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
+  GetMigration(argument: _strato_agent_v1_GetMigrationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
+  GetMigration(argument: _strato_agent_v1_GetMigrationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
+  GetMigration(argument: _strato_agent_v1_GetMigrationRequest, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
+  /**
+   * GetMigration reports a migration this agent started: running (with
+   * progress), completed, failed or cancelled. NOT_FOUND (MIGRATION_NOT_FOUND)
+   * when this agent does not know it (it restarted): the conductor then
+   * decides by where the domain is (GetInstance on both hosts).
+   */
+  getMigration(argument: _strato_agent_v1_GetMigrationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
+  getMigration(argument: _strato_agent_v1_GetMigrationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
+  getMigration(argument: _strato_agent_v1_GetMigrationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
+  getMigration(argument: _strato_agent_v1_GetMigrationRequest, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * InstanceAction: start, stop, reboot, pause, unpause, suspend, resume.
    * stop and reboot without `hard` use ACPI and fall back to a hard action
    * after `acpi_timeout_s`. Acting on an instance already in the target power
@@ -198,6 +249,47 @@ export interface AgentClient extends grpc.Client {
   listInstances(argument: _strato_agent_v1_ListInstancesRequest, callback: grpc.requestCallback<_strato_agent_v1_ListInstancesResponse__Output>): grpc.ClientUnaryCall;
   
   /**
+   * PrepareIncoming readies this host (the destination) to receive an
+   * instance: the image is fetched into the cache (sha256 verified), an empty
+   * root overlay of the same virtual size as the source's (`spec.flavor`'s
+   * disk) and the config drive are created at this host's instance paths,
+   * volume secrets are set, and each port's tap is wired on its bridge (the
+   * conductor pushed this host's network state, with the ports, first). No
+   * domain is defined: the migration brings it. The answer says where this
+   * host's hypervisor listens for migrations and where the instance's files
+   * are here; the conductor passes it to StartMigration without looking
+   * inside. Idempotent (a repeat answers the same). Errors: INVALID_ARGUMENT
+   * (bad spec, field named); RESOURCE_EXHAUSTED (no room for the disk);
+   * DATA_LOSS (IMAGE_CHECKSUM_MISMATCH); FAILED_PRECONDITION
+   * (INSTANCE_EXISTS: a domain for this instance is defined on this host);
+   * UNAVAILABLE (image source or hypervisor unreachable).
+   */
+  PrepareIncoming(argument: _strato_agent_v1_PrepareIncomingRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_PrepareIncomingResponse__Output>): grpc.ClientUnaryCall;
+  PrepareIncoming(argument: _strato_agent_v1_PrepareIncomingRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_PrepareIncomingResponse__Output>): grpc.ClientUnaryCall;
+  PrepareIncoming(argument: _strato_agent_v1_PrepareIncomingRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_PrepareIncomingResponse__Output>): grpc.ClientUnaryCall;
+  PrepareIncoming(argument: _strato_agent_v1_PrepareIncomingRequest, callback: grpc.requestCallback<_strato_agent_v1_PrepareIncomingResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * PrepareIncoming readies this host (the destination) to receive an
+   * instance: the image is fetched into the cache (sha256 verified), an empty
+   * root overlay of the same virtual size as the source's (`spec.flavor`'s
+   * disk) and the config drive are created at this host's instance paths,
+   * volume secrets are set, and each port's tap is wired on its bridge (the
+   * conductor pushed this host's network state, with the ports, first). No
+   * domain is defined: the migration brings it. The answer says where this
+   * host's hypervisor listens for migrations and where the instance's files
+   * are here; the conductor passes it to StartMigration without looking
+   * inside. Idempotent (a repeat answers the same). Errors: INVALID_ARGUMENT
+   * (bad spec, field named); RESOURCE_EXHAUSTED (no room for the disk);
+   * DATA_LOSS (IMAGE_CHECKSUM_MISMATCH); FAILED_PRECONDITION
+   * (INSTANCE_EXISTS: a domain for this instance is defined on this host);
+   * UNAVAILABLE (image source or hypervisor unreachable).
+   */
+  prepareIncoming(argument: _strato_agent_v1_PrepareIncomingRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_PrepareIncomingResponse__Output>): grpc.ClientUnaryCall;
+  prepareIncoming(argument: _strato_agent_v1_PrepareIncomingRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_PrepareIncomingResponse__Output>): grpc.ClientUnaryCall;
+  prepareIncoming(argument: _strato_agent_v1_PrepareIncomingRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_PrepareIncomingResponse__Output>): grpc.ClientUnaryCall;
+  prepareIncoming(argument: _strato_agent_v1_PrepareIncomingRequest, callback: grpc.requestCallback<_strato_agent_v1_PrepareIncomingResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * RefreshVolumeSize tells a running instance that an attached volume grew
    * (the storage host re-created its LUN at the new size): the disk is
    * block-resized to `size_bytes`, and the guest sees the new size with no I/O
@@ -225,6 +317,29 @@ export interface AgentClient extends grpc.Client {
   refreshVolumeSize(argument: _strato_agent_v1_RefreshVolumeSizeRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_RefreshVolumeSizeResponse__Output>): grpc.ClientUnaryCall;
   refreshVolumeSize(argument: _strato_agent_v1_RefreshVolumeSizeRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_RefreshVolumeSizeResponse__Output>): grpc.ClientUnaryCall;
   refreshVolumeSize(argument: _strato_agent_v1_RefreshVolumeSizeRequest, callback: grpc.requestCallback<_strato_agent_v1_RefreshVolumeSizeResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * ResizeInstance redefines a stopped instance with another flavor: vCPUs,
+   * memory, and the root disk grown to the flavor's disk (never shrunk).
+   * Repeating it with the same flavor succeeds. Errors: NOT_FOUND;
+   * FAILED_PRECONDITION (INVALID_POWER_STATE: not stopped); INVALID_ARGUMENT
+   * (DISK_SHRINK_REFUSED, field flavor.disk_gib).
+   */
+  ResizeInstance(argument: _strato_agent_v1_ResizeInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
+  ResizeInstance(argument: _strato_agent_v1_ResizeInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
+  ResizeInstance(argument: _strato_agent_v1_ResizeInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
+  ResizeInstance(argument: _strato_agent_v1_ResizeInstanceRequest, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
+  /**
+   * ResizeInstance redefines a stopped instance with another flavor: vCPUs,
+   * memory, and the root disk grown to the flavor's disk (never shrunk).
+   * Repeating it with the same flavor succeeds. Errors: NOT_FOUND;
+   * FAILED_PRECONDITION (INVALID_POWER_STATE: not stopped); INVALID_ARGUMENT
+   * (DISK_SHRINK_REFUSED, field flavor.disk_gib).
+   */
+  resizeInstance(argument: _strato_agent_v1_ResizeInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
+  resizeInstance(argument: _strato_agent_v1_ResizeInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
+  resizeInstance(argument: _strato_agent_v1_ResizeInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
+  resizeInstance(argument: _strato_agent_v1_ResizeInstanceRequest, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
   
   /**
    * SpawnInstance fetches the image into the host's cache (verifying sha256),
@@ -275,9 +390,65 @@ export interface AgentClient extends grpc.Client {
   spawnInstance(argument: _strato_agent_v1_SpawnInstanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
   spawnInstance(argument: _strato_agent_v1_SpawnInstanceRequest, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
   
+  /**
+   * StartMigration starts moving the instance's domain from this host (the
+   * source) to the destination's hypervisor, peer to peer over the
+   * hypervisors' mutual TLS (strato's host certificates), copying the root
+   * disk and config drive (no shared storage). live = true: the guest keeps
+   * running and pauses only for the final switch-over. live = false: the
+   * guest must be stopped (shutdown); its CPUs never run: it is started
+   * paused here for the copy, arrives paused and defined on the
+   * destination, where the conductor then stops it (InstanceAction stop,
+   * hard), and is stopped again here. The source keeps its definition
+   * and files (stopped) until DeleteInstance. Returns once the migration
+   * runs; repeating it with the same migration_id answers its status.
+   * `timeout_s` (0: none) aborts a migration that has not ended by then,
+   * leaving the guest on the source. Errors: NOT_FOUND (INSTANCE_NOT_FOUND);
+   * FAILED_PRECONDITION (MIGRATION_IN_PROGRESS: another migration of this
+   * instance runs; INVALID_POWER_STATE: live of a stopped guest, or cold of
+   * a running one); INVALID_ARGUMENT (field named); UNAVAILABLE (the
+   * destination's hypervisor cannot be reached).
+   */
+  StartMigration(argument: _strato_agent_v1_StartMigrationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
+  StartMigration(argument: _strato_agent_v1_StartMigrationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
+  StartMigration(argument: _strato_agent_v1_StartMigrationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
+  StartMigration(argument: _strato_agent_v1_StartMigrationRequest, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
+  /**
+   * StartMigration starts moving the instance's domain from this host (the
+   * source) to the destination's hypervisor, peer to peer over the
+   * hypervisors' mutual TLS (strato's host certificates), copying the root
+   * disk and config drive (no shared storage). live = true: the guest keeps
+   * running and pauses only for the final switch-over. live = false: the
+   * guest must be stopped (shutdown); its CPUs never run: it is started
+   * paused here for the copy, arrives paused and defined on the
+   * destination, where the conductor then stops it (InstanceAction stop,
+   * hard), and is stopped again here. The source keeps its definition
+   * and files (stopped) until DeleteInstance. Returns once the migration
+   * runs; repeating it with the same migration_id answers its status.
+   * `timeout_s` (0: none) aborts a migration that has not ended by then,
+   * leaving the guest on the source. Errors: NOT_FOUND (INSTANCE_NOT_FOUND);
+   * FAILED_PRECONDITION (MIGRATION_IN_PROGRESS: another migration of this
+   * instance runs; INVALID_POWER_STATE: live of a stopped guest, or cold of
+   * a running one); INVALID_ARGUMENT (field named); UNAVAILABLE (the
+   * destination's hypervisor cannot be reached).
+   */
+  startMigration(argument: _strato_agent_v1_StartMigrationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
+  startMigration(argument: _strato_agent_v1_StartMigrationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
+  startMigration(argument: _strato_agent_v1_StartMigrationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
+  startMigration(argument: _strato_agent_v1_StartMigrationRequest, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
+  
 }
 
 export interface AgentHandlers extends grpc.UntypedServiceImplementation {
+  /**
+   * AbortMigration cancels a running migration: the guest keeps running on
+   * the source and the destination has no domain. Aborting one that already
+   * failed or was cancelled succeeds. Errors: FAILED_PRECONDITION
+   * (MIGRATION_COMPLETED: too late, the guest is on the destination);
+   * NOT_FOUND (MIGRATION_NOT_FOUND).
+   */
+  AbortMigration: grpc.handleUnaryCall<_strato_agent_v1_AbortMigrationRequest__Output, _strato_agent_v1_MigrationStatus>;
+  
   /**
    * AttachVolume hot-plugs an iSCSI volume into a defined instance (running:
    * into the live domain and its persistent definition; shut off: the
@@ -332,6 +503,14 @@ export interface AgentHandlers extends grpc.UntypedServiceImplementation {
   GetInstance: grpc.handleUnaryCall<_strato_agent_v1_GetInstanceRequest__Output, _strato_agent_v1_InstanceStatus>;
   
   /**
+   * GetMigration reports a migration this agent started: running (with
+   * progress), completed, failed or cancelled. NOT_FOUND (MIGRATION_NOT_FOUND)
+   * when this agent does not know it (it restarted): the conductor then
+   * decides by where the domain is (GetInstance on both hosts).
+   */
+  GetMigration: grpc.handleUnaryCall<_strato_agent_v1_GetMigrationRequest__Output, _strato_agent_v1_MigrationStatus>;
+  
+  /**
    * InstanceAction: start, stop, reboot, pause, unpause, suspend, resume.
    * stop and reboot without `hard` use ACPI and fall back to a hard action
    * after `acpi_timeout_s`. Acting on an instance already in the target power
@@ -350,6 +529,24 @@ export interface AgentHandlers extends grpc.UntypedServiceImplementation {
   ListInstances: grpc.handleUnaryCall<_strato_agent_v1_ListInstancesRequest__Output, _strato_agent_v1_ListInstancesResponse>;
   
   /**
+   * PrepareIncoming readies this host (the destination) to receive an
+   * instance: the image is fetched into the cache (sha256 verified), an empty
+   * root overlay of the same virtual size as the source's (`spec.flavor`'s
+   * disk) and the config drive are created at this host's instance paths,
+   * volume secrets are set, and each port's tap is wired on its bridge (the
+   * conductor pushed this host's network state, with the ports, first). No
+   * domain is defined: the migration brings it. The answer says where this
+   * host's hypervisor listens for migrations and where the instance's files
+   * are here; the conductor passes it to StartMigration without looking
+   * inside. Idempotent (a repeat answers the same). Errors: INVALID_ARGUMENT
+   * (bad spec, field named); RESOURCE_EXHAUSTED (no room for the disk);
+   * DATA_LOSS (IMAGE_CHECKSUM_MISMATCH); FAILED_PRECONDITION
+   * (INSTANCE_EXISTS: a domain for this instance is defined on this host);
+   * UNAVAILABLE (image source or hypervisor unreachable).
+   */
+  PrepareIncoming: grpc.handleUnaryCall<_strato_agent_v1_PrepareIncomingRequest__Output, _strato_agent_v1_PrepareIncomingResponse>;
+  
+  /**
    * RefreshVolumeSize tells a running instance that an attached volume grew
    * (the storage host re-created its LUN at the new size): the disk is
    * block-resized to `size_bytes`, and the guest sees the new size with no I/O
@@ -360,6 +557,15 @@ export interface AgentHandlers extends grpc.UntypedServiceImplementation {
    * not that large yet).
    */
   RefreshVolumeSize: grpc.handleUnaryCall<_strato_agent_v1_RefreshVolumeSizeRequest__Output, _strato_agent_v1_RefreshVolumeSizeResponse>;
+  
+  /**
+   * ResizeInstance redefines a stopped instance with another flavor: vCPUs,
+   * memory, and the root disk grown to the flavor's disk (never shrunk).
+   * Repeating it with the same flavor succeeds. Errors: NOT_FOUND;
+   * FAILED_PRECONDITION (INVALID_POWER_STATE: not stopped); INVALID_ARGUMENT
+   * (DISK_SHRINK_REFUSED, field flavor.disk_gib).
+   */
+  ResizeInstance: grpc.handleUnaryCall<_strato_agent_v1_ResizeInstanceRequest__Output, _strato_agent_v1_InstanceStatus>;
   
   /**
    * SpawnInstance fetches the image into the host's cache (verifying sha256),
@@ -383,16 +589,42 @@ export interface AgentHandlers extends grpc.UntypedServiceImplementation {
    */
   SpawnInstance: grpc.handleUnaryCall<_strato_agent_v1_SpawnInstanceRequest__Output, _strato_agent_v1_InstanceStatus>;
   
+  /**
+   * StartMigration starts moving the instance's domain from this host (the
+   * source) to the destination's hypervisor, peer to peer over the
+   * hypervisors' mutual TLS (strato's host certificates), copying the root
+   * disk and config drive (no shared storage). live = true: the guest keeps
+   * running and pauses only for the final switch-over. live = false: the
+   * guest must be stopped (shutdown); its CPUs never run: it is started
+   * paused here for the copy, arrives paused and defined on the
+   * destination, where the conductor then stops it (InstanceAction stop,
+   * hard), and is stopped again here. The source keeps its definition
+   * and files (stopped) until DeleteInstance. Returns once the migration
+   * runs; repeating it with the same migration_id answers its status.
+   * `timeout_s` (0: none) aborts a migration that has not ended by then,
+   * leaving the guest on the source. Errors: NOT_FOUND (INSTANCE_NOT_FOUND);
+   * FAILED_PRECONDITION (MIGRATION_IN_PROGRESS: another migration of this
+   * instance runs; INVALID_POWER_STATE: live of a stopped guest, or cold of
+   * a running one); INVALID_ARGUMENT (field named); UNAVAILABLE (the
+   * destination's hypervisor cannot be reached).
+   */
+  StartMigration: grpc.handleUnaryCall<_strato_agent_v1_StartMigrationRequest__Output, _strato_agent_v1_MigrationStatus>;
+  
 }
 
 export interface AgentDefinition extends grpc.ServiceDefinition {
+  AbortMigration: MethodDefinition<_strato_agent_v1_AbortMigrationRequest, _strato_agent_v1_MigrationStatus, _strato_agent_v1_AbortMigrationRequest__Output, _strato_agent_v1_MigrationStatus__Output>
   AttachVolume: MethodDefinition<_strato_agent_v1_AttachVolumeRequest, _strato_agent_v1_AttachVolumeResponse, _strato_agent_v1_AttachVolumeRequest__Output, _strato_agent_v1_AttachVolumeResponse__Output>
   DeleteInstance: MethodDefinition<_strato_agent_v1_DeleteInstanceRequest, _strato_agent_v1_DeleteInstanceResponse, _strato_agent_v1_DeleteInstanceRequest__Output, _strato_agent_v1_DeleteInstanceResponse__Output>
   DetachVolume: MethodDefinition<_strato_agent_v1_DetachVolumeRequest, _strato_agent_v1_DetachVolumeResponse, _strato_agent_v1_DetachVolumeRequest__Output, _strato_agent_v1_DetachVolumeResponse__Output>
   GetConsoleLog: MethodDefinition<_strato_agent_v1_GetConsoleLogRequest, _strato_agent_v1_GetConsoleLogResponse, _strato_agent_v1_GetConsoleLogRequest__Output, _strato_agent_v1_GetConsoleLogResponse__Output>
   GetInstance: MethodDefinition<_strato_agent_v1_GetInstanceRequest, _strato_agent_v1_InstanceStatus, _strato_agent_v1_GetInstanceRequest__Output, _strato_agent_v1_InstanceStatus__Output>
+  GetMigration: MethodDefinition<_strato_agent_v1_GetMigrationRequest, _strato_agent_v1_MigrationStatus, _strato_agent_v1_GetMigrationRequest__Output, _strato_agent_v1_MigrationStatus__Output>
   InstanceAction: MethodDefinition<_strato_agent_v1_InstanceActionRequest, _strato_agent_v1_InstanceStatus, _strato_agent_v1_InstanceActionRequest__Output, _strato_agent_v1_InstanceStatus__Output>
   ListInstances: MethodDefinition<_strato_agent_v1_ListInstancesRequest, _strato_agent_v1_ListInstancesResponse, _strato_agent_v1_ListInstancesRequest__Output, _strato_agent_v1_ListInstancesResponse__Output>
+  PrepareIncoming: MethodDefinition<_strato_agent_v1_PrepareIncomingRequest, _strato_agent_v1_PrepareIncomingResponse, _strato_agent_v1_PrepareIncomingRequest__Output, _strato_agent_v1_PrepareIncomingResponse__Output>
   RefreshVolumeSize: MethodDefinition<_strato_agent_v1_RefreshVolumeSizeRequest, _strato_agent_v1_RefreshVolumeSizeResponse, _strato_agent_v1_RefreshVolumeSizeRequest__Output, _strato_agent_v1_RefreshVolumeSizeResponse__Output>
+  ResizeInstance: MethodDefinition<_strato_agent_v1_ResizeInstanceRequest, _strato_agent_v1_InstanceStatus, _strato_agent_v1_ResizeInstanceRequest__Output, _strato_agent_v1_InstanceStatus__Output>
   SpawnInstance: MethodDefinition<_strato_agent_v1_SpawnInstanceRequest, _strato_agent_v1_InstanceStatus, _strato_agent_v1_SpawnInstanceRequest__Output, _strato_agent_v1_InstanceStatus__Output>
+  StartMigration: MethodDefinition<_strato_agent_v1_StartMigrationRequest, _strato_agent_v1_MigrationStatus, _strato_agent_v1_StartMigrationRequest__Output, _strato_agent_v1_MigrationStatus__Output>
 }
