@@ -78,6 +78,8 @@ import { CertificateView } from './certificates/certificate-view.ts';
 import { HostCertificateBook } from './certificates/host-certificate-book.ts';
 import { catalogFrom } from './compute/catalog.ts';
 import { ComputeService } from './compute/compute-service.ts';
+import { HostEvacuator } from './compute/evacuate.ts';
+import { StaleCopies } from './compute/evacuate-stale.ts';
 import { HostReports } from './compute/host-reports.ts';
 import { serverHoldings } from './compute/project-holdings.ts';
 import { storeServerNetworking } from './compute/server-networking/store-server-networking.ts';
@@ -295,7 +297,15 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       keyPairs,
     });
     const netApi = networkApis(identity, networking);
-    const reports = new HostReports({ store, heartbeatIntervalMs: timing.heartbeatIntervalMs });
+    // A returning evacuated host deletes its stale copies (evacuate-stale.ts).
+    const staleCopies = new StaleCopies({ store, hosts, agents });
+    cleanups.push(() => staleCopies.close());
+    const evacuator = new HostEvacuator({ store, hosts, kick: (id) => driver.kick(id) });
+    const reports = new HostReports({
+      store,
+      heartbeatIntervalMs: timing.heartbeatIntervalMs,
+      onUnexpected: (hostId, ids) => staleCopies.unexpectedReported(hostId, ids),
+    });
     const serverStates = new ServerStates(store, clog);
     cleanups.push(() => serverStates.close());
     void serverStates.start();
@@ -335,7 +345,7 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
         proto.strato.compute.v1.ServerVolumes.service,
         serverVolumesApi(compute, identity),
       )
-      .addService<HostsHandlers>(proto.strato.host.v1.Hosts.service, hostsApi(hosts, claimer, identity))
+      .addService<HostsHandlers>(proto.strato.host.v1.Hosts.service, hostsApi(hosts, claimer, identity, evacuator))
       .addService<HostCertificatesHandlers>(
         proto.strato.host.v1.HostCertificates.service,
         hostCertificatesApi(identity, certs, hosts, config.certificateValidityDays),
@@ -361,6 +371,7 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
         registryApi(hosts, reports, images, certs, (hostId) => {
           pusher.hostRegistered(hostId);
           storage.hostRegistered(hostId);
+          staleCopies.hostRegistered(hostId);
           reports.busyOn(hostId).then(
             (ids) => {
               for (const id of ids) driver.kick(id);

@@ -1,4 +1,4 @@
-// strato host list|show|enable|disable|certificate (admin only). `show` is what an operator
+// strato host list|show|enable|disable|evacuate|certificate (admin only). `show` is what an operator
 // reads first about a host: state, capacity and usage, how long its agent runs and
 // when it was last heard from, why it is degraded, and the orphans it holds.
 import type { Command } from 'commander';
@@ -7,6 +7,7 @@ import { allPages, nameOrId } from '../args.ts';
 import type { Ctx } from '../context.ts';
 import { type Column, renderList, renderShow } from '../output.ts';
 import { registerHostCertificate } from './host-certificate.ts';
+import { registerHostEvacuate } from './host-evacuate.ts';
 
 type Resource = 'vcpus' | 'ramMib' | 'diskGib';
 const RATIO_OF = { vcpus: 'cpu', ramMib: 'ram', diskGib: 'disk' } as const;
@@ -159,5 +160,6 @@ export function registerHost(program: Command, ctx: Ctx): void {
       });
   }
 
+  registerHostEvacuate(host, ctx);
   registerHostCertificate(host, ctx);
 }

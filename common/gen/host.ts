@@ -3,6 +3,8 @@ import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
 import type { AllocationRatio as _strato_host_v1_AllocationRatio, AllocationRatio__Output as _strato_host_v1_AllocationRatio__Output } from './strato/host/v1/AllocationRatio.ts';
 import type { Capacity as _strato_host_v1_Capacity, Capacity__Output as _strato_host_v1_Capacity__Output } from './strato/host/v1/Capacity.ts';
+import type { EvacuateHostRequest as _strato_host_v1_EvacuateHostRequest, EvacuateHostRequest__Output as _strato_host_v1_EvacuateHostRequest__Output } from './strato/host/v1/EvacuateHostRequest.ts';
+import type { EvacuateHostResponse as _strato_host_v1_EvacuateHostResponse, EvacuateHostResponse__Output as _strato_host_v1_EvacuateHostResponse__Output } from './strato/host/v1/EvacuateHostResponse.ts';
 import type { GetHostCertificatesRequest as _strato_host_v1_GetHostCertificatesRequest, GetHostCertificatesRequest__Output as _strato_host_v1_GetHostCertificatesRequest__Output } from './strato/host/v1/GetHostCertificatesRequest.ts';
 import type { GetHostRequest as _strato_host_v1_GetHostRequest, GetHostRequest__Output as _strato_host_v1_GetHostRequest__Output } from './strato/host/v1/GetHostRequest.ts';
 import type { HeartbeatRequest as _strato_host_v1_HeartbeatRequest, HeartbeatRequest__Output as _strato_host_v1_HeartbeatRequest__Output } from './strato/host/v1/HeartbeatRequest.ts';
@@ -29,6 +31,7 @@ import type { ReportInstanceRequest as _strato_host_v1_ReportInstanceRequest, Re
 import type { ReportInstanceResponse as _strato_host_v1_ReportInstanceResponse, ReportInstanceResponse__Output as _strato_host_v1_ReportInstanceResponse__Output } from './strato/host/v1/ReportInstanceResponse.ts';
 import type { RevokeHostCertificateRequest as _strato_host_v1_RevokeHostCertificateRequest, RevokeHostCertificateRequest__Output as _strato_host_v1_RevokeHostCertificateRequest__Output } from './strato/host/v1/RevokeHostCertificateRequest.ts';
 import type { RotateHostCertificateRequest as _strato_host_v1_RotateHostCertificateRequest, RotateHostCertificateRequest__Output as _strato_host_v1_RotateHostCertificateRequest__Output } from './strato/host/v1/RotateHostCertificateRequest.ts';
+import type { ServerEvacuation as _strato_host_v1_ServerEvacuation, ServerEvacuation__Output as _strato_host_v1_ServerEvacuation__Output } from './strato/host/v1/ServerEvacuation.ts';
 import type { SetHostEnabledRequest as _strato_host_v1_SetHostEnabledRequest, SetHostEnabledRequest__Output as _strato_host_v1_SetHostEnabledRequest__Output } from './strato/host/v1/SetHostEnabledRequest.ts';
 import type { StorageReport as _strato_host_v1_StorageReport, StorageReport__Output as _strato_host_v1_StorageReport__Output } from './strato/host/v1/StorageReport.ts';
 
@@ -42,6 +45,8 @@ export interface ProtoGrpcType {
       v1: {
         AllocationRatio: MessageTypeDefinition<_strato_host_v1_AllocationRatio, _strato_host_v1_AllocationRatio__Output>
         Capacity: MessageTypeDefinition<_strato_host_v1_Capacity, _strato_host_v1_Capacity__Output>
+        EvacuateHostRequest: MessageTypeDefinition<_strato_host_v1_EvacuateHostRequest, _strato_host_v1_EvacuateHostRequest__Output>
+        EvacuateHostResponse: MessageTypeDefinition<_strato_host_v1_EvacuateHostResponse, _strato_host_v1_EvacuateHostResponse__Output>
         GetHostCertificatesRequest: MessageTypeDefinition<_strato_host_v1_GetHostCertificatesRequest, _strato_host_v1_GetHostCertificatesRequest__Output>
         GetHostRequest: MessageTypeDefinition<_strato_host_v1_GetHostRequest, _strato_host_v1_GetHostRequest__Output>
         HeartbeatRequest: MessageTypeDefinition<_strato_host_v1_HeartbeatRequest, _strato_host_v1_HeartbeatRequest__Output>
@@ -79,6 +84,7 @@ export interface ProtoGrpcType {
         ReportInstanceResponse: MessageTypeDefinition<_strato_host_v1_ReportInstanceResponse, _strato_host_v1_ReportInstanceResponse__Output>
         RevokeHostCertificateRequest: MessageTypeDefinition<_strato_host_v1_RevokeHostCertificateRequest, _strato_host_v1_RevokeHostCertificateRequest__Output>
         RotateHostCertificateRequest: MessageTypeDefinition<_strato_host_v1_RotateHostCertificateRequest, _strato_host_v1_RotateHostCertificateRequest__Output>
+        ServerEvacuation: MessageTypeDefinition<_strato_host_v1_ServerEvacuation, _strato_host_v1_ServerEvacuation__Output>
         SetHostEnabledRequest: MessageTypeDefinition<_strato_host_v1_SetHostEnabledRequest, _strato_host_v1_SetHostEnabledRequest__Output>
         StorageReport: MessageTypeDefinition<_strato_host_v1_StorageReport, _strato_host_v1_StorageReport__Output>
       }

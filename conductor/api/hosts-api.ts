@@ -8,7 +8,9 @@ import type { HostsHandlers } from '../../common/gen/strato/host/v1/Hosts.ts';
 import type { Implementation } from '../../common/grpc/handlers.ts';
 import type { StorageReport } from '../../common/gen/strato/host/v1/StorageReport.ts';
 import { type HostRecord, ORPHAN_KINDS, rolesOf, type StorageFacts } from '../hosts/host-record.ts';
+import type { HostEvacuator } from '../compute/evacuate.ts';
 import type { HostRegistry } from '../hosts/host-registry.ts';
+import { StratoError } from '../../common/errors.ts';
 import { requireAdmin } from '../identity/access.ts';
 import type { Identity } from '../identity/identity.ts';
 import { usable } from '../scheduler/resources.ts';
@@ -79,6 +81,8 @@ export function hostsApi(
   hosts: HostRegistry,
   claimer: StoreClaimer,
   identity: Identity,
+  /** Absent: EvacuateHost answers UNIMPLEMENTED. */
+  evacuator?: HostEvacuator,
 ): Implementation<HostsHandlers> {
   const usageOf = async (): Promise<Map<string, HostSnapshot>> =>
     new Map((await claimer.snapshots()).map((s) => [s.hostId, s]));
@@ -104,6 +108,14 @@ export function hostsApi(
     async SetHostEnabled(req, ctx) {
       requireAdmin(await authenticate(ctx, identity), 'enabling or disabling a host');
       return view(await hosts.setEnabled(req.host, req.enabled));
+    },
+
+    async EvacuateHost(req, ctx) {
+      const p = await authenticate(ctx, identity);
+      requireAdmin(p, 'evacuating a host');
+      if (!evacuator)
+        throw new StratoError('UNIMPLEMENTED', 'EVACUATE_UNAVAILABLE', 'this conductor cannot evacuate hosts');
+      return evacuator.evacuate(req.host, req.targetHost, { requestId: ctx.requestId, userId: p.userId });
     },
   };
 }

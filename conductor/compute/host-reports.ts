@@ -19,6 +19,8 @@ import { type HostReport, observedAt, planReport } from './power-sync.ts';
 export interface HostReportsOptions {
   store: Store;
   heartbeatIntervalMs: number;
+  /** Hears of instances a full list reports that are not expected on the host (evacuate-stale.ts). */
+  onUnexpected?: (hostId: string, instanceIds: string[]) => void;
   clock?: () => number;
   log?: Logger;
 }
@@ -28,8 +30,10 @@ export class HostReports {
   private readonly graceMs: number;
   private readonly clock: () => number;
   private readonly log: Logger;
+  private readonly onUnexpected: HostReportsOptions['onUnexpected'];
 
   constructor(o: HostReportsOptions) {
+    this.onUnexpected = o.onUnexpected;
     this.store = o.store;
     this.graceMs = 2 * o.heartbeatIntervalMs;
     this.clock = o.clock ?? Date.now;
@@ -79,6 +83,12 @@ export class HostReports {
       // Most heartbeats change nothing: decide on the listed record, re-read only to write.
       if (cached && planReport(cached, hostId, report, nowIso)) await this.applyReport(hostId, report);
     }
+    const unexpected = reports.filter((r) => r.powerState !== 'absent' && !byId.has(r.instanceId));
+    if (unexpected.length > 0)
+      this.onUnexpected?.(
+        hostId,
+        unexpected.map((r) => r.instanceId),
+      );
     for (const rec of expected) {
       if (seen.has(rec.id) || now - rec.settledAtMs < this.graceMs) continue;
       await this.applyReport(hostId, { instanceId: rec.id, powerState: 'absent', event: '', observedAtMs: now });

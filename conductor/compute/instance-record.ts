@@ -58,7 +58,7 @@ export interface Fault {
   at: string;
 }
 
-export type WorkflowKind = 'boot' | 'delete' | 'action';
+export type WorkflowKind = 'boot' | 'delete' | 'action' | 'evacuate';
 
 /**
  * Steps, in order:
@@ -72,6 +72,8 @@ export type WorkflowKind = 'boot' | 'delete' | 'action';
  *           unplug: unbind/delete the NICs' ports)
  *   action: act | plug (hot-plug the last NIC) | unplug-port (hot-unplug `portId`)
  *           | attach-volume | detach-volume (of `volumeId`)
+ *   evacuate (evacuate-steps.ts): evacuate-revoke → evacuate-schedule → [evacuate-bind →]
+ *           [evacuate-export →] evacuate-spawn → done | evacuate-fail (ERROR on the dead host)
  *   fail:   release the claim, unbind the ports from the host and let go of the volumes,
  *           then ERROR (used by boot; with holdHost, ERROR keeping host, claim, bindings
  *           and volumes)
@@ -93,7 +95,13 @@ export type WorkflowStep =
   | 'export'
   | 'volumes'
   | 'attach-volume'
-  | 'detach-volume';
+  | 'detach-volume'
+  | 'evacuate-revoke'
+  | 'evacuate-schedule'
+  | 'evacuate-bind'
+  | 'evacuate-export'
+  | 'evacuate-spawn'
+  | 'evacuate-fail';
 
 export interface Workflow {
   /** Unique per operation: a step's result is applied only while this is still the workflow. */
@@ -133,6 +141,10 @@ export interface Workflow {
   volumeId?: string;
   /** attach-volume, detach-volume: when it began (conductor clock, ms); bounds waits for silent hosts. */
   startedAtMs?: number;
+  /** evacuate: the dead host the server leaves. */
+  evacuateFrom?: string;
+  /** evacuate: the vm_state it ends in (Nova: SHUTOFF stays SHUTOFF, the rest ACTIVE). */
+  targetVmState?: 'ACTIVE' | 'SHUTOFF';
 }
 
 export interface InstanceRecord {
@@ -166,4 +178,10 @@ export interface InstanceRecord {
    * reports observed before it are stale and ignored (see power-sync.ts).
    */
   settledAtMs: number;
+  /**
+   * Hosts that may still hold a stale copy of this server (it was evacuated from
+   * them): when one reports again, the conductor deletes its copy there and the
+   * host leaves this list (compute/evacuate-stale.ts).
+   */
+  staleOn?: string[];
 }

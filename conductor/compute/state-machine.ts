@@ -29,7 +29,8 @@ export type TaskState =
   | 'pausing'
   | 'unpausing'
   | 'suspending'
-  | 'resuming';
+  | 'resuming'
+  | 'evacuating';
 
 export const ACTIONS = ['start', 'stop', 'reboot', 'pause', 'unpause', 'suspend', 'resume'] as const;
 export type Action = (typeof ACTIONS)[number];

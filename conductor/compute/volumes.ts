@@ -88,6 +88,13 @@ export interface ServerVolumeSteps {
    * attachment first). Throws the storage agent's error, or a no-answer one.
    */
   export(volumeId: string, computeHostId: string, signal: AbortSignal): Promise<void>;
+  /**
+   * Evacuate: revokes the attachment's compute host's access at the storage host
+   * (a fresh CHAP secret, no compute host recorded, the export removed), so a dead
+   * host that comes back cannot write to the volume. Throws a no-answer error when
+   * the storage host cannot be reached (the access is not revoked then).
+   */
+  revoke(volumeId: string, signal: AbortSignal): Promise<void>;
   /** The disk spec the compute host attaches (the CHAP secret only travels here). */
   spec(volumeId: string): Promise<VolumeSpec>;
   attach(host: AgentTarget, instanceId: string, spec: VolumeSpec, signal: AbortSignal): Promise<void>;

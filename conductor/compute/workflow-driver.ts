@@ -18,6 +18,14 @@ import { KeyedLoops, type TurnContext, type TurnResult } from '../workflows/keye
 import { actStep } from './action-steps.ts';
 import { failStep, scheduleStep, spawnStep } from './boot-steps.ts';
 import { attachVolumeStep, blockDeviceStep, detachVolumeStep, exportStep, volumesStep } from './disk-steps.ts';
+import {
+  evacuateBindStep,
+  evacuateExportStep,
+  evacuateFailStep,
+  evacuateRevokeStep,
+  evacuateScheduleStep,
+  evacuateSpawnStep,
+} from './evacuate-steps.ts';
 import { eventsPrefix, type ServerEventRecord } from './events.ts';
 import {
   allNameKey,
@@ -53,6 +61,12 @@ const STEPS: Record<string, Step> = {
   volumes: volumesStep,
   'attach-volume': attachVolumeStep,
   'detach-volume': detachVolumeStep,
+  'evacuate-revoke': evacuateRevokeStep,
+  'evacuate-schedule': evacuateScheduleStep,
+  'evacuate-bind': evacuateBindStep,
+  'evacuate-export': evacuateExportStep,
+  'evacuate-spawn': evacuateSpawnStep,
+  'evacuate-fail': evacuateFailStep,
 };
 
 /** Hears about workflows as the driver runs them (metrics). Must not throw. */

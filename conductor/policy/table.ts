@@ -85,6 +85,7 @@ export const POLICY: ReadonlyMap<string, Rule> = new Map([
     ListHosts: adminRead,
     GetHost: adminRead,
     SetHostEnabled: adminWrite,
+    EvacuateHost: adminWrite,
   }),
   ...service('strato.host.v1.HostCertificates', {
     IssueHostCertificate: adminWrite,

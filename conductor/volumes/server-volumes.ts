@@ -201,6 +201,22 @@ export function serverVolumes(o: ServerVolumesOptions): ServerVolumes {
       log.info({ volumeId, hostId: target.id, computeHost: computeHostId }, 'volume exported');
     },
 
+    async revoke(volumeId, signal) {
+      const first = await attachmentOf(volumeId);
+      if (!first) throw failedPrecondition('VOLUME_NOT_ATTACHED', `volume ${volumeId} has no attachment to revoke`);
+      const target = await storageTarget(first.value.storageHost);
+      await storage.exportLocks.run(target.id, async () => {
+        // Recorded first: a reconcile pass (under the same lock) then calls for no export either.
+        await update(volumeId, first.value.serverId, (v, a) =>
+          a && a.computeHost !== ''
+            ? { volume: v, attachment: { ...a, computeHost: '', chapSecret: newChapSecret() } }
+            : undefined,
+        );
+        await agents.storage(target).unexportVolume(volumeId, { signal });
+      });
+      log.info({ volumeId, hostId: target.id, revokedHost: first.value.computeHost }, 'volume access revoked');
+    },
+
     async spec(volumeId) {
       const a = (await attachmentOf(volumeId))?.value;
       const v = (await storage.volumes.volumes.entry(volumeId))?.value;

@@ -250,6 +250,8 @@ export function rpcCases(m: CaseContext): Record<string, Case> {
     '/strato.host.v1.Hosts/ListHosts': { targets: false, request: () => ({}) },
     '/strato.host.v1.Hosts/GetHost': { targets: false, request: () => ({ host: 'hv-2' }) },
     '/strato.host.v1.Hosts/SetHostEnabled': { targets: false, request: () => ({ host: 'hv-2', enabled: true }) },
+    // hv-2 is up: an admin gets past the policy and is refused for the host's state, changing nothing.
+    '/strato.host.v1.Hosts/EvacuateHost': { targets: false, request: () => ({ host: 'hv-2', targetHost: '' }) },
     // Issued and revoked for hosts of their own: hv-2 keeps its certificate (and its servers).
     '/strato.host.v1.HostCertificates/IssueHostCertificate': {
       targets: false,
