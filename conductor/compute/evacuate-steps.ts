@@ -48,6 +48,8 @@ function fail(e: Pick<StratoError, 'code' | 'reason'>, message: string): Outcome
 
 /** A wait while a silent host may still answer within the build timeout from the evacuation's start; else a failure. */
 function waitOrFail(wf: Workflow, deps: StepDeps, e: StratoError, what: string): Outcome {
+  // The conductor is shutting down (a push or call cut short): the step runs again after the restart.
+  if (deps.signal.aborted) throw e;
   const since = wf.startedAtMs ?? deps.now();
   const left = since + deps.buildTimeoutMs - deps.now();
   if (isNoAnswer(e) && left > 0) {
@@ -103,7 +105,11 @@ export const evacuateBindStep: Step = async (rec, wf, deps) => {
   const net = needNet(deps);
   await net.bindHost(rec.id, rec.nics ?? [], rec.host);
   const push = await net.pushHost(rec.host);
-  if (!push.ok) return waitOrFail(wf, deps, push.error, `host ${rec.host}'s network was not pushed`);
+  if (!push.ok) {
+    // The pusher stops before the workflows when the conductor shuts down: not the host's fault.
+    if (push.error.reason === 'NETWORK_PUSH_STOPPED') return { kind: 'wait', ms: 1000, why: push.error.message };
+    return waitOrFail(wf, deps, push.error, `host ${rec.host}'s network was not pushed`);
+  }
   // The dead host's copy of the ports goes when it is pushed again (on its return).
   net.pushSoon();
   deps.log.info({ hostId: rec.host }, 'ports bound to the new host and its network pushed');
