@@ -166,6 +166,7 @@ describe('public API edge: hostile input over a real connection', () => {
       RevokeHostCertificate: { host: 'edge-host', serial: '' },
       GetHostCertificates: { host: 'edge-host' },
       SetHostEnabled: { host: 'edge-host', enabled: true },
+      EvacuateHost: { host: 'edge-host', targetHost: '' },
       CreateNetwork: { name: 'edge-net2', providerType: 'vxlan', physicalBridge: '' },
       GetNetwork: { network: 'edge-net' },
       DeleteNetwork: { network: 'edge-net' },
