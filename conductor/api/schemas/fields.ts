@@ -120,6 +120,8 @@ export const hostRef = z.string().check(
   isRequired,
   impossibleRef('host', (v) => HOST_ID_RE.test(v)),
 );
+/** A reference to a host, or '' for none (an optional choice of host). */
+export const optionalHostRef = z.string().check(impossibleRef('host', (v) => HOST_ID_RE.test(v)));
 /** A host id or '' for none. */
 export const optionalHostId = (reason: string) => text(reason, orEmpty(hostPhrase));
 

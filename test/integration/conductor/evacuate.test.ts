@@ -105,6 +105,10 @@ describe('conductor: host evacuate', () => {
     await assert.rejects(env.admin.hosts.EvacuateHost({ host: 'nowhere', targetHost: '' }), (e) =>
       isStratoError(e, 'NOT_FOUND'),
     );
+    await assert.rejects(
+      env.admin.hosts.EvacuateHost({ host: 'hv-2', targetHost: 'nowhere' }),
+      (e) => isStratoError(e, 'NOT_FOUND') && e.reason === 'HOST_NOT_FOUND' && /nowhere/.test(e.message),
+    );
     for (const name of ['run', 'off', 'vol']) {
       const s = await env.admin.servers.GetServer({ server: name });
       assert.equal(s.taskState, '', `${name} untouched`);

@@ -32,9 +32,9 @@ export interface HostsClient extends grpc.Client {
    * copies there (never started). Asynchronous: the reply lists what was
    * started; follow each server (GetServer). Idempotent: a server already
    * evacuating is listed again, not restarted.
-   * Errors: PERMISSION_DENIED; INVALID_ARGUMENT (HOST_REF_INVALID: host or
-   * target_host; TARGET_HOST_SAME: target_host is the evacuated host);
-   * NOT_FOUND (HOST_NOT_FOUND: host or target_host); FAILED_PRECONDITION
+   * Errors: PERMISSION_DENIED; INVALID_ARGUMENT (FIELD_REQUIRED: host;
+   * TARGET_HOST_SAME: target_host is the evacuated host); NOT_FOUND
+   * (HOST_NOT_FOUND, naming host or target_host); FAILED_PRECONDITION
    * (HOST_NOT_DOWN: the host still heartbeats; HOST_NOT_DISABLED: disable it
    * to confirm it is fenced; TARGET_HOST_UNAVAILABLE: target_host is down or
    * disabled).
@@ -64,9 +64,9 @@ export interface HostsClient extends grpc.Client {
    * copies there (never started). Asynchronous: the reply lists what was
    * started; follow each server (GetServer). Idempotent: a server already
    * evacuating is listed again, not restarted.
-   * Errors: PERMISSION_DENIED; INVALID_ARGUMENT (HOST_REF_INVALID: host or
-   * target_host; TARGET_HOST_SAME: target_host is the evacuated host);
-   * NOT_FOUND (HOST_NOT_FOUND: host or target_host); FAILED_PRECONDITION
+   * Errors: PERMISSION_DENIED; INVALID_ARGUMENT (FIELD_REQUIRED: host;
+   * TARGET_HOST_SAME: target_host is the evacuated host); NOT_FOUND
+   * (HOST_NOT_FOUND, naming host or target_host); FAILED_PRECONDITION
    * (HOST_NOT_DOWN: the host still heartbeats; HOST_NOT_DISABLED: disable it
    * to confirm it is fenced; TARGET_HOST_UNAVAILABLE: target_host is down or
    * disabled).
@@ -151,9 +151,9 @@ export interface HostsHandlers extends grpc.UntypedServiceImplementation {
    * copies there (never started). Asynchronous: the reply lists what was
    * started; follow each server (GetServer). Idempotent: a server already
    * evacuating is listed again, not restarted.
-   * Errors: PERMISSION_DENIED; INVALID_ARGUMENT (HOST_REF_INVALID: host or
-   * target_host; TARGET_HOST_SAME: target_host is the evacuated host);
-   * NOT_FOUND (HOST_NOT_FOUND: host or target_host); FAILED_PRECONDITION
+   * Errors: PERMISSION_DENIED; INVALID_ARGUMENT (FIELD_REQUIRED: host;
+   * TARGET_HOST_SAME: target_host is the evacuated host); NOT_FOUND
+   * (HOST_NOT_FOUND, naming host or target_host); FAILED_PRECONDITION
    * (HOST_NOT_DOWN: the host still heartbeats; HOST_NOT_DISABLED: disable it
    * to confirm it is fenced; TARGET_HOST_UNAVAILABLE: target_host is down or
    * disabled).
