@@ -25,6 +25,7 @@ describe('conductor: host evacuate', () => {
   let volumeId = '';
 
   const addressesOf = (s: Server__Output) => JSON.stringify(s.addresses);
+  const NAMES = ['run', 'off', 'vol', 'bfv'];
 
   before(async () => {
     lab = await new TgtLab().open();
@@ -70,7 +71,17 @@ describe('conductor: host evacuate', () => {
         intervalMs: 50,
       },
     );
-    for (const name of ['run', 'off', 'vol']) before_[name] = await env.admin.servers.GetServer({ server: name });
+    // Booted from a volume made from the image: its root disk is that volume.
+    const bfv = await env.admin.servers.CreateServer({
+      name: 'bfv',
+      image: 'img',
+      flavor: 'small',
+      host: 'hv-2',
+      bootFromImageVolumeGib: 1,
+    });
+    ids.bfv = bfv.id;
+    await waitServer(env.admin, bfv.id, settled, 30_000);
+    for (const name of NAMES) before_[name] = await env.admin.servers.GetServer({ server: name });
   });
   after(async () => {
     await env?.close();
@@ -109,7 +120,7 @@ describe('conductor: host evacuate', () => {
       env.admin.hosts.EvacuateHost({ host: 'hv-2', targetHost: 'nowhere' }),
       (e) => isStratoError(e, 'NOT_FOUND') && e.reason === 'HOST_NOT_FOUND' && /nowhere/.test(e.message),
     );
-    for (const name of ['run', 'off', 'vol']) {
+    for (const name of NAMES) {
       const s = await env.admin.servers.GetServer({ server: name });
       assert.equal(s.taskState, '', `${name} untouched`);
       assert.equal(s.host, 'hv-2');
@@ -126,10 +137,18 @@ describe('conductor: host evacuate', () => {
     const res = await env.admin.hosts.EvacuateHost({ host: 'hv-2', targetHost: '' });
     assert.equal(res.host, 'hv-2');
     const plan = Object.fromEntries(res.servers.map((s) => [s.serverName, `${s.action} ${s.targetVmState}`]));
-    assert.deepEqual(plan, { run: 'evacuating ACTIVE', off: 'evacuating SHUTOFF', vol: 'evacuating ACTIVE' });
+    assert.deepEqual(plan, {
+      run: 'evacuating ACTIVE',
+      off: 'evacuating SHUTOFF',
+      vol: 'evacuating ACTIVE',
+      bfv: 'evacuating ACTIVE',
+    });
     // Asked again while it runs: listed again, nothing restarted.
     const again = await env.admin.hosts.EvacuateHost({ host: 'hv-2', targetHost: '' });
-    assert.deepEqual(again.servers.map((s) => s.action).sort(), ['evacuating', 'evacuating', 'evacuating']);
+    assert.deepEqual(
+      again.servers.map((s) => s.action),
+      NAMES.map(() => 'evacuating'),
+    );
     await waitServer(env.admin, 'run', (s) => s.host === 'hv-3' && s.taskState === 'evacuating', 15_000);
     await env.restart();
     spare.spawnDelayMs = 50;
@@ -137,6 +156,7 @@ describe('conductor: host evacuate', () => {
       ['run', 'ACTIVE'],
       ['off', 'SHUTOFF'],
       ['vol', 'ACTIVE'],
+      ['bfv', 'ACTIVE'],
     ]) {
       const s = await waitServer(env.admin, name as string, settled, 30_000);
       assert.equal(s.vmState, want, `${name}: ${JSON.stringify(s.fault)}`);
@@ -163,8 +183,15 @@ describe('conductor: host evacuate', () => {
     // Usage: the dead host's claims went back once, the new host holds each once.
     const [h2, h3] = [await env.admin.hosts.GetHost({ host: 'hv-2' }), await env.admin.hosts.GetHost({ host: 'hv-3' })];
     assert.deepEqual([h2.instanceCount, h2.usage?.vcpus, h2.usage?.ramMib], [0, 0, 0]);
-    assert.deepEqual([h3.instanceCount, h3.usage?.vcpus, h3.usage?.ramMib], [3, 3, 768]);
-    assert.equal(spare.instances.size, 3);
+    assert.deepEqual([h3.instanceCount, h3.usage?.vcpus, h3.usage?.ramMib], [4, 4, 1024]);
+    assert.equal(h3.usage?.diskGib, 3, 'the volume-backed server claims no local disk');
+    assert.equal(spare.instances.size, 4);
+    // The volume-backed server keeps its volume as its root disk (no image, no fresh disk).
+    const bootVolume = before_.bfv?.volumes.find((v) => v.boot)?.volumeId ?? '';
+    const bfvSpawn = spare.host.spawnRequests.get(ids.bfv as string);
+    assert.equal(bfvSpawn?.bootVolume?.volumeId, bootVolume);
+    const bootTarget = (await lab.tgtadm.targets()).find((t) => t.iqn.endsWith(bootVolume));
+    assert.deepEqual(bootTarget?.aclNames, ['iqn.2026-01.io.strato:host:hv-3']);
   });
 
   it('the returning host deletes its stale copies without starting them', async () => {
@@ -190,7 +217,7 @@ describe('conductor: host evacuate', () => {
       { what: "hv-2's ports to go", timeoutMs: 20_000, intervalMs: 100 },
     );
     // The servers did not move or change for what hv-2 reported.
-    for (const name of ['run', 'off', 'vol']) {
+    for (const name of NAMES) {
       const s = await env.admin.servers.GetServer({ server: name });
       assert.equal(s.host, 'hv-3');
       assert.equal(s.vmState, name === 'off' ? 'SHUTOFF' : 'ACTIVE');
