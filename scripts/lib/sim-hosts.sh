@@ -32,6 +32,27 @@ qs_cgroup() {
   [ -n "$root" ] && echo "$root/strato-quickstart/host-$1"
 }
 
+# Does the certificate name the address (as an IP SAN)?
+cert_names_ip() { # cert, ip
+  openssl x509 -in "$1" -noout -ext subjectAltName 2>/dev/null | grep -qE "IP Address:${2//./\\.}(,|$)"
+}
+
+# A host certificate the conductor already knows cannot simply be re-made: it pins the
+# ones it has seen (conductor/certificates). Host 1's, made by an older quick start
+# without the underlay address, is re-issued through the conductor instead.
+reissue_host_cert() { # host id, ip...
+  local id=$1 tmp args=()
+  shift
+  for a in "$@"; do args+=(--ip "$a"); done
+  tmp=$(mktemp -d)
+  say "re-issuing host $id's certificate through the conductor (for ${*})"
+  "$STRATO" host certificate issue "$id" "${args[@]}" --dns localhost --out "$tmp/bundle.tar" >/dev/null
+  tar -xf "$tmp/bundle.tar" -C "$tmp"
+  install -m 0600 "$tmp/$id.key" "$TLS/$id.key"
+  install -m 0644 "$tmp/$id.crt" "$TLS/$id.crt"
+  rm -rf "$tmp"
+}
+
 # Is the underlay in use (the conductor's registry and host 1 on it)?
 underlay_active() { [ -f "$RUN/underlay" ]; }
 
@@ -180,11 +201,11 @@ kill_host_processes() { # n
   if [ -n "$cg" ] && [ -d "$cg" ]; then rmdir "$cg" 2>/dev/null || say "warning: cgroup $cg still busy"; fi
 }
 
-# Removes host n: agent, daemons, guests, namespaces, links, certificate and files. Idempotent.
+# Removes host n: agent, daemons, guests, namespaces, links and files. Idempotent.
 sim_host_down() { # n, [quiet]
-  local n=$1 ns id
-  ns=$(qs_netns "$n") id=$(qs_host_id "$n")
-  [ "${2:-}" = quiet ] || say "removing host $id"
+  local n=$1 ns
+  ns=$(qs_netns "$n")
+  [ "${2:-}" = quiet ] || say "removing host $(qs_host_id "$n")"
   stop "agent-$n"
   # libvirtd and virtlogd get a moment to exit on their own, then everything is killed.
   local holder
@@ -196,8 +217,8 @@ sim_host_down() { # n, [quiet]
   kill_host_processes "$n"
   ip link del "$(qs_veth "$n")" 2>/dev/null || true
   ip netns del "$ns" 2>/dev/null || true
+  # The host's certificate stays (the conductor knows it; --down removes all of /etc/strato).
   rm -rf "$(qs_host_dir "$n")" "$(qs_host_run "$n")" "$LOGS/agent-$n.log"* "$LOGS/host-$n.log"*
-  rm -f "$TLS/$id.crt" "$TLS/$id.key"
 }
 
 # The numbers of the added hosts that exist in any form (records, namespaces, cgroups).
@@ -208,7 +229,7 @@ existing_sim_hosts() {
     local cg
     cg=$(qs_cgroup 0) || cg=''
     [ -z "$cg" ] || ls "$(dirname "$cg")" 2>/dev/null | sed -n 's/^host-\([0-9]\+\)$/\1/p'
-  } | grep -E '^[0-9]+$' | sort -nu
+  } | { grep -E '^[0-9]+$' || true; } | sort -nu
 }
 
 # Removes every added host and the underlay.
