@@ -228,7 +228,7 @@ existing_sim_hosts() {
     ip netns list 2>/dev/null | sed -n 's/^strato-qs-\([0-9]\+\).*/\1/p'
     local cg
     cg=$(qs_cgroup 0) || cg=''
-    [ -z "$cg" ] || ls "$(dirname "$cg")" 2>/dev/null | sed -n 's/^host-\([0-9]\+\)$/\1/p'
+    if [ -n "$cg" ]; then ls "$(dirname "$cg")" 2>/dev/null | sed -n 's/^host-\([0-9]\+\)$/\1/p' || true; fi
   } | { grep -E '^[0-9]+$' || true; } | sort -nu
 }
 
