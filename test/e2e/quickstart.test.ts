@@ -3,12 +3,13 @@
 // them; a volume is made, attached to the guest and seen by it; the CLI on PATH boots
 // another guest; `--hosts 2` then adds a second host (its own namespaces, libvirtd and
 // agent) that takes a server, its libvirtd listening for migrations on its underlay
-// address only; `--down` leaves no process, domain, namespace, link, tgt target or file behind.
+// address only and taking a live guest from the first host's; `--down` leaves no process,
+// domain, namespace, link, tgt target or file behind.
 // It uses the machine's own libvirtd and the quick start's fixed paths and ports, so
 // it refuses to run over an existing installation rather than tear it down: that
 // fails the test (a skip would let the suite pass without checking the promise).
 import assert from 'node:assert/strict';
-import { access, cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { access, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -240,6 +241,38 @@ describe('quickstart (e2e: root namespace, the machine libvirtd)', { timeout: 90
       assert.notEqual((await virshAs('conductor')).code, 0, 'a non-host certificate reached the libvirtd');
     } finally {
       await rm(pki, { recursive: true, force: true });
+    }
+  });
+
+  it("a guest moves live from the first host's libvirtd to the added host's (peer to peer, TLS)", async () => {
+    // What a move out of host 1 rests on, below strato: the machine's libvirtd dials host 2's
+    // with host 1's certificate. A bare transient guest, destroyed wherever it ends.
+    const name = `qsprobe-${process.pid}`;
+    const dir = await mkdtemp(join(tmpdir(), 'strato-quickstart-probe-'));
+    const host2 = 'qemu+unix:///system?socket=/run/strato/hosts/2/run/libvirt/libvirt-sock';
+    const virsh = (log: string, args: string[]) =>
+      execToFile('virsh', args, { logFile: join(logDir, `virsh-${log}.log`), timeoutMs: 60_000 });
+    try {
+      const firstHost = (await serverJson('demo-1')).host ?? '';
+      await cp('/etc/strato/tls/ca.crt', join(dir, 'cacert.pem'));
+      await cp(`/etc/strato/tls/${firstHost}.crt`, join(dir, 'clientcert.pem'));
+      await cp(`/etc/strato/tls/${firstHost}.key`, join(dir, 'clientkey.pem'));
+      await writeFile(
+        join(dir, 'probe.xml'),
+        `<domain type='qemu'><name>${name}</name><memory unit='MiB'>64</memory><vcpu>1</vcpu>` +
+          `<os><type arch='x86_64' machine='pc'>hvm</type></os><devices><serial type='pty'/></devices></domain>`,
+      );
+      const created = await virsh('probe-create', ['create', join(dir, 'probe.xml')]);
+      assert.equal(created.code, 0, created.output);
+      const uri = `qemu+tls://${HOST2.ip}/system?pkipath=${dir}`;
+      const moved = await virsh('probe-migrate', ['migrate', '--live', '--p2p', name, uri]);
+      assert.equal(moved.code, 0, `migration failed:\n${moved.output}`);
+      const there = await virsh('probe-list-2', ['-c', host2, 'domstate', name]);
+      assert.match(there.output, /running/, `not running on host 2:\n${there.output}`);
+    } finally {
+      await virsh('probe-destroy-2', ['-c', host2, 'destroy', name]);
+      await virsh('probe-destroy-1', ['destroy', name]);
+      await rm(dir, { recursive: true, force: true });
     }
   });
 
