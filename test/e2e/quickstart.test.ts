@@ -208,6 +208,18 @@ describe('quickstart (e2e: root namespace, the machine libvirtd)', { timeout: 90
       (out) => /STRATO-ADDR eth0 10\.42\.0\.\d+\/24/.test(out),
       { timeoutMs: 90_000, retryErrors: true, what: 'vm3 to get its address by DHCP', intervalMs: 1000 },
     );
+
+    // Run again, it reuses what runs: no daemon of either host restarts.
+    const pids = async () =>
+      Promise.all(
+        ['conductor.pid', 'agent.pid', 'agent-2.pid', 'hosts/2/holder.pid'].map(async (f) =>
+          (await readFile(join('/run/strato', f), 'utf8')).trim(),
+        ),
+      );
+    const before = await pids();
+    const again = await run('quickstart-hosts-2-again', QUICKSTART, ['--hosts', '2'], 300_000);
+    assert.equal(again.code, 0, `second quickstart --hosts 2 failed:\n${again.output.slice(-4000)}`);
+    assert.deepEqual(await pids(), before, 'a daemon was restarted');
   });
 
   it("the added host's libvirtd listens on its underlay address only, for this quickstart's hosts", async () => {
