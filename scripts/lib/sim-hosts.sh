@@ -13,7 +13,14 @@
 QS_NET="${STRATO_QUICKSTART_UNDERLAY:-10.250.0}"
 QS_BRIDGE=strato-qsbr
 QS_BRIDGE_IP="$QS_NET.1"
-QS_LIBVIRT_TLS_PORT=16514
+
+# Checks the chosen /24; a running underlay keeps the one it was made with (in $RUN/underlay).
+underlay_load() {
+  if [ -s "$RUN/underlay" ]; then QS_NET=$(cat "$RUN/underlay") QS_BRIDGE_IP="$(cat "$RUN/underlay").1"; fi
+  [[ "$QS_NET" =~ ^(10|172\.(1[6-9]|2[0-9]|3[01])|192\.168)(\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){1,2}$ ]] &&
+    [ "$(tr -cd . <<<"$QS_NET" | wc -c)" = 2 ] ||
+    die "STRATO_QUICKSTART_UNDERLAY must be the first three octets of a private /24 (e.g. 10.251.7), got $QS_NET"
+}
 
 qs_netns() { echo "strato-qs-$1"; }
 qs_veth() { echo "strato-qsv$1"; }
