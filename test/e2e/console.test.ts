@@ -106,6 +106,7 @@ describe('console attach (e2e)', { timeout: 600_000 }, () => {
       const free = await withLibvirt(host, async (lv) => {
         try {
           const s = await lv.openConsole(`strato-${serverId}`, 0);
+          s.resume(); // 'close' waits for the readable side to be consumed
           s.end();
           await once(s, 'close');
           return true;
