@@ -4,11 +4,10 @@
 // project's is NOT_FOUND), and the session is relayed to its host's agent
 // (conductor/agents/agent-console.ts). The first message names the server; the
 // bytes of every message are typed; what the guest prints comes back.
-import { invalidArgument } from '../../common/errors.ts';
+import { failedPrecondition, invalidArgument } from '../../common/errors.ts';
 import type { AttachConsoleRequest__Output } from '../../common/gen/strato/compute/v1/AttachConsoleRequest.ts';
 import type { ServerConsolesHandlers } from '../../common/gen/strato/compute/v1/ServerConsoles.ts';
 import type { CallContext, Implementation } from '../../common/grpc/handlers.ts';
-import { failedPrecondition } from '../../common/errors.ts';
 import type { AgentConsoles } from '../agents/agent-console.ts';
 import type { AgentTarget } from '../agents/agent-api.ts';
 import type { Identity } from '../identity/identity.ts';
