@@ -6,7 +6,13 @@
 // cloud's CA (plain text only to a loopback `http://` endpoint). This module
 // pulls in grpc-js; the CLI imports it only when a command talks to the API.
 import { readFile } from 'node:fs/promises';
-import { type ChannelCredentials, type ChannelOptions, credentials, Metadata } from '@grpc/grpc-js';
+import {
+  type ChannelCredentials,
+  type ChannelOptions,
+  type ClientDuplexStream,
+  credentials,
+  Metadata,
+} from '@grpc/grpc-js';
 import { StratoError } from '../common/errors.ts';
 import type { ProtoGrpcType as FlavorProto } from '../common/gen/flavor.ts';
 import type { ProtoGrpcType as HostProto } from '../common/gen/host.ts';
@@ -16,6 +22,10 @@ import type { ProtoGrpcType as KeyPairProto } from '../common/gen/keypair.ts';
 import type { ProtoGrpcType as NetworkProto } from '../common/gen/network.ts';
 import type { ProtoGrpcType as QuotaProto } from '../common/gen/quota.ts';
 import type { ProtoGrpcType as ServerProto } from '../common/gen/server.ts';
+import type { ProtoGrpcType as ServerConsoleProto } from '../common/gen/server_console.ts';
+import type { ServerConsolesClient } from '../common/gen/strato/compute/v1/ServerConsoles.ts';
+import type { AttachConsoleRequest } from '../common/gen/strato/compute/v1/AttachConsoleRequest.ts';
+import type { AttachConsoleResponse__Output } from '../common/gen/strato/compute/v1/AttachConsoleResponse.ts';
 import type { FlavorsClient } from '../common/gen/strato/compute/v1/Flavors.ts';
 import type { KeyPairsClient } from '../common/gen/strato/compute/v1/KeyPairs.ts';
 import type { ServersClient } from '../common/gen/strato/compute/v1/Servers.ts';
@@ -48,6 +58,7 @@ import {
 } from './token-cache.ts';
 
 export type ImagesApi = StratoClient<ImagesClient>;
+export type ConsoleCall = ClientDuplexStream<AttachConsoleRequest, AttachConsoleResponse__Output>;
 export type FlavorsApi = StratoClient<FlavorsClient>;
 export type ServersApi = StratoClient<ServersClient>;
 export type HostsApi = StratoClient<HostsClient>;
@@ -125,6 +136,20 @@ export class Session {
   }
   servers(): Promise<ServersApi> {
     return this.authed<ServerProto, ServersApi>('servers', SERVER_PROTO, (p) => p.strato.compute.v1.Servers);
+  }
+  /**
+   * Opens a console session (strato.compute.v1.ServerConsoles.AttachConsole): a
+   * bidirectional stream with the token and no deadline, never repeated.
+   */
+  async attachConsole(): Promise<ConsoleCall> {
+    const client = await this.raw<ServerConsoleProto, StratoClient<ServerConsolesClient>>(
+      'server-consoles',
+      'strato/compute/v1/server_console.proto',
+      (p) => p.strato.compute.v1.ServerConsoles,
+    );
+    await this.ensureToken();
+    const { metadata } = this.callOpts(undefined);
+    return client.raw.AttachConsole(metadata ?? new Metadata(), { deadline: Number.POSITIVE_INFINITY });
   }
   serverVolumes(): Promise<ServerVolumesApi> {
     return this.authed<ServerProto, ServerVolumesApi>(

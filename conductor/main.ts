@@ -28,6 +28,8 @@ import type { ProtoGrpcType as ServerProto } from '../common/gen/server.ts';
 import type { FlavorsHandlers } from '../common/gen/strato/compute/v1/Flavors.ts';
 import type { KeyPairsHandlers } from '../common/gen/strato/compute/v1/KeyPairs.ts';
 import type { ServersHandlers } from '../common/gen/strato/compute/v1/Servers.ts';
+import type { ProtoGrpcType as ServerConsoleProto } from '../common/gen/server_console.ts';
+import type { ServerConsolesHandlers } from '../common/gen/strato/compute/v1/ServerConsoles.ts';
 import type { ServerVolumesHandlers } from '../common/gen/strato/compute/v1/ServerVolumes.ts';
 import type { HostCertificatesHandlers } from '../common/gen/strato/host/v1/HostCertificates.ts';
 import type { HostsHandlers } from '../common/gen/strato/host/v1/Hosts.ts';
@@ -54,6 +56,7 @@ import { Liveness } from '../common/systemd/liveness.ts';
 import { ServiceNotifier } from '../common/systemd/service-notifier.ts';
 import { stopOnSignal } from '../common/systemd/stop-on-signal.ts';
 import { armTestHangTrigger } from '../common/systemd/test-hang-trigger.ts';
+import { AgentConsolePool } from './agents/agent-console.ts';
 import { AgentPool } from './agents/agent-pool.ts';
 import { VolumeAgentPool } from './agents/volume-agent-pool.ts';
 import { assertPolicyCovers, policyHook } from './api/call-policy.ts';
@@ -67,6 +70,7 @@ import { validatePublicRequest } from './api/schemas/request-check.ts';
 import { networkApis } from './api/network-apis.ts';
 import { quotasApi } from './api/quotas-api.ts';
 import { registryApi } from './api/registry-api.ts';
+import { serverConsolesApi } from './api/server-console-api.ts';
 import { serverVolumesApi } from './api/server-volumes-api.ts';
 import { serversApi } from './api/servers-api.ts';
 import { hideStoreErrors } from './api/store-errors.ts';
@@ -134,6 +138,7 @@ type Proto = AgentProto &
   NetworkProto &
   QuotaProto &
   ServerProto &
+  ServerConsoleProto &
   VolumeProto;
 
 export interface Conductor {
@@ -233,6 +238,8 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       deadlines: { spawnMs: config.spawnTimeoutS * 1000 },
     });
     cleanups.push(() => agents.close());
+    const agentConsoles = new AgentConsolePool({ agentCtor: proto.strato.agent.v1.Agent, credentials: agentCreds });
+    cleanups.push(() => agentConsoles.close());
     const netAgents = new AgentNetworkPool({ ctor: proto.strato.agent.v1.AgentNetwork, credentials: agentCreds });
     cleanups.push(() => netAgents.close());
     const pusher = new NetworkPusher({
@@ -341,6 +348,10 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       .addService<FlavorsHandlers>(proto.strato.compute.v1.Flavors.service, flavorsApi(identity, flavors))
       .addService<ServersHandlers>(proto.strato.compute.v1.Servers.service, serversApi(compute, identity))
       .addService<KeyPairsHandlers>(proto.strato.compute.v1.KeyPairs.service, keyPairsApi(identity, keyPairs))
+      .addService<ServerConsolesHandlers>(
+        proto.strato.compute.v1.ServerConsoles.service,
+        serverConsolesApi(compute, hosts, agentConsoles, identity),
+      )
       .addService<ServerVolumesHandlers>(
         proto.strato.compute.v1.ServerVolumes.service,
         serverVolumesApi(compute, identity),

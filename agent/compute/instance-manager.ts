@@ -4,6 +4,7 @@
 // secret one at a time per volume (volume-guard.ts); every one is idempotent. It also
 // turns the hypervisor's pushed events into `changed` notifications carrying the
 // actual power state, which the registry reports to the conductor at once.
+import type { Duplex } from 'node:stream';
 import { EventEmitter } from 'node:events';
 import { rm } from 'node:fs/promises';
 import { notFound } from '../../common/errors.ts';
@@ -243,6 +244,12 @@ export class InstanceManager extends EventEmitter<InstanceManagerEvents> {
   async list(): Promise<InstanceStatus[]> {
     const domains = await this.hv.list();
     return domains.map((d) => ({ ...d, domainName: domainNameFor(d.instanceId) }));
+  }
+
+  /** The instance's serial console, interactive (Hypervisor.openConsole; console-attach.ts relays it). */
+  openConsole(id: string): Promise<Duplex> {
+    checkInstanceId(id);
+    return this.hv.openConsole(id);
   }
 
   async consoleLog(id: string, lines: number): Promise<string[]> {

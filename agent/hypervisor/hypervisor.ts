@@ -8,6 +8,7 @@
 // names, the metadata kept with a domain); only the composition root (agent/main.ts)
 // imports a backend (test/unit/architecture/hypervisor-seam.test.ts).
 import type { EventEmitter } from 'node:events';
+import type { Duplex } from 'node:stream';
 import type { InstanceMetadata } from './instance-metadata.ts';
 import type { InstanceSpec, PortSpec, VirtType, VolumeSpec } from './instance-spec.ts';
 
@@ -176,6 +177,16 @@ export interface Hypervisor extends EventEmitter<HypervisorEvents> {
    * undefined when absent or foreign. Throws DATA_LOSS when unreadable.
    */
   metadata(instanceId: string): Promise<InstanceMetadata | undefined>;
+  /**
+   * The guest's serial console (ttyS0), interactive: bytes written reach the guest as
+   * typed, what it prints is read (its file log, `consoleLogPath`, keeps recording).
+   * One session per domain, and the newest wins: opening takes the console over and
+   * the session that held it ends (end of data, no error). A session ends with end of
+   * data when the guest stops; ending its writable side ends it and releases the
+   * console; destroying it aborts it. Throws NOT_FOUND (no domain), FAILED_PRECONDITION
+   * when it is not running (paused is running: its console opens and waits).
+   */
+  openConsole(instanceId: string): Promise<Duplex>;
   close(): Promise<void>;
 }
 

@@ -4,6 +4,7 @@
 import { StratoError } from '../../common/errors.ts';
 import type { AgentHandlers } from '../../common/gen/strato/agent/v1/Agent.ts';
 import type { CallContext, Implementation } from '../../common/grpc/handlers.ts';
+import { attachConsole } from '../compute/console-attach.ts';
 import type { InstanceManager } from '../compute/instance-manager.ts';
 import { byteCount, spawnRequestFromProto, volumeFromProto } from './from-proto.ts';
 
@@ -83,6 +84,10 @@ export function agentService(manager: InstanceManager, conductorCn = CONDUCTOR_C
     async ResizeInstance(_req, ctx) {
       requireConductor(ctx, conductorCn);
       throw notYet('ResizeInstance');
+    },
+    AttachConsole(requests, ctx) {
+      requireConductor(ctx, conductorCn);
+      return attachConsole((id) => manager.openConsole(id), requests, ctx.signal, ctx.log);
     },
   };
 }

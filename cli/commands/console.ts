@@ -1,8 +1,10 @@
 // strato console log: the last lines of a server's serial console, as is.
+// strato console attach: an interactive session on it (console-attach.ts).
 import type { Command } from 'commander';
 import { nameOrId, positiveInt } from '../args.ts';
 import type { Ctx } from '../context.ts';
 import { isStructured, renderDocument } from '../output.ts';
+import { runConsoleSession } from './console-attach.ts';
 
 export function registerConsole(program: Command, ctx: Ctx): void {
   const group = program.command('console').description("a server's serial console");
@@ -17,5 +19,22 @@ export function registerConsole(program: Command, ctx: Ctx): void {
       const { format } = ctx.globals(cmd);
       if (isStructured(format)) ctx.print(renderDocument(r.lines, format));
       else ctx.print(r.lines.map((l) => `${l}\n`).join(''));
+    });
+  group
+    .command('attach')
+    .description('type into the serial console interactively (Ctrl-] leaves)')
+    .argument('<server>', 'server name or id', nameOrId)
+    .option(
+      '--linger <seconds>',
+      'when piped input ends, leave once the guest has printed nothing for this long (default 2)',
+      positiveInt,
+    )
+    .option('--timeout <seconds>', 'leave after this long', positiveInt)
+    .action(async (ref: string, o: { linger?: number; timeout?: number }, cmd: Command) => {
+      const call = await (await ctx.session(cmd)).attachConsole();
+      await runConsoleSession(ctx.io, call, ref, {
+        lingerMs: (o.linger ?? 2) * 1000,
+        ...(o.timeout !== undefined ? { timeoutMs: o.timeout * 1000 } : {}),
+      });
     });
 }

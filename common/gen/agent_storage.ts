@@ -6,6 +6,8 @@ import type { AgentClient as _strato_agent_v1_AgentClient, AgentDefinition as _s
 import type { AgentStorageClient as _strato_agent_v1_AgentStorageClient, AgentStorageDefinition as _strato_agent_v1_AgentStorageDefinition } from './strato/agent/v1/AgentStorage.ts';
 import type { AttachVolumeRequest as _strato_agent_v1_AttachVolumeRequest, AttachVolumeRequest__Output as _strato_agent_v1_AttachVolumeRequest__Output } from './strato/agent/v1/AttachVolumeRequest.ts';
 import type { AttachVolumeResponse as _strato_agent_v1_AttachVolumeResponse, AttachVolumeResponse__Output as _strato_agent_v1_AttachVolumeResponse__Output } from './strato/agent/v1/AttachVolumeResponse.ts';
+import type { ConsoleInput as _strato_agent_v1_ConsoleInput, ConsoleInput__Output as _strato_agent_v1_ConsoleInput__Output } from './strato/agent/v1/ConsoleInput.ts';
+import type { ConsoleOutput as _strato_agent_v1_ConsoleOutput, ConsoleOutput__Output as _strato_agent_v1_ConsoleOutput__Output } from './strato/agent/v1/ConsoleOutput.ts';
 import type { CreateSnapshotRequest as _strato_agent_v1_CreateSnapshotRequest, CreateSnapshotRequest__Output as _strato_agent_v1_CreateSnapshotRequest__Output } from './strato/agent/v1/CreateSnapshotRequest.ts';
 import type { CreateVolumeRequest as _strato_agent_v1_CreateVolumeRequest, CreateVolumeRequest__Output as _strato_agent_v1_CreateVolumeRequest__Output } from './strato/agent/v1/CreateVolumeRequest.ts';
 import type { DeleteInstanceRequest as _strato_agent_v1_DeleteInstanceRequest, DeleteInstanceRequest__Output as _strato_agent_v1_DeleteInstanceRequest__Output } from './strato/agent/v1/DeleteInstanceRequest.ts';
@@ -65,6 +67,8 @@ export interface ProtoGrpcType {
         AgentStorage: SubtypeConstructor<typeof grpc.Client, _strato_agent_v1_AgentStorageClient> & { service: _strato_agent_v1_AgentStorageDefinition }
         AttachVolumeRequest: MessageTypeDefinition<_strato_agent_v1_AttachVolumeRequest, _strato_agent_v1_AttachVolumeRequest__Output>
         AttachVolumeResponse: MessageTypeDefinition<_strato_agent_v1_AttachVolumeResponse, _strato_agent_v1_AttachVolumeResponse__Output>
+        ConsoleInput: MessageTypeDefinition<_strato_agent_v1_ConsoleInput, _strato_agent_v1_ConsoleInput__Output>
+        ConsoleOutput: MessageTypeDefinition<_strato_agent_v1_ConsoleOutput, _strato_agent_v1_ConsoleOutput__Output>
         CreateSnapshotRequest: MessageTypeDefinition<_strato_agent_v1_CreateSnapshotRequest, _strato_agent_v1_CreateSnapshotRequest__Output>
         CreateVolumeRequest: MessageTypeDefinition<_strato_agent_v1_CreateVolumeRequest, _strato_agent_v1_CreateVolumeRequest__Output>
         DeleteInstanceRequest: MessageTypeDefinition<_strato_agent_v1_DeleteInstanceRequest, _strato_agent_v1_DeleteInstanceRequest__Output>

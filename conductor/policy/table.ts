@@ -77,6 +77,10 @@ export const POLICY: ReadonlyMap<string, Rule> = new Map([
     AddServerPort: write(),
     RemoveServerPort: write(),
   }),
+  // An interactive console types into the guest as its user: members, like the console log.
+  ...service('strato.compute.v1.ServerConsoles', {
+    AttachConsole: write(),
+  }),
   ...service('strato.compute.v1.ServerVolumes', {
     AddServerVolume: write(),
     RemoveServerVolume: write(),

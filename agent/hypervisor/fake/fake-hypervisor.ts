@@ -33,6 +33,7 @@ import {
   type VolumeSpec,
 } from '../instance-spec.ts';
 import { type DiskSlot, volumeMissing } from '../volume-targets.ts';
+import { FakeConsole } from './fake-console.ts';
 import { FakeIscsi } from './fake-iscsi.ts';
 
 type FakeState = 'running' | 'paused' | 'shutoff' | 'crashed';
@@ -95,6 +96,8 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
   readonly domains = new Map<string, FakeDomain>();
   /** Instances whose guest ran: like libvirt's QEMU logs, they outlive the definition until removeLogs. */
   readonly logs = new Set<string>();
+  /** The open console session per instance (one at a time, the newest wins). */
+  readonly consoles = new Map<string, FakeConsole>();
   /** What each log names of its guest (like QEMU's command line): the console log's path. */
   readonly logMentions = new Map<string, string>();
   /** Every call in order, e.g. `start <id>`. */
@@ -157,6 +160,8 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
 
   private transition(id: string, d: FakeDomain, state: FakeState, event: string): void {
     d.state = state;
+    // The guest's process is gone: so is its console's pty.
+    if (state === 'shutoff' || state === 'crashed') this.consoles.get(id)?.hangUp();
     this.announce(id, event);
   }
 
@@ -415,6 +420,19 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
   async metadata(id: string): Promise<InstanceMetadata | undefined> {
     const d = this.domains.get(id);
     return d ? structuredClone(d.metadata) : undefined;
+  }
+
+  async openConsole(id: string): Promise<FakeConsole> {
+    const d = this.get(id);
+    if (d.state !== 'running' && d.state !== 'paused') {
+      throw new StratoError('FAILED_PRECONDITION', 'NOT_RUNNING', `fake: instance ${id} is not running`);
+    }
+    this.consoles.get(id)?.hangUp();
+    const c = new FakeConsole((closed) => {
+      if (this.consoles.get(id) === closed) this.consoles.delete(id);
+    });
+    this.consoles.set(id, c);
+    return c;
   }
 
   async close(): Promise<void> {}

@@ -4,6 +4,7 @@
 import { EventEmitter } from 'node:events';
 import { isStratoError } from '../../../common/errors.ts';
 import { type Logger, log as rootLog } from '../../../common/log.ts';
+import { ConsoleFlags, openConsoleArgs } from './console-ops.ts';
 import * as dom from './domain-ops.ts';
 import {
   DOMAIN_EVENT_IDS,
@@ -14,9 +15,11 @@ import {
 } from './events.ts';
 import { BlockResizeFlags, ListDomainsFlags, MetadataType, ShutdownFlags, StatsGroups } from './flags.ts';
 import * as host from './host-ops.ts';
+import { Proc } from './procedures.ts';
 import type { DomainRef, SecretRef } from './remote-types.ts';
 import * as secret from './secret-ops.ts';
 import { type Caller, LibvirtSession, type SessionState } from './session.ts';
+import { LibvirtStream } from './stream.ts';
 
 export interface LibvirtClientOptions {
   /** @default '/run/libvirt/libvirt-sock' (simulated hosts have their own). */
@@ -317,6 +320,21 @@ export class LibvirtClient extends EventEmitter<LibvirtClientEvents> {
 
   async undefineSecret(s: SecretRef | string): Promise<void> {
     return secret.undefine(this.session, await this.secretRef(s));
+  }
+
+  /**
+   * The domain's serial console as a byte stream (virDomainOpenConsole). Default
+   * flags take it over from a session that holds it (ConsoleFlags.FORCE). Errors:
+   * NOT_FOUND (no domain), FAILED_PRECONDITION (not running; held, without FORCE).
+   */
+  async openConsole(d: DomainLike, flags: number = ConsoleFlags.FORCE, timeoutMs = 30_000): Promise<LibvirtStream> {
+    const ref = await this.ref(d);
+    const conn = await this.session.connection();
+    return LibvirtStream.open(conn, Proc.DOMAIN_OPEN_CONSOLE, openConsoleArgs(ref, null, flags), {
+      endOnHangup: true,
+      name: 'domainOpenConsole',
+      timeoutMs,
+    });
   }
 
   // ---- internals ----

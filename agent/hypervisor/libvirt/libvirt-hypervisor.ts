@@ -5,6 +5,7 @@
 // nothing here polls. It also says whether the link is up and reads the guests'
 // counters (instance-stats.ts) for the agent's metrics.
 import { EventEmitter } from 'node:events';
+import type { Duplex } from 'node:stream';
 import { isStratoError, StratoError } from '../../../common/errors.ts';
 import type { Logger } from '../../../common/log.ts';
 import { domainNameFor, instanceIdFromDomainName } from '../domain-name.ts';
@@ -20,6 +21,7 @@ import type {
 import type { InstanceMetadata } from '../instance-metadata.ts';
 import type { InstanceStats, InstanceStatsSource } from '../instance-stats.ts';
 import type { InstanceSpec, PortSpec, VirtType, VolumeSpec } from '../instance-spec.ts';
+import { ConsoleFlags } from './console-ops.ts';
 import { guestOwnerFromCapabilities } from './dac-owner.ts';
 import { LIBVIRT_QEMU_LOG_DIR, removeDomainLogs, loggedDomainInstances } from './domain-logs.ts';
 import { parseDomainMetadata } from './domain-metadata.ts';
@@ -286,6 +288,16 @@ export class LibvirtHypervisor extends EventEmitter<HypervisorEvents> implements
       throw err;
     }
     return parseDomainMetadata(xml);
+  }
+
+  async openConsole(id: string): Promise<Duplex> {
+    // libvirt's own refusal of a stopped domain is OPERATION_INVALID: say it in our words.
+    const name = domainNameFor(id);
+    const { state } = await this.client.getDomainState(name);
+    if (state !== 'RUNNING' && state !== 'PAUSED' && state !== 'BLOCKED') {
+      throw new StratoError('FAILED_PRECONDITION', 'NOT_RUNNING', `instance ${id} is not running (${state})`);
+    }
+    return this.client.openConsole(name, ConsoleFlags.FORCE);
   }
 
   close(): Promise<void> {

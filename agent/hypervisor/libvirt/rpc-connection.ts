@@ -4,7 +4,7 @@
 // fails its in-flight calls and reports `onClose`; the session layer reconnects.
 import net from 'node:net';
 import { StratoError, unavailable } from '../../../common/errors.ts';
-import { encodeFrame, type Frame, FrameDecoder } from './framing.ts';
+import { encodeFrame, type Frame, FrameDecoder, type MessageHeader } from './framing.ts';
 import { decodeErrorStruct, toStratoError } from './libvirt-errors.ts';
 import {
   KEEPALIVE_PROC_PING,
@@ -34,12 +34,19 @@ interface Pending {
 }
 
 export type EventHandler = (proc: number, body: Buffer) => void;
+/** Hears the frames of one stream (stream.ts) and the connection's loss. */
+export interface StreamSink {
+  onFrame(frame: Frame): void;
+  onLost(err: Error): void;
+}
 export type CloseHandler = (err: Error | undefined) => void;
 
 export class RpcConnection {
   private readonly socket: net.Socket;
   private readonly decoder = new FrameDecoder();
   private readonly pending = new Map<number, Pending>();
+  /** Open streams by the serial of the call that opened them. */
+  private readonly streams = new Map<number, StreamSink>();
   private nextSerial = 1;
   private closed = false;
   private lastRx = Date.now();
@@ -124,6 +131,54 @@ export class RpcConnection {
   }
 
   /**
+   * Makes a call that opens a stream (e.g. domainOpenConsole): `sink` hears every
+   * STREAM frame on the call's serial from now until `removeStream`, even those that
+   * arrive with the reply. `opened` resolves once the daemon accepted the call.
+   */
+  callStream(
+    proc: number,
+    body: Uint8Array,
+    sink: StreamSink,
+    opts: CallOptions,
+  ): { serial: number; opened: Promise<void> } {
+    // call() takes nextSerial synchronously, so registering under it first misses no frame.
+    const serial = this.nextSerial;
+    this.streams.set(serial, sink);
+    const opened = this.call(proc, body, opts).then(
+      () => {},
+      (err: unknown) => {
+        this.streams.delete(serial);
+        throw err;
+      },
+    );
+    return { serial, opened };
+  }
+
+  /** Sends one STREAM message; false when the socket buffers (wait for `drained`). */
+  sendStream(header: MessageHeader, body: Uint8Array): boolean {
+    if (this.closed) throw unavailable('LIBVIRT_CONNECTION_LOST', 'libvirt connection closed during a stream');
+    return this.socket.write(encodeFrame(header, body));
+  }
+
+  /** Resolves once the socket's buffer has been written out (or the connection is gone). */
+  drained(): Promise<void> {
+    if (this.closed || !this.socket.writableNeedDrain) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = (): void => {
+        this.socket.off('drain', done);
+        this.socket.off('close', done);
+        resolve();
+      };
+      this.socket.once('drain', done);
+      this.socket.once('close', done);
+    });
+  }
+
+  removeStream(serial: number): void {
+    this.streams.delete(serial);
+  }
+
+  /**
    * Watches the peer once the daemon agreed to keepalive: we ping after `intervalMs` of
    * silence (the daemon answers), and give up after `count` silent intervals, so a hung
    * daemon is noticed even though its socket stays open.
@@ -183,6 +238,10 @@ export class RpcConnection {
       return;
     }
     if (header.prog !== REMOTE_PROGRAM) return;
+    if (header.type === MessageType.STREAM) {
+      this.streams.get(header.serial)?.onFrame({ header, body });
+      return;
+    }
     // Events share serial numbers with nothing: route by type before looking at serials.
     if (header.type === MessageType.MESSAGE) {
       try {
@@ -194,7 +253,11 @@ export class RpcConnection {
     }
     if (header.type !== MessageType.REPLY) return;
     const p = this.pending.get(header.serial);
-    if (p === undefined) return; // timed out earlier
+    if (p === undefined) {
+      // An error about a stream's message comes back as a reply on the stream's serial.
+      this.streams.get(header.serial)?.onFrame({ header, body });
+      return; // or a call that timed out earlier
+    }
     this.pending.delete(header.serial);
     clearTimeout(p.timer);
     if (header.status === MessageStatus.OK) {
@@ -222,6 +285,9 @@ export class RpcConnection {
       p.reject(unavailable('LIBVIRT_CONNECTION_LOST', `libvirt connection lost during ${p.name}`, { cause: err }));
     }
     this.pending.clear();
+    const lost = unavailable('LIBVIRT_CONNECTION_LOST', 'libvirt connection lost during a stream', { cause: err });
+    for (const s of this.streams.values()) s.onLost(lost);
+    this.streams.clear();
     this.onClose(err);
   }
 }

@@ -102,6 +102,13 @@ export class LibvirtSession implements Caller {
     }
   }
 
+  /** The live connection (waiting for it as a call does), for a stream that lives on one socket. */
+  connection(): Promise<RpcConnection> {
+    return this.conn !== null && this.stateValue === 'ready'
+      ? Promise.resolve(this.conn)
+      : this.waitReady(this.opts.unavailableAfterMs);
+  }
+
   /** Stops reconnecting, closes the socket (politely, if it is up) and fails waiting calls. */
   async close(): Promise<void> {
     if (this.stateValue === 'closed') return;

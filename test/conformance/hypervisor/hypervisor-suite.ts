@@ -4,6 +4,7 @@
 // Hypervisor interface is used, plus the subject's few helpers (suite-helpers.ts).
 import { after, before, describe } from 'node:test';
 import { absentTests } from './suite-absent.ts';
+import { consoleTests } from './suite-console.ts';
 import { eventTests } from './suite-events.ts';
 import type { HypervisorSubject, SubjectFactory, SuiteContext } from './suite-helpers.ts';
 import { hostTests } from './suite-host.ts';
@@ -36,5 +37,6 @@ export function hypervisorConformance(name: string, open: SubjectFactory): void 
     describe('metadata', () => metadataTests(c));
     describe('ports', () => portTests(c));
     describe('volumes', () => volumeTests(c));
+    describe('console', () => consoleTests(c));
   });
 }

@@ -14,9 +14,13 @@ import type { ProtoGrpcType as KeyPairProto } from '../../../common/gen/keypair.
 import type { ProtoGrpcType as NetworkProto } from '../../../common/gen/network.ts';
 import type { ProtoGrpcType as QuotaProto } from '../../../common/gen/quota.ts';
 import type { ProtoGrpcType as ServerProto } from '../../../common/gen/server.ts';
+import type { ProtoGrpcType as ServerConsoleProto } from '../../../common/gen/server_console.ts';
+import type { AttachConsoleRequest } from '../../../common/gen/strato/compute/v1/AttachConsoleRequest.ts';
+import type { ServerConsolesClient } from '../../../common/gen/strato/compute/v1/ServerConsoles.ts';
 import type { ProtoGrpcType as VolumeProto } from '../../../common/gen/volume.ts';
 import type { Server__Output } from '../../../common/gen/strato/compute/v1/Server.ts';
-import { connect } from '../../../common/grpc/client.ts';
+import { connect, type StratoClient } from '../../../common/grpc/client.ts';
+import { fromCallError } from '../../../common/grpc/status.ts';
 import { log } from '../../../common/log.ts';
 import { loadProtoPackage, toGrpcObject } from '../../../common/proto.ts';
 import type { ConductorConfig } from '../../../conductor/config.ts';
@@ -36,6 +40,7 @@ type Proto = FlavorProto &
   NetworkProto &
   QuotaProto &
   ServerProto &
+  ServerConsoleProto &
   VolumeProto;
 
 // The conductor runs in this process: keep its logs to what matters.
@@ -68,6 +73,27 @@ export async function apiClients(address: string, caFile: string, token: string)
     serverVolumes: connect(proto.strato.compute.v1.ServerVolumes, address, opts),
     quotas: connect(proto.strato.identity.v1.Quotas, address, opts),
     keyPairs: connect(proto.strato.compute.v1.KeyPairs, address, opts),
+    serverConsoles: consoleClient(connect(proto.strato.compute.v1.ServerConsoles, address, opts)),
+  };
+}
+
+/**
+ * ServerConsoles, whose AttachConsole is a bidirectional stream: here a call that
+ * sends the messages given, half-closes, and resolves with all the guest printed.
+ */
+function consoleClient(c: StratoClient<ServerConsolesClient>) {
+  return {
+    close: () => c.close(),
+    AttachConsole: (messages: AttachConsoleRequest[]) =>
+      new Promise<Buffer>((resolve, reject) => {
+        const call = c.raw.AttachConsole({ deadline: Date.now() + 10_000 });
+        const out: Buffer[] = [];
+        call.on('data', (m: { data: Buffer }) => out.push(m.data));
+        call.on('end', () => resolve(Buffer.concat(out)));
+        call.on('error', (err) => reject(fromCallError(err)));
+        for (const m of messages) call.write(m);
+        call.end();
+      }),
   };
 }
 export type Api = Awaited<ReturnType<typeof apiClients>>;

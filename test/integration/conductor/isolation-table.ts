@@ -37,6 +37,7 @@ export function isolationTable(r: Res, own: StrangerResources, pub: string, owne
       calls: [
         ['get', (a) => a.servers.GetServer({ server: r.server })],
         ['update (action)', (a) => a.servers.ServerAction({ server: r.server, action: 'stop', hard: false })],
+        ['console', (a) => a.serverConsoles.AttachConsole([{ server: r.server, data: Buffer.from('echo x\n') }])],
         ['delete', (a) => a.servers.DeleteServer({ server: r.server })],
         [
           'reference: attach own volume',

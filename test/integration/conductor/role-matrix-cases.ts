@@ -230,6 +230,11 @@ export function rpcCases(m: CaseContext): Record<string, Case> {
       destructive: true,
       request: async (x, own) => ({ server: x.server, port: own ? await m.fresh.attachedPort() : x.port }),
     },
+    // Types a line into the owner's server's console (the fake guest echoes it).
+    '/strato.compute.v1.ServerConsoles/AttachConsole': {
+      targets: true,
+      request: (x) => [{ server: x.server, data: Buffer.from('echo role-matrix\n') }],
+    },
     '/strato.compute.v1.ServerVolumes/AddServerVolume': {
       targets: true,
       destructive: true,

@@ -24,8 +24,12 @@ export class FakeDaemon {
   readonly calls: number[] = [];
   pongs = 0;
   private nextCallbackId = 7;
+  /** STREAM messages clients sent (stream data, finish, abort), in order. */
+  readonly streamFrames: Array<{ header: MessageHeader; body: Buffer }> = [];
+  /** Hears each STREAM message as it arrives (e.g. to confirm a finish). */
+  onStream: ((header: MessageHeader, body: Buffer) => void) | undefined;
   /** Per-procedure answers beyond the handshake; default is an empty OK body. */
-  handlers = new Map<number, (body: Buffer) => Reply | Promise<Reply>>();
+  handlers = new Map<number, (body: Buffer, header: MessageHeader) => Reply | Promise<Reply>>();
 
   /** A fresh socket in a new temp directory, or `socketPath` to take over a dead one's. */
   constructor(socketPath?: string) {
@@ -52,6 +56,11 @@ export class FakeDaemon {
     for (const s of this.sockets) s.write(frame({ proc, type: MessageType.MESSAGE, serial: 0 }, body));
   }
 
+  /** Sends a STREAM message of the stream opened by call `serial` of `proc` to every client. */
+  sendStream(proc: number, serial: number, status: number, body: Uint8Array = Buffer.alloc(0)): void {
+    for (const s of this.sockets) s.write(frame({ proc, type: MessageType.STREAM, serial, status }, body));
+  }
+
   ping(): void {
     for (const s of this.sockets) {
       s.write(
@@ -74,8 +83,14 @@ export class FakeDaemon {
           if (header.proc === 2) this.pongs++;
           continue;
         }
+        if (header.type === MessageType.STREAM) {
+          // A stream message is no call: libvirtd answers none of them but finish/abort.
+          this.streamFrames.push({ header, body });
+          this.onStream?.(header, body);
+          continue;
+        }
         this.calls.push(header.proc);
-        void Promise.resolve(this.answer(header.proc, body)).then((reply) => this.send(s, header, reply));
+        void Promise.resolve(this.answer(header, body)).then((reply) => this.send(s, header, reply));
       }
     });
   }
@@ -97,10 +112,10 @@ export class FakeDaemon {
     }
   }
 
-  private answer(proc: number, body: Buffer): Reply | Promise<Reply> {
-    const h = this.handlers.get(proc);
-    if (h) return h(body);
-    switch (proc) {
+  private answer(header: MessageHeader, body: Buffer): Reply | Promise<Reply> {
+    const h = this.handlers.get(header.proc);
+    if (h) return h(body, header);
+    switch (header.proc) {
       case Proc.AUTH_LIST:
         return { ok: new XdrWriter().array([0], (w, n) => w.int(n)).bytes() };
       case Proc.CONNECT_SUPPORTS_FEATURE:

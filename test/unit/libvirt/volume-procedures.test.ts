@@ -9,12 +9,7 @@ import { AffectFlags, MetadataType, SecretUsageType } from '../../../agent/hyper
 import { LibvirtClient } from '../../../agent/hypervisor/libvirt/libvirt-client.ts';
 import { LibvirtErrorCode } from '../../../agent/hypervisor/libvirt/libvirt-errors.ts';
 import { Proc } from '../../../agent/hypervisor/libvirt/procedures.ts';
-import {
-  readDomain,
-  readSecret,
-  type SecretRef,
-  writeSecret,
-} from '../../../agent/hypervisor/libvirt/remote-types.ts';
+import { readDomain, readSecret, type SecretRef, writeSecret } from '../../../agent/hypervisor/libvirt/remote-types.ts';
 import {
   listVolumeSecrets,
   removeVolumeSecret,

@@ -5,6 +5,8 @@ import type { MethodDefinition } from '@grpc/proto-loader'
 import type { AbortMigrationRequest as _strato_agent_v1_AbortMigrationRequest, AbortMigrationRequest__Output as _strato_agent_v1_AbortMigrationRequest__Output } from '../../../strato/agent/v1/AbortMigrationRequest.ts';
 import type { AttachVolumeRequest as _strato_agent_v1_AttachVolumeRequest, AttachVolumeRequest__Output as _strato_agent_v1_AttachVolumeRequest__Output } from '../../../strato/agent/v1/AttachVolumeRequest.ts';
 import type { AttachVolumeResponse as _strato_agent_v1_AttachVolumeResponse, AttachVolumeResponse__Output as _strato_agent_v1_AttachVolumeResponse__Output } from '../../../strato/agent/v1/AttachVolumeResponse.ts';
+import type { ConsoleInput as _strato_agent_v1_ConsoleInput, ConsoleInput__Output as _strato_agent_v1_ConsoleInput__Output } from '../../../strato/agent/v1/ConsoleInput.ts';
+import type { ConsoleOutput as _strato_agent_v1_ConsoleOutput, ConsoleOutput__Output as _strato_agent_v1_ConsoleOutput__Output } from '../../../strato/agent/v1/ConsoleOutput.ts';
 import type { DeleteInstanceRequest as _strato_agent_v1_DeleteInstanceRequest, DeleteInstanceRequest__Output as _strato_agent_v1_DeleteInstanceRequest__Output } from '../../../strato/agent/v1/DeleteInstanceRequest.ts';
 import type { DeleteInstanceResponse as _strato_agent_v1_DeleteInstanceResponse, DeleteInstanceResponse__Output as _strato_agent_v1_DeleteInstanceResponse__Output } from '../../../strato/agent/v1/DeleteInstanceResponse.ts';
 import type { DetachVolumeRequest as _strato_agent_v1_DetachVolumeRequest, DetachVolumeRequest__Output as _strato_agent_v1_DetachVolumeRequest__Output } from '../../../strato/agent/v1/DetachVolumeRequest.ts';
@@ -49,6 +51,41 @@ export interface AgentClient extends grpc.Client {
   abortMigration(argument: _strato_agent_v1_AbortMigrationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
   abortMigration(argument: _strato_agent_v1_AbortMigrationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
   abortMigration(argument: _strato_agent_v1_AbortMigrationRequest, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * AttachConsole is an interactive session on the instance's serial console
+   * (ttyS0). The first message names the instance (instance_id; data in it
+   * is typed too); the data of every message is typed into the guest, at
+   * most 64 KiB a message; the answers carry what the guest prints, as is.
+   * The guest's console file log (GetConsoleLog) keeps recording meanwhile.
+   * One session per instance, the newest wins: an attach takes the console
+   * over and the older session ends (OK). The session ends OK when the
+   * caller half-closes, when the guest stops or when another session takes
+   * over; cancelling the call releases the console at once. Not idempotent.
+   * Errors: INVALID_ARGUMENT (INVALID_INSTANCE_ID, field instance_id;
+   * CONSOLE_INPUT_TOO_LARGE, field data); NOT_FOUND (no such domain on this
+   * host); FAILED_PRECONDITION (NOT_RUNNING); PERMISSION_DENIED (not the
+   * conductor).
+   */
+  AttachConsole(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_strato_agent_v1_ConsoleInput, _strato_agent_v1_ConsoleOutput__Output>;
+  AttachConsole(options?: grpc.CallOptions): grpc.ClientDuplexStream<_strato_agent_v1_ConsoleInput, _strato_agent_v1_ConsoleOutput__Output>;
+  /**
+   * AttachConsole is an interactive session on the instance's serial console
+   * (ttyS0). The first message names the instance (instance_id; data in it
+   * is typed too); the data of every message is typed into the guest, at
+   * most 64 KiB a message; the answers carry what the guest prints, as is.
+   * The guest's console file log (GetConsoleLog) keeps recording meanwhile.
+   * One session per instance, the newest wins: an attach takes the console
+   * over and the older session ends (OK). The session ends OK when the
+   * caller half-closes, when the guest stops or when another session takes
+   * over; cancelling the call releases the console at once. Not idempotent.
+   * Errors: INVALID_ARGUMENT (INVALID_INSTANCE_ID, field instance_id;
+   * CONSOLE_INPUT_TOO_LARGE, field data); NOT_FOUND (no such domain on this
+   * host); FAILED_PRECONDITION (NOT_RUNNING); PERMISSION_DENIED (not the
+   * conductor).
+   */
+  attachConsole(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_strato_agent_v1_ConsoleInput, _strato_agent_v1_ConsoleOutput__Output>;
+  attachConsole(options?: grpc.CallOptions): grpc.ClientDuplexStream<_strato_agent_v1_ConsoleInput, _strato_agent_v1_ConsoleOutput__Output>;
   
   /**
    * AttachVolume hot-plugs an iSCSI volume into a defined instance (running:
@@ -450,6 +487,23 @@ export interface AgentHandlers extends grpc.UntypedServiceImplementation {
   AbortMigration: grpc.handleUnaryCall<_strato_agent_v1_AbortMigrationRequest__Output, _strato_agent_v1_MigrationStatus>;
   
   /**
+   * AttachConsole is an interactive session on the instance's serial console
+   * (ttyS0). The first message names the instance (instance_id; data in it
+   * is typed too); the data of every message is typed into the guest, at
+   * most 64 KiB a message; the answers carry what the guest prints, as is.
+   * The guest's console file log (GetConsoleLog) keeps recording meanwhile.
+   * One session per instance, the newest wins: an attach takes the console
+   * over and the older session ends (OK). The session ends OK when the
+   * caller half-closes, when the guest stops or when another session takes
+   * over; cancelling the call releases the console at once. Not idempotent.
+   * Errors: INVALID_ARGUMENT (INVALID_INSTANCE_ID, field instance_id;
+   * CONSOLE_INPUT_TOO_LARGE, field data); NOT_FOUND (no such domain on this
+   * host); FAILED_PRECONDITION (NOT_RUNNING); PERMISSION_DENIED (not the
+   * conductor).
+   */
+  AttachConsole: grpc.handleBidiStreamingCall<_strato_agent_v1_ConsoleInput__Output, _strato_agent_v1_ConsoleOutput>;
+  
+  /**
    * AttachVolume hot-plugs an iSCSI volume into a defined instance (running:
    * into the live domain and its persistent definition; shut off: the
    * definition only) as a virtio disk whose serial is the volume id (the guest
@@ -614,6 +668,7 @@ export interface AgentHandlers extends grpc.UntypedServiceImplementation {
 
 export interface AgentDefinition extends grpc.ServiceDefinition {
   AbortMigration: MethodDefinition<_strato_agent_v1_AbortMigrationRequest, _strato_agent_v1_MigrationStatus, _strato_agent_v1_AbortMigrationRequest__Output, _strato_agent_v1_MigrationStatus__Output>
+  AttachConsole: MethodDefinition<_strato_agent_v1_ConsoleInput, _strato_agent_v1_ConsoleOutput, _strato_agent_v1_ConsoleInput__Output, _strato_agent_v1_ConsoleOutput__Output>
   AttachVolume: MethodDefinition<_strato_agent_v1_AttachVolumeRequest, _strato_agent_v1_AttachVolumeResponse, _strato_agent_v1_AttachVolumeRequest__Output, _strato_agent_v1_AttachVolumeResponse__Output>
   DeleteInstance: MethodDefinition<_strato_agent_v1_DeleteInstanceRequest, _strato_agent_v1_DeleteInstanceResponse, _strato_agent_v1_DeleteInstanceRequest__Output, _strato_agent_v1_DeleteInstanceResponse__Output>
   DetachVolume: MethodDefinition<_strato_agent_v1_DetachVolumeRequest, _strato_agent_v1_DetachVolumeResponse, _strato_agent_v1_DetachVolumeRequest__Output, _strato_agent_v1_DetachVolumeResponse__Output>
