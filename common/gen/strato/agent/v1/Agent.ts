@@ -185,7 +185,9 @@ export interface AgentClient extends grpc.Client {
    * GetMigration reports a migration this agent started: running (with
    * progress), completed, failed or cancelled. NOT_FOUND (MIGRATION_NOT_FOUND)
    * when this agent does not know it (it restarted): the conductor then
-   * decides by where the domain is (GetInstance on both hosts).
+   * decides by where the domain is (GetInstance on both hosts). Progress
+   * figures are libvirt's job statistics (bytes); downtime_ms is set once
+   * COMPLETED (live); a cold migration reports 0.
    */
   GetMigration(argument: _strato_agent_v1_GetMigrationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
   GetMigration(argument: _strato_agent_v1_GetMigrationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
@@ -195,7 +197,9 @@ export interface AgentClient extends grpc.Client {
    * GetMigration reports a migration this agent started: running (with
    * progress), completed, failed or cancelled. NOT_FOUND (MIGRATION_NOT_FOUND)
    * when this agent does not know it (it restarted): the conductor then
-   * decides by where the domain is (GetInstance on both hosts).
+   * decides by where the domain is (GetInstance on both hosts). Progress
+   * figures are libvirt's job statistics (bytes); downtime_ms is set once
+   * COMPLETED (live); a cold migration reports 0.
    */
   getMigration(argument: _strato_agent_v1_GetMigrationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
   getMigration(argument: _strato_agent_v1_GetMigrationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
@@ -407,7 +411,12 @@ export interface AgentClient extends grpc.Client {
    * FAILED_PRECONDITION (MIGRATION_IN_PROGRESS: another migration of this
    * instance runs; INVALID_POWER_STATE: live of a stopped guest, or cold of
    * a running one); INVALID_ARGUMENT (field named); UNAVAILABLE (the
-   * destination's hypervisor cannot be reached).
+   * destination's hypervisor cannot be reached). A migration that fails
+   * before its job runs (within a few seconds) answers the hypervisor's error
+   * and is not remembered (a repeat tries again); one that fails later is
+   * reported FAILED by GetMigration. The hypervisors' control link is libvirt's
+   * TLS transport (qemu+tls, this host's strato certificate as the client's);
+   * memory and disk streams go plain TCP to the destination's migration_address.
    */
   StartMigration(argument: _strato_agent_v1_StartMigrationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
   StartMigration(argument: _strato_agent_v1_StartMigrationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
@@ -430,7 +439,12 @@ export interface AgentClient extends grpc.Client {
    * FAILED_PRECONDITION (MIGRATION_IN_PROGRESS: another migration of this
    * instance runs; INVALID_POWER_STATE: live of a stopped guest, or cold of
    * a running one); INVALID_ARGUMENT (field named); UNAVAILABLE (the
-   * destination's hypervisor cannot be reached).
+   * destination's hypervisor cannot be reached). A migration that fails
+   * before its job runs (within a few seconds) answers the hypervisor's error
+   * and is not remembered (a repeat tries again); one that fails later is
+   * reported FAILED by GetMigration. The hypervisors' control link is libvirt's
+   * TLS transport (qemu+tls, this host's strato certificate as the client's);
+   * memory and disk streams go plain TCP to the destination's migration_address.
    */
   startMigration(argument: _strato_agent_v1_StartMigrationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
   startMigration(argument: _strato_agent_v1_StartMigrationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
@@ -506,7 +520,9 @@ export interface AgentHandlers extends grpc.UntypedServiceImplementation {
    * GetMigration reports a migration this agent started: running (with
    * progress), completed, failed or cancelled. NOT_FOUND (MIGRATION_NOT_FOUND)
    * when this agent does not know it (it restarted): the conductor then
-   * decides by where the domain is (GetInstance on both hosts).
+   * decides by where the domain is (GetInstance on both hosts). Progress
+   * figures are libvirt's job statistics (bytes); downtime_ms is set once
+   * COMPLETED (live); a cold migration reports 0.
    */
   GetMigration: grpc.handleUnaryCall<_strato_agent_v1_GetMigrationRequest__Output, _strato_agent_v1_MigrationStatus>;
   
@@ -606,7 +622,12 @@ export interface AgentHandlers extends grpc.UntypedServiceImplementation {
    * FAILED_PRECONDITION (MIGRATION_IN_PROGRESS: another migration of this
    * instance runs; INVALID_POWER_STATE: live of a stopped guest, or cold of
    * a running one); INVALID_ARGUMENT (field named); UNAVAILABLE (the
-   * destination's hypervisor cannot be reached).
+   * destination's hypervisor cannot be reached). A migration that fails
+   * before its job runs (within a few seconds) answers the hypervisor's error
+   * and is not remembered (a repeat tries again); one that fails later is
+   * reported FAILED by GetMigration. The hypervisors' control link is libvirt's
+   * TLS transport (qemu+tls, this host's strato certificate as the client's);
+   * memory and disk streams go plain TCP to the destination's migration_address.
    */
   StartMigration: grpc.handleUnaryCall<_strato_agent_v1_StartMigrationRequest__Output, _strato_agent_v1_MigrationStatus>;
   
