@@ -2,7 +2,7 @@
 // libvirtd with a pkipath holding cacert.pem, clientcert.pem and clientkey.pem. They
 // are this host's strato certificates (CA-signed, the underlay IP as SAN), copied
 // before every migration so a renewed certificate is the one used. Root's only.
-import { copyFile, mkdir, chmod } from 'node:fs/promises';
+import { chmod, copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PRIVATE_FILE_MODE } from '../state-dir/file-access.ts';
 

@@ -167,7 +167,8 @@ export class Migrations {
       throw err;
     } finally {
       // A cold copy that did not leave (or whose source QEMU lingers) goes back to stopped.
-      if (!rec.live) await hv.destroy(id).catch((err: unknown) => log.warn({ err }, 'stopping the paused source failed'));
+      if (!rec.live)
+        await hv.destroy(id).catch((err: unknown) => log.warn({ err }, 'stopping the paused source failed'));
     }
   }
 

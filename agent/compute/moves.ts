@@ -5,8 +5,8 @@
 import type { FlavorSpec } from '../hypervisor/hypervisor.ts';
 import type { InstanceManager, InstanceStatus } from './instance-manager.ts';
 import { checkInstanceId } from './instance-paths.ts';
-import type { MigrationStatus } from './migration-record.ts';
 import type { TlsFiles } from './migration-pki.ts';
+import type { MigrationStatus } from './migration-record.ts';
 import { Migrations, type StartMigrationRequest } from './migrations.ts';
 import { type IncomingPlace, imageDirOf, prepareIncoming } from './prepare-incoming.ts';
 import { resizeInstance } from './resize.ts';

@@ -83,7 +83,8 @@ export function agentService(
     async PrepareIncoming(req, ctx) {
       requireConductor(ctx, conductorCn);
       migrationIdFromProto(req.migrationId);
-      if (!req.spec) throw invalidArgument('INVALID_SPAWN_REQUEST', 'spec: is required', { details: { field: 'spec' } });
+      if (!req.spec)
+        throw invalidArgument('INVALID_SPAWN_REQUEST', 'spec: is required', { details: { field: 'spec' } });
       return need('PrepareIncoming').prepareIncoming(spawnRequestFromProto(req.spec));
     },
     async StartMigration(req, ctx) {

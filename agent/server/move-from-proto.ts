@@ -1,14 +1,15 @@
 // strato.agent.v1 move messages → plain data (compute/moves.ts), and back. Missing or
 // malformed fields become INVALID_ARGUMENT naming the field.
-import { isAbsolute } from 'node:path';
+
 import { isIP } from 'node:net';
+import { isAbsolute } from 'node:path';
 import { invalidArgument } from '../../common/errors.ts';
 import type { FlavorSpec__Output } from '../../common/gen/strato/agent/v1/FlavorSpec.ts';
 import type { MigrationStatus } from '../../common/gen/strato/agent/v1/MigrationStatus.ts';
 import type { StartMigrationRequest__Output } from '../../common/gen/strato/agent/v1/StartMigrationRequest.ts';
-import type { FlavorSpec } from '../hypervisor/hypervisor.ts';
 import type { MigrationStatus as Status } from '../compute/migration-record.ts';
 import type { StartMigrationRequest } from '../compute/migrations.ts';
+import type { FlavorSpec } from '../hypervisor/hypervisor.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

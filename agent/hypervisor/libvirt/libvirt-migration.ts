@@ -5,14 +5,13 @@
 // agent has its own state directory). Without UNDEFINE_SOURCE the source keeps its
 // stopped definition and files until the agent deletes them (a resize revert needs
 // them). Progress and abort go through the domain's migration job.
-import { isStratoError } from '../../../common/errors.ts';
-import type { FlavorSpec } from '../instance-spec.ts';
+import { internal, isStratoError, StratoError } from '../../../common/errors.ts';
 import type { MigrateOptions, MigrationProgress, PathRewrite } from '../hypervisor.ts';
+import type { FlavorSpec } from '../instance-spec.ts';
 import { JobStatsFlags, JobType, MigrateFlags, MigrateParam, XmlFlags } from './flags.ts';
 import type { LibvirtClient } from './libvirt-client.ts';
-import { internal, StratoError } from '../../../common/errors.ts';
 import { updateDomainMetadata } from './metadata-update.ts';
-import { TypedParamType, type TypedParam, type TypedParams } from './typed-params.ts';
+import { type TypedParam, type TypedParams, TypedParamType } from './typed-params.ts';
 import { escapeXmlAttr } from './xml-escape.ts';
 
 /** A migration takes as long as it takes; the conductor's timeout aborts it. */
