@@ -129,7 +129,7 @@ describe('moving guests between two hosts through the agents', { timeout: 900_00
     assert.equal(await power(B, live), 'running');
   });
 
-  test('cold: a stopped guest arrives stopped on B and boots there', async () => {
+  test('cold: a stopped guest arrives stopped on B and boots there; resized there, it sees the bigger disk', async () => {
     const id = randomUUID();
     created.add(id);
     await A.api.SpawnInstance(lab.spawnRequest(id));
@@ -160,6 +160,25 @@ describe('moving guests between two hosts through the agents', { timeout: 900_00
       () => lab.consoleLines(B, id),
       (l) => l.some((x) => x.includes('STRATO-BOOT-OK')),
       { timeoutMs: 120_000, intervalMs: 250, what: 'the guest booting on B' },
+    );
+
+    // Resize there (stopped): more vCPUs and memory, a bigger root disk; a smaller one is refused.
+    await B.api.InstanceAction({ instanceId: id, action: 'stop', hard: true });
+    const small = { name: 'm1.small', vcpus: 2, ramMib: 512, diskGib: 2 };
+    assert.equal((await B.api.ResizeInstance({ instanceId: id, flavor: small })).powerState, 'shutdown');
+    await B.api.ResizeInstance({ instanceId: id, flavor: small }); // a repeat changes nothing more
+    await assert.rejects(
+      B.api.ResizeInstance({ instanceId: id, flavor: { ...small, diskGib: 1 } }),
+      (e) => isStratoError(e, 'INVALID_ARGUMENT') && e.reason === 'DISK_SHRINK_REFUSED',
+    );
+    const xml = (await B.sim.exec('virsh', ['dumpxml', '--inactive', `strato-${id}`])).stdout;
+    assert.match(xml, /<vcpu[^>]*>2<\/vcpu>/);
+    assert.match(xml, /<memory unit='KiB'>524288<\/memory>/);
+    await B.api.InstanceAction({ instanceId: id, action: 'start' });
+    await waitFor(
+      () => lab.consoleLines(B, id),
+      (l) => l.some((x) => /STRATO-DISK vda 2147483648/.test(x)),
+      { timeoutMs: 120_000, intervalMs: 250, what: 'the guest seeing a 2 GiB root disk' },
     );
     await A.api.DeleteInstance({ instanceId: id });
     await B.api.DeleteInstance({ instanceId: id });
