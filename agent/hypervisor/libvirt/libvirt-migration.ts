@@ -110,7 +110,8 @@ export async function migrationProgress(client: LibvirtClient, name: string): Pr
     const job = await client.getJobStats(name, 0);
     return job.type === JobType.NONE ? undefined : progressOf(job.stats);
   } catch (err) {
-    if (isStratoError(err, 'NOT_FOUND')) return undefined;
+    // No domain, or a stopped one ("domain is not running"): no job.
+    if (isStratoError(err, 'NOT_FOUND') || isStratoError(err, 'FAILED_PRECONDITION')) return undefined;
     throw err;
   }
 }

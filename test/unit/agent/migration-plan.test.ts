@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { diskResizePlan } from '../../../agent/compute/resize.ts';
+import type { InstanceSpec } from '../../../agent/hypervisor/instance-spec.ts';
 import { buildDomainXml } from '../../../agent/hypervisor/libvirt/domain-xml.ts';
 import { MigrateFlags } from '../../../agent/hypervisor/libvirt/flags.ts';
 import {
@@ -14,7 +15,6 @@ import {
   progressOf,
   withFlavor,
 } from '../../../agent/hypervisor/libvirt/libvirt-migration.ts';
-import type { InstanceSpec } from '../../../agent/hypervisor/instance-spec.ts';
 import { isStratoError } from '../../../common/errors.ts';
 
 const ID = '0b7d5a52-3c39-4d8f-9f1e-6a4c1d2e3f40';
@@ -53,7 +53,10 @@ test('live: peer to peer, persistent on the destination, NBD copy, paths and lis
     { address: '10.0.0.2', live: true, rewrites, bandwidthMiBs: 0 },
     { live: xml, persistent: xml },
   );
-  assert.equal(flags, MigrateFlags.PEER2PEER | MigrateFlags.PERSIST_DEST | MigrateFlags.LIVE | MigrateFlags.NON_SHARED_DISK);
+  assert.equal(
+    flags,
+    MigrateFlags.PEER2PEER | MigrateFlags.PERSIST_DEST | MigrateFlags.LIVE | MigrateFlags.NON_SHARED_DISK,
+  );
   const byName = (n: string) => params.filter((p) => p.field === n).map((p) => p.value);
   assert.deepEqual(byName('migrate_uri'), ['tcp://10.0.0.2']);
   assert.deepEqual(byName('listen_address'), ['10.0.0.2']);
@@ -84,11 +87,20 @@ test('cold: the guest stays paused (PAUSED, not LIVE); a bandwidth limit is pass
 
 test('the destination URI is libvirt TLS with the client PKI directory', () => {
   assert.equal(destinationUri('10.0.0.2'), 'qemu+tls://10.0.0.2/system');
-  assert.equal(destinationUri('10.0.0.2', '/var/lib/a/pki'), 'qemu+tls://10.0.0.2/system?pkipath=%2Fvar%2Flib%2Fa%2Fpki');
+  assert.equal(
+    destinationUri('10.0.0.2', '/var/lib/a/pki'),
+    'qemu+tls://10.0.0.2/system?pkipath=%2Fvar%2Flib%2Fa%2Fpki',
+  );
 });
 
 test("libvirt's job statistics become progress; downtime only when reported", () => {
-  const p = progressOf({ time_elapsed: 1200, memory_total: 10, memory_processed: 4, memory_remaining: 6, disk_total: 2n ** 60n });
+  const p = progressOf({
+    time_elapsed: 1200,
+    memory_total: 10,
+    memory_processed: 4,
+    memory_remaining: 6,
+    disk_total: 2n ** 60n,
+  });
   assert.equal(p.elapsedMs, 1200);
   assert.equal(p.memoryRemaining, 6);
   assert.equal(p.diskTotal, 2 ** 60);
@@ -113,6 +125,9 @@ test('a resize grows the root disk to the flavor, keeps it at 0 or equal, and ne
   assert.deepEqual(diskResizePlan(GiB, 0), {});
   assert.throws(
     () => diskResizePlan(2 * GiB, 1),
-    (e) => isStratoError(e, 'INVALID_ARGUMENT') && e.reason === 'DISK_SHRINK_REFUSED' && e.details?.field === 'flavor.disk_gib',
+    (e) =>
+      isStratoError(e, 'INVALID_ARGUMENT') &&
+      e.reason === 'DISK_SHRINK_REFUSED' &&
+      e.details?.field === 'flavor.disk_gib',
   );
 });

@@ -26,7 +26,15 @@ async function twoHosts(migrationMs = 20) {
     const s = await setup({ hv });
     const moves = new Moves({
       manager: s.manager,
-      deps: { hv, images: s.images, disks, stateDir: s.stateDir, virtType: 'qemu', availabilityZone: 'nova', log: quiet },
+      deps: {
+        hv,
+        images: s.images,
+        disks,
+        stateDir: s.stateDir,
+        virtType: 'qemu',
+        availabilityZone: 'nova',
+        log: quiet,
+      },
       migrationAddress: `${address}-${tag}`,
       startWaitMs: 500,
     });
@@ -64,14 +72,31 @@ test('live: prepared files on B, the guest runs there, A keeps a stopped definit
   });
   assert.equal(started.migrationId, mid);
   // A repeat answers the same migration.
-  assert.equal((await a.moves.startMigration({ ...{ instanceId: r.instanceId, migrationId: mid, live: true, destination: place, bandwidthMiBs: 0, timeoutS: 0 } })).migrationId, mid);
+  assert.equal(
+    (
+      await a.moves.startMigration({
+        ...{
+          instanceId: r.instanceId,
+          migrationId: mid,
+          live: true,
+          destination: place,
+          bandwidthMiBs: 0,
+          timeoutS: 0,
+        },
+      })
+    ).migrationId,
+    mid,
+  );
   const done = await ended(a.moves, r.instanceId, mid);
   assert.equal(done.state, 'COMPLETED');
   assert.equal(await b.hv.powerState(r.instanceId), 'running');
   assert.equal(await a.hv.powerState(r.instanceId), 'shutdown');
   // The destination's definition names its own paths.
   assert.ok(b.hv.domains.get(r.instanceId)!.spec.consoleLogPath.startsWith(place.instanceDir));
-  await assert.rejects(a.moves.abortMigration(r.instanceId, mid), (e) => isStratoError(e) && e.reason === 'MIGRATION_COMPLETED');
+  await assert.rejects(
+    a.moves.abortMigration(r.instanceId, mid),
+    (e) => isStratoError(e) && e.reason === 'MIGRATION_COMPLETED',
+  );
 });
 
 test('cold: the stopped guest arrives paused; the source is stopped again', async () => {
@@ -80,8 +105,18 @@ test('cold: the stopped guest arrives paused; the source is stopped again', asyn
   await a.manager.spawn(r);
   await a.manager.action(r.instanceId, 'stop', { hard: true });
   const place = await b.moves.prepareIncoming(r);
-  const bad = { instanceId: r.instanceId, migrationId: randomUUID(), live: true, destination: place, bandwidthMiBs: 0, timeoutS: 0 };
-  await assert.rejects(a.moves.startMigration(bad), (e) => isStratoError(e, 'FAILED_PRECONDITION') && e.reason === 'INVALID_POWER_STATE');
+  const bad = {
+    instanceId: r.instanceId,
+    migrationId: randomUUID(),
+    live: true,
+    destination: place,
+    bandwidthMiBs: 0,
+    timeoutS: 0,
+  };
+  await assert.rejects(
+    a.moves.startMigration(bad),
+    (e) => isStratoError(e, 'FAILED_PRECONDITION') && e.reason === 'INVALID_POWER_STATE',
+  );
   const mid = randomUUID();
   await a.moves.startMigration({ ...bad, migrationId: mid, live: false });
   assert.equal((await ended(a.moves, r.instanceId, mid)).state, 'COMPLETED');
@@ -149,6 +184,9 @@ test('prepare refuses a host that has the domain; resize needs a stopped guest o
   await a.manager.spawn(r);
   await assert.rejects(a.moves.prepareIncoming(r), (e) => isStratoError(e) && e.reason === 'INSTANCE_EXISTS');
   const bigger = { name: 'm1.small', vcpus: 2, ramMiB: 512, diskGiB: 0 };
-  await assert.rejects(a.moves.resize(r.instanceId, bigger), (e) => isStratoError(e) && e.reason === 'INVALID_POWER_STATE');
+  await assert.rejects(
+    a.moves.resize(r.instanceId, bigger),
+    (e) => isStratoError(e) && e.reason === 'INVALID_POWER_STATE',
+  );
   await assert.rejects(a.moves.resize(randomUUID(), bigger), (e) => isStratoError(e, 'NOT_FOUND'));
 });
