@@ -97,7 +97,7 @@ async function byHand(id: string, live: boolean): Promise<Figures> {
   const uri = `qemu+tls://${B.sim.underlayIp}/system?pkipath=${join(A.stateDir, 'libvirt-pki')}`;
   await virshOn(
     A,
-    ...['migrate', ...(live ? ['--live'] : ['--paused']), '--p2p', '--copy-storage-all', '--persistent'],
+    ...['migrate', ...(live ? ['--live'] : ['--suspend']), '--p2p', '--copy-storage-all', '--persistent'],
     ...['--xml', xmlFile, '--persistent-xml', xmlFile, '--migrate-disks', 'vda'],
     ...[domain(id), uri, '--migrateuri', `tcp://${B.sim.underlayIp}`, '--listen-address', B.sim.underlayIp],
   );
