@@ -262,8 +262,10 @@ export interface AgentClient extends grpc.Client {
    * domain is defined: the migration brings it. The answer says where this
    * host's hypervisor listens for migrations and where the instance's files
    * are here; the conductor passes it to StartMigration without looking
-   * inside. Idempotent (a repeat answers the same). Errors: INVALID_ARGUMENT
-   * (bad spec, field named); RESOURCE_EXHAUSTED (no room for the disk);
+   * inside. Idempotent (a repeat answers the same; while no domain exists it
+   * recreates the files). Errors: INVALID_ARGUMENT (bad spec, field named;
+   * INVALID_MIGRATION_REQUEST: migration_id not a UUID); RESOURCE_EXHAUSTED
+   * (no room for the disk);
    * DATA_LOSS (IMAGE_CHECKSUM_MISMATCH); FAILED_PRECONDITION
    * (INSTANCE_EXISTS: a domain for this instance is defined on this host);
    * UNAVAILABLE (image source or hypervisor unreachable).
@@ -282,8 +284,10 @@ export interface AgentClient extends grpc.Client {
    * domain is defined: the migration brings it. The answer says where this
    * host's hypervisor listens for migrations and where the instance's files
    * are here; the conductor passes it to StartMigration without looking
-   * inside. Idempotent (a repeat answers the same). Errors: INVALID_ARGUMENT
-   * (bad spec, field named); RESOURCE_EXHAUSTED (no room for the disk);
+   * inside. Idempotent (a repeat answers the same; while no domain exists it
+   * recreates the files). Errors: INVALID_ARGUMENT (bad spec, field named;
+   * INVALID_MIGRATION_REQUEST: migration_id not a UUID); RESOURCE_EXHAUSTED
+   * (no room for the disk);
    * DATA_LOSS (IMAGE_CHECKSUM_MISMATCH); FAILED_PRECONDITION
    * (INSTANCE_EXISTS: a domain for this instance is defined on this host);
    * UNAVAILABLE (image source or hypervisor unreachable).
@@ -325,9 +329,11 @@ export interface AgentClient extends grpc.Client {
   /**
    * ResizeInstance redefines a stopped instance with another flavor: vCPUs,
    * memory, and the root disk grown to the flavor's disk (never shrunk).
-   * Repeating it with the same flavor succeeds. Errors: NOT_FOUND;
-   * FAILED_PRECONDITION (INVALID_POWER_STATE: not stopped); INVALID_ARGUMENT
-   * (DISK_SHRINK_REFUSED, field flavor.disk_gib).
+   * Repeating it with the same flavor succeeds. disk_gib 0 keeps the disk; a
+   * boot from volume has no overlay (its volume is resized by the storage host).
+   * Errors: NOT_FOUND; FAILED_PRECONDITION (INVALID_POWER_STATE: not stopped);
+   * INVALID_ARGUMENT (DISK_SHRINK_REFUSED, field flavor.disk_gib; INVALID_INSTANCE_SPEC,
+   * a flavor field out of range).
    */
   ResizeInstance(argument: _strato_agent_v1_ResizeInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
   ResizeInstance(argument: _strato_agent_v1_ResizeInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
@@ -336,9 +342,11 @@ export interface AgentClient extends grpc.Client {
   /**
    * ResizeInstance redefines a stopped instance with another flavor: vCPUs,
    * memory, and the root disk grown to the flavor's disk (never shrunk).
-   * Repeating it with the same flavor succeeds. Errors: NOT_FOUND;
-   * FAILED_PRECONDITION (INVALID_POWER_STATE: not stopped); INVALID_ARGUMENT
-   * (DISK_SHRINK_REFUSED, field flavor.disk_gib).
+   * Repeating it with the same flavor succeeds. disk_gib 0 keeps the disk; a
+   * boot from volume has no overlay (its volume is resized by the storage host).
+   * Errors: NOT_FOUND; FAILED_PRECONDITION (INVALID_POWER_STATE: not stopped);
+   * INVALID_ARGUMENT (DISK_SHRINK_REFUSED, field flavor.disk_gib; INVALID_INSTANCE_SPEC,
+   * a flavor field out of range).
    */
   resizeInstance(argument: _strato_agent_v1_ResizeInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
   resizeInstance(argument: _strato_agent_v1_ResizeInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
@@ -554,8 +562,10 @@ export interface AgentHandlers extends grpc.UntypedServiceImplementation {
    * domain is defined: the migration brings it. The answer says where this
    * host's hypervisor listens for migrations and where the instance's files
    * are here; the conductor passes it to StartMigration without looking
-   * inside. Idempotent (a repeat answers the same). Errors: INVALID_ARGUMENT
-   * (bad spec, field named); RESOURCE_EXHAUSTED (no room for the disk);
+   * inside. Idempotent (a repeat answers the same; while no domain exists it
+   * recreates the files). Errors: INVALID_ARGUMENT (bad spec, field named;
+   * INVALID_MIGRATION_REQUEST: migration_id not a UUID); RESOURCE_EXHAUSTED
+   * (no room for the disk);
    * DATA_LOSS (IMAGE_CHECKSUM_MISMATCH); FAILED_PRECONDITION
    * (INSTANCE_EXISTS: a domain for this instance is defined on this host);
    * UNAVAILABLE (image source or hypervisor unreachable).
@@ -577,9 +587,11 @@ export interface AgentHandlers extends grpc.UntypedServiceImplementation {
   /**
    * ResizeInstance redefines a stopped instance with another flavor: vCPUs,
    * memory, and the root disk grown to the flavor's disk (never shrunk).
-   * Repeating it with the same flavor succeeds. Errors: NOT_FOUND;
-   * FAILED_PRECONDITION (INVALID_POWER_STATE: not stopped); INVALID_ARGUMENT
-   * (DISK_SHRINK_REFUSED, field flavor.disk_gib).
+   * Repeating it with the same flavor succeeds. disk_gib 0 keeps the disk; a
+   * boot from volume has no overlay (its volume is resized by the storage host).
+   * Errors: NOT_FOUND; FAILED_PRECONDITION (INVALID_POWER_STATE: not stopped);
+   * INVALID_ARGUMENT (DISK_SHRINK_REFUSED, field flavor.disk_gib; INVALID_INSTANCE_SPEC,
+   * a flavor field out of range).
    */
   ResizeInstance: grpc.handleUnaryCall<_strato_agent_v1_ResizeInstanceRequest__Output, _strato_agent_v1_InstanceStatus>;
   
