@@ -111,10 +111,12 @@ async function byHand(id: string, live: boolean): Promise<Figures> {
 const rows = { live: [] as Figures[], liveHand: [] as Figures[], cold: [] as Figures[], coldHand: [] as Figures[] };
 try {
   // The agent's client PKI (the one `byHand` uses too) is written at its first migration:
-  // one untimed warm-up move makes both sides start equal.
-  const warm = await guest(true);
-  await viaAgents(warm, true);
-  await cleanup(warm);
+  // one untimed warm-up move makes both sides start equal (smoke: run 0 goes agents first).
+  if (!smoke) {
+    const warm = await guest(true);
+    await viaAgents(warm, true);
+    await cleanup(warm);
+  }
   for (let i = 0; i < RUNS; i++) {
     for (const [live, agents, hand] of [
       [true, rows.live, rows.liveHand],
