@@ -65,6 +65,8 @@ export interface AgentConfig {
   underlayDevice?: string;
   /** Underlay (VTEP) IPv4 address; @default the source address towards the first conductor. */
   underlayIp?: string;
+  /** Where libvirtd receives migrations (its TLS listener, QEMU's streams). @default the underlay IP */
+  migrationAddress?: string;
   /** Desired network state and dnsmasq files. @default <state-dir>/network */
   networkStateDir: string;
   /** How long a spawn or hot-plug waits for the conductor's push to wire its ports. @default 5 */
@@ -170,6 +172,11 @@ export const AGENT_FLAGS: FlagTable = {
     value: 'IP',
     help: 'the VXLAN tunnel endpoint, IPv4',
     default: 'the source address towards the first conductor',
+  },
+  'migration-address': {
+    value: 'IP',
+    help: "where this host's libvirtd receives migrations (its TLS listener and QEMU's streams)",
+    default: 'the underlay IP',
   },
   'network-state-dir': {
     value: 'DIR',
@@ -343,7 +350,7 @@ function pathsOf(values: FlagValues): Pick<AgentConfig, 'stateDir' | 'libvirtSoc
 }
 
 /** The VXLAN underlay, when the operator names it (otherwise found at start). */
-function underlayOf(values: FlagValues): Pick<AgentConfig, 'underlayDevice' | 'underlayIp'> {
+function underlayOf(values: FlagValues): Pick<AgentConfig, 'underlayDevice' | 'underlayIp' | 'migrationAddress'> {
   const underlayDevice = flag(values, 'underlay-device');
   if (underlayDevice !== undefined && !/^[A-Za-z0-9_.:@-]{1,15}$/.test(underlayDevice)) {
     bad('underlay-device', `must be an interface name (1-15 characters), got ${JSON.stringify(underlayDevice)}`);
@@ -353,7 +360,15 @@ function underlayOf(values: FlagValues): Pick<AgentConfig, 'underlayDevice' | 'u
   if (underlayIp !== undefined && isIP(underlayIp) !== 4) {
     bad('underlay-ip', `must be an IPv4 address, got ${JSON.stringify(underlayIp)}`);
   }
-  return { ...ifGiven('underlayDevice', underlayDevice), ...ifGiven('underlayIp', underlayIp) };
+  const migrationAddress = flag(values, 'migration-address');
+  if (migrationAddress !== undefined && isIP(migrationAddress) === 0) {
+    bad('migration-address', `must be an IP address, got ${JSON.stringify(migrationAddress)}`);
+  }
+  return {
+    ...ifGiven('underlayDevice', underlayDevice),
+    ...ifGiven('underlayIp', underlayIp),
+    ...ifGiven('migrationAddress', migrationAddress),
+  };
 }
 
 /** The operator's overrides of what the agent reports. */

@@ -34,6 +34,7 @@ import { loadProtoPackage, toGrpcObject } from '../common/proto.ts';
 import { packageVersion } from '../common/version.ts';
 import { AgentHealth, gateOnHypervisor, LIBVIRT } from './agent-status.ts';
 import { InstanceManager } from './compute/instance-manager.ts';
+import { Moves } from './compute/moves.ts';
 import { instancesDir } from './compute/instance-paths.ts';
 import type { DiskTools } from './compute/spawn.ts';
 import { type AgentConfig, detectVirtType, HELP, parseAgentCommand, parseHostPort, USAGE } from './config.ts';
@@ -152,7 +153,7 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
     maxAgeMs: config.imageCacheMaxAgeH * 3_600_000,
   });
   await images.init();
-  const manager = new InstanceManager({
+  const computeDeps = {
     hv,
     images,
     disks: diskTools,
@@ -165,12 +166,25 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
     log,
     guestGid,
     diskReserveBytes: config.diskReserveMiB * 1024 ** 2,
-  });
+  };
+  const manager = new InstanceManager(computeDeps);
 
   const server = new StratoServer({ log, observeCall: metrics.grpc, messageLimits: MESSAGE_LIMITS.agent });
   const agentNetworkProto = toGrpcObject<AgentNetworkProto>(pkg);
   server
-    .addService<AgentHandlers>(agentProto.strato.agent.v1.Agent.service, agentService(manager))
+    .addService<AgentHandlers>(
+      agentProto.strato.agent.v1.Agent.service,
+      agentService(
+        manager,
+        undefined,
+        new Moves({
+          manager,
+          deps: computeDeps,
+          migrationAddress: config.migrationAddress ?? facts.underlayIp,
+          tls,
+        }),
+      ),
+    )
     .addService<AgentNetworkHandlers>(
       agentNetworkProto.strato.agent.v1.AgentNetwork.service,
       agentNetworkService({ hostId: config.hostId, state: network, manager }),

@@ -79,6 +79,12 @@ export class InstanceManager extends EventEmitter<InstanceManagerEvents> {
     this.hv.off('event', this.onHvEvent);
   }
 
+  /** Runs `fn` under the instance's lock, as one operation `op` (a move's steps: compute/moves.ts). */
+  exclusive<T>(id: string, op: string, fn: () => Promise<T>): Promise<T> {
+    checkInstanceId(id);
+    return this.lock.run(id, op, fn);
+  }
+
   /** The operation running on `id` (spawn, delete, an action), if any. */
   busy(id: string): string | undefined {
     return this.lock.holder(id);

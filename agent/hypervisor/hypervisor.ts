@@ -10,7 +10,7 @@
 import type { EventEmitter } from 'node:events';
 import type { Duplex } from 'node:stream';
 import type { InstanceMetadata } from './instance-metadata.ts';
-import type { InstanceSpec, PortSpec, VirtType, VolumeSpec } from './instance-spec.ts';
+import type { FlavorSpec, InstanceSpec, PortSpec, VirtType, VolumeSpec } from './instance-spec.ts';
 
 /** What the agent reports (strato.agent.v1.InstanceStatus.power_state). */
 export type PowerState = 'running' | 'shutdown' | 'paused' | 'suspended' | 'crashed' | 'nostate';
@@ -60,6 +60,41 @@ export interface DetachOptions {
 export interface DestroyOptions {
   /** Only ask the guest's process to exit (SIGTERM); fail rather than kill it. */
   graceful?: boolean;
+}
+
+/** A path prefix of the source host and what it is on the destination (instance dir, image cache). */
+export interface PathRewrite {
+  from: string;
+  to: string;
+}
+
+export interface MigrateOptions {
+  /** The destination hypervisor's address (an IP): its control channel and the memory/disk streams. */
+  address: string;
+  /** live: the guest runs during the copy; otherwise it must be paused (startPaused) and arrives paused. */
+  live: boolean;
+  /** Prefixes of the domain's file paths rewritten for the destination, where files live elsewhere. */
+  rewrites: readonly PathRewrite[];
+  /** MiB/s for the memory and disk copy; 0: unlimited. */
+  bandwidthMiBs: number;
+  /**
+   * The client side of the hypervisors' mutual TLS (libvirt: a pkipath holding
+   * cacert.pem, clientcert.pem and clientkey.pem). @default the hypervisor's own default
+   */
+  pkiDir?: string;
+}
+
+/** A migration job's progress (bytes), as the hypervisor counts it. */
+export interface MigrationProgress {
+  elapsedMs: number;
+  memoryTotal: number;
+  memoryProcessed: number;
+  memoryRemaining: number;
+  diskTotal: number;
+  diskProcessed: number;
+  diskRemaining: number;
+  /** Finished live migrations: how long the guest was paused for the switch-over. */
+  downtimeMs?: number;
 }
 
 export interface Hypervisor extends EventEmitter<HypervisorEvents> {
@@ -187,7 +222,29 @@ export interface Hypervisor extends EventEmitter<HypervisorEvents> {
    * when it is not running (paused is running: its console opens and waits).
    */
   openConsole(instanceId: string): Promise<Duplex>;
+  /** Starts a stopped domain with its CPUs paused (a cold move copies it so). FAILED_PRECONDITION when it runs. */
+  startPaused(instanceId: string): Promise<void>;
+  /**
+   * Moves the running (live) or paused (cold) domain to the destination hypervisor,
+   * copying its writable disks (no shared storage); the destination's disk files exist
+   * already, empty, at the rewritten paths with the same virtual size. Resolves once the
+   * guest is on the destination (running, or paused for a cold move) and defined there;
+   * the domain here is stopped and keeps its definition. Resolves with the finished
+   * job's figures when the hypervisor gives them. Rejects with the hypervisor's words
+   * (CANCELLED after abortMigration): the guest is then still here and the destination
+   * has no domain. NOT_FOUND without a domain.
+   */
+  migrate(instanceId: string, options: MigrateOptions): Promise<MigrationProgress | undefined>;
+  /** The running migration's progress; undefined when none runs (or no domain). */
+  migrationProgress(instanceId: string): Promise<MigrationProgress | undefined>;
+  /** Cancels the running migration (the guest stays here). Succeeds when none runs. */
+  abortMigration(instanceId: string): Promise<void>;
+  /**
+   * Changes a stopped domain's vCPUs and memory (its definition and metadata record
+   * `flavor`). NOT_FOUND without a domain; FAILED_PRECONDITION when it runs.
+   */
+  setFlavor(instanceId: string, flavor: FlavorSpec): Promise<void>;
   close(): Promise<void>;
 }
 
-export type { InstanceSpec, PortSpec, VirtType, VolumeSpec };
+export type { FlavorSpec, InstanceSpec, PortSpec, VirtType, VolumeSpec };

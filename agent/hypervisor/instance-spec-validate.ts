@@ -166,7 +166,8 @@ export function validateVolume(volume: VolumeSpec, field = 'volume', root = fals
   validateIscsi(volume.iscsi, `${field}.iscsi`, id);
 }
 
-function validateFlavor(flavor: FlavorSpec): void {
+/** Throws INVALID_ARGUMENT naming the flavor field (vcpus, ramMiB, diskGiB) out of range. */
+export function validateFlavor(flavor: FlavorSpec): void {
   if (typeof flavor !== 'object' || flavor === null) fail('flavor', 'must be an object');
   text(flavor.name, 'flavor.name', 255);
   int(flavor.vcpus, 'flavor.vcpus', 1, 255); // i440fx ('pc') tops out at 255 vCPUs

@@ -1,12 +1,19 @@
 // strato.agent.v1.Agent over the instance manager: a thin adapter. It checks
 // that the caller is the conductor (client certificate CN), converts messages,
 // and lets the error model carry failures.
-import { StratoError } from '../../common/errors.ts';
+import { invalidArgument, StratoError } from '../../common/errors.ts';
 import type { AgentHandlers } from '../../common/gen/strato/agent/v1/Agent.ts';
 import type { CallContext, Implementation } from '../../common/grpc/handlers.ts';
 import { attachConsole } from '../compute/console-attach.ts';
 import type { InstanceManager } from '../compute/instance-manager.ts';
+import type { Moves } from '../compute/moves.ts';
 import { byteCount, spawnRequestFromProto, volumeFromProto } from './from-proto.ts';
+import {
+  flavorFromProto,
+  migrationIdFromProto,
+  migrationStatusToProto,
+  startMigrationFromProto,
+} from './move-from-proto.ts';
 
 export const CONDUCTOR_CN = 'conductor';
 
@@ -22,7 +29,16 @@ export function requireConductor(ctx: CallContext, expected = CONDUCTOR_CN): voi
   }
 }
 
-export function agentService(manager: InstanceManager, conductorCn = CONDUCTOR_CN): Implementation<AgentHandlers> {
+/** `moves` absent: this agent answers the move RPCs UNIMPLEMENTED (tests that need no moves). */
+export function agentService(
+  manager: InstanceManager,
+  conductorCn = CONDUCTOR_CN,
+  moves?: Moves,
+): Implementation<AgentHandlers> {
+  const need = (rpc: string): Moves => {
+    if (moves === undefined) throw notYet(rpc);
+    return moves;
+  };
   return {
     async SpawnInstance(req, ctx) {
       requireConductor(ctx, conductorCn);
@@ -64,26 +80,29 @@ export function agentService(manager: InstanceManager, conductorCn = CONDUCTOR_C
       await manager.refreshVolumeSize(req.instanceId, req.volumeId, byteCount(req.sizeBytes, 'size_bytes'));
       return {};
     },
-    // Moves: the contract is in agent.proto; the agent side is being built (issue 12).
-    async PrepareIncoming(_req, ctx) {
+    // Moves (issue 12): the contract is in agent.proto.
+    async PrepareIncoming(req, ctx) {
       requireConductor(ctx, conductorCn);
-      throw notYet('PrepareIncoming');
+      migrationIdFromProto(req.migrationId);
+      if (!req.spec)
+        throw invalidArgument('INVALID_SPAWN_REQUEST', 'spec: is required', { details: { field: 'spec' } });
+      return need('PrepareIncoming').prepareIncoming(spawnRequestFromProto(req.spec));
     },
-    async StartMigration(_req, ctx) {
+    async StartMigration(req, ctx) {
       requireConductor(ctx, conductorCn);
-      throw notYet('StartMigration');
+      return migrationStatusToProto(await need('StartMigration').startMigration(startMigrationFromProto(req)));
     },
-    async GetMigration(_req, ctx) {
+    async GetMigration(req, ctx) {
       requireConductor(ctx, conductorCn);
-      throw notYet('GetMigration');
+      return migrationStatusToProto(await need('GetMigration').migration(req.instanceId, req.migrationId));
     },
-    async AbortMigration(_req, ctx) {
+    async AbortMigration(req, ctx) {
       requireConductor(ctx, conductorCn);
-      throw notYet('AbortMigration');
+      return migrationStatusToProto(await need('AbortMigration').abortMigration(req.instanceId, req.migrationId));
     },
-    async ResizeInstance(_req, ctx) {
+    async ResizeInstance(req, ctx) {
       requireConductor(ctx, conductorCn);
-      throw notYet('ResizeInstance');
+      return need('ResizeInstance').resize(req.instanceId, flavorFromProto(req.flavor));
     },
     AttachConsole(requests, ctx) {
       requireConductor(ctx, conductorCn);

@@ -21,7 +21,8 @@ mount --bind "$dir/cache" /var/cache/libvirt
 if [ -d /etc/lvm ]; then mount --bind "$dir/etc-lvm" /etc/lvm; fi
 
 virtlogd &
-libvirtd &
+# A migration peer (sim-host-tls.ts) listens on its underlay address with TLS.
+if [ -e "$dir/libvirtd-listen" ]; then libvirtd --listen & else libvirtd & fi
 echo "sim-host-init: virtlogd and libvirtd started"
 wait || :
 echo "sim-host-init: daemons exited; holding the namespace until teardown"

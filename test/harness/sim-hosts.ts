@@ -24,8 +24,9 @@ import { harvestCapsCache, seedCapsCache } from './sim-host-caps-cache.ts';
 import { hostDirs, prepareHostDirs, readPid, waitForDaemons } from './sim-host-dirs.ts';
 import { createHostCgroup, processStartTime, rssKiB } from './sim-host-processes.ts';
 import { type ClusterRecord, type HostRecord, writeRecord } from './sim-host-registry.ts';
-import { SimTgtd } from './sim-host-tgtd.ts';
 import { sweepLeftovers, teardownRecord } from './sim-host-teardown.ts';
+import { SimTgtd } from './sim-host-tgtd.ts';
+import { configureLibvirtTls, type SimLibvirtTls } from './sim-host-tls.ts';
 import { pickUnderlaySubnet, type UnderlayPlan } from './sim-host-underlay.ts';
 
 export interface SimHostMemory {
@@ -85,6 +86,11 @@ export interface SimHostsOptions {
   startTimeoutMs?: number;
   /** Indexes of the hosts that are storage hosts: each runs a tgtd of its own. @default none */
   storageHosts?: readonly number[];
+  /**
+   * libvirtds listen for migrations with TLS on their underlay addresses (sim-host-tls.ts);
+   * each host's certificate is made in `tlsDir` (which holds the CA). @default no listener
+   */
+  libvirtTls?: SimLibvirtTls;
 }
 
 const INIT_SCRIPT = join(import.meta.dirname, 'sim-host-init.sh');
@@ -137,6 +143,7 @@ export async function startSimHosts(options: SimHostsOptions): Promise<SimCluste
         startHost(rec, h, n, underlay, capsCache, {
           timeoutMs: options.startTimeoutMs ?? 30_000,
           tgtd: options.storageHosts?.includes(n) ?? false,
+          ...(options.libvirtTls === undefined ? {} : { tls: options.libvirtTls }),
         }),
       ),
     );
@@ -165,7 +172,7 @@ async function startHost(
   n: number,
   underlay: UnderlayPlan,
   capsCache: string,
-  o: { timeoutMs: number; tgtd: boolean },
+  o: { timeoutMs: number; tgtd: boolean; tls?: SimLibvirtTls },
 ): Promise<SimHost> {
   const t0 = performance.now();
   const dirs = hostDirs(join(rec.dir, `h${n}`));
@@ -177,6 +184,7 @@ async function startHost(
   const underlayIf = 'eth0';
   await createUplink({ outer: h.outer, bridge: rec.bridge, netns: h.netns, inner: underlayIf, cidr: underlayCidr });
 
+  if (o.tls !== undefined) await configureLibvirtTls(dirs, o.tls, h.netns, underlayIp);
   const cgroup = await createHostCgroup(h.netns);
   if (cgroup !== undefined) h.cgroup = cgroup;
   await writeRecord(rec);

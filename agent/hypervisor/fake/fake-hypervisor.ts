@@ -14,6 +14,8 @@ import type {
   HostResources,
   Hypervisor,
   HypervisorEvents,
+  MigrateOptions,
+  MigrationProgress,
   PowerState,
 } from '../hypervisor.ts';
 import {
@@ -26,6 +28,7 @@ import {
 } from '../instance-metadata.ts';
 import {
   CONFIG_DRIVE_TARGET,
+  type FlavorSpec,
   type InstanceSpec,
   type PortSpec,
   ROOT_DISK_TARGET,
@@ -72,7 +75,9 @@ export type FakeOp =
   | 'detachVolume'
   | 'resizeVolume'
   | 'setVolumeSecret'
-  | 'removeVolumeSecret';
+  | 'removeVolumeSecret'
+  | 'migrate'
+  | 'setFlavor';
 
 export interface FakeHypervisorOptions {
   resources?: HostResources;
@@ -82,6 +87,16 @@ export interface FakeHypervisorOptions {
   guestHonoursAcpi?: boolean;
   /** Delay before a guest reacts to ACPI. @default 5 */
   acpiDelayMs?: number;
+  /** Where other fakes reach this one for migrations (FakeHypervisor.peers). @default not reachable */
+  address?: string;
+  /** How long a migration's copy takes. @default 20 */
+  migrationMs?: number;
+}
+
+/** A migration in flight on the source fake. */
+interface FakeJob {
+  startedAt: number;
+  abort: () => void;
 }
 
 function notFound(id: string): StratoError {
@@ -110,6 +125,11 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
   private readonly guestOwner: GuestProcessOwner;
   private readonly failures = new Map<FakeOp, Error>();
   private readonly standingFailures = new Map<FakeOp, Error>();
+  /** Fakes reachable for migrations, by address (what libvirtd's TLS port is for the real one). */
+  static readonly peers = new Map<string, FakeHypervisor>();
+  private readonly address: string | undefined;
+  private readonly migrationMs: number;
+  private readonly jobs = new Map<string, FakeJob>();
 
   constructor(options: FakeHypervisorOptions = {}) {
     super();
@@ -117,6 +137,9 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
     this.guestOwner = options.guestOwner ?? { uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0 };
     this.guestHonoursAcpi = options.guestHonoursAcpi ?? true;
     this.acpiDelayMs = options.acpiDelayMs ?? 5;
+    this.migrationMs = options.migrationMs ?? 20;
+    this.address = options.address;
+    if (options.address !== undefined) FakeHypervisor.peers.set(options.address, this);
   }
 
   /** The next call of `op` throws `err` (once). */
@@ -435,7 +458,87 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
     return c;
   }
 
-  async close(): Promise<void> {}
+  async startPaused(id: string): Promise<void> {
+    await this.start(id);
+    const d = this.get(id);
+    this.transition(id, d, 'paused', 'suspended/paused');
+  }
+
+  async migrate(id: string, o: MigrateOptions): Promise<MigrationProgress | undefined> {
+    this.enter('migrate', id);
+    const d = this.get(id);
+    if (this.jobs.has(id)) throw invalid('another migration job runs');
+    if (d.state !== (o.live ? 'running' : 'paused')) throw invalid(`cannot migrate a ${d.state} domain`);
+    const peer = FakeHypervisor.peers.get(o.address);
+    if (peer === undefined || peer === this) {
+      throw new StratoError('UNAVAILABLE', 'SYSTEM_ERROR', `fake: unable to connect to ${o.address}`);
+    }
+    if (peer.domains.has(id)) throw invalid(`domain ${id} already exists on ${o.address}`);
+    const startedAt = Date.now();
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(resolve, this.migrationMs);
+      this.jobs.set(id, {
+        startedAt,
+        abort: () => {
+          clearTimeout(timer);
+          reject(new StratoError('ABORTED', 'OPERATION_ABORTED', 'fake: migration job: canceled by client'));
+        },
+      });
+    }).finally(() => this.jobs.delete(id));
+    let json = JSON.stringify(d.spec);
+    for (const r of o.rewrites) json = json.replaceAll(r.from, r.to);
+    const spec = JSON.parse(json) as InstanceSpec;
+    peer.domains.set(id, {
+      spec,
+      metadata: structuredClone(d.metadata),
+      state: o.live ? 'running' : 'paused',
+      managedSave: false,
+      persistent: true,
+      volumeSizes: new Map(d.volumeSizes),
+      pendingUnplugs: new Set(),
+    });
+    peer.logs.add(id);
+    peer.logMentions.set(id, spec.consoleLogPath);
+    peer.announce(id, o.live ? 'resumed/migrated' : 'suspended/paused');
+    this.stop(id, d, 'stopped/migrated');
+    return { ...this.progress(startedAt, 0), downtimeMs: o.live ? 1 : 0 };
+  }
+
+  private progress(startedAt: number, remaining: number): MigrationProgress {
+    const mem = 256 * 1024 ** 2;
+    return {
+      elapsedMs: Date.now() - startedAt,
+      memoryTotal: mem,
+      memoryProcessed: mem - remaining,
+      memoryRemaining: remaining,
+      diskTotal: 0,
+      diskProcessed: 0,
+      diskRemaining: 0,
+    };
+  }
+
+  async migrationProgress(id: string): Promise<MigrationProgress | undefined> {
+    const job = this.jobs.get(id);
+    return job === undefined ? undefined : this.progress(job.startedAt, 1);
+  }
+
+  async abortMigration(id: string): Promise<void> {
+    this.jobs.get(id)?.abort();
+  }
+
+  async setFlavor(id: string, flavor: FlavorSpec): Promise<void> {
+    this.enter('setFlavor', id);
+    const d = this.get(id);
+    if (d.state !== 'shutoff') throw new StratoError('FAILED_PRECONDITION', 'INVALID_POWER_STATE', 'fake: domain runs');
+    d.spec = { ...d.spec, flavor: { ...flavor } };
+    d.metadata = { ...d.metadata, flavor: { ...flavor } };
+  }
+
+  async close(): Promise<void> {
+    if (this.address !== undefined && FakeHypervisor.peers.get(this.address) === this) {
+      FakeHypervisor.peers.delete(this.address);
+    }
+  }
 }
 
 /** The disks of a definition as the target rule sees them. */

@@ -170,3 +170,49 @@ export const LIFECYCLE_DETAILS: Record<LifecycleEventName, readonly string[]> = 
   PMSUSPENDED: ['MEMORY', 'DISK'],
   CRASHED: ['PANICKED', 'CRASHLOADED'],
 };
+
+/** virDomainMigrateFlags (libvirt-domain.h). */
+export const MigrateFlags = {
+  LIVE: 1 << 0,
+  PEER2PEER: 1 << 1,
+  TUNNELLED: 1 << 2,
+  PERSIST_DEST: 1 << 3,
+  UNDEFINE_SOURCE: 1 << 4,
+  PAUSED: 1 << 5,
+  NON_SHARED_DISK: 1 << 6,
+  NON_SHARED_INC: 1 << 7,
+  CHANGE_PROTECTION: 1 << 8,
+  UNSAFE: 1 << 9,
+  OFFLINE: 1 << 10,
+  COMPRESSED: 1 << 11,
+  ABORT_ON_ERROR: 1 << 12,
+  AUTO_CONVERGE: 1 << 13,
+  POSTCOPY: 1 << 15,
+  TLS: 1 << 16,
+} as const;
+
+/** VIR_MIGRATE_PARAM_* names (libvirt-domain.h). */
+export const MigrateParam = {
+  URI: 'migrate_uri',
+  DEST_XML: 'destination_xml',
+  PERSIST_XML: 'persistent_xml',
+  BANDWIDTH: 'bandwidth',
+  LISTEN_ADDRESS: 'listen_address',
+  MIGRATE_DISKS: 'migrate_disks',
+} as const;
+
+/** virDomainGetJobStatsFlags. */
+export const JobStatsFlags = {
+  COMPLETED: 1 << 0,
+  KEEP_COMPLETED: 1 << 1,
+} as const;
+
+/** virDomainJobType: NONE means no job runs (or, with COMPLETED, none finished). */
+export const JobType = {
+  NONE: 0,
+  BOUNDED: 1,
+  UNBOUNDED: 2,
+  COMPLETED: 3,
+  FAILED: 4,
+  CANCELLED: 5,
+} as const;

@@ -15,11 +15,13 @@ import {
 } from './events.ts';
 import { BlockResizeFlags, ListDomainsFlags, MetadataType, ShutdownFlags, StatsGroups } from './flags.ts';
 import * as host from './host-ops.ts';
+import * as migration from './migrate-ops.ts';
 import { Proc } from './procedures.ts';
 import type { DomainRef, SecretRef } from './remote-types.ts';
 import * as secret from './secret-ops.ts';
 import { type Caller, LibvirtSession, type SessionState } from './session.ts';
 import { LibvirtStream } from './stream.ts';
+import type { TypedParam } from './typed-params.ts';
 
 export interface LibvirtClientOptions {
   /** @default '/run/libvirt/libvirt-sock' (simulated hosts have their own). */
@@ -283,6 +285,32 @@ export class LibvirtClient extends EventEmitter<LibvirtClientEvents> {
     return dom.getAllDomainStats(this.session, q.domains ?? [], q.groups ?? 0, q.flags ?? 0, {
       timeoutMs: q.timeoutMs,
     });
+  }
+
+  // ---- migration ----
+
+  /**
+   * Peer-to-peer migration to `dconnuri` (this libvirtd dials it); resolves when the
+   * migration has ended. `timeoutMs` bounds the whole call: pass one as long as a
+   * migration may take.
+   */
+  async migratePeerToPeer(
+    d: DomainLike,
+    dconnuri: string,
+    params: readonly TypedParam[],
+    flags: number,
+    timeoutMs: number,
+  ): Promise<void> {
+    return migration.migratePerform3Params(this.session, await this.ref(d), dconnuri, params, flags, { timeoutMs });
+  }
+
+  /** The domain's current job (or, with JobStatsFlags.COMPLETED, its last finished one). */
+  async getJobStats(d: DomainLike, flags = 0): Promise<migration.JobStats> {
+    return migration.getJobStats(this.session, await this.ref(d), flags);
+  }
+
+  async abortJob(d: DomainLike): Promise<void> {
+    return migration.abortJob(this.session, await this.ref(d));
   }
 
   // ---- secrets ----

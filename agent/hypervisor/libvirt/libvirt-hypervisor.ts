@@ -16,20 +16,23 @@ import type {
   HostResources,
   Hypervisor,
   HypervisorEvents,
+  MigrateOptions,
+  MigrationProgress,
   PowerState,
 } from '../hypervisor.ts';
 import type { InstanceMetadata } from '../instance-metadata.ts';
+import type { FlavorSpec, InstanceSpec, PortSpec, VirtType, VolumeSpec } from '../instance-spec.ts';
 import type { InstanceStats, InstanceStatsSource } from '../instance-stats.ts';
-import type { InstanceSpec, PortSpec, VirtType, VolumeSpec } from '../instance-spec.ts';
 import { ConsoleFlags } from './console-ops.ts';
 import { guestOwnerFromCapabilities } from './dac-owner.ts';
-import { LIBVIRT_QEMU_LOG_DIR, removeDomainLogs, loggedDomainInstances } from './domain-logs.ts';
+import { LIBVIRT_QEMU_LOG_DIR, loggedDomainInstances, removeDomainLogs } from './domain-logs.ts';
 import { parseDomainMetadata } from './domain-metadata.ts';
 import { buildDomainXml } from './domain-xml.ts';
 import type { LifecycleEvent, RebootEvent } from './events.ts';
-import { DestroyFlags, ListDomainsFlags, ShutdownFlags, StatsFlags, UndefineFlags } from './flags.ts';
+import { DestroyFlags, ListDomainsFlags, ShutdownFlags, StartFlags, StatsFlags, UndefineFlags } from './flags.ts';
 import { INSTANCE_STATS_GROUPS, instanceStatsOf } from './instance-stats.ts';
 import { LibvirtClient } from './libvirt-client.ts';
+import { abortMigration, migrateDomain, migrationProgress, setDomainFlavor } from './libvirt-migration.ts';
 import { attachNic, detachNic } from './libvirt-ports.ts';
 import { attachVolumeDisk, detachVolumeDisk, iscsiLoginFailure, resizeVolumeDisk } from './libvirt-volumes.ts';
 import { listVolumeSecrets, removeVolumeSecret, setVolumeSecret } from './volume-secrets.ts';
@@ -298,6 +301,31 @@ export class LibvirtHypervisor extends EventEmitter<HypervisorEvents> implements
       throw new StratoError('FAILED_PRECONDITION', 'NOT_RUNNING', `instance ${id} is not running (${state})`);
     }
     return this.client.openConsole(name, ConsoleFlags.FORCE);
+  }
+
+  async startPaused(id: string): Promise<void> {
+    try {
+      await this.client.startDomain(domainNameFor(id), StartFlags.PAUSED);
+    } catch (err) {
+      if (isStratoError(err) && err.reason === 'SECRET_NOT_FOUND') throw secretMissing(id, err);
+      throw iscsiLoginFailure(err);
+    }
+  }
+
+  migrate(id: string, options: MigrateOptions): Promise<MigrationProgress | undefined> {
+    return migrateDomain(this.client, domainNameFor(id), options);
+  }
+
+  migrationProgress(id: string): Promise<MigrationProgress | undefined> {
+    return migrationProgress(this.client, domainNameFor(id));
+  }
+
+  abortMigration(id: string): Promise<void> {
+    return abortMigration(this.client, domainNameFor(id));
+  }
+
+  setFlavor(id: string, flavor: FlavorSpec): Promise<void> {
+    return setDomainFlavor(this.client, domainNameFor(id), flavor);
   }
 
   close(): Promise<void> {

@@ -10,6 +10,7 @@ import type { HypervisorSubject, SubjectFactory, SuiteContext } from './suite-he
 import { hostTests } from './suite-host.ts';
 import { lifecycleTests } from './suite-lifecycle.ts';
 import { metadataTests } from './suite-metadata.ts';
+import { moveTests } from './suite-moves.ts';
 import { portTests } from './suite-ports.ts';
 import { volumeTests } from './suite-volumes.ts';
 
@@ -38,5 +39,6 @@ export function hypervisorConformance(name: string, open: SubjectFactory): void 
     describe('ports', () => portTests(c));
     describe('volumes', () => volumeTests(c));
     describe('console', () => consoleTests(c));
+    describe('moves', () => moveTests(c));
   });
 }

@@ -1,8 +1,9 @@
 // A real LVM volume group for tests: a sparse file, a loop device over it as the PV,
 // and a VG named per run. close() removes all of it (LVs, the stand-in's loop devices
 // over the PV, the VG, the PV label, the loop device, the file), even after a failure.
-import { mkdtemp, open, rm } from 'node:fs/promises';
+
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hasDeviceMapper } from '../../../agent/storage/lvm/lv-activator.ts';

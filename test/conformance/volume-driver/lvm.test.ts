@@ -6,15 +6,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BackedVolumeDriver } from '../../../agent/storage/backed-volume-driver.ts';
+import { TestOnlyLoopStandIn } from '../../../agent/storage/lvm/loop-stand-in.ts';
 import { DeviceMapperActivator, hasDeviceMapper, type LvActivator } from '../../../agent/storage/lvm/lv-activator.ts';
 import { LvmBackend } from '../../../agent/storage/lvm/lvm-backend.ts';
 import { volumeLvName } from '../../../agent/storage/lvm/lvm-names.ts';
 import { groupLvs, parseLvSegments, parsePvs, parseVgs } from '../../../agent/storage/lvm/lvm-report.ts';
 import type { LvmRunner } from '../../../agent/storage/lvm/lvm-runner.ts';
-import { TestOnlyLoopStandIn } from '../../../agent/storage/lvm/loop-stand-in.ts';
-import { id, MiB } from './suite-helpers.ts';
 import { makeLoopVg } from './lvm-vg.ts';
 import { pathIo, readAt } from './path-io.ts';
+import { id, MiB } from './suite-helpers.ts';
 import { volumeDriverConformance } from './volume-driver-suite.ts';
 
 const activatorFor = (runner: LvmRunner): LvActivator =>

@@ -54,6 +54,11 @@ export interface CloudOptions {
   downTimeS?: number;
   /** Soft stop/reboot wait before the hard fallback. @default 20 */
   acpiTimeoutS?: number;
+  /**
+   * The hosts' libvirtds listen for migrations with TLS on their underlay addresses
+   * (test/harness/sim-host-tls.ts), so servers can move between hosts. @default false
+   */
+  migration?: boolean;
 }
 
 export interface CloudHost {
@@ -150,7 +155,10 @@ export async function startCloud(options: CloudOptions): Promise<Cloud> {
     const logDir = join(dir, 'logs');
     await mkdir(logDir);
     const storageHosts = Object.keys(options.storage ?? {}).map(Number);
-    const [sim] = await Promise.all([startSimHosts({ count: options.hosts, storageHosts }), makeCa(tlsDir)]);
+    // Migration peers need the CA before their libvirtds start (their certificates come from it).
+    const sim = options.migration
+      ? await makeCa(tlsDir).then(() => startSimHosts({ count: options.hosts, storageHosts, libvirtTls: { tlsDir } }))
+      : (await Promise.all([startSimHosts({ count: options.hosts, storageHosts }), makeCa(tlsDir)]))[0];
     cluster = sim;
     const caFile = join(tlsDir, 'ca.crt');
     await makeCert(tlsDir, 'conductor', [sim.bridgeIp, '127.0.0.1']);

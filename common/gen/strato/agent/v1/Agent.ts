@@ -222,7 +222,9 @@ export interface AgentClient extends grpc.Client {
    * GetMigration reports a migration this agent started: running (with
    * progress), completed, failed or cancelled. NOT_FOUND (MIGRATION_NOT_FOUND)
    * when this agent does not know it (it restarted): the conductor then
-   * decides by where the domain is (GetInstance on both hosts).
+   * decides by where the domain is (GetInstance on both hosts). Progress
+   * figures are libvirt's job statistics (bytes); downtime_ms is set once
+   * COMPLETED (live); a cold migration reports 0.
    */
   GetMigration(argument: _strato_agent_v1_GetMigrationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
   GetMigration(argument: _strato_agent_v1_GetMigrationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
@@ -232,7 +234,9 @@ export interface AgentClient extends grpc.Client {
    * GetMigration reports a migration this agent started: running (with
    * progress), completed, failed or cancelled. NOT_FOUND (MIGRATION_NOT_FOUND)
    * when this agent does not know it (it restarted): the conductor then
-   * decides by where the domain is (GetInstance on both hosts).
+   * decides by where the domain is (GetInstance on both hosts). Progress
+   * figures are libvirt's job statistics (bytes); downtime_ms is set once
+   * COMPLETED (live); a cold migration reports 0.
    */
   getMigration(argument: _strato_agent_v1_GetMigrationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
   getMigration(argument: _strato_agent_v1_GetMigrationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
@@ -295,8 +299,10 @@ export interface AgentClient extends grpc.Client {
    * domain is defined: the migration brings it. The answer says where this
    * host's hypervisor listens for migrations and where the instance's files
    * are here; the conductor passes it to StartMigration without looking
-   * inside. Idempotent (a repeat answers the same). Errors: INVALID_ARGUMENT
-   * (bad spec, field named); RESOURCE_EXHAUSTED (no room for the disk);
+   * inside. Idempotent (a repeat answers the same; while no domain exists it
+   * recreates the files). Errors: INVALID_ARGUMENT (bad spec, field named;
+   * INVALID_MIGRATION_REQUEST: migration_id not a UUID); RESOURCE_EXHAUSTED
+   * (no room for the disk);
    * DATA_LOSS (IMAGE_CHECKSUM_MISMATCH); FAILED_PRECONDITION
    * (INSTANCE_EXISTS: a domain for this instance is defined on this host);
    * UNAVAILABLE (image source or hypervisor unreachable).
@@ -315,8 +321,10 @@ export interface AgentClient extends grpc.Client {
    * domain is defined: the migration brings it. The answer says where this
    * host's hypervisor listens for migrations and where the instance's files
    * are here; the conductor passes it to StartMigration without looking
-   * inside. Idempotent (a repeat answers the same). Errors: INVALID_ARGUMENT
-   * (bad spec, field named); RESOURCE_EXHAUSTED (no room for the disk);
+   * inside. Idempotent (a repeat answers the same; while no domain exists it
+   * recreates the files). Errors: INVALID_ARGUMENT (bad spec, field named;
+   * INVALID_MIGRATION_REQUEST: migration_id not a UUID); RESOURCE_EXHAUSTED
+   * (no room for the disk);
    * DATA_LOSS (IMAGE_CHECKSUM_MISMATCH); FAILED_PRECONDITION
    * (INSTANCE_EXISTS: a domain for this instance is defined on this host);
    * UNAVAILABLE (image source or hypervisor unreachable).
@@ -358,9 +366,11 @@ export interface AgentClient extends grpc.Client {
   /**
    * ResizeInstance redefines a stopped instance with another flavor: vCPUs,
    * memory, and the root disk grown to the flavor's disk (never shrunk).
-   * Repeating it with the same flavor succeeds. Errors: NOT_FOUND;
-   * FAILED_PRECONDITION (INVALID_POWER_STATE: not stopped); INVALID_ARGUMENT
-   * (DISK_SHRINK_REFUSED, field flavor.disk_gib).
+   * Repeating it with the same flavor succeeds. disk_gib 0 keeps the disk; a
+   * boot from volume has no overlay (its volume is resized by the storage host).
+   * Errors: NOT_FOUND; FAILED_PRECONDITION (INVALID_POWER_STATE: not stopped);
+   * INVALID_ARGUMENT (DISK_SHRINK_REFUSED, field flavor.disk_gib; INVALID_INSTANCE_SPEC,
+   * a flavor field out of range).
    */
   ResizeInstance(argument: _strato_agent_v1_ResizeInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
   ResizeInstance(argument: _strato_agent_v1_ResizeInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
@@ -369,9 +379,11 @@ export interface AgentClient extends grpc.Client {
   /**
    * ResizeInstance redefines a stopped instance with another flavor: vCPUs,
    * memory, and the root disk grown to the flavor's disk (never shrunk).
-   * Repeating it with the same flavor succeeds. Errors: NOT_FOUND;
-   * FAILED_PRECONDITION (INVALID_POWER_STATE: not stopped); INVALID_ARGUMENT
-   * (DISK_SHRINK_REFUSED, field flavor.disk_gib).
+   * Repeating it with the same flavor succeeds. disk_gib 0 keeps the disk; a
+   * boot from volume has no overlay (its volume is resized by the storage host).
+   * Errors: NOT_FOUND; FAILED_PRECONDITION (INVALID_POWER_STATE: not stopped);
+   * INVALID_ARGUMENT (DISK_SHRINK_REFUSED, field flavor.disk_gib; INVALID_INSTANCE_SPEC,
+   * a flavor field out of range).
    */
   resizeInstance(argument: _strato_agent_v1_ResizeInstanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
   resizeInstance(argument: _strato_agent_v1_ResizeInstanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_InstanceStatus__Output>): grpc.ClientUnaryCall;
@@ -444,7 +456,12 @@ export interface AgentClient extends grpc.Client {
    * FAILED_PRECONDITION (MIGRATION_IN_PROGRESS: another migration of this
    * instance runs; INVALID_POWER_STATE: live of a stopped guest, or cold of
    * a running one); INVALID_ARGUMENT (field named); UNAVAILABLE (the
-   * destination's hypervisor cannot be reached).
+   * destination's hypervisor cannot be reached). A migration that fails
+   * before its job runs (within a few seconds) answers the hypervisor's error
+   * and is not remembered (a repeat tries again); one that fails later is
+   * reported FAILED by GetMigration. The hypervisors' control link is libvirt's
+   * TLS transport (qemu+tls, this host's strato certificate as the client's);
+   * memory and disk streams go plain TCP to the destination's migration_address.
    */
   StartMigration(argument: _strato_agent_v1_StartMigrationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
   StartMigration(argument: _strato_agent_v1_StartMigrationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
@@ -467,7 +484,12 @@ export interface AgentClient extends grpc.Client {
    * FAILED_PRECONDITION (MIGRATION_IN_PROGRESS: another migration of this
    * instance runs; INVALID_POWER_STATE: live of a stopped guest, or cold of
    * a running one); INVALID_ARGUMENT (field named); UNAVAILABLE (the
-   * destination's hypervisor cannot be reached).
+   * destination's hypervisor cannot be reached). A migration that fails
+   * before its job runs (within a few seconds) answers the hypervisor's error
+   * and is not remembered (a repeat tries again); one that fails later is
+   * reported FAILED by GetMigration. The hypervisors' control link is libvirt's
+   * TLS transport (qemu+tls, this host's strato certificate as the client's);
+   * memory and disk streams go plain TCP to the destination's migration_address.
    */
   startMigration(argument: _strato_agent_v1_StartMigrationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
   startMigration(argument: _strato_agent_v1_StartMigrationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_MigrationStatus__Output>): grpc.ClientUnaryCall;
@@ -560,7 +582,9 @@ export interface AgentHandlers extends grpc.UntypedServiceImplementation {
    * GetMigration reports a migration this agent started: running (with
    * progress), completed, failed or cancelled. NOT_FOUND (MIGRATION_NOT_FOUND)
    * when this agent does not know it (it restarted): the conductor then
-   * decides by where the domain is (GetInstance on both hosts).
+   * decides by where the domain is (GetInstance on both hosts). Progress
+   * figures are libvirt's job statistics (bytes); downtime_ms is set once
+   * COMPLETED (live); a cold migration reports 0.
    */
   GetMigration: grpc.handleUnaryCall<_strato_agent_v1_GetMigrationRequest__Output, _strato_agent_v1_MigrationStatus>;
   
@@ -592,8 +616,10 @@ export interface AgentHandlers extends grpc.UntypedServiceImplementation {
    * domain is defined: the migration brings it. The answer says where this
    * host's hypervisor listens for migrations and where the instance's files
    * are here; the conductor passes it to StartMigration without looking
-   * inside. Idempotent (a repeat answers the same). Errors: INVALID_ARGUMENT
-   * (bad spec, field named); RESOURCE_EXHAUSTED (no room for the disk);
+   * inside. Idempotent (a repeat answers the same; while no domain exists it
+   * recreates the files). Errors: INVALID_ARGUMENT (bad spec, field named;
+   * INVALID_MIGRATION_REQUEST: migration_id not a UUID); RESOURCE_EXHAUSTED
+   * (no room for the disk);
    * DATA_LOSS (IMAGE_CHECKSUM_MISMATCH); FAILED_PRECONDITION
    * (INSTANCE_EXISTS: a domain for this instance is defined on this host);
    * UNAVAILABLE (image source or hypervisor unreachable).
@@ -615,9 +641,11 @@ export interface AgentHandlers extends grpc.UntypedServiceImplementation {
   /**
    * ResizeInstance redefines a stopped instance with another flavor: vCPUs,
    * memory, and the root disk grown to the flavor's disk (never shrunk).
-   * Repeating it with the same flavor succeeds. Errors: NOT_FOUND;
-   * FAILED_PRECONDITION (INVALID_POWER_STATE: not stopped); INVALID_ARGUMENT
-   * (DISK_SHRINK_REFUSED, field flavor.disk_gib).
+   * Repeating it with the same flavor succeeds. disk_gib 0 keeps the disk; a
+   * boot from volume has no overlay (its volume is resized by the storage host).
+   * Errors: NOT_FOUND; FAILED_PRECONDITION (INVALID_POWER_STATE: not stopped);
+   * INVALID_ARGUMENT (DISK_SHRINK_REFUSED, field flavor.disk_gib; INVALID_INSTANCE_SPEC,
+   * a flavor field out of range).
    */
   ResizeInstance: grpc.handleUnaryCall<_strato_agent_v1_ResizeInstanceRequest__Output, _strato_agent_v1_InstanceStatus>;
   
@@ -660,7 +688,12 @@ export interface AgentHandlers extends grpc.UntypedServiceImplementation {
    * FAILED_PRECONDITION (MIGRATION_IN_PROGRESS: another migration of this
    * instance runs; INVALID_POWER_STATE: live of a stopped guest, or cold of
    * a running one); INVALID_ARGUMENT (field named); UNAVAILABLE (the
-   * destination's hypervisor cannot be reached).
+   * destination's hypervisor cannot be reached). A migration that fails
+   * before its job runs (within a few seconds) answers the hypervisor's error
+   * and is not remembered (a repeat tries again); one that fails later is
+   * reported FAILED by GetMigration. The hypervisors' control link is libvirt's
+   * TLS transport (qemu+tls, this host's strato certificate as the client's);
+   * memory and disk streams go plain TCP to the destination's migration_address.
    */
   StartMigration: grpc.handleUnaryCall<_strato_agent_v1_StartMigrationRequest__Output, _strato_agent_v1_MigrationStatus>;
   

@@ -14,6 +14,11 @@ export interface PrepareIncomingResponse {
    * The instance's directory on this host (its disk paths follow from it).
    */
   'instanceDir'?: (string);
+  /**
+   * This host's image cache directory: the root overlay's base is there, named by
+   * its sha256 (empty for a boot from volume is allowed: no base to rewrite).
+   */
+  'imageDir'?: (string);
 }
 
 /**
@@ -29,4 +34,9 @@ export interface PrepareIncomingResponse__Output {
    * The instance's directory on this host (its disk paths follow from it).
    */
   'instanceDir': (string);
+  /**
+   * This host's image cache directory: the root overlay's base is there, named by
+   * its sha256 (empty for a boot from volume is allowed: no base to rewrite).
+   */
+  'imageDir': (string);
 }
