@@ -33,7 +33,7 @@ const AGENTS = smoke ? 20 : 1000;
 /** Seconds between an agent's heartbeats: the conductor's default, or 1 s for a short smoke run. */
 const INTERVAL_S = smoke ? 1 : 10;
 const WINDOW_MS = smoke ? 3000 : 30_000;
-const REGISTER_CONCURRENCY = 20;
+const REGISTER_CONCURRENCY = 10;
 
 // DEP0123: grpc-js sets the TLS server name for an IP endpoint (as bin/strato silences it).
 process.noDeprecation = true;
@@ -68,7 +68,21 @@ class SimAgent {
     this.index = index;
   }
 
+  registerRetries = 0;
+
+  /** Register, retried as the registrar retries (backoff 0.5 s doubling to 10 s): agents coming up together queue. */
   async register(): Promise<number> {
+    for (let backoff = 500; ; backoff = Math.min(backoff * 2, 10_000)) {
+      try {
+        return await this.registerOnce();
+      } catch (err) {
+        if (++this.registerRetries > 8) throw err;
+        await sleep(backoff);
+      }
+    }
+  }
+
+  private async registerOnce(): Promise<number> {
     const res = await this.registry.Register({
       hostId: this.hostId,
       // Nothing listens there: no server is placed on these hosts, so the conductor never dials.
@@ -196,6 +210,7 @@ try {
     }),
   );
   const registerS = (Date.now() - t1) / 1000;
+  const retries = agents.reduce((n, a) => n + a.registerRetries, 0);
   // A full interval: every agent's heartbeat phase has come round once.
   await sleep(intervalMs);
   const load = await measureWindow(agents);
@@ -215,7 +230,8 @@ try {
   const ms = (v: number) => `${v.toFixed(2).padStart(8)} ms`;
   console.log(
     `${name} setup: ${AGENTS} agents, heartbeat every ${INTERVAL_S} s, ${WINDOW_MS / 1000} s windows; ` +
-      `certificates ${certsS.toFixed(1)} s, ${AGENTS - 1} registrations ${registerS.toFixed(1)} s`,
+      `certificates ${certsS.toFixed(1)} s, ${AGENTS - 1} registrations ${registerS.toFixed(1)} s ` +
+      `(${REGISTER_CONCURRENCY} at a time, ${retries} retried)`,
   );
   console.log(
     `${name} ${'conductor RSS'.padEnd(30)} ${AGENTS} agents ${loadRss.toFixed(1).padStart(8)} MiB   ` +
