@@ -51,7 +51,8 @@ export function serviceDefinition(service: protobuf.Service): ServiceDefinition 
 
 function serializer(type: protobuf.Type): (value: object) => Buffer {
   return (value) => {
-    if (Array.isArray(value)) throw new Error(`Failed to serialize message: expected object with ${type.name} structure`);
+    if (Array.isArray(value))
+      throw new Error(`Failed to serialize message: expected object with ${type.name} structure`);
     return type.encode(type.fromObject(value as Record<string, unknown>)).finish() as Buffer;
   };
 }
