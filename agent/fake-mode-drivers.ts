@@ -11,7 +11,7 @@ import { FakeHypervisor } from './hypervisor/fake/fake-hypervisor.ts';
 import type { InstanceStats, InstanceStatsSource } from './hypervisor/instance-stats.ts';
 import { overlaySizeBytes } from './images/overlay.ts';
 import { FakeNetworkDriver } from './network/fake/fake-network-driver.ts';
-import type { HostNetworkFacts } from './network/network-driver.ts';
+import type { ApplyResult, DesiredHostNetwork, HostNetworkFacts } from './network/network-driver.ts';
 
 /** The fake hypervisor as the agent's main wiring expects a hypervisor connection. */
 export class FakeModeHypervisor extends FakeHypervisor implements InstanceStatsSource {
@@ -23,9 +23,18 @@ export class FakeModeHypervisor extends FakeHypervisor implements InstanceStatsS
   }
 }
 
+/** The fake network driver without its test-only history: a daemon re-applies every resync, for days. */
+export class FakeModeNetworkDriver extends FakeNetworkDriver {
+  override async apply(desired: DesiredHostNetwork): Promise<ApplyResult> {
+    const result = await super.apply(desired);
+    this.history.length = 0;
+    return result;
+  }
+}
+
 export interface FakeModeDrivers {
   hv: FakeModeHypervisor;
-  driver: FakeNetworkDriver;
+  driver: FakeModeNetworkDriver;
   facts: HostNetworkFacts;
   disks: DiskTools;
 }
@@ -35,7 +44,7 @@ export function fakeModeDrivers(underlayIp: string | undefined): FakeModeDrivers
   const facts: HostNetworkFacts = { underlayDevice: 'lo', underlayIp: underlayIp ?? '127.0.0.1' };
   return {
     hv: new FakeModeHypervisor(),
-    driver: new FakeNetworkDriver({ underlayIp: facts.underlayIp }),
+    driver: new FakeModeNetworkDriver({ underlayIp: facts.underlayIp }),
     facts,
     disks: {
       async createOverlay(_base, overlay) {
