@@ -77,6 +77,11 @@ export interface AgentConfig {
   storage?: StorageConfig;
   /** Where Prometheus metrics are served; undefined: off. @default 127.0.0.1:9181 */
   metricsListen?: ListenAddress;
+  /**
+   * TEST ONLY (benchmarks, control-plane scale): FAKE hypervisor and network drivers
+   * (agent/fake-mode-drivers.ts) instead of libvirtd and netlink; guests do not run.
+   */
+  fakeHypervisor?: true;
 }
 
 export const DEFAULT_STATE_DIR = '/var/lib/strato/agent';
@@ -189,6 +194,11 @@ export const AGENT_FLAGS: FlagTable = {
     default: DEFAULTS.portWaitS,
   },
   ...STORAGE_FLAGS,
+  'fake-hypervisor': {
+    help:
+      'TEST ONLY: a FAKE hypervisor and network (no libvirtd, no links, no guests), for benchmarks and ' +
+      'control-plane scale tests; never on a real host',
+  },
 };
 
 export const ENV_PREFIX = 'STRATO_AGENT';
@@ -429,6 +439,8 @@ function agentConfig(values: FlagValues, hostname: string): AgentConfig {
   const hygiene = hygieneOf(values);
   const roles = parseRoles(flag(values, 'roles'));
   const storage = parseStorageConfig(values, roles, paths.stateDir);
+  const fakeHypervisor = values['fake-hypervisor'] === true;
+  if (fakeHypervisor && storage !== undefined) bad('fake-hypervisor', 'has no fake storage: drop the storage role');
   return {
     hostId,
     ...endpoints,
@@ -443,6 +455,7 @@ function agentConfig(values: FlagValues, hostname: string): AgentConfig {
     ...underlay,
     roles,
     ...ifGiven('storage', storage),
+    ...(fakeHypervisor ? { fakeHypervisor: true as const } : {}),
   };
 }
 

@@ -12,6 +12,7 @@ import { readFile, statfs } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { type DaemonCommand, helpHint, versionText } from '../common/daemon-flags.ts';
 import { isStratoError } from '../common/errors.ts';
+import { tapName } from '../common/network-names.ts';
 import type { ProtoGrpcType as AgentProto } from '../common/gen/agent.ts';
 import type { ProtoGrpcType as AgentNetworkProto } from '../common/gen/agent_network.ts';
 import type { ProtoGrpcType as AgentStorageProto } from '../common/gen/agent_storage.ts';
@@ -39,6 +40,7 @@ import { instancesDir } from './compute/instance-paths.ts';
 import type { DiskTools } from './compute/spawn.ts';
 import { type AgentConfig, detectVirtType, HELP, parseAgentCommand, parseHostPort, USAGE } from './config.ts';
 import { writeConfigDrive } from './config-drive/config-drive-writer.ts';
+import { fakeModeDrivers } from './fake-mode-drivers.ts';
 import { LibvirtHypervisor } from './hypervisor/libvirt/libvirt-hypervisor.ts';
 import { ImageCache } from './images/image-cache.ts';
 import { agentMetrics } from './metrics/agent-metrics.ts';
@@ -108,11 +110,16 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
 
   const metrics = agentMetrics();
   const links = hostLinkMetrics(metrics.registry);
-  const hv = await LibvirtHypervisor.connect({
-    socketPath: config.libvirtSocket,
-    log,
-    onCallError: links.libvirtCallFailed,
-  });
+  // TEST ONLY: fake hypervisor and network, no libvirtd or netlink (agent/fake-mode-drivers.ts).
+  const fake = config.fakeHypervisor ? fakeModeDrivers(config.underlayIp) : undefined;
+  if (fake) log.warn({}, 'FAKE hypervisor and network: test only, no guest runs');
+  const hv =
+    fake?.hv ??
+    (await LibvirtHypervisor.connect({
+      socketPath: config.libvirtSocket,
+      log,
+      onCallError: links.libvirtCallFailed,
+    }));
   health.watchHypervisor(hv);
   links.watchLibvirt(hv);
   instanceMetrics(metrics.registry, { source: hv, connected: () => hv.connected });
@@ -123,17 +130,21 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
   const guestGid = (await hv.guestProcessOwner(virtType)).gid;
   await ensureDir(config.stateDir, STATE_DIR_MODE);
   await ensureDir(instancesDir(config.stateDir), GROUP_DIR_MODE, guestGid);
-  await ensureDir(config.networkStateDir, GROUP_DIR_MODE, await dnsmasqGid());
-  const netlink = links.countNetlinkErrors(await openNetlink());
-  const facts = await resolveUnderlay(
-    { device: config.underlayDevice, ip: config.underlayIp, conductor: config.conductors[0]! },
-    netlink,
-  );
-  const driver = new LinuxNetworkDriver({ netlink, facts, stateDir: config.networkStateDir, logger: log });
+  await ensureDir(config.networkStateDir, GROUP_DIR_MODE, fake ? guestGid : await dnsmasqGid());
+  const netlink = fake ? undefined : links.countNetlinkErrors(await openNetlink());
+  const facts =
+    fake?.facts ??
+    (await resolveUnderlay(
+      { device: config.underlayDevice, ip: config.underlayIp, conductor: config.conductors[0]! },
+      netlink!,
+    ));
+  const driver =
+    fake?.driver ?? new LinuxNetworkDriver({ netlink: netlink!, facts, stateDir: config.networkStateDir, logger: log });
   const network = new NetworkState({
     driver: countNetworkApplies(metrics.registry, driver),
     dir: config.networkStateDir,
-    linkExists: async (name) => (await netlink.findLink(name)) !== undefined,
+    linkExists: async (name) =>
+      netlink ? (await netlink.findLink(name)) !== undefined : fake!.driver.state.ports.some((p) => tapName(p.portId) === name),
     log,
   });
   // A restarted agent re-applies what it last applied: zero steps when the host still matches.
@@ -156,7 +167,7 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
   const computeDeps = {
     hv,
     images,
-    disks: diskTools,
+    disks: fake?.disks ?? diskTools,
     stateDir: config.stateDir,
     virtType,
     availabilityZone: config.availabilityZone,
@@ -328,7 +339,7 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
       // The host's links, rules and dnsmasq stay: guests keep their network while the agent is away.
       await network.close();
       await driver.close();
-      await netlink.close();
+      await netlink?.close();
       await hv.close();
       log.info('agent stopped');
     },

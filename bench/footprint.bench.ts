@@ -1,14 +1,13 @@
-// Footprint: the conductor's idle memory, and the CLI's start-up and round
+// Footprint: the daemons' idle memory, and the CLI's start-up and round
 // trip, each against the floor of any Node program in the same run.
 //   node bench/footprint.bench.ts [--smoke]
-// - conductor RSS (its process tree, /proc) idle after start, then with N
-//   ACTIVE servers on one host, against an idle `node -e 'setInterval…'`.
-//   The conductor runs as test/integration/cli/fixture.ts starts it (temp
-//   data dir, loopback, TLS). The agent is NOT measured here: agent/main.ts
-//   has no fake hypervisor, and the real one needs root, libvirtd and the
-//   root network namespace (bench/server-create.bench.ts reports conductor +
-//   agent on a simulated host). The servers' host is the fake-host agent of
-//   test/harness/fake-agent.ts, in this process.
+// - conductor and agent RSS (each process tree, /proc) idle after start (the
+//   agent registered), then with N ACTIVE servers on M networks, against an
+//   idle `node -e 'setInterval…'`. The conductor runs as
+//   test/integration/cli/fixture.ts starts it (temp data dir, loopback, TLS);
+//   the agent is agent/main.ts in its TEST-ONLY --fake-hypervisor mode (the
+//   real daemon over fake hypervisor and network drivers: no guest runs, no
+//   libvirtd). bench/server-create.bench.ts reports both on a real host.
 // - `strato --help` and `strato server list` (N servers, cached token)
 //   through bin/strato, against `node -e ''` with the same Node.
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -20,11 +19,12 @@ import { treeRssKiB } from './lib/proc-rss.ts';
 process.env.STRATO_LOG_LEVEL ??= 'warn';
 const { startCliFixture } = await import('../test/integration/cli/fixture.ts');
 const { makeCert } = await import('../test/harness/certs.ts');
-const { FakeAgent } = await import('../test/harness/fake-agent.ts');
+const { startFakeModeAgent } = await import('./lib/fake-mode-agent.ts');
 
 const NODE = fileURLToPath(new URL('../node_modules/.bin/node', import.meta.url));
 const RUNS = smoke ? 3 : 20;
 const SERVERS = smoke ? 2 : 20;
+const NETWORKS = smoke ? 2 : 10;
 const SETTLE_MS = smoke ? 500 : 3000;
 const RSS_SAMPLES = smoke ? 2 : 5;
 
@@ -51,32 +51,40 @@ async function idleNodeMiB(): Promise<number> {
 }
 
 function memoryLine(figure: string, mib: number, floor: number): void {
+  if (!Number.isFinite(mib) || mib <= 0) throw new Error(`${figure}: no RSS read (process gone?)`);
   console.log(
-    `${'footprint'.padEnd(18)} ${figure.padEnd(34)} strato ${mib.toFixed(1).padStart(10)} MiB  ` +
+    `${'footprint'.padEnd(18)} ${figure.padEnd(38)} strato ${mib.toFixed(1).padStart(10)} MiB  ` +
       `idle node ${floor.toFixed(1).padStart(10)} MiB  ratio ${(mib / floor).toFixed(3)}`,
   );
 }
 
 const fx = await startCliFixture();
-let agent: { stop(): Promise<void> } | undefined;
+let agent: Awaited<ReturnType<typeof startFakeModeAgent>> | undefined;
 try {
   const must = async (args: string[]) => {
     const r = await fx.strato(args);
     if (r.code !== 0) throw new Error(`strato ${args.join(' ')} failed: ${r.stderr}`);
     return r.stdout;
   };
-  await sleep(SETTLE_MS);
-  const conductorIdle = await rssMiB(fx.conductorPid);
-  const nodeIdle = await idleNodeMiB();
-
   await makeCert(fx.pki, 'hv-bench', ['127.0.0.1']);
-  agent = await FakeAgent.start({
+  agent = await startFakeModeAgent({
     hostId: 'hv-bench',
     tlsDir: fx.pki,
     registry: fx.registryAddress,
-    capacity: { vcpus: 16, ramMib: 65536, diskGib: 200 },
-    spawnDelayMs: 0,
+    stateDir: `${fx.dir}/agent-state`,
+    capacity: { vcpus: 64, ramMib: 65536, diskGib: 200 },
   });
+  for (let i = 0; ; i++) {
+    const hosts = await must(['host', 'list', '-f', 'value', '-c', 'ID', '-c', 'State']);
+    if (hosts.includes('hv-bench up')) break;
+    if (i > 150) throw new Error(`the fake-mode agent did not register: ${agent.stderr()}`);
+    await sleep(200);
+  }
+  await sleep(SETTLE_MS);
+  const conductorIdle = await rssMiB(fx.conductorPid);
+  const agentIdle = await rssMiB(agent.pid);
+  const nodeIdle = await idleNodeMiB();
+
   const { execFile } = await import('node:child_process');
   const img = `${fx.dir}/tiny.qcow2`;
   await new Promise<void>((resolve, reject) =>
@@ -86,19 +94,23 @@ try {
   await must(['quota', 'set', 'admin', '--instances', '-1', '--cores', '-1', '--ram', '-1', '--ports', '-1']);
   await must(['flavor', 'create', '--vcpus', '1', '--ram', '64', '--disk', '1', 'm1.nano']);
   await must(['image', 'create', '--file', img, 'tiny']);
-  await must(['network', 'create', 'bench']);
-  await must(['subnet', 'create', '--network', 'bench', '--cidr', '10.77.0.0/24', 'bench-v4']);
+  for (let n = 0; n < NETWORKS; n++) {
+    await must(['network', 'create', `bench-${n}`]);
+    await must(['subnet', 'create', '--network', `bench-${n}`, '--cidr', `10.77.${n}.0/24`, `bench-${n}-v4`]);
+  }
   for (let i = 0; i < SERVERS; i++) {
-    await must(['server', 'create', '--image', 'tiny', '--flavor', 'm1.nano', '--network', 'bench', `vm-${i}`]);
+    const net = `bench-${i % NETWORKS}`;
+    await must(['server', 'create', '--image', 'tiny', '--flavor', 'm1.nano', '--network', net, `vm-${i}`]);
   }
   for (;;) {
     const states = (await must(['server', 'list', '-f', 'value', '-c', 'Status'])).split('\n').filter(Boolean);
     if (states.length === SERVERS && states.every((s) => s === 'ACTIVE')) break;
-    if (states.includes('ERROR')) throw new Error(`a server failed: ${states.join(' ')}`);
+    if (states.includes('ERROR')) throw new Error(`a server failed: ${states.join(' ')}; agent: ${agent.stderr()}`);
     await sleep(200);
   }
   await sleep(SETTLE_MS);
   const conductorBusy = await rssMiB(fx.conductorPid);
+  const agentBusy = await rssMiB(agent.pid);
 
   // Warm up: V8's compile cache and the token cache are there, as for a user.
   await must(['--help']);
@@ -113,8 +125,13 @@ try {
   const baseline = await sample(RUNS, async () => {
     await run(NODE, ['-e', '']);
   });
+  const busy = `${SERVERS} servers, ${NETWORKS} nets`;
   memoryLine('conductor RSS idle', conductorIdle, nodeIdle);
-  memoryLine(`conductor RSS, ${SERVERS} servers`, conductorBusy, nodeIdle);
+  memoryLine('agent RSS idle (fake hypervisor)', agentIdle, nodeIdle);
+  memoryLine('conductor + agent RSS idle', conductorIdle + agentIdle, nodeIdle);
+  memoryLine(`conductor RSS, ${busy}`, conductorBusy, nodeIdle);
+  memoryLine(`agent RSS, ${busy}`, agentBusy, nodeIdle);
+  memoryLine(`conductor + agent, ${busy}`, conductorBusy + agentBusy, nodeIdle);
   const rows: Comparison[] = [
     { figure: 'strato --help', strato: help, baseline, baselineName: "node -e ''" },
     { figure: `server list round trip (${SERVERS})`, strato: list, baseline, baselineName: "node -e ''" },

@@ -33,14 +33,21 @@ export type SessionFactory = (cloudFlag: string | undefined, requestId: string) 
 
 export class Ctx {
   readonly io: Io;
-  readonly requestId: string;
   private readonly factory: SessionFactory;
   private opened: Promise<Session> | undefined;
+  private id: string | undefined;
 
-  constructor(io: Io, factory: SessionFactory, requestId: string) {
+  /** Without a request id, one is made on first use: `--help` never loads node:crypto (measured: several ms of start-up). */
+  constructor(io: Io, factory: SessionFactory, requestId?: string) {
     this.io = io;
     this.factory = factory;
-    this.requestId = requestId;
+    this.id = requestId;
+  }
+
+  /** The one request id of every call this command makes. */
+  get requestId(): string {
+    this.id ??= globalThis.crypto.randomUUID();
+    return this.id;
   }
 
   globals(cmd: Command): GlobalOptions {

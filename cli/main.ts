@@ -1,7 +1,6 @@
 // strato: the command-line client (bin/strato runs this). Wiring only.
 import { isatty } from 'node:tty';
 import { run } from './run.ts';
-import { terminalPrompt } from './secret-prompt.ts';
 
 // `strato server list | head -1`: the reader left; that is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -16,8 +15,14 @@ const code = await run(process.argv.slice(2), {
   get stdin() {
     return process.stdin;
   },
-  // Only a terminal can be asked (isatty opens no handle; process.stdin would).
-  ...(isatty(0) ? { promptSecret: (q: string) => terminalPrompt(process.stdin, process.stderr)!(q) } : {}),
+  // Only a terminal can be asked (isatty opens no handle; process.stdin would);
+  // the prompt's module is loaded only when a command asks.
+  ...(isatty(0)
+    ? {
+        promptSecret: async (q: string) =>
+          (await import('./secret-prompt.ts')).terminalPrompt(process.stdin, process.stderr)!(q),
+      }
+    : {}),
   env: process.env,
 });
 // Exit at once: gRPC channels and timers have nothing left to do. stdout

@@ -1,7 +1,6 @@
 // One CLI invocation: parse, run the command, turn any failure into one line
 // on stderr and an exit code. Returns the exit code instead of exiting, so
 // tests drive it in-process.
-import { randomUUID } from 'node:crypto';
 import { CommanderError } from 'commander';
 import { loadCloud } from './config.ts';
 import { Ctx, type Io, type SessionFactory } from './context.ts';
@@ -19,15 +18,14 @@ export function defaultSessionFactory(io: Io): SessionFactory {
 }
 
 export async function run(argv: readonly string[], io: Io, factory?: SessionFactory): Promise<number> {
-  const requestId = randomUUID();
-  const ctx = new Ctx(io, factory ?? defaultSessionFactory(io), requestId);
+  const ctx = new Ctx(io, factory ?? defaultSessionFactory(io));
   const program = buildProgram(ctx);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT.OK;
   } catch (err) {
     if (err instanceof CommanderError) return commanderExit(err, io);
-    io.stderr.write(`${errorLine(await explain(err, ctx), requestId)}\n`);
+    io.stderr.write(`${errorLine(await explain(err, ctx), ctx.requestId)}\n`);
     return exitCodeOf(err);
   } finally {
     const opened = ctx.openedSession();

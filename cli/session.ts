@@ -1,8 +1,8 @@
 // One command's connection to the cloud: typed clients for the services it
-// uses (each loads only its own .proto), the bearer token (STRATO_TOKEN, the
-// cache, or a password login) and one request id for every call the command
-// makes, so the server's event list and logs show the CLI invocation as one
-// request. The channel is TLS, the server's certificate verified against the
+// uses (each loads only its own .proto's build-time descriptor), the bearer
+// token (STRATO_TOKEN, the cache, or a password login) and one request id for
+// every call the command makes, so the server's event list and logs show the
+// CLI invocation as one request. The channel is TLS, the server's certificate verified against the
 // cloud's CA (plain text only to a loopback `http://` endpoint). This module
 // pulls in grpc-js; the CLI imports it only when a command talks to the API.
 import { readFile } from 'node:fs/promises';
@@ -45,7 +45,7 @@ import type { VolumesClient } from '../common/gen/strato/volume/v1/Volumes.ts';
 import type { ProtoGrpcType as VolumeProto } from '../common/gen/volume.ts';
 import { type CallOpts, connect, type StratoClient } from '../common/grpc/client.ts';
 import { MESSAGE_LIMITS } from '../common/grpc/message-limits.ts';
-import { loadProtoPackage, toGrpcObject } from '../common/proto.ts';
+import { loadClientObject } from '../common/proto-descriptor.ts';
 import { type Cloud, cloudPassword, type Env } from './config.ts';
 import { CliError, configError, EXIT } from './errors.ts';
 import {
@@ -377,8 +377,9 @@ export class Session {
   private async raw<P, C>(key: string, file: string, pick: (proto: P) => unknown): Promise<C> {
     const existing = this.clients.get(key);
     if (existing) return existing as unknown as C;
-    const [{ creds, options }, pkg] = await Promise.all([this.channelSetup(), loadProtoPackage([file])]);
-    const Ctor = pick(toGrpcObject<P>(pkg)) as Parameters<typeof connect>[0];
+    const { creds, options } = await this.channelSetup();
+    // The build-time descriptor: no .proto parsing, no proto-loader in the CLI.
+    const Ctor = pick(loadClientObject<P>(file)) as Parameters<typeof connect>[0];
     const client = connect(Ctor, this.cloud.endpoint, {
       credentials: creds,
       defaultDeadlineMs: CALL_TIMEOUT_MS,

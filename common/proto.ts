@@ -1,30 +1,21 @@
-// Loading the wire contract (proto/) at run time. The generated types in
-// common/gen describe the objects proto-loader produces only if both use the
-// same conversion options, so those options live here, once: the runtime
-// loader uses PROTO_OPTIONS and scripts/gen-proto asks genTypesArgs() for the
-// matching proto-loader-gen-types flags.
+// Loading the wire contract (proto/) at run time by parsing the .proto files
+// with proto-loader: what the daemons do (their reflection service needs the
+// file descriptors it builds). The generated types in common/gen describe the
+// objects proto-loader produces only if both use the same conversion options
+// (common/proto-options.ts); scripts/gen-proto asks genTypesArgs() for the
+// matching proto-loader-gen-types flags. The CLI loads the build-time
+// descriptors instead (common/proto-descriptor.ts).
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type GrpcObject, loadPackageDefinition } from '@grpc/grpc-js';
-import { load, type Options, type PackageDefinition } from '@grpc/proto-loader';
+import { load, type PackageDefinition } from '@grpc/proto-loader';
+import { PROTO_OPTIONS } from './proto-options.ts';
+
+export { PROTO_OPTIONS };
 
 /** Root of the versioned contract: `proto/strato/<area>/v1/*.proto`. */
 export const PROTO_DIR: string = fileURLToPath(new URL('../proto/', import.meta.url));
-
-/**
- * How protobuf values map to JavaScript. 64-bit integers are decimal strings
- * because libvirt counters (CPU time in ns) outgrow 2^53; enums are their
- * names so logs and JSON read well; absent scalars get their proto3 defaults
- * so handlers never see `undefined` for a scalar; set oneofs name the field.
- */
-export const PROTO_OPTIONS = {
-  keepCase: false,
-  longs: String,
-  enums: String,
-  defaults: true,
-  oneofs: true,
-} as const satisfies Options;
 
 /** The proto-loader-gen-types flags that produce types matching PROTO_OPTIONS. */
 export function genTypesArgs(): string[] {

@@ -2,11 +2,9 @@
 // mutual-TLS certificates hosts present to the conductor. `issue --out` writes
 // the bundle `scripts/install-host --cert-bundle` takes (ca.crt, HOST.crt,
 // HOST.key): it holds the host's private key, the only copy.
-import { execFile } from 'node:child_process';
 import { type FileHandle, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Command } from 'commander';
 import type { HostCertificate__Output } from '../../common/gen/strato/host/v1/HostCertificate.ts';
 import type { HostCertificateSet__Output } from '../../common/gen/strato/host/v1/HostCertificateSet.ts';
@@ -14,8 +12,6 @@ import { collect, nameOrId, positiveInt } from '../args.ts';
 import type { Ctx } from '../context.ts';
 import { usageError } from '../errors.ts';
 import { type Column, isStructured, renderDocument, renderList, renderShow } from '../output.ts';
-
-const run = promisify(execFile);
 
 export const CERTIFICATE_COLUMNS: Column<HostCertificate__Output>[] = [
   { header: 'Serial', get: (c) => c.serial },
@@ -67,7 +63,10 @@ async function bundleTar(host: string, files: { ca: string; cert: string; key: s
     await writeFile(join(dir, 'ca.crt'), files.ca, { mode: 0o644 });
     await writeFile(join(dir, `${host}.crt`), files.cert, { mode: 0o644 });
     await writeFile(join(dir, `${host}.key`), files.key, { mode: 0o600 });
-    const { stdout } = await run('tar', ['-C', dir, '-cf', '-', 'ca.crt', `${host}.crt`, `${host}.key`], {
+    // Loaded here: an ESM import of node:util at the top made every command's start-up slower.
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const { stdout } = await promisify(execFile)('tar', ['-C', dir, '-cf', '-', 'ca.crt', `${host}.crt`, `${host}.key`], {
       encoding: 'buffer',
       maxBuffer: 1 << 20,
     });

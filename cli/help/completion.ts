@@ -3,9 +3,9 @@
 // CLI has completes, and nothing it lacks. The scripts are static: a TAB
 // never starts Node (a command's start-up is ~100 ms).
 import { type CommandInfo, flatten, type OptionInfo } from './command-tree.ts';
+import type { Shell } from './shells.ts';
 
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
-export type Shell = (typeof SHELLS)[number];
+export { SHELLS, type Shell } from './shells.ts';
 
 /** A single-quoted shell word (bash and fish: `'` closes, `\'` is not special in bash). */
 function sq(s: string): string {

@@ -187,3 +187,15 @@ test('hygiene flags: orphan removal off by default (report only), cache limits, 
     );
   }
 });
+
+test('--fake-hypervisor (test only): off by default, a switch or its variable, and never with the storage role', () => {
+  const base = ['--conductor', 'ctl:7443', '--tls-dir', '/t'];
+  assert.equal(parseAgentConfig(base, 'hv').fakeHypervisor, undefined);
+  assert.equal(parseAgentConfig([...base, '--fake-hypervisor'], 'hv').fakeHypervisor, true);
+  assert.equal(parseAgentConfig(base, 'hv', { STRATO_AGENT_FAKE_HYPERVISOR: '1' }).fakeHypervisor, true);
+  assert.match(HELP, /--fake-hypervisor\s+TEST ONLY/);
+  assert.throws(
+    () => parseAgentConfig([...base, '--fake-hypervisor', '--roles', 'compute,storage'], 'hv'),
+    (e) => isStratoError(e, 'INVALID_ARGUMENT') && /^--fake-hypervisor: has no fake storage/.test(e.message),
+  );
+});
