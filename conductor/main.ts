@@ -25,8 +25,10 @@ import type { ProtoGrpcType as KeyPairProto } from '../common/gen/keypair.ts';
 import type { ProtoGrpcType as NetworkProto } from '../common/gen/network.ts';
 import type { ProtoGrpcType as QuotaProto } from '../common/gen/quota.ts';
 import type { ProtoGrpcType as ServerProto } from '../common/gen/server.ts';
+import type { ProtoGrpcType as ServerMoveProto } from '../common/gen/server_move.ts';
 import type { FlavorsHandlers } from '../common/gen/strato/compute/v1/Flavors.ts';
 import type { KeyPairsHandlers } from '../common/gen/strato/compute/v1/KeyPairs.ts';
+import type { ServerMovesHandlers } from '../common/gen/strato/compute/v1/ServerMoves.ts';
 import type { ServersHandlers } from '../common/gen/strato/compute/v1/Servers.ts';
 import type { ServerVolumesHandlers } from '../common/gen/strato/compute/v1/ServerVolumes.ts';
 import type { HostCertificatesHandlers } from '../common/gen/strato/host/v1/HostCertificates.ts';
@@ -68,6 +70,7 @@ import { networkApis } from './api/network-apis.ts';
 import { quotasApi } from './api/quotas-api.ts';
 import { registryApi } from './api/registry-api.ts';
 import { serverVolumesApi } from './api/server-volumes-api.ts';
+import { serverMovesApi } from './api/server-moves-api.ts';
 import { serversApi } from './api/servers-api.ts';
 import { hideStoreErrors } from './api/store-errors.ts';
 import { volumeSnapshotsApi } from './api/volume-snapshots-api.ts';
@@ -78,6 +81,7 @@ import { CertificateView } from './certificates/certificate-view.ts';
 import { HostCertificateBook } from './certificates/host-certificate-book.ts';
 import { catalogFrom } from './compute/catalog.ts';
 import { ComputeService } from './compute/compute-service.ts';
+import { MoveService } from './compute/move-service.ts';
 import { HostReports } from './compute/host-reports.ts';
 import { serverHoldings } from './compute/project-holdings.ts';
 import { storeServerNetworking } from './compute/server-networking/store-server-networking.ts';
@@ -132,6 +136,7 @@ type Proto = AgentProto &
   NetworkProto &
   QuotaProto &
   ServerProto &
+  ServerMoveProto &
   VolumeProto;
 
 export interface Conductor {
@@ -294,6 +299,16 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       quotas,
       keyPairs,
     });
+    const moves = new MoveService({
+      store,
+      catalog: catalogFrom(images, flavors),
+      driver,
+      hosts,
+      quotas,
+      resizeConfirmAfterS: config.resizeConfirmAfterS,
+    });
+    moves.startAutoConfirm();
+    cleanups.push(() => moves.close());
     const netApi = networkApis(identity, networking);
     const reports = new HostReports({ store, heartbeatIntervalMs: timing.heartbeatIntervalMs });
     const serverStates = new ServerStates(store, clog);
@@ -335,6 +350,7 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
         proto.strato.compute.v1.ServerVolumes.service,
         serverVolumesApi(compute, identity),
       )
+      .addService<ServerMovesHandlers>(proto.strato.compute.v1.ServerMoves.service, serverMovesApi(moves, identity))
       .addService<HostsHandlers>(proto.strato.host.v1.Hosts.service, hostsApi(hosts, claimer, identity))
       .addService<HostCertificatesHandlers>(
         proto.strato.host.v1.HostCertificates.service,

@@ -14,6 +14,7 @@ import { networksRequests } from './networks.ts';
 import { portsRequests } from './ports.ts';
 import { quotasRequests } from './quotas.ts';
 import { securityGroupsRequests } from './security-groups.ts';
+import { serverMovesRequests } from './server-moves.ts';
 import { serverVolumesRequests } from './server-volumes.ts';
 import { serversRequests } from './servers.ts';
 import { subnetsRequests } from './subnets.ts';
@@ -28,6 +29,7 @@ export const PUBLIC_REQUESTS: RequestSchemas = {
   ...flavorsRequests,
   ...serversRequests,
   ...serverVolumesRequests,
+  ...serverMovesRequests,
   ...hostsRequests,
   ...hostCertificatesRequests,
   ...networksRequests,

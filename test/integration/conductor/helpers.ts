@@ -14,6 +14,7 @@ import type { ProtoGrpcType as KeyPairProto } from '../../../common/gen/keypair.
 import type { ProtoGrpcType as NetworkProto } from '../../../common/gen/network.ts';
 import type { ProtoGrpcType as QuotaProto } from '../../../common/gen/quota.ts';
 import type { ProtoGrpcType as ServerProto } from '../../../common/gen/server.ts';
+import type { ProtoGrpcType as ServerMoveProto } from '../../../common/gen/server_move.ts';
 import type { ProtoGrpcType as VolumeProto } from '../../../common/gen/volume.ts';
 import type { Server__Output } from '../../../common/gen/strato/compute/v1/Server.ts';
 import { connect } from '../../../common/grpc/client.ts';
@@ -36,6 +37,7 @@ type Proto = FlavorProto &
   NetworkProto &
   QuotaProto &
   ServerProto &
+  ServerMoveProto &
   VolumeProto;
 
 // The conductor runs in this process: keep its logs to what matters.
@@ -66,6 +68,7 @@ export async function apiClients(address: string, caFile: string, token: string)
     volumes: connect(proto.strato.volume.v1.Volumes, address, opts),
     volumeSnapshots: connect(proto.strato.volume.v1.VolumeSnapshots, address, opts),
     serverVolumes: connect(proto.strato.compute.v1.ServerVolumes, address, opts),
+    serverMoves: connect(proto.strato.compute.v1.ServerMoves, address, opts),
     quotas: connect(proto.strato.identity.v1.Quotas, address, opts),
     keyPairs: connect(proto.strato.compute.v1.KeyPairs, address, opts),
   };

@@ -46,6 +46,7 @@ const SERVICES: Record<string, keyof Api> = {
   'strato.compute.v1.Flavors': 'flavors',
   'strato.compute.v1.Servers': 'servers',
   'strato.compute.v1.ServerVolumes': 'serverVolumes',
+  'strato.compute.v1.ServerMoves': 'serverMoves',
   'strato.host.v1.Hosts': 'hosts',
   'strato.host.v1.HostCertificates': 'hostCertificates',
   'strato.network.v1.Networks': 'networks',
