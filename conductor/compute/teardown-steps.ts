@@ -7,6 +7,7 @@
 import { toStratoError } from '../../common/grpc/status.ts';
 import { moveClaimId } from '../scheduler/move-claims.ts';
 import type { Workflow } from './instance-record.ts';
+import { toStatus, updateMigration } from './migration-record.ts';
 import { deleteCopy } from './move-steps.ts';
 import { describeError, type Step } from './workflow.ts';
 
@@ -44,7 +45,14 @@ export const deleteStep: Step = async (rec, _wf, deps) => {
 };
 
 export const releaseStep: Step = async (rec, _wf, deps) => {
-  if (rec.move) await deps.claimer.release(moveClaimId(rec.move.migrationId));
+  if (rec.move) {
+    // A move the delete cut short ends with it.
+    await deps.claimer.release(moveClaimId(rec.move.migrationId));
+    if (deps.moves) {
+      const why = { error: 'the server was deleted during the move' };
+      await updateMigration(deps.moves.store, rec.move.migrationId, toStatus('error', why), deps.now);
+    }
+  }
   await deps.claimer.release(rec.id);
   return { kind: 'update', apply: (r) => ({ ...r, workflow: { ...(r.workflow as Workflow), step: 'purge' } }) };
 };

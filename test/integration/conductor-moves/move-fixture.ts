@@ -10,6 +10,7 @@ import type { Catalog } from '../../../conductor/compute/catalog.ts';
 import { type InstanceRecord, instanceKey } from '../../../conductor/compute/instance-record.ts';
 import { type MigrationRecord, migrationKey } from '../../../conductor/compute/migration-record.ts';
 import { MoveService } from '../../../conductor/compute/move-service.ts';
+import type { InstanceNic, ServerNetworking } from '../../../conductor/compute/nics.ts';
 import { WorkflowDriver } from '../../../conductor/compute/workflow-driver.ts';
 import type { Principal } from '../../../conductor/identity/model.ts';
 import { instanceUsage } from '../../../conductor/compute/usage.ts';
@@ -81,6 +82,54 @@ const catalog: Catalog = {
   },
 };
 
+/**
+ * A recording stand-in for the server networking seam (ports, bindings, pushes):
+ * each call goes into the fake agents' call list (host = the host named), so a
+ * test sees the order of network and agent calls.
+ */
+export function recordingNet(agents: FakeMoveAgents): ServerNetworking {
+  const note = (call: string, host: string): void => {
+    agents.calls.push({ host, call, instanceId: '' });
+  };
+  return {
+    resolve: async () => [],
+    portId: async (_p, ref) => ref,
+    allocate: async (_o, nics) => [...nics],
+    bindHost: async (_id, _nics, host) => note('net:bindHost', host),
+    bindMigrating: async (_id, _nics, host) => note('net:bindMigrating', host),
+    release: async () => note('net:release', ''),
+    pushHost: async (host) => {
+      note('net:push', host);
+      return { ok: true };
+    },
+    pushSoon: () => note('net:pushSoon', ''),
+    spawnParts: async (nics) => ({
+      ports: nics.map((n) => ({
+        portId: n.portId,
+        mac: n.mac,
+        networkId: n.networkId,
+        bridge: 'brq',
+        tap: 'tap',
+        mtu: 1450,
+        ips: n.ips,
+      })),
+      networkDataJson: '{}',
+    }),
+    attach: async () => {},
+    detach: async () => {},
+  };
+}
+
+export const NIC: InstanceNic = {
+  networkId: 'n1',
+  networkName: 'net',
+  portId: 'port-1',
+  fixedIp: '',
+  owned: true,
+  mac: 'fa:16:3e:00:00:01',
+  ips: ['10.0.0.5'],
+};
+
 export interface Usage {
   vcpus: number;
   ramMiB: number;
@@ -127,6 +176,7 @@ export class MoveLab {
       claimer: this.claimer,
       hosts,
       agents: this.agents,
+      net: recordingNet(this.agents),
       quotas: this.quotas,
       migrationPollMs: 20,
       acpiTimeoutS: 1,
@@ -157,7 +207,10 @@ export class MoveLab {
   }
 
   /** A server at rest on `host`: its record, its claim (as the scheduler made it) and its domain. */
-  async server(host: string, o: { power?: 'running' | 'shutdown'; projectId?: string } = {}): Promise<string> {
+  async server(
+    host: string,
+    o: { power?: 'running' | 'shutdown'; projectId?: string; nics?: InstanceNic[] } = {},
+  ): Promise<string> {
     const id = `00000000-0000-4000-8000-${String(++this.seq).padStart(12, '0')}`;
     const power = o.power ?? 'running';
     const f = FLAVORS.small;
@@ -178,6 +231,7 @@ export class MoveLab {
       userData: '',
       metadata: {},
       settledAtMs: 0,
+      ...(o.nics ? { nics: o.nics } : {}),
     };
     // Counted against the project's quota as a create counts it.
     const q = await this.quotas.count(rec.projectId, instanceUsage.usageOf(rec).delta);

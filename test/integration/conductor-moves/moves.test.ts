@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { isStratoError } from '../../../common/errors.ts';
-import { admin, FLAVORS, MoveLab, member, usageOf } from './move-fixture.ts';
+import { admin, FLAVORS, MoveLab, member, NIC, usageOf } from './move-fixture.ts';
 
 const ZERO = usageOf();
 
@@ -46,6 +46,31 @@ describe('conductor moves (fake agents)', () => {
     // The guest was stopped on the source before the copy, and the paused arrival stopped hard.
     const calls = lab.agents.calls.filter((c) => c.instanceId === id).map((c) => `${c.host} ${c.call}`);
     assert.deepEqual(calls.slice(0, 2), ['hv-a action:stop', 'hv-b prepareIncoming']);
+    await balanced();
+  });
+
+  it("wires the ports on the destination before the guest goes there, and leaves the source's at the end", async () => {
+    const id = await lab.server('hv-a', { nics: [NIC] });
+    const from = lab.agents.calls.length;
+    await lab.moves.migrate({ server: id, live: true, host: '', bandwidthMibS: 0 }, admin, 'r-net');
+    const r = await lab.settled(id);
+    assert.equal(r.host, 'hv-b');
+    assert.deepEqual(r.nics, [NIC], 'same ports, same addresses');
+    const seen = lab.agents.calls
+      .slice(from)
+      .filter((c) => c.call.startsWith('net:') || c.instanceId === id)
+      .map((c) => `${c.call} ${c.host}`.trim())
+      .filter((c) => !c.startsWith('getMigration') && !c.startsWith('getInstance'));
+    assert.deepEqual(seen, [
+      'net:bindMigrating hv-b',
+      'net:push hv-b',
+      'prepareIncoming hv-b',
+      'startMigration hv-a',
+      'delete hv-a',
+      'net:bindHost hv-b',
+      'net:bindMigrating',
+      'net:pushSoon',
+    ]);
     await balanced();
   });
 
