@@ -167,6 +167,8 @@ export const moveNetStep: Step = async (rec, wf, deps) => {
     if (isNoAnswer(push.error)) return retryLater(deps, describeError(push.error));
     return rollBack(describeError(push.error));
   }
+  // The network's other hosts (the source among them) learn the destination as a VXLAN peer.
+  net.pushSoon();
   deps.log.info({ hostId: move.destHost }, 'ports wired on the move destination');
   return goTo('move-prepare');
 };

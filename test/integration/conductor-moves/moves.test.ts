@@ -64,6 +64,7 @@ describe('conductor moves (fake agents)', () => {
     assert.deepEqual(seen, [
       'net:bindMigrating hv-b',
       'net:push hv-b',
+      'net:pushSoon',
       'prepareIncoming hv-b',
       'startMigration hv-a',
       'delete hv-a',
