@@ -7,6 +7,7 @@ import { allPages, nameOrId } from '../args.ts';
 import type { Ctx } from '../context.ts';
 import { type Column, renderList, renderShow } from '../output.ts';
 import { registerHostCertificate } from './host-certificate.ts';
+import { registerHostDrainCommand } from './server-move-drain.ts';
 
 type Resource = 'vcpus' | 'ramMib' | 'diskGib';
 const RATIO_OF = { vcpus: 'cpu', ramMib: 'ram', diskGib: 'disk' } as const;
@@ -159,5 +160,6 @@ export function registerHost(program: Command, ctx: Ctx): void {
       });
   }
 
+  registerHostDrainCommand(host, ctx);
   registerHostCertificate(host, ctx);
 }

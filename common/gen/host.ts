@@ -3,6 +3,9 @@ import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
 import type { AllocationRatio as _strato_host_v1_AllocationRatio, AllocationRatio__Output as _strato_host_v1_AllocationRatio__Output } from './strato/host/v1/AllocationRatio.ts';
 import type { Capacity as _strato_host_v1_Capacity, Capacity__Output as _strato_host_v1_Capacity__Output } from './strato/host/v1/Capacity.ts';
+import type { DrainHostRequest as _strato_host_v1_DrainHostRequest, DrainHostRequest__Output as _strato_host_v1_DrainHostRequest__Output } from './strato/host/v1/DrainHostRequest.ts';
+import type { DrainHostResponse as _strato_host_v1_DrainHostResponse, DrainHostResponse__Output as _strato_host_v1_DrainHostResponse__Output } from './strato/host/v1/DrainHostResponse.ts';
+import type { DrainedServer as _strato_host_v1_DrainedServer, DrainedServer__Output as _strato_host_v1_DrainedServer__Output } from './strato/host/v1/DrainedServer.ts';
 import type { GetHostCertificatesRequest as _strato_host_v1_GetHostCertificatesRequest, GetHostCertificatesRequest__Output as _strato_host_v1_GetHostCertificatesRequest__Output } from './strato/host/v1/GetHostCertificatesRequest.ts';
 import type { GetHostRequest as _strato_host_v1_GetHostRequest, GetHostRequest__Output as _strato_host_v1_GetHostRequest__Output } from './strato/host/v1/GetHostRequest.ts';
 import type { HeartbeatRequest as _strato_host_v1_HeartbeatRequest, HeartbeatRequest__Output as _strato_host_v1_HeartbeatRequest__Output } from './strato/host/v1/HeartbeatRequest.ts';
@@ -42,6 +45,9 @@ export interface ProtoGrpcType {
       v1: {
         AllocationRatio: MessageTypeDefinition<_strato_host_v1_AllocationRatio, _strato_host_v1_AllocationRatio__Output>
         Capacity: MessageTypeDefinition<_strato_host_v1_Capacity, _strato_host_v1_Capacity__Output>
+        DrainHostRequest: MessageTypeDefinition<_strato_host_v1_DrainHostRequest, _strato_host_v1_DrainHostRequest__Output>
+        DrainHostResponse: MessageTypeDefinition<_strato_host_v1_DrainHostResponse, _strato_host_v1_DrainHostResponse__Output>
+        DrainedServer: MessageTypeDefinition<_strato_host_v1_DrainedServer, _strato_host_v1_DrainedServer__Output>
         GetHostCertificatesRequest: MessageTypeDefinition<_strato_host_v1_GetHostCertificatesRequest, _strato_host_v1_GetHostCertificatesRequest__Output>
         GetHostRequest: MessageTypeDefinition<_strato_host_v1_GetHostRequest, _strato_host_v1_GetHostRequest__Output>
         HeartbeatRequest: MessageTypeDefinition<_strato_host_v1_HeartbeatRequest, _strato_host_v1_HeartbeatRequest__Output>

@@ -9,8 +9,11 @@ import type { Implementation } from '../../common/grpc/handlers.ts';
 import type { StorageReport } from '../../common/gen/strato/host/v1/StorageReport.ts';
 import { type HostRecord, ORPHAN_KINDS, rolesOf, type StorageFacts } from '../hosts/host-record.ts';
 import type { HostRegistry } from '../hosts/host-registry.ts';
+import { failedPrecondition } from '../../common/errors.ts';
+import type { DrainedServer } from '../compute/move-service.ts';
 import { requireAdmin } from '../identity/access.ts';
 import type { Identity } from '../identity/identity.ts';
+import type { Principal } from '../identity/model.ts';
 import { usable } from '../scheduler/resources.ts';
 import type { StoreClaimer } from '../scheduler/store-claimer.ts';
 import type { HostSnapshot, Resources } from '../scheduler/types.ts';
@@ -75,10 +78,16 @@ export function hostToProto(h: HostRecord, state: string, facts: HostSnapshot, n
   };
 }
 
+/** What DrainHost needs of the moves (compute/move-service.ts). */
+export interface HostDrainer {
+  drain(hostId: string, p: Principal, requestId: string): Promise<DrainedServer[]>;
+}
+
 export function hostsApi(
   hosts: HostRegistry,
   claimer: StoreClaimer,
   identity: Identity,
+  drainer?: HostDrainer,
 ): Implementation<HostsHandlers> {
   const usageOf = async (): Promise<Map<string, HostSnapshot>> =>
     new Map((await claimer.snapshots()).map((s) => [s.hostId, s]));
@@ -104,6 +113,15 @@ export function hostsApi(
     async SetHostEnabled(req, ctx) {
       requireAdmin(await authenticate(ctx, identity), 'enabling or disabling a host');
       return view(await hosts.setEnabled(req.host, req.enabled));
+    },
+
+    async DrainHost(req, ctx) {
+      const p = await authenticate(ctx, identity);
+      requireAdmin(p, 'draining a host');
+      if (!drainer) throw failedPrecondition('MOVES_NOT_CONFIGURED', 'this conductor cannot move servers');
+      // Disabled first: nothing new lands there while it empties (and the moves go elsewhere).
+      const h = await hosts.setEnabled(req.host, false);
+      return { servers: await drainer.drain(h.id, p, ctx.requestId) };
     },
   };
 }

@@ -6,7 +6,7 @@
 // workflow driver. Who may call what is the policy's business (policy/table.ts);
 // project isolation is findServer's (another project's server is NOT_FOUND).
 import { randomUUID } from 'node:crypto';
-import { failedPrecondition, invalidArgument, notFound } from '../../common/errors.ts';
+import { failedPrecondition, invalidArgument, isStratoError, notFound } from '../../common/errors.ts';
 import { type Logger, log as rootLog } from '../../common/log.ts';
 import type { Principal } from '../identity/model.ts';
 import { NO_LIMITS } from '../quotas/model.ts';
@@ -50,6 +50,14 @@ export interface MigrateInput {
   host: string;
   /** MiB/s; 0 = unlimited. */
   bandwidthMibS: number;
+}
+
+export interface DrainedServer {
+  serverId: string;
+  name: string;
+  migrationId: string;
+  kind: string;
+  error: string;
 }
 
 export interface MigrationFilter {
@@ -181,6 +189,35 @@ export class MoveService {
       out.push(m);
     }
     return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+  }
+
+  /**
+   * Starts moving every server on `hostId` elsewhere (DrainHost; the caller
+   * disabled the host first): ACTIVE live, SHUTOFF cold. One entry per server,
+   * in id order: its migration, or why it cannot move.
+   */
+  async drain(hostId: string, p: Principal, requestId: string): Promise<DrainedServer[]> {
+    const out: DrainedServer[] = [];
+    for await (const e of iterateAll<InstanceRecord>(this.store, INSTANCES)) {
+      const r = e.value;
+      if (r.host !== hostId) continue;
+      const entry: DrainedServer = { serverId: r.id, name: r.name, migrationId: '', kind: '', error: '' };
+      if (r.move && r.workflow && r.workflow.kind !== 'delete') {
+        // Moving already (an earlier drain, or an admin's migrate).
+        out.push({ ...entry, migrationId: r.move.migrationId, kind: r.move.kind });
+        continue;
+      }
+      const live = r.vmState === 'ACTIVE';
+      try {
+        const m = await this.migrate({ server: r.id, live, host: '', bandwidthMibS: 0 }, p, requestId);
+        out.push({ ...entry, migrationId: m.id, kind: m.kind });
+      } catch (err) {
+        if (!isStratoError(err)) throw err;
+        out.push({ ...entry, error: `${err.reason}: ${err.message}` });
+      }
+    }
+    this.log.info({ hostId, requestId, servers: out.length }, 'host drain started');
+    return out;
   }
 
   /** Confirms every resize waiting longer than the window; returns how many. */

@@ -97,6 +97,7 @@ export const POLICY: ReadonlyMap<string, Rule> = new Map([
     ListHosts: adminRead,
     GetHost: adminRead,
     SetHostEnabled: adminWrite,
+    DrainHost: adminWrite,
   }),
   ...service('strato.host.v1.HostCertificates', {
     IssueHostCertificate: adminWrite,

@@ -6,4 +6,5 @@ export const hostsRequests: RequestSchemas = {
   'strato.host.v1.ListHostsRequest': z.object({ pageSize, pageToken }),
   'strato.host.v1.GetHostRequest': z.object({ host: hostRef }),
   'strato.host.v1.SetHostEnabledRequest': z.object({ host: hostRef, enabled: bool }),
+  'strato.host.v1.DrainHostRequest': z.object({ host: hostRef }),
 };

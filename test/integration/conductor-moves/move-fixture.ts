@@ -268,6 +268,15 @@ export class MoveLab {
     );
   }
 
+  /** Waits until no server has a workflow. */
+  async settledAll(timeoutMs = 5000): Promise<void> {
+    await waitFor(
+      async () => (await this.store.list<InstanceRecord>('/instances/', { limit: 1000 })).entries,
+      (es) => es.every((e) => e.value.workflow === undefined),
+      { what: 'every server settled', timeoutMs, intervalMs: 10 },
+    );
+  }
+
   async atStep(id: string, step: string, timeoutMs = 5000): Promise<void> {
     await waitFor(
       () => this.record(id),

@@ -320,6 +320,38 @@ describe('conductor moves (fake agents)', () => {
     }
   });
 
+  it('drain moves running servers live and stopped ones cold, and says what cannot move', async () => {
+    const running = await lab.server('hv-a');
+    const stopped = await lab.server('hv-a', { power: 'shutdown' });
+    const stuck = await lab.server('hv-a');
+    const r = await lab.record(stuck);
+    const vol = { volumeId: 'v1', device: 'vdb', boot: false, deleteOnTermination: false };
+    await lab.store.update(`/instances/${stuck}`, { ...r, volumes: [vol] });
+    const out = await lab.moves.drain('hv-a', admin, 'r-drain');
+    const mine = out.filter((x) => [running, stopped, stuck].includes(x.serverId));
+    const by = new Map(mine.map((x) => [x.serverId, x]));
+    assert.equal(by.get(running)?.kind, 'live');
+    assert.equal(by.get(stopped)?.kind, 'cold');
+    assert.equal(by.get(stuck)?.migrationId, '');
+    assert.match(by.get(stuck)?.error ?? '', /VOLUMES_ATTACHED/);
+    for (const id of [running, stopped]) {
+      const s = await lab.settled(id);
+      assert.equal(s.host, 'hv-b');
+    }
+    assert.equal((await lab.record(running)).vmState, 'ACTIVE');
+    assert.equal((await lab.record(stopped)).vmState, 'SHUTOFF');
+    // Only the server with a volume (and earlier tests' leftovers) stayed.
+    const left = (await lab.moves.drain('hv-a', admin, 'r-drain2')).filter((x) =>
+      [running, stopped, stuck].includes(x.serverId),
+    );
+    assert.deepEqual(
+      left.map((x) => x.serverId),
+      [stuck],
+    );
+    await lab.settledAll();
+    await balanced();
+  });
+
   it('lists and shows migrations, newest first, filtered by server and host', async () => {
     const all = await lab.moves.listMigrations({}, admin);
     assert.ok(all.length >= 8);

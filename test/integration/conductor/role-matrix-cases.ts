@@ -60,6 +60,8 @@ export interface Case {
   destructive?: boolean;
   /** Called with a throwaway token of the caller (Logout ends the token it is called with). */
   throwaway?: boolean;
+  /** Puts back what a passing call changed, after each caller's call. */
+  after?: () => Promise<unknown>;
 }
 
 /** Resources and names a case draws on, made by the test (its fixtures are per run). */
@@ -290,6 +292,12 @@ export function rpcCases(m: CaseContext): Record<string, Case> {
     '/strato.host.v1.Hosts/ListHosts': { targets: false, request: () => ({}) },
     '/strato.host.v1.Hosts/GetHost': { targets: false, request: () => ({ host: 'hv-2' }) },
     '/strato.host.v1.Hosts/SetHostEnabled': { targets: false, request: () => ({ host: 'hv-2', enabled: true }) },
+    // The storage host (too small for servers: nothing to move), enabled again for the volume cases.
+    '/strato.host.v1.Hosts/DrainHost': {
+      targets: false,
+      request: () => ({ host: 'st-1' }),
+      after: () => m.cloud().hosts.SetHostEnabled({ host: 'st-1', enabled: true }),
+    },
     // Issued and revoked for hosts of their own: hv-2 keeps its certificate (and its servers).
     '/strato.host.v1.HostCertificates/IssueHostCertificate': {
       targets: false,

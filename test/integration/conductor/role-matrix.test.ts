@@ -259,6 +259,7 @@ describe('roles on every RPC, from the policy table, on the real conductor', () 
           if (got !== want) got = `${err.code}/${err.reason}: ${err.message}`;
         } finally {
           if (c.throwaway) closeApi(api);
+          await c.after?.();
         }
         if (got !== want) wrong.push(`${rpc} as ${caller.label}: want ${want}, got ${got}`);
         if (got === 'passes' && caller.project === 'other') {
