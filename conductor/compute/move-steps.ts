@@ -26,6 +26,7 @@ import type { AgentMigrationStatus, MoveAgentApi } from '../agents/move-agent-ap
 import { isNoAnswer } from '../agents/no-answer.ts';
 import { moveClaimId } from '../scheduler/move-claims.ts';
 import { noValidHostMessage } from '../scheduler/no-valid-host.ts';
+import type { SelectionResult } from '../scheduler/types.ts';
 import { needNet, spawnRequest } from './boot-steps.ts';
 import type { InstanceMove, InstanceRecord, Workflow, WorkflowStep } from './instance-record.ts';
 import {
@@ -101,10 +102,14 @@ function errorText(err: unknown): string {
   return describeError(toStratoError(err));
 }
 
-export const moveScheduleStep: Step = async (rec, wf, deps) => {
-  const move = moveOf(rec);
-  if (wf.abort) return goTo('move-rollback');
-  const sel = await deps.claimer.place(
+/** Claims the destination under the move's own claim key. */
+function placeDestination(
+  rec: InstanceRecord,
+  wf: Workflow,
+  deps: StepDeps,
+  move: InstanceMove,
+): Promise<SelectionResult> {
+  return deps.claimer.place(
     {
       requestId: wf.requestId,
       instanceId: moveClaimId(move.migrationId),
@@ -116,6 +121,19 @@ export const moveScheduleStep: Step = async (rec, wf, deps) => {
     },
     { isAdmin: true },
   );
+}
+
+export const moveScheduleStep: Step = async (rec, wf, deps) => {
+  const move = moveOf(rec);
+  if (wf.abort) return goTo('move-rollback');
+  let sel: SelectionResult;
+  try {
+    sel = await placeDestination(rec, wf, deps, move);
+  } catch (err) {
+    // A request the scheduler refuses outright would be refused forever.
+    if (!isStratoError(err) || !['INVALID_ARGUMENT', 'PERMISSION_DENIED'].includes(err.code)) throw err;
+    return rollBack(describeError(err));
+  }
   if (!sel.ok) {
     deps.log.info({ reasons: sel.noValidHost.reasons }, 'no valid host for the move');
     return rollBack(`RESOURCE_EXHAUSTED NO_VALID_HOST: ${noValidHostMessage(sel.noValidHost)}`);
