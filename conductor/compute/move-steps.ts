@@ -317,7 +317,7 @@ export const moveWaitStep: Step = async (rec, wf, deps) => {
     default:
       await migrationStatus(deps, rec, 'running', { progress: progressOf(st) });
       // A wait is not committed, so it is not "settled": the next turn polls again.
-      return { kind: 'wait', ms: needMoves(deps).pollMs, why: 'migration running' };
+      return { kind: 'wait', ms: needMoves(deps).pollMs, why: 'migration running', poll: true };
   }
 };
 
@@ -349,7 +349,7 @@ async function resolveLost(rec: InstanceRecord, deps: StepDeps, srcMoves: MoveAg
   }
   if (verdict === 'completed') return arrived(rec, deps, undefined);
   if (verdict === 'running')
-    return { kind: 'wait', ms: needMoves(deps).pollMs, why: 'migration running (agent lost track)' };
+    return { kind: 'wait', ms: needMoves(deps).pollMs, why: 'migration running (agent lost track)', poll: true };
   return rollBack('ABORTED MIGRATION_FAILED: the source agent lost the migration and the destination has no domain');
 }
 

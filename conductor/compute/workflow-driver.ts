@@ -230,7 +230,7 @@ export class WorkflowDriver {
         : step(entry.value, wf, deps));
       if (signal.aborted) return { kind: 'done' };
       if (outcome.kind === 'wait') {
-        this.o.observer?.stepWaits(wf.kind, wf.step);
+        if (!outcome.poll) this.o.observer?.stepWaits(wf.kind, wf.step);
         return { ...outcome, log };
       }
       if (outcome.kind === 'purge') await this.purgeObserved(id, wf);

@@ -22,8 +22,12 @@ export type Outcome =
   | { kind: 'update'; apply: (rec: InstanceRecord, nowIso: string, nowMs: number) => InstanceRecord; finish?: Finish }
   /** Remove the instance and everything keyed by it (the end of a delete). */
   | { kind: 'purge' }
-  /** Nothing to commit; run the same step again after `ms` (a host that is down). */
-  | { kind: 'wait'; ms: number; why: string };
+  /**
+   * Nothing to commit; run the same step again after `ms` (a host that is down).
+   * `poll`: not a failure, the step follows progress (a running migration): no
+   * warning, no back-off, not counted as a wait in the metrics.
+   */
+  | { kind: 'wait'; ms: number; why: string; poll?: boolean };
 
 export interface Finish {
   error?: string;
