@@ -117,6 +117,7 @@ function placeDestination(
       flavor: { vcpus: move.flavor.vcpus, ramMiB: move.flavor.ramMib, diskGiB: move.flavor.diskGib },
       // Never the host it is on (Nova's allow_resize_to_same_host = False, for every move).
       excludeHosts: [move.sourceHost],
+      excludeWhy: 'the server is there (a move goes to another host)',
       ...(move.forceHost ? { forceHost: move.forceHost } : {}),
     },
     { isAdmin: true },

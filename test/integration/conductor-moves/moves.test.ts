@@ -262,6 +262,21 @@ describe('conductor moves (fake agents)', () => {
     await assert.rejects(lab.moves.confirm(id, admin, 'x'), reason('INVALID_STATE'));
     await assert.rejects(lab.moves.resize(id, '', admin, 'x'), reason('FLAVOR_REQUIRED'));
     await assert.rejects(lab.moves.resize(id, 'nope', admin, 'x'), reason('FLAVOR_NOT_FOUND'));
+    // No other host with room: the migration ends in error saying why, the server stays.
+    const lone = await MoveLab.start(['hv-solo']);
+    try {
+      const sid = await lone.server('hv-solo');
+      const m = await lone.moves.migrate({ server: sid, live: true, host: '', bandwidthMibS: 0 }, admin, 'x');
+      const r = await lone.settled(sid);
+      assert.equal(r.host, 'hv-solo');
+      assert.equal(r.vmState, 'ACTIVE');
+      const mig = await lone.migration(m.id);
+      assert.equal(mig.status, 'error');
+      assert.match(mig.error, /NO_VALID_HOST.*hv-solo: the server is there \(a move goes to another host\)/);
+      assert.deepEqual(await lone.usageMatchesClaims(), []);
+    } finally {
+      await lone.close();
+    }
     assert.deepEqual(await lab.record(id), before);
     await balanced();
   });
