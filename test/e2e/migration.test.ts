@@ -141,7 +141,7 @@ describe('moving servers (e2e: two simulated hosts, real QEMU)', { timeout: 3_60
     ]);
     assert.equal(s.host, other(from));
     assert.equal(s.vmState, 'SHUTOFF');
-    assert.equal(await c.servers.domainState(other(from), mover.id), 'shutoff');
+    assert.equal(await c.servers.domainState(other(from), mover.id), 'SHUTOFF');
     assert.ok(!(await c.servers.domainsOn(from)).includes(`strato-${mover.id}`), `no domain left on ${from}`);
     await assertUsage(
       c,
