@@ -88,10 +88,7 @@ describe('strato host commands and list filters against the conductor (one host)
       [['port', 'list', '--network', 'net-9'], /^strato: error: network "?net-9"? not found \(code NOT_FOUND/],
       [['subnet', 'list', '--network', 'net-9'], /^strato: error: network "?net-9"? not found \(code NOT_FOUND/],
       [['server', 'event', 'list', 'demo-9'], /^strato: error: server "?demo-9"? not found \(code NOT_FOUND/],
-      [
-        ['security', 'group', 'rule', 'list', 'sg-9'],
-        /^strato: error: security.group "?sg-9"? not found \(code NOT_FOUND/,
-      ],
+      [['security', 'group', 'rule', 'list', 'sg-9'], /^strato: error: security.group "?sg-9"? not found \(code NOT_FOUND/],
     ];
     for (const [args, pattern] of cases) {
       const r = await fx.strato(args);

@@ -112,7 +112,10 @@ describe('strato quota and keypair commands', () => {
     assert.deepEqual([imported.type, imported.bits, imported.fingerprint], ['ssh-rsa', 3072, fp]);
     assert.equal(imported.publicKey, (await readFile(`${base}.pub`, 'utf8')).trim());
     const list = await ok(mia(['-f', 'value', '-c', 'Name', 'keypair', 'list']));
-    assert.deepEqual(list.trim().split('\n'), ['k1', 'k3', 'rsa']);
+    assert.deepEqual(
+      list.trim().split('\n'),
+      ['k1', 'k3', 'rsa'],
+    );
     assert.equal(
       (await ok(fx.strato(['-f', 'value', '-c', 'Name', 'keypair', 'list']))).trim(),
       '',

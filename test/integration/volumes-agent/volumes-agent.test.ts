@@ -28,7 +28,12 @@ import { readLines, waitForLine } from '../../harness/console-log.ts';
 import { run } from '../../harness/exec.ts';
 import { IscsiLab } from '../../harness/iscsi-lab.ts';
 import { testImage } from '../../harness/test-image.ts';
-import { type AgentApi, type AgentProcess, agentApi, startAgentProcess } from '../agent/agent-harness.ts';
+import {
+  type AgentApi,
+  type AgentProcess,
+  agentApi,
+  startAgentProcess,
+} from '../agent/agent-harness.ts';
 import { RegistryStub, type StubImage, stubImage } from '../agent/registry-stub.ts';
 import { volumePatternSha256 } from '../image/volume-pattern.ts';
 
