@@ -26,9 +26,11 @@ import type { ProtoGrpcType as ServerConsoleProto } from '../common/gen/server_c
 import type { ServerConsolesClient } from '../common/gen/strato/compute/v1/ServerConsoles.ts';
 import type { AttachConsoleRequest } from '../common/gen/strato/compute/v1/AttachConsoleRequest.ts';
 import type { AttachConsoleResponse__Output } from '../common/gen/strato/compute/v1/AttachConsoleResponse.ts';
+import type { ProtoGrpcType as ServerMoveProto } from '../common/gen/server_move.ts';
 import type { FlavorsClient } from '../common/gen/strato/compute/v1/Flavors.ts';
 import type { KeyPairsClient } from '../common/gen/strato/compute/v1/KeyPairs.ts';
 import type { ServersClient } from '../common/gen/strato/compute/v1/Servers.ts';
+import type { ServerMovesClient } from '../common/gen/strato/compute/v1/ServerMoves.ts';
 import type { ServerVolumesClient } from '../common/gen/strato/compute/v1/ServerVolumes.ts';
 import type { HostCertificatesClient } from '../common/gen/strato/host/v1/HostCertificates.ts';
 import type { HostsClient } from '../common/gen/strato/host/v1/Hosts.ts';
@@ -69,6 +71,7 @@ export type SubnetsApi = StratoClient<SubnetsClient>;
 export type PortsApi = StratoClient<PortsClient>;
 export type SecurityGroupsApi = StratoClient<SecurityGroupsClient>;
 export type ServerVolumesApi = StratoClient<ServerVolumesClient>;
+export type ServerMovesApi = StratoClient<ServerMovesClient>;
 export type VolumesApi = StratoClient<VolumesClient>;
 export type VolumeSnapshotsApi = StratoClient<VolumeSnapshotsClient>;
 export type QuotasApi = StratoClient<QuotasClient>;
@@ -156,6 +159,13 @@ export class Session {
       'server-volumes',
       SERVER_PROTO,
       (p) => p.strato.compute.v1.ServerVolumes,
+    );
+  }
+  serverMoves(): Promise<ServerMovesApi> {
+    return this.authed<ServerMoveProto, ServerMovesApi>(
+      'server-moves',
+      'strato/compute/v1/server_move.proto',
+      (p) => p.strato.compute.v1.ServerMoves,
     );
   }
   hosts(): Promise<HostsApi> {

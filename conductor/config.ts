@@ -77,6 +77,12 @@ export interface ConductorConfig {
   detachTimeoutS: number;
   /** Every storage host's iSCSI exports are reconciled with the attachments this often. @default 60 */
   exportReconcileS: number;
+  /**
+   * A resize left in RESIZED (VERIFY_RESIZE) this long is confirmed by the
+   * conductor, giving the source host's resources back (Nova's
+   * resize_confirm_window); 0 = never. @default 86400 (24 h)
+   */
+  resizeConfirmAfterS: number;
   /** Prometheus metrics (HTTP, no authentication): HOST:PORT, or 'off'. @default 127.0.0.1:9180 */
   metricsListen: string;
   /**
@@ -111,6 +117,7 @@ export const DEFAULT_CONFIG: Readonly<ConductorConfig> = {
   volumeTimeoutS: 600,
   detachTimeoutS: 60,
   exportReconcileS: 60,
+  resizeConfirmAfterS: 86_400,
   metricsListen: '127.0.0.1:9180',
   quotaDefaults: { ...DEFAULT_LIMITS },
 };
@@ -174,6 +181,9 @@ export function resolveConfig(partial: Partial<ConductorConfig>): ConductorConfi
     parseMetricsListen(c.metricsListen);
   } catch (err) {
     throw bad(`metricsListen ${(err as Error).message}`);
+  }
+  if (!(typeof c.resizeConfirmAfterS === 'number' && c.resizeConfirmAfterS >= 0)) {
+    throw bad('resizeConfirmAfterS must be a number >= 0 (0: never)');
   }
   if (c.downTimeS <= c.heartbeatIntervalS) {
     throw bad(`downTimeS (${c.downTimeS}) must exceed heartbeatIntervalS (${c.heartbeatIntervalS})`);
@@ -277,6 +287,11 @@ export const CONDUCTOR_FLAGS: FlagTable = {
     help: "seconds between full pushes of every host's network state",
     default: DEFAULT_CONFIG.networkResyncS,
   },
+  'resize-confirm-after-s': {
+    value: 'S',
+    help: 'seconds a resize may wait for confirm or revert before the conductor confirms it (0: never)',
+    default: DEFAULT_CONFIG.resizeConfirmAfterS,
+  },
 };
 
 export const HELP = helpText(
@@ -323,6 +338,7 @@ function settings(v: FlagValues, spell: (flag: string) => string): Partial<Condu
     networkResyncS: seconds('network-resync-s'),
     volumeTimeoutS: seconds('volume-timeout-s'),
     detachTimeoutS: seconds('detach-timeout-s'),
+    resizeConfirmAfterS: seconds('resize-confirm-after-s'),
   });
 }
 

@@ -25,8 +25,10 @@ import type { ProtoGrpcType as KeyPairProto } from '../common/gen/keypair.ts';
 import type { ProtoGrpcType as NetworkProto } from '../common/gen/network.ts';
 import type { ProtoGrpcType as QuotaProto } from '../common/gen/quota.ts';
 import type { ProtoGrpcType as ServerProto } from '../common/gen/server.ts';
+import type { ProtoGrpcType as ServerMoveProto } from '../common/gen/server_move.ts';
 import type { FlavorsHandlers } from '../common/gen/strato/compute/v1/Flavors.ts';
 import type { KeyPairsHandlers } from '../common/gen/strato/compute/v1/KeyPairs.ts';
+import type { ServerMovesHandlers } from '../common/gen/strato/compute/v1/ServerMoves.ts';
 import type { ServersHandlers } from '../common/gen/strato/compute/v1/Servers.ts';
 import type { ProtoGrpcType as ServerConsoleProto } from '../common/gen/server_console.ts';
 import type { ServerConsolesHandlers } from '../common/gen/strato/compute/v1/ServerConsoles.ts';
@@ -72,6 +74,7 @@ import { quotasApi } from './api/quotas-api.ts';
 import { registryApi } from './api/registry-api.ts';
 import { serverConsolesApi } from './api/server-console-api.ts';
 import { serverVolumesApi } from './api/server-volumes-api.ts';
+import { serverMovesApi } from './api/server-moves-api.ts';
 import { serversApi } from './api/servers-api.ts';
 import { hideStoreErrors } from './api/store-errors.ts';
 import { volumeSnapshotsApi } from './api/volume-snapshots-api.ts';
@@ -84,6 +87,7 @@ import { catalogFrom } from './compute/catalog.ts';
 import { ComputeService } from './compute/compute-service.ts';
 import { HostEvacuator } from './compute/evacuate.ts';
 import { StaleCopies } from './compute/evacuate-stale.ts';
+import { MoveService } from './compute/move-service.ts';
 import { HostReports } from './compute/host-reports.ts';
 import { serverHoldings } from './compute/project-holdings.ts';
 import { storeServerNetworking } from './compute/server-networking/store-server-networking.ts';
@@ -139,6 +143,7 @@ type Proto = AgentProto &
   QuotaProto &
   ServerProto &
   ServerConsoleProto &
+  ServerMoveProto &
   VolumeProto;
 
 export interface Conductor {
@@ -303,6 +308,16 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       quotas,
       keyPairs,
     });
+    const moves = new MoveService({
+      store,
+      catalog: catalogFrom(images, flavors),
+      driver,
+      hosts,
+      quotas,
+      resizeConfirmAfterS: config.resizeConfirmAfterS,
+    });
+    moves.startAutoConfirm();
+    cleanups.push(() => moves.close());
     const netApi = networkApis(identity, networking);
     // A returning evacuated host deletes its stale copies (evacuate-stale.ts).
     const staleCopies = new StaleCopies({ store, hosts, agents });
@@ -356,7 +371,8 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
         proto.strato.compute.v1.ServerVolumes.service,
         serverVolumesApi(compute, identity),
       )
-      .addService<HostsHandlers>(proto.strato.host.v1.Hosts.service, hostsApi(hosts, claimer, identity, evacuator))
+      .addService<ServerMovesHandlers>(proto.strato.compute.v1.ServerMoves.service, serverMovesApi(moves, identity))
+      .addService<HostsHandlers>(proto.strato.host.v1.Hosts.service, hostsApi(hosts, claimer, identity, evacuator, moves))
       .addService<HostCertificatesHandlers>(
         proto.strato.host.v1.HostCertificates.service,
         hostCertificatesApi(identity, certs, hosts, config.certificateValidityDays),

@@ -8,6 +8,7 @@ import type { Ctx } from '../context.ts';
 import { type Column, renderList, renderShow } from '../output.ts';
 import { registerHostCertificate } from './host-certificate.ts';
 import { registerHostEvacuate } from './host-evacuate.ts';
+import { registerHostDrainCommand } from './server-move-drain.ts';
 
 type Resource = 'vcpus' | 'ramMib' | 'diskGib';
 const RATIO_OF = { vcpus: 'cpu', ramMib: 'ram', diskGib: 'disk' } as const;
@@ -161,5 +162,6 @@ export function registerHost(program: Command, ctx: Ctx): void {
   }
 
   registerHostEvacuate(host, ctx);
+  registerHostDrainCommand(host, ctx);
   registerHostCertificate(host, ctx);
 }

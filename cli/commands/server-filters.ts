@@ -5,7 +5,7 @@ import { InvalidArgumentError } from 'commander';
 import type { Server__Output } from '../../common/gen/strato/compute/v1/Server.ts';
 
 /** Nova's vm_states (proto/strato/compute/v1/server.proto). */
-export const VM_STATES = ['BUILD', 'ACTIVE', 'SHUTOFF', 'PAUSED', 'SUSPENDED', 'ERROR', 'DELETED'] as const;
+export const VM_STATES = ['BUILD', 'ACTIVE', 'SHUTOFF', 'PAUSED', 'SUSPENDED', 'ERROR', 'DELETED', 'RESIZED'] as const;
 
 export interface ServerFilter {
   /** A regular expression the name must match (openstack's --name). */

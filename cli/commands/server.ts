@@ -23,6 +23,7 @@ import {
 import { namesById, printsColumn } from './names.ts';
 import { SERVER_FIELDS, serverListColumns } from './server-fields.ts';
 import { filterServers, VM_STATES, vmStateArg } from './server-filters.ts';
+import { registerServerMoveCommands } from './server-move.ts';
 import { registerServerVolumeCommands } from './server-volume.ts';
 
 interface ListOpts {
@@ -276,6 +277,7 @@ export function registerServer(program: Command, ctx: Ctx): void {
   const remove = server.command('remove').description('hot-unplug a NIC or a volume from a server');
   registerPortCommands(add, remove, ctx);
   registerServerVolumeCommands(add, remove, ctx);
+  registerServerMoveCommands(server, ctx);
 
   const event = server.command('event').description("a server's action history");
   event

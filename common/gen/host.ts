@@ -3,6 +3,9 @@ import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
 import type { AllocationRatio as _strato_host_v1_AllocationRatio, AllocationRatio__Output as _strato_host_v1_AllocationRatio__Output } from './strato/host/v1/AllocationRatio.ts';
 import type { Capacity as _strato_host_v1_Capacity, Capacity__Output as _strato_host_v1_Capacity__Output } from './strato/host/v1/Capacity.ts';
+import type { DrainHostRequest as _strato_host_v1_DrainHostRequest, DrainHostRequest__Output as _strato_host_v1_DrainHostRequest__Output } from './strato/host/v1/DrainHostRequest.ts';
+import type { DrainHostResponse as _strato_host_v1_DrainHostResponse, DrainHostResponse__Output as _strato_host_v1_DrainHostResponse__Output } from './strato/host/v1/DrainHostResponse.ts';
+import type { DrainedServer as _strato_host_v1_DrainedServer, DrainedServer__Output as _strato_host_v1_DrainedServer__Output } from './strato/host/v1/DrainedServer.ts';
 import type { EvacuateHostRequest as _strato_host_v1_EvacuateHostRequest, EvacuateHostRequest__Output as _strato_host_v1_EvacuateHostRequest__Output } from './strato/host/v1/EvacuateHostRequest.ts';
 import type { EvacuateHostResponse as _strato_host_v1_EvacuateHostResponse, EvacuateHostResponse__Output as _strato_host_v1_EvacuateHostResponse__Output } from './strato/host/v1/EvacuateHostResponse.ts';
 import type { GetHostCertificatesRequest as _strato_host_v1_GetHostCertificatesRequest, GetHostCertificatesRequest__Output as _strato_host_v1_GetHostCertificatesRequest__Output } from './strato/host/v1/GetHostCertificatesRequest.ts';
@@ -45,6 +48,9 @@ export interface ProtoGrpcType {
       v1: {
         AllocationRatio: MessageTypeDefinition<_strato_host_v1_AllocationRatio, _strato_host_v1_AllocationRatio__Output>
         Capacity: MessageTypeDefinition<_strato_host_v1_Capacity, _strato_host_v1_Capacity__Output>
+        DrainHostRequest: MessageTypeDefinition<_strato_host_v1_DrainHostRequest, _strato_host_v1_DrainHostRequest__Output>
+        DrainHostResponse: MessageTypeDefinition<_strato_host_v1_DrainHostResponse, _strato_host_v1_DrainHostResponse__Output>
+        DrainedServer: MessageTypeDefinition<_strato_host_v1_DrainedServer, _strato_host_v1_DrainedServer__Output>
         EvacuateHostRequest: MessageTypeDefinition<_strato_host_v1_EvacuateHostRequest, _strato_host_v1_EvacuateHostRequest__Output>
         EvacuateHostResponse: MessageTypeDefinition<_strato_host_v1_EvacuateHostResponse, _strato_host_v1_EvacuateHostResponse__Output>
         GetHostCertificatesRequest: MessageTypeDefinition<_strato_host_v1_GetHostCertificatesRequest, _strato_host_v1_GetHostCertificatesRequest__Output>

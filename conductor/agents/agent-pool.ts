@@ -8,6 +8,7 @@ import type { AgentClient } from '../../common/gen/strato/agent/v1/Agent.ts';
 import { connect, type StratoClient } from '../../common/grpc/client.ts';
 import { type Logger, log as rootLog } from '../../common/log.ts';
 import type { AgentApi, AgentDirectory, AgentTarget } from './agent-api.ts';
+import type { MoveAgentApi, MoveAgentDirectory } from './move-agent-api.ts';
 import { agentChannelOptions, HostClients } from './host-clients.ts';
 
 export interface AgentDeadlines {
@@ -37,7 +38,7 @@ export interface AgentPoolOptions {
 
 type Client = StratoClient<AgentClient>;
 
-export class AgentPool implements AgentDirectory {
+export class AgentPool implements AgentDirectory, MoveAgentDirectory {
   readonly deadlines: AgentDeadlines;
   private readonly clients: HostClients<Client>;
   private readonly o: AgentPoolOptions;
@@ -76,6 +77,35 @@ export class AgentPool implements AgentDirectory {
       consoleLog: async (instanceId, lines, o) =>
         (await this.client(host).GetConsoleLog({ instanceId, lines }, { timeoutMs: d.readMs, signal: o?.signal }))
           .lines,
+    };
+  }
+
+  movesFor(host: AgentTarget): MoveAgentApi {
+    const d = this.deadlines;
+    return {
+      // Fetching the image and making the disks, like a spawn.
+      prepareIncoming: (migrationId, spec, o) =>
+        this.client(host).PrepareIncoming({ migrationId, spec }, { timeoutMs: d.spawnMs, signal: o?.signal }),
+      startMigration: (req, o) =>
+        this.client(host).StartMigration(
+          {
+            instanceId: req.instanceId,
+            migrationId: req.migrationId,
+            live: req.live,
+            destination: req.destination,
+            bandwidthMibS: req.bandwidthMibS,
+            timeoutS: req.timeoutS,
+          },
+          { timeoutMs: d.actionMs, signal: o?.signal },
+        ),
+      getMigration: (instanceId, migrationId, o) =>
+        this.client(host).GetMigration({ instanceId, migrationId }, { timeoutMs: d.readMs, signal: o?.signal }),
+      abortMigration: (instanceId, migrationId, o) =>
+        this.client(host).AbortMigration({ instanceId, migrationId }, { timeoutMs: d.actionMs, signal: o?.signal }),
+      resize: (instanceId, flavor, o) =>
+        this.client(host).ResizeInstance({ instanceId, flavor }, { timeoutMs: d.actionMs, signal: o?.signal }),
+      getInstance: (instanceId, o) =>
+        this.client(host).GetInstance({ instanceId }, { timeoutMs: d.readMs, signal: o?.signal }),
     };
   }
 

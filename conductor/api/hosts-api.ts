@@ -11,8 +11,11 @@ import { type HostRecord, ORPHAN_KINDS, rolesOf, type StorageFacts } from '../ho
 import type { HostEvacuator } from '../compute/evacuate.ts';
 import type { HostRegistry } from '../hosts/host-registry.ts';
 import { StratoError } from '../../common/errors.ts';
+import { failedPrecondition } from '../../common/errors.ts';
+import type { DrainedServer } from '../compute/move-service.ts';
 import { requireAdmin } from '../identity/access.ts';
 import type { Identity } from '../identity/identity.ts';
+import type { Principal } from '../identity/model.ts';
 import { usable } from '../scheduler/resources.ts';
 import type { StoreClaimer } from '../scheduler/store-claimer.ts';
 import type { HostSnapshot, Resources } from '../scheduler/types.ts';
@@ -77,12 +80,18 @@ export function hostToProto(h: HostRecord, state: string, facts: HostSnapshot, n
   };
 }
 
+/** What DrainHost needs of the moves (compute/move-service.ts). */
+export interface HostDrainer {
+  drain(hostId: string, p: Principal, requestId: string): Promise<DrainedServer[]>;
+}
+
 export function hostsApi(
   hosts: HostRegistry,
   claimer: StoreClaimer,
   identity: Identity,
   /** Absent: EvacuateHost answers UNIMPLEMENTED. */
   evacuator?: HostEvacuator,
+  drainer?: HostDrainer,
 ): Implementation<HostsHandlers> {
   const usageOf = async (): Promise<Map<string, HostSnapshot>> =>
     new Map((await claimer.snapshots()).map((s) => [s.hostId, s]));
@@ -116,6 +125,14 @@ export function hostsApi(
       if (!evacuator)
         throw new StratoError('UNIMPLEMENTED', 'EVACUATE_UNAVAILABLE', 'this conductor cannot evacuate hosts');
       return evacuator.evacuate(req.host, req.targetHost, { requestId: ctx.requestId, userId: p.userId });
+    },
+    async DrainHost(req, ctx) {
+      const p = await authenticate(ctx, identity);
+      requireAdmin(p, 'draining a host');
+      if (!drainer) throw failedPrecondition('MOVES_NOT_CONFIGURED', 'this conductor cannot move servers');
+      // Disabled first: nothing new lands there while it empties (and the moves go elsewhere).
+      const h = await hosts.setEnabled(req.host, false);
+      return { servers: await drainer.drain(h.id, p, ctx.requestId) };
     },
   };
 }

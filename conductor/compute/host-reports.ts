@@ -49,7 +49,10 @@ export class HostReports {
     const out: InstanceRecord[] = [];
     for await (const e of iterateAll<InstanceRecord>(this.store, INSTANCES, 1000)) {
       const r = e.value;
-      if (r.host === hostId && r.workflow?.kind !== 'delete') out.push(r);
+      // A moving (or resized, unconfirmed) server is expected on both of its hosts: an agent
+      // restarted mid-move must keep the incoming domain, and the source's copy until confirmed.
+      const moving = r.move !== undefined && (r.move.sourceHost === hostId || r.move.destHost === hostId);
+      if ((r.host === hostId || moving) && r.workflow?.kind !== 'delete') out.push(r);
     }
     return out;
   }
@@ -58,7 +61,9 @@ export class HostReports {
   async busyOn(hostId: string): Promise<string[]> {
     const out: string[] = [];
     for await (const e of iterateAll<InstanceRecord>(this.store, INSTANCES, 1000)) {
-      if (e.value.host === hostId && e.value.workflow) out.push(e.value.id);
+      const m = e.value.move;
+      const there = e.value.host === hostId || (m !== undefined && (m.sourceHost === hostId || m.destHost === hostId));
+      if (there && e.value.workflow) out.push(e.value.id);
     }
     return out;
   }

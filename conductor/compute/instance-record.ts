@@ -58,7 +58,7 @@ export interface Fault {
   at: string;
 }
 
-export type WorkflowKind = 'boot' | 'delete' | 'action' | 'evacuate';
+export type WorkflowKind = 'boot' | 'delete' | 'action' | 'evacuate' | 'migrate' | 'resize';
 
 /**
  * Steps, in order:
@@ -77,6 +77,11 @@ export type WorkflowKind = 'boot' | 'delete' | 'action' | 'evacuate';
  *   fail:   release the claim, unbind the ports from the host and let go of the volumes,
  *           then ERROR (used by boot; with holdHost, ERROR keeping host, claim, bindings
  *           and volumes)
+ *   migrate, resize (move-steps.ts, resize-steps.ts):
+ *           move-schedule → [move-stop →] [move-net →] move-prepare → move-start → move-wait
+ *           → move-arrive → (migrate: move-cleanup | resize: resize-verify → RESIZED)
+ *           failure/abort at any point before arrival: move-rollback
+ *           confirm: resize-confirm; revert: resize-revert → [resize-revert-start]
  */
 export type WorkflowStep =
   | 'ports'
@@ -101,7 +106,20 @@ export type WorkflowStep =
   | 'evacuate-bind'
   | 'evacuate-export'
   | 'evacuate-spawn'
-  | 'evacuate-fail';
+  | 'evacuate-fail'
+  | 'move-schedule'
+  | 'move-stop'
+  | 'move-net'
+  | 'move-prepare'
+  | 'move-start'
+  | 'move-wait'
+  | 'move-arrive'
+  | 'move-cleanup'
+  | 'move-rollback'
+  | 'resize-verify'
+  | 'resize-confirm'
+  | 'resize-revert'
+  | 'resize-revert-start';
 
 export interface Workflow {
   /** Unique per operation: a step's result is applied only while this is still the workflow. */
@@ -145,6 +163,38 @@ export interface Workflow {
   evacuateFrom?: string;
   /** evacuate: the vm_state it ends in (Nova: SHUTOFF stays SHUTOFF, the rest ACTIVE). */
   targetVmState?: 'ACTIVE' | 'SHUTOFF';
+  /** migrate, resize: an abort was asked for (AbortMigration); the move rolls back at its next step. */
+  abort?: boolean;
+  /** move-rollback: why the move ended without moving (the migration's error), '' = cancelled. */
+  moveError?: string;
+}
+
+/**
+ * A move in flight (migrate, resize), kept on the instance from its acceptance to
+ * its end (for a resize: until confirmed or reverted). The instance's own claim
+ * stays on `sourceHost`; the destination holds a second claim keyed by
+ * `moveClaimId(migrationId)` (move-claims.ts) until exactly one of them goes.
+ */
+export interface InstanceMove {
+  migrationId: string;
+  kind: 'cold' | 'live' | 'resize';
+  sourceHost: string;
+  /** '' until scheduled. */
+  destHost: string;
+  /** Admin-forced destination ('' = the scheduler picks). */
+  forceHost: string;
+  /** The flavor it runs with on the destination (resize: the new one; else its own). */
+  flavor: FlavorCopy;
+  /** The flavor it had at the start (a revert restores it). */
+  oldFlavor: FlavorCopy;
+  /** Whether the guest ran when the move began: a cold move or resize starts it again at the end. */
+  wasRunning: boolean;
+  /** MiB/s for the copy; 0 = unlimited. */
+  bandwidthMibS: number;
+  /** The destination's PrepareIncoming answer, passed to StartMigration unchanged. */
+  destination?: { migrationAddress: string; instanceDir: string; imageDir: string };
+  /** resize: when it arrived (conductor clock, ms): the automatic confirm counts from here. */
+  arrivedAtMs?: number;
 }
 
 export interface InstanceRecord {
@@ -173,6 +223,8 @@ export interface InstanceRecord {
   /** The key pair it was created with, copied (a later delete of the key pair changes nothing). */
   keyPair?: KeyPairCopy;
   workflow?: Workflow;
+  /** A move in flight, or a resize waiting to be confirmed or reverted. */
+  move?: InstanceMove;
   /**
    * Conductor clock (ms) of the last state change made by a workflow: host
    * reports observed before it are stale and ignored (see power-sync.ts).

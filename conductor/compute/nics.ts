@@ -64,6 +64,12 @@ export interface NicPorts {
   /** Binds the NICs' ports to the owner on `hostId` ('' = no host, still the owner's). Idempotent. */
   bindHost(ownerId: string, nics: readonly InstanceNic[], hostId: string): Promise<void>;
   /**
+   * Wires the NICs' ports on a move's destination too (`hostId`), or no longer
+   * ('' ), keeping their binding; idempotent. Optional: networking without it
+   * cannot move servers with NICs.
+   */
+  bindMigrating?(ownerId: string, nics: readonly InstanceNic[], hostId: string): Promise<void>;
+  /**
    * Lets go of NICs: deletes owned ports, unbinds given ones; with `orphans`,
    * also deletes ports made for the owner that no NIC names (a crash between
    * making a port and recording it). Idempotent.

@@ -5,7 +5,7 @@
 // lands. The API answers FAILED_PRECONDITION from here before anything changes.
 import { echo, failedPrecondition, invalidArgument, type StratoError } from '../../common/errors.ts';
 
-export const VM_STATES = ['BUILD', 'ACTIVE', 'SHUTOFF', 'PAUSED', 'SUSPENDED', 'ERROR', 'DELETED'] as const;
+export const VM_STATES = ['BUILD', 'ACTIVE', 'SHUTOFF', 'PAUSED', 'SUSPENDED', 'ERROR', 'DELETED', 'RESIZED'] as const;
 export type VmState = (typeof VM_STATES)[number];
 
 export const POWER_STATES = ['NOSTATE', 'RUNNING', 'SHUTDOWN', 'PAUSED', 'SUSPENDED', 'CRASHED'] as const;
@@ -30,7 +30,15 @@ export type TaskState =
   | 'unpausing'
   | 'suspending'
   | 'resuming'
-  | 'evacuating';
+  | 'evacuating'
+  // Moves (move-rules.ts), Nova's names.
+  | 'migrating'
+  | 'resize_prep'
+  | 'resize_migrating'
+  | 'resize_migrated'
+  | 'resize_finish'
+  | 'resize_confirming'
+  | 'resize_reverting';
 
 export const ACTIONS = ['start', 'stop', 'reboot', 'pause', 'unpause', 'suspend', 'resume'] as const;
 export type Action = (typeof ACTIONS)[number];

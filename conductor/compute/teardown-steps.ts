@@ -5,12 +5,25 @@
 // `deleting` meanwhile, and its capacity stays claimed, because the guest may
 // still be running there.
 import { toStratoError } from '../../common/grpc/status.ts';
+import { moveClaimId } from '../scheduler/move-claims.ts';
 import type { Workflow } from './instance-record.ts';
+import { toStatus, updateMigration } from './migration-record.ts';
+import { deleteCopy } from './move-steps.ts';
 import { describeError, type Step } from './workflow.ts';
 
 const MAX_BACKOFF_MS = 30_000;
 
 export const deleteStep: Step = async (rec, _wf, deps) => {
+  // A server deleted in the middle of a move (or while a resize waits for confirmation)
+  // has a copy on the move's other host too: it goes first.
+  for (const other of [rec.move?.sourceHost, rec.move?.destHost]) {
+    if (other === undefined || other === '' || other === rec.host) continue;
+    const failed = await deleteCopy(rec, other, deps);
+    if (failed !== undefined) {
+      const ms = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(deps.tries, 5));
+      return { kind: 'wait', ms, why: failed };
+    }
+  }
   if (rec.host !== '') {
     const host = await deps.hosts.get(rec.host);
     if (host) {
@@ -32,6 +45,14 @@ export const deleteStep: Step = async (rec, _wf, deps) => {
 };
 
 export const releaseStep: Step = async (rec, _wf, deps) => {
+  if (rec.move) {
+    // A move the delete cut short ends with it.
+    await deps.claimer.release(moveClaimId(rec.move.migrationId));
+    if (deps.moves) {
+      const why = { error: 'the server was deleted during the move' };
+      await updateMigration(deps.moves.store, rec.move.migrationId, toStatus('error', why), deps.now);
+    }
+  }
   await deps.claimer.release(rec.id);
   return { kind: 'update', apply: (r) => ({ ...r, workflow: { ...(r.workflow as Workflow), step: 'purge' } }) };
 };

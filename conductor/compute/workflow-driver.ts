@@ -9,6 +9,7 @@
 import { runInContext } from '../../common/grpc/request-id.ts';
 import { type Logger, log as rootLog } from '../../common/log.ts';
 import type { AgentDirectory } from '../agents/agent-api.ts';
+import type { MoveAgentDirectory } from '../agents/move-agent-api.ts';
 import { NO_LIMITS } from '../quotas/model.ts';
 import { Quotas } from '../quotas/quotas.ts';
 import { getOrUndefined } from '../store/get-or-undefined.ts';
@@ -36,12 +37,24 @@ import {
   type Workflow,
   type WorkflowKind,
 } from './instance-record.ts';
+import {
+  moveArriveStep,
+  moveCleanupStep,
+  moveNetStep,
+  movePrepareStep,
+  moveRollbackStep,
+  moveScheduleStep,
+  moveStartStep,
+  moveStopStep,
+  moveWaitStep,
+} from './move-steps.ts';
 import { bindStep, plugStep, portsStep, unplugPortStep, unplugStep } from './nic-steps.ts';
+import { resizeConfirmStep, resizeRevertStartStep, resizeRevertStep } from './resize-steps.ts';
 import type { ServerNetworking } from './nics.ts';
-import { instanceUsage } from './usage.ts';
+import { instanceUsage, usageChange } from './usage.ts';
 import type { ServerVolumes } from './volumes.ts';
 import { deleteStep, purgeStep, releaseStep } from './teardown-steps.ts';
-import type { Claims, HostLookup, Outcome, Step, StepDeps } from './workflow.ts';
+import type { Claims, HostLookup, MoveDeps, Outcome, Step, StepDeps } from './workflow.ts';
 
 const STEPS: Record<string, Step> = {
   ports: portsStep,
@@ -67,6 +80,18 @@ const STEPS: Record<string, Step> = {
   'evacuate-export': evacuateExportStep,
   'evacuate-spawn': evacuateSpawnStep,
   'evacuate-fail': evacuateFailStep,
+  'move-schedule': moveScheduleStep,
+  'move-stop': moveStopStep,
+  'move-net': moveNetStep,
+  'move-prepare': movePrepareStep,
+  'move-start': moveStartStep,
+  'move-wait': moveWaitStep,
+  'move-arrive': moveArriveStep,
+  'move-cleanup': moveCleanupStep,
+  'move-rollback': moveRollbackStep,
+  'resize-confirm': resizeConfirmStep,
+  'resize-revert': resizeRevertStep,
+  'resize-revert-start': resizeRevertStartStep,
 };
 
 /** Hears about workflows as the driver runs them (metrics). Must not throw. */
@@ -106,6 +131,12 @@ export interface WorkflowDriverOptions {
   sweepIntervalMs?: number;
   /** @default none */
   observer?: WorkflowObserver;
+  /** The agents' move calls: without them servers cannot move. @default `agents` when it has them */
+  moveAgents?: MoveAgentDirectory;
+  /** StartMigration's timeout_s (0: none). @default 0 */
+  migrationTimeoutS?: number;
+  /** How often a running migration is polled. @default 1000 */
+  migrationPollMs?: number;
   clock?: () => number;
   log?: Logger;
 }
@@ -165,6 +196,21 @@ export class WorkflowDriver {
     await this.loops.close();
   }
 
+  private moveAgents(): MoveAgentDirectory | undefined {
+    if (this.o.moveAgents) return this.o.moveAgents;
+    const a = this.o.agents as AgentDirectory & Partial<MoveAgentDirectory>;
+    return typeof a.movesFor === 'function' ? (a as MoveAgentDirectory) : undefined;
+  }
+
+  private moveDeps(): MoveDeps {
+    return {
+      agents: this.moveAgents() as MoveAgentDirectory,
+      store: this.store,
+      migrationTimeoutS: this.o.migrationTimeoutS ?? 0,
+      pollMs: this.o.migrationPollMs ?? 1000,
+    };
+  }
+
   /** One turn: the step the instance's workflow names, and its outcome committed. */
   private async turn(id: string, { signal, tries }: TurnContext): Promise<TurnResult> {
     const entry = await getOrUndefined<InstanceRecord>(this.store, instanceKey(id));
@@ -187,6 +233,7 @@ export class WorkflowDriver {
       ...(this.o.net ? { net: this.o.net } : {}),
       ...(this.o.volumes ? { volumes: this.o.volumes } : {}),
       volumeTimeoutMs: this.o.volumeTimeoutMs ?? 600_000,
+      ...(this.moveAgents() ? { moves: this.moveDeps() } : {}),
     };
     try {
       // Each step runs under the request id of the call that started the
@@ -197,7 +244,7 @@ export class WorkflowDriver {
         : step(entry.value, wf, deps));
       if (signal.aborted) return { kind: 'done' };
       if (outcome.kind === 'wait') {
-        this.o.observer?.stepWaits(wf.kind, wf.step);
+        if (!outcome.poll) this.o.observer?.stepWaits(wf.kind, wf.step);
         return { ...outcome, log };
       }
       if (outcome.kind === 'purge') await this.purgeObserved(id, wf);
@@ -225,6 +272,13 @@ export class WorkflowDriver {
       const next = { ...outcome.apply(entry.value, nowIso, nowMs), updatedAt: nowIso };
       const compares: Compare[] = [{ kind: 'modRevision', key: entry.key, modRevision: entry.modRevision }];
       const ops: Op[] = [{ kind: 'put', key: entry.key, value: next }];
+      // A step that changes what the server counts (a resize's end) counts the difference with it.
+      const change = usageChange(entry.value, next);
+      if (change.cores !== 0 || change.ramMib !== 0) {
+        const q = await this.quotaWrite(next.projectId, change);
+        compares.push(...q.compares);
+        ops.push(...q.ops);
+      }
       let ev: Entry<ServerEventRecord> | undefined;
       if (outcome.finish) {
         ev = await getOrUndefined<ServerEventRecord>(this.store, wf.eventKey);
@@ -251,6 +305,16 @@ export class WorkflowDriver {
         return true;
       }
     }
+  }
+
+  /** The quota write of a change in what a server counts: growth counted (never refused here), shrinkage given back. */
+  private async quotaWrite(projectId: string, change: { cores: number; ramMib: number }) {
+    const up = { cores: Math.max(0, change.cores), ramMib: Math.max(0, change.ramMib) };
+    const down = { cores: Math.max(0, -change.cores), ramMib: Math.max(0, -change.ramMib) };
+    if (down.cores === 0 && down.ramMib === 0) return this.quotas.count(projectId, up);
+    if (up.cores === 0 && up.ramMib === 0) return this.quotas.release(projectId, down);
+    // Mixed (one grows, one shrinks): two writes of one record cannot share a transaction.
+    return this.quotas.count(projectId, { cores: change.cores, ramMib: change.ramMib });
   }
 
   /** The end of a delete: the purge, told to the observer with the operation's duration. */

@@ -9,6 +9,8 @@ import { randomUUID } from 'node:crypto';
 import type { StratoError } from '../../common/errors.ts';
 import type { Logger } from '../../common/log.ts';
 import type { AgentDirectory, AgentTarget } from '../agents/agent-api.ts';
+import type { MoveAgentDirectory } from '../agents/move-agent-api.ts';
+import type { Store } from '../store/store.ts';
 import type { Caller } from '../scheduler/host-index.ts';
 import type { PlacementRequest, SelectionResult } from '../scheduler/types.ts';
 import type { InstanceRecord, Workflow, WorkflowKind, WorkflowStep } from './instance-record.ts';
@@ -20,8 +22,12 @@ export type Outcome =
   | { kind: 'update'; apply: (rec: InstanceRecord, nowIso: string, nowMs: number) => InstanceRecord; finish?: Finish }
   /** Remove the instance and everything keyed by it (the end of a delete). */
   | { kind: 'purge' }
-  /** Nothing to commit; run the same step again after `ms` (a host that is down). */
-  | { kind: 'wait'; ms: number; why: string };
+  /**
+   * Nothing to commit; run the same step again after `ms` (a host that is down).
+   * `poll`: not a failure, the step follows progress (a running migration): no
+   * warning, no back-off, not counted as a wait in the metrics.
+   */
+  | { kind: 'wait'; ms: number; why: string; poll?: boolean };
 
 export interface Finish {
   error?: string;
@@ -33,6 +39,8 @@ export interface Claims {
   place(request: PlacementRequest, caller: Caller): Promise<SelectionResult>;
   /** Gives the instance's claim back; false when it had none. */
   release(instanceId: string): Promise<boolean>;
+  /** The end of a successful move: the instance's claim goes, the move's becomes it (scheduler/move-claims.ts). */
+  promote?(moveClaimKey: string, instanceId: string): Promise<boolean>;
 }
 
 /** What the workflows need of the host registry (hosts/host-registry.ts): where a host's agent listens. */
@@ -67,6 +75,17 @@ export interface StepDeps {
   volumes?: ServerVolumes;
   /** How long a volume step waits for a host that gives no answer. @default 600_000 */
   volumeTimeoutMs?: number;
+  /** Moves (move-steps.ts): the agents' move calls and the migration records; absent = servers cannot move. */
+  moves?: MoveDeps;
+}
+
+export interface MoveDeps {
+  agents: MoveAgentDirectory;
+  store: Store;
+  /** A move's StartMigration timeout (0: none). @default 0 */
+  migrationTimeoutS: number;
+  /** How often a running migration is polled. @default 1000 */
+  pollMs: number;
 }
 
 export type Step = (rec: InstanceRecord, wf: Workflow, deps: StepDeps) => Promise<Outcome>;

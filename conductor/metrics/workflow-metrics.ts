@@ -14,7 +14,7 @@ export function workflowMetrics(registry: Registry): WorkflowObserver {
   const registers = [registry];
   const ended = new Counter({
     name: 'strato_workflows_total',
-    help: 'Server workflows ended, per kind (boot, delete, action) and result (success, error).',
+    help: 'Server workflows ended, per kind (boot, delete, action, migrate, resize) and result (success, error).',
     labelNames: ['kind', 'result'],
     registers,
   });
@@ -37,7 +37,7 @@ export function workflowMetrics(registry: Registry): WorkflowObserver {
     labelNames: ['kind', 'step'],
     registers,
   });
-  for (const kind of ['boot', 'delete', 'action']) {
+  for (const kind of ['boot', 'delete', 'action', 'migrate', 'resize']) {
     for (const result of ['success', 'error']) ended.inc({ kind, result }, 0);
   }
   return {

@@ -160,6 +160,7 @@ export function hostsByNetwork(ports: readonly PortRecord[]): Map<string, string
     if (p.bindingHost === '') continue;
     const set = hostsOf.get(p.networkId) ?? new Set<string>();
     set.add(p.bindingHost);
+    if (p.migrationHost) set.add(p.migrationHost);
     hostsOf.set(p.networkId, set);
   }
   return new Map([...hostsOf].map(([net, hosts]) => [net, [...hosts].sort()]));
@@ -322,7 +323,10 @@ export function computeHostViews(input: HostViewInput): HostViews {
   for (const p of ports) {
     const net = networks.get(p.networkId);
     if (p.bindingHost === '' || !net) continue;
-    view(p.bindingHost).ports.push(hostPort(p, net, subnets, resolvePortRules(p, groups, members)));
+    const wired = hostPort(p, net, subnets, resolvePortRules(p, groups, members));
+    view(p.bindingHost).ports.push(wired);
+    // A moving server's port is wired on its destination too, until the move ends.
+    if (p.migrationHost && p.migrationHost !== p.bindingHost) view(p.migrationHost).ports.push(wired);
   }
   return { hosts: views, underlay, dhcpHosts };
 }

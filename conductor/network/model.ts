@@ -63,6 +63,12 @@ export interface PortRecord {
   deviceOwner: string;
   /** The host the port is wired on; '' when unbound. */
   bindingHost: string;
+  /**
+   * While its server moves: the destination, where the port is wired too (a
+   * second binding, like Neutron's during a live migration) so the guest has its
+   * taps before it runs there. Absent or '' = none.
+   */
+  migrationHost?: string;
   createdAt: string;
   updatedAt: string;
 }

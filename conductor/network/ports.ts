@@ -71,6 +71,8 @@ export interface Binding {
   deviceId: string;
   deviceOwner: string;
   bindingHost: string;
+  /** A move's destination, wired too while the move runs ('' = none; absent = unchanged). */
+  migrationHost?: string;
 }
 
 export class Ports {
@@ -315,7 +317,7 @@ export class Ports {
   /** Detaches a port from `deviceId` (no-op if it is not attached to it). */
   unbind(id: string, deviceId: string): Promise<PortRecord> {
     return this.change(id, (p) =>
-      p.deviceId === deviceId ? { ...p, deviceId: '', deviceOwner: '', bindingHost: '' } : p,
+      p.deviceId === deviceId ? { ...p, deviceId: '', deviceOwner: '', bindingHost: '', migrationHost: '' } : p,
     );
   }
 

@@ -85,11 +85,24 @@ export const POLICY: ReadonlyMap<string, Rule> = new Map([
     AddServerVolume: write(),
     RemoveServerVolume: write(),
   }),
+  // Where a server runs is the operator's business (as Nova's os-migrate-server and
+  // os-migrations policies): moving it and the migration records are the admin's;
+  // a resize (and its confirm or revert) is the server's project's.
+  ...service('strato.compute.v1.ServerMoves', {
+    MigrateServer: adminWrite,
+    ResizeServer: write(),
+    ConfirmResize: write(),
+    RevertResize: write(),
+    ListMigrations: adminRead,
+    GetMigration: adminRead,
+    AbortMigration: adminWrite,
+  }),
   ...service('strato.host.v1.Hosts', {
     ListHosts: adminRead,
     GetHost: adminRead,
     SetHostEnabled: adminWrite,
     EvacuateHost: adminWrite,
+    DrainHost: adminWrite,
   }),
   ...service('strato.host.v1.HostCertificates', {
     IssueHostCertificate: adminWrite,

@@ -193,6 +193,45 @@ export class StoreClaimer {
   }
 
   /**
+   * The end of a successful move (move-claims.ts): the instance's own claim is
+   * released and the move's claim becomes the instance's, in one transaction.
+   * Idempotent: once done (no move claim, or the instance's claim already on the
+   * move's host) it does nothing. False when there was no move claim at all.
+   */
+  async promote(moveClaimKey: string, instanceId: string): Promise<boolean> {
+    for (;;) {
+      const moving = await getOrUndefined<ClaimRecord>(this.store, claimKey(moveClaimKey));
+      if (moving === undefined) return false;
+      const own = await getOrUndefined<ClaimRecord>(this.store, claimKey(instanceId));
+      const compares: Compare[] = [{ kind: 'modRevision', key: moving.key, modRevision: moving.modRevision }];
+      const ops: Op[] = [
+        { kind: 'delete', key: moving.key },
+        { kind: 'put', key: claimKey(instanceId), value: { ...moving.value, instanceId } satisfies ClaimRecord },
+      ];
+      let released: { hostId: string; next: UsageRecord } | undefined;
+      if (own === undefined) {
+        compares.push({ kind: 'absent', key: claimKey(instanceId) });
+      } else {
+        compares.push({ kind: 'modRevision', key: own.key, modRevision: own.modRevision });
+        const usage = await getOrUndefined<UsageRecord>(this.store, usageKey(own.value.hostId));
+        if (usage !== undefined) {
+          const next = releaseClaim(usage.value, own.value.flavor);
+          compares.push({ kind: 'modRevision', key: usage.key, modRevision: usage.modRevision });
+          ops.push({ kind: 'put', key: usage.key, value: next });
+          released = { hostId: own.value.hostId, next };
+        }
+      }
+      const res = await this.store.txn(compares, ops);
+      if (!res.succeeded) continue;
+      if (released !== undefined) {
+        this.index.putUsage(released.hostId, released.next, res.revision);
+        this.lastCommit = res.revision;
+      }
+      return true;
+    }
+  }
+
+  /**
    * Holds the flavor on the host in the index (so concurrent requests here look
    * elsewhere) while the claim transaction runs against the usage the index holds.
    */

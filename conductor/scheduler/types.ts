@@ -50,6 +50,8 @@ export interface PlacementRequest {
   forceHost?: string;
   /** Hosts that already failed this build; never chosen again for it. */
   excludeHosts?: string[];
+  /** Why excludeHosts are excluded, for "No valid host". @default 'already failed this build' */
+  excludeWhy?: string;
 }
 
 export interface Placement {

@@ -13,8 +13,12 @@ export type TurnResult =
   | { kind: 'idle' }
   /** A step ran and its outcome was committed (or superseded): look again. */
   | { kind: 'done' }
-  /** Ask again after `ms` (a host that does not answer); `log` notes it. */
-  | { kind: 'wait'; ms: number; why: string; log: Logger };
+  /**
+   * Ask again after `ms` (a host that does not answer); `log` notes it. `poll`:
+   * nothing is wrong, the turn just follows something that takes time (a
+   * running migration): noted at debug level, and the back-off does not grow.
+   */
+  | { kind: 'wait'; ms: number; why: string; log: Logger; poll?: boolean };
 
 export interface TurnContext {
   /** Aborted by close(): agent calls are cancelled and the step is redone after a restart. */
@@ -102,6 +106,11 @@ export class KeyedLoops {
         if (r.kind === 'idle') {
           if (loop.again) continue;
           return;
+        }
+        if (r.kind === 'wait' && r.poll) {
+          r.log.debug({ waitMs: r.ms, why: r.why }, 'step polls again');
+          if (!loop.again) await this.pause(loop, r.ms);
+          continue;
         }
         if (r.kind === 'wait') {
           tries++;

@@ -7,4 +7,5 @@ export const hostsRequests: RequestSchemas = {
   'strato.host.v1.GetHostRequest': z.object({ host: hostRef }),
   'strato.host.v1.SetHostEnabledRequest': z.object({ host: hostRef, enabled: bool }),
   'strato.host.v1.EvacuateHostRequest': z.object({ host: hostRef, targetHost: optionalHostRef }),
+  'strato.host.v1.DrainHostRequest': z.object({ host: hostRef }),
 };

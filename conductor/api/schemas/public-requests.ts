@@ -15,6 +15,7 @@ import { portsRequests } from './ports.ts';
 import { quotasRequests } from './quotas.ts';
 import { securityGroupsRequests } from './security-groups.ts';
 import { serverConsoleRequests } from './server-console.ts';
+import { serverMovesRequests } from './server-moves.ts';
 import { serverVolumesRequests } from './server-volumes.ts';
 import { serversRequests } from './servers.ts';
 import { subnetsRequests } from './subnets.ts';
@@ -30,6 +31,7 @@ export const PUBLIC_REQUESTS: RequestSchemas = {
   ...serversRequests,
   ...serverVolumesRequests,
   ...serverConsoleRequests,
+  ...serverMovesRequests,
   ...hostsRequests,
   ...hostCertificatesRequests,
   ...networksRequests,

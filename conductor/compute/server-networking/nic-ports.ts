@@ -51,6 +51,20 @@ export function nicPorts(net: Networking, log: Logger): NicPorts {
       }
     },
 
+    async bindMigrating(ownerId, nics, hostId) {
+      for (const n of nics) {
+        if (n.portId === '') continue;
+        const p = await net.ports.getById(n.portId);
+        if (!p) continue;
+        await net.ports.bind(n.portId, {
+          deviceId: ownerId,
+          deviceOwner: DEVICE_OWNER,
+          bindingHost: p.bindingHost,
+          migrationHost: hostId,
+        });
+      }
+    },
+
     async release(owner, nics, orphans) {
       const ownerId = owner.id;
       const named = new Set<string>();

@@ -226,6 +226,10 @@ describe('public API edge: hostile input over a real connection', () => {
       GetKeyPair: { keyPair: 'edge-kp' },
       DeleteKeyPair: { keyPair: 'edge-kp' },
       RemoveServerVolume: { server: 'edge-srv', volume: 'edge-vol' },
+      MigrateServer: { server: 'edge-srv', live: false, host: '', bandwidthMibS: 0 },
+      ResizeServer: { server: 'edge-srv', flavor: 'edge-fl' },
+      ConfirmResize: { server: 'edge-srv' },
+      RevertResize: { server: 'edge-srv' },
     };
     return base[rpc.method] ?? {};
   }

@@ -293,8 +293,9 @@ describe('public API: a generated bad-input suite against the real conductor and
 
   before(async () => {
     // Heartbeats are paused during the suite (they write the host's record):
-    // the host must not go down meanwhile.
-    env = await startChildEnv({ hosts: [HOST], args: ['--down-time-s', '3600'] });
+    // the host must not go down meanwhile. Nor may the periodic network resync
+    // (every 30 s by default) call the agent while the suite counts its calls.
+    env = await startChildEnv({ hosts: [HOST], args: ['--down-time-s', '3600', '--network-resync-s', '3600'] });
     agent = await FakeAgent.start({ hostId: HOST, tlsDir: env.tls, registry: env.registryAddress });
     await uploadImage(env.admin, env.dir, 'bad-input-img', true);
     await env.admin.flavors.CreateFlavor({ name: 'bad-input-fl', vcpus: 1, ramMib: 64, diskGib: 1 });

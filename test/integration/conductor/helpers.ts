@@ -17,6 +17,7 @@ import type { ProtoGrpcType as ServerProto } from '../../../common/gen/server.ts
 import type { ProtoGrpcType as ServerConsoleProto } from '../../../common/gen/server_console.ts';
 import type { AttachConsoleRequest } from '../../../common/gen/strato/compute/v1/AttachConsoleRequest.ts';
 import type { ServerConsolesClient } from '../../../common/gen/strato/compute/v1/ServerConsoles.ts';
+import type { ProtoGrpcType as ServerMoveProto } from '../../../common/gen/server_move.ts';
 import type { ProtoGrpcType as VolumeProto } from '../../../common/gen/volume.ts';
 import type { Server__Output } from '../../../common/gen/strato/compute/v1/Server.ts';
 import { connect, type StratoClient } from '../../../common/grpc/client.ts';
@@ -41,6 +42,7 @@ type Proto = FlavorProto &
   QuotaProto &
   ServerProto &
   ServerConsoleProto &
+  ServerMoveProto &
   VolumeProto;
 
 // The conductor runs in this process: keep its logs to what matters.
@@ -71,6 +73,7 @@ export async function apiClients(address: string, caFile: string, token: string)
     volumes: connect(proto.strato.volume.v1.Volumes, address, opts),
     volumeSnapshots: connect(proto.strato.volume.v1.VolumeSnapshots, address, opts),
     serverVolumes: connect(proto.strato.compute.v1.ServerVolumes, address, opts),
+    serverMoves: connect(proto.strato.compute.v1.ServerMoves, address, opts),
     quotas: connect(proto.strato.identity.v1.Quotas, address, opts),
     keyPairs: connect(proto.strato.compute.v1.KeyPairs, address, opts),
     serverConsoles: consoleClient(connect(proto.strato.compute.v1.ServerConsoles, address, opts)),

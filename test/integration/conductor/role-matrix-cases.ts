@@ -60,6 +60,8 @@ export interface Case {
   destructive?: boolean;
   /** Called with a throwaway token of the caller (Logout ends the token it is called with). */
   throwaway?: boolean;
+  /** Puts back what a passing call changed, after each caller's call. */
+  after?: () => Promise<unknown>;
 }
 
 /** Resources and names a case draws on, made by the test (its fixtures are per run). */
@@ -86,6 +88,21 @@ export interface CaseContext {
 
 /** One case per RPC of the table, by its full method name. */
 export function rpcCases(m: CaseContext): Record<string, Case> {
+  // A migration record to read and (too late) abort: a resize of a fresh server by the cloud
+  // admin, which the fake agents (no move RPCs yet) end in status error, the server back at rest.
+  let migration: Promise<string> | undefined;
+  const aMigration = () => {
+    migration ??= (async () => {
+      const server = await m.fresh.server();
+      const flavor = await m
+        .cloud()
+        .flavors.CreateFlavor({ name: m.unique('fl-big'), vcpus: 1, ramMib: 128, diskGib: 2 });
+      const mig = await m.cloud().serverMoves.ResizeServer({ server, flavor: flavor.id });
+      await m.idle(server);
+      return mig.id;
+    })();
+    return migration;
+  };
   return {
     // Each caller logs in as itself.
     '/strato.identity.v1.Identity/Login': {
@@ -252,11 +269,42 @@ export function rpcCases(m: CaseContext): Record<string, Case> {
       request: (x) => ({ server: x.server, volume: x.volume }),
     },
 
+    // Admin only: the admin's request fails its schema (bandwidth out of range) once past the policy, so
+    // the owner's server stays where it is.
+    '/strato.compute.v1.ServerMoves/MigrateServer': {
+      targets: false,
+      request: (x) => ({ server: x.server, live: false, host: '', bandwidthMibS: 2_000_000 }),
+    },
+    // The server's own flavor: past the lookups, refused SAME_FLAVOR (FAILED_PRECONDITION).
+    '/strato.compute.v1.ServerMoves/ResizeServer': {
+      targets: true,
+      request: (x) => ({ server: x.server, flavor: 'small' }),
+    },
+    // Not RESIZED: past the lookups, refused INVALID_STATE.
+    '/strato.compute.v1.ServerMoves/ConfirmResize': { targets: true, request: (x) => ({ server: x.server }) },
+    '/strato.compute.v1.ServerMoves/RevertResize': { targets: true, request: (x) => ({ server: x.server }) },
+    '/strato.compute.v1.ServerMoves/ListMigrations': { targets: false, request: () => ({}) },
+    '/strato.compute.v1.ServerMoves/GetMigration': {
+      targets: false,
+      request: async () => ({ migration: await aMigration() }),
+    },
+    // It ended: the admin gets MIGRATION_NOT_RUNNING (FAILED_PRECONDITION).
+    '/strato.compute.v1.ServerMoves/AbortMigration': {
+      targets: false,
+      request: async () => ({ migration: await aMigration() }),
+    },
+
     '/strato.host.v1.Hosts/ListHosts': { targets: false, request: () => ({}) },
     '/strato.host.v1.Hosts/GetHost': { targets: false, request: () => ({ host: 'hv-2' }) },
     '/strato.host.v1.Hosts/SetHostEnabled': { targets: false, request: () => ({ host: 'hv-2', enabled: true }) },
     // hv-2 is up: an admin gets past the policy and is refused for the host's state, changing nothing.
     '/strato.host.v1.Hosts/EvacuateHost': { targets: false, request: () => ({ host: 'hv-2', targetHost: '' }) },
+    // The storage host (too small for servers: nothing to move), enabled again for the volume cases.
+    '/strato.host.v1.Hosts/DrainHost': {
+      targets: false,
+      request: () => ({ host: 'st-1' }),
+      after: () => m.cloud().hosts.SetHostEnabled({ host: 'st-1', enabled: true }),
+    },
     // Issued and revoked for hosts of their own: hv-2 keeps its certificate (and its servers).
     '/strato.host.v1.HostCertificates/IssueHostCertificate': {
       targets: false,

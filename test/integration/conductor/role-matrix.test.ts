@@ -47,6 +47,7 @@ const SERVICES: Record<string, keyof Api> = {
   'strato.compute.v1.Servers': 'servers',
   'strato.compute.v1.ServerVolumes': 'serverVolumes',
   'strato.compute.v1.ServerConsoles': 'serverConsoles',
+  'strato.compute.v1.ServerMoves': 'serverMoves',
   'strato.host.v1.Hosts': 'hosts',
   'strato.host.v1.HostCertificates': 'hostCertificates',
   'strato.network.v1.Networks': 'networks',
@@ -259,6 +260,7 @@ describe('roles on every RPC, from the policy table, on the real conductor', () 
           if (got !== want) got = `${err.code}/${err.reason}: ${err.message}`;
         } finally {
           if (c.throwaway) closeApi(api);
+          await c.after?.();
         }
         if (got !== want) wrong.push(`${rpc} as ${caller.label}: want ${want}, got ${got}`);
         if (got === 'passes' && caller.project === 'other') {

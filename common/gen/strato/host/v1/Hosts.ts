@@ -2,6 +2,8 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { DrainHostRequest as _strato_host_v1_DrainHostRequest, DrainHostRequest__Output as _strato_host_v1_DrainHostRequest__Output } from '../../../strato/host/v1/DrainHostRequest.ts';
+import type { DrainHostResponse as _strato_host_v1_DrainHostResponse, DrainHostResponse__Output as _strato_host_v1_DrainHostResponse__Output } from '../../../strato/host/v1/DrainHostResponse.ts';
 import type { EvacuateHostRequest as _strato_host_v1_EvacuateHostRequest, EvacuateHostRequest__Output as _strato_host_v1_EvacuateHostRequest__Output } from '../../../strato/host/v1/EvacuateHostRequest.ts';
 import type { EvacuateHostResponse as _strato_host_v1_EvacuateHostResponse, EvacuateHostResponse__Output as _strato_host_v1_EvacuateHostResponse__Output } from '../../../strato/host/v1/EvacuateHostResponse.ts';
 import type { GetHostRequest as _strato_host_v1_GetHostRequest, GetHostRequest__Output as _strato_host_v1_GetHostRequest__Output } from '../../../strato/host/v1/GetHostRequest.ts';
@@ -11,6 +13,39 @@ import type { ListHostsResponse as _strato_host_v1_ListHostsResponse, ListHostsR
 import type { SetHostEnabledRequest as _strato_host_v1_SetHostEnabledRequest, SetHostEnabledRequest__Output as _strato_host_v1_SetHostEnabledRequest__Output } from '../../../strato/host/v1/SetHostEnabledRequest.ts';
 
 export interface HostsClient extends grpc.Client {
+  /**
+   * DrainHost (admin only) empties a host for maintenance: it is disabled
+   * (as SetHostEnabled false: no new servers), then every server on it starts
+   * moving to a host the scheduler picks: ACTIVE ones live, SHUTOFF ones cold
+   * (see server_move.proto). Returns once the moves are accepted, with one
+   * entry per server on the host: the migration that moves it, or why it
+   * cannot move (another vm_state, volumes attached, a task in progress); a
+   * move may still fail later (its migration says why). Follow the host's
+   * migrations (ListMigrations host) or its servers; the host is empty when
+   * they have all finished. Repeating it starts moves for what is still there
+   * and idle. Errors: PERMISSION_DENIED; NOT_FOUND (HOST_NOT_FOUND).
+   */
+  DrainHost(argument: _strato_host_v1_DrainHostRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_DrainHostResponse__Output>): grpc.ClientUnaryCall;
+  DrainHost(argument: _strato_host_v1_DrainHostRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_host_v1_DrainHostResponse__Output>): grpc.ClientUnaryCall;
+  DrainHost(argument: _strato_host_v1_DrainHostRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_DrainHostResponse__Output>): grpc.ClientUnaryCall;
+  DrainHost(argument: _strato_host_v1_DrainHostRequest, callback: grpc.requestCallback<_strato_host_v1_DrainHostResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * DrainHost (admin only) empties a host for maintenance: it is disabled
+   * (as SetHostEnabled false: no new servers), then every server on it starts
+   * moving to a host the scheduler picks: ACTIVE ones live, SHUTOFF ones cold
+   * (see server_move.proto). Returns once the moves are accepted, with one
+   * entry per server on the host: the migration that moves it, or why it
+   * cannot move (another vm_state, volumes attached, a task in progress); a
+   * move may still fail later (its migration says why). Follow the host's
+   * migrations (ListMigrations host) or its servers; the host is empty when
+   * they have all finished. Repeating it starts moves for what is still there
+   * and idle. Errors: PERMISSION_DENIED; NOT_FOUND (HOST_NOT_FOUND).
+   */
+  drainHost(argument: _strato_host_v1_DrainHostRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_DrainHostResponse__Output>): grpc.ClientUnaryCall;
+  drainHost(argument: _strato_host_v1_DrainHostRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_host_v1_DrainHostResponse__Output>): grpc.ClientUnaryCall;
+  drainHost(argument: _strato_host_v1_DrainHostRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_DrainHostResponse__Output>): grpc.ClientUnaryCall;
+  drainHost(argument: _strato_host_v1_DrainHostRequest, callback: grpc.requestCallback<_strato_host_v1_DrainHostResponse__Output>): grpc.ClientUnaryCall;
+  
   /**
    * EvacuateHost (admin only): rebuilds every server of a host that is down
    * and that the operator has fenced (powered off, cut from the network and
@@ -131,6 +166,20 @@ export interface HostsClient extends grpc.Client {
 
 export interface HostsHandlers extends grpc.UntypedServiceImplementation {
   /**
+   * DrainHost (admin only) empties a host for maintenance: it is disabled
+   * (as SetHostEnabled false: no new servers), then every server on it starts
+   * moving to a host the scheduler picks: ACTIVE ones live, SHUTOFF ones cold
+   * (see server_move.proto). Returns once the moves are accepted, with one
+   * entry per server on the host: the migration that moves it, or why it
+   * cannot move (another vm_state, volumes attached, a task in progress); a
+   * move may still fail later (its migration says why). Follow the host's
+   * migrations (ListMigrations host) or its servers; the host is empty when
+   * they have all finished. Repeating it starts moves for what is still there
+   * and idle. Errors: PERMISSION_DENIED; NOT_FOUND (HOST_NOT_FOUND).
+   */
+  DrainHost: grpc.handleUnaryCall<_strato_host_v1_DrainHostRequest__Output, _strato_host_v1_DrainHostResponse>;
+  
+  /**
    * EvacuateHost (admin only): rebuilds every server of a host that is down
    * and that the operator has fenced (powered off, cut from the network and
    * storage) on other hosts, as Nova's evacuate does without shared storage.
@@ -181,6 +230,7 @@ export interface HostsHandlers extends grpc.UntypedServiceImplementation {
 }
 
 export interface HostsDefinition extends grpc.ServiceDefinition {
+  DrainHost: MethodDefinition<_strato_host_v1_DrainHostRequest, _strato_host_v1_DrainHostResponse, _strato_host_v1_DrainHostRequest__Output, _strato_host_v1_DrainHostResponse__Output>
   EvacuateHost: MethodDefinition<_strato_host_v1_EvacuateHostRequest, _strato_host_v1_EvacuateHostResponse, _strato_host_v1_EvacuateHostRequest__Output, _strato_host_v1_EvacuateHostResponse__Output>
   GetHost: MethodDefinition<_strato_host_v1_GetHostRequest, _strato_host_v1_Host, _strato_host_v1_GetHostRequest__Output, _strato_host_v1_Host__Output>
   ListHosts: MethodDefinition<_strato_host_v1_ListHostsRequest, _strato_host_v1_ListHostsResponse, _strato_host_v1_ListHostsRequest__Output, _strato_host_v1_ListHostsResponse__Output>
