@@ -100,6 +100,7 @@ import { HostRegistry } from './hosts/host-registry.ts';
 import { bootstrapAdmin } from './identity/bootstrap.ts';
 import { createIdentity } from './identity/identity.ts';
 import { createImageRegistry } from './images/images.ts';
+import { snapshotImages } from './images/snapshot-image.ts';
 import { imageHoldings } from './images/project-holdings.ts';
 import { KeyPairs } from './keypairs/keypairs.ts';
 import { keyPairHoldings } from './keypairs/project-holdings.ts';
@@ -263,9 +264,11 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       agents: volumeAgents,
       detachTimeoutS: config.detachTimeoutS,
     });
+    const serverImages = snapshotImages(images);
     const driver = new WorkflowDriver({
       store,
       claimer,
+      images: serverImages,
       hosts,
       agents,
       net,
@@ -293,6 +296,7 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       volumes,
       quotas,
       keyPairs,
+      images: serverImages,
     });
     const netApi = networkApis(identity, networking);
     const reports = new HostReports({ store, heartbeatIntervalMs: timing.heartbeatIntervalMs });

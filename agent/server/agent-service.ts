@@ -1,6 +1,7 @@
 // strato.agent.v1.Agent over the instance manager: a thin adapter. It checks
 // that the caller is the conductor (client certificate CN), converts messages,
 // and lets the error model carry failures.
+import { open } from 'node:fs/promises';
 import { StratoError } from '../../common/errors.ts';
 import type { AgentHandlers } from '../../common/gen/strato/agent/v1/Agent.ts';
 import type { CallContext, Implementation } from '../../common/grpc/handlers.ts';
@@ -8,6 +9,9 @@ import type { InstanceManager } from '../compute/instance-manager.ts';
 import { byteCount, spawnRequestFromProto, volumeFromProto } from './from-proto.ts';
 
 export const CONDUCTOR_CN = 'conductor';
+
+/** ExportRootDisk's chunks: at most 1 MiB, as the contract says. */
+const EXPORT_CHUNK_BYTES = 1024 * 1024;
 
 /** Only the conductor may command an agent: another agent's certificate is signed by the same CA. */
 export function requireConductor(ctx: CallContext, expected = CONDUCTOR_CN): void {
@@ -83,6 +87,29 @@ export function agentService(manager: InstanceManager, conductorCn = CONDUCTOR_C
     async ResizeInstance(_req, ctx) {
       requireConductor(ctx, conductorCn);
       throw notYet('ResizeInstance');
+    },
+    async *ExportRootDisk(req, ctx) {
+      requireConductor(ctx, conductorCn);
+      const disk = await manager.exportRootDisk(req.instanceId);
+      try {
+        const fh = await open(disk.path, 'r');
+        const head = { sizeBytes: String(disk.sizeBytes), sha256: disk.sha256, pausedMs: disk.pausedMs };
+        let sent = false;
+        try {
+          for await (const chunk of fh.createReadStream({
+            highWaterMark: EXPORT_CHUNK_BYTES,
+          }) as AsyncIterable<Buffer>) {
+            yield sent ? { data: chunk } : { ...head, data: chunk };
+            sent = true;
+            if (ctx.signal.aborted) return;
+          }
+          if (!sent) yield head;
+        } finally {
+          await fh.close();
+        }
+      } finally {
+        await disk.cleanup();
+      }
     },
   };
 }

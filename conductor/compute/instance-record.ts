@@ -72,6 +72,9 @@ export type WorkflowKind = 'boot' | 'delete' | 'action';
  *           unplug: unbind/delete the NICs' ports)
  *   action: act | plug (hot-plug the last NIC) | unplug-port (hot-unplug `portId`)
  *           | attach-volume | detach-volume (of `volumeId`)
+ *   action: snapshot (export the root disk into image `imageId`; snapshot-steps.ts)
+ *           | rebuild → rebuild-spawn (the old guest and disk go, then a spawn from the
+ *             record's image on the same host; rebuild-steps.ts)
  *   fail:   release the claim, unbind the ports from the host and let go of the volumes,
  *           then ERROR (used by boot; with holdHost, ERROR keeping host, claim, bindings
  *           and volumes)
@@ -93,7 +96,10 @@ export type WorkflowStep =
   | 'export'
   | 'volumes'
   | 'attach-volume'
-  | 'detach-volume';
+  | 'detach-volume'
+  | 'snapshot'
+  | 'rebuild'
+  | 'rebuild-spawn';
 
 export interface Workflow {
   /** Unique per operation: a step's result is applied only while this is still the workflow. */
@@ -133,6 +139,8 @@ export interface Workflow {
   volumeId?: string;
   /** attach-volume, detach-volume: when it began (conductor clock, ms); bounds waits for silent hosts. */
   startedAtMs?: number;
+  /** snapshot: the image being made. */
+  imageId?: string;
 }
 
 export interface InstanceRecord {

@@ -29,7 +29,12 @@ export type TaskState =
   | 'pausing'
   | 'unpausing'
   | 'suspending'
-  | 'resuming';
+  | 'resuming'
+  // Nova's names: a snapshot, then its upload; a rebuild, then its spawn (rebuild-rules.ts).
+  | 'image_snapshot'
+  | 'image_uploading'
+  | 'rebuilding'
+  | 'rebuild_spawning';
 
 export const ACTIONS = ['start', 'stop', 'reboot', 'pause', 'unpause', 'suspend', 'resume'] as const;
 export type Action = (typeof ACTIONS)[number];

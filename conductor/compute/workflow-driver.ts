@@ -32,6 +32,9 @@ import { bindStep, plugStep, portsStep, unplugPortStep, unplugStep } from './nic
 import type { ServerNetworking } from './nics.ts';
 import { instanceUsage } from './usage.ts';
 import type { ServerVolumes } from './volumes.ts';
+import { rebuildSpawnStep, rebuildStep } from './rebuild-steps.ts';
+import type { SnapshotImages } from './snapshot-images.ts';
+import { snapshotStep } from './snapshot-steps.ts';
 import { deleteStep, purgeStep, releaseStep } from './teardown-steps.ts';
 import type { Claims, HostLookup, Outcome, Step, StepDeps } from './workflow.ts';
 
@@ -53,6 +56,9 @@ const STEPS: Record<string, Step> = {
   volumes: volumesStep,
   'attach-volume': attachVolumeStep,
   'detach-volume': detachVolumeStep,
+  snapshot: snapshotStep,
+  rebuild: rebuildStep,
+  'rebuild-spawn': rebuildSpawnStep,
 };
 
 /** Hears about workflows as the driver runs them (metrics). Must not throw. */
@@ -78,6 +84,8 @@ export interface WorkflowDriverOptions {
   net?: ServerNetworking;
   /** Attachments and boot volumes for servers with volumes. */
   volumes?: ServerVolumes;
+  /** Where server snapshots go (snapshot-steps.ts). */
+  images?: SnapshotImages;
   /** Per-project quotas: a purged server gives its instance, cores and RAM back. @default counted, never enforced */
   quotas?: Quotas;
   /** How long a volume step waits for a host that gives no answer. @default 600_000 */
@@ -173,6 +181,7 @@ export class WorkflowDriver {
       ...(this.o.net ? { net: this.o.net } : {}),
       ...(this.o.volumes ? { volumes: this.o.volumes } : {}),
       volumeTimeoutMs: this.o.volumeTimeoutMs ?? 600_000,
+      ...(this.o.images ? { images: this.o.images } : {}),
     };
     try {
       // Each step runs under the request id of the call that started the

@@ -13,6 +13,7 @@ import type { Caller } from '../scheduler/host-index.ts';
 import type { PlacementRequest, SelectionResult } from '../scheduler/types.ts';
 import type { InstanceRecord, Workflow, WorkflowKind, WorkflowStep } from './instance-record.ts';
 import type { ServerNetworking } from './nics.ts';
+import type { SnapshotImages } from './snapshot-images.ts';
 import type { ServerVolumes } from './volumes.ts';
 
 export type Outcome =
@@ -67,6 +68,8 @@ export interface StepDeps {
   volumes?: ServerVolumes;
   /** How long a volume step waits for a host that gives no answer. @default 600_000 */
   volumeTimeoutMs?: number;
+  /** Where server snapshots go; absent = CreateServerImage is not offered. */
+  images?: SnapshotImages;
 }
 
 export type Step = (rec: InstanceRecord, wf: Workflow, deps: StepDeps) => Promise<Outcome>;

@@ -76,6 +76,9 @@ export const POLICY: ReadonlyMap<string, Rule> = new Map([
     ListServerEvents: read(),
     AddServerPort: write(),
     RemoveServerPort: write(),
+    CreateServerImage: write(),
+    RebuildServer: write(),
+    UpdateServer: write(),
   }),
   ...service('strato.compute.v1.ServerVolumes', {
     AddServerVolume: write(),

@@ -324,6 +324,7 @@ export class FakeAgent {
       hv: host.hv,
       images: corruptibleStore(this.images, this.source, () => this.corruptCache),
       disks: host.disks(() => this.spawnDelayMs),
+      snapshotTools: host.snapshotTools(),
       stateDir: host.stateDir,
       virtType: 'qemu',
       availabilityZone: 'nova',
@@ -382,6 +383,10 @@ export class FakeAgent {
       DeleteInstance: async (req, ctx) => {
         note(`delete ${req.instanceId}`);
         return real.DeleteInstance(req, ctx);
+      },
+      ExportRootDisk: (req, ctx) => {
+        note(`export-root-disk ${req.instanceId}`);
+        return real.ExportRootDisk(req, ctx);
       },
       InstanceAction: async (req, ctx) => {
         note(`${req.action}${req.hard ? ' hard' : ''} ${req.instanceId}`);

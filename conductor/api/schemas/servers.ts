@@ -18,6 +18,7 @@ import {
   list,
   name,
   oneOf,
+  optionalName,
   optionalHostId,
   optionalIpv4,
   optionalRef,
@@ -25,6 +26,7 @@ import {
   pageToken,
   type RequestSchemas,
   ref,
+  rule,
 } from './fields.ts';
 
 /** One NIC: a network or a port (which one, the domain checks), and an address on the network. */
@@ -33,6 +35,15 @@ const nic = z.object({
   port: optionalRef('port'),
   fixedIp: optionalIpv4('IP_ADDRESS_INVALID'),
 });
+
+/** A metadata key to remove: bounded like the keys it names. */
+const metadataKey = z
+  .string()
+  .check(
+    rule('METADATA_INVALID', (k: string) =>
+      k.length > 0 && k.length <= MAX_METADATA_KEY ? undefined : `keys must be 1 to ${MAX_METADATA_KEY} characters`,
+    ),
+  );
 
 export const serversRequests: RequestSchemas = {
   'strato.compute.v1.CreateServerRequest': z.object({
@@ -74,4 +85,17 @@ export const serversRequests: RequestSchemas = {
     fixedIp: optionalIpv4('IP_ADDRESS_INVALID'),
   }),
   'strato.compute.v1.RemoveServerPortRequest': z.object({ server: ref('server'), port: ref('port') }),
+  'strato.compute.v1.CreateServerImageRequest': z.object({ server: ref('server'), name }),
+  'strato.compute.v1.RebuildServerRequest': z.object({ server: ref('server'), image: optionalRef('image') }),
+  // Each item's bounds here; the merged metadata's count is the domain's (rebuild-rules.ts).
+  'strato.compute.v1.UpdateServerRequest': z.object({
+    server: ref('server'),
+    name: optionalName,
+    setMetadata: labels('METADATA_INVALID', {
+      items: MAX_METADATA_ITEMS,
+      keyMax: MAX_METADATA_KEY,
+      valueMax: MAX_METADATA_VALUE,
+    }),
+    unsetMetadata: list(metadataKey, 'METADATA_INVALID', MAX_METADATA_ITEMS),
+  }),
 };
