@@ -230,6 +230,19 @@ export function rpcCases(m: CaseContext): Record<string, Case> {
       destructive: true,
       request: async (x, own) => ({ server: x.server, port: own ? await m.fresh.attachedPort() : x.port }),
     },
+    // On the server the power actions use: a snapshot or rebuild in flight is TASK_IN_PROGRESS to the next caller.
+    '/strato.compute.v1.Servers/CreateServerImage': {
+      targets: true,
+      request: (x) => ({ server: x.actionServer, name: m.unique('snap') }),
+    },
+    '/strato.compute.v1.Servers/RebuildServer': {
+      targets: true,
+      request: (x) => ({ server: x.actionServer, image: '' }),
+    },
+    '/strato.compute.v1.Servers/UpdateServer': {
+      targets: true,
+      request: (x) => ({ server: x.server, setMetadata: { touched: 'yes' } }),
+    },
     '/strato.compute.v1.ServerVolumes/AddServerVolume': {
       targets: true,
       destructive: true,

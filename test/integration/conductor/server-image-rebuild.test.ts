@@ -129,10 +129,17 @@ describe('conductor: server snapshots, rebuild and update with a fake agent', ()
     const s = await env.admin.servers.GetServer({ server: 'renamed' });
     assert.equal(s.id, id);
     assert.deepEqual({ ...s.metadata }, { a: '1', b: '2' });
-    await assert.rejects(env.admin.servers.GetServer({ server: 'snap-src' }), (e: StratoError) => e.code === 'NOT_FOUND');
+    await assert.rejects(
+      env.admin.servers.GetServer({ server: 'snap-src' }),
+      (e: StratoError) => e.code === 'NOT_FOUND',
+    );
     const listed = (await env.admin.servers.ListServers({})).servers.map((x) => x.name);
     assert.ok(listed.includes('renamed') && !listed.includes('snap-src'), listed.join(','));
-    const u = await env.admin.servers.UpdateServer({ server: id, unsetMetadata: ['a', 'absent'], setMetadata: { c: '3' } });
+    const u = await env.admin.servers.UpdateServer({
+      server: id,
+      unsetMetadata: ['a', 'absent'],
+      setMetadata: { c: '3' },
+    });
     assert.deepEqual({ ...u.metadata }, { b: '2', c: '3' });
     assert.equal(u.name, 'renamed');
     assert.equal(agent.calls.length, calls, 'the agent is not called');
