@@ -71,11 +71,13 @@ export class FakeHost {
    * A snapshot's tools: the placeholder overlay is copied, then made into a real
    * qcow2 holding its bytes (qemu-img reading it as raw), because the conductor
    * inspects what it receives with qemu-img, as it would a real host's export.
+   * `delayMs` makes the flatten slow (a big disk).
    */
-  snapshotTools(): SnapshotTools {
+  snapshotTools(delayMs: () => number = () => 0): SnapshotTools {
     return {
       copyOverlay: (src, dst) => copyFile(src, dst),
       async flatten(overlay, out) {
+        await new Promise((r) => setTimeout(r, delayMs()));
         await runTool('qemu-img', ['convert', '-q', '-f', 'raw', '-O', 'qcow2', overlay, out], 'QEMU_IMG_FAILED');
       },
     };

@@ -165,4 +165,43 @@ describe('conductor: server snapshots, rebuild and update with a fake agent', ()
     assert.deepEqual({ ...after.metadata }, { ...before.metadata });
     assert.equal(after.updatedAt, before.updatedAt);
   });
+
+  it('a conductor restarted during a snapshot exports again and the image ends active', async () => {
+    agent.exportDelayMs = 1500;
+    const res = await env.admin.servers.CreateServerImage({ server: 'renamed', name: 'snap-restart' });
+    await waitFor(
+      async () => agent.calls.filter((c) => c.startsWith('export-root-disk')).length,
+      (n) => n > 0,
+      { what: 'the export to start', timeoutMs: 5000, intervalMs: 20 },
+    );
+    const exportsBefore = agent.calls.filter((c) => c.startsWith('export-root-disk')).length;
+    await env.restart();
+    agent.exportDelayMs = 0;
+    const image = await waitImage(res.imageId, (s) => s === 'active' || s === 'killed');
+    assert.equal(image.status, 'active');
+    assert.ok(agent.calls.filter((c) => c.startsWith('export-root-disk')).length > exportsBefore, 'exported again');
+    const s = await waitServer(env.admin, 'renamed', settled);
+    assert.equal(s.taskState, '');
+    assert.equal(s.vmState, 'ACTIVE');
+  });
+
+  it('a conductor restarted during a rebuild spawn finishes it: ACTIVE, one guest', async () => {
+    const id = (await env.admin.servers.GetServer({ server: 'renamed' })).id;
+    agent.spawnDelayMs = 1500;
+    const calls = agent.calls.length;
+    await env.admin.servers.RebuildServer({ server: id, image: 'base-a' });
+    await waitFor(
+      async () => agent.calls.slice(calls),
+      (c) => c.includes(`spawn ${id}`),
+      { what: 'the rebuild spawn to start', timeoutMs: 5000, intervalMs: 20 },
+    );
+    await env.restart();
+    agent.spawnDelayMs = 50;
+    const s = await waitServer(env.admin, id, settled, 15_000);
+    assert.equal(s.vmState, 'ACTIVE');
+    assert.equal(s.host, 'hv-1');
+    assert.equal(agent.instances.get(id)?.power, 'running');
+    const a = (await env.admin.images.ListImages({})).images.find((i) => i.name === 'base-a');
+    assert.equal(s.imageId, a?.id);
+  });
 });
