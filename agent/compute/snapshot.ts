@@ -83,24 +83,37 @@ export async function exportRootDisk(deps: SnapshotDeps, id: string): Promise<Ex
     const copy = join(work, 'overlay.qcow2');
     const out = join(work, 'flat.qcow2');
     let pausedMs = 0;
+    let t = performance.now();
+    const lap = () => {
+      const now = performance.now();
+      const ms = Math.round(now - t);
+      t = now;
+      return ms;
+    };
+    let copyMs = 0;
     if (power === 'running') {
       await hv.pause(id);
-      const t = performance.now();
+      const paused = performance.now();
+      lap();
       try {
         await tools.copyOverlay(paths.disk, copy);
+        copyMs = lap();
       } finally {
         await hv.unpause(id);
-        pausedMs = Math.round(performance.now() - t);
+        pausedMs = Math.round(performance.now() - paused);
       }
     } else {
       await tools.copyOverlay(paths.disk, copy);
+      copyMs = lap();
     }
-    const t = performance.now();
+    lap();
     await tools.flatten(copy, out);
     await rm(copy, { force: true });
+    const flattenMs = lap();
     const { sha256, size } = await sha256File(out);
+    const hashMs = lap();
     log.info(
-      { instanceId: id, powerState: power, pausedMs, flattenMs: Math.round(performance.now() - t), sizeBytes: size },
+      { instanceId: id, powerState: power, pausedMs, copyMs, flattenMs, hashMs, sizeBytes: size },
       'root disk exported',
     );
     return { path: out, sizeBytes: size, sha256, pausedMs, cleanup };
