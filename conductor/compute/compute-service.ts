@@ -594,6 +594,13 @@ export class ComputeService {
       }
       if ((await this.store.txn(compares, ops)).succeeded) {
         this.log.info({ instanceId: id, requestId, action: actionLabel }, 'server operation accepted');
+        // A superseded snapshot's image would stay queued (or saving) forever: it ends killed.
+        if (old?.step === 'snapshot' && old.imageId && this.o.images) {
+          const why = `the snapshot was superseded by ${actionLabel} (request ${requestId})`;
+          await this.o.images
+            .kill(old.imageId, why)
+            .catch((err: unknown) => this.log.warn({ err }, 'image not killed'));
+        }
         return next;
       }
     }

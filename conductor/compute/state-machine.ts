@@ -30,9 +30,8 @@ export type TaskState =
   | 'unpausing'
   | 'suspending'
   | 'resuming'
-  // Nova's names: a snapshot, then its upload; a rebuild, then its spawn (rebuild-rules.ts).
+  // Nova's names: a snapshot; a rebuild, then its spawn (image-rebuild-rules.ts).
   | 'image_snapshot'
-  | 'image_uploading'
   | 'rebuilding'
   | 'rebuild_spawning';
 

@@ -8,6 +8,7 @@ import {
   MAX_NICS,
   MAX_USER_DATA_BYTES,
 } from '../../compute/validate.ts';
+import { textProblem } from '../../naming/names.ts';
 import { MAX_SIZE_GIB } from '../../volumes/model.ts';
 import {
   bool,
@@ -18,15 +19,15 @@ import {
   list,
   name,
   oneOf,
-  optionalName,
   optionalHostId,
   optionalIpv4,
+  optionalName,
   optionalRef,
   pageSize,
   pageToken,
   type RequestSchemas,
   ref,
-  rule,
+  required,
 } from './fields.ts';
 
 /** One NIC: a network or a port (which one, the domain checks), and an address on the network. */
@@ -36,14 +37,8 @@ const nic = z.object({
   fixedIp: optionalIpv4('IP_ADDRESS_INVALID'),
 });
 
-/** A metadata key to remove: bounded like the keys it names. */
-const metadataKey = z
-  .string()
-  .check(
-    rule('METADATA_INVALID', (k: string) =>
-      k.length > 0 && k.length <= MAX_METADATA_KEY ? undefined : `keys must be 1 to ${MAX_METADATA_KEY} characters`,
-    ),
-  );
+/** A metadata key to remove: bounded like the keys it names (1 to 255 characters, no control characters). */
+const metadataKey = required('METADATA_INVALID', (k: string) => textProblem(k, MAX_METADATA_KEY));
 
 export const serversRequests: RequestSchemas = {
   'strato.compute.v1.CreateServerRequest': z.object({

@@ -4,6 +4,8 @@
 // and name and spawns it again from another image; rename and metadata change
 // only the record (and the name indexes); bad input changes nothing.
 import assert from 'node:assert/strict';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { StratoError } from '../../../common/errors.ts';
 import type { FakeAgent } from '../../harness/fake-agent.ts';
@@ -85,6 +87,21 @@ describe('conductor: server snapshots, rebuild and update with a fake agent', ()
     );
     assert.equal((await env.admin.images.ListImages({})).images.length, imagesBefore);
     await env.admin.servers.DeleteServer({ server: 'snap-err' });
+  });
+
+  it('an export the host refuses kills the image; the server is back at rest with the error in its event', async () => {
+    await env.admin.servers.CreateServer({ name: 'no-disk', image: 'base-a', flavor: 'm1.tiny' });
+    const s = await waitServer(env.admin, 'no-disk', settled);
+    // The host lost the overlay: the agent answers NO_LOCAL_ROOT_DISK.
+    await rm(join(agent.host.stateDir, 'instances', s.id, 'disk.qcow2'));
+    const res = await env.admin.servers.CreateServerImage({ server: 'no-disk', name: 'doomed' });
+    assert.equal((await waitImage(res.imageId, (st) => st === 'active' || st === 'killed')).status, 'killed');
+    const after = await waitServer(env.admin, 'no-disk', settled);
+    assert.equal(after.vmState, 'ACTIVE');
+    const ev = (await env.admin.servers.ListServerEvents({ server: 'no-disk' })).events.at(-1);
+    assert.equal(ev?.result, 'error');
+    assert.match(ev?.error ?? '', /NO_LOCAL_ROOT_DISK/);
+    await env.admin.servers.DeleteServer({ server: 'no-disk' });
   });
 
   it('rebuilds from another image: same id, name and host, a new spawn, ACTIVE', async () => {
@@ -203,5 +220,15 @@ describe('conductor: server snapshots, rebuild and update with a fake agent', ()
     assert.equal(agent.instances.get(id)?.power, 'running');
     const a = (await env.admin.images.ListImages({})).images.find((i) => i.name === 'base-a');
     assert.equal(s.imageId, a?.id);
+  });
+
+  it('a delete during a snapshot ends the image killed, not queued forever', async () => {
+    await env.admin.servers.CreateServer({ name: 'snap-del', image: 'base-a', flavor: 'm1.tiny' });
+    await waitServer(env.admin, 'snap-del', settled);
+    agent.exportDelayMs = 2000;
+    const res = await env.admin.servers.CreateServerImage({ server: 'snap-del', name: 'snap-gone' });
+    await env.admin.servers.DeleteServer({ server: 'snap-del' });
+    agent.exportDelayMs = 0;
+    assert.equal((await waitImage(res.imageId, (s) => s === 'active' || s === 'killed')).status, 'killed');
   });
 });

@@ -237,8 +237,8 @@ export interface ServersClient extends grpc.Client {
    * backing file), inspected like an upload (conductor/images), status queued
    * → saving → active, or killed with the reason (a failed export, a refused
    * inspection, a conductor restart in the middle). Legal in ACTIVE, SHUTOFF,
-   * PAUSED and SUSPENDED with no task running (task_state image_snapshot, then
-   * image_uploading while the bytes stream); the server keeps its vm_state.
+   * PAUSED and SUSPENDED with no task running (task_state image_snapshot until
+   * the image is active or killed); the server keeps its vm_state.
    * A running guest is paused only while its host copies the overlay (a
    * consistent point in time, like a crash: the guest's unsynced writes are
    * not in it), then resumed. The call returns once accepted, with the new
@@ -260,8 +260,8 @@ export interface ServersClient extends grpc.Client {
    * backing file), inspected like an upload (conductor/images), status queued
    * → saving → active, or killed with the reason (a failed export, a refused
    * inspection, a conductor restart in the middle). Legal in ACTIVE, SHUTOFF,
-   * PAUSED and SUSPENDED with no task running (task_state image_snapshot, then
-   * image_uploading while the bytes stream); the server keeps its vm_state.
+   * PAUSED and SUSPENDED with no task running (task_state image_snapshot until
+   * the image is active or killed); the server keeps its vm_state.
    * A running guest is paused only while its host copies the overlay (a
    * consistent point in time, like a crash: the guest's unsynced writes are
    * not in it), then resumed. The call returns once accepted, with the new
@@ -626,8 +626,8 @@ export interface ServersHandlers extends grpc.UntypedServiceImplementation {
    * backing file), inspected like an upload (conductor/images), status queued
    * → saving → active, or killed with the reason (a failed export, a refused
    * inspection, a conductor restart in the middle). Legal in ACTIVE, SHUTOFF,
-   * PAUSED and SUSPENDED with no task running (task_state image_snapshot, then
-   * image_uploading while the bytes stream); the server keeps its vm_state.
+   * PAUSED and SUSPENDED with no task running (task_state image_snapshot until
+   * the image is active or killed); the server keeps its vm_state.
    * A running guest is paused only while its host copies the overlay (a
    * consistent point in time, like a crash: the guest's unsynced writes are
    * not in it), then resumed. The call returns once accepted, with the new
