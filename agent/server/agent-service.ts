@@ -1,6 +1,7 @@
 // strato.agent.v1.Agent over the instance manager: a thin adapter. It checks
 // that the caller is the conductor (client certificate CN), converts messages,
 // and lets the error model carry failures.
+import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { StratoError } from '../../common/errors.ts';
 import type { AgentHandlers } from '../../common/gen/strato/agent/v1/Agent.ts';
@@ -93,17 +94,21 @@ export function agentService(manager: InstanceManager, conductorCn = CONDUCTOR_C
       const disk = await manager.exportRootDisk(req.instanceId);
       try {
         const fh = await open(disk.path, 'r');
-        const head = { sizeBytes: String(disk.sizeBytes), sha256: disk.sha256, pausedMs: disk.pausedMs };
+        const head = { sizeBytes: String(disk.sizeBytes), pausedMs: disk.pausedMs };
+        // Hashed as sent, so the file is read once; the sha256 goes last.
+        const hash = createHash('sha256');
         let sent = false;
         try {
           for await (const chunk of fh.createReadStream({
             highWaterMark: EXPORT_CHUNK_BYTES,
           }) as AsyncIterable<Buffer>) {
+            hash.update(chunk);
             yield sent ? { data: chunk } : { ...head, data: chunk };
             sent = true;
             if (ctx.signal.aborted) return;
           }
           if (!sent) yield head;
+          yield { sha256: hash.digest('hex') };
         } finally {
           await fh.close();
         }

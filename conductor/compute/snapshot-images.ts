@@ -11,7 +11,7 @@ export interface SnapshotImages {
   /**
    * Fills the queued image from an agent's export, as an upload is filled and
    * inspected: saving, then active, or killed (and the error thrown) when the
-   * stream breaks, its size or sha256 differs from its first message, or the
+   * stream breaks, its size or sha256 differs from what its messages announce, or the
    * inspection refuses it. An error before the first chunk leaves it queued.
    */
   receive(

@@ -27,25 +27,28 @@ function actingFor(projectId: string): Principal {
 
 /**
  * The export's chunks as upload messages; the stream fails (and the upload
- * kills the image) when its length or sha256 differs from what its first
- * message announced.
+ * kills the image) when its length differs from what its first message
+ * announced, or its sha256 from what its last one says.
  */
 async function* asUpload(imageId: string, chunks: AsyncIterable<ExportRootDiskChunk>): AsyncGenerator<UploadMessage> {
   const hash = createHash('sha256');
   let size = 0;
-  let head: { sizeBytes: number; sha256: string } | undefined;
+  let announced: number | undefined;
+  let claimed = '';
   for await (const c of chunks) {
-    head ??= { sizeBytes: Number(c.sizeBytes), sha256: c.sha256 };
+    announced ??= Number(c.sizeBytes);
+    if (c.sha256 !== '') claimed = c.sha256;
+    if (c.data.length === 0) continue;
     hash.update(c.data);
     size += c.data.length;
     yield { imageId, data: c.data };
   }
   const sha256 = hash.digest('hex');
-  if (!head || size !== head.sizeBytes || sha256 !== head.sha256) {
+  if (size !== announced || sha256 !== claimed) {
     throw new StratoError(
       'DATA_LOSS',
       'EXPORT_MISMATCH',
-      `the host's export announced ${head?.sizeBytes ?? '?'} bytes (sha256 ${head?.sha256 || '?'}) but sent ${size} (sha256 ${sha256})`,
+      `the host's export announced ${announced ?? '?'} bytes (sha256 ${claimed || '?'}) but sent ${size} (sha256 ${sha256})`,
     );
   }
 }

@@ -37,14 +37,13 @@ async function withInstance(fail?: Error) {
 }
 
 describe('agent: root disk export', () => {
-  it('pauses a running guest only for the copy, then flattens, hashes and cleans up', async () => {
+  it('pauses a running guest only for the copy, then flattens and cleans up', async () => {
     const { manager, hv, id, steps, stateDir } = await withInstance();
     const disk = await manager.exportRootDisk(id);
     assert.deepEqual(steps, ['copy while paused', 'flatten while running']);
     assert.equal(await hv.powerState(id), 'running');
     assert.equal(await readFile(disk.path, 'utf8'), 'flat:overlay');
     assert.equal(disk.sizeBytes, 'flat:overlay'.length);
-    assert.match(disk.sha256, /^[0-9a-f]{64}$/);
     assert.ok(disk.pausedMs >= 0);
     await disk.cleanup();
     const dir = instancePaths(stateDir, id).dir;

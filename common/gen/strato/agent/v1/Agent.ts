@@ -160,7 +160,8 @@ export interface AgentClient extends grpc.Client {
    * never changes), then resumed before the slow merge, so its pause lasts
    * the copy of what it wrote, not the whole disk; a paused guest stays
    * paused; a stopped one is read as it is. The first message carries the
-   * total size and the sha256 of the stream; the conductor checks both. The
+   * total size, the last the sha256 of the stream (hashed as it is sent, so
+   * the file is read once); the conductor checks both. The
    * agent keeps nothing: the working copies go when the stream ends, however
    * it ends. Idempotent (read-only for the guest): repeating it exports again.
    * Errors: NOT_FOUND (INSTANCE_NOT_FOUND); FAILED_PRECONDITION
@@ -179,7 +180,8 @@ export interface AgentClient extends grpc.Client {
    * never changes), then resumed before the slow merge, so its pause lasts
    * the copy of what it wrote, not the whole disk; a paused guest stays
    * paused; a stopped one is read as it is. The first message carries the
-   * total size and the sha256 of the stream; the conductor checks both. The
+   * total size, the last the sha256 of the stream (hashed as it is sent, so
+   * the file is read once); the conductor checks both. The
    * agent keeps nothing: the working copies go when the stream ends, however
    * it ends. Idempotent (read-only for the guest): repeating it exports again.
    * Errors: NOT_FOUND (INSTANCE_NOT_FOUND); FAILED_PRECONDITION
@@ -541,7 +543,8 @@ export interface AgentHandlers extends grpc.UntypedServiceImplementation {
    * never changes), then resumed before the slow merge, so its pause lasts
    * the copy of what it wrote, not the whole disk; a paused guest stays
    * paused; a stopped one is read as it is. The first message carries the
-   * total size and the sha256 of the stream; the conductor checks both. The
+   * total size, the last the sha256 of the stream (hashed as it is sent, so
+   * the file is read once); the conductor checks both. The
    * agent keeps nothing: the working copies go when the stream ends, however
    * it ends. Idempotent (read-only for the guest): repeating it exports again.
    * Errors: NOT_FOUND (INSTANCE_NOT_FOUND); FAILED_PRECONDITION
