@@ -141,7 +141,13 @@ export class InstanceManager extends EventEmitter<InstanceManagerEvents> {
    */
   async exportRootDisk(id: string): Promise<ExportedDisk> {
     checkInstanceId(id);
-    const deps = { hv: this.hv, stateDir: this.deps.stateDir, log: this.log };
+    const deps = {
+      hv: this.hv,
+      stateDir: this.deps.stateDir,
+      log: this.log,
+      reserveBytes: this.deps.diskReserveBytes ?? 0,
+      ...(this.deps.freeSpace ? { freeSpace: this.deps.freeSpace } : {}),
+    };
     const tools = (this.deps as InstanceManagerOptions).snapshotTools ?? qemuImgSnapshotTools;
     return this.lock.run(id, 'export-root-disk', () => exportRootDisk({ ...deps, tools }, id));
   }

@@ -14,11 +14,14 @@
 // reported (paused_ms; bench/snapshot.bench.ts).
 import { copyFile, mkdtemp, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { failedPrecondition, notFound } from '../../common/errors.ts';
+import { failedPrecondition, notFound, StratoError } from '../../common/errors.ts';
 import type { Logger } from '../../common/log.ts';
 import type { Hypervisor } from '../hypervisor/hypervisor.ts';
 import { runTool } from '../images/run-tool.ts';
+import { type FreeSpace, statfsFreeSpace } from './disk-space.ts';
 import { instancePaths } from './instance-paths.ts';
+
+const MiB = 1024 ** 2;
 
 /** Host tools a snapshot runs; injectable so fakes and unit tests need no qemu-img. */
 export interface SnapshotTools {
@@ -41,6 +44,10 @@ export interface SnapshotDeps {
   stateDir: string;
   tools: SnapshotTools;
   log: Logger;
+  /** Kept free for the guests' own disks, as a boot keeps it. @default 0 */
+  reserveBytes?: number;
+  /** @default statfs of the state dir */
+  freeSpace?: FreeSpace;
 }
 
 export interface ExportedDisk {
@@ -62,7 +69,8 @@ const exists = (path: string) =>
 /**
  * Makes the flattened copy of `id`'s root disk. The caller holds the instance's
  * lock. Errors: NOT_FOUND (INSTANCE_NOT_FOUND); FAILED_PRECONDITION
- * (NO_LOCAL_ROOT_DISK: booted from a volume); INTERNAL (QEMU_IMG_FAILED).
+ * (NO_LOCAL_ROOT_DISK: booted from a volume); RESOURCE_EXHAUSTED
+ * (HOST_DISK_FULL); INTERNAL (QEMU_IMG_FAILED).
  */
 export async function exportRootDisk(deps: SnapshotDeps, id: string): Promise<ExportedDisk> {
   const { hv, tools, log } = deps;
@@ -73,6 +81,21 @@ export async function exportRootDisk(deps: SnapshotDeps, id: string): Promise<Ex
     throw failedPrecondition('NO_LOCAL_ROOT_DISK', `instance ${id} has no local root disk (it boots from a volume)`, {
       details: { instanceId: id },
     });
+  }
+  // The working copies must not eat the room the guests' overlays grow into: the copy
+  // is the overlay's size, the flattened image at least that much again (plus the
+  // base's data, which a failed qemu-img then reports).
+  const overlayBytes = (await stat(paths.disk)).size;
+  const need = (deps.reserveBytes ?? 0) + 2 * overlayBytes;
+  const free = await (deps.freeSpace ?? statfsFreeSpace)(deps.stateDir);
+  if (free < need) {
+    throw new StratoError(
+      'RESOURCE_EXHAUSTED',
+      'HOST_DISK_FULL',
+      `no room on the host for the snapshot's working copy: ${Math.floor(free / MiB)} MiB free, ` +
+        `at least ${Math.ceil(need / MiB)} MiB needed`,
+      { details: { freeBytes: String(free), neededBytes: String(need) } },
+    );
   }
   // Inside the instance's directory: deleting the instance removes a leftover too.
   const work = await mkdtemp(join(paths.dir, 'export-'));

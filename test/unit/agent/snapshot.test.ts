@@ -93,4 +93,23 @@ describe('agent: root disk export', () => {
       (e: StratoError) => e.code === 'FAILED_PRECONDITION' && e.reason === 'NO_LOCAL_ROOT_DISK',
     );
   });
+
+  it('refuses with HOST_DISK_FULL when the working copies would eat the reserve, touching nothing', async () => {
+    const steps: string[] = [];
+    const env = await setup({
+      deps: {
+        snapshotTools: recordingTools(steps, async () => 'x'),
+        diskReserveBytes: 1024 ** 3,
+        freeSpace: async () => 1024 ** 3 + 5,
+      },
+    });
+    const r = req();
+    await env.manager.spawn(r);
+    await assert.rejects(
+      env.manager.exportRootDisk(r.instanceId),
+      (e: StratoError) => e.code === 'RESOURCE_EXHAUSTED' && e.reason === 'HOST_DISK_FULL',
+    );
+    assert.deepEqual(steps, []);
+    assert.equal(await env.hv.powerState(r.instanceId), 'running');
+  });
 });

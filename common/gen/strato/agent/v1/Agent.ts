@@ -161,13 +161,15 @@ export interface AgentClient extends grpc.Client {
    * the copy of what it wrote, not the whole disk; a paused guest stays
    * paused; a stopped one is read as it is. The first message carries the
    * total size, the last the sha256 of the stream (hashed as it is sent, so
-   * the file is read once); the conductor checks both. The
-   * agent keeps nothing: the working copies go when the stream ends, however
-   * it ends. Idempotent (read-only for the guest): repeating it exports again.
-   * Errors: NOT_FOUND (INSTANCE_NOT_FOUND); FAILED_PRECONDITION
-   * (NO_LOCAL_ROOT_DISK: booted from a volume; INSTANCE_BUSY: another
-   * operation runs on the instance); RESOURCE_EXHAUSTED (no room on the
-   * host for the working copy); INTERNAL (qemu-img failed: its words).
+   * the file is read once); the conductor checks both. Another operation on
+   * the instance (an action, a delete, another export) waits for the copy
+   * and flatten, and they for it. The agent keeps nothing: the working
+   * copies go when the stream ends, however it ends. Idempotent (read-only
+   * for the guest): repeating it exports again. Errors: NOT_FOUND
+   * (INSTANCE_NOT_FOUND); FAILED_PRECONDITION (NO_LOCAL_ROOT_DISK: booted
+   * from a volume); RESOURCE_EXHAUSTED (HOST_DISK_FULL: no room on the host
+   * for the working copies beside the disk reserve); INTERNAL
+   * (QEMU_IMG_FAILED: qemu-img's words).
    */
   ExportRootDisk(argument: _strato_agent_v1_ExportRootDiskRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_strato_agent_v1_ExportRootDiskChunk__Output>;
   ExportRootDisk(argument: _strato_agent_v1_ExportRootDiskRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_strato_agent_v1_ExportRootDiskChunk__Output>;
@@ -181,13 +183,15 @@ export interface AgentClient extends grpc.Client {
    * the copy of what it wrote, not the whole disk; a paused guest stays
    * paused; a stopped one is read as it is. The first message carries the
    * total size, the last the sha256 of the stream (hashed as it is sent, so
-   * the file is read once); the conductor checks both. The
-   * agent keeps nothing: the working copies go when the stream ends, however
-   * it ends. Idempotent (read-only for the guest): repeating it exports again.
-   * Errors: NOT_FOUND (INSTANCE_NOT_FOUND); FAILED_PRECONDITION
-   * (NO_LOCAL_ROOT_DISK: booted from a volume; INSTANCE_BUSY: another
-   * operation runs on the instance); RESOURCE_EXHAUSTED (no room on the
-   * host for the working copy); INTERNAL (qemu-img failed: its words).
+   * the file is read once); the conductor checks both. Another operation on
+   * the instance (an action, a delete, another export) waits for the copy
+   * and flatten, and they for it. The agent keeps nothing: the working
+   * copies go when the stream ends, however it ends. Idempotent (read-only
+   * for the guest): repeating it exports again. Errors: NOT_FOUND
+   * (INSTANCE_NOT_FOUND); FAILED_PRECONDITION (NO_LOCAL_ROOT_DISK: booted
+   * from a volume); RESOURCE_EXHAUSTED (HOST_DISK_FULL: no room on the host
+   * for the working copies beside the disk reserve); INTERNAL
+   * (QEMU_IMG_FAILED: qemu-img's words).
    */
   exportRootDisk(argument: _strato_agent_v1_ExportRootDiskRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_strato_agent_v1_ExportRootDiskChunk__Output>;
   exportRootDisk(argument: _strato_agent_v1_ExportRootDiskRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_strato_agent_v1_ExportRootDiskChunk__Output>;
@@ -544,13 +548,15 @@ export interface AgentHandlers extends grpc.UntypedServiceImplementation {
    * the copy of what it wrote, not the whole disk; a paused guest stays
    * paused; a stopped one is read as it is. The first message carries the
    * total size, the last the sha256 of the stream (hashed as it is sent, so
-   * the file is read once); the conductor checks both. The
-   * agent keeps nothing: the working copies go when the stream ends, however
-   * it ends. Idempotent (read-only for the guest): repeating it exports again.
-   * Errors: NOT_FOUND (INSTANCE_NOT_FOUND); FAILED_PRECONDITION
-   * (NO_LOCAL_ROOT_DISK: booted from a volume; INSTANCE_BUSY: another
-   * operation runs on the instance); RESOURCE_EXHAUSTED (no room on the
-   * host for the working copy); INTERNAL (qemu-img failed: its words).
+   * the file is read once); the conductor checks both. Another operation on
+   * the instance (an action, a delete, another export) waits for the copy
+   * and flatten, and they for it. The agent keeps nothing: the working
+   * copies go when the stream ends, however it ends. Idempotent (read-only
+   * for the guest): repeating it exports again. Errors: NOT_FOUND
+   * (INSTANCE_NOT_FOUND); FAILED_PRECONDITION (NO_LOCAL_ROOT_DISK: booted
+   * from a volume); RESOURCE_EXHAUSTED (HOST_DISK_FULL: no room on the host
+   * for the working copies beside the disk reserve); INTERNAL
+   * (QEMU_IMG_FAILED: qemu-img's words).
    */
   ExportRootDisk: grpc.handleServerStreamingCall<_strato_agent_v1_ExportRootDiskRequest__Output, _strato_agent_v1_ExportRootDiskChunk>;
   
