@@ -110,6 +110,7 @@ import { HostRegistry } from './hosts/host-registry.ts';
 import { bootstrapAdmin } from './identity/bootstrap.ts';
 import { createIdentity } from './identity/identity.ts';
 import { createImageRegistry } from './images/images.ts';
+import { snapshotImages } from './images/snapshot-image.ts';
 import { imageHoldings } from './images/project-holdings.ts';
 import { KeyPairs } from './keypairs/keypairs.ts';
 import { keyPairHoldings } from './keypairs/project-holdings.ts';
@@ -277,9 +278,11 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       agents: volumeAgents,
       detachTimeoutS: config.detachTimeoutS,
     });
+    const serverImages = snapshotImages(images);
     const driver = new WorkflowDriver({
       store,
       claimer,
+      images: serverImages,
       hosts,
       agents,
       net,
@@ -307,6 +310,7 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       volumes,
       quotas,
       keyPairs,
+      images: serverImages,
     });
     const moves = new MoveService({
       store,

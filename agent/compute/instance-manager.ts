@@ -17,6 +17,7 @@ import { DEFAULT_TAIL_LINES, MAX_TAIL_LINES, tailLines } from './console-tail.ts
 import { checkInstanceId, instancePaths } from './instance-paths.ts';
 import { KeyedLock } from './keyed-lock.ts';
 import { attachPort, detachPort } from './port-ops.ts';
+import { type ExportedDisk, exportRootDisk, qemuImgSnapshotTools, type SnapshotTools } from './snapshot.ts';
 import { type SpawnDeps, spawnInstance } from './spawn.ts';
 import { requestVolumes, type SpawnPort, type SpawnRequest } from './spawn-request.ts';
 import { VolumeGuard } from './volume-guard.ts';
@@ -51,6 +52,8 @@ export interface InstanceManagerEvents {
 export interface InstanceManagerOptions extends SpawnDeps {
   /** Default wait for ACPI stop/reboot before the hard fallback. */
   acpiTimeoutS: number;
+  /** What a snapshot runs (snapshot.ts). @default qemu-img */
+  snapshotTools?: SnapshotTools;
 }
 
 export class InstanceManager extends EventEmitter<InstanceManagerEvents> {
@@ -137,6 +140,23 @@ export class InstanceManager extends EventEmitter<InstanceManagerEvents> {
       await runAction(this.hv, id, act, { hard: opts.hard ?? false, acpiTimeoutMs: timeoutS * 1000 }, this.log);
       return this.status(id);
     });
+  }
+
+  /**
+   * The root disk as one flattened qcow2 (snapshot.ts), made under the instance's
+   * lock; the caller streams it, then calls its cleanup.
+   */
+  async exportRootDisk(id: string): Promise<ExportedDisk> {
+    checkInstanceId(id);
+    const deps = {
+      hv: this.hv,
+      stateDir: this.deps.stateDir,
+      log: this.log,
+      reserveBytes: this.deps.diskReserveBytes ?? 0,
+      ...(this.deps.freeSpace ? { freeSpace: this.deps.freeSpace } : {}),
+    };
+    const tools = (this.deps as InstanceManagerOptions).snapshotTools ?? qemuImgSnapshotTools;
+    return this.lock.run(id, 'export-root-disk', () => exportRootDisk({ ...deps, tools }, id));
   }
 
   /** Hot-plugs a NIC on a wired port (see port-ops.ts). */

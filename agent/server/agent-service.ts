@@ -1,6 +1,8 @@
 // strato.agent.v1.Agent over the instance manager: a thin adapter. It checks
 // that the caller is the conductor (client certificate CN), converts messages,
 // and lets the error model carry failures.
+import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
 import { invalidArgument, StratoError } from '../../common/errors.ts';
 import type { AgentHandlers } from '../../common/gen/strato/agent/v1/Agent.ts';
 import type { CallContext, Implementation } from '../../common/grpc/handlers.ts';
@@ -16,6 +18,9 @@ import {
 } from './move-from-proto.ts';
 
 export const CONDUCTOR_CN = 'conductor';
+
+/** ExportRootDisk's chunks: at most 1 MiB, as the contract says. */
+const EXPORT_CHUNK_BYTES = 1024 * 1024;
 
 /** Only the conductor may command an agent: another agent's certificate is signed by the same CA. */
 export function requireConductor(ctx: CallContext, expected = CONDUCTOR_CN): void {
@@ -107,6 +112,33 @@ export function agentService(
     AttachConsole(requests, ctx) {
       requireConductor(ctx, conductorCn);
       return attachConsole((id) => manager.openConsole(id), requests, ctx.signal, ctx.log);
+    },
+    async *ExportRootDisk(req, ctx) {
+      requireConductor(ctx, conductorCn);
+      const disk = await manager.exportRootDisk(req.instanceId);
+      try {
+        const fh = await open(disk.path, 'r');
+        const head = { sizeBytes: String(disk.sizeBytes), pausedMs: disk.pausedMs };
+        // Hashed as sent, so the file is read once; the sha256 goes last.
+        const hash = createHash('sha256');
+        let sent = false;
+        try {
+          for await (const chunk of fh.createReadStream({
+            highWaterMark: EXPORT_CHUNK_BYTES,
+          }) as AsyncIterable<Buffer>) {
+            hash.update(chunk);
+            yield sent ? { data: chunk } : { ...head, data: chunk };
+            sent = true;
+            if (ctx.signal.aborted) return;
+          }
+          if (!sent) yield head;
+          yield { sha256: hash.digest('hex') };
+        } finally {
+          await fh.close();
+        }
+      } finally {
+        await disk.cleanup();
+      }
     },
   };
 }

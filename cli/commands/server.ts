@@ -22,8 +22,12 @@ import {
 } from '../wait.ts';
 import { namesById, printsColumn } from './names.ts';
 import { SERVER_FIELDS, serverListColumns } from './server-fields.ts';
+import { parseProperties } from './server-properties.ts';
 import { filterServers, VM_STATES, vmStateArg } from './server-filters.ts';
 import { registerServerMoveCommands } from './server-move.ts';
+import { registerServerImageCommands } from './server-image.ts';
+import { registerServerRebuildCommand } from './server-rebuild.ts';
+import { registerServerSetCommands } from './server-set.ts';
 import { registerServerVolumeCommands } from './server-volume.ts';
 
 interface ListOpts {
@@ -59,16 +63,7 @@ async function waitServer(ctx: Ctx, api: ServersApi, s: Server__Output, target: 
   );
 }
 
-/** key=value pairs for --property. */
-export function parseProperties(pairs: readonly string[] | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const p of pairs ?? []) {
-    const eq = p.indexOf('=');
-    if (eq <= 0) throw usageError(`--property ${JSON.stringify(p)}: expected key=value`);
-    out[p.slice(0, eq)] = p.slice(eq + 1);
-  }
-  return out;
-}
+export { parseProperties };
 
 interface CreateOpts extends WaitOpts {
   image?: string;
@@ -278,6 +273,9 @@ export function registerServer(program: Command, ctx: Ctx): void {
   registerPortCommands(add, remove, ctx);
   registerServerVolumeCommands(add, remove, ctx);
   registerServerMoveCommands(server, ctx);
+  registerServerImageCommands(server, ctx);
+  registerServerRebuildCommand(server, ctx);
+  registerServerSetCommands(server, ctx);
 
   const event = server.command('event').description("a server's action history");
   event

@@ -11,6 +11,8 @@ import type { DeleteInstanceRequest as _strato_agent_v1_DeleteInstanceRequest, D
 import type { DeleteInstanceResponse as _strato_agent_v1_DeleteInstanceResponse, DeleteInstanceResponse__Output as _strato_agent_v1_DeleteInstanceResponse__Output } from './strato/agent/v1/DeleteInstanceResponse.ts';
 import type { DetachVolumeRequest as _strato_agent_v1_DetachVolumeRequest, DetachVolumeRequest__Output as _strato_agent_v1_DetachVolumeRequest__Output } from './strato/agent/v1/DetachVolumeRequest.ts';
 import type { DetachVolumeResponse as _strato_agent_v1_DetachVolumeResponse, DetachVolumeResponse__Output as _strato_agent_v1_DetachVolumeResponse__Output } from './strato/agent/v1/DetachVolumeResponse.ts';
+import type { ExportRootDiskChunk as _strato_agent_v1_ExportRootDiskChunk, ExportRootDiskChunk__Output as _strato_agent_v1_ExportRootDiskChunk__Output } from './strato/agent/v1/ExportRootDiskChunk.ts';
+import type { ExportRootDiskRequest as _strato_agent_v1_ExportRootDiskRequest, ExportRootDiskRequest__Output as _strato_agent_v1_ExportRootDiskRequest__Output } from './strato/agent/v1/ExportRootDiskRequest.ts';
 import type { FlavorSpec as _strato_agent_v1_FlavorSpec, FlavorSpec__Output as _strato_agent_v1_FlavorSpec__Output } from './strato/agent/v1/FlavorSpec.ts';
 import type { GetConsoleLogRequest as _strato_agent_v1_GetConsoleLogRequest, GetConsoleLogRequest__Output as _strato_agent_v1_GetConsoleLogRequest__Output } from './strato/agent/v1/GetConsoleLogRequest.ts';
 import type { GetConsoleLogResponse as _strato_agent_v1_GetConsoleLogResponse, GetConsoleLogResponse__Output as _strato_agent_v1_GetConsoleLogResponse__Output } from './strato/agent/v1/GetConsoleLogResponse.ts';
@@ -51,6 +53,8 @@ export interface ProtoGrpcType {
         DeleteInstanceResponse: MessageTypeDefinition<_strato_agent_v1_DeleteInstanceResponse, _strato_agent_v1_DeleteInstanceResponse__Output>
         DetachVolumeRequest: MessageTypeDefinition<_strato_agent_v1_DetachVolumeRequest, _strato_agent_v1_DetachVolumeRequest__Output>
         DetachVolumeResponse: MessageTypeDefinition<_strato_agent_v1_DetachVolumeResponse, _strato_agent_v1_DetachVolumeResponse__Output>
+        ExportRootDiskChunk: MessageTypeDefinition<_strato_agent_v1_ExportRootDiskChunk, _strato_agent_v1_ExportRootDiskChunk__Output>
+        ExportRootDiskRequest: MessageTypeDefinition<_strato_agent_v1_ExportRootDiskRequest, _strato_agent_v1_ExportRootDiskRequest__Output>
         FlavorSpec: MessageTypeDefinition<_strato_agent_v1_FlavorSpec, _strato_agent_v1_FlavorSpec__Output>
         GetConsoleLogRequest: MessageTypeDefinition<_strato_agent_v1_GetConsoleLogRequest, _strato_agent_v1_GetConsoleLogRequest__Output>
         GetConsoleLogResponse: MessageTypeDefinition<_strato_agent_v1_GetConsoleLogResponse, _strato_agent_v1_GetConsoleLogResponse__Output>

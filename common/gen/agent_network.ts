@@ -21,6 +21,8 @@ import type { DetachVolumeResponse as _strato_agent_v1_DetachVolumeResponse, Det
 import type { DhcpConfig as _strato_agent_v1_DhcpConfig, DhcpConfig__Output as _strato_agent_v1_DhcpConfig__Output } from './strato/agent/v1/DhcpConfig.ts';
 import type { DhcpHostConfig as _strato_agent_v1_DhcpHostConfig, DhcpHostConfig__Output as _strato_agent_v1_DhcpHostConfig__Output } from './strato/agent/v1/DhcpHostConfig.ts';
 import type { DhcpSubnetConfig as _strato_agent_v1_DhcpSubnetConfig, DhcpSubnetConfig__Output as _strato_agent_v1_DhcpSubnetConfig__Output } from './strato/agent/v1/DhcpSubnetConfig.ts';
+import type { ExportRootDiskChunk as _strato_agent_v1_ExportRootDiskChunk, ExportRootDiskChunk__Output as _strato_agent_v1_ExportRootDiskChunk__Output } from './strato/agent/v1/ExportRootDiskChunk.ts';
+import type { ExportRootDiskRequest as _strato_agent_v1_ExportRootDiskRequest, ExportRootDiskRequest__Output as _strato_agent_v1_ExportRootDiskRequest__Output } from './strato/agent/v1/ExportRootDiskRequest.ts';
 import type { FlavorSpec as _strato_agent_v1_FlavorSpec, FlavorSpec__Output as _strato_agent_v1_FlavorSpec__Output } from './strato/agent/v1/FlavorSpec.ts';
 import type { GetConsoleLogRequest as _strato_agent_v1_GetConsoleLogRequest, GetConsoleLogRequest__Output as _strato_agent_v1_GetConsoleLogRequest__Output } from './strato/agent/v1/GetConsoleLogRequest.ts';
 import type { GetConsoleLogResponse as _strato_agent_v1_GetConsoleLogResponse, GetConsoleLogResponse__Output as _strato_agent_v1_GetConsoleLogResponse__Output } from './strato/agent/v1/GetConsoleLogResponse.ts';
@@ -76,6 +78,8 @@ export interface ProtoGrpcType {
         DhcpConfig: MessageTypeDefinition<_strato_agent_v1_DhcpConfig, _strato_agent_v1_DhcpConfig__Output>
         DhcpHostConfig: MessageTypeDefinition<_strato_agent_v1_DhcpHostConfig, _strato_agent_v1_DhcpHostConfig__Output>
         DhcpSubnetConfig: MessageTypeDefinition<_strato_agent_v1_DhcpSubnetConfig, _strato_agent_v1_DhcpSubnetConfig__Output>
+        ExportRootDiskChunk: MessageTypeDefinition<_strato_agent_v1_ExportRootDiskChunk, _strato_agent_v1_ExportRootDiskChunk__Output>
+        ExportRootDiskRequest: MessageTypeDefinition<_strato_agent_v1_ExportRootDiskRequest, _strato_agent_v1_ExportRootDiskRequest__Output>
         FlavorSpec: MessageTypeDefinition<_strato_agent_v1_FlavorSpec, _strato_agent_v1_FlavorSpec__Output>
         GetConsoleLogRequest: MessageTypeDefinition<_strato_agent_v1_GetConsoleLogRequest, _strato_agent_v1_GetConsoleLogRequest__Output>
         GetConsoleLogResponse: MessageTypeDefinition<_strato_agent_v1_GetConsoleLogResponse, _strato_agent_v1_GetConsoleLogResponse__Output>

@@ -18,6 +18,8 @@ import type { DeleteVolumeRequest as _strato_agent_v1_DeleteVolumeRequest, Delet
 import type { DeleteVolumeResponse as _strato_agent_v1_DeleteVolumeResponse, DeleteVolumeResponse__Output as _strato_agent_v1_DeleteVolumeResponse__Output } from './strato/agent/v1/DeleteVolumeResponse.ts';
 import type { DetachVolumeRequest as _strato_agent_v1_DetachVolumeRequest, DetachVolumeRequest__Output as _strato_agent_v1_DetachVolumeRequest__Output } from './strato/agent/v1/DetachVolumeRequest.ts';
 import type { DetachVolumeResponse as _strato_agent_v1_DetachVolumeResponse, DetachVolumeResponse__Output as _strato_agent_v1_DetachVolumeResponse__Output } from './strato/agent/v1/DetachVolumeResponse.ts';
+import type { ExportRootDiskChunk as _strato_agent_v1_ExportRootDiskChunk, ExportRootDiskChunk__Output as _strato_agent_v1_ExportRootDiskChunk__Output } from './strato/agent/v1/ExportRootDiskChunk.ts';
+import type { ExportRootDiskRequest as _strato_agent_v1_ExportRootDiskRequest, ExportRootDiskRequest__Output as _strato_agent_v1_ExportRootDiskRequest__Output } from './strato/agent/v1/ExportRootDiskRequest.ts';
 import type { ExportVolumeRequest as _strato_agent_v1_ExportVolumeRequest, ExportVolumeRequest__Output as _strato_agent_v1_ExportVolumeRequest__Output } from './strato/agent/v1/ExportVolumeRequest.ts';
 import type { ExtendVolumeRequest as _strato_agent_v1_ExtendVolumeRequest, ExtendVolumeRequest__Output as _strato_agent_v1_ExtendVolumeRequest__Output } from './strato/agent/v1/ExtendVolumeRequest.ts';
 import type { FlavorSpec as _strato_agent_v1_FlavorSpec, FlavorSpec__Output as _strato_agent_v1_FlavorSpec__Output } from './strato/agent/v1/FlavorSpec.ts';
@@ -79,6 +81,8 @@ export interface ProtoGrpcType {
         DeleteVolumeResponse: MessageTypeDefinition<_strato_agent_v1_DeleteVolumeResponse, _strato_agent_v1_DeleteVolumeResponse__Output>
         DetachVolumeRequest: MessageTypeDefinition<_strato_agent_v1_DetachVolumeRequest, _strato_agent_v1_DetachVolumeRequest__Output>
         DetachVolumeResponse: MessageTypeDefinition<_strato_agent_v1_DetachVolumeResponse, _strato_agent_v1_DetachVolumeResponse__Output>
+        ExportRootDiskChunk: MessageTypeDefinition<_strato_agent_v1_ExportRootDiskChunk, _strato_agent_v1_ExportRootDiskChunk__Output>
+        ExportRootDiskRequest: MessageTypeDefinition<_strato_agent_v1_ExportRootDiskRequest, _strato_agent_v1_ExportRootDiskRequest__Output>
         ExportVolumeRequest: MessageTypeDefinition<_strato_agent_v1_ExportVolumeRequest, _strato_agent_v1_ExportVolumeRequest__Output>
         ExtendVolumeRequest: MessageTypeDefinition<_strato_agent_v1_ExtendVolumeRequest, _strato_agent_v1_ExtendVolumeRequest__Output>
         FlavorSpec: MessageTypeDefinition<_strato_agent_v1_FlavorSpec, _strato_agent_v1_FlavorSpec__Output>

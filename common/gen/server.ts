@@ -4,6 +4,8 @@ import type { MessageTypeDefinition } from '@grpc/proto-loader';
 import type { AddServerPortRequest as _strato_compute_v1_AddServerPortRequest, AddServerPortRequest__Output as _strato_compute_v1_AddServerPortRequest__Output } from './strato/compute/v1/AddServerPortRequest.ts';
 import type { AddServerVolumeRequest as _strato_compute_v1_AddServerVolumeRequest, AddServerVolumeRequest__Output as _strato_compute_v1_AddServerVolumeRequest__Output } from './strato/compute/v1/AddServerVolumeRequest.ts';
 import type { CreateFlavorRequest as _strato_compute_v1_CreateFlavorRequest, CreateFlavorRequest__Output as _strato_compute_v1_CreateFlavorRequest__Output } from './strato/compute/v1/CreateFlavorRequest.ts';
+import type { CreateServerImageRequest as _strato_compute_v1_CreateServerImageRequest, CreateServerImageRequest__Output as _strato_compute_v1_CreateServerImageRequest__Output } from './strato/compute/v1/CreateServerImageRequest.ts';
+import type { CreateServerImageResponse as _strato_compute_v1_CreateServerImageResponse, CreateServerImageResponse__Output as _strato_compute_v1_CreateServerImageResponse__Output } from './strato/compute/v1/CreateServerImageResponse.ts';
 import type { CreateServerRequest as _strato_compute_v1_CreateServerRequest, CreateServerRequest__Output as _strato_compute_v1_CreateServerRequest__Output } from './strato/compute/v1/CreateServerRequest.ts';
 import type { DeleteFlavorRequest as _strato_compute_v1_DeleteFlavorRequest, DeleteFlavorRequest__Output as _strato_compute_v1_DeleteFlavorRequest__Output } from './strato/compute/v1/DeleteFlavorRequest.ts';
 import type { DeleteFlavorResponse as _strato_compute_v1_DeleteFlavorResponse, DeleteFlavorResponse__Output as _strato_compute_v1_DeleteFlavorResponse__Output } from './strato/compute/v1/DeleteFlavorResponse.ts';
@@ -21,6 +23,7 @@ import type { ListServerEventsRequest as _strato_compute_v1_ListServerEventsRequ
 import type { ListServerEventsResponse as _strato_compute_v1_ListServerEventsResponse, ListServerEventsResponse__Output as _strato_compute_v1_ListServerEventsResponse__Output } from './strato/compute/v1/ListServerEventsResponse.ts';
 import type { ListServersRequest as _strato_compute_v1_ListServersRequest, ListServersRequest__Output as _strato_compute_v1_ListServersRequest__Output } from './strato/compute/v1/ListServersRequest.ts';
 import type { ListServersResponse as _strato_compute_v1_ListServersResponse, ListServersResponse__Output as _strato_compute_v1_ListServersResponse__Output } from './strato/compute/v1/ListServersResponse.ts';
+import type { RebuildServerRequest as _strato_compute_v1_RebuildServerRequest, RebuildServerRequest__Output as _strato_compute_v1_RebuildServerRequest__Output } from './strato/compute/v1/RebuildServerRequest.ts';
 import type { RemoveServerPortRequest as _strato_compute_v1_RemoveServerPortRequest, RemoveServerPortRequest__Output as _strato_compute_v1_RemoveServerPortRequest__Output } from './strato/compute/v1/RemoveServerPortRequest.ts';
 import type { RemoveServerVolumeRequest as _strato_compute_v1_RemoveServerVolumeRequest, RemoveServerVolumeRequest__Output as _strato_compute_v1_RemoveServerVolumeRequest__Output } from './strato/compute/v1/RemoveServerVolumeRequest.ts';
 import type { Server as _strato_compute_v1_Server, Server__Output as _strato_compute_v1_Server__Output } from './strato/compute/v1/Server.ts';
@@ -32,6 +35,7 @@ import type { ServerPort as _strato_compute_v1_ServerPort, ServerPort__Output as
 import type { ServerVolume as _strato_compute_v1_ServerVolume, ServerVolume__Output as _strato_compute_v1_ServerVolume__Output } from './strato/compute/v1/ServerVolume.ts';
 import type { ServerVolumesClient as _strato_compute_v1_ServerVolumesClient, ServerVolumesDefinition as _strato_compute_v1_ServerVolumesDefinition } from './strato/compute/v1/ServerVolumes.ts';
 import type { ServersClient as _strato_compute_v1_ServersClient, ServersDefinition as _strato_compute_v1_ServersDefinition } from './strato/compute/v1/Servers.ts';
+import type { UpdateServerRequest as _strato_compute_v1_UpdateServerRequest, UpdateServerRequest__Output as _strato_compute_v1_UpdateServerRequest__Output } from './strato/compute/v1/UpdateServerRequest.ts';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
   new(...args: ConstructorParameters<Constructor>): Subtype;
@@ -44,6 +48,8 @@ export interface ProtoGrpcType {
         AddServerPortRequest: MessageTypeDefinition<_strato_compute_v1_AddServerPortRequest, _strato_compute_v1_AddServerPortRequest__Output>
         AddServerVolumeRequest: MessageTypeDefinition<_strato_compute_v1_AddServerVolumeRequest, _strato_compute_v1_AddServerVolumeRequest__Output>
         CreateFlavorRequest: MessageTypeDefinition<_strato_compute_v1_CreateFlavorRequest, _strato_compute_v1_CreateFlavorRequest__Output>
+        CreateServerImageRequest: MessageTypeDefinition<_strato_compute_v1_CreateServerImageRequest, _strato_compute_v1_CreateServerImageRequest__Output>
+        CreateServerImageResponse: MessageTypeDefinition<_strato_compute_v1_CreateServerImageResponse, _strato_compute_v1_CreateServerImageResponse__Output>
         CreateServerRequest: MessageTypeDefinition<_strato_compute_v1_CreateServerRequest, _strato_compute_v1_CreateServerRequest__Output>
         DeleteFlavorRequest: MessageTypeDefinition<_strato_compute_v1_DeleteFlavorRequest, _strato_compute_v1_DeleteFlavorRequest__Output>
         DeleteFlavorResponse: MessageTypeDefinition<_strato_compute_v1_DeleteFlavorResponse, _strato_compute_v1_DeleteFlavorResponse__Output>
@@ -61,6 +67,7 @@ export interface ProtoGrpcType {
         ListServerEventsResponse: MessageTypeDefinition<_strato_compute_v1_ListServerEventsResponse, _strato_compute_v1_ListServerEventsResponse__Output>
         ListServersRequest: MessageTypeDefinition<_strato_compute_v1_ListServersRequest, _strato_compute_v1_ListServersRequest__Output>
         ListServersResponse: MessageTypeDefinition<_strato_compute_v1_ListServersResponse, _strato_compute_v1_ListServersResponse__Output>
+        RebuildServerRequest: MessageTypeDefinition<_strato_compute_v1_RebuildServerRequest, _strato_compute_v1_RebuildServerRequest__Output>
         RemoveServerPortRequest: MessageTypeDefinition<_strato_compute_v1_RemoveServerPortRequest, _strato_compute_v1_RemoveServerPortRequest__Output>
         RemoveServerVolumeRequest: MessageTypeDefinition<_strato_compute_v1_RemoveServerVolumeRequest, _strato_compute_v1_RemoveServerVolumeRequest__Output>
         Server: MessageTypeDefinition<_strato_compute_v1_Server, _strato_compute_v1_Server__Output>
@@ -83,6 +90,7 @@ export interface ProtoGrpcType {
          */
         ServerVolumes: SubtypeConstructor<typeof grpc.Client, _strato_compute_v1_ServerVolumesClient> & { service: _strato_compute_v1_ServerVolumesDefinition }
         Servers: SubtypeConstructor<typeof grpc.Client, _strato_compute_v1_ServersClient> & { service: _strato_compute_v1_ServersDefinition }
+        UpdateServerRequest: MessageTypeDefinition<_strato_compute_v1_UpdateServerRequest, _strato_compute_v1_UpdateServerRequest__Output>
       }
     }
   }

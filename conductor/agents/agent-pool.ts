@@ -20,6 +20,8 @@ export interface AgentDeadlines {
   actionMs: number;
   /** Console log and other quick reads. @default 15_000 */
   readMs: number;
+  /** A whole root disk export (pause, copy, flatten, stream). @default 1_800_000 */
+  exportMs?: number;
 }
 
 export const DEFAULT_AGENT_DEADLINES: Readonly<AgentDeadlines> = {
@@ -77,6 +79,8 @@ export class AgentPool implements AgentDirectory, MoveAgentDirectory {
       consoleLog: async (instanceId, lines, o) =>
         (await this.client(host).GetConsoleLog({ instanceId, lines }, { timeoutMs: d.readMs, signal: o?.signal }))
           .lines,
+      exportRootDisk: (instanceId, o) =>
+        this.client(host).ExportRootDisk({ instanceId }, { timeoutMs: d.exportMs ?? 1_800_000, signal: o?.signal }),
     };
   }
 

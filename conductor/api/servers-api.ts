@@ -117,6 +117,23 @@ export function serversApi(compute: ComputeService, identity: Identity): Impleme
       return { lines: await compute.consoleLog(req.server, req.lines, p) };
     },
 
+    async CreateServerImage(req, ctx) {
+      const p = await authenticate(ctx, identity);
+      const { imageId, server } = await compute.createImage(req.server, req.name, p, ctx.requestId);
+      return { imageId, server: serverToProto(server, p) };
+    },
+
+    async RebuildServer(req, ctx) {
+      const p = await authenticate(ctx, identity);
+      return serverToProto(await compute.rebuild(req.server, req.image, p, ctx.requestId), p);
+    },
+
+    async UpdateServer(req, ctx) {
+      const p = await authenticate(ctx, identity);
+      const change = { name: req.name, set: { ...req.setMetadata }, unset: [...req.unsetMetadata] };
+      return serverToProto(await compute.update(req.server, change, p, ctx.requestId), p);
+    },
+
     async ListServerEvents(req, ctx) {
       const p = await authenticate(ctx, identity);
       const events = await compute.events(req.server, p);

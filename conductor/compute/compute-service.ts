@@ -25,14 +25,16 @@ import {
   type Workflow,
   type WorkflowStep,
 } from './instance-record.ts';
+import { imageVerbRefusal, mergeMetadata, updateRefusal, VERB_RULES } from './image-rebuild-rules.ts';
 import { newInstanceRecord } from './new-instance.ts';
 import type { InstanceNic, NicRequest, ServerNetworking } from './nics.ts';
 import { findServer, listServers } from './server-lookup.ts';
+import type { SnapshotImages } from './snapshot-images.ts';
 import { actionRefusal, deleteIsRepeat, parseAction, portChangeRefusal, ruleFor } from './state-machine.ts';
 import { instanceUsage } from './usage.ts';
 import { checkForceHost, checkImageFitsFlavor, MAX_NICS, validateBootSource } from './validate.ts';
 import { bootVolumeName, parseDevice, pickDevice } from './volume-devices.ts';
-import type { InstanceVolume, ServerVolumes, VolumeWrite } from './volumes.ts';
+import { bootVolumeOf, type InstanceVolume, type ServerVolumes, type VolumeWrite } from './volumes.ts';
 import { type HostLookup, newWorkflow } from './workflow.ts';
 import type { WorkflowDriver } from './workflow-driver.ts';
 
@@ -75,6 +77,8 @@ export interface ComputeServiceOptions {
   quotas?: Quotas;
   /** Without it, key_name is refused (FAILED_PRECONDITION KEYPAIRS_NOT_CONFIGURED). */
   keyPairs?: KeyPairLookup;
+  /** Without it, CreateServerImage is refused (FAILED_PRECONDITION IMAGES_NOT_CONFIGURED). */
+  images?: SnapshotImages;
   clock?: () => number;
   log?: Logger;
 }
@@ -365,6 +369,113 @@ export class ComputeService {
     return rec;
   }
 
+  /**
+   * Snapshots the root disk into a new private image of the server's project (see
+   * CreateServerImage in server.proto); returns the image id and the server.
+   */
+  async createImage(
+    ref: string,
+    name: string,
+    p: Principal,
+    requestId: string,
+  ): Promise<{ imageId: string; server: InstanceRecord }> {
+    const server = (await findServer(this.store, ref, p)).value;
+    const view = (r: InstanceRecord) => ({ ...r, volumeBacked: bootVolumeOf(r.volumes) !== undefined });
+    const refusal = imageVerbRefusal(view(server), 'create image');
+    if (refusal) throw refusal;
+    if (!this.o.images) {
+      throw failedPrecondition(
+        'IMAGES_NOT_CONFIGURED',
+        'this conductor keeps no images; servers cannot be snapshotted',
+      );
+    }
+    const images = this.o.images;
+    // The image first (queued), so the workflow always has one to fill; dropped if the server refuses now.
+    const imageId = await images.createQueued(server.projectId, name);
+    const extra = { step: 'snapshot' as const, imageId, startedAtMs: this.clock() };
+    try {
+      const rec = await this.begin(server.id, p, requestId, `create image ${imageId}`, extra, (r) => {
+        const again = imageVerbRefusal(view(r), 'create image');
+        if (again) throw again;
+        return { ...r, taskState: VERB_RULES['create image'].task };
+      });
+      this.o.driver.kick(server.id);
+      return { imageId, server: rec };
+    } catch (err) {
+      await images.discard(imageId).catch((e: unknown) => this.log.warn({ err: e, imageId }, 'image not discarded'));
+      throw err;
+    }
+  }
+
+  /** Rebuilds the server from `imageRef` ('' = its image) on its host (see RebuildServer in server.proto). */
+  async rebuild(ref: string, imageRef: string, p: Principal, requestId: string): Promise<InstanceRecord> {
+    const server = (await findServer(this.store, ref, p)).value;
+    const view = (r: InstanceRecord) => ({ ...r, volumeBacked: bootVolumeOf(r.volumes) !== undefined });
+    const refusal = imageVerbRefusal(view(server), 'rebuild');
+    if (refusal) throw refusal;
+    const image = await this.o.catalog.image(imageRef === '' ? server.image.id : imageRef, p);
+    checkImageFitsFlavor(image, server.flavor);
+    const copy = { id: image.id, sha256: image.sha256, sizeBytes: image.sizeBytes, diskFormat: image.diskFormat };
+    const extra = { step: 'rebuild' as const, placedAtMs: this.clock() };
+    const rec = await this.begin(server.id, p, requestId, `rebuild ${image.id}`, extra, (r) => {
+      const again = imageVerbRefusal(view(r), 'rebuild');
+      if (again) throw again;
+      return { ...r, image: copy, taskState: VERB_RULES.rebuild.task };
+    });
+    this.o.driver.kick(server.id);
+    return rec;
+  }
+
+  /**
+   * Renames the server and/or changes its metadata (see UpdateServer in server.proto):
+   * the record and its name indexes in one transaction, an event, no workflow.
+   */
+  async update(
+    ref: string,
+    change: { name: string; set: Record<string, string>; unset: string[] },
+    p: Principal,
+    requestId: string,
+  ): Promise<InstanceRecord> {
+    const id = (await findServer(this.store, ref, p)).value.id;
+    for (;;) {
+      const entry = await getOrUndefined<InstanceRecord>(this.store, instanceKey(id));
+      if (!entry) throw notFound('SERVER_NOT_FOUND', `server ${id} not found`, { details: { server: id } });
+      const r = entry.value;
+      const refusal = updateRefusal(r);
+      if (refusal) throw refusal;
+      const name = change.name === '' ? r.name : change.name;
+      const metadata = mergeMetadata(r.metadata, change.set, change.unset);
+      const nowMs = this.clock();
+      const now = new Date(nowMs).toISOString();
+      const next: InstanceRecord = { ...r, name, metadata, updatedAt: now };
+      const touched = Object.keys(change.set).length > 0 || change.unset.length > 0;
+      const what = [name !== r.name ? 'rename' : '', touched ? 'metadata' : ''].filter((w) => w !== '').join(', ');
+      const event = {
+        ...startedEvent(`update (${what || 'nothing'})`, { requestId, userId: p.userId, projectId: p.projectId }, now),
+        finishedAt: now,
+        result: 'success' as const,
+      };
+      const ops: Op[] = [
+        { kind: 'put', key: entry.key, value: next },
+        { kind: 'create', key: newEventKey(id, nowMs), value: event },
+      ];
+      if (name !== r.name) {
+        const ix = { id, projectId: r.projectId };
+        ops.push(
+          { kind: 'delete', key: projectNameKey(r.projectId, r.name, id) },
+          { kind: 'delete', key: allNameKey(r.name, id) },
+          { kind: 'put', key: projectNameKey(r.projectId, name, id), value: ix },
+          { kind: 'put', key: allNameKey(name, id), value: ix },
+        );
+      }
+      const compares: Compare[] = [{ kind: 'modRevision', key: entry.key, modRevision: entry.modRevision }];
+      if ((await this.store.txn(compares, ops)).succeeded) {
+        this.log.info({ instanceId: id, requestId, action: 'update' }, 'server updated');
+        return next;
+      }
+    }
+  }
+
   async get(ref: string, p: Principal): Promise<InstanceRecord> {
     return (await findServer(this.store, ref, p)).value;
   }
@@ -483,6 +594,13 @@ export class ComputeService {
       }
       if ((await this.store.txn(compares, ops)).succeeded) {
         this.log.info({ instanceId: id, requestId, action: actionLabel }, 'server operation accepted');
+        // A superseded snapshot's image would stay queued (or saving) forever: it ends killed.
+        if (old?.step === 'snapshot' && old.imageId && this.o.images) {
+          const why = `the snapshot was superseded by ${actionLabel} (request ${requestId})`;
+          await this.o.images
+            .kill(old.imageId, why)
+            .catch((err: unknown) => this.log.warn({ err }, 'image not killed'));
+        }
         return next;
       }
     }

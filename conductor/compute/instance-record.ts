@@ -74,6 +74,9 @@ export type WorkflowKind = 'boot' | 'delete' | 'action' | 'evacuate' | 'migrate'
  *           | attach-volume | detach-volume (of `volumeId`)
  *   evacuate (evacuate-steps.ts): evacuate-revoke → evacuate-schedule → [evacuate-bind →]
  *           [evacuate-export →] evacuate-spawn → done | evacuate-fail (ERROR on the dead host)
+ *   action: snapshot (export the root disk into image `imageId`; snapshot-steps.ts)
+ *           | rebuild → rebuild-spawn (the old guest and disk go, then a spawn from the
+ *             record's image on the same host; rebuild-steps.ts)
  *   fail:   release the claim, unbind the ports from the host and let go of the volumes,
  *           then ERROR (used by boot; with holdHost, ERROR keeping host, claim, bindings
  *           and volumes)
@@ -119,7 +122,10 @@ export type WorkflowStep =
   | 'resize-verify'
   | 'resize-confirm'
   | 'resize-revert'
-  | 'resize-revert-start';
+  | 'resize-revert-start'
+  | 'snapshot'
+  | 'rebuild'
+  | 'rebuild-spawn';
 
 export interface Workflow {
   /** Unique per operation: a step's result is applied only while this is still the workflow. */
@@ -167,6 +173,8 @@ export interface Workflow {
   abort?: boolean;
   /** move-rollback: why the move ended without moving (the migration's error), '' = cancelled. */
   moveError?: string;
+  /** snapshot: the image being made. */
+  imageId?: string;
 }
 
 /**

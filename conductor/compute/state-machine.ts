@@ -38,7 +38,11 @@ export type TaskState =
   | 'resize_migrated'
   | 'resize_finish'
   | 'resize_confirming'
-  | 'resize_reverting';
+  | 'resize_reverting'
+  // Nova's names: a snapshot; a rebuild, then its spawn (image-rebuild-rules.ts).
+  | 'image_snapshot'
+  | 'rebuilding'
+  | 'rebuild_spawning';
 
 export const ACTIONS = ['start', 'stop', 'reboot', 'pause', 'unpause', 'suspend', 'resume'] as const;
 export type Action = (typeof ACTIONS)[number];

@@ -53,6 +53,9 @@ import { resizeConfirmStep, resizeRevertStartStep, resizeRevertStep } from './re
 import type { ServerNetworking } from './nics.ts';
 import { instanceUsage, usageChange } from './usage.ts';
 import type { ServerVolumes } from './volumes.ts';
+import { rebuildSpawnStep, rebuildStep } from './rebuild-steps.ts';
+import type { SnapshotImages } from './snapshot-images.ts';
+import { snapshotStep } from './snapshot-steps.ts';
 import { deleteStep, purgeStep, releaseStep } from './teardown-steps.ts';
 import type { Claims, HostLookup, MoveDeps, Outcome, Step, StepDeps } from './workflow.ts';
 
@@ -92,6 +95,9 @@ const STEPS: Record<string, Step> = {
   'resize-confirm': resizeConfirmStep,
   'resize-revert': resizeRevertStep,
   'resize-revert-start': resizeRevertStartStep,
+  snapshot: snapshotStep,
+  rebuild: rebuildStep,
+  'rebuild-spawn': rebuildSpawnStep,
 };
 
 /** Hears about workflows as the driver runs them (metrics). Must not throw. */
@@ -117,6 +123,8 @@ export interface WorkflowDriverOptions {
   net?: ServerNetworking;
   /** Attachments and boot volumes for servers with volumes. */
   volumes?: ServerVolumes;
+  /** Where server snapshots go (snapshot-steps.ts). */
+  images?: SnapshotImages;
   /** Per-project quotas: a purged server gives its instance, cores and RAM back. @default counted, never enforced */
   quotas?: Quotas;
   /** How long a volume step waits for a host that gives no answer. @default 600_000 */
@@ -234,6 +242,7 @@ export class WorkflowDriver {
       ...(this.o.volumes ? { volumes: this.o.volumes } : {}),
       volumeTimeoutMs: this.o.volumeTimeoutMs ?? 600_000,
       ...(this.moveAgents() ? { moves: this.moveDeps() } : {}),
+      ...(this.o.images ? { images: this.o.images } : {}),
     };
     try {
       // Each step runs under the request id of the call that started the

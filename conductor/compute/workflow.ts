@@ -15,6 +15,7 @@ import type { Caller } from '../scheduler/host-index.ts';
 import type { PlacementRequest, SelectionResult } from '../scheduler/types.ts';
 import type { InstanceRecord, Workflow, WorkflowKind, WorkflowStep } from './instance-record.ts';
 import type { ServerNetworking } from './nics.ts';
+import type { SnapshotImages } from './snapshot-images.ts';
 import type { ServerVolumes } from './volumes.ts';
 
 export type Outcome =
@@ -77,6 +78,8 @@ export interface StepDeps {
   volumeTimeoutMs?: number;
   /** Moves (move-steps.ts): the agents' move calls and the migration records; absent = servers cannot move. */
   moves?: MoveDeps;
+  /** Where server snapshots go; absent = CreateServerImage is not offered. */
+  images?: SnapshotImages;
 }
 
 export interface MoveDeps {

@@ -76,6 +76,9 @@ export const POLICY: ReadonlyMap<string, Rule> = new Map([
     ListServerEvents: read(),
     AddServerPort: write(),
     RemoveServerPort: write(),
+    CreateServerImage: write(),
+    RebuildServer: write(),
+    UpdateServer: write(),
   }),
   // An interactive console types into the guest as its user: members, like the console log.
   ...service('strato.compute.v1.ServerConsoles', {

@@ -108,6 +108,8 @@ export class FakeAgent {
   readonly host: FakeHost;
   /** How long a spawn's overlay takes, from now on. */
   spawnDelayMs: number;
+  /** How long a root disk export's flatten takes, from now on (a big disk). */
+  exportDelayMs = 0;
   /** Every call the conductor made, in order: `spawn <id>`, `apply <generation>`, `attach <id> <port>`… */
   readonly calls: string[] = [];
   /** Every network state applied, in order. */
@@ -324,6 +326,7 @@ export class FakeAgent {
       hv: host.hv,
       images: corruptibleStore(this.images, this.source, () => this.corruptCache),
       disks: host.disks(() => this.spawnDelayMs),
+      snapshotTools: host.snapshotTools(() => this.exportDelayMs),
       stateDir: host.stateDir,
       virtType: 'qemu',
       availabilityZone: 'nova',
@@ -382,6 +385,10 @@ export class FakeAgent {
       DeleteInstance: async (req, ctx) => {
         note(`delete ${req.instanceId}`);
         return real.DeleteInstance(req, ctx);
+      },
+      ExportRootDisk: (req, ctx) => {
+        note(`export-root-disk ${req.instanceId}`);
+        return real.ExportRootDisk(req, ctx);
       },
       InstanceAction: async (req, ctx) => {
         note(`${req.action}${req.hard ? ' hard' : ''} ${req.instanceId}`);

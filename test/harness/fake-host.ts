@@ -6,10 +6,12 @@
 // name and the user data of its config drive to its serial console log, as the test
 // image does. The host outlives an agent: a restarted agent on the same host finds
 // the domains, files and network state the previous one left.
-import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { SnapshotTools } from '../../agent/compute/snapshot.ts';
 import type { DiskTools } from '../../agent/compute/spawn.ts';
+import { runTool } from '../../agent/images/run-tool.ts';
 import type { ConfigDriveFile } from '../../agent/config-drive/config-drive-tree.ts';
 import { FakeHypervisor } from '../../agent/hypervisor/fake/fake-hypervisor.ts';
 import type { HypervisorEvent } from '../../agent/hypervisor/hypervisor.ts';
@@ -61,6 +63,22 @@ export class FakeHost {
           iso,
           JSON.stringify(files.map((f) => ({ path: f.path, content: f.content.toString('base64') }))),
         );
+      },
+    };
+  }
+
+  /**
+   * A snapshot's tools: the placeholder overlay is copied, then made into a real
+   * qcow2 holding its bytes (qemu-img reading it as raw), because the conductor
+   * inspects what it receives with qemu-img, as it would a real host's export.
+   * `delayMs` makes the flatten slow (a big disk).
+   */
+  snapshotTools(delayMs: () => number = () => 0): SnapshotTools {
+    return {
+      copyOverlay: (src, dst) => copyFile(src, dst),
+      async flatten(overlay, out) {
+        await new Promise((r) => setTimeout(r, delayMs()));
+        await runTool('qemu-img', ['convert', '-q', '-f', 'raw', '-O', 'qcow2', overlay, out], 'QEMU_IMG_FAILED');
       },
     };
   }

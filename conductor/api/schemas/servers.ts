@@ -8,6 +8,7 @@ import {
   MAX_NICS,
   MAX_USER_DATA_BYTES,
 } from '../../compute/validate.ts';
+import { textProblem } from '../../naming/names.ts';
 import { MAX_SIZE_GIB } from '../../volumes/model.ts';
 import {
   bool,
@@ -20,11 +21,13 @@ import {
   oneOf,
   optionalHostId,
   optionalIpv4,
+  optionalName,
   optionalRef,
   pageSize,
   pageToken,
   type RequestSchemas,
   ref,
+  required,
 } from './fields.ts';
 
 /** One NIC: a network or a port (which one, the domain checks), and an address on the network. */
@@ -33,6 +36,9 @@ const nic = z.object({
   port: optionalRef('port'),
   fixedIp: optionalIpv4('IP_ADDRESS_INVALID'),
 });
+
+/** A metadata key to remove: bounded like the keys it names (1 to 255 characters, no control characters). */
+const metadataKey = required('METADATA_INVALID', (k: string) => textProblem(k, MAX_METADATA_KEY));
 
 export const serversRequests: RequestSchemas = {
   'strato.compute.v1.CreateServerRequest': z.object({
@@ -74,4 +80,17 @@ export const serversRequests: RequestSchemas = {
     fixedIp: optionalIpv4('IP_ADDRESS_INVALID'),
   }),
   'strato.compute.v1.RemoveServerPortRequest': z.object({ server: ref('server'), port: ref('port') }),
+  'strato.compute.v1.CreateServerImageRequest': z.object({ server: ref('server'), name }),
+  'strato.compute.v1.RebuildServerRequest': z.object({ server: ref('server'), image: optionalRef('image') }),
+  // Each item's bounds here; the merged metadata's count is the domain's (rebuild-rules.ts).
+  'strato.compute.v1.UpdateServerRequest': z.object({
+    server: ref('server'),
+    name: optionalName,
+    setMetadata: labels('METADATA_INVALID', {
+      items: MAX_METADATA_ITEMS,
+      keyMax: MAX_METADATA_KEY,
+      valueMax: MAX_METADATA_VALUE,
+    }),
+    unsetMetadata: list(metadataKey, 'METADATA_INVALID', MAX_METADATA_ITEMS),
+  }),
 };

@@ -38,6 +38,9 @@ export function isolationTable(r: Res, own: StrangerResources, pub: string, owne
         ['get', (a) => a.servers.GetServer({ server: r.server })],
         ['update (action)', (a) => a.servers.ServerAction({ server: r.server, action: 'stop', hard: false })],
         ['console', (a) => a.serverConsoles.AttachConsole([{ server: r.server, data: Buffer.from('echo x\n') }])],
+        ['update (rename)', (a) => a.servers.UpdateServer({ server: r.server, name: 'stolen', setMetadata: {} })],
+        ['update (rebuild)', (a) => a.servers.RebuildServer({ server: r.server, image: '' })],
+        ['reference: snapshot it', (a) => a.servers.CreateServerImage({ server: r.server, name: 'stolen' })],
         ['delete', (a) => a.servers.DeleteServer({ server: r.server })],
         [
           'reference: attach own volume',
@@ -56,6 +59,7 @@ export function isolationTable(r: Res, own: StrangerResources, pub: string, owne
         ['delete', (a) => a.images.DeleteImage({ image: r.image })],
         ['reference: boot', (a) => a.servers.CreateServer({ name: 'steal', image: r.image, flavor: 'small' })],
         ['reference: volume from it', (a) => a.volumes.CreateVolume({ name: 'steal', sizeGib: 1, image: r.image })],
+        ['reference: rebuild from it', (a) => a.servers.RebuildServer({ server: own.server, image: r.image })],
       ],
       stillThere: () => owner.images.GetImage({ image: r.image }),
     },

@@ -252,6 +252,19 @@ export function rpcCases(m: CaseContext): Record<string, Case> {
       targets: true,
       request: (x) => [{ server: x.server, data: Buffer.from('echo role-matrix\n') }],
     },
+    // On the server the power actions use: a snapshot or rebuild in flight is TASK_IN_PROGRESS to the next caller.
+    '/strato.compute.v1.Servers/CreateServerImage': {
+      targets: true,
+      request: (x) => ({ server: x.actionServer, name: m.unique('snap') }),
+    },
+    '/strato.compute.v1.Servers/RebuildServer': {
+      targets: true,
+      request: (x) => ({ server: x.actionServer, image: '' }),
+    },
+    '/strato.compute.v1.Servers/UpdateServer': {
+      targets: true,
+      request: (x) => ({ server: x.server, setMetadata: { touched: 'yes' } }),
+    },
     '/strato.compute.v1.ServerVolumes/AddServerVolume': {
       targets: true,
       destructive: true,

@@ -11,6 +11,8 @@ import type { DeleteInstanceRequest as _strato_agent_v1_DeleteInstanceRequest, D
 import type { DeleteInstanceResponse as _strato_agent_v1_DeleteInstanceResponse, DeleteInstanceResponse__Output as _strato_agent_v1_DeleteInstanceResponse__Output } from '../../../strato/agent/v1/DeleteInstanceResponse.ts';
 import type { DetachVolumeRequest as _strato_agent_v1_DetachVolumeRequest, DetachVolumeRequest__Output as _strato_agent_v1_DetachVolumeRequest__Output } from '../../../strato/agent/v1/DetachVolumeRequest.ts';
 import type { DetachVolumeResponse as _strato_agent_v1_DetachVolumeResponse, DetachVolumeResponse__Output as _strato_agent_v1_DetachVolumeResponse__Output } from '../../../strato/agent/v1/DetachVolumeResponse.ts';
+import type { ExportRootDiskChunk as _strato_agent_v1_ExportRootDiskChunk, ExportRootDiskChunk__Output as _strato_agent_v1_ExportRootDiskChunk__Output } from '../../../strato/agent/v1/ExportRootDiskChunk.ts';
+import type { ExportRootDiskRequest as _strato_agent_v1_ExportRootDiskRequest, ExportRootDiskRequest__Output as _strato_agent_v1_ExportRootDiskRequest__Output } from '../../../strato/agent/v1/ExportRootDiskRequest.ts';
 import type { GetConsoleLogRequest as _strato_agent_v1_GetConsoleLogRequest, GetConsoleLogRequest__Output as _strato_agent_v1_GetConsoleLogRequest__Output } from '../../../strato/agent/v1/GetConsoleLogRequest.ts';
 import type { GetConsoleLogResponse as _strato_agent_v1_GetConsoleLogResponse, GetConsoleLogResponse__Output as _strato_agent_v1_GetConsoleLogResponse__Output } from '../../../strato/agent/v1/GetConsoleLogResponse.ts';
 import type { GetInstanceRequest as _strato_agent_v1_GetInstanceRequest, GetInstanceRequest__Output as _strato_agent_v1_GetInstanceRequest__Output } from '../../../strato/agent/v1/GetInstanceRequest.ts';
@@ -185,6 +187,51 @@ export interface AgentClient extends grpc.Client {
   detachVolume(argument: _strato_agent_v1_DetachVolumeRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_agent_v1_DetachVolumeResponse__Output>): grpc.ClientUnaryCall;
   detachVolume(argument: _strato_agent_v1_DetachVolumeRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_DetachVolumeResponse__Output>): grpc.ClientUnaryCall;
   detachVolume(argument: _strato_agent_v1_DetachVolumeRequest, callback: grpc.requestCallback<_strato_agent_v1_DetachVolumeResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * ExportRootDisk streams the instance's root disk as one flattened qcow2
+   * (no backing file: the overlay and its cached base merged by
+   * `qemu-img convert`), in chunks of at most 1 MiB, for a server snapshot
+   * (strato.compute.v1.Servers CreateServerImage). A consistent point in
+   * time: a running guest is paused while its overlay is copied (the base
+   * never changes), then resumed before the slow merge, so its pause lasts
+   * the copy of what it wrote, not the whole disk; a paused guest stays
+   * paused; a stopped one is read as it is. The first message carries the
+   * total size, the last the sha256 of the stream (hashed as it is sent, so
+   * the file is read once); the conductor checks both. Another operation on
+   * the instance (an action, a delete, another export) waits for the copy
+   * and flatten, and they for it. The agent keeps nothing: the working
+   * copies go when the stream ends, however it ends. Idempotent (read-only
+   * for the guest): repeating it exports again. Errors: NOT_FOUND
+   * (INSTANCE_NOT_FOUND); FAILED_PRECONDITION (NO_LOCAL_ROOT_DISK: booted
+   * from a volume); RESOURCE_EXHAUSTED (HOST_DISK_FULL: no room on the host
+   * for the working copies beside the disk reserve); INTERNAL
+   * (QEMU_IMG_FAILED: qemu-img's words).
+   */
+  ExportRootDisk(argument: _strato_agent_v1_ExportRootDiskRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_strato_agent_v1_ExportRootDiskChunk__Output>;
+  ExportRootDisk(argument: _strato_agent_v1_ExportRootDiskRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_strato_agent_v1_ExportRootDiskChunk__Output>;
+  /**
+   * ExportRootDisk streams the instance's root disk as one flattened qcow2
+   * (no backing file: the overlay and its cached base merged by
+   * `qemu-img convert`), in chunks of at most 1 MiB, for a server snapshot
+   * (strato.compute.v1.Servers CreateServerImage). A consistent point in
+   * time: a running guest is paused while its overlay is copied (the base
+   * never changes), then resumed before the slow merge, so its pause lasts
+   * the copy of what it wrote, not the whole disk; a paused guest stays
+   * paused; a stopped one is read as it is. The first message carries the
+   * total size, the last the sha256 of the stream (hashed as it is sent, so
+   * the file is read once); the conductor checks both. Another operation on
+   * the instance (an action, a delete, another export) waits for the copy
+   * and flatten, and they for it. The agent keeps nothing: the working
+   * copies go when the stream ends, however it ends. Idempotent (read-only
+   * for the guest): repeating it exports again. Errors: NOT_FOUND
+   * (INSTANCE_NOT_FOUND); FAILED_PRECONDITION (NO_LOCAL_ROOT_DISK: booted
+   * from a volume); RESOURCE_EXHAUSTED (HOST_DISK_FULL: no room on the host
+   * for the working copies beside the disk reserve); INTERNAL
+   * (QEMU_IMG_FAILED: qemu-img's words).
+   */
+  exportRootDisk(argument: _strato_agent_v1_ExportRootDiskRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_strato_agent_v1_ExportRootDiskChunk__Output>;
+  exportRootDisk(argument: _strato_agent_v1_ExportRootDiskRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_strato_agent_v1_ExportRootDiskChunk__Output>;
   
   /**
    * GetConsoleLog returns the last lines of the serial console log.
@@ -568,6 +615,28 @@ export interface AgentHandlers extends grpc.UntypedServiceImplementation {
   DetachVolume: grpc.handleUnaryCall<_strato_agent_v1_DetachVolumeRequest__Output, _strato_agent_v1_DetachVolumeResponse>;
   
   /**
+   * ExportRootDisk streams the instance's root disk as one flattened qcow2
+   * (no backing file: the overlay and its cached base merged by
+   * `qemu-img convert`), in chunks of at most 1 MiB, for a server snapshot
+   * (strato.compute.v1.Servers CreateServerImage). A consistent point in
+   * time: a running guest is paused while its overlay is copied (the base
+   * never changes), then resumed before the slow merge, so its pause lasts
+   * the copy of what it wrote, not the whole disk; a paused guest stays
+   * paused; a stopped one is read as it is. The first message carries the
+   * total size, the last the sha256 of the stream (hashed as it is sent, so
+   * the file is read once); the conductor checks both. Another operation on
+   * the instance (an action, a delete, another export) waits for the copy
+   * and flatten, and they for it. The agent keeps nothing: the working
+   * copies go when the stream ends, however it ends. Idempotent (read-only
+   * for the guest): repeating it exports again. Errors: NOT_FOUND
+   * (INSTANCE_NOT_FOUND); FAILED_PRECONDITION (NO_LOCAL_ROOT_DISK: booted
+   * from a volume); RESOURCE_EXHAUSTED (HOST_DISK_FULL: no room on the host
+   * for the working copies beside the disk reserve); INTERNAL
+   * (QEMU_IMG_FAILED: qemu-img's words).
+   */
+  ExportRootDisk: grpc.handleServerStreamingCall<_strato_agent_v1_ExportRootDiskRequest__Output, _strato_agent_v1_ExportRootDiskChunk>;
+  
+  /**
    * GetConsoleLog returns the last lines of the serial console log.
    * Errors: NOT_FOUND.
    */
@@ -705,6 +774,7 @@ export interface AgentDefinition extends grpc.ServiceDefinition {
   AttachVolume: MethodDefinition<_strato_agent_v1_AttachVolumeRequest, _strato_agent_v1_AttachVolumeResponse, _strato_agent_v1_AttachVolumeRequest__Output, _strato_agent_v1_AttachVolumeResponse__Output>
   DeleteInstance: MethodDefinition<_strato_agent_v1_DeleteInstanceRequest, _strato_agent_v1_DeleteInstanceResponse, _strato_agent_v1_DeleteInstanceRequest__Output, _strato_agent_v1_DeleteInstanceResponse__Output>
   DetachVolume: MethodDefinition<_strato_agent_v1_DetachVolumeRequest, _strato_agent_v1_DetachVolumeResponse, _strato_agent_v1_DetachVolumeRequest__Output, _strato_agent_v1_DetachVolumeResponse__Output>
+  ExportRootDisk: MethodDefinition<_strato_agent_v1_ExportRootDiskRequest, _strato_agent_v1_ExportRootDiskChunk, _strato_agent_v1_ExportRootDiskRequest__Output, _strato_agent_v1_ExportRootDiskChunk__Output>
   GetConsoleLog: MethodDefinition<_strato_agent_v1_GetConsoleLogRequest, _strato_agent_v1_GetConsoleLogResponse, _strato_agent_v1_GetConsoleLogRequest__Output, _strato_agent_v1_GetConsoleLogResponse__Output>
   GetInstance: MethodDefinition<_strato_agent_v1_GetInstanceRequest, _strato_agent_v1_InstanceStatus, _strato_agent_v1_GetInstanceRequest__Output, _strato_agent_v1_InstanceStatus__Output>
   GetMigration: MethodDefinition<_strato_agent_v1_GetMigrationRequest, _strato_agent_v1_MigrationStatus, _strato_agent_v1_GetMigrationRequest__Output, _strato_agent_v1_MigrationStatus__Output>

@@ -3,6 +3,8 @@
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
 import type { AddServerPortRequest as _strato_compute_v1_AddServerPortRequest, AddServerPortRequest__Output as _strato_compute_v1_AddServerPortRequest__Output } from '../../../strato/compute/v1/AddServerPortRequest.ts';
+import type { CreateServerImageRequest as _strato_compute_v1_CreateServerImageRequest, CreateServerImageRequest__Output as _strato_compute_v1_CreateServerImageRequest__Output } from '../../../strato/compute/v1/CreateServerImageRequest.ts';
+import type { CreateServerImageResponse as _strato_compute_v1_CreateServerImageResponse, CreateServerImageResponse__Output as _strato_compute_v1_CreateServerImageResponse__Output } from '../../../strato/compute/v1/CreateServerImageResponse.ts';
 import type { CreateServerRequest as _strato_compute_v1_CreateServerRequest, CreateServerRequest__Output as _strato_compute_v1_CreateServerRequest__Output } from '../../../strato/compute/v1/CreateServerRequest.ts';
 import type { DeleteServerRequest as _strato_compute_v1_DeleteServerRequest, DeleteServerRequest__Output as _strato_compute_v1_DeleteServerRequest__Output } from '../../../strato/compute/v1/DeleteServerRequest.ts';
 import type { GetConsoleLogRequest as _strato_compute_v1_GetConsoleLogRequest, GetConsoleLogRequest__Output as _strato_compute_v1_GetConsoleLogRequest__Output } from '../../../strato/compute/v1/GetConsoleLogRequest.ts';
@@ -12,9 +14,11 @@ import type { ListServerEventsRequest as _strato_compute_v1_ListServerEventsRequ
 import type { ListServerEventsResponse as _strato_compute_v1_ListServerEventsResponse, ListServerEventsResponse__Output as _strato_compute_v1_ListServerEventsResponse__Output } from '../../../strato/compute/v1/ListServerEventsResponse.ts';
 import type { ListServersRequest as _strato_compute_v1_ListServersRequest, ListServersRequest__Output as _strato_compute_v1_ListServersRequest__Output } from '../../../strato/compute/v1/ListServersRequest.ts';
 import type { ListServersResponse as _strato_compute_v1_ListServersResponse, ListServersResponse__Output as _strato_compute_v1_ListServersResponse__Output } from '../../../strato/compute/v1/ListServersResponse.ts';
+import type { RebuildServerRequest as _strato_compute_v1_RebuildServerRequest, RebuildServerRequest__Output as _strato_compute_v1_RebuildServerRequest__Output } from '../../../strato/compute/v1/RebuildServerRequest.ts';
 import type { RemoveServerPortRequest as _strato_compute_v1_RemoveServerPortRequest, RemoveServerPortRequest__Output as _strato_compute_v1_RemoveServerPortRequest__Output } from '../../../strato/compute/v1/RemoveServerPortRequest.ts';
 import type { Server as _strato_compute_v1_Server, Server__Output as _strato_compute_v1_Server__Output } from '../../../strato/compute/v1/Server.ts';
 import type { ServerActionRequest as _strato_compute_v1_ServerActionRequest, ServerActionRequest__Output as _strato_compute_v1_ServerActionRequest__Output } from '../../../strato/compute/v1/ServerActionRequest.ts';
+import type { UpdateServerRequest as _strato_compute_v1_UpdateServerRequest, UpdateServerRequest__Output as _strato_compute_v1_UpdateServerRequest__Output } from '../../../strato/compute/v1/UpdateServerRequest.ts';
 
 export interface ServersClient extends grpc.Client {
   /**
@@ -228,6 +232,53 @@ export interface ServersClient extends grpc.Client {
   createServer(argument: _strato_compute_v1_CreateServerRequest, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
   
   /**
+   * CreateServerImage snapshots the server's root disk into a new PRIVATE
+   * image of the server's project (Nova's createImage): qcow2, flattened (no
+   * backing file), inspected like an upload (conductor/images), status queued
+   * → saving → active, or killed with the reason (a failed export, a refused
+   * inspection, a conductor restart in the middle). Legal in ACTIVE, SHUTOFF,
+   * PAUSED and SUSPENDED with no task running (task_state image_snapshot until
+   * the image is active or killed); the server keeps its vm_state.
+   * A running guest is paused only while its host copies the overlay (a
+   * consistent point in time, like a crash: the guest's unsynced writes are
+   * not in it), then resumed. The call returns once accepted, with the new
+   * image's id (queued); poll strato.image.v1.Images GetImage. Not
+   * idempotent (each call makes an image). The image is the caller's to
+   * delete like any other; it stays when the server is deleted.
+   * Errors: INVALID_ARGUMENT (NAME_INVALID, field name); NOT_FOUND
+   * (SERVER_NOT_FOUND); FAILED_PRECONDITION (INVALID_STATE,
+   * TASK_IN_PROGRESS; BOOT_FROM_VOLUME: a server booted from a volume has
+   * no local root disk: snapshot the volume instead; NOT_ON_HOST).
+   */
+  CreateServerImage(argument: _strato_compute_v1_CreateServerImageRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_CreateServerImageResponse__Output>): grpc.ClientUnaryCall;
+  CreateServerImage(argument: _strato_compute_v1_CreateServerImageRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_compute_v1_CreateServerImageResponse__Output>): grpc.ClientUnaryCall;
+  CreateServerImage(argument: _strato_compute_v1_CreateServerImageRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_CreateServerImageResponse__Output>): grpc.ClientUnaryCall;
+  CreateServerImage(argument: _strato_compute_v1_CreateServerImageRequest, callback: grpc.requestCallback<_strato_compute_v1_CreateServerImageResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * CreateServerImage snapshots the server's root disk into a new PRIVATE
+   * image of the server's project (Nova's createImage): qcow2, flattened (no
+   * backing file), inspected like an upload (conductor/images), status queued
+   * → saving → active, or killed with the reason (a failed export, a refused
+   * inspection, a conductor restart in the middle). Legal in ACTIVE, SHUTOFF,
+   * PAUSED and SUSPENDED with no task running (task_state image_snapshot until
+   * the image is active or killed); the server keeps its vm_state.
+   * A running guest is paused only while its host copies the overlay (a
+   * consistent point in time, like a crash: the guest's unsynced writes are
+   * not in it), then resumed. The call returns once accepted, with the new
+   * image's id (queued); poll strato.image.v1.Images GetImage. Not
+   * idempotent (each call makes an image). The image is the caller's to
+   * delete like any other; it stays when the server is deleted.
+   * Errors: INVALID_ARGUMENT (NAME_INVALID, field name); NOT_FOUND
+   * (SERVER_NOT_FOUND); FAILED_PRECONDITION (INVALID_STATE,
+   * TASK_IN_PROGRESS; BOOT_FROM_VOLUME: a server booted from a volume has
+   * no local root disk: snapshot the volume instead; NOT_ON_HOST).
+   */
+  createServerImage(argument: _strato_compute_v1_CreateServerImageRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_CreateServerImageResponse__Output>): grpc.ClientUnaryCall;
+  createServerImage(argument: _strato_compute_v1_CreateServerImageRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_compute_v1_CreateServerImageResponse__Output>): grpc.ClientUnaryCall;
+  createServerImage(argument: _strato_compute_v1_CreateServerImageRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_CreateServerImageResponse__Output>): grpc.ClientUnaryCall;
+  createServerImage(argument: _strato_compute_v1_CreateServerImageRequest, callback: grpc.requestCallback<_strato_compute_v1_CreateServerImageResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * DeleteServer starts deleting (task_state deleting); the server
    * disappears from lists when its host has removed everything (a host that
    * is down is retried until it answers). Legal in every state: it
@@ -333,6 +384,49 @@ export interface ServersClient extends grpc.Client {
   listServers(argument: _strato_compute_v1_ListServersRequest, callback: grpc.requestCallback<_strato_compute_v1_ListServersResponse__Output>): grpc.ClientUnaryCall;
   
   /**
+   * RebuildServer gives the server a fresh root disk from `image` (id or
+   * name, as CreateServer's; '' = the image it has) and boots it again
+   * (Nova's rebuild): same id, name, host and resources claimed there, ports
+   * (same MACs and addresses), non-root volumes (attached again at the same
+   * devices), metadata, key pair and user data; everything the guest wrote to
+   * its old root disk is gone. Legal in ACTIVE, SHUTOFF and ERROR (placed on
+   * a host) with no task running: task_state rebuilding (the old guest and
+   * disk go), then rebuild_spawning; the server ends ACTIVE (also when it was
+   * SHUTOFF). A spawn that fails leaves the server in ERROR on its host with
+   * the fault (rebuild or delete it). A host that does not answer is asked
+   * again until the build timeout, as for a boot. The new image must fit the
+   * flavor. Errors: NOT_FOUND (SERVER_NOT_FOUND, IMAGE_NOT_FOUND: also another
+   * project's private image); FAILED_PRECONDITION (INVALID_STATE,
+   * TASK_IN_PROGRESS, NOT_ON_HOST, IMAGE_NOT_ACTIVE,
+   * IMAGE_TOO_LARGE_FOR_FLAVOR; BOOT_FROM_VOLUME: its root disk is a volume).
+   */
+  RebuildServer(argument: _strato_compute_v1_RebuildServerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
+  RebuildServer(argument: _strato_compute_v1_RebuildServerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
+  RebuildServer(argument: _strato_compute_v1_RebuildServerRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
+  RebuildServer(argument: _strato_compute_v1_RebuildServerRequest, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
+  /**
+   * RebuildServer gives the server a fresh root disk from `image` (id or
+   * name, as CreateServer's; '' = the image it has) and boots it again
+   * (Nova's rebuild): same id, name, host and resources claimed there, ports
+   * (same MACs and addresses), non-root volumes (attached again at the same
+   * devices), metadata, key pair and user data; everything the guest wrote to
+   * its old root disk is gone. Legal in ACTIVE, SHUTOFF and ERROR (placed on
+   * a host) with no task running: task_state rebuilding (the old guest and
+   * disk go), then rebuild_spawning; the server ends ACTIVE (also when it was
+   * SHUTOFF). A spawn that fails leaves the server in ERROR on its host with
+   * the fault (rebuild or delete it). A host that does not answer is asked
+   * again until the build timeout, as for a boot. The new image must fit the
+   * flavor. Errors: NOT_FOUND (SERVER_NOT_FOUND, IMAGE_NOT_FOUND: also another
+   * project's private image); FAILED_PRECONDITION (INVALID_STATE,
+   * TASK_IN_PROGRESS, NOT_ON_HOST, IMAGE_NOT_ACTIVE,
+   * IMAGE_TOO_LARGE_FOR_FLAVOR; BOOT_FROM_VOLUME: its root disk is a volume).
+   */
+  rebuildServer(argument: _strato_compute_v1_RebuildServerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
+  rebuildServer(argument: _strato_compute_v1_RebuildServerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
+  rebuildServer(argument: _strato_compute_v1_RebuildServerRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
+  rebuildServer(argument: _strato_compute_v1_RebuildServerRequest, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * RemoveServerPort unplugs the NIC of `port` (id or name) from the server;
    * a port the server created is deleted, a port it was given is unbound and
    * kept. Legal in ACTIVE and SHUTOFF with no task running (task_state
@@ -385,6 +479,43 @@ export interface ServersClient extends grpc.Client {
   serverAction(argument: _strato_compute_v1_ServerActionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
   serverAction(argument: _strato_compute_v1_ServerActionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
   serverAction(argument: _strato_compute_v1_ServerActionRequest, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * UpdateServer renames the server and/or changes its metadata (Nova's
+   * PUT /servers/{id} and its metadata API): `name` ('' = unchanged), then
+   * `unset_metadata` keys removed, then `set_metadata` merged in. Legal in
+   * every state but deleting; no task is started and the host is not asked:
+   * metadata lives in the conductor (the guest's config drive keeps what it
+   * had at boot, as in Nova; a rebuild writes the new one). Idempotent.
+   * The result must stay within CreateServer's bounds (128 items, keys and
+   * values up to 255 characters, no control characters). Errors:
+   * INVALID_ARGUMENT (NAME_INVALID, field name; METADATA_INVALID, field
+   * set_metadata or unset_metadata; the value is not echoed whole);
+   * NOT_FOUND (SERVER_NOT_FOUND); FAILED_PRECONDITION (INVALID_STATE:
+   * deleting).
+   */
+  UpdateServer(argument: _strato_compute_v1_UpdateServerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
+  UpdateServer(argument: _strato_compute_v1_UpdateServerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
+  UpdateServer(argument: _strato_compute_v1_UpdateServerRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
+  UpdateServer(argument: _strato_compute_v1_UpdateServerRequest, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
+  /**
+   * UpdateServer renames the server and/or changes its metadata (Nova's
+   * PUT /servers/{id} and its metadata API): `name` ('' = unchanged), then
+   * `unset_metadata` keys removed, then `set_metadata` merged in. Legal in
+   * every state but deleting; no task is started and the host is not asked:
+   * metadata lives in the conductor (the guest's config drive keeps what it
+   * had at boot, as in Nova; a rebuild writes the new one). Idempotent.
+   * The result must stay within CreateServer's bounds (128 items, keys and
+   * values up to 255 characters, no control characters). Errors:
+   * INVALID_ARGUMENT (NAME_INVALID, field name; METADATA_INVALID, field
+   * set_metadata or unset_metadata; the value is not echoed whole);
+   * NOT_FOUND (SERVER_NOT_FOUND); FAILED_PRECONDITION (INVALID_STATE:
+   * deleting).
+   */
+  updateServer(argument: _strato_compute_v1_UpdateServerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
+  updateServer(argument: _strato_compute_v1_UpdateServerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
+  updateServer(argument: _strato_compute_v1_UpdateServerRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
+  updateServer(argument: _strato_compute_v1_UpdateServerRequest, callback: grpc.requestCallback<_strato_compute_v1_Server__Output>): grpc.ClientUnaryCall;
   
 }
 
@@ -490,6 +621,27 @@ export interface ServersHandlers extends grpc.UntypedServiceImplementation {
   CreateServer: grpc.handleUnaryCall<_strato_compute_v1_CreateServerRequest__Output, _strato_compute_v1_Server>;
   
   /**
+   * CreateServerImage snapshots the server's root disk into a new PRIVATE
+   * image of the server's project (Nova's createImage): qcow2, flattened (no
+   * backing file), inspected like an upload (conductor/images), status queued
+   * → saving → active, or killed with the reason (a failed export, a refused
+   * inspection, a conductor restart in the middle). Legal in ACTIVE, SHUTOFF,
+   * PAUSED and SUSPENDED with no task running (task_state image_snapshot until
+   * the image is active or killed); the server keeps its vm_state.
+   * A running guest is paused only while its host copies the overlay (a
+   * consistent point in time, like a crash: the guest's unsynced writes are
+   * not in it), then resumed. The call returns once accepted, with the new
+   * image's id (queued); poll strato.image.v1.Images GetImage. Not
+   * idempotent (each call makes an image). The image is the caller's to
+   * delete like any other; it stays when the server is deleted.
+   * Errors: INVALID_ARGUMENT (NAME_INVALID, field name); NOT_FOUND
+   * (SERVER_NOT_FOUND); FAILED_PRECONDITION (INVALID_STATE,
+   * TASK_IN_PROGRESS; BOOT_FROM_VOLUME: a server booted from a volume has
+   * no local root disk: snapshot the volume instead; NOT_ON_HOST).
+   */
+  CreateServerImage: grpc.handleUnaryCall<_strato_compute_v1_CreateServerImageRequest__Output, _strato_compute_v1_CreateServerImageResponse>;
+  
+  /**
    * DeleteServer starts deleting (task_state deleting); the server
    * disappears from lists when its host has removed everything (a host that
    * is down is retried until it answers). Legal in every state: it
@@ -530,6 +682,25 @@ export interface ServersHandlers extends grpc.UntypedServiceImplementation {
   ListServers: grpc.handleUnaryCall<_strato_compute_v1_ListServersRequest__Output, _strato_compute_v1_ListServersResponse>;
   
   /**
+   * RebuildServer gives the server a fresh root disk from `image` (id or
+   * name, as CreateServer's; '' = the image it has) and boots it again
+   * (Nova's rebuild): same id, name, host and resources claimed there, ports
+   * (same MACs and addresses), non-root volumes (attached again at the same
+   * devices), metadata, key pair and user data; everything the guest wrote to
+   * its old root disk is gone. Legal in ACTIVE, SHUTOFF and ERROR (placed on
+   * a host) with no task running: task_state rebuilding (the old guest and
+   * disk go), then rebuild_spawning; the server ends ACTIVE (also when it was
+   * SHUTOFF). A spawn that fails leaves the server in ERROR on its host with
+   * the fault (rebuild or delete it). A host that does not answer is asked
+   * again until the build timeout, as for a boot. The new image must fit the
+   * flavor. Errors: NOT_FOUND (SERVER_NOT_FOUND, IMAGE_NOT_FOUND: also another
+   * project's private image); FAILED_PRECONDITION (INVALID_STATE,
+   * TASK_IN_PROGRESS, NOT_ON_HOST, IMAGE_NOT_ACTIVE,
+   * IMAGE_TOO_LARGE_FOR_FLAVOR; BOOT_FROM_VOLUME: its root disk is a volume).
+   */
+  RebuildServer: grpc.handleUnaryCall<_strato_compute_v1_RebuildServerRequest__Output, _strato_compute_v1_Server>;
+  
+  /**
    * RemoveServerPort unplugs the NIC of `port` (id or name) from the server;
    * a port the server created is deleted, a port it was given is unbound and
    * kept. Legal in ACTIVE and SHUTOFF with no task running (task_state
@@ -551,16 +722,35 @@ export interface ServersHandlers extends grpc.UntypedServiceImplementation {
    */
   ServerAction: grpc.handleUnaryCall<_strato_compute_v1_ServerActionRequest__Output, _strato_compute_v1_Server>;
   
+  /**
+   * UpdateServer renames the server and/or changes its metadata (Nova's
+   * PUT /servers/{id} and its metadata API): `name` ('' = unchanged), then
+   * `unset_metadata` keys removed, then `set_metadata` merged in. Legal in
+   * every state but deleting; no task is started and the host is not asked:
+   * metadata lives in the conductor (the guest's config drive keeps what it
+   * had at boot, as in Nova; a rebuild writes the new one). Idempotent.
+   * The result must stay within CreateServer's bounds (128 items, keys and
+   * values up to 255 characters, no control characters). Errors:
+   * INVALID_ARGUMENT (NAME_INVALID, field name; METADATA_INVALID, field
+   * set_metadata or unset_metadata; the value is not echoed whole);
+   * NOT_FOUND (SERVER_NOT_FOUND); FAILED_PRECONDITION (INVALID_STATE:
+   * deleting).
+   */
+  UpdateServer: grpc.handleUnaryCall<_strato_compute_v1_UpdateServerRequest__Output, _strato_compute_v1_Server>;
+  
 }
 
 export interface ServersDefinition extends grpc.ServiceDefinition {
   AddServerPort: MethodDefinition<_strato_compute_v1_AddServerPortRequest, _strato_compute_v1_Server, _strato_compute_v1_AddServerPortRequest__Output, _strato_compute_v1_Server__Output>
   CreateServer: MethodDefinition<_strato_compute_v1_CreateServerRequest, _strato_compute_v1_Server, _strato_compute_v1_CreateServerRequest__Output, _strato_compute_v1_Server__Output>
+  CreateServerImage: MethodDefinition<_strato_compute_v1_CreateServerImageRequest, _strato_compute_v1_CreateServerImageResponse, _strato_compute_v1_CreateServerImageRequest__Output, _strato_compute_v1_CreateServerImageResponse__Output>
   DeleteServer: MethodDefinition<_strato_compute_v1_DeleteServerRequest, _strato_compute_v1_Server, _strato_compute_v1_DeleteServerRequest__Output, _strato_compute_v1_Server__Output>
   GetConsoleLog: MethodDefinition<_strato_compute_v1_GetConsoleLogRequest, _strato_compute_v1_GetConsoleLogResponse, _strato_compute_v1_GetConsoleLogRequest__Output, _strato_compute_v1_GetConsoleLogResponse__Output>
   GetServer: MethodDefinition<_strato_compute_v1_GetServerRequest, _strato_compute_v1_Server, _strato_compute_v1_GetServerRequest__Output, _strato_compute_v1_Server__Output>
   ListServerEvents: MethodDefinition<_strato_compute_v1_ListServerEventsRequest, _strato_compute_v1_ListServerEventsResponse, _strato_compute_v1_ListServerEventsRequest__Output, _strato_compute_v1_ListServerEventsResponse__Output>
   ListServers: MethodDefinition<_strato_compute_v1_ListServersRequest, _strato_compute_v1_ListServersResponse, _strato_compute_v1_ListServersRequest__Output, _strato_compute_v1_ListServersResponse__Output>
+  RebuildServer: MethodDefinition<_strato_compute_v1_RebuildServerRequest, _strato_compute_v1_Server, _strato_compute_v1_RebuildServerRequest__Output, _strato_compute_v1_Server__Output>
   RemoveServerPort: MethodDefinition<_strato_compute_v1_RemoveServerPortRequest, _strato_compute_v1_Server, _strato_compute_v1_RemoveServerPortRequest__Output, _strato_compute_v1_Server__Output>
   ServerAction: MethodDefinition<_strato_compute_v1_ServerActionRequest, _strato_compute_v1_Server, _strato_compute_v1_ServerActionRequest__Output, _strato_compute_v1_Server__Output>
+  UpdateServer: MethodDefinition<_strato_compute_v1_UpdateServerRequest, _strato_compute_v1_Server, _strato_compute_v1_UpdateServerRequest__Output, _strato_compute_v1_Server__Output>
 }
