@@ -236,9 +236,15 @@ function accepted(message: unknown, check: RequestCheck | undefined): unknown {
   return message;
 }
 
-/** Passes a client stream's messages on, throwing at the first one that is not accepted. */
+/**
+ * Passes a client stream's messages on, throwing at the first one that is not accepted.
+ * Not `for await`: leaving that loop by a throw would destroy the call's stream, and a
+ * destroyed bidirectional call can no longer carry the error's status to the client
+ * (it would wait for its deadline instead).
+ */
 async function* wellFormed(messages: AsyncIterable<unknown>, check: RequestCheck | undefined): AsyncIterable<unknown> {
-  for await (const m of messages) yield accepted(m, check);
+  const it = messages[Symbol.asyncIterator]();
+  for (let n = await it.next(); !n.done; n = await it.next()) yield accepted(n.value, check);
 }
 
 export function wrapHandler(

@@ -78,6 +78,11 @@ underlay_up() {
 }
 
 underlay_down() {
+  # The first host's storage role put tgtd's iSCSI portal on the underlay address; the
+  # machine's tgtd (setup-host's, on loopback) keeps listening there after the agent is gone.
+  if tgtadm --lld iscsi --op show --mode portal 2>/dev/null | grep -qF "Portal: $QS_BRIDGE_IP:3260,"; then
+    tgtadm --lld iscsi --op delete --mode portal --param "portal=$QS_BRIDGE_IP:3260" || true
+  fi
   ip link del "$QS_BRIDGE" 2>/dev/null || true
   rm -f "$RUN/underlay"
 }

@@ -21,7 +21,14 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { Client, credentials, type GrpcObject, Metadata, type ServiceError } from '@grpc/grpc-js';
+import {
+  Client,
+  type ClientDuplexStream,
+  credentials,
+  type GrpcObject,
+  Metadata,
+  type ServiceError,
+} from '@grpc/grpc-js';
 import type { PackageDefinition } from '@grpc/proto-loader';
 import { z } from 'zod';
 import { isStratoError, StratoError } from '../../../common/errors.ts';
@@ -342,12 +349,30 @@ describe('public API: a generated bad-input suite against the real conductor and
     if (Buffer.isBuffer(c.request)) return sendRaw(c.rpc, c.request);
     const client = clients.get(c.rpc.service)!;
     try {
-      await client[c.rpc.method]!(c.rpc.requestStream ? [c.request] : c.request);
+      if (c.rpc.requestStream && c.rpc.responseStream) await bidi(client, c.rpc.method, c.request);
+      else await client[c.rpc.method]!(c.rpc.requestStream ? [c.request] : c.request);
       return undefined;
     } catch (err) {
       if (isStratoError(err)) return err;
       throw err;
     }
+  }
+
+  /** A bidirectional call (connect() makes no promise of those): one message, half-closed, read to its end. */
+  function bidi(client: unknown, method: string, request: unknown): Promise<void> {
+    const raw = (
+      client as {
+        raw: Record<string, (o: { deadline: number }) => ClientDuplexStream<unknown, unknown>>;
+      }
+    ).raw;
+    return new Promise((resolve, reject) => {
+      const call = raw[method]!.call(raw, { deadline: Date.now() + 20_000 });
+      call.on('data', () => {});
+      call.on('end', () => resolve());
+      call.on('error', (err: ServiceError) => reject(fromCallError(err)));
+      call.write(request);
+      call.end();
+    });
   }
 
   function sendRaw(rpc: PublicRpc, body: Buffer): Promise<StratoError | undefined> {

@@ -19,6 +19,8 @@ const HOST = `refl-${randomUUID().slice(0, 8)}`;
 const PUBLIC = [
   'strato.compute.v1.Flavors',
   'strato.compute.v1.KeyPairs',
+  'strato.compute.v1.ServerConsoles',
+  'strato.compute.v1.ServerMoves',
   'strato.compute.v1.ServerVolumes',
   'strato.compute.v1.Servers',
   'strato.host.v1.HostCertificates',
