@@ -58,7 +58,9 @@ async function json<T>(c: Cloud, args: string[]): Promise<T> {
 function moverScript(): Buffer {
   return script([
     "(while :; do echo E2E-MEM $(grep MemTotal /proc/meminfo | tr -s ' ' | cut -d' ' -f2); echo E2E-CPUS $(grep -c ^processor /proc/cpuinfo); sleep 5; done) &",
-    `(while :; do nc -l -p ${TCP_PORT} | while read -r c n; do echo ${GOT} $c $n; done; done) &`,
+    // busybox nc ends the connection when its stdin ends: feed it a newline a second
+    // (which dies of SIGPIPE once the connection is gone, so the listener restarts).
+    `(while :; do (while :; do echo; sleep 1; done) | nc -l -p ${TCP_PORT} | while read -r c n; do echo ${GOT} $c $n; done; done) &`,
     // Every 0.1 s where busybox sleeps fractions, else every second.
     `(while :; do echo ${TICK} $(cut -d' ' -f1 /proc/uptime); sleep 0.1 2>/dev/null || sleep 1; done) &`,
   ]);
@@ -68,7 +70,7 @@ function moverScript(): Buffer {
 function peerScript(): Buffer {
   return script([
     pingLoop(IP_MOVER),
-    `(c=0; while :; do c=$((c+1)); (i=0; while :; do echo $c $i; i=$((i+1)); sleep 1; done) | nc ${IP_MOVER} ${TCP_PORT}; echo ${CLOSED} $c; sleep 2; done) &`,
+    `(c=0; while :; do c=$((c+1)); (i=0; while :; do echo $c $i; i=$((i+1)); sleep 1; done) | nc ${IP_MOVER} ${TCP_PORT} >/dev/null; echo ${CLOSED} $c; sleep 2; done) &`,
   ]);
 }
 
