@@ -1,6 +1,6 @@
 // kill -9 in the middle of a live migration (slowed by a bandwidth limit so the
-// middle is real), one daemon per move: the source agent, the destination agent,
-// the conductor. Each time the server must end running on exactly one host, the
+// middle is real), one daemon per move: the source agent (the destination agent and
+// the conductor are to follow, see `victims`). Each time the server must end running on exactly one host, the
 // other host keeps no domain, instance files or tap, and the hosts' usage adds up
 // to one copy of the flavor.
 import assert from 'node:assert/strict';
