@@ -201,8 +201,24 @@ export function registerServerMoveCommands(server: Command, ctx: Ctx): void {
       const moves = await session.serverMoves();
       let s =
         verb === 'confirm' ? await moves.ConfirmResize({ server: ref }) : await moves.RevertResize({ server: ref });
-      if (o.wait) s = (await waitServer(ctx, session, s.id, 'rest', o)) ?? s;
+      // `resize` has --wait/--wait-timeout of its own, and commander gives options written
+      // after `resize confirm|revert` to that parent: read them there too.
+      const w = waitOptsOf(o, c);
+      if (w.wait) s = (await waitServer(ctx, session, s.id, 'rest', w)) ?? s;
       ctx.print(renderShow(s, SERVER_FIELDS, ctx.output(c)));
     });
   }
+}
+
+/** The wait options of a subcommand whose parent declares them too (the parent's, where given there). */
+export function waitOptsOf(o: WaitOpts, c: Command): WaitOpts {
+  const parent = c.parent;
+  if (!parent) return o;
+  const po = parent.opts() as Partial<WaitOpts>;
+  return {
+    ...o,
+    wait: Boolean(o.wait || po.wait),
+    waitTimeout:
+      parent.getOptionValueSource('waitTimeout') === 'cli' && po.waitTimeout !== undefined ? po.waitTimeout : o.waitTimeout,
+  };
 }

@@ -3,20 +3,28 @@
 // stopped server (same power state, same addresses, still reachable by a neighbour
 // on another host), live migration (the guest's ticker never restarts), and resize
 // to a bigger flavor (the guest sees more memory, vCPUs and disk) with revert and
-// confirm — the hosts' usage exact at every step.
-// Needs the agent side of issue 12 (PrepareIncoming, StartMigration, ...): until it
-// is merged the agents answer UNIMPLEMENTED and every move here ends in error.
+// confirm — the hosts' usage exact at every step — and the drain of a host with a
+// running and a stopped server. While the mover lives, its neighbour holds one TCP
+// connection to it (busybox nc) that a live migration must not break.
+// The console log read through the API is its last 1000 lines (~100 s of ticks), and
+// a new QEMU process starts a new log: facts a test needs again are printed again.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Cloud } from './lib/cloud.ts';
 import { stratoOk } from './lib/cli.ts';
 import { useCloud } from './lib/fixture.ts';
-import { bootIds, TICK, ticks } from './lib/guest.ts';
+import { TICK, ticks } from './lib/guest.ts';
 import { pingLoop, pingResults, script, tagged } from './lib/net-guest.ts';
 import { type NetGuest, NetWorld } from './lib/net-setup.ts';
 
 const IP_MOVER = '10.91.0.10';
 const IP_PEER = '10.91.0.20';
+const IP_IDLE = '10.91.0.30';
+const TCP_PORT = 7000;
+/** The mover prints each line its neighbour sends over TCP as `E2E-GOT <connection> <seq>`. */
+const GOT = 'E2E-GOT';
+/** The neighbour prints `E2E-TCP-CLOSED <connection>` when its connection ends. */
+const CLOSED = 'E2E-TCP-CLOSED';
 const MOVE_TIMEOUT_S = '600';
 const GUEST_TIMEOUT_MS = 180_000;
 const TINY = { vcpus: 1, ramMib: 256, diskGib: 1 };
@@ -43,19 +51,41 @@ async function json<T>(c: Cloud, args: string[]): Promise<T> {
   return JSON.parse(await stratoOk(c, [...args, '-f', 'json'], undefined, 700_000)) as T;
 }
 
-/** What the mover prints each boot: its memory (kB), CPUs and ticker; it answers its neighbour's pings. */
+/**
+ * What the mover prints: its memory (kB) and CPUs every 5 s, a ticker, and what its
+ * neighbour sends over TCP; it answers its neighbour's pings.
+ */
 function moverScript(): Buffer {
   return script([
-    "echo E2E-MEM $(grep MemTotal /proc/meminfo | tr -s ' ' | cut -d' ' -f2)",
-    'echo E2E-CPUS $(grep -c ^processor /proc/cpuinfo)',
+    "(while :; do echo E2E-MEM $(grep MemTotal /proc/meminfo | tr -s ' ' | cut -d' ' -f2); echo E2E-CPUS $(grep -c ^processor /proc/cpuinfo); sleep 5; done) &",
+    // busybox nc ends the connection when its stdin ends: feed it a newline a second
+    // (which dies of SIGPIPE once the connection is gone, so the listener restarts).
+    `(while :; do (while :; do echo; sleep 1; done) | nc -l -p ${TCP_PORT} | while read -r c n; do echo ${GOT} $c $n; done; done) &`,
     // Every 0.1 s where busybox sleeps fractions, else every second.
     `(while :; do echo ${TICK} $(cut -d' ' -f1 /proc/uptime); sleep 0.1 2>/dev/null || sleep 1; done) &`,
   ]);
 }
 
+/** The neighbour pings the mover and keeps one TCP connection to it (numbered), sending a line a second. */
+function peerScript(): Buffer {
+  return script([
+    pingLoop(IP_MOVER),
+    `(c=0; while :; do c=$((c+1)); (i=0; while :; do echo $c $i; i=$((i+1)); sleep 1; done) | nc ${IP_MOVER} ${TCP_PORT} >/dev/null; echo ${CLOSED} $c; sleep 2; done) &`,
+  ]);
+}
+
+/** [connection, seq] of the TCP lines the mover received, oldest first. */
+function received(lines: readonly string[]): [number, number][] {
+  return lines.flatMap((l) => {
+    const m = new RegExp(`${GOT} ([0-9]+) ([0-9]+)`).exec(l);
+    return m ? [[Number(m[1]), Number(m[2])] as [number, number]] : [];
+  });
+}
+
 describe('moving servers (e2e: two simulated hosts, real QEMU)', { timeout: 3_600_000 }, () => {
   const cloud = useCloud({
     hosts: 2,
+    migration: true,
     capacity: { vcpus: 4, ramMib: 2048, diskGib: 20 },
     flavors: [
       { name: 'm1.tiny', ...TINY },
@@ -66,6 +96,7 @@ describe('moving servers (e2e: two simulated hosts, real QEMU)', { timeout: 3_60
   cloud.beforeStop(() => world.cleanUp());
   let mover: NetGuest;
   let peer: NetGuest;
+  let netId: string;
   let a: string;
   let b: string;
 
@@ -77,11 +108,12 @@ describe('moving servers (e2e: two simulated hosts, real QEMU)', { timeout: 3_60
     const c = cloud();
     [a, b] = [c.hosts[0]!.id, c.hosts[1]!.id];
     const net = await world.network('mig-net', '10.91.0.0/24');
+    netId = net.id;
     const pm = await world.port('mig-mover', net.id, IP_MOVER);
     const pp = await world.port('mig-peer', net.id, IP_PEER);
     [mover, peer] = await Promise.all([
       world.boot('mig-mover', a, pm, moverScript()),
-      world.boot('mig-peer', b, pp, script([pingLoop(IP_MOVER)])),
+      world.boot('mig-peer', b, pp, peerScript()),
     ]);
     await world.untilConsole(
       peer,
@@ -107,12 +139,14 @@ describe('moving servers (e2e: two simulated hosts, real QEMU)', { timeout: 3_60
     const c = cloud();
     const from = await hostOf(mover.id);
     const before = await answered();
+    const t0 = Date.now();
     const s = await json<{
       host: string;
       vmState: string;
       powerState: string;
       addresses: Record<string, { ips: string[] }>;
     }>(c, ['server', 'migrate', mover.id, '--wait', '--wait-timeout', MOVE_TIMEOUT_S]);
+    console.log(`cold migration of a running server: ${Date.now() - t0} ms (CLI, --wait)`);
     assert.equal(s.host, other(from));
     assert.equal(s.vmState, 'ACTIVE');
     assert.equal(s.powerState, 'RUNNING');
@@ -154,11 +188,15 @@ describe('moving servers (e2e: two simulated hosts, real QEMU)', { timeout: 3_60
     await reachableAgain(before, 'reach the mover after the stopped move and start');
   });
 
-  it('live-migrates: the ticker never restarts, the migration reports its downtime', async () => {
+  it('live-migrates: the ticker never restarts, the TCP connection survives, the downtime is reported', async () => {
     const c = cloud();
     const from = await hostOf(mover.id);
-    const boot0 = bootIds(await c.servers.consoleLines(mover.id)).at(-1);
-    await c.servers.waitForConsole(mover.id, TICK, GUEST_TIMEOUT_MS);
+    // The neighbour's connection to the (restarted) mover is up and carrying lines.
+    const got = await world.untilConsole(mover, (ls) => received(ls).length >= 3, GUEST_TIMEOUT_MS, 'TCP lines');
+    const [conn, seq0] = received(got).at(-1)!;
+    const t0 = Math.max(...ticks(got));
+    assert.ok(t0 > 0, 'the ticker runs before the move');
+    const started = Date.now();
     const s = await json<{ host: string; vmState: string }>(c, [
       'server',
       'migrate',
@@ -168,20 +206,38 @@ describe('moving servers (e2e: two simulated hosts, real QEMU)', { timeout: 3_60
       '--wait-timeout',
       MOVE_TIMEOUT_S,
     ]);
+    const took = Date.now() - started;
     assert.equal(s.host, other(from));
     assert.equal(s.vmState, 'ACTIVE');
     const [m] = await json<{ id: string; kind: string }[]>(c, ['server', 'migration', 'list', '--server', mover.id]);
     assert.equal(m?.kind, 'live');
     const shown = await json<Record<string, unknown>>(c, ['server', 'migration', 'show', m!.id]);
     assert.equal(shown['status'], 'finished');
-    const downtime = Number((shown['progress'] as { downtimeMs: number }).downtimeMs);
-    console.log(`live migration downtime: ${downtime} ms`);
-    // The same boot keeps counting on the new host: uptimes only grow.
-    const lines = await c.servers.consoleLines(mover.id);
-    assert.equal(bootIds(lines).at(-1), boot0, 'the guest did not reboot');
-    const t = ticks(lines);
+    const progress = shown['progress'] as { downtimeMs: number; elapsedMs: number };
+    console.log(
+      `live migration: ${took} ms (CLI, --wait), ${progress.elapsedMs} ms elapsed, downtime ${progress.downtimeMs} ms`,
+    );
+    assert.ok(Number(progress.downtimeMs) > 0, 'a downtime is reported');
+    // The same connection keeps delivering on the new host, and the neighbour never saw it close.
+    const after = await world.untilConsole(
+      mover,
+      (ls) => received(ls).some(([k, n]) => k === conn && n >= seq0 + 5),
+      GUEST_TIMEOUT_MS,
+      'TCP lines after the live migration',
+    );
+    const peerLines = await c.servers.consoleLines(peer.id);
+    assert.ok(!peerLines.some((l) => l.includes(`${CLOSED} ${conn}`)), `connection ${conn} closed by the move`);
+    const seqs = received(after)
+      .filter(([k]) => k === conn)
+      .map(([, n]) => n);
+    for (let i = 1; i < seqs.length; i++) assert.equal(seqs[i], seqs[i - 1]! + 1, `TCP lines in order: ${seqs}`);
+    // The same boot keeps counting on the new host: its uptime goes on from before the move.
+    const t = ticks(after);
+    assert.ok(t.length > 0, 'ticks on the new host');
+    assert.ok(t[0]! >= t0, `ticker restarted: ${t0} before the move, ${t[0]} after`);
     for (let i = 1; i < t.length; i++) assert.ok(t[i]! >= t[i - 1]!, `ticker restarted: ${t[i - 1]} then ${t[i]}`);
     assert.ok(!(await c.servers.domainsOn(from)).includes(`strato-${mover.id}`), `no domain left on ${from}`);
+    assert.deepEqual(await c.servers.instanceFilesOn(from, mover.id), [], `no files left on ${from}`);
     const before = await answered();
     await reachableAgain(before, 'reach the mover after the live migration');
   });
@@ -191,7 +247,9 @@ describe('moving servers (e2e: two simulated hosts, real QEMU)', { timeout: 3_60
     const from = await hostOf(mover.id);
     const to = other(from);
     const peerOn = (h: string) => (h === peer.host ? TINY : ZERO);
+    await c.servers.waitForConsole(mover.id, 'E2E-MEM', GUEST_TIMEOUT_MS);
     const mem0 = Number(tagged(await c.servers.consoleLines(mover.id), 'E2E-MEM'));
+    assert.ok(mem0 > 0, 'the mover printed its memory');
     let s = await json<{ host: string; vmState: string; flavor: { name: string } }>(c, [
       'server',
       'resize',
@@ -238,5 +296,34 @@ describe('moving servers (e2e: two simulated hosts, real QEMU)', { timeout: 3_60
     );
     const before = await answered();
     await reachableAgain(before, 'reach the mover after the resize');
+  });
+
+  it('drains the host of a running and a stopped server: the host ends empty', async () => {
+    const c = cloud();
+    const host = await hostOf(mover.id);
+    const to = other(host);
+    const idle = await world.boot('mig-idle', host, await world.port('mig-idle', netId, IP_IDLE), script([]));
+    await c.servers.action(idle.id, 'stop');
+    await c.servers.waitForState(idle.id, 'SHUTOFF', 'SHUTDOWN');
+    const started = Date.now();
+    const rows = await json<{ serverId: string; kind: string; status: string }[]>(c, [
+      'host',
+      'drain',
+      host,
+      '--wait',
+      '--wait-timeout',
+      MOVE_TIMEOUT_S,
+    ]);
+    console.log(`drain of ${rows.length} servers: ${Date.now() - started} ms`);
+    const kinds = Object.fromEntries(rows.map((r) => [r.serverId, `${r.kind} ${r.status}`]));
+    assert.equal(kinds[mover.id], 'live finished');
+    assert.equal(kinds[idle.id], 'cold finished');
+    const [m, i] = [await c.servers.get(mover.id), await c.servers.get(idle.id)];
+    assert.deepEqual([m.host, m.vmState], [to, 'ACTIVE']);
+    assert.deepEqual([i.host, i.vmState], [to, 'SHUTOFF']);
+    const left = (await c.servers.domainsOn(host)).filter((d) => d.startsWith('strato-'));
+    assert.deepEqual(left, [], `no domain left on ${host}`);
+    const peerOn = (h: string) => (h === peer.host ? TINY : ZERO);
+    await assertUsage(c, { [host]: ZERO, [to]: sum(BIG, TINY, peerOn(to), peerOn(host)) }, 'after the drain');
   });
 });

@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Migration__Output } from '../../../common/gen/strato/compute/v1/Migration.ts';
 import type { Server__Output } from '../../../common/gen/strato/compute/v1/Server.ts';
-import { settleMigration, settleResize } from '../../../cli/commands/server-move.ts';
+import { Command } from 'commander';
+import { settleMigration, settleResize, waitOptsOf } from '../../../cli/commands/server-move.ts';
+import { addWait, type WaitOpts } from '../../../cli/wait.ts';
 
 const mig = (status: string, error = '') => ({ id: 'm1', status, error }) as Migration__Output;
 const srv = (vmState: string, taskState = '') => ({ id: 's', name: 'vm', vmState, taskState }) as Server__Output;
@@ -45,5 +47,32 @@ describe('settleResize', () => {
     assert.equal(settleResize(srv('RESIZED', 'resize_confirming'), 'rest').kind, 'pending');
     assert.equal(settleResize(srv('ACTIVE'), 'rest').kind, 'done');
     assert.equal(settleResize(srv('SHUTOFF'), 'rest').kind, 'done');
+  });
+});
+
+// `resize` and `resize revert` both declare --wait: commander hands the options typed
+// after `revert` to `resize`, and the revert once returned without waiting.
+describe('resize confirm|revert --wait', () => {
+  const parse = (argv: string[]): WaitOpts => {
+    let got: WaitOpts | undefined;
+    const root = new Command().exitOverride();
+    const resize = addWait(root.command('resize').argument('[server]'), 'resized');
+    addWait(resize.command('revert').argument('<server>'), 'reverted').action((_ref: string, o: WaitOpts, c: Command) => {
+      got = waitOptsOf(o, c);
+    });
+    root.parse(['node', 'strato', ...argv]);
+    assert.ok(got, 'the revert action ran');
+    return got;
+  };
+
+  it('waits when --wait follows the server', () => {
+    assert.deepEqual(parse(['resize', 'revert', 's1', '--wait', '--wait-timeout', '600']), {
+      wait: true,
+      waitTimeout: 600_000,
+    });
+  });
+
+  it('does not wait without --wait', () => {
+    assert.equal(parse(['resize', 'revert', 's1']).wait, false);
   });
 });
