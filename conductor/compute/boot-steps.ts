@@ -19,10 +19,10 @@ import { toStratoError } from '../../common/grpc/status.ts';
 import { isNoAnswer } from '../agents/no-answer.ts';
 import { noValidHostMessage } from '../scheduler/no-valid-host.ts';
 import type { SelectionResult } from '../scheduler/types.ts';
-import type { Fault, InstanceRecord, Workflow } from './instance-record.ts';
 import { waitForHost } from './host-wait.ts';
+import type { Fault, InstanceRecord, Workflow } from './instance-record.ts';
 import type { ServerNetworking } from './nics.ts';
-import { powerStateFromHost, vmStateForPower } from './state-machine.ts';
+import { type PowerState, powerStateFromHost, type VmState, vmStateForPower } from './state-machine.ts';
 import { needVolumes, releaseVolumes } from './volume-release.ts';
 import { bootVolumeOf } from './volumes.ts';
 import { describeError, type Outcome, type Step, type StepDeps } from './workflow.ts';
@@ -151,21 +151,7 @@ export const spawnStep: Step = async (rec, wf, deps) => {
       if (boot) await needVolumes(deps).attached(boot.volumeId, rec.id);
       const power = powerStateFromHost(status.powerState);
       deps.log.info({ hostId: host.id, powerState: power }, 'instance spawned');
-      return {
-        kind: 'update',
-        finish: {},
-        apply: (r, nowIso, nowMs) => {
-          const { workflow: _done, fault: _gone, ...rest } = r;
-          return {
-            ...rest,
-            vmState: vmStateForPower(power) ?? 'ACTIVE',
-            powerState: power,
-            taskState: '',
-            launchedAt: nowIso,
-            settledAtMs: nowMs,
-          };
-        },
-      };
+      return launched(power);
     } catch (err) {
       if (deps.signal.aborted) throw err;
       error = toStratoError(err);
@@ -260,3 +246,19 @@ export const failStep: Step = async (rec, wf, deps) => {
     },
   };
 };
+
+/**
+ * The outcome of a spawn that answered: the workflow ends, the instance rests in the
+ * vm_state its power state says (or `vmState`), launched now, its fault cleared.
+ * Shared by boot, rebuild and evacuate.
+ */
+export function launched(power: PowerState, vmState: VmState = vmStateForPower(power) ?? 'ACTIVE'): Outcome {
+  return {
+    kind: 'update',
+    finish: {},
+    apply: (r, nowIso, nowMs) => {
+      const { workflow: _done, fault: _gone, ...rest } = r;
+      return { ...rest, vmState, powerState: power, taskState: '', launchedAt: nowIso, settledAtMs: nowMs };
+    },
+  };
+}

@@ -23,7 +23,7 @@ import type { VolumeSpec } from '../../common/gen/strato/agent/v1/VolumeSpec.ts'
 import { toStratoError } from '../../common/grpc/status.ts';
 import { isNoAnswer } from '../agents/no-answer.ts';
 import { noValidHostMessage } from '../scheduler/no-valid-host.ts';
-import { needNet, spawnRequest } from './boot-steps.ts';
+import { launched, needNet, spawnRequest } from './boot-steps.ts';
 import type { Fault, InstanceRecord, Workflow } from './instance-record.ts';
 import { powerStateFromHost } from './state-machine.ts';
 import { needVolumes } from './volume-release.ts';
@@ -162,21 +162,7 @@ export const evacuateSpawnStep: Step = async (rec, wf, deps) => {
   }
   const powerState = powerStateFromHost(power);
   deps.log.info({ hostId: host.id, from: wf.evacuateFrom, powerState }, 'instance evacuated');
-  return {
-    kind: 'update',
-    finish: {},
-    apply: (r, nowIso, nowMs) => {
-      const { workflow: _done, fault: _gone, ...rest } = r;
-      return {
-        ...rest,
-        vmState: stopped ? 'SHUTOFF' : 'ACTIVE',
-        powerState,
-        taskState: '',
-        launchedAt: nowIso,
-        settledAtMs: nowMs,
-      };
-    },
-  };
+  return launched(powerState, stopped ? 'SHUTOFF' : 'ACTIVE');
 };
 
 export const evacuateFailStep: Step = async (rec, wf, deps) => {

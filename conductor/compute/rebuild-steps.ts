@@ -19,10 +19,10 @@
 import { StratoError } from '../../common/errors.ts';
 import { toStratoError } from '../../common/grpc/status.ts';
 import { isNoAnswer } from '../agents/no-answer.ts';
-import { needNet, spawnRequest } from './boot-steps.ts';
+import { launched, needNet, spawnRequest } from './boot-steps.ts';
 import { waitForHost } from './host-wait.ts';
 import type { Fault, Workflow } from './instance-record.ts';
-import { powerStateFromHost, vmStateForPower } from './state-machine.ts';
+import { powerStateFromHost } from './state-machine.ts';
 import { needVolumes } from './volume-release.ts';
 import { describeError, type Outcome, type Step } from './workflow.ts';
 
@@ -80,21 +80,7 @@ export const rebuildSpawnStep: Step = async (rec, wf, deps) => {
     const status = await deps.agents.forHost(host).spawn(req, { signal: deps.signal });
     const power = powerStateFromHost(status.powerState);
     deps.log.info({ hostId: rec.host, powerState: power, imageId: rec.image.id }, 'instance rebuilt');
-    return {
-      kind: 'update',
-      finish: {},
-      apply: (r, nowIso, nowMs) => {
-        const { workflow: _done, fault: _gone, ...rest } = r;
-        return {
-          ...rest,
-          vmState: vmStateForPower(power) ?? 'ACTIVE',
-          powerState: power,
-          taskState: '',
-          launchedAt: nowIso,
-          settledAtMs: nowMs,
-        };
-      },
-    };
+    return launched(power);
   } catch (err) {
     if (deps.signal.aborted) throw err;
     const error = toStratoError(err);
