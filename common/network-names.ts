@@ -22,3 +22,15 @@ export const dhcpHostVethName = (networkId: string): string => `dh-${networkId.s
 export const dhcpNsVethName = (networkId: string): string => `ns-${networkId.slice(0, 11)}`;
 /** A namespace attachment's guest end (inside the attached namespace). */
 export const guestIfName = (portId: string): string => `g${portId.slice(0, 11)}`;
+/** A router's namespace. */
+export const routerNamespaceName = (routerId: string): string => `qrouter-${routerId}`;
+/** A router interface's veth end on the network's bridge. */
+export const routerInterfaceHostVethName = (portId: string): string => `tqr${portId.slice(0, 11)}`;
+/** A router interface's veth end inside the router's namespace. */
+export const routerInterfaceNsVethName = (portId: string): string => `qr-${portId.slice(0, 11)}`;
+/** A router gateway's veth end on the external network's bridge. */
+export const routerGatewayHostVethName = (portId: string): string => `tqg${portId.slice(0, 11)}`;
+/** A router gateway's veth end inside the router's namespace. */
+export const routerGatewayNsVethName = (portId: string): string => `qg-${portId.slice(0, 11)}`;
+/** The metadata service's address (link-local, as in OpenStack and EC2). */
+export const METADATA_IP = '169.254.169.254';

@@ -24,6 +24,7 @@ import type { DhcpSubnetConfig as _strato_agent_v1_DhcpSubnetConfig, DhcpSubnetC
 import type { ExportRootDiskChunk as _strato_agent_v1_ExportRootDiskChunk, ExportRootDiskChunk__Output as _strato_agent_v1_ExportRootDiskChunk__Output } from './strato/agent/v1/ExportRootDiskChunk.ts';
 import type { ExportRootDiskRequest as _strato_agent_v1_ExportRootDiskRequest, ExportRootDiskRequest__Output as _strato_agent_v1_ExportRootDiskRequest__Output } from './strato/agent/v1/ExportRootDiskRequest.ts';
 import type { FlavorSpec as _strato_agent_v1_FlavorSpec, FlavorSpec__Output as _strato_agent_v1_FlavorSpec__Output } from './strato/agent/v1/FlavorSpec.ts';
+import type { FloatingIpConfig as _strato_agent_v1_FloatingIpConfig, FloatingIpConfig__Output as _strato_agent_v1_FloatingIpConfig__Output } from './strato/agent/v1/FloatingIpConfig.ts';
 import type { GetConsoleLogRequest as _strato_agent_v1_GetConsoleLogRequest, GetConsoleLogRequest__Output as _strato_agent_v1_GetConsoleLogRequest__Output } from './strato/agent/v1/GetConsoleLogRequest.ts';
 import type { GetConsoleLogResponse as _strato_agent_v1_GetConsoleLogResponse, GetConsoleLogResponse__Output as _strato_agent_v1_GetConsoleLogResponse__Output } from './strato/agent/v1/GetConsoleLogResponse.ts';
 import type { GetInstanceRequest as _strato_agent_v1_GetInstanceRequest, GetInstanceRequest__Output as _strato_agent_v1_GetInstanceRequest__Output } from './strato/agent/v1/GetInstanceRequest.ts';
@@ -45,6 +46,9 @@ import type { PublicKey as _strato_agent_v1_PublicKey, PublicKey__Output as _str
 import type { RefreshVolumeSizeRequest as _strato_agent_v1_RefreshVolumeSizeRequest, RefreshVolumeSizeRequest__Output as _strato_agent_v1_RefreshVolumeSizeRequest__Output } from './strato/agent/v1/RefreshVolumeSizeRequest.ts';
 import type { RefreshVolumeSizeResponse as _strato_agent_v1_RefreshVolumeSizeResponse, RefreshVolumeSizeResponse__Output as _strato_agent_v1_RefreshVolumeSizeResponse__Output } from './strato/agent/v1/RefreshVolumeSizeResponse.ts';
 import type { ResizeInstanceRequest as _strato_agent_v1_ResizeInstanceRequest, ResizeInstanceRequest__Output as _strato_agent_v1_ResizeInstanceRequest__Output } from './strato/agent/v1/ResizeInstanceRequest.ts';
+import type { RouterConfig as _strato_agent_v1_RouterConfig, RouterConfig__Output as _strato_agent_v1_RouterConfig__Output } from './strato/agent/v1/RouterConfig.ts';
+import type { RouterGatewayConfig as _strato_agent_v1_RouterGatewayConfig, RouterGatewayConfig__Output as _strato_agent_v1_RouterGatewayConfig__Output } from './strato/agent/v1/RouterGatewayConfig.ts';
+import type { RouterInterfaceConfig as _strato_agent_v1_RouterInterfaceConfig, RouterInterfaceConfig__Output as _strato_agent_v1_RouterInterfaceConfig__Output } from './strato/agent/v1/RouterInterfaceConfig.ts';
 import type { SecurityRuleConfig as _strato_agent_v1_SecurityRuleConfig, SecurityRuleConfig__Output as _strato_agent_v1_SecurityRuleConfig__Output } from './strato/agent/v1/SecurityRuleConfig.ts';
 import type { SpawnInstanceRequest as _strato_agent_v1_SpawnInstanceRequest, SpawnInstanceRequest__Output as _strato_agent_v1_SpawnInstanceRequest__Output } from './strato/agent/v1/SpawnInstanceRequest.ts';
 import type { StartMigrationRequest as _strato_agent_v1_StartMigrationRequest, StartMigrationRequest__Output as _strato_agent_v1_StartMigrationRequest__Output } from './strato/agent/v1/StartMigrationRequest.ts';
@@ -81,6 +85,7 @@ export interface ProtoGrpcType {
         ExportRootDiskChunk: MessageTypeDefinition<_strato_agent_v1_ExportRootDiskChunk, _strato_agent_v1_ExportRootDiskChunk__Output>
         ExportRootDiskRequest: MessageTypeDefinition<_strato_agent_v1_ExportRootDiskRequest, _strato_agent_v1_ExportRootDiskRequest__Output>
         FlavorSpec: MessageTypeDefinition<_strato_agent_v1_FlavorSpec, _strato_agent_v1_FlavorSpec__Output>
+        FloatingIpConfig: MessageTypeDefinition<_strato_agent_v1_FloatingIpConfig, _strato_agent_v1_FloatingIpConfig__Output>
         GetConsoleLogRequest: MessageTypeDefinition<_strato_agent_v1_GetConsoleLogRequest, _strato_agent_v1_GetConsoleLogRequest__Output>
         GetConsoleLogResponse: MessageTypeDefinition<_strato_agent_v1_GetConsoleLogResponse, _strato_agent_v1_GetConsoleLogResponse__Output>
         GetInstanceRequest: MessageTypeDefinition<_strato_agent_v1_GetInstanceRequest, _strato_agent_v1_GetInstanceRequest__Output>
@@ -103,6 +108,9 @@ export interface ProtoGrpcType {
         RefreshVolumeSizeRequest: MessageTypeDefinition<_strato_agent_v1_RefreshVolumeSizeRequest, _strato_agent_v1_RefreshVolumeSizeRequest__Output>
         RefreshVolumeSizeResponse: MessageTypeDefinition<_strato_agent_v1_RefreshVolumeSizeResponse, _strato_agent_v1_RefreshVolumeSizeResponse__Output>
         ResizeInstanceRequest: MessageTypeDefinition<_strato_agent_v1_ResizeInstanceRequest, _strato_agent_v1_ResizeInstanceRequest__Output>
+        RouterConfig: MessageTypeDefinition<_strato_agent_v1_RouterConfig, _strato_agent_v1_RouterConfig__Output>
+        RouterGatewayConfig: MessageTypeDefinition<_strato_agent_v1_RouterGatewayConfig, _strato_agent_v1_RouterGatewayConfig__Output>
+        RouterInterfaceConfig: MessageTypeDefinition<_strato_agent_v1_RouterInterfaceConfig, _strato_agent_v1_RouterInterfaceConfig__Output>
         RuleDirection: EnumTypeDefinition
         RuleProtocol: EnumTypeDefinition
         SecurityRuleConfig: MessageTypeDefinition<_strato_agent_v1_SecurityRuleConfig, _strato_agent_v1_SecurityRuleConfig__Output>

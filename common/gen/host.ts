@@ -10,6 +10,8 @@ import type { EvacuateHostRequest as _strato_host_v1_EvacuateHostRequest, Evacua
 import type { EvacuateHostResponse as _strato_host_v1_EvacuateHostResponse, EvacuateHostResponse__Output as _strato_host_v1_EvacuateHostResponse__Output } from './strato/host/v1/EvacuateHostResponse.ts';
 import type { GetHostCertificatesRequest as _strato_host_v1_GetHostCertificatesRequest, GetHostCertificatesRequest__Output as _strato_host_v1_GetHostCertificatesRequest__Output } from './strato/host/v1/GetHostCertificatesRequest.ts';
 import type { GetHostRequest as _strato_host_v1_GetHostRequest, GetHostRequest__Output as _strato_host_v1_GetHostRequest__Output } from './strato/host/v1/GetHostRequest.ts';
+import type { GetInstanceMetadataRequest as _strato_host_v1_GetInstanceMetadataRequest, GetInstanceMetadataRequest__Output as _strato_host_v1_GetInstanceMetadataRequest__Output } from './strato/host/v1/GetInstanceMetadataRequest.ts';
+import type { GetInstanceMetadataResponse as _strato_host_v1_GetInstanceMetadataResponse, GetInstanceMetadataResponse__Output as _strato_host_v1_GetInstanceMetadataResponse__Output } from './strato/host/v1/GetInstanceMetadataResponse.ts';
 import type { HeartbeatRequest as _strato_host_v1_HeartbeatRequest, HeartbeatRequest__Output as _strato_host_v1_HeartbeatRequest__Output } from './strato/host/v1/HeartbeatRequest.ts';
 import type { HeartbeatResponse as _strato_host_v1_HeartbeatResponse, HeartbeatResponse__Output as _strato_host_v1_HeartbeatResponse__Output } from './strato/host/v1/HeartbeatResponse.ts';
 import type { Host as _strato_host_v1_Host, Host__Output as _strato_host_v1_Host__Output } from './strato/host/v1/Host.ts';
@@ -22,6 +24,7 @@ import type { IssueHostCertificateRequest as _strato_host_v1_IssueHostCertificat
 import type { IssueHostCertificateResponse as _strato_host_v1_IssueHostCertificateResponse, IssueHostCertificateResponse__Output as _strato_host_v1_IssueHostCertificateResponse__Output } from './strato/host/v1/IssueHostCertificateResponse.ts';
 import type { ListHostsRequest as _strato_host_v1_ListHostsRequest, ListHostsRequest__Output as _strato_host_v1_ListHostsRequest__Output } from './strato/host/v1/ListHostsRequest.ts';
 import type { ListHostsResponse as _strato_host_v1_ListHostsResponse, ListHostsResponse__Output as _strato_host_v1_ListHostsResponse__Output } from './strato/host/v1/ListHostsResponse.ts';
+import type { MetadataPublicKey as _strato_host_v1_MetadataPublicKey, MetadataPublicKey__Output as _strato_host_v1_MetadataPublicKey__Output } from './strato/host/v1/MetadataPublicKey.ts';
 import type { Orphans as _strato_host_v1_Orphans, Orphans__Output as _strato_host_v1_Orphans__Output } from './strato/host/v1/Orphans.ts';
 import type { PullImageRequest as _strato_host_v1_PullImageRequest, PullImageRequest__Output as _strato_host_v1_PullImageRequest__Output } from './strato/host/v1/PullImageRequest.ts';
 import type { PullImageResponse as _strato_host_v1_PullImageResponse, PullImageResponse__Output as _strato_host_v1_PullImageResponse__Output } from './strato/host/v1/PullImageResponse.ts';
@@ -55,6 +58,8 @@ export interface ProtoGrpcType {
         EvacuateHostResponse: MessageTypeDefinition<_strato_host_v1_EvacuateHostResponse, _strato_host_v1_EvacuateHostResponse__Output>
         GetHostCertificatesRequest: MessageTypeDefinition<_strato_host_v1_GetHostCertificatesRequest, _strato_host_v1_GetHostCertificatesRequest__Output>
         GetHostRequest: MessageTypeDefinition<_strato_host_v1_GetHostRequest, _strato_host_v1_GetHostRequest__Output>
+        GetInstanceMetadataRequest: MessageTypeDefinition<_strato_host_v1_GetInstanceMetadataRequest, _strato_host_v1_GetInstanceMetadataRequest__Output>
+        GetInstanceMetadataResponse: MessageTypeDefinition<_strato_host_v1_GetInstanceMetadataResponse, _strato_host_v1_GetInstanceMetadataResponse__Output>
         HeartbeatRequest: MessageTypeDefinition<_strato_host_v1_HeartbeatRequest, _strato_host_v1_HeartbeatRequest__Output>
         HeartbeatResponse: MessageTypeDefinition<_strato_host_v1_HeartbeatResponse, _strato_host_v1_HeartbeatResponse__Output>
         Host: MessageTypeDefinition<_strato_host_v1_Host, _strato_host_v1_Host__Output>
@@ -78,6 +83,7 @@ export interface ProtoGrpcType {
         IssueHostCertificateResponse: MessageTypeDefinition<_strato_host_v1_IssueHostCertificateResponse, _strato_host_v1_IssueHostCertificateResponse__Output>
         ListHostsRequest: MessageTypeDefinition<_strato_host_v1_ListHostsRequest, _strato_host_v1_ListHostsRequest__Output>
         ListHostsResponse: MessageTypeDefinition<_strato_host_v1_ListHostsResponse, _strato_host_v1_ListHostsResponse__Output>
+        MetadataPublicKey: MessageTypeDefinition<_strato_host_v1_MetadataPublicKey, _strato_host_v1_MetadataPublicKey__Output>
         Orphans: MessageTypeDefinition<_strato_host_v1_Orphans, _strato_host_v1_Orphans__Output>
         PullImageRequest: MessageTypeDefinition<_strato_host_v1_PullImageRequest, _strato_host_v1_PullImageRequest__Output>
         PullImageResponse: MessageTypeDefinition<_strato_host_v1_PullImageResponse, _strato_host_v1_PullImageResponse__Output>

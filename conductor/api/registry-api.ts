@@ -133,5 +133,13 @@ export function registryApi(
       const signed = await certs.renew(hostId, ctx.peer()!, csrField(req.csr));
       return { certificatePem: signed.pem, serial: signed.facts.serial, notAfter: signed.facts.notAfter };
     },
+
+    // Contract stub (issue 13): the metadata lookup lands with conductor/network's
+    // per-host metadata view.
+    async GetInstanceMetadata(req, ctx) {
+      const hostId = validateHostId(req.hostId);
+      await admit(ctx, hostId);
+      throw new StratoError('UNIMPLEMENTED', 'NOT_YET', 'the metadata service is not built yet');
+    },
   };
 }

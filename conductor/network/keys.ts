@@ -5,6 +5,8 @@
 //   /network/subnets/<id>                      SubnetRecord
 //   /network/ports/<id>                        PortRecord
 //   /network/security-groups/<id>              SecurityGroupRecord
+//   /network/routers/<id>                      RouterRecord
+//   /network/floating-ips/<id>                 FloatingIpRecord
 //   /network/names/<kind>/<project>/<name> <id>  NameIndex: per-project listing in name order
 //   /network/default-sg/<project>              { id }: the one default group (create op = once)
 //   /network/network-ports/<network>/<port>    {}: ports of a network (NETWORK_IN_USE)
@@ -24,7 +26,7 @@
 // The name separator is a space: it sorts below every character a name may
 // contain, so listings are in name order and `<name> ` lists exactly that name.
 
-export type NamedKind = 'networks' | 'subnets' | 'ports' | 'security-groups';
+export type NamedKind = 'networks' | 'subnets' | 'ports' | 'security-groups' | 'routers' | 'floating-ips';
 
 export const NETWORK = '/network/';
 export const recordPrefix = (kind: NamedKind): string => `${NETWORK}${kind}/`;
@@ -57,6 +59,6 @@ export interface NameIndex {
 }
 
 /** Who holds an address: a port, or the subnet's DHCP server. */
-export type Allocation = { portId: string } | { dhcp: true };
+export type Allocation = { portId: string } | { dhcp: true } | { floatingIpId: string };
 
 export type MacOwner = { portId: string } | { dhcpOfNetwork: string };

@@ -19,6 +19,11 @@ export interface NetworkRecord {
   /** MAC of the DHCP server's interface in qdhcp-<id>, reserved at network creation. */
   dhcpMac: string;
   createdAt: string;
+  /**
+   * An external network (router:external): flat, made by an admin; gateways and
+   * floating IPs take their addresses from its subnets. Absent = false.
+   */
+  external?: boolean;
 }
 
 export interface AllocationPool {
@@ -105,3 +110,56 @@ export interface SecurityGroupRecord {
 }
 
 export const DEFAULT_SECURITY_GROUP = 'default';
+
+/** device_owner of a router's ports (Neutron's words). */
+export const ROUTER_INTERFACE_OWNER = 'network:router_interface';
+export const ROUTER_GATEWAY_OWNER = 'network:router_gateway';
+export const FLOATING_IP_OWNER = 'network:floatingip';
+
+/** A router's leg on one tenant subnet: a port (owner ROUTER_INTERFACE_OWNER) holding the subnet's gateway address. */
+export interface RouterInterfaceRecord {
+  subnetId: string;
+  networkId: string;
+  portId: string;
+  ip: string;
+}
+
+/** A router's leg on its external network: a port (owner ROUTER_GATEWAY_OWNER) with an address from its pool. */
+export interface RouterGatewayRecord {
+  networkId: string;
+  subnetId: string;
+  portId: string;
+  ip: string;
+  enableSnat: boolean;
+}
+
+export interface RouterRecord {
+  id: string;
+  name: string;
+  projectId: string;
+  /** The host (network role) whose agent runs it. */
+  hostId: string;
+  /** Absent: no external gateway. */
+  gateway?: RouterGatewayRecord;
+  /** In the order they were added. */
+  interfaces: RouterInterfaceRecord[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FloatingIpRecord {
+  id: string;
+  projectId: string;
+  /** The external network and subnet the address belongs to. */
+  networkId: string;
+  subnetId: string;
+  ip: string;
+  /** '' when unassociated. */
+  portId: string;
+  /** The port's address it maps to; '' when unassociated. */
+  fixedIp: string;
+  /** The router carrying it while associated; ''. */
+  routerId: string;
+  createdAt: string;
+  updatedAt: string;
+}

@@ -112,6 +112,9 @@ export class RegistryStub extends EventEmitter<StubEvents> {
       async RenewCertificate() {
         throw new StratoError('FAILED_PRECONDITION', 'CA_UNAVAILABLE', 'the registry stub signs nothing');
       },
+      async GetInstanceMetadata() {
+        throw new StratoError('NOT_FOUND', 'INSTANCE_NOT_FOUND', 'the registry stub knows no instances');
+      },
     });
     this.port = await this.server.listen('127.0.0.1:0', await mtlsServerCredentials(tls));
     return this.port;

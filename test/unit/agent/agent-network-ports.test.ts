@@ -224,7 +224,7 @@ test('ApplyNetworkState: peer and host checks, STATE_INVALID naming the field, s
     appliedGeneration: big,
     steps: 3,
   });
-  assert.deepEqual(await svc.ApplyNetworkState(push('3', { networks: [], ports: [], underlayPeers: [] }), conductor), {
+  assert.deepEqual(await svc.ApplyNetworkState(push('3', { networks: [], ports: [], underlayPeers: [], routers: [] }), conductor), {
     appliedGeneration: big,
     steps: 0,
   });

@@ -63,6 +63,7 @@ export function desiredMessage(): HostNetworkState__Output {
           subnets: [{ cidr: '10.0.0.0/24', serverIp: '10.0.0.2', gateway: '10.0.0.1', dns: ['10.0.0.53'] }],
           hosts: [{ mac: 'fa:16:3e:00:00:10', ip: '10.0.0.10', hostname: 'vm1' }],
           upstreamDns: [],
+          metadata: false,
         },
       },
     ],
@@ -77,6 +78,7 @@ export function desiredMessage(): HostNetworkState__Output {
       },
     ],
     underlayPeers: ['192.0.2.1', '192.0.2.2', '192.0.2.3', '192.0.2.9'],
+    routers: [],
   };
 }
 

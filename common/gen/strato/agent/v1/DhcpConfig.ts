@@ -21,6 +21,14 @@ export interface DhcpConfig {
    * Upstream resolvers for dnsmasq; empty: it runs with --no-resolv.
    */
   'upstreamDns'?: (string)[];
+  /**
+   * Serve the metadata service from this namespace (networks that no router
+   * joins): 169.254.169.254/32 on the namespace's interface, a proxy on
+   * 169.254.169.254:80 in it, and DHCP option 121 routing 169.254.169.254/32
+   * through the DHCP port's address (with the subnet's default route
+   * repeated, since option 121 overrides option 3).
+   */
+  'metadata'?: (boolean);
 }
 
 /**
@@ -41,4 +49,12 @@ export interface DhcpConfig__Output {
    * Upstream resolvers for dnsmasq; empty: it runs with --no-resolv.
    */
   'upstreamDns': (string)[];
+  /**
+   * Serve the metadata service from this namespace (networks that no router
+   * joins): 169.254.169.254/32 on the namespace's interface, a proxy on
+   * 169.254.169.254:80 in it, and DHCP option 121 routing 169.254.169.254/32
+   * through the DHCP port's address (with the subnet's default route
+   * repeated, since option 121 overrides option 3).
+   */
+  'metadata': (boolean);
 }

@@ -2,6 +2,7 @@
 
 import type { NetworkConfig as _strato_agent_v1_NetworkConfig, NetworkConfig__Output as _strato_agent_v1_NetworkConfig__Output } from '../../../strato/agent/v1/NetworkConfig.ts';
 import type { PortConfig as _strato_agent_v1_PortConfig, PortConfig__Output as _strato_agent_v1_PortConfig__Output } from '../../../strato/agent/v1/PortConfig.ts';
+import type { RouterConfig as _strato_agent_v1_RouterConfig, RouterConfig__Output as _strato_agent_v1_RouterConfig__Output } from '../../../strato/agent/v1/RouterConfig.ts';
 
 /**
  * Everything that should exist on one host. A network's links exist on the
@@ -34,6 +35,12 @@ export interface HostNetworkState {
    * networks' peers are accepted.
    */
   'underlayPeers'?: (string)[];
+  /**
+   * The routers this host runs (router_id unique). Each router's networks are
+   * listed in `networks` (their links exist here while a router has a leg on
+   * them, ports or not).
+   */
+  'routers'?: (_strato_agent_v1_RouterConfig)[];
 }
 
 /**
@@ -67,4 +74,10 @@ export interface HostNetworkState__Output {
    * networks' peers are accepted.
    */
   'underlayPeers': (string)[];
+  /**
+   * The routers this host runs (router_id unique). Each router's networks are
+   * listed in `networks` (their links exist here while a router has a leg on
+   * them, ports or not).
+   */
+  'routers': (_strato_agent_v1_RouterConfig__Output)[];
 }

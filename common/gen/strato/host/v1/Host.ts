@@ -46,7 +46,8 @@ export interface Host {
    */
   'reserved'?: (_strato_host_v1_Capacity | null);
   /**
-   * What the host does: "compute", "storage" (from the agent's --roles). An
+   * What the host does: "compute", "storage", "network" (routers run there;
+   * from the agent's --roles). An
    * agent that names none (older than roles) is a compute host.
    */
   'roles'?: (string)[];
@@ -123,7 +124,8 @@ export interface Host__Output {
    */
   'reserved': (_strato_host_v1_Capacity__Output | null);
   /**
-   * What the host does: "compute", "storage" (from the agent's --roles). An
+   * What the host does: "compute", "storage", "network" (routers run there;
+   * from the agent's --roles). An
    * agent that names none (older than roles) is a compute host.
    */
   'roles': (string)[];

@@ -22,7 +22,7 @@ export interface RegisterRequest {
    */
   'underlayIp'?: (string);
   /**
-   * The host's roles: "compute", "storage". Empty: compute only (an agent
+   * The host's roles: "compute", "storage", "network". Empty: compute only (an agent
    * older than roles).
    */
   'roles'?: (string)[];
@@ -64,7 +64,7 @@ export interface RegisterRequest__Output {
    */
   'underlayIp': (string);
   /**
-   * The host's roles: "compute", "storage". Empty: compute only (an agent
+   * The host's roles: "compute", "storage", "network". Empty: compute only (an agent
    * older than roles).
    */
   'roles': (string)[];

@@ -2,6 +2,8 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { GetInstanceMetadataRequest as _strato_host_v1_GetInstanceMetadataRequest, GetInstanceMetadataRequest__Output as _strato_host_v1_GetInstanceMetadataRequest__Output } from '../../../strato/host/v1/GetInstanceMetadataRequest.ts';
+import type { GetInstanceMetadataResponse as _strato_host_v1_GetInstanceMetadataResponse, GetInstanceMetadataResponse__Output as _strato_host_v1_GetInstanceMetadataResponse__Output } from '../../../strato/host/v1/GetInstanceMetadataResponse.ts';
 import type { HeartbeatRequest as _strato_host_v1_HeartbeatRequest, HeartbeatRequest__Output as _strato_host_v1_HeartbeatRequest__Output } from '../../../strato/host/v1/HeartbeatRequest.ts';
 import type { HeartbeatResponse as _strato_host_v1_HeartbeatResponse, HeartbeatResponse__Output as _strato_host_v1_HeartbeatResponse__Output } from '../../../strato/host/v1/HeartbeatResponse.ts';
 import type { PullImageRequest as _strato_host_v1_PullImageRequest, PullImageRequest__Output as _strato_host_v1_PullImageRequest__Output } from '../../../strato/host/v1/PullImageRequest.ts';
@@ -14,6 +16,43 @@ import type { ReportInstanceRequest as _strato_host_v1_ReportInstanceRequest, Re
 import type { ReportInstanceResponse as _strato_host_v1_ReportInstanceResponse, ReportInstanceResponse__Output as _strato_host_v1_ReportInstanceResponse__Output } from '../../../strato/host/v1/ReportInstanceResponse.ts';
 
 export interface RegistryClient extends grpc.Client {
+  /**
+   * GetInstanceMetadata answers the metadata service a host runs for guests
+   * (169.254.169.254 in a qrouter or qdhcp namespace): what the server whose
+   * port on `network_id` holds fixed address `ip` may read about itself (what
+   * its config drive would carry). The guest is identified by its source
+   * address on its network, never by anything it sends (anti-spoofing on its
+   * port makes the address its own). Only the host that serves metadata for
+   * that network may ask: the host of a router with an interface on it, or
+   * the host serving its DHCP. Read-only, idempotent.
+   * Errors: PERMISSION_DENIED (the certificate does not name host_id, or the
+   * host serves no metadata for network_id); NOT_FOUND/INSTANCE_NOT_FOUND (no
+   * server's port holds that address on that network); INVALID_ARGUMENT
+   * (NETWORK_ID_INVALID, IP_INVALID).
+   */
+  GetInstanceMetadata(argument: _strato_host_v1_GetInstanceMetadataRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_GetInstanceMetadataResponse__Output>): grpc.ClientUnaryCall;
+  GetInstanceMetadata(argument: _strato_host_v1_GetInstanceMetadataRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_host_v1_GetInstanceMetadataResponse__Output>): grpc.ClientUnaryCall;
+  GetInstanceMetadata(argument: _strato_host_v1_GetInstanceMetadataRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_GetInstanceMetadataResponse__Output>): grpc.ClientUnaryCall;
+  GetInstanceMetadata(argument: _strato_host_v1_GetInstanceMetadataRequest, callback: grpc.requestCallback<_strato_host_v1_GetInstanceMetadataResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * GetInstanceMetadata answers the metadata service a host runs for guests
+   * (169.254.169.254 in a qrouter or qdhcp namespace): what the server whose
+   * port on `network_id` holds fixed address `ip` may read about itself (what
+   * its config drive would carry). The guest is identified by its source
+   * address on its network, never by anything it sends (anti-spoofing on its
+   * port makes the address its own). Only the host that serves metadata for
+   * that network may ask: the host of a router with an interface on it, or
+   * the host serving its DHCP. Read-only, idempotent.
+   * Errors: PERMISSION_DENIED (the certificate does not name host_id, or the
+   * host serves no metadata for network_id); NOT_FOUND/INSTANCE_NOT_FOUND (no
+   * server's port holds that address on that network); INVALID_ARGUMENT
+   * (NETWORK_ID_INVALID, IP_INVALID).
+   */
+  getInstanceMetadata(argument: _strato_host_v1_GetInstanceMetadataRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_GetInstanceMetadataResponse__Output>): grpc.ClientUnaryCall;
+  getInstanceMetadata(argument: _strato_host_v1_GetInstanceMetadataRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_host_v1_GetInstanceMetadataResponse__Output>): grpc.ClientUnaryCall;
+  getInstanceMetadata(argument: _strato_host_v1_GetInstanceMetadataRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_host_v1_GetInstanceMetadataResponse__Output>): grpc.ClientUnaryCall;
+  getInstanceMetadata(argument: _strato_host_v1_GetInstanceMetadataRequest, callback: grpc.requestCallback<_strato_host_v1_GetInstanceMetadataResponse__Output>): grpc.ClientUnaryCall;
+  
   /**
    * Heartbeat keeps the host up (a host is down after `down_after_s` without
    * one) and carries the actual state of every instance on the host, the
@@ -171,6 +210,22 @@ export interface RegistryClient extends grpc.Client {
 
 export interface RegistryHandlers extends grpc.UntypedServiceImplementation {
   /**
+   * GetInstanceMetadata answers the metadata service a host runs for guests
+   * (169.254.169.254 in a qrouter or qdhcp namespace): what the server whose
+   * port on `network_id` holds fixed address `ip` may read about itself (what
+   * its config drive would carry). The guest is identified by its source
+   * address on its network, never by anything it sends (anti-spoofing on its
+   * port makes the address its own). Only the host that serves metadata for
+   * that network may ask: the host of a router with an interface on it, or
+   * the host serving its DHCP. Read-only, idempotent.
+   * Errors: PERMISSION_DENIED (the certificate does not name host_id, or the
+   * host serves no metadata for network_id); NOT_FOUND/INSTANCE_NOT_FOUND (no
+   * server's port holds that address on that network); INVALID_ARGUMENT
+   * (NETWORK_ID_INVALID, IP_INVALID).
+   */
+  GetInstanceMetadata: grpc.handleUnaryCall<_strato_host_v1_GetInstanceMetadataRequest__Output, _strato_host_v1_GetInstanceMetadataResponse>;
+  
+  /**
    * Heartbeat keeps the host up (a host is down after `down_after_s` without
    * one) and carries the actual state of every instance on the host, the
    * periodic safety net behind ReportInstance, and a storage host's current
@@ -239,6 +294,7 @@ export interface RegistryHandlers extends grpc.UntypedServiceImplementation {
 }
 
 export interface RegistryDefinition extends grpc.ServiceDefinition {
+  GetInstanceMetadata: MethodDefinition<_strato_host_v1_GetInstanceMetadataRequest, _strato_host_v1_GetInstanceMetadataResponse, _strato_host_v1_GetInstanceMetadataRequest__Output, _strato_host_v1_GetInstanceMetadataResponse__Output>
   Heartbeat: MethodDefinition<_strato_host_v1_HeartbeatRequest, _strato_host_v1_HeartbeatResponse, _strato_host_v1_HeartbeatRequest__Output, _strato_host_v1_HeartbeatResponse__Output>
   PullImage: MethodDefinition<_strato_host_v1_PullImageRequest, _strato_host_v1_PullImageResponse, _strato_host_v1_PullImageRequest__Output, _strato_host_v1_PullImageResponse__Output>
   Register: MethodDefinition<_strato_host_v1_RegisterRequest, _strato_host_v1_RegisterResponse, _strato_host_v1_RegisterRequest__Output, _strato_host_v1_RegisterResponse__Output>

@@ -6,6 +6,11 @@ export interface CreateNetworkRequest {
   'providerType'?: (string);
   'physicalBridge'?: (string);
   'mtu'?: (number);
+  /**
+   * Admins only (else PERMISSION_DENIED/ADMIN_REQUIRED); provider_type must
+   * be "flat" (else INVALID_ARGUMENT/EXTERNAL_NOT_FLAT).
+   */
+  'external'?: (boolean);
 }
 
 export interface CreateNetworkRequest__Output {
@@ -13,4 +18,9 @@ export interface CreateNetworkRequest__Output {
   'providerType': (string);
   'physicalBridge': (string);
   'mtu': (number);
+  /**
+   * Admins only (else PERMISSION_DENIED/ADMIN_REQUIRED); provider_type must
+   * be "flat" (else INVALID_ARGUMENT/EXTERNAL_NOT_FLAT).
+   */
+  'external': (boolean);
 }

@@ -27,6 +27,13 @@ export interface Network {
    */
   'dhcpMacAddress'?: (string);
   'createdAt'?: (string);
+  /**
+   * An external network (Neutron's router:external): routers take their
+   * gateway address and floating IPs come from its subnets. Only admins
+   * create one (flat only); every project sees it and may use it for
+   * gateways and floating IPs, but may not put ports of its own on it.
+   */
+  'external'?: (boolean);
 }
 
 export interface Network__Output {
@@ -55,4 +62,11 @@ export interface Network__Output {
    */
   'dhcpMacAddress': (string);
   'createdAt': (string);
+  /**
+   * An external network (Neutron's router:external): routers take their
+   * gateway address and floating IPs come from its subnets. Only admins
+   * create one (flat only); every project sees it and may use it for
+   * gateways and floating IPs, but may not put ports of its own on it.
+   */
+  'external': (boolean);
 }

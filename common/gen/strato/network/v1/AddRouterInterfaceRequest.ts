@@ -1,0 +1,12 @@
+// Original file: strato/network/v1/router.proto
+
+
+export interface AddRouterInterfaceRequest {
+  'router'?: (string);
+  'subnet'?: (string);
+}
+
+export interface AddRouterInterfaceRequest__Output {
+  'router': (string);
+  'subnet': (string);
+}
