@@ -7,11 +7,13 @@ import type { DhcpConfig } from '../../common/gen/strato/agent/v1/DhcpConfig.ts'
 import type { HostNetworkState } from '../../common/gen/strato/agent/v1/HostNetworkState.ts';
 import type { NetworkConfig } from '../../common/gen/strato/agent/v1/NetworkConfig.ts';
 import type { PortConfig } from '../../common/gen/strato/agent/v1/PortConfig.ts';
+import type { RouterConfig } from '../../common/gen/strato/agent/v1/RouterConfig.ts';
 import type { RuleDirection } from '../../common/gen/strato/agent/v1/RuleDirection.ts';
 import type { RuleProtocol } from '../../common/gen/strato/agent/v1/RuleProtocol.ts';
 import type { SecurityRuleConfig } from '../../common/gen/strato/agent/v1/SecurityRuleConfig.ts';
 import type { HostDhcpServer, HostNetwork, HostNetworkView, HostPort } from '../network/host-network-view.ts';
 import type { Direction, RuleProtocol as RecordProtocol } from '../network/model.ts';
+import type { HostRouter } from '../network/router-view.ts';
 import type { ResolvedRule } from '../network/sg-resolve.ts';
 
 const DIRECTION: Record<Direction, RuleDirection> = {
@@ -48,6 +50,7 @@ function dhcpConfig(d: HostDhcpServer): DhcpConfig {
     mac: d.mac,
     subnets: d.subnets.map((s) => ({ cidr: s.cidr, serverIp: s.serverIp, gateway: s.gatewayIp, dns: s.dnsServers })),
     hosts: d.hosts.map((h) => ({ mac: h.mac, ip: h.ip })),
+    metadata: d.metadata,
   };
 }
 
@@ -70,6 +73,27 @@ const portConfig = (p: HostPort): PortConfig => ({
   rules: p.rules.map(ruleConfig),
 });
 
+function routerConfig(r: HostRouter): RouterConfig {
+  const out: RouterConfig = {
+    routerId: r.routerId,
+    interfaces: r.interfaces.map((i) => ({ portId: i.portId, networkId: i.networkId, mac: i.mac, ipCidr: i.ipCidr })),
+    floatingIps: r.floatingIps.map((f) => ({ floatingIp: f.floatingIp, fixedIp: f.fixedIp })),
+    metadata: r.metadata,
+  };
+  const g = r.gateway;
+  if (g) {
+    out.gateway = {
+      portId: g.portId,
+      networkId: g.networkId,
+      mac: g.mac,
+      ipCidr: g.ipCidr,
+      gatewayIp: g.gatewayIp,
+      enableSnat: g.enableSnat,
+    };
+  }
+  return out;
+}
+
 export function hostNetworkToProto(view: HostNetworkView): HostNetworkState {
   const dhcpByNet = new Map(view.dhcp.map((d) => [d.networkId, d]));
   const networks = view.networks.map((n) => networkConfig(n, dhcpByNet.get(n.networkId)));
@@ -77,5 +101,9 @@ export function hostNetworkToProto(view: HostNetworkView): HostNetworkState {
   // empty host keeps the bare empty state, which is never pushed to a host that had
   // nothing (push-plan.ts), however many hosts register.
   const underlayPeers = networks.length === 0 ? [] : view.underlayPeers;
-  return { networks, ports: view.ports.map(portConfig), underlayPeers };
+  const state: HostNetworkState = { networks, ports: view.ports.map(portConfig), underlayPeers };
+  // Only when there are some: a host without routers keeps the very message (and
+  // hash) it had before routers existed, the empty state's above all.
+  if (view.routers.length > 0) state.routers = view.routers.map(routerConfig);
+  return state;
 }

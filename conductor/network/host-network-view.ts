@@ -1,6 +1,7 @@
 // What each host needs for its networks (pure): computed by the conductor from
 // its records, pushed to the agents, which make their host match it. A host has
-// a network when at least one port bound to it is on that network.
+// a network when at least one port bound to it is on that network, or when a
+// router it runs has a leg there.
 //
 // Names follow DESIGN.md, from the one convention both daemons share
 // (common/network-names.ts): bridge `brq<net[:11]>` (a flat network's taps join
@@ -19,6 +20,14 @@
 // it still qualifies (so DHCP does not move with every new port), else the
 // winner of rendezvous hashing over the candidates, which moves as few networks
 // as possible when hosts come and go.
+//
+// Routers (router-view.ts) add to this: a router's host gets the links of
+// every network the router has a leg on, ports there or not, and is a VXLAN
+// peer of those networks' other hosts (both ways). A router's ports are not
+// guests' ports: no tap, no rules, no DHCP lease, and they make no host a DHCP
+// candidate (DHCP stays where the guests are). Metadata (169.254.169.254) is
+// served to a network's guests by the routers with an interface on it, else by
+// its DHCP namespace: servesMetadata says which host does.
 import { createHash } from 'node:crypto';
 import {
   bridgeName,
@@ -29,7 +38,16 @@ import {
   vxlanName,
 } from '../../common/network-names.ts';
 import { parseCidr } from './ipv4.ts';
-import type { NetworkRecord, PortRecord, ProviderType, SecurityGroupRecord, SubnetRecord } from './model.ts';
+import type {
+  FloatingIpRecord,
+  NetworkRecord,
+  PortRecord,
+  ProviderType,
+  RouterRecord,
+  SecurityGroupRecord,
+  SubnetRecord,
+} from './model.ts';
+import { type HostRouter, hostRouters, routedNetworks, routerHostsByNetwork, routerPortIds } from './router-view.ts';
 import { byIp, groupMembers, type ResolvedRule, resolvePortRules } from './sg-resolve.ts';
 
 export interface UnderlayHost {
@@ -43,6 +61,10 @@ export interface HostViewInput {
   subnets: readonly SubnetRecord[];
   ports: readonly PortRecord[];
   securityGroups: readonly SecurityGroupRecord[];
+  /** Absent: none. */
+  routers?: readonly RouterRecord[];
+  /** Absent: none. */
+  floatingIps?: readonly FloatingIpRecord[];
   /**
    * Registered hosts with an underlay address: DHCP candidates, VXLAN peers, and the
    * sources every host's VXLAN filter admits.
@@ -113,8 +135,10 @@ export interface HostDhcpServer {
   mac: string;
   mtu: number;
   subnets: HostDhcpSubnet[];
-  /** Static leases only: every port of the network with an address on a DHCP subnet. */
+  /** Static leases only: every guest port of the network with an address on a DHCP subnet. */
   hosts: { portId: string; mac: string; ip: string }[];
+  /** Serve 169.254.169.254 from the namespace: no router joins the network. */
+  metadata: boolean;
 }
 
 /** What one host needs for its networks (the conductor's side; the agent gets it as a proto message). */
@@ -124,12 +148,14 @@ export interface HostNetworkView {
   networks: HostNetwork[];
   ports: HostPort[];
   dhcp: HostDhcpServer[];
+  /** The routers the host runs, by router id. */
+  routers: HostRouter[];
   /** Underlay addresses of every other registered host, in address order. */
   underlayPeers: string[];
 }
 
 export interface HostViews {
-  /** One entry per host with at least one bound port. */
+  /** One entry per host with at least one bound port or router. */
   hosts: Map<string, HostNetworkView>;
   /** Host id → underlay address, for every registered host. */
   underlay: ReadonlyMap<string, string>;
@@ -150,7 +176,7 @@ function underlayPeers(underlay: ReadonlyMap<string, string>, hostId: string): s
 
 /** The view of a host with nothing bound to it yet. */
 function emptyView(hostId: string, underlay: ReadonlyMap<string, string>): HostNetworkView {
-  return { hostId, networks: [], ports: [], dhcp: [], underlayPeers: underlayPeers(underlay, hostId) };
+  return { hostId, networks: [], ports: [], dhcp: [], routers: [], underlayPeers: underlayPeers(underlay, hostId) };
 }
 
 /** Network id → the hosts with a port of it bound, in id order. */
@@ -233,11 +259,15 @@ export function chooseDhcpHost(
   return previous !== undefined && candidates.includes(previous) ? previous : rendezvous(networkId, candidates);
 }
 
-/** A network's DHCP server: its DHCP subnets and a static lease for every address of its ports on them. */
+/**
+ * A network's DHCP server: its DHCP subnets and a static lease for every address
+ * of `ports` (guests' ports only) on them; `metadata` when no router serves it.
+ */
 export function dhcpServer(
   net: NetworkRecord,
   dhcpSubnets: readonly SubnetRecord[],
   ports: readonly PortRecord[],
+  metadata = false,
 ): HostDhcpServer {
   const dhcpIds = new Set(dhcpSubnets.map((s) => s.id));
   return {
@@ -261,6 +291,7 @@ export function dhcpServer(
       .flatMap((p) =>
         p.fixedIps.filter((f) => dhcpIds.has(f.subnetId)).map((f) => ({ portId: p.id, mac: p.mac, ip: f.ip })),
       ),
+    metadata,
   };
 }
 
@@ -291,7 +322,20 @@ export function hostPort(
 export function computeHostViews(input: HostViewInput): HostViews {
   const underlay = new Map(input.hosts.map((h) => [h.id, h.underlayIp]));
   const subnets = new Map(input.subnets.map((s) => [s.id, s]));
-  const ports = [...input.ports].sort(byId);
+  const networks = new Map(input.networks.map((n) => [n.id, n]));
+  const routerRecords = input.routers ?? [];
+  const notGuests = routerPortIds(routerRecords, input.ports);
+  const allPorts = [...input.ports].sort(byId);
+  const ports = allPorts.filter((p) => !notGuests.has(p.id));
+  const routers = hostRouters({
+    routers: routerRecords,
+    floatingIps: input.floatingIps ?? [],
+    networks,
+    subnets,
+    ports: new Map(allPorts.map((p) => [p.id, p])),
+  });
+  const routerHosts = routerHostsByNetwork(routers);
+  const routed = routedNetworks(routers);
   const hostsOf = hostsByNetwork(ports);
   const views = new Map<string, HostNetworkView>();
   const view = (hostId: string): HostNetworkView => {
@@ -305,21 +349,22 @@ export function computeHostViews(input: HostViewInput): HostViews {
   const dhcpHosts = new Map<string, string>();
 
   for (const net of [...input.networks].sort(byId)) {
-    const netHosts = hostsOf.get(net.id) ?? [];
+    const portHosts = hostsOf.get(net.id) ?? [];
+    const netHosts = [...new Set([...portHosts, ...(routerHosts.get(net.id) ?? [])])].sort();
     const dhcpSubnets = dhcpSubnetsOf(net, subnets);
     for (const hostId of netHosts)
       view(hostId).networks.push(hostNetwork(net, hostId, netHosts, underlay, dhcpSubnets));
     if (dhcpSubnets.length === 0) continue;
-    const candidates = netHosts.filter((h) => underlay.has(h));
+    const candidates = portHosts.filter((h) => underlay.has(h));
     const chosen = chooseDhcpHost(net.id, candidates, input.dhcpHosts?.get(net.id));
     if (chosen === undefined) continue;
     dhcpHosts.set(net.id, chosen);
-    view(chosen).dhcp.push(dhcpServer(net, dhcpSubnets, ports));
+    view(chosen).dhcp.push(dhcpServer(net, dhcpSubnets, ports, !routed.has(net.id)));
   }
+  for (const r of routers) view(r.hostId).routers.push(r);
 
-  const networks = new Map(input.networks.map((n) => [n.id, n]));
   const groups = new Map(input.securityGroups.map((g) => [g.id, g]));
-  const members = groupMembers(input.ports);
+  const members = groupMembers(ports);
   for (const p of ports) {
     const net = networks.get(p.networkId);
     if (p.bindingHost === '' || !net) continue;
@@ -334,4 +379,12 @@ export function computeHostViews(input: HostViewInput): HostViews {
 /** One host's view; empty when nothing is bound to it (the agent then removes everything). */
 export function hostNetworkView(views: HostViews, hostId: string): HostNetworkView {
   return views.hosts.get(hostId) ?? emptyView(hostId, views.underlay);
+}
+
+/** Whether the host's view serves metadata to `networkId`'s guests (a router's interface there, or its DHCP). */
+export function servesMetadata(view: HostNetworkView, networkId: string): boolean {
+  return (
+    view.routers.some((r) => r.metadata && r.interfaces.some((i) => i.networkId === networkId)) ||
+    view.dhcp.some((d) => d.networkId === networkId && d.metadata)
+  );
 }

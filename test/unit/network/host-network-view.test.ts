@@ -31,6 +31,7 @@ describe('host network view: links', () => {
       networks: [],
       ports: [],
       dhcp: [],
+      routers: [],
       underlayPeers: ['192.0.2.2', '192.0.2.9', '192.0.2.10'],
     });
   });

@@ -130,7 +130,7 @@ describe('host view parts', () => {
       }),
       port('p2', 'other', { fixedIps: [{ subnetId: 's1', ip: '10.0.0.12' }] }),
     ];
-    assert.deepEqual(dhcpServer(network(N1), [s1], ports), {
+    assert.deepEqual(dhcpServer(network(N1), [s1], ports, true), {
       networkId: N1,
       namespace: `qdhcp-${N1}`,
       bridge: 'brq11111111-aa',
@@ -149,7 +149,9 @@ describe('host view parts', () => {
         },
       ],
       hosts: [{ portId: 'p1', mac: 'fa:16:3e:00:00:11', ip: '10.0.0.11' }],
+      metadata: true,
     });
+    assert.equal(dhcpServer(network(N1), [s1], ports).metadata, false, 'metadata only when asked for');
   });
 
   it('hostPort: addresses with prefix and gateway (a /32 without one for an unknown subnet), rules as given', () => {
