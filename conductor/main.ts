@@ -90,6 +90,7 @@ import { StaleCopies } from './compute/evacuate-stale.ts';
 import { MoveService } from './compute/move-service.ts';
 import { HostReports } from './compute/host-reports.ts';
 import { serverHoldings } from './compute/project-holdings.ts';
+import { InstanceMetadata } from './compute/instance-metadata.ts';
 import { storeServerNetworking } from './compute/server-networking/store-server-networking.ts';
 import { instanceUsage } from './compute/usage.ts';
 import { WorkflowDriver } from './compute/workflow-driver.ts';
@@ -122,6 +123,7 @@ import { networkHoldings } from './network/project-holdings.ts';
 import { networkUsage, portUsage, securityGroupUsage } from './network/usage.ts';
 import { AgentNetworkPool } from './network-push/agent-network-pool.ts';
 import { NetworkPusher } from './network-push/network-pusher.ts';
+import { MetadataHosts } from './network/metadata-hosts.ts';
 import { DEFAULT_LIMITS } from './quotas/model.ts';
 import { Quotas } from './quotas/quotas.ts';
 import { backfillUsage } from './quotas/usage-backfill.ts';
@@ -255,6 +257,12 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       resyncIntervalMs: config.networkResyncS * 1000,
     });
     const net = storeServerNetworking({ networking, pusher, agents: netAgents });
+    // Registry.GetInstanceMetadata: DHCP placement as this conductor's pusher last made it.
+    const metadata = new InstanceMetadata({
+      store,
+      hosts: new MetadataHosts({ store, hosts, dhcpPlacement: () => pusher.dhcpPlacement() }),
+      nics: net,
+    });
     const volumeAgents = new VolumeAgentPool({
       storageCtor: proto.strato.agent.v1.AgentStorage,
       agentCtor: proto.strato.agent.v1.Agent,
@@ -409,7 +417,7 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
             },
             (err: unknown) => clog.warn({ err, hostId }, 'could not kick work waiting for a host'),
           );
-        }),
+        }, metadata),
       )
       .addReflection();
     const grace = config.shutdownGraceS * 1000;

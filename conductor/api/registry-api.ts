@@ -11,6 +11,7 @@ import type { RegistryHandlers } from '../../common/gen/strato/host/v1/Registry.
 import type { CallContext, Implementation } from '../../common/grpc/handlers.ts';
 import { csrField } from '../certificates/certificate-input.ts';
 import type { HostCertificateBook } from '../certificates/host-certificate-book.ts';
+import type { InstanceMetadata } from '../compute/instance-metadata.ts';
 import type { HostReports } from '../compute/host-reports.ts';
 import type { HostRegistry } from '../hosts/host-registry.ts';
 import { registerInput, selfReport, validateHostId } from '../hosts/registration.ts';
@@ -47,6 +48,8 @@ export function registryApi(
   certs: HostCertificateBook,
   /** Called after a (re-)registration: work waiting for this host can go on now. */
   onRegistered: (hostId: string) => void = () => {},
+  /** Answers GetInstanceMetadata; absent: UNIMPLEMENTED (a conductor without networking). */
+  metadata?: Pick<InstanceMetadata, 'lookup'>,
 ): Implementation<RegistryHandlers> {
   /**
    * The check every call makes first: the certificate names `hostId` and is
@@ -134,12 +137,13 @@ export function registryApi(
       return { certificatePem: signed.pem, serial: signed.facts.serial, notAfter: signed.facts.notAfter };
     },
 
-    // Contract stub (issue 13): the metadata lookup lands with conductor/network's
-    // per-host metadata view.
+    // Read-only: the host may ask only for the networks its pushed state serves
+    // metadata to (compute/instance-metadata.ts).
     async GetInstanceMetadata(req, ctx) {
       const hostId = validateHostId(req.hostId);
       await admit(ctx, hostId);
-      throw new StratoError('UNIMPLEMENTED', 'NOT_YET', 'the metadata service is not built yet');
+      if (!metadata) throw new StratoError('UNIMPLEMENTED', 'METADATA_NOT_CONFIGURED', 'no metadata service here');
+      return metadata.lookup(hostId, req.networkId, req.ip);
     },
   };
 }

@@ -100,6 +100,14 @@ export class NetworkPusher {
     await Promise.allSettled([...this.watches, this.loop]);
   }
 
+  /**
+   * Network id → the host serving its DHCP as the last cycle placed it (what the
+   * next cycle keeps while it qualifies): the metadata lookup decides with it.
+   */
+  dhcpPlacement(): ReadonlyMap<string, string> {
+    return this.dhcpHosts;
+  }
+
   /** A host (re)registered: it may have lost or kept anything; push its whole state. */
   hostRegistered(hostId: string): void {
     this.unimplemented.delete(hostId);
