@@ -1,12 +1,12 @@
 // Registry.GetInstanceMetadata on a real conductor, over the registry's mutual
 // TLS, with FAKE agents (test/harness/fake-agent.ts) hosting the servers. Two
 // networks use the same CIDR and each server holds the same address on its own;
-// each network's DHCP runs on the one host with a port there (no router: the
-// router records have no API in this branch; the router-host rules are covered
-// by test/unit/network/metadata-lookup.test.ts). A host answers for the network
-// it serves, with exactly what the server's spawn carried to the config drive;
-// a host that serves nothing for a network is refused, and the guest of the
-// other network never gets the first one's metadata.
+// each network's DHCP runs on the one host with a port there. A host answers
+// for the network it serves, with exactly what the server's spawn carried to
+// the config drive; a host that serves nothing for a network is refused, and
+// the guest of the other network never gets the first one's metadata. Last, a
+// router joins one network (its records written into the stopped conductor's
+// store: routers have no API in this branch) and metadata moves to its host.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,6 +16,10 @@ import type { ProtoGrpcType as HostProto } from '../../../common/gen/host.ts';
 import type { RegistryClient } from '../../../common/gen/strato/host/v1/Registry.ts';
 import { connect, type StratoClient } from '../../../common/grpc/client.ts';
 import { loadProtoPackage, toGrpcObject } from '../../../common/proto.ts';
+import { startConductor } from '../../../conductor/main.ts';
+import { networkPortKey, recordKey } from '../../../conductor/network/keys.ts';
+import { type PortRecord, ROUTER_INTERFACE_OWNER, type RouterRecord } from '../../../conductor/network/model.ts';
+import { SqliteStore } from '../../../conductor/store/sqlite/sqlite-store.ts';
 import { rejection } from '../../harness/errors.ts';
 import type { FakeAgent } from '../../harness/fake-agent.ts';
 import { waitFor } from '../../harness/wait.ts';
@@ -160,5 +164,73 @@ describe('conductor: Registry.GetInstanceMetadata over mutual TLS', () => {
       assert.equal(e.reason, reason);
       assert.equal(e.details.field, field);
     }
+  });
+
+  it('moves metadata to the host of a router that joins the network (its links there, no port)', async () => {
+    const subnetId = (await env.admin.networks.GetNetwork({ network: 'l3s-net-a' })).subnetIds[0] ?? '';
+    const now = new Date().toISOString();
+    const routerPort: PortRecord = {
+      id: 'l3s-router-port-a',
+      name: '',
+      projectId: '',
+      networkId: ids.netA,
+      mac: 'fa:16:3e:6c:33:01',
+      fixedIps: [{ subnetId, ip: '10.20.0.1' }],
+      securityGroupIds: [],
+      deviceId: 'l3s-router',
+      deviceOwner: ROUTER_INTERFACE_OWNER,
+      bindingHost: 'l3s-hv-3',
+      createdAt: now,
+      updatedAt: now,
+    };
+    const router: RouterRecord = {
+      id: 'l3s-router',
+      name: 'l3s-router',
+      projectId: '',
+      hostId: 'l3s-hv-3',
+      interfaces: [{ subnetId, networkId: ids.netA, portId: routerPort.id, ip: '10.20.0.1' }],
+      createdAt: now,
+      updatedAt: now,
+    };
+    await env.conductor.stop();
+    const store = new SqliteStore({ path: join(env.config.dataDir ?? '', 'state.db') });
+    try {
+      await store.create(recordKey('ports', routerPort.id), routerPort);
+      await store.create(networkPortKey(ids.netA, routerPort.id), {});
+      await store.create(recordKey('routers', router.id), router);
+    } finally {
+      await store.close();
+    }
+    env.conductor = await startConductor(env.config);
+    const hv3 = env.agents.find((a) => a.hostId === 'l3s-hv-3');
+    assert.ok(hv3);
+    await waitFor(
+      async () => ({ s3: hv3.lastState, s1: hv1.lastState }),
+      ({ s3, s1 }) =>
+        s3.networks.some((n) => n.networkId === ids.netA) &&
+        s1.networks.find((n) => n.networkId === ids.netA)?.vxlanPeers.includes('10.98.0.3') === true,
+      { what: 'net-a’s links on the router host, peered with hv-1', intervalMs: 100, timeoutMs: 20_000 },
+    );
+    assert.deepEqual(hv3.lastState.ports, [], 'the router’s leg is no tap');
+
+    const reg3 = await registryAs('l3s-hv-3');
+    const r = await reg3.GetInstanceMetadata({ hostId: 'l3s-hv-3', networkId: ids.netA, ip: ADDRESS });
+    assert.equal(r.instanceId, ids.vmA);
+    const notRouted = await rejection(
+      reg3.GetInstanceMetadata({ hostId: 'l3s-hv-3', networkId: ids.netB, ip: ADDRESS }),
+    );
+    assert.equal(notRouted.reason, 'METADATA_NOT_SERVED');
+    // net-a's DHCP host no longer serves its metadata; net-b, without a router, keeps its own.
+    const reg1 = await registryAs('l3s-hv-1');
+    const e = await rejection(reg1.GetInstanceMetadata({ hostId: 'l3s-hv-1', networkId: ids.netA, ip: ADDRESS }));
+    assert.equal(e.reason, 'METADATA_NOT_SERVED');
+    const reg2 = await registryAs('l3s-hv-2');
+    assert.equal(
+      (await reg2.GetInstanceMetadata({ hostId: 'l3s-hv-2', networkId: ids.netB, ip: ADDRESS })).instanceId,
+      ids.vmB,
+    );
+    // The router's own address is no server's.
+    const own = await rejection(reg3.GetInstanceMetadata({ hostId: 'l3s-hv-3', networkId: ids.netA, ip: '10.20.0.1' }));
+    assert.equal(own.reason, 'INSTANCE_NOT_FOUND');
   });
 });
