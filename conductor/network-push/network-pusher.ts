@@ -214,6 +214,7 @@ export class NetworkPusher {
           steps: res.steps,
           networks: d.state.networks?.length ?? 0,
           ports: d.state.ports?.length ?? 0,
+          routers: d.state.routers?.length ?? 0,
         },
         'network state pushed',
       );
