@@ -141,7 +141,10 @@ function gatewayOf(r: RouterRecord, input: RouterViewInput): HostRouterGateway |
   };
 }
 
-/** The router's associated floating IPs whose fixed address lies behind one of its interfaces. */
+/**
+ * The router's associated floating IPs on its gateway's subnet whose fixed
+ * address lies behind one of its interfaces.
+ */
 function floatingIpsOf(
   r: RouterRecord,
   gateway: HostRouterGateway | undefined,
@@ -152,11 +155,13 @@ function floatingIpsOf(
   const behind = interfaces
     .map((i) => parseCidr(input.subnets.get(i.subnetId)?.cidr ?? ''))
     .flatMap((c) => (c.ok ? [c.cidr] : []));
+  const outside = parseCidr(input.subnets.get(gateway.subnetId)?.cidr ?? '');
   const out = new Map<string, HostFloatingIp>();
   for (const f of input.floatingIps) {
     if (f.routerId !== r.id || f.portId === '' || f.networkId !== gateway.networkId) continue;
-    const fixed = parseIp(f.fixedIp);
-    if (parseIp(f.ip) === undefined || fixed === undefined) continue;
+    const [floating, fixed] = [parseIp(f.ip), parseIp(f.fixedIp)];
+    if (floating === undefined || fixed === undefined) continue;
+    if (!outside.ok || !cidrContains(outside.cidr, floating)) continue;
     if (!behind.some((c) => cidrContains(c, fixed))) continue;
     out.set(f.ip, { floatingIp: f.ip, fixedIp: f.fixedIp });
   }

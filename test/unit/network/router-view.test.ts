@@ -202,9 +202,11 @@ describe('host network view: routers', () => {
     const fips = [
       floatingIp('f1', EXT, '203.0.113.30', { portId: 'g-02', fixedIp: '10.0.0.4', routerId: 'r1' }),
       floatingIp('f2', EXT, '203.0.113.21', { portId: 'g-01', fixedIp: '10.0.0.3', routerId: 'r1' }),
+      // Left out: unassociated, another router's, a fixed address behind no interface, an address off the gateway's subnet.
       floatingIp('f3', EXT, '203.0.113.22'),
       floatingIp('f4', EXT, '203.0.113.23', { portId: 'g-09', fixedIp: '10.0.0.9', routerId: 'r9' }),
       floatingIp('f5', EXT, '203.0.113.24', { portId: 'g-08', fixedIp: '10.9.0.8', routerId: 'r1' }),
+      floatingIp('f6', EXT, '198.51.100.7', { portId: 'g-01', fixedIp: '10.0.0.3', routerId: 'r1' }),
     ];
     const v = computeHostViews(input({ floatingIps: fips }));
     assert.deepEqual(hostNetworkView(v, 'net-a').routers[0]!.floatingIps, [
