@@ -166,7 +166,7 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
     : new MetadataProxies({
         lookup: registryLookup(link, config.hostId),
         sockets: namespaceSockets(),
-        routerAddress: routerAddress(netlink!),
+        routerAddress: routerAddress(() => openNetlink()),
         log,
       });
   const syncMetadata = (): Promise<void> => metadata?.sync(network.state) ?? Promise.resolve();

@@ -11,16 +11,30 @@ const CIDR = `${METADATA_IP}/32`;
 const has = async (nl: Netlink): Promise<boolean> =>
   (await nl.listAddresses('lo')).some((a) => a.address === METADATA_IP && a.prefixLength === 32);
 
-export function routerAddress(netlink: Netlink): RouterAddress {
+/**
+ * `open` gives a netlink client of its own for each change, closed right after: a
+ * shared client keeps a worker inside the namespace for a while, which would pin a
+ * deleted router's namespace and, were it made again under the same name, keep
+ * acting in the old one.
+ */
+export function routerAddress(open: () => Promise<Netlink>): RouterAddress {
+  const inside = async (namespace: string, fn: (nl: Netlink) => Promise<void>): Promise<void> => {
+    const netlink = await open();
+    try {
+      await fn(netlink.inNamespace(namespace));
+    } finally {
+      await netlink.close();
+    }
+  };
   return {
-    async ensure(namespace) {
-      const nl = netlink.inNamespace(namespace);
-      if (!(await nl.getLink('lo')).up) await nl.setUp('lo', true);
-      if (!(await has(nl))) await nl.addAddress('lo', CIDR);
-    },
-    async remove(namespace) {
-      const nl = netlink.inNamespace(namespace);
-      if (await has(nl)) await nl.deleteAddress('lo', CIDR, { ignoreMissing: true });
-    },
+    ensure: (namespace) =>
+      inside(namespace, async (nl) => {
+        if (!(await nl.getLink('lo')).up) await nl.setUp('lo', true);
+        if (!(await has(nl))) await nl.addAddress('lo', CIDR);
+      }),
+    remove: (namespace) =>
+      inside(namespace, async (nl) => {
+        if (await has(nl)) await nl.deleteAddress('lo', CIDR, { ignoreMissing: true });
+      }),
   };
 }

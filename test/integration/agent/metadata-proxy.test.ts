@@ -3,8 +3,8 @@
 // "qrouter" one made only after the first sync), guests in namespaces of their own
 // on veths asking over HTTP, and the Registry test stub over mutual TLS as the
 // conductor. A guest reads its own metadata; an address the conductor does not know
-// gets 404; a restarted manager serves again; a stopped listener leaves nothing
-// listening and its socket closed.
+// gets 404; a restarted manager serves again, and so does a listener whose namespace
+// was made again; a stopped listener leaves nothing listening and its socket closed.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -19,7 +19,6 @@ import type { MetadataStateView } from '../../../agent/metadata/metadata-targets
 import { namespaceSockets } from '../../../agent/metadata/namespace-socket.ts';
 import { routerAddress } from '../../../agent/metadata/router-address.ts';
 import { openNetlink } from '../../../agent/network/netlink/netlink-client.ts';
-import type { Netlink } from '../../../agent/network/netlink/netlink.ts';
 import { ConductorLink } from '../../../agent/registry/conductor-link.ts';
 import type { ProtoGrpcType as HostProto } from '../../../common/gen/host.ts';
 import { mtlsChannelCredentials } from '../../../common/grpc/credentials.ts';
@@ -88,7 +87,6 @@ describe('metadata proxy in namespaces (root)', () => {
   let dir: string;
   let stub: RegistryStub;
   let link: ConductorLink;
-  let netlink: Netlink;
   let proxies: MetadataProxies | undefined;
   const fds: number[] = [];
   const real = namespaceSockets();
@@ -104,7 +102,7 @@ describe('metadata proxy in namespaces (root)', () => {
     new MetadataProxies({
       lookup: registryLookup(link, HOST),
       sockets,
-      routerAddress: routerAddress(netlink),
+      routerAddress: routerAddress(() => openNetlink()),
       log: quiet,
     });
 
@@ -133,7 +131,6 @@ describe('metadata proxy in namespaces (root)', () => {
       keyFile: join(dir, `${HOST}.key`),
     });
     link = new ConductorLink({ endpoints: [`127.0.0.1:${stub.port}`], credentials, Registry, log: quiet });
-    netlink = await openNetlink();
 
     // The "qdhcp" namespace as the DHCP plan leaves it: the DHCP port's address and
     // 169.254.169.254/32 (here on a bridge joining the guests' veths).
@@ -155,7 +152,6 @@ describe('metadata proxy in namespaces (root)', () => {
   after(async () => {
     await proxies?.close();
     link?.close();
-    await netlink?.close();
     await stub?.stop();
     for (const ns of [G1, G2, G3, NS_DHCP, NS_ROUTER]) await run('ip', ['netns', 'delete', ns]).catch(() => undefined);
     await rm(dir, { recursive: true, force: true });
@@ -213,6 +209,21 @@ describe('metadata proxy in namespaces (root)', () => {
     proxies = manager();
     await proxies.sync(bothState);
     assert.deepEqual(await getFrom(G1, '/latest/meta-data/instance-id'), { status: 200, body: INSTANCE_1 });
+    assert.deepEqual(await getFrom(G3, '/latest/meta-data/instance-id'), { status: 200, body: INSTANCE_3 });
+  });
+
+  it('a router namespace deleted and made again under the same name gets a new listener at the next sync', async () => {
+    await run('ip', ['netns', 'delete', G3]);
+    await run('ip', ['netns', 'delete', NS_ROUTER]);
+    await run('ip', ['netns', 'add', NS_ROUTER]);
+    await guestNamespace(G3, NS_ROUTER, 'qr', '10.78.0.10/24', '10.78.0.1');
+    await ip(NS_ROUTER, 'addr', 'add', '10.78.0.1/24', 'dev', 'qr');
+    await ip(NS_ROUTER, 'link', 'set', 'qr', 'up');
+    // The old socket still lives in the old namespace (and lo lost the address): no answer.
+    assert.notEqual((await getFrom(G3, '/latest/meta-data/instance-id')).error, undefined);
+    const before = fds.length;
+    await proxies!.sync(bothState);
+    assert.equal(fds.length, before + 1, 'one new socket, for the router only');
     assert.deepEqual(await getFrom(G3, '/latest/meta-data/instance-id'), { status: 200, body: INSTANCE_3 });
   });
 
