@@ -72,10 +72,12 @@ export class MetadataProxies {
         const { target } = this.#running.get(namespace)!;
         await this.#stop(namespace, 'no longer served');
         // A router that stays without the service loses the address too (a deleted one has no lo left).
-        if (target.kind === 'router' && (await this.#o.sockets.identity(namespace)) !== undefined) {
-          await this.#o.routerAddress
-            .remove(namespace)
-            .catch((err: unknown) => this.#log.warn({ err, namespace }, 'metadata address not removed'));
+        try {
+          if (target.kind === 'router' && (await this.#o.sockets.identity(namespace)) !== undefined) {
+            await this.#o.routerAddress.remove(namespace);
+          }
+        } catch (err) {
+          this.#log.warn({ err, namespace }, 'metadata address not removed');
         }
       }
       for (const target of [...wanted.values()].sort((a, b) => a.namespace.localeCompare(b.namespace))) {
