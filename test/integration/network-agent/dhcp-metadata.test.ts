@@ -2,8 +2,9 @@
 // host (real driver, dnsmasq, kernel): with dhcp.metadata the qdhcp namespace holds
 // 169.254.169.254/32, dnsmasq offers option 121 (the metadata route through the
 // DHCP port, the default route repeated), a guest that installs the routes it was
-// given reaches the proxy listening in that namespace and reads its own metadata;
-// turning metadata off takes the address, the option and the listener away again.
+// given reaches the proxy listening in that namespace and reads its own metadata,
+// another guest spoofing its address gets nothing; turning metadata off takes the
+// address, the option and the listener away again.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
@@ -25,12 +26,19 @@ const DHCP_IP = '10.66.0.2';
 const GATEWAY = '10.66.0.1';
 const GUEST_IP = '10.66.0.11';
 const GUEST_MAC = 'fa:16:3e:00:66:0b';
+const OTHER_IP = '10.66.0.12';
+const OTHER_MAC = 'fa:16:3e:00:66:0c';
 const INSTANCE = '66666666-0000-4000-8000-000000000066';
 
 /** GET http://169.254.169.254<path> from inside `ns`: status and body, or the error code. */
-async function getFrom(ns: string, path: string): Promise<{ status?: number; body?: string; error?: string }> {
+async function getFrom(
+  ns: string,
+  path: string,
+  localAddress?: string,
+): Promise<{ status?: number; body?: string; error?: string }> {
+  const options = { host: '169.254.169.254', path, timeout: 3000, ...(localAddress ? { localAddress } : {}) };
   const script = `
-    const req = require('node:http').get({ host: '169.254.169.254', path: ${JSON.stringify(path)}, timeout: 3000 }, (res) => {
+    const req = require('node:http').get(${JSON.stringify(options)}, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (c) => (body += c));
@@ -45,9 +53,11 @@ async function getFrom(ns: string, path: string): Promise<{ status?: number; bod
 describe('DHCP-served metadata on a network without a router (real driver, dnsmasq, kernel)', () => {
   let lab: Lab;
   let guestNs: string;
+  let otherNs: string;
   let proxies: MetadataProxies | undefined;
   const net = uuid();
   const portId = uuid();
+  const otherPortId = uuid();
   const vni = 2000 + Math.floor(Math.random() * 100000);
   const ifname = `g${portId.slice(0, 11)}`;
   const lookups: string[] = [];
@@ -62,7 +72,10 @@ describe('DHCP-served metadata on a network without a router (real driver, dnsma
         dhcp: {
           mac: 'fa:16:3e:00:66:02',
           subnets: [{ cidr: CIDR, serverIp: DHCP_IP, gateway: GATEWAY, dns: [] }],
-          hosts: [{ mac: GUEST_MAC, ip: GUEST_IP }],
+          hosts: [
+            { mac: GUEST_MAC, ip: GUEST_IP },
+            { mac: OTHER_MAC, ip: OTHER_IP },
+          ],
           metadata,
         },
       },
@@ -75,6 +88,14 @@ describe('DHCP-served metadata on a network without a router (real driver, dnsma
         ips: [GUEST_IP],
         securityGroups: [{ direction: 'egress', protocol: 'any', remoteCidrs: ['0.0.0.0/0'] }],
         attach: { namespace: guestNs },
+      },
+      {
+        portId: otherPortId,
+        networkId: net,
+        mac: OTHER_MAC,
+        ips: [OTHER_IP],
+        securityGroups: [{ direction: 'egress', protocol: 'any', remoteCidrs: ['0.0.0.0/0'] }],
+        attach: { namespace: otherNs },
       },
     ],
   });
@@ -105,6 +126,7 @@ describe('DHCP-served metadata on a network without a router (real driver, dnsma
   before(async () => {
     lab = await makeLab();
     guestNs = await lab.newGuest();
+    otherNs = await lab.newGuest();
   });
 
   after(async () => {
@@ -150,6 +172,24 @@ describe('DHCP-served metadata on a network without a router (real driver, dnsma
     assert.equal(r.status, 200, JSON.stringify(r));
     assert.equal((JSON.parse(r.body!) as { uuid: string }).uuid, INSTANCE);
     assert.deepEqual(lookups, [`${net} ${GUEST_IP}`]);
+  });
+
+  it('another guest gets 404 for its own address and nothing at all with the first guest’s as source', async () => {
+    const other = `g${otherPortId.slice(0, 11)}`;
+    const sh = (...args: string[]) => exec('ip', ['-n', otherNs, ...args]);
+    await sh('addr', 'add', `${OTHER_IP}/24`, 'dev', other);
+    await sh('link', 'set', other, 'up');
+    await sh('route', 'add', '169.254.169.254/32', 'via', DHCP_IP);
+    lookups.length = 0;
+    assert.equal((await getFrom(otherNs, '/openstack/latest/meta_data.json')).status, 404);
+    assert.deepEqual(lookups, [`${net} ${OTHER_IP}`]);
+    // Spoofing: the first guest's address as source. Anti-spoofing on the port drops it
+    // before it reaches the proxy, so nothing is looked up and nothing comes back.
+    await sh('addr', 'add', `${GUEST_IP}/32`, 'dev', other);
+    lookups.length = 0;
+    const spoofed = await getFrom(otherNs, '/openstack/latest/meta_data.json', GUEST_IP);
+    assert.equal(spoofed.status, undefined, JSON.stringify(spoofed));
+    assert.deepEqual(lookups, []);
   });
 
   it('metadata off: the address, option 121 and the listener go', async () => {
