@@ -55,6 +55,10 @@ import { LinuxNetworkDriver } from './network/linux/linux-network-driver.ts';
 import { openNetlink } from './network/netlink/netlink-client.ts';
 import { NetworkState } from './network/network-state.ts';
 import { resolveUnderlay } from './network/underlay-facts.ts';
+import { registryLookup } from './metadata/metadata-lookup.ts';
+import { MetadataProxies } from './metadata/metadata-proxies.ts';
+import { namespaceSockets } from './metadata/namespace-socket.ts';
+import { routerAddress } from './metadata/router-address.ts';
 import { imagesInUse } from './reconcile/images-in-use.ts';
 import { networkOrphans } from './reconcile/network-orphans.ts';
 import { Reconciler } from './reconcile/reconciler.ts';
@@ -155,6 +159,19 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
     Registry: hostProto.strato.host.v1.Registry,
     log,
   });
+  // The metadata service (169.254.169.254 in qdhcp/qrouter namespaces) follows every
+  // applied network state, the restored one included; not in fake mode (no namespaces).
+  const metadata = fake
+    ? undefined
+    : new MetadataProxies({
+        lookup: registryLookup(link, config.hostId),
+        sockets: namespaceSockets(),
+        routerAddress: routerAddress(() => openNetlink()),
+        log,
+      });
+  const syncMetadata = (): Promise<void> => metadata?.sync(network.state) ?? Promise.resolve();
+  network.on('applied', () => void syncMetadata());
+  void syncMetadata();
   const images = new ImageCache({
     dir: `${config.stateDir}/images`,
     source: new RegistryImageSource(link, config.hostId),
@@ -312,7 +329,11 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
       .then(evictImages)
       .catch((err: unknown) => log.warn({ err }, 'image cache eviction failed'))
       .finally(() => resyncs.beat());
-    network.reapply().catch((err: unknown) => log.warn({ err }, 'network resync failed'));
+    network
+      .reapply()
+      .catch((err: unknown) => log.warn({ err }, 'network resync failed'))
+      // Also catches a namespace that appeared or was made again since the last apply.
+      .then(syncMetadata);
     registrar.heartbeatNow();
   }, config.resyncIntervalS * 1000);
 
@@ -335,6 +356,7 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
       await registrar.stop();
       await server.shutdown(5000);
       manager.close();
+      await metadata?.close();
       link.close();
       // The host's links, rules and dnsmasq stay: guests keep their network while the agent is away.
       await network.close();

@@ -1,6 +1,7 @@
 // The files of an OpenStack config drive (what cloud-init's ConfigDrive source
 // reads), as plain data: no disk, no tools. config-drive-writer.ts turns the tree
-// into an ISO9660 image labelled `config-2`.
+// into an ISO9660 image labelled `config-2`; the metadata service
+// (agent/metadata/) serves the same documents over HTTP from the same functions.
 import { invalidArgument } from '../../common/errors.ts';
 
 export interface ConfigDriveInput {
@@ -98,6 +99,33 @@ function checkedKeys(keys: readonly GuestPublicKey[]): GuestPublicKey[] {
   return [...keys];
 }
 
+/** What meta_data.json says (the drive's and the metadata service's). Throws INVALID_ARGUMENT for bad keys. */
+export function metaDataDocument(input: ConfigDriveInput): Record<string, unknown> {
+  const keys = checkedKeys(input.publicKeys ?? []);
+  return {
+    uuid: input.instanceId,
+    name: input.name,
+    hostname: hostnameFor(input.name, input.instanceId),
+    project_id: input.projectId,
+    availability_zone: input.availabilityZone,
+    launch_index: 0,
+    meta: { ...input.metadata },
+    // Nova's layout: name → key, and the same keys as a list with their type.
+    public_keys: Object.fromEntries(keys.map((k) => [k.name, k.key])),
+    keys: keys.map((k) => ({ name: k.name, type: 'ssh', data: k.key })),
+    files: [],
+  };
+}
+
+/** meta_data.json's bytes, the same on the drive and from the metadata service. */
+export const metaDataJson = (input: ConfigDriveInput): Buffer => json(metaDataDocument(input));
+
+/** network_data.json's bytes from the conductor's document. Throws INVALID_ARGUMENT when it is not a JSON object. */
+export const networkDataJson = (doc: string): Buffer => json(parseNetworkData(doc));
+
+/** vendor_data.json: strato has no vendor data. */
+export const vendorDataJson = (): Buffer => json({});
+
 /** The drive's files. Throws INVALID_ARGUMENT for oversized user data or bad network data. */
 export function configDriveTree(input: ConfigDriveInput): ConfigDriveFile[] {
   if (input.userData.length > MAX_USER_DATA_BYTES) {
@@ -109,25 +137,10 @@ export function configDriveTree(input: ConfigDriveInput): ConfigDriveFile[] {
       },
     );
   }
-  const hostname = hostnameFor(input.name, input.instanceId);
-  const keys = checkedKeys(input.publicKeys ?? []);
-  const metaData = {
-    uuid: input.instanceId,
-    name: input.name,
-    hostname,
-    project_id: input.projectId,
-    availability_zone: input.availabilityZone,
-    launch_index: 0,
-    meta: { ...input.metadata },
-    // Nova's layout: name → key, and the same keys as a list with their type.
-    public_keys: Object.fromEntries(keys.map((k) => [k.name, k.key])),
-    keys: keys.map((k) => ({ name: k.name, type: 'ssh', data: k.key })),
-    files: [],
-  };
   const files: ConfigDriveFile[] = [
-    { path: 'openstack/latest/meta_data.json', content: json(metaData) },
-    { path: 'openstack/latest/network_data.json', content: json(parseNetworkData(input.networkDataJson)) },
-    { path: 'openstack/latest/vendor_data.json', content: json({}) },
+    { path: 'openstack/latest/meta_data.json', content: metaDataJson(input) },
+    { path: 'openstack/latest/network_data.json', content: networkDataJson(input.networkDataJson) },
+    { path: 'openstack/latest/vendor_data.json', content: vendorDataJson() },
   ];
   if (input.userData.length > 0) {
     files.push({ path: 'openstack/latest/user_data', content: Buffer.from(input.userData) });

@@ -46,6 +46,11 @@ export interface DhcpSpec {
   hosts: DhcpHost[];
   /** Upstream resolvers for dnsmasq; without any it runs with --no-resolv. */
   upstreamDns?: string[];
+  /**
+   * Serve the metadata service from the DHCP namespace: 169.254.169.254/32 on its
+   * interface and DHCP option 121 routing it through the DHCP port. @default false
+   */
+  metadata?: boolean;
 }
 
 export interface NetworkSpec {

@@ -74,6 +74,7 @@ function dhcpFromProto(d: DhcpConfig__Output, field: string): DhcpSpec {
     hosts: d.hosts.map((h, i) => dhcpHostFromProto(h, `${field}.hosts[${i}]`)),
   };
   if (d.upstreamDns.length > 0) out.upstreamDns = strings(d.upstreamDns, `${field}.upstream_dns`);
+  if (d.metadata) out.metadata = true;
   return out;
 }
 

@@ -2,6 +2,7 @@
 // and the two files it re-reads on SIGHUP (static hosts, per-subnet options), so a port
 // change is a file write plus a signal, never a restart. Pure.
 import { invalidArgument } from '../../../common/errors.ts';
+import { METADATA_IP } from '../../../common/network-names.ts';
 import type { DhcpSpec } from '../network-driver.ts';
 import { checkHostname, checkIp, checkIpv4, checkMac, ipv4InCidr, ipv4Network, netmask, parseCidr } from './addr.ts';
 
@@ -40,7 +41,10 @@ export interface DnsmasqConfig {
   argv: string[];
   hostsFile: string;
   optsFile: string;
-  /** `serverIp/prefix` per subnet, for the namespace end of the veth. */
+  /**
+   * `serverIp/prefix` per subnet, for the namespace end of the veth; then, when the
+   * namespace serves metadata, `169.254.169.254/32` (the proxy listens on it there).
+   */
   addresses: string[];
 }
 
@@ -81,6 +85,13 @@ export function renderDnsmasq(spec: DhcpSpec, iface: string, mtu: number, paths:
   subnets.forEach((s, i) => {
     // An empty router option stops dnsmasq from offering itself as the gateway.
     opts.push(s.gateway === undefined ? `tag:${tag(i)},option:router` : `tag:${tag(i)},option:router,${s.gateway}`);
+    if (spec.metadata === true) {
+      // Option 121: the metadata address through this namespace. A client that takes
+      // option 121 ignores option 3 (RFC 3442), so the default route is repeated in it.
+      const routes = [`${METADATA_IP}/32,${s.serverIp}`];
+      if (s.gateway !== undefined) routes.push(`0.0.0.0/0,${s.gateway}`);
+      opts.push(`tag:${tag(i)},option:classless-static-route,${routes.join(',')}`);
+    }
     if (s.dns.length > 0) opts.push(`tag:${tag(i)},option:dns-server,${s.dns.join(',')}`);
     opts.push(`tag:${tag(i)},option:mtu,${mtu}`);
   });
@@ -95,7 +106,10 @@ export function renderDnsmasq(spec: DhcpSpec, iface: string, mtu: number, paths:
     argv,
     hostsFile: hosts.map((l) => `${l}\n`).join(''),
     optsFile: opts.map((l) => `${l}\n`).join(''),
-    addresses: subnets.map((s) => `${s.serverIp}/${s.c.prefix}`),
+    addresses: [
+      ...subnets.map((s) => `${s.serverIp}/${s.c.prefix}`),
+      ...(spec.metadata === true ? [`${METADATA_IP}/32`] : []),
+    ],
   };
 }
 

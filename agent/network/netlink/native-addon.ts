@@ -1,5 +1,6 @@
 // Loads strato's N-API addon (native/netns.c, built by scripts/build-native):
-// setns, tap creation and named-namespace bind mounts, none of which Node can do.
+// setns, tap creation, named-namespace bind mounts and sockets made inside a
+// namespace, none of which Node can do.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +23,11 @@ export interface NetnsAddon {
   netnsCreate(name: string): void;
   /** `ip netns delete NAME`. */
   netnsDelete(name: string): void;
+  /**
+   * A listening TCP socket created inside the network namespace at `path` (the thread
+   * goes back at once), bound to `address:port`; returns its fd, which the caller owns.
+   */
+  listenTcpInNamespace(path: string, address: string, port: number, backlog: number): number;
 }
 
 export const DEFAULT_ADDON_PATH = fileURLToPath(new URL('../../../build/native/strato_netns.node', import.meta.url));

@@ -1,13 +1,16 @@
 // A TEST STUB of the conductor's strato.host.v1.Registry, for the agent's
 // integration tests only: it accepts Register/Heartbeat/ReportInstance over
 // mutual TLS (recording every call), serves PullImage from one image file, and
-// answers with the expected instance ids the test sets. It is not the conductor.
+// answers with the expected instance ids the test sets, and GetInstanceMetadata from
+// the guests the test sets. It is not the conductor.
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { StratoError } from '../../../common/errors.ts';
 import type { ProtoGrpcType as HostProto } from '../../../common/gen/host.ts';
+import type { GetInstanceMetadataRequest__Output } from '../../../common/gen/strato/host/v1/GetInstanceMetadataRequest.ts';
+import type { GetInstanceMetadataResponse } from '../../../common/gen/strato/host/v1/GetInstanceMetadataResponse.ts';
 import type { Orphans__Output } from '../../../common/gen/strato/host/v1/Orphans.ts';
 import type { InstanceReport__Output } from '../../../common/gen/strato/host/v1/InstanceReport.ts';
 import type { RegisterRequest__Output } from '../../../common/gen/strato/host/v1/RegisterRequest.ts';
@@ -59,6 +62,9 @@ export class RegistryStub extends EventEmitter<StubEvents> {
   /** Answer heartbeats NOT_FOUND until the next Register, as a conductor that lost the host would. */
   forgetHosts = false;
   port = 0;
+  /** GetInstanceMetadata's answers by `${networkId} ${ip}`; anything else is NOT_FOUND. */
+  readonly guests = new Map<string, GetInstanceMetadataResponse>();
+  readonly metadataCalls: GetInstanceMetadataRequest__Output[] = [];
   private server: StratoServer | undefined;
   private readonly image: StubImage;
 
@@ -112,8 +118,11 @@ export class RegistryStub extends EventEmitter<StubEvents> {
       async RenewCertificate() {
         throw new StratoError('FAILED_PRECONDITION', 'CA_UNAVAILABLE', 'the registry stub signs nothing');
       },
-      async GetInstanceMetadata() {
-        throw new StratoError('NOT_FOUND', 'INSTANCE_NOT_FOUND', 'the registry stub knows no instances');
+      async GetInstanceMetadata(req) {
+        self.metadataCalls.push(req);
+        const guest = self.guests.get(`${req.networkId} ${req.ip}`);
+        if (guest === undefined) throw new StratoError('NOT_FOUND', 'INSTANCE_NOT_FOUND', 'no such guest in the stub');
+        return guest;
       },
     });
     this.port = await this.server.listen('127.0.0.1:0', await mtlsServerCredentials(tls));

@@ -14,6 +14,10 @@ export interface DhcpNetnsOptions {
   /** Static leases, MAC → host part of the address. */
   hosts?: { mac: string; ip: string }[];
   mtu?: number;
+  /** More `--dhcp-option` values for dnsmasq, e.g. `option:classless-static-route,…`. */
+  dhcpOptions?: string[];
+  /** Also put 169.254.169.254/32 on the bridge (a metadata service can listen there). */
+  metadataAddress?: boolean;
 }
 
 export interface DhcpNetns {
@@ -41,6 +45,7 @@ export async function createDhcpNetns(opts: DhcpNetnsOptions): Promise<DhcpNetns
     await ns('link', 'set', 'lo', 'up');
     await ns('link', 'add', 'br0', 'type', 'bridge');
     await ns('addr', 'add', `${gateway}/24`, 'dev', 'br0');
+    if (opts.metadataAddress) await ns('addr', 'add', '169.254.169.254/32', 'dev', 'br0');
     await ns('link', 'set', 'br0', 'up');
     for (const tap of opts.taps) {
       await ns('tuntap', 'add', 'dev', tap, 'mode', 'tap');
@@ -55,6 +60,7 @@ export async function createDhcpNetns(opts: DhcpNetnsOptions): Promise<DhcpNetns
       `--pid-file=${join(opts.dir, 'dnsmasq.pid')}`,
       `--dhcp-option=option:router,${gateway}`,
       ...(opts.mtu ? [`--dhcp-option=option:mtu,${opts.mtu}`] : []),
+      ...(opts.dhcpOptions ?? []).map((o) => `--dhcp-option=${o}`),
       ...(opts.hosts ?? []).map((h) => `--dhcp-host=${h.mac},${h.ip}`),
     ];
     dnsmasq = spawn('ip', args, { stdio: ['ignore', 'ignore', 'ignore'] });

@@ -20,6 +20,7 @@ describe('hostNetworkFromProto', () => {
     const net = m.networks[0]!;
     net.mtu = 1400;
     net.dhcp!.upstreamDns = ['192.0.2.53'];
+    net.dhcp!.metadata = true;
     net.dhcp!.subnets.push({ cidr: '10.0.1.0/24', serverIp: '10.0.1.2', gateway: '', dns: [] });
     net.dhcp!.hosts.push({ mac: 'fa:16:3e:00:00:11', ip: '10.0.1.11', hostname: '' });
     m.networks.push({
@@ -58,6 +59,7 @@ describe('hostNetworkFromProto', () => {
     const wn = want.networks[0]!;
     wn.mtu = 1400;
     wn.dhcp!.upstreamDns = ['192.0.2.53'];
+    wn.dhcp!.metadata = true;
     wn.dhcp!.subnets.push({ cidr: '10.0.1.0/24', serverIp: '10.0.1.2', dns: [] });
     wn.dhcp!.hosts.push({ mac: 'fa:16:3e:00:00:11', ip: '10.0.1.11' });
     want.networks.push({ networkId: NET2, type: 'flat', physicalBridge: 'br-ex', vxlanPeers: [] });

@@ -58,6 +58,36 @@ describe('renderDnsmasq', () => {
     assert.equal(c.hostsFile, 'fa:16:3e:00:00:10,10.0.0.10,vm-1\nfa:16:3e:00:00:11,10.1.0.11\n');
   });
 
+  it('with metadata: 169.254.169.254/32 on the interface and option 121 per subnet, default route repeated', () => {
+    const c = renderDnsmasq(spec({ metadata: true }), 'ns-net1', 1450, paths);
+    assert.deepEqual(c.addresses, ['10.0.0.2/24', '10.1.0.2/24', '169.254.169.254/32']);
+    assert.equal(
+      c.optsFile,
+      [
+        'tag:subnet0,option:router,10.0.0.1',
+        // Through this subnet's DHCP port; a client that takes 121 ignores the router option.
+        'tag:subnet0,option:classless-static-route,169.254.169.254/32,10.0.0.2,0.0.0.0/0,10.0.0.1',
+        'tag:subnet0,option:dns-server,10.0.0.53,10.0.0.54',
+        'tag:subnet0,option:mtu,1450',
+        'tag:subnet1,option:router',
+        // No gateway: no default route either.
+        'tag:subnet1,option:classless-static-route,169.254.169.254/32,10.1.0.2',
+        'tag:subnet1,option:mtu,1450',
+        '',
+      ].join('\n'),
+    );
+    // A file change (SIGHUP), never a restart: the argv is the same with or without metadata.
+    assert.deepEqual(c.argv, renderDnsmasq(spec(), 'ns-net1', 1450, paths).argv);
+  });
+
+  it('without metadata: neither the address nor option 121', () => {
+    for (const metadata of [undefined, false]) {
+      const c = renderDnsmasq(spec({ metadata }), 'ns-net1', 1450, paths);
+      assert.ok(!c.addresses.some((a) => a.startsWith('169.254.')), String(metadata));
+      assert.ok(!c.optsFile.includes('classless-static-route'), String(metadata));
+    }
+  });
+
   it('uses upstream resolvers instead of --no-resolv when configured', () => {
     const c = renderDnsmasq(spec({ upstreamDns: ['192.0.2.53'] }), 'ns-net1', 1450, paths);
     assert.ok(c.argv.includes('--server=192.0.2.53') && !c.argv.includes('--no-resolv'));

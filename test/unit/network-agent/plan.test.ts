@@ -150,6 +150,25 @@ describe('planHost', () => {
     assert.deepEqual((steps[7] as { changes: string[] }).changes, ['delete tables']);
   });
 
+  it('metadata on a served network: the address on the namespace end and option 121 by a reload; off takes both away', () => {
+    const d = desiredState();
+    const obs = converged(resolve(d));
+    d.networks[0]!.dhcp!.metadata = true;
+    const on = plan(d, obs);
+    assert.deepEqual(kinds(on), ['write-dhcp-files', 'add-address', 'reload-dnsmasq']);
+    assert.match((on[0] as { opts: string }).opts, /classless-static-route,169\.254\.169\.254\/32,10\.0\.0\.2,/);
+    assert.deepEqual(on[1], {
+      kind: 'add-address',
+      namespace: dhcpNamespaceName(NET),
+      link: `ns-${NET.slice(0, 11)}`,
+      cidr: '169.254.169.254/32',
+    });
+    const served = converged(resolve(d));
+    assert.deepEqual(plan(d, served), []);
+    d.networks[0]!.dhcp!.metadata = false;
+    assert.deepEqual(kinds(plan(d, served)), ['write-dhcp-files', 'delete-address', 'reload-dnsmasq']);
+  });
+
   it('a port leaving a host that keeps others loses its rules before its tap', () => {
     const d = desiredState();
     d.ports.push({ ...structuredClone(d.ports[0]!), portId: PORT2, mac: 'fa:16:3e:00:00:20' });

@@ -1,17 +1,22 @@
 // strato_netns: the few system calls Node cannot make itself, exposed through
 // N-API (stable across Node versions). Everything acts on the CALLING THREAD's
 // network namespace: strato calls these from worker threads, each of which owns
-// one namespace (setns(CLONE_NEWNET) is per-thread on Linux).
+// one namespace (setns(CLONE_NEWNET) is per-thread on Linux), except
+// listenTcpInNamespace, which returns the thread to its namespace before it returns.
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/if.h>
 #include <linux/if_tun.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <sched.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mount.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <node_api.h>
@@ -209,12 +214,83 @@ static napi_value js_netns_delete(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+// listenTcpInNamespace(path, address, port, backlog): a listening TCP socket that
+// lives in the network namespace at `path`, returned as a file descriptor for Node
+// (net.Server.listen({ fd })). Why: the metadata service listens on
+// 169.254.169.254:80 inside every qrouter/qdhcp namespace that serves it; one
+// socket per namespace in the agent costs a file descriptor, where a proxy process
+// per namespace (Neutron's haproxy) costs megabytes each. A socket belongs to the
+// namespace it was created in for its whole life, so only socket() runs inside:
+// the thread enters the namespace, creates the socket and goes back at once;
+// bind/listen act on the socket wherever the thread is. If going back fails the
+// process aborts: a thread left in a guest-facing namespace must not live on.
+static napi_value js_listen_tcp_in_namespace(napi_env env, napi_callback_info info) {
+  size_t argc = 4;
+  napi_value argv[4];
+  char path[4096], addr[64];
+  int32_t port = 0, backlog = 0;
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  if (argc < 4 || get_string(env, argv[0], path, sizeof path) || get_string(env, argv[1], addr, sizeof addr) ||
+      napi_get_value_int32(env, argv[2], &port) != napi_ok || napi_get_value_int32(env, argv[3], &backlog) != napi_ok ||
+      port < 0 || port > 65535 || backlog < 1)
+    return throw_type(env, "listenTcpInNamespace(path: string, address: IPv4 string, port: 0-65535, backlog >= 1)");
+  struct sockaddr_in sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sin_family = AF_INET;
+  sa.sin_port = htons((uint16_t)port);
+  if (inet_pton(AF_INET, addr, &sa.sin_addr) != 1) return throw_type(env, "listenTcpInNamespace: address must be dotted IPv4");
+
+  int saved = open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
+  if (saved < 0) return throw_errno(env, errno, "open", "/proc/thread-self/ns/net");
+  int target = open(path, O_RDONLY | O_CLOEXEC);
+  if (target < 0) {
+    int err = errno;
+    close(saved);
+    return throw_errno(env, err, "open", path);
+  }
+  if (setns(target, CLONE_NEWNET) < 0) {
+    int err = errno;
+    close(target);
+    close(saved);
+    return throw_errno(env, err, "setns", path);
+  }
+  close(target);
+  int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  int socket_err = errno;
+  // Back to where the thread was, whatever socket() did.
+  if (setns(saved, CLONE_NEWNET) < 0) {
+    fprintf(stderr, "strato_netns: cannot return to the original network namespace: %s\n", strerror(errno));
+    abort();
+  }
+  close(saved);
+  if (fd < 0) return throw_errno(env, socket_err, "socket", path);
+  const char *step = "setsockopt";
+  int one = 1;
+  if (setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) < 0) goto fail;
+  // Bind even before the address is on an interface of the namespace (it may be
+  // added after the listener starts): packets to it are delivered once it is there.
+  if (setsockopt(fd, IPPROTO_IP, IP_FREEBIND, &one, sizeof one) < 0) goto fail;
+  step = "bind";
+  if (bind(fd, (struct sockaddr *)&sa, sizeof sa) < 0) goto fail;
+  step = "listen";
+  if (listen(fd, backlog) < 0) goto fail;
+  napi_value out;
+  napi_create_int32(env, fd, &out);
+  return out;
+fail: {
+  int err = errno;
+  close(fd);
+  return throw_errno(env, err, step, addr);
+}
+}
+
 static napi_value init(napi_env env, napi_value exports) {
   napi_property_descriptor props[] = {
       {"setns", NULL, js_setns, NULL, NULL, NULL, napi_default, NULL},
       {"createTap", NULL, js_create_tap, NULL, NULL, NULL, napi_default, NULL},
       {"netnsCreate", NULL, js_netns_create, NULL, NULL, NULL, napi_default, NULL},
       {"netnsDelete", NULL, js_netns_delete, NULL, NULL, NULL, napi_default, NULL},
+      {"listenTcpInNamespace", NULL, js_listen_tcp_in_namespace, NULL, NULL, NULL, napi_default, NULL},
   };
   napi_define_properties(env, exports, sizeof props / sizeof props[0], props);
   return exports;
