@@ -1,7 +1,10 @@
 // Who a guest is, asked of the conductor (Registry.GetInstanceMetadata over the
 // agent's mTLS link): by its network and source address only, never by anything the
-// guest sends. Answers are kept a few seconds, because cloud-init reads a dozen paths
-// in a row; concurrent asks for the same guest share one call. Errors are the
+// guest sends. Answers are kept one second, because cloud-init reads a dozen paths
+// in a row; concurrent asks for the same guest share one call. Not longer: an address
+// freed by a deleted server and given to a new one must never answer with the old
+// server's facts, and a new guest needs far more than a second from its port's
+// creation to its first HTTP request (boot, DHCP). Errors are the
 // conductor's (NOT_FOUND: no such guest; UNAVAILABLE/DEADLINE_EXCEEDED: no conductor
 // answered) and are not kept.
 import type { GetInstanceMetadataResponse__Output } from '../../common/gen/strato/host/v1/GetInstanceMetadataResponse.ts';
@@ -16,7 +19,7 @@ export interface MetadataLookup {
 export interface CachedLookupOptions {
   /** The uncached lookup. */
   fetch(networkId: string, ip: string): Promise<ConfigDriveInput>;
-  /** How long an answer is reused. @default 5000 */
+  /** How long an answer is reused. @default 1000 */
   ttlMs?: number;
   /** Answers kept at most (oldest dropped first). @default 256 */
   maxEntries?: number;
@@ -26,7 +29,7 @@ export interface CachedLookupOptions {
 
 /** A lookup with a short-lived cache in front of `fetch`. */
 export function cachedLookup(o: CachedLookupOptions): MetadataLookup {
-  const ttl = o.ttlMs ?? 5000;
+  const ttl = o.ttlMs ?? 1000;
   const max = o.maxEntries ?? 256;
   const now = o.now ?? Date.now;
   // Insertion order is age order: a refreshed entry is deleted and set again.

@@ -132,6 +132,8 @@ describe('desired host state as a proto message', () => {
               mac: net1.dhcpMac,
               subnets: [{ cidr: '10.0.0.0/24', serverIp: '10.0.0.2', gateway: '10.0.0.1', dns: ['192.0.2.53'] }],
               hosts: [{ mac: 'fa:16:3e:00:00:0a', ip: '10.0.0.3' }],
+              // No router joins it: its DHCP namespace serves the metadata service.
+              metadata: true,
             },
           },
           {
@@ -144,6 +146,7 @@ describe('desired host state as a proto message', () => {
               mac: flat.dhcpMac,
               subnets: [{ cidr: '198.51.100.0/24', serverIp: '198.51.100.2', dns: [] }],
               hosts: [{ mac: 'fa:16:3e:00:00:0b', ip: '198.51.100.3' }],
+              metadata: true,
             },
           },
         ],
