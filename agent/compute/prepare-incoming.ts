@@ -84,8 +84,10 @@ export async function prepareIncoming(
       networkDataJson: req.networkDataJson,
       publicKeys: req.publicKeys ?? [],
     });
-    await disks.writeConfigDrive(drive, paths.configDrive);
-    await restrict(paths.configDrive, GROUP_READ_MODE, gid);
+    if (!req.noConfigDrive) {
+      await disks.writeConfigDrive(drive, paths.configDrive);
+      await restrict(paths.configDrive, GROUP_READ_MODE, gid);
+    }
     for (const v of requestVolumes(req)) {
       await hv.setVolumeSecret(v.volumeId, v.chapSecret);
       reverter.add(`volume secret ${v.volumeId}`, () => hv.removeVolumeSecret(v.volumeId));

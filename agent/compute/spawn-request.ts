@@ -29,6 +29,8 @@ export interface SpawnRequest {
   volumes?: VolumeAttachment[];
   /** SSH public keys for the config drive (checked by configDriveTree); absent: none. */
   publicKeys?: GuestPublicKey[];
+  /** No config drive: the guest reads the metadata service instead. @default false */
+  noConfigDrive?: boolean;
 }
 
 /** A port as the conductor sends it with a spawn or a hot-plug. */
@@ -111,7 +113,7 @@ export function instanceSpecFor(req: SpawnRequest, ctx: SpecContext): InstanceSp
     virtType: ctx.virtType,
     flavor: { ...req.flavor },
     rootDisk,
-    configDrive: { path: ctx.paths.configDrive },
+    ...(req.noConfigDrive ? {} : { configDrive: { path: ctx.paths.configDrive } }),
     ports: req.ports.map(portSpecOf),
     volumes: (req.volumes ?? []).map((v, i) => volumeSpecOf(v, `volumes[${i}]`)),
     consoleLogPath: ctx.paths.consoleLog,

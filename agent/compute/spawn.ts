@@ -111,10 +111,12 @@ export async function spawnInstance(deps: SpawnDeps, req: SpawnRequest, guard: V
       await restrict(paths.disk, GROUP_WRITE_MODE, gid);
       lap('overlayMs');
     }
-    await disks.writeConfigDrive(drive, paths.configDrive);
-    reverter.add('config drive', () => rm(paths.configDrive, { force: true }));
-    await restrict(paths.configDrive, GROUP_READ_MODE, gid);
-    lap('configDriveMs');
+    if (!req.noConfigDrive) {
+      await disks.writeConfigDrive(drive, paths.configDrive);
+      reverter.add('config drive', () => rm(paths.configDrive, { force: true }));
+      await restrict(paths.configDrive, GROUP_READ_MODE, gid);
+      lap('configDriveMs');
+    }
     // QEMU logs in to every volume at start with the password from its secret.
     await setVolumeSecrets(hv, requestVolumes(req), reverter);
     lap('volumeSecretsMs');

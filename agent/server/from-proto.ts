@@ -42,6 +42,7 @@ export function spawnRequestFromProto(req: SpawnInstanceRequest__Output): SpawnR
     out.image = { id: image.id, sha256: image.sha256.toLowerCase(), sizeBytes: Number(image.sizeBytes), diskFormat };
   }
   if (bootVolume) out.bootVolume = volumeFromProto(bootVolume, 'boot_volume');
+  if (req.noConfigDrive) out.noConfigDrive = true;
   return out;
 }
 

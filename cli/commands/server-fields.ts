@@ -68,6 +68,7 @@ export const SERVER_FIELDS: Column<Server__Output>[] = [
   },
   { header: 'Image', get: (s) => s.imageId },
   { header: 'Key Name', get: (s) => s.keyName },
+  { header: 'Config Drive', get: (s) => (s.configDrive ? 'True' : 'False') },
   { header: 'Project', get: (s) => s.projectId },
   { header: 'User', get: (s) => s.userId },
   { header: 'Fault', get: (s) => faultCell(s.fault) },

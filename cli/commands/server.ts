@@ -78,6 +78,8 @@ interface CreateOpts extends WaitOpts {
   network?: string[];
   port?: string[];
   keyName?: string;
+  /** false with --no-config-drive (commander's negation; true otherwise). */
+  configDrive?: boolean;
 }
 
 export interface NicArg {
@@ -168,7 +170,8 @@ export function registerServer(program: Command, ctx: Ctx): void {
       .option('--network <network>', 'a NIC on this network, name or id (repeatable)', collect)
       .option('--port <port>', 'a NIC on this existing port, name or id (repeatable)', collect)
       .option('--nic <spec>', 'net-id=NET[,v4-fixed-ip=IP] | port-id=PORT (repeatable; comes first)', collect)
-      .option('--key-name <keypair>', 'one of your key pairs: its public key goes onto the config drive', nameOrId),
+      .option('--key-name <keypair>', 'one of your key pairs: its public key goes onto the config drive', nameOrId)
+      .option('--no-config-drive', 'no config drive: the guest reads http://169.254.169.254 instead'),
     'the server is ACTIVE',
   ).action(async (name: string, o: CreateOpts, cmd: Command) => {
     const boot = bootSource(o);
@@ -192,6 +195,7 @@ export function registerServer(program: Command, ctx: Ctx): void {
       networks,
       ...(userData ? { userData } : {}),
       ...(o.keyName ? { keyName: o.keyName } : {}),
+      ...(o.configDrive === false ? { configDrive: false } : {}),
     });
     if (o.wait) s = (await waitServer(ctx, api, s, { vmState: 'ACTIVE' }, o)) ?? s;
     ctx.print(renderShow(s, SERVER_FIELDS, ctx.output(cmd)));

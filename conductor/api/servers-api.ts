@@ -50,6 +50,7 @@ export function serverToProto(r: InstanceRecord, p: Principal): Server {
       deleteOnTermination: v.deleteOnTermination,
     })),
     keyName: r.keyPair?.name ?? '',
+    configDrive: !r.noConfigDrive,
   };
 }
 
@@ -70,6 +71,7 @@ export function serversApi(compute: ComputeService, identity: Identity): Impleme
           bootFromImageVolumeGib: req.bootFromImageVolumeGib,
           deleteVolumeOnTermination: req.deleteVolumeOnTermination,
           keyName: req.keyName,
+          configDrive: req.configDrive,
         },
         p,
         ctx.requestId,

@@ -117,6 +117,7 @@ export function spawnRequest(
     ports: parts?.ports ?? [],
     publicKeys: rec.keyPair ? [{ name: rec.keyPair.name, key: rec.keyPair.publicKey }] : [],
   };
+  if (rec.noConfigDrive) req.noConfigDrive = true;
   // Booting from a volume: the root disk is the volume (the agent fetches no image; a
   // server booted from an existing volume has none).
   if (bootVolume) req.bootVolume = bootVolume;

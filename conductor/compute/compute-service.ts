@@ -55,6 +55,8 @@ export interface CreateServerInput {
   deleteVolumeOnTermination?: boolean;
   /** One of the caller's key pairs ('' or absent: none). */
   keyName?: string;
+  /** false: no config drive (the guest reads the metadata service). Absent: a drive. */
+  configDrive?: boolean;
 }
 
 /** The caller's key pairs as a server create needs them (conductor/keypairs, wired in main.ts). */
@@ -137,6 +139,7 @@ export class ComputeService {
       metadata,
       nics,
       keyPair,
+      configDrive: input.configDrive ?? true,
       volumeBacked: boot.kind !== 'image',
       forceHost,
       requestId,

@@ -230,6 +230,8 @@ export interface InstanceRecord {
   volumes?: InstanceVolume[];
   /** The key pair it was created with, copied (a later delete of the key pair changes nothing). */
   keyPair?: KeyPairCopy;
+  /** Created with config_drive false: no config drive (absent: it has one). */
+  noConfigDrive?: boolean;
   workflow?: Workflow;
   /** A move in flight, or a resize waiting to be confirmed or reverted. */
   move?: InstanceMove;

@@ -22,6 +22,8 @@ export interface NewInstance {
   metadata: Record<string, string>;
   nics: InstanceNic[];
   keyPair: KeyPairCopy | undefined;
+  /** false: the guest gets no config drive. */
+  configDrive: boolean;
   /** The root disk is a volume (existing or made from the image). */
   volumeBacked: boolean;
   forceHost: string | undefined;
@@ -58,6 +60,7 @@ export function newInstanceRecord(n: NewInstance, volumes: InstanceVolume[]): In
     ...(hasNics ? { nics: n.nics } : {}),
     ...(volumes.length > 0 ? { volumes } : {}),
     ...(n.keyPair ? { keyPair: n.keyPair } : {}),
+    ...(n.configDrive ? {} : { noConfigDrive: true }),
     workflow: newWorkflow('boot', firstStep, n.requestId, n.eventKey, n.forceHost ? { forceHost: n.forceHost } : {}),
     settledAtMs: n.nowMs,
   };

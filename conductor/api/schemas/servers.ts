@@ -58,6 +58,7 @@ export const serversRequests: RequestSchemas = {
     bootFromImageVolumeGib: intOrZero('SIZE_INVALID', 1, MAX_SIZE_GIB),
     deleteVolumeOnTermination: bool,
     keyName: optionalRef('keypair'),
+    configDrive: z.boolean().optional(),
   }),
   'strato.compute.v1.GetServerRequest': z.object({ server: ref('server') }),
   'strato.compute.v1.ListServersRequest': z.object({ pageSize, pageToken, allProjects: bool }),

@@ -98,6 +98,7 @@ test('SpawnInstance with a boot volume and no image, and with data volumes', asy
     bootVolume: message(boot),
     volumes: [message(data)],
     publicKeys: [],
+    noConfigDrive: false,
   };
   await assert.rejects(async () => svc.SpawnInstance({ ...msg, bootVolume: null }, conductor), field('image'));
   await assert.rejects(

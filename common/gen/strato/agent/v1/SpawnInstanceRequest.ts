@@ -43,6 +43,11 @@ export interface SpawnInstanceRequest {
    * (INVALID_SPAWN_REQUEST, field public_keys).
    */
   'publicKeys'?: (_strato_agent_v1_PublicKey)[];
+  /**
+   * True: the guest gets no config drive (the server was created with
+   * config_drive false; it reads the metadata service instead).
+   */
+  'noConfigDrive'?: (boolean);
 }
 
 export interface SpawnInstanceRequest__Output {
@@ -82,4 +87,9 @@ export interface SpawnInstanceRequest__Output {
    * (INVALID_SPAWN_REQUEST, field public_keys).
    */
   'publicKeys': (_strato_agent_v1_PublicKey__Output)[];
+  /**
+   * True: the guest gets no config drive (the server was created with
+   * config_drive false; it reads the metadata service instead).
+   */
+  'noConfigDrive': (boolean);
 }

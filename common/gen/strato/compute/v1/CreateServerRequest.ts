@@ -44,6 +44,13 @@ export interface CreateServerRequest {
    * One of the caller's key pairs: its public key goes onto the config drive.
    */
   'keyName'?: (string);
+  /**
+   * Absent or true: the guest gets a config drive (strato's default, unlike
+   * Nova's); false: none, and the guest reads the same facts from the metadata
+   * service (http://169.254.169.254) on its network's router or DHCP server.
+   */
+  'configDrive'?: (boolean);
+  '_configDrive'?: "configDrive";
 }
 
 export interface CreateServerRequest__Output {
@@ -88,4 +95,11 @@ export interface CreateServerRequest__Output {
    * One of the caller's key pairs: its public key goes onto the config drive.
    */
   'keyName': (string);
+  /**
+   * Absent or true: the guest gets a config drive (strato's default, unlike
+   * Nova's); false: none, and the guest reads the same facts from the metadata
+   * service (http://169.254.169.254) on its network's router or DHCP server.
+   */
+  'configDrive'?: (boolean);
+  '_configDrive'?: "configDrive";
 }

@@ -49,6 +49,10 @@ export interface Server {
    * server's even if the key pair was deleted since.
    */
   'keyName'?: (string);
+  /**
+   * Whether the guest has a config drive (CreateServerRequest.config_drive).
+   */
+  'configDrive'?: (boolean);
 }
 
 export interface Server__Output {
@@ -94,4 +98,8 @@ export interface Server__Output {
    * server's even if the key pair was deleted since.
    */
   'keyName': (string);
+  /**
+   * Whether the guest has a config drive (CreateServerRequest.config_drive).
+   */
+  'configDrive': (boolean);
 }
