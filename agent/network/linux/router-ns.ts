@@ -1,0 +1,54 @@
+// What a router needs inside its namespace that the netlink seam does not offer:
+// the forwarding switch (a per-namespace sysctl: /proc/sys/net is resolved against
+// the namespace of the process that opens it, hence sysctl run under nsenter), the
+// default route, and the NAT table (nft). Each runs as one short process in the
+// namespace (run-command.ts).
+import { ROUTER_TABLE } from './router-nft.ts';
+import { inNetns, runChecked, runCommand } from './run-command.ts';
+
+export async function readForwarding(namespace: string): Promise<boolean> {
+  const out = await runChecked([...inNetns(namespace), 'sysctl', '-n', 'net.ipv4.ip_forward'], 'SYSCTL_FAILED');
+  return out.trim() === '1';
+}
+
+export async function enableForwarding(namespace: string): Promise<void> {
+  await runChecked([...inNetns(namespace), 'sysctl', '-q', '-w', 'net.ipv4.ip_forward=1'], 'SYSCTL_FAILED');
+}
+
+export async function readDefaultRoute(namespace: string): Promise<{ via: string; dev: string } | undefined> {
+  const out = await runChecked(
+    [...inNetns(namespace), 'ip', '-j', '-4', 'route', 'show', 'default'],
+    'ROUTE_LIST_FAILED',
+  );
+  const routes = JSON.parse(out || '[]') as { gateway?: string; dev?: string }[];
+  const r = routes.find((x) => x.gateway !== undefined && x.dev !== undefined);
+  return r === undefined ? undefined : { via: r.gateway!, dev: r.dev! };
+}
+
+export async function replaceDefaultRoute(namespace: string, via: string, dev: string): Promise<void> {
+  await runChecked(
+    [...inNetns(namespace), 'ip', '-4', 'route', 'replace', 'default', 'via', via, 'dev', dev],
+    'ROUTE_REPLACE_FAILED',
+  );
+}
+
+export async function deleteDefaultRoute(namespace: string): Promise<void> {
+  const r = await runCommand([...inNetns(namespace), 'ip', '-4', 'route', 'del', 'default']);
+  // Already gone is done.
+  if (r.code !== 0 && !/No such process|not found/i.test(r.stderr)) {
+    await runChecked([...inNetns(namespace), 'ip', '-4', 'route', 'del', 'default'], 'ROUTE_DELETE_FAILED');
+  }
+}
+
+/** The comment of the first rule of chain `forward` (the table's hash), or undefined without the table. */
+export async function readNatHash(namespace: string): Promise<string | undefined> {
+  const argv = [...inNetns(namespace), 'nft', '-j', 'list', 'table', 'ip', ROUTER_TABLE];
+  const r = await runCommand(argv);
+  if (r.code !== 0) {
+    if (/No such file or directory/.test(r.stderr)) return undefined;
+    await runChecked(argv, 'NFT_LIST_FAILED');
+  }
+  const doc = JSON.parse(r.stdout) as { nftables?: { rule?: { chain?: string; comment?: string } }[] };
+  const first = (doc.nftables ?? []).find((i) => i.rule?.chain === 'forward')?.rule;
+  return typeof first?.comment === 'string' ? first.comment : '';
+}
