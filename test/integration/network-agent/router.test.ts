@@ -20,7 +20,6 @@ import { egressAll } from './scenario.ts';
 const BRIDGE = 'br-ext';
 const EXT = '10.83.0';
 const OUTSIDE_IP = `${EXT}.1`;
-const TENANT_CIDR = '10.82.0.0/24';
 const G1_IP = '10.82.0.10';
 const G2_IP = '10.82.0.20';
 const FIP = `${EXT}.10`;
@@ -47,7 +46,7 @@ describe('routers: SNAT, floating IPs, isolation and restarts (real kernel, nft)
   const router = (i: 0 | 1): RouterSpec => ({
     routerId: routerIds[i]!,
     interfaces: [
-      { portId: uuid5(i, 'qr'), networkId: tenants[i]!.net, mac: `fa:16:3e:00:83:0${i}`, ipCidr: '10.82.0.1/24' },
+      { portId: uuid5(i, 'qr'), networkId: tenants[i]!.net, mac: `fa:16:3e:00:83:0${i}`, ipCidr: '10.82.0.1/24' /* the same tenant subnet behind both routers */ },
     ],
     gateway: {
       portId: uuid5(i, 'qg'),
