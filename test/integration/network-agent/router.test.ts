@@ -46,7 +46,12 @@ describe('routers: SNAT, floating IPs, isolation and restarts (real kernel, nft)
   const router = (i: 0 | 1): RouterSpec => ({
     routerId: routerIds[i]!,
     interfaces: [
-      { portId: uuid5(i, 'qr'), networkId: tenants[i]!.net, mac: `fa:16:3e:00:83:0${i}`, ipCidr: '10.82.0.1/24' /* the same tenant subnet behind both routers */ },
+      {
+        portId: uuid5(i, 'qr'),
+        networkId: tenants[i]!.net,
+        mac: `fa:16:3e:00:83:0${i}`,
+        ipCidr: '10.82.0.1/24' /* the same tenant subnet behind both routers */,
+      },
     ],
     gateway: {
       portId: uuid5(i, 'qg'),
