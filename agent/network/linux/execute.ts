@@ -3,6 +3,7 @@
 // plans again from wherever the host got to.
 import { mkdir, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { isStratoError } from '../../../common/errors.ts';
 import { ensureDir, GROUP_DIR_MODE, GROUP_READ_MODE, writeFileAtomic } from '../../state-dir/file-access.ts';
 import type { Netlink } from '../netlink/netlink.ts';
 import { dnsmasqGid } from './dnsmasq-account.ts';
@@ -10,7 +11,7 @@ import { dnsmasqPaths } from './dnsmasq-config.ts';
 import { reloadDnsmasq, startDnsmasq, stopDnsmasq } from './dnsmasq-process.ts';
 import { nftApply } from './nft.ts';
 import { VXLAN_PORT } from './resolve.ts';
-import { deleteDefaultRoute, enableForwarding, replaceDefaultRoute } from './router-ns.ts';
+import { announceAddress, deleteDefaultRoute, enableForwarding, replaceDefaultRoute } from './router-ns.ts';
 import type { Step } from './steps.ts';
 
 export interface ExecuteContext {
@@ -65,7 +66,11 @@ export async function executeStep(step: Step, ctx: ExecuteContext): Promise<void
       return;
     }
     case 'create-namespace':
-      await nl.createNamespace(step.name);
+      try {
+        await nl.createNamespace(step.name);
+      } catch (err) {
+        if (!step.adopt || !isStratoError(err, 'ALREADY_EXISTS')) throw err;
+      }
       return nl.inNamespace(step.name).setUp('lo', true);
     case 'create-router-veth':
     case 'create-dhcp-veth': {
@@ -78,7 +83,9 @@ export async function executeStep(step: Step, ctx: ExecuteContext): Promise<void
       return nl.inNamespace(step.namespace).setUp(step.nsEnd, true);
     }
     case 'add-address':
-      return nl.inNamespace(step.namespace).addAddress(step.link, step.cidr);
+      await nl.inNamespace(step.namespace).addAddress(step.link, step.cidr);
+      if (step.announce) announceAddress(step.namespace, step.link, step.cidr.split('/')[0]!);
+      return;
     case 'delete-address':
       return nl.inNamespace(step.namespace).deleteAddress(step.link, step.cidr, { ignoreMissing: true });
     case 'start-dnsmasq':

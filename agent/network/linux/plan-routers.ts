@@ -56,7 +56,14 @@ function planLeg(
   }
   const have = new Set(ok ? (seen?.nsAddresses.get(leg.nsEnd) ?? []) : []);
   for (const cidr of leg.addresses) {
-    if (!have.has(cidr)) out.push({ kind: 'add-address', namespace: r.namespace, link: leg.nsEnd, cidr });
+    if (have.has(cidr)) continue;
+    out.push({
+      kind: 'add-address',
+      namespace: r.namespace,
+      link: leg.nsEnd,
+      cidr,
+      ...(leg.announce ? { announce: true } : {}),
+    });
   }
   for (const cidr of [...have].sort()) {
     if (!leg.addresses.includes(cidr) && !cidr.startsWith('fe80:')) {
@@ -70,7 +77,9 @@ function planRouter(r: ResolvedRouter, obs: ObservedHost, stateDirOf: (id: strin
   const seen = obs.routers.get(r.routerId);
   if (seen === undefined) out.push({ kind: 'write-router-state', routerId: r.routerId, dir: stateDirOf(r.routerId) });
   const nsExists = seen?.namespaceExists === true;
-  if (!nsExists) out.push({ kind: 'create-namespace', name: r.namespace });
+  // Router ids are the conductor's and unique, so a namespace of this name without our
+  // state dir (lost with the dir) is this router's: it is adopted and re-planned whole.
+  if (!nsExists) out.push({ kind: 'create-namespace', name: r.namespace, adopt: true });
   if (!nsExists || seen?.natHash !== r.nat.hash) {
     out.push({ kind: 'router-nat', namespace: r.namespace, script: r.nat.script, hash: r.nat.hash });
   }

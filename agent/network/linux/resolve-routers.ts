@@ -26,6 +26,8 @@ export interface ResolvedRouterLeg {
   mtu: number;
   /** Addresses of the namespace end, `ip/prefix`: the leg's own, then floating /32s. */
   addresses: string[];
+  /** The gateway leg: its addresses are announced by gratuitous ARP when added. */
+  announce?: boolean;
 }
 
 export interface ResolvedRouter {
@@ -151,6 +153,7 @@ function resolveRouter(
       cidr,
     );
     gatewayIf = gwLeg.nsEnd;
+    gwLeg.announce = true;
     if (g.enableSnat) snatTo = cidr.address;
     if (g.gatewayIp !== undefined) {
       const via = ipv4Address(g.gatewayIp, `${f}.gateway_ip`);

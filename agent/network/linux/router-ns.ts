@@ -1,5 +1,5 @@
 // What a router needs inside its namespace that the netlink seam does not offer:
-// the forwarding switch (a per-namespace sysctl: /proc/sys/net is resolved against
+// gratuitous ARP, the forwarding switch (a per-namespace sysctl: /proc/sys/net is resolved against
 // the namespace of the process that opens it, hence sysctl run under nsenter), the
 // default route, and the NAT table (nft). Each runs as one short process in the
 // namespace (run-command.ts).
@@ -51,4 +51,19 @@ export async function readNatHash(namespace: string): Promise<string | undefined
   const doc = JSON.parse(r.stdout) as { nftables?: { rule?: { chain?: string; comment?: string } }[] };
   const first = (doc.nftables ?? []).find((i) => i.rule?.chain === 'forward')?.rule;
   return typeof first?.comment === 'string' ? first.comment : '';
+}
+
+/**
+ * Best effort, in the background: one gratuitous ARP for `ip` out of `dev`, so that
+ * neighbours holding a stale entry for an address that moved here (a floating IP given
+ * to another router, a router rebuilt with another MAC) update it now instead of after
+ * their entry times out. iputils' arping where installed, else busybox's; neither
+ * present, or either failing, changes nothing: the kernel still answers ARP for it.
+ */
+export function announceAddress(namespace: string, dev: string, ip: string): void {
+  const args = ['-U', '-c', '1', '-I', dev, ip];
+  void runCommand([...inNetns(namespace), 'arping', ...args])
+    .then((r) => (r.code === 0 ? r : runCommand([...inNetns(namespace), 'busybox', 'arping', ...args])))
+    .catch(() => runCommand([...inNetns(namespace), 'busybox', 'arping', ...args]))
+    .catch(() => undefined);
 }

@@ -29,7 +29,8 @@ export type Step =
       optsPath: string;
       opts: string;
     }
-  | { kind: 'create-namespace'; name: string }
+  /** `adopt`: a namespace of that name already there is taken over (a router whose state dir was lost). */
+  | { kind: 'create-namespace'; name: string; adopt?: boolean }
   | {
       kind: 'create-dhcp-veth';
       namespace: string;
@@ -39,7 +40,8 @@ export type Step =
       mtu: number;
       bridge: string;
     }
-  | { kind: 'add-address'; namespace: string; link: string; cidr: string }
+  /** `announce`: send a gratuitous ARP for it afterwards (a router's external addresses). */
+  | { kind: 'add-address'; namespace: string; link: string; cidr: string; announce?: boolean }
   | { kind: 'delete-address'; namespace: string; link: string; cidr: string }
   | { kind: 'start-dnsmasq'; networkId: string; namespace: string; argv: string[]; pidFile: string }
   | { kind: 'reload-dnsmasq'; networkId: string; pid: number }

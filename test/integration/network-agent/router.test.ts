@@ -6,7 +6,7 @@
 // removal, two tenants with the same CIDR isolated from each other, idempotence, an
 // agent restart that leaves a live ping untouched, and nothing left after a delete.
 import assert from 'node:assert/strict';
-import { readdir } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { LinuxNetworkDriver } from '../../../agent/network/linux/linux-network-driver.ts';
@@ -24,6 +24,7 @@ const G1_IP = '10.82.0.10';
 const G2_IP = '10.82.0.20';
 const FIP = `${EXT}.10`;
 const TCP_PORT = 7001;
+const GW_MAC = 'fa:16:3e:00:83:10';
 const allowIn = [
   egressAll,
   { direction: 'ingress', protocol: 'icmp', remoteCidrs: ['0.0.0.0/0'] },
@@ -137,8 +138,31 @@ describe('routers: SNAT, floating IPs, isolation and restarts (real kernel, nft)
   });
 
   it('a floating IP lets the outside in (DNAT) and is the guest’s source out (SNAT)', async () => {
+    // A neighbour that still maps the address to another MAC (it moved here) is told at once.
+    const stale = await inNs(outsideNs, [
+      'ip',
+      'neigh',
+      'replace',
+      FIP,
+      'lladdr',
+      '02:00:00:00:00:99',
+      'dev',
+      'eth0',
+      'nud',
+      'stale',
+    ]);
+    assert.equal(stale.code, 0, stale.stderr);
     floating = [{ floatingIp: FIP, fixedIp: G1_IP }];
     await host.driver.apply(desired());
+    let mac = '';
+    for (let i = 0; i < 50 && mac !== GW_MAC; i++) {
+      const neigh = JSON.parse((await inNs(outsideNs, ['ip', '-j', 'neigh', 'show', FIP])).stdout || '[]') as {
+        lladdr?: string;
+      }[];
+      mac = neigh[0]?.lladdr ?? '';
+      if (mac !== GW_MAC) await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.equal(mac, GW_MAC, 'a gratuitous ARP updated the outside’s entry for the floating IP');
     assert.ok(await ping(outsideNs, FIP), 'outside → floating IP');
     assert.equal(await tcpSource(tenants[0]!.ns, outsideNs, FIP, TCP_PORT), OUTSIDE_IP, 'the guest sees the outside');
     assert.equal(await tcpSource(outsideNs, tenants[0]!.ns, OUTSIDE_IP, TCP_PORT), FIP, 'the outside sees the FIP');
@@ -164,6 +188,13 @@ describe('routers: SNAT, floating IPs, isolation and restarts (real kernel, nft)
     const { answered, longestGap } = await stream.stop();
     assert.ok(answered >= 10, `answered ${answered}`);
     assert.ok(longestGap <= 10, `at most 1 s of lost replies, lost ${longestGap} in a row`);
+  });
+
+  it('a router whose state directory was lost is adopted and rebuilt in place', async () => {
+    await rm(join(host.stateDir, 'routers', routerIds[0]!), { recursive: true });
+    assert.ok((await host.driver.apply(desired())).steps.length > 0);
+    assert.deepEqual((await host.driver.apply(desired())).steps, []);
+    assert.ok(await ping(outsideNs, FIP), 'outside → floating IP again');
   });
 
   it('removing the floating IP cuts a live ping and new connections', async () => {

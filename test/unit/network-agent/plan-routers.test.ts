@@ -63,6 +63,11 @@ describe('planRouters', () => {
     });
     const addrs = steps.filter((s) => s.kind === 'add-address').map((s) => (s as { cidr: string }).cidr);
     assert.deepEqual(addrs, ['10.0.0.1/24', '203.0.113.2/24', '203.0.113.10/32']);
+    const announced = steps
+      .filter((s) => s.kind === 'add-address' && s.announce)
+      .map((s) => (s as { cidr: string }).cidr);
+    assert.deepEqual(announced, ['203.0.113.2/24', '203.0.113.10/32'], 'external addresses are announced by ARP');
+    assert.deepEqual(steps[1], { kind: 'create-namespace', name: NS, adopt: true });
     assert.deepEqual(steps.at(-1), { kind: 'set-default-route', namespace: NS, via: '203.0.113.1', dev: QG });
   });
 
