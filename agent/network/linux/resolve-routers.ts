@@ -1,8 +1,8 @@
 // Routers: desired RouterSpecs → names, legs, addresses and the NAT table, each value
 // checked before any step (bad input changes nothing). Errors name the field by its
-// place in the state (`routers[0].floating_ips[1].fixed_ip`) in details.field. Pure.
+// proto path (`state.routers[0].floating_ips[1].fixed_ip`, as the conductor sent it) in details.field. Pure.
 import { isIPv4 } from 'node:net';
-import { invalidArgument } from '../../../common/errors.ts';
+import { invalidArgument, StratoError } from '../../../common/errors.ts';
 import {
   routerGatewayHostVethName,
   routerGatewayNsVethName,
@@ -42,6 +42,16 @@ export interface ResolvedRouter {
 
 function bad(reason: string, field: string, message: string): never {
   throw invalidArgument(reason, `${field}: ${message}`, { details: { field } });
+}
+
+/** addr.ts's checks, with the field they refused in the details. */
+function checked<T>(field: string, check: () => T): T {
+  try {
+    return check();
+  } catch (err) {
+    if (err instanceof StratoError) err.details.field ??= field;
+    throw err;
+  }
 }
 
 function ipv4Cidr(value: string, field: string): Cidr {
@@ -87,12 +97,12 @@ function resolveRouter(
   networks: ReadonlyMap<string, ResolvedNetwork>,
   claims: Claims,
 ): ResolvedRouter {
-  checkId(r.routerId, `${field}.router_id`);
+  checked(`${field}.router_id`, () => checkId(r.routerId, `${field}.router_id`));
   claims.claim(`router:${r.routerId}`, `${field}.router_id`, 'DUPLICATE_ROUTER', `router ${r.routerId}`);
   const legs: ResolvedRouterLeg[] = [];
   const subnets: { cidr: Cidr; field: string }[] = [];
   const leg = (portId: string, f: string, host: string, ns: string, mac: string, net: ResolvedNetwork, cidr: Cidr) => {
-    checkId(portId, `${f}.port_id`);
+    checked(`${f}.port_id`, () => checkId(portId, `${f}.port_id`));
     claims.claim(
       `veth:${host}`,
       `${f}.port_id`,
@@ -112,7 +122,7 @@ function resolveRouter(
       portId,
       hostEnd: host,
       nsEnd: ns,
-      mac: checkMac(mac, `${f}.mac`),
+      mac: checked(`${f}.mac`, () => checkMac(mac, `${f}.mac`)),
       bridge: net.bridge,
       mtu: net.mtu,
       addresses: [`${cidr.address}/${cidr.prefix}`],
@@ -206,7 +216,7 @@ function resolveRouter(
 export function resolveRouters(routers: readonly RouterSpec[], networks: readonly ResolvedNetwork[]): ResolvedRouter[] {
   const byId = new Map(networks.map((n) => [n.networkId, n]));
   const claims = new Claims();
-  return routers.map((r, i) => resolveRouter(r, `routers[${i}]`, byId, claims));
+  return routers.map((r, i) => resolveRouter(r, `state.routers[${i}]`, byId, claims));
 }
 
 /** The networks routers have legs on: their links must exist here, ports or not. */

@@ -21,7 +21,7 @@ function rejects(mutate: (d: DesiredHostNetwork) => void, reason: string, field:
       isStratoError(e, 'INVALID_ARGUMENT') &&
       e.reason === reason &&
       e.message.includes(field) &&
-      (e.details.field === undefined || e.details.field === field),
+      e.details.field === field,
     `${reason} naming ${field}`,
   );
 }
@@ -49,28 +49,38 @@ describe('resolveRouters', () => {
   });
 
   const cases: [string, (d: DesiredHostNetwork) => void, string, string][] = [
-    ['router id charset', (d) => (r1(d).routerId = 'r/1'), 'INVALID_ID', 'routers[0].router_id'],
-    ['duplicate router id', (d) => (d.routers![1]!.routerId = ROUTER), 'DUPLICATE_ROUTER', 'routers[1].router_id'],
+    ['router id charset', (d) => (r1(d).routerId = 'r/1'), 'INVALID_ID', 'state.routers[0].router_id'],
+    [
+      'duplicate router id',
+      (d) => (d.routers![1]!.routerId = ROUTER),
+      'DUPLICATE_ROUTER',
+      'state.routers[1].router_id',
+    ],
     [
       'interface on a network not listed',
       (d) => (r1(d).interfaces[0]!.networkId = 'nope'),
       'UNKNOWN_NETWORK',
-      'routers[0].interfaces[0].network_id',
+      'state.routers[0].interfaces[0].network_id',
     ],
     [
       'gateway on a network not listed',
       (d) => (r1(d).gateway!.networkId = 'nope'),
       'UNKNOWN_NETWORK',
-      'routers[0].gateway.network_id',
+      'state.routers[0].gateway.network_id',
     ],
-    ['bad CIDR', (d) => (r1(d).interfaces[0]!.ipCidr = '10.0.0.1'), 'INVALID_CIDR', 'routers[0].interfaces[0].ip_cidr'],
+    [
+      'bad CIDR',
+      (d) => (r1(d).interfaces[0]!.ipCidr = '10.0.0.1'),
+      'INVALID_CIDR',
+      'state.routers[0].interfaces[0].ip_cidr',
+    ],
     [
       'IPv6 CIDR',
       (d) => (r1(d).interfaces[0]!.ipCidr = 'fd00::1/64'),
       'INVALID_CIDR',
-      'routers[0].interfaces[0].ip_cidr',
+      'state.routers[0].interfaces[0].ip_cidr',
     ],
-    ['bad MAC', (d) => (r1(d).interfaces[0]!.mac = 'zz'), 'INVALID_MAC', 'routers[0].interfaces[0].mac'],
+    ['bad MAC', (d) => (r1(d).interfaces[0]!.mac = 'zz'), 'INVALID_MAC', 'state.routers[0].interfaces[0].mac'],
     [
       'overlapping interface subnets',
       (d) =>
@@ -81,67 +91,67 @@ describe('resolveRouters', () => {
           ipCidr: '10.0.0.129/25',
         }),
       'OVERLAPPING_SUBNETS',
-      'routers[0].interfaces[1].ip_cidr',
+      'state.routers[0].interfaces[1].ip_cidr',
     ],
     [
       'gateway subnet overlapping an interface subnet',
       (d) => (r1(d).gateway!.ipCidr = '10.0.0.200/16'),
       'OVERLAPPING_SUBNETS',
-      'routers[0].gateway.ip_cidr',
+      'state.routers[0].gateway.ip_cidr',
     ],
     [
       'two legs whose port ids share 11 characters',
       (d) => (d.routers![1]!.interfaces[0]!.portId = `${QR_PORT.slice(0, 11)}-other`),
       'DUPLICATE_ROUTER_PORT',
-      'routers[1].interfaces[0].port_id',
+      'state.routers[1].interfaces[0].port_id',
     ],
     [
       'floating IP without gateway',
       (d) => delete r1(d).gateway,
       'FLOATING_IP_WITHOUT_GATEWAY',
-      'routers[0].floating_ips',
+      'state.routers[0].floating_ips',
     ],
     [
       'floating IP outside the gateway subnet',
       (d) => (r1(d).floatingIps[0]!.floatingIp = '198.51.100.10'),
       'INVALID_FLOATING_IP',
-      'routers[0].floating_ips[0].floating_ip',
+      'state.routers[0].floating_ips[0].floating_ip',
     ],
     [
       'floating IP equal to the gateway address',
       (d) => (r1(d).floatingIps[0]!.floatingIp = '203.0.113.2'),
       'INVALID_FLOATING_IP',
-      'routers[0].floating_ips[0].floating_ip',
+      'state.routers[0].floating_ips[0].floating_ip',
     ],
     [
       'fixed IP in no interface subnet',
       (d) => (r1(d).floatingIps[0]!.fixedIp = '10.9.0.10'),
       'INVALID_FIXED_IP',
-      'routers[0].floating_ips[0].fixed_ip',
+      'state.routers[0].floating_ips[0].fixed_ip',
     ],
     [
       'fixed IP not an address',
       (d) => (r1(d).floatingIps[0]!.fixedIp = 'x'),
       'INVALID_IP',
-      'routers[0].floating_ips[0].fixed_ip',
+      'state.routers[0].floating_ips[0].fixed_ip',
     ],
     [
       'duplicate floating IP',
       (d) => r1(d).floatingIps.push({ floatingIp: '203.0.113.10', fixedIp: '10.0.0.11' }),
       'DUPLICATE_FLOATING_IP',
-      'routers[0].floating_ips[1].floating_ip',
+      'state.routers[0].floating_ips[1].floating_ip',
     ],
     [
       'two floating IPs for one fixed IP',
       (d) => r1(d).floatingIps.push({ floatingIp: '203.0.113.11', fixedIp: '10.0.0.10' }),
       'DUPLICATE_FIXED_IP',
-      'routers[0].floating_ips[1].fixed_ip',
+      'state.routers[0].floating_ips[1].fixed_ip',
     ],
     [
       'gateway ip outside the gateway subnet',
       (d) => (r1(d).gateway!.gatewayIp = '198.51.100.1'),
       'INVALID_GATEWAY_IP',
-      'routers[0].gateway.gateway_ip',
+      'state.routers[0].gateway.gateway_ip',
     ],
   ];
   for (const [what, mutate, reason, field] of cases) {
