@@ -40,6 +40,10 @@ describe('routers: SNAT, floating IPs, isolation and restarts (real kernel, nft)
     { net: uuid(), vni: 3101, port: uuid(), ip: G1_IP, mac: 'fa:16:3e:00:82:10', ns: '' },
     { net: uuid(), vni: 3102, port: uuid(), ip: G2_IP, mac: 'fa:16:3e:00:82:20', ns: '' },
   ];
+  /** A second subnet of router 0 (another network, another CIDR), for routing between them. */
+  const east = { net: uuid(), vni: 3103, port: uuid(), ip: '10.84.0.10', mac: 'fa:16:3e:00:84:10', ns: '' };
+  const EAST_LEG = uuid();
+  let withEast = false;
   const routerIds = [`l3a-${uuid()}`, `l3a-${uuid()}`];
   let floating: { floatingIp: string; fixedIp: string }[] = [];
   let withSecond = false;
@@ -53,6 +57,9 @@ describe('routers: SNAT, floating IPs, isolation and restarts (real kernel, nft)
         mac: `fa:16:3e:00:83:0${i}`,
         ipCidr: '10.82.0.1/24' /* the same tenant subnet behind both routers */,
       },
+      ...(i === 0 && withEast
+        ? [{ portId: EAST_LEG, networkId: east.net, mac: 'fa:16:3e:00:84:01', ipCidr: '10.84.0.1/24' }]
+        : []),
     ],
     gateway: {
       portId: uuid5(i, 'qg'),
@@ -66,7 +73,7 @@ describe('routers: SNAT, floating IPs, isolation and restarts (real kernel, nft)
   });
 
   const desired = (): DesiredHostNetwork => {
-    const used = withSecond ? tenants : tenants.slice(0, 1);
+    const used = [...(withSecond ? tenants : tenants.slice(0, 1)), ...(withEast ? [east] : [])];
     return {
       networks: [
         { networkId: extNet, type: 'flat', physicalBridge: BRIDGE, vxlanPeers: [] },
@@ -88,7 +95,8 @@ describe('routers: SNAT, floating IPs, isolation and restarts (real kernel, nft)
   async function configureGuest(t: (typeof tenants)[number]): Promise<void> {
     const ifname = guestIfName(t.port);
     await lab!.root.inNamespace(t.ns).addAddress(ifname, `${t.ip}/24`);
-    const r = await inNs(t.ns, ['ip', 'route', 'replace', 'default', 'via', '10.82.0.1', 'dev', ifname]);
+    const via = t.ip.replace(/\.\d+$/, '.1');
+    const r = await inNs(t.ns, ['ip', 'route', 'replace', 'default', 'via', via, 'dev', ifname]);
     assert.equal(r.code, 0, r.stderr);
   }
 
@@ -101,7 +109,7 @@ describe('routers: SNAT, floating IPs, isolation and restarts (real kernel, nft)
     lab = await makeLab();
     host = lab.hosts[0];
     outsideNs = await lab.newGuest();
-    for (const t of tenants) t.ns = await lab.newGuest();
+    for (const t of [...tenants, east]) t.ns = await lab.newGuest();
     await host.netlink.createBridge(BRIDGE, { up: true });
     await host.netlink.createVeth('out0', 'eth0', { peerNamespace: outsideNs });
     await host.netlink.setMaster('out0', BRIDGE);
@@ -218,6 +226,20 @@ describe('routers: SNAT, floating IPs, isolation and restarts (real kernel, nft)
     assert.equal(await tcpSource(outsideNs, tenants[1]!.ns, OUTSIDE_IP, TCP_PORT), `${EXT}.3`);
     assert.equal(await ping(tenants[0]!.ns, G2_IP), false, 'tenant 1 → tenant 2');
     assert.equal(await ping(tenants[1]!.ns, G1_IP), false, 'tenant 2 → tenant 1');
+    assert.deepEqual((await host.driver.apply(desired())).steps, []);
+  });
+
+  it('between the router’s own subnets traffic is routed with its addresses (no SNAT)', async () => {
+    withEast = true;
+    await host.driver.apply(desired());
+    await configureGuest(east);
+    assert.equal(
+      await tcpSource(tenants[0]!.ns, east.ns, G1_IP, TCP_PORT),
+      east.ip,
+      'east → tenant 1 keeps its source',
+    );
+    assert.equal(await tcpSource(east.ns, tenants[0]!.ns, east.ip, TCP_PORT), G1_IP, 'and back');
+    assert.equal(await tcpSource(outsideNs, east.ns, OUTSIDE_IP, TCP_PORT), `${EXT}.2`, 'east → outside: SNAT');
     assert.deepEqual((await host.driver.apply(desired())).steps, []);
   });
 
