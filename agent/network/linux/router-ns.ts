@@ -1,28 +1,14 @@
-// What a router needs inside its namespace that the netlink seam does not offer:
-// gratuitous ARP, the forwarding switch (a per-namespace sysctl: /proc/sys/net is resolved against
-// the namespace of the process that opens it, hence sysctl run under nsenter), the
-// default route, and the NAT table (nft). Each runs as one short process in the
-// namespace (run-command.ts).
+// What a router changes inside its namespace that the netlink seam does not offer:
+// gratuitous ARP, the forwarding switch (a per-namespace sysctl: /proc/sys/net is
+// resolved against the namespace of the process that opens it, hence sysctl run under
+// nsenter), the default route, and the NAT table (nft, also read back here). Each runs
+// as one short process in the namespace (run-command.ts); reading the switch and the
+// routes is the netlink worker's (observe-routers.ts).
 import { ROUTER_TABLE } from './router-nft.ts';
 import { inNetns, runChecked, runCommand } from './run-command.ts';
 
-export async function readForwarding(namespace: string): Promise<boolean> {
-  const out = await runChecked([...inNetns(namespace), 'sysctl', '-n', 'net.ipv4.ip_forward'], 'SYSCTL_FAILED');
-  return out.trim() === '1';
-}
-
 export async function enableForwarding(namespace: string): Promise<void> {
   await runChecked([...inNetns(namespace), 'sysctl', '-q', '-w', 'net.ipv4.ip_forward=1'], 'SYSCTL_FAILED');
-}
-
-export async function readDefaultRoute(namespace: string): Promise<{ via: string; dev: string } | undefined> {
-  const out = await runChecked(
-    [...inNetns(namespace), 'ip', '-j', '-4', 'route', 'show', 'default'],
-    'ROUTE_LIST_FAILED',
-  );
-  const routes = JSON.parse(out || '[]') as { gateway?: string; dev?: string }[];
-  const r = routes.find((x) => x.gateway !== undefined && x.dev !== undefined);
-  return r === undefined ? undefined : { via: r.gateway!, dev: r.dev! };
 }
 
 export async function replaceDefaultRoute(namespace: string, via: string, dev: string): Promise<void> {
