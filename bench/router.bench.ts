@@ -61,6 +61,8 @@ const inNs = (ns: string, argv: string[], input?: string) =>
     const child = execFile('nsenter', [`--net=/run/netns/${ns}`, '--', ...argv], (err) =>
       err ? reject(err) : resolve(),
     );
+    // A tool that exits without reading its input (sysctl) must not fail the write.
+    child.stdin!.on('error', () => undefined);
     child.stdin!.end(input ?? '');
   });
 
