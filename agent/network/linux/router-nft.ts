@@ -8,16 +8,17 @@
 // subnet's SNAT to the gateway address.
 //
 // Why the forward rules: conntrack keeps translating a flow that was NATed before a
-// floating IP (or SNAT) was removed, so a continuous ping would keep flowing through
-// a floating IP that no longer exists. Every forwarded packet of a NATed flow whose
-// translated address is no longer one the router holds is dropped, which cuts such
-// flows at their next packet without a conntrack flush.
+// floating IP (or SNAT) was removed or moved, so a continuous ping would keep flowing
+// through a floating IP that no longer exists, or to the guest that held it before.
+// Every forwarded packet of a NATed flow whose translation is no longer one the router
+// makes (a floating . fixed pair it holds, or SNAT to the gateway address while SNAT is
+// on) is dropped, which cuts such flows at their next packet without a conntrack flush.
 import { createHash } from 'node:crypto';
 import type { FloatingIp } from '../network-driver.ts';
 
 export const ROUTER_TABLE = 'strato_router';
 /** Bumped whenever the table changes shape; part of every hash. */
-export const ROUTER_NFT_VERSION = 'strato-router-1';
+export const ROUTER_NFT_VERSION = 'strato-router-2';
 
 export interface RouterNatSpec {
   /** The qg- leg; absent: the router has no gateway (no NAT at all). */
@@ -40,9 +41,10 @@ export function renderRouterNat(spec: RouterNatSpec): RenderedRouterNat {
   const q = JSON.stringify;
   const gw = spec.gatewayIf;
   const fips = gw === undefined ? [] : spec.floatingIps;
-  const natAddresses = [...fips.map((f) => f.floatingIp), ...(gw && spec.snatTo ? [spec.snatTo] : [])];
+  const elements = (items: string[]): string => (items.length > 0 ? ` elements = { ${items.join(', ')} }` : '');
   const body = [
-    `  set nat_addresses { type ipv4_addr;${natAddresses.length > 0 ? ` elements = { ${natAddresses.join(', ')} }` : ''} }`,
+    `  set floating { type ipv4_addr . ipv4_addr;${elements(fips.map((f) => `${f.floatingIp} . ${f.fixedIp}`))} }`,
+    `  set snat_to { type ipv4_addr;${elements(gw && spec.snatTo ? [spec.snatTo] : [])} }`,
     '  chain prerouting {',
     '    type nat hook prerouting priority dstnat; policy accept;',
     ...fips.map((f) => `    ip daddr ${f.floatingIp} dnat to ${f.fixedIp}`),
@@ -63,8 +65,9 @@ export function renderRouterNat(spec: RouterNatSpec): RenderedRouterNat {
     ...body,
     '  chain forward {',
     '    type filter hook forward priority filter; policy accept;',
-    `    ct status dnat ct original ip daddr != @nat_addresses drop comment ${q(hash)}`,
-    '    ct status snat ct reply ip daddr != @nat_addresses drop',
+    `    ct status dnat ct original ip daddr . ct reply ip saddr != @floating drop comment ${q(hash)}`,
+    '    ct status snat ct reply ip daddr @snat_to accept',
+    '    ct status snat ct reply ip daddr . ct original ip saddr != @floating drop',
     '  }',
     '}',
   ].join('\n');

@@ -243,6 +243,23 @@ describe('routers: SNAT, floating IPs, isolation and restarts (real kernel, nft)
     assert.deepEqual((await host.driver.apply(desired())).steps, []);
   });
 
+  it('a floating IP moved to another guest takes new connections there and cuts the old guest’s flows', async () => {
+    floating = [{ floatingIp: FIP, fixedIp: G1_IP }];
+    await host.driver.apply(desired());
+    const stream = pingStream(outsideNs, FIP);
+    while (stream.answered() < 3) await new Promise((r) => setTimeout(r, 100));
+    floating = [{ floatingIp: FIP, fixedIp: east.ip }];
+    await host.driver.apply(desired());
+    const before = stream.answered();
+    await new Promise((r) => setTimeout(r, 1000));
+    const { answered } = await stream.stop();
+    assert.ok(answered - before <= 1, `${answered - before} replies from the old guest after the move`);
+    assert.equal(await tcpSource(tenants[0]!.ns, outsideNs, FIP, TCP_PORT), undefined, 'the old guest: nothing');
+    assert.equal(await tcpSource(east.ns, outsideNs, FIP, TCP_PORT), OUTSIDE_IP, 'the new guest: the connection');
+    floating = [];
+    await host.driver.apply(desired());
+  });
+
   it('an empty state leaves no router namespace, veth, table or state', async () => {
     await host.driver.apply({ networks: [], ports: [] });
     assert.deepEqual(await ourRouterNamespaces(), []);
