@@ -1,8 +1,8 @@
 // Reads everything the driver manages back from the host: links and VXLAN FDB remotes
 // in the host's namespace, the DHCP state directories with their namespaces, links,
 // addresses, files and verified dnsmasq processes, the routers (observe-routers.ts),
-// and the nft tables. Nothing else is
-// remembered between applies, so a restarted agent sees exactly what a running one does.
+// and the nft tables. Nothing else is remembered between applies, so a restarted agent
+// sees exactly what a running one does.
 import { readdir, readFile } from 'node:fs/promises';
 import type { LinkInfo, Netlink } from '../netlink/netlink.ts';
 import { dhcpNamespaceName } from '../../../common/network-names.ts';
