@@ -9,7 +9,9 @@
 // The state names ids only: the driver derives every host name from them with
 // common/network-names.ts (bridge `brq<netid[:11]>`, tap `tap<portid[:11]>`, VXLAN
 // `vxlan-<vni>`, DHCP namespace `qdhcp-<netid>`, DHCP veth `dh-<netid[:11]>` /
-// `ns-<netid[:11]>`), plus nftables tables `inet strato` + `bridge strato`.
+// `ns-<netid[:11]>`, router namespace `qrouter-<routerid>` with veths `tqr`/`qr-` and
+// `tqg`/`qg-` + port id prefix), plus nftables tables `inet strato` + `bridge strato`
+// on the host and `ip strato_router` in each router's namespace.
 
 /** What the agent knows about its own host; not part of the conductor's message. */
 export interface HostNetworkFacts {
@@ -101,9 +103,58 @@ export interface PortBinding {
   attach?: { namespace: string };
 }
 
+/** A router's leg on one of its subnets. */
+export interface RouterInterface {
+  /** The interface port's id: veth `tqr<id[:11]>` (bridge end) / `qr-<id[:11]>` (namespace end). */
+  portId: string;
+  /** One of `networks`. */
+  networkId: string;
+  mac: string;
+  /** The subnet's gateway address with its prefix, e.g. `10.0.0.1/24`. */
+  ipCidr: string;
+}
+
+/** A router's leg on the external network. */
+export interface RouterGateway {
+  /** The gateway port's id: veth `tqg<id[:11]>` (bridge end) / `qg-<id[:11]>` (namespace end). */
+  portId: string;
+  /** One of `networks` (a flat network). */
+  networkId: string;
+  mac: string;
+  /** The router's external address with its prefix. */
+  ipCidr: string;
+  /** The external subnet's gateway: the namespace's default route. Absent: none. */
+  gatewayIp?: string;
+  /** SNAT the router's subnets to the gateway address. */
+  enableSnat: boolean;
+}
+
+export interface FloatingIp {
+  /** An address of the gateway's subnet. */
+  floatingIp: string;
+  /** An address inside one of the router's interfaces' subnets. */
+  fixedIp: string;
+}
+
+/**
+ * A router: namespace `qrouter-<routerId>` with forwarding on, one leg per interface,
+ * the gateway leg with the floating addresses and the default route, and one nftables
+ * table (`ip strato_router`) with its NAT.
+ */
+export interface RouterSpec {
+  routerId: string;
+  interfaces: RouterInterface[];
+  gateway?: RouterGateway;
+  /** Requires `gateway`. */
+  floatingIps: FloatingIp[];
+  /** Serve the metadata service in the namespace (the metadata proxy's business). */
+  metadata?: boolean;
+}
+
 /**
  * Everything that should exist on one host. A network's links exist on the host while
- * at least one of its ports is bound here or the host serves its DHCP.
+ * at least one of its ports is bound here, the host serves its DHCP or a router here
+ * has a leg on it.
  */
 export interface DesiredHostNetwork {
   networks: NetworkSpec[];
@@ -118,6 +169,8 @@ export interface DesiredHostNetwork {
    * networks' peers are accepted.
    */
   underlayPeers?: string[];
+  /** The routers this host runs; their networks are listed in `networks`. Absent: none. */
+  routers?: RouterSpec[];
 }
 
 /** One unit of host work; `kind` names it, the rest is for logs and tests. */

@@ -21,6 +21,7 @@ import type {
   PortBinding,
   SecurityRule,
 } from '../network/network-driver.ts';
+import { routerFromProto } from './router-from-proto.ts';
 
 function bad(field: string, message: string): never {
   throw invalidArgument('STATE_INVALID', `${field}: ${message}`, { details: { field } });
@@ -130,5 +131,6 @@ export function hostNetworkFromProto(
     ports: state.ports.map((p, i) => portConfigFromProto(p, `${field}.ports[${i}]`)),
   };
   if (state.underlayPeers.length > 0) out.underlayPeers = strings(state.underlayPeers, `${field}.underlay_peers`);
+  if (state.routers.length > 0) out.routers = state.routers.map((r, i) => routerFromProto(r, `${field}.routers[${i}]`));
   return out;
 }

@@ -9,7 +9,14 @@
 // by an integration test or the quick start.
 import { StratoError } from '../../../common/errors.ts';
 import { type ResolvedState, resolveDesired } from '../linux/resolve.ts';
-import type { ApplyResult, DesiredHostNetwork, NetworkDriver, NetworkStep, PortBinding } from '../network-driver.ts';
+import type {
+  ApplyResult,
+  DesiredHostNetwork,
+  NetworkDriver,
+  NetworkStep,
+  PortBinding,
+  RouterSpec,
+} from '../network-driver.ts';
 
 export interface FakeNetworkDriverOptions {
   underlayIp?: string;
@@ -23,6 +30,8 @@ export interface FakeNetworkDriverOptions {
 interface PretendHost {
   networks: Map<string, string>;
   ports: Map<string, string>;
+  /** Routers by id: their namespace, legs, addresses, route and NAT table. */
+  routers: Map<string, string>;
   /** The VXLAN source filter; only a host with networks or ports has one. */
   vxlanSources: string;
 }
@@ -34,6 +43,7 @@ function pretendHost(r: ResolvedState): PretendHost {
   return {
     networks: new Map(r.networks.map((n) => [n.networkId, JSON.stringify(n)])),
     ports: new Map(r.ports.map((p) => [p.portId, JSON.stringify(p)])),
+    routers: new Map(r.routers.map((x) => [x.routerId, JSON.stringify(x)])),
     vxlanSources: inUse ? r.vxlanSources.join(',') : '',
   };
 }
@@ -52,7 +62,7 @@ function diff(kind: string, before: ReadonlyMap<string, string>, after: Readonly
 export class FakeNetworkDriver implements NetworkDriver {
   readonly #opts: Required<FakeNetworkDriverOptions>;
   #state: DesiredHostNetwork = structuredClone(EMPTY);
-  #host: PretendHost = { networks: new Map(), ports: new Map(), vxlanSources: '' };
+  #host: PretendHost = { networks: new Map(), ports: new Map(), routers: new Map(), vxlanSources: '' };
   #failures: StratoError[] = [];
   /** Every state successfully applied, in order. */
   readonly history: DesiredHostNetwork[] = [];
@@ -84,6 +94,11 @@ export class FakeNetworkDriver implements NetworkDriver {
     return structuredClone(this.#state.ports.find((p) => p.portId === portId));
   }
 
+  /** The router as last applied, or undefined when the pretend host runs none by that id. */
+  router(routerId: string): RouterSpec | undefined {
+    return structuredClone(this.#state.routers?.find((r) => r.routerId === routerId));
+  }
+
   /** The pretend host `desired` asks for; refuses what the real driver refuses. */
   #resolve(desired: DesiredHostNetwork): PretendHost {
     return pretendHost(
@@ -100,6 +115,7 @@ export class FakeNetworkDriver implements NetworkDriver {
     const steps = [
       ...diff('network', this.#host.networks, next.networks),
       ...diff('port', this.#host.ports, next.ports),
+      ...diff('router', this.#host.routers, next.routers),
     ];
     if (next.vxlanSources !== this.#host.vxlanSources) steps.push({ kind: 'set-vxlan-sources' });
     return steps;

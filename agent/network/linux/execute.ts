@@ -1,8 +1,9 @@
 // Performs planned steps, one at a time, through the netlink client, the file system,
 // dnsmasq and nft. The first failure stops the run; the next apply re-observes and
 // plans again from wherever the host got to.
-import { rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { isStratoError } from '../../../common/errors.ts';
 import { ensureDir, GROUP_DIR_MODE, GROUP_READ_MODE, writeFileAtomic } from '../../state-dir/file-access.ts';
 import type { Netlink } from '../netlink/netlink.ts';
 import { dnsmasqGid } from './dnsmasq-account.ts';
@@ -10,6 +11,7 @@ import { dnsmasqPaths } from './dnsmasq-config.ts';
 import { reloadDnsmasq, startDnsmasq, stopDnsmasq } from './dnsmasq-process.ts';
 import { nftApply } from './nft.ts';
 import { VXLAN_PORT } from './resolve.ts';
+import { announceAddress, deleteDefaultRoute, enableForwarding, replaceDefaultRoute } from './router-ns.ts';
 import type { Step } from './steps.ts';
 
 export interface ExecuteContext {
@@ -47,7 +49,9 @@ export async function executeStep(step: Step, ctx: ExecuteContext): Promise<void
     case 'set-up':
       return (step.namespace === undefined ? nl : nl.inNamespace(step.namespace)).setUp(step.link, true);
     case 'delete-link':
-      return nl.deleteLink(step.name, { ignoreMissing: true });
+      return (step.namespace === undefined ? nl : nl.inNamespace(step.namespace)).deleteLink(step.name, {
+        ignoreMissing: true,
+      });
     case 'fdb-append':
       return nl.appendFdb({ dev: step.dev, mac: '00:00:00:00:00:00', dst: step.dst });
     case 'fdb-delete':
@@ -62,8 +66,13 @@ export async function executeStep(step: Step, ctx: ExecuteContext): Promise<void
       return;
     }
     case 'create-namespace':
-      await nl.createNamespace(step.name);
+      try {
+        await nl.createNamespace(step.name);
+      } catch (err) {
+        if (!step.adopt || !isStratoError(err, 'ALREADY_EXISTS')) throw err;
+      }
       return nl.inNamespace(step.name).setUp('lo', true);
+    case 'create-router-veth':
     case 'create-dhcp-veth': {
       // Created in the host namespace and then moved: the MAC option sets the first
       // end, and the host namespace may be the agent's own, which has no name to target.
@@ -74,7 +83,9 @@ export async function executeStep(step: Step, ctx: ExecuteContext): Promise<void
       return nl.inNamespace(step.namespace).setUp(step.nsEnd, true);
     }
     case 'add-address':
-      return nl.inNamespace(step.namespace).addAddress(step.link, step.cidr);
+      await nl.inNamespace(step.namespace).addAddress(step.link, step.cidr);
+      if (step.announce) announceAddress(step.namespace, step.link, step.cidr.split('/')[0]!);
+      return;
     case 'delete-address':
       return nl.inNamespace(step.namespace).deleteAddress(step.link, step.cidr, { ignoreMissing: true });
     case 'start-dnsmasq':
@@ -90,5 +101,19 @@ export async function executeStep(step: Step, ctx: ExecuteContext): Promise<void
       return rm(step.dir, { recursive: true, force: true });
     case 'nft':
       return nftApply(step.script, ctx.hostNamespace);
+    case 'write-router-state':
+      // Only the agent reads it: it marks the namespace as this host's.
+      await mkdir(step.dir, { recursive: true, mode: 0o700 });
+      return;
+    case 'router-nat':
+      return nftApply(step.script, step.namespace);
+    case 'enable-forwarding':
+      return enableForwarding(step.namespace);
+    case 'set-default-route':
+      return replaceDefaultRoute(step.namespace, step.via, step.dev);
+    case 'delete-default-route':
+      return deleteDefaultRoute(step.namespace);
+    case 'remove-router-state':
+      return rm(step.dir, { recursive: true, force: true });
   }
 }

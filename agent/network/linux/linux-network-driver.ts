@@ -27,6 +27,7 @@ export interface LinuxNetworkDriverOptions {
 /** Step for logs: the nft script is summarized by its changes. */
 function describe(step: Step): Record<string, unknown> {
   if (step.kind === 'nft') return { kind: step.kind, changes: step.changes };
+  if (step.kind === 'router-nat') return { kind: step.kind, namespace: step.namespace, hash: step.hash };
   if (step.kind === 'write-dhcp-files') return { kind: step.kind, networkId: step.networkId };
   return step;
 }

@@ -1,7 +1,8 @@
 // Reads everything the driver manages back from the host: links and VXLAN FDB remotes
 // in the host's namespace, the DHCP state directories with their namespaces, links,
-// addresses, files and verified dnsmasq processes, and the nft tables. Nothing else is
-// remembered between applies, so a restarted agent sees exactly what a running one does.
+// addresses, files and verified dnsmasq processes, the routers (observe-routers.ts),
+// and the nft tables. Nothing else is remembered between applies, so a restarted agent
+// sees exactly what a running one does.
 import { readdir, readFile } from 'node:fs/promises';
 import type { LinkInfo, Netlink } from '../netlink/netlink.ts';
 import { dhcpNamespaceName } from '../../../common/network-names.ts';
@@ -9,6 +10,7 @@ import { dnsmasqPaths } from './dnsmasq-config.ts';
 import { findDnsmasq } from './dnsmasq-process.ts';
 import { nftObserve } from './nft.ts';
 import type { ObservedDhcp, ObservedHost } from './observed.ts';
+import { observeRouters } from './observe-routers.ts';
 
 const ZERO_MAC = '00:00:00:00:00:00';
 
@@ -64,10 +66,11 @@ export async function observeHost(
   stateDir: string,
   nftNamespace: string | undefined,
 ): Promise<ObservedHost> {
-  const [linkList, firewall, dhcpIds] = await Promise.all([
+  const [linkList, firewall, dhcpIds, routers] = await Promise.all([
     netlink.listLinks(),
     nftObserve(nftNamespace),
     listDir(`${stateDir}/dhcp`),
+    observeRouters(netlink, stateDir),
   ]);
   const links = new Map(linkList.map((l) => [l.name, l]));
   const vxlanRemotes = new Map<string, string[]>();
@@ -84,5 +87,5 @@ export async function observeHost(
   );
   const dhcp = new Map<string, ObservedDhcp>();
   for (const d of await Promise.all(dhcpIds.map((id) => observeDhcp(netlink, stateDir, id)))) dhcp.set(d.networkId, d);
-  return { links, vxlanRemotes, dhcp, firewall };
+  return { links, vxlanRemotes, dhcp, firewall, routers };
 }

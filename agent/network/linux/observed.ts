@@ -40,6 +40,22 @@ export interface ObservedFirewall {
   vxlanSources: Set<string>;
 }
 
+/** A router this host made (its state directory exists), as found in its namespace. */
+export interface ObservedRouter {
+  routerId: string;
+  namespaceExists: boolean;
+  /** Links inside the namespace, by name (only when the namespace exists). */
+  nsLinks: Map<string, LinkInfo>;
+  /** `address/prefix` per namespace link. */
+  nsAddresses: Map<string, string[]>;
+  /** net.ipv4.ip_forward inside the namespace is 1. */
+  forwarding: boolean;
+  /** The default route's gateway and device, if the namespace has one. */
+  defaultRoute?: { via: string; dev: string };
+  /** The NAT table's hash (see router-nft.ts); undefined when the table is missing. */
+  natHash?: string;
+}
+
 export interface ObservedHost {
   /** Links in the host's namespace, by name. */
   links: Map<string, LinkInfo>;
@@ -48,6 +64,8 @@ export interface ObservedHost {
   /** Networks with a DHCP state directory on this host. */
   dhcp: Map<string, ObservedDhcp>;
   firewall: ObservedFirewall;
+  /** Routers with a state directory on this host, by id. */
+  routers: Map<string, ObservedRouter>;
 }
 
 export function emptyFirewall(): ObservedFirewall {

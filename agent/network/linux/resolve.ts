@@ -16,6 +16,7 @@ import type { DesiredHostNetwork, DhcpSpec, HostNetworkFacts, NetworkSpec, PortB
 import { canonicalIp, checkId, checkIfname, checkIp, checkIpv4, checkMac } from './addr.ts';
 import { type DnsmasqConfig, type DnsmasqPaths, dnsmasqPaths, renderDnsmasq } from './dnsmasq-config.ts';
 import { checkRule, type PortFirewallSpec } from './firewall-render.ts';
+import { type ResolvedRouter, resolveRouters, routerNetworkIds } from './resolve-routers.ts';
 
 /** VXLAN over IPv4 adds 50 bytes (outer Ethernet 14 + IP 20 + UDP 8 + VXLAN 8). */
 export const VXLAN_OVERHEAD = 50;
@@ -62,6 +63,7 @@ export interface ResolvedState {
    * out): every registered host plus every peer of a network here.
    */
   vxlanSources: string[];
+  routers: ResolvedRouter[];
 }
 
 export interface ResolveContext {
@@ -163,8 +165,8 @@ export function resolveNetwork(n: NetworkSpec, underlay: Underlay, ctx: ResolveC
 
 /**
  * The networks that belong on this host, resolved: every listed id is checked and
- * unique, but only a network with a port bound here or DHCP served here is kept; no
- * two kept networks may share a bridge.
+ * unique, but only a network with a port bound here, DHCP served here or a router leg
+ * here is kept; no two kept networks may share a bridge.
  */
 export function resolveNetworks(
   desired: DesiredHostNetwork,
@@ -177,7 +179,7 @@ export function resolveNetworks(
     if (seen.has(n.networkId)) throw invalidArgument('DUPLICATE_NETWORK', `network ${n.networkId} listed twice`);
     seen.add(n.networkId);
   }
-  const withPorts = new Set(desired.ports.map((p) => p.networkId));
+  const withPorts = new Set([...desired.ports.map((p) => p.networkId), ...routerNetworkIds(desired.routers ?? [])]);
   const networks = desired.networks
     .filter((n) => withPorts.has(n.networkId) || n.dhcp !== undefined)
     .map((n) => resolveNetwork(n, underlay, ctx));
@@ -267,5 +269,11 @@ export function resolveDesired(desired: DesiredHostNetwork, ctx: ResolveContext)
   const underlay = resolveUnderlay(ctx);
   const networks = resolveNetworks(desired, underlay, ctx);
   const ports = resolvePorts(desired.ports, networks);
-  return { networks, ports, vxlanSources: vxlanSources(desired.underlayPeers ?? [], networks, underlay.local) };
+  const routers = resolveRouters(desired.routers ?? [], networks);
+  return {
+    networks,
+    ports,
+    vxlanSources: vxlanSources(desired.underlayPeers ?? [], networks, underlay.local),
+    routers,
+  };
 }

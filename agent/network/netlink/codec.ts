@@ -26,6 +26,16 @@ export function checkNamespaceName(name: unknown): string {
   return name;
 }
 
+const SYSCTL = /^[a-z0-9_]+(\/[A-Za-z0-9_.-]+)+$/;
+
+/** A /proc/sys path below /proc/sys (`net/ipv4/ip_forward`), nothing that climbs out. */
+export function checkSysctlName(name: unknown): string {
+  if (typeof name !== 'string' || !SYSCTL.test(name) || name.split('/').some((p) => p === '.' || p === '..')) {
+    throw invalidArgument('INVALID_SYSCTL', `sysctl name ${JSON.stringify(name)} is not valid`);
+  }
+  return name;
+}
+
 export function checkMtu(mtu: unknown): number {
   if (typeof mtu !== 'number' || !Number.isInteger(mtu) || mtu < 68 || mtu > 65535) {
     throw invalidArgument('INVALID_MTU', `MTU must be an integer from 68 to 65535, got ${String(mtu)}`);

@@ -2,7 +2,15 @@
 // resolution is passed in, so tests can feed hand-made messages.
 import { ifla, type rt } from 'netlink';
 import { bufferToIp, bufferToMac, operStateName } from './codec.ts';
-import type { AddressInfo, FdbEntry, LinkInfo, LinkStatsCounters, NeighbourEntry, VxlanInfo } from './netlink.ts';
+import type {
+  AddressInfo,
+  FdbEntry,
+  LinkInfo,
+  LinkStatsCounters,
+  NeighbourEntry,
+  RouteInfo,
+  VxlanInfo,
+} from './netlink.ts';
 import { AF_BRIDGE, AF_INET, AF_INET6 } from './link-attrs.ts';
 
 type Names = (index: number) => string | undefined;
@@ -107,4 +115,20 @@ export function decodeNeighbour(msg: rt.NeighborMessage, names: Names): Neighbou
   };
   if (attrs.lladdr !== undefined && attrs.lladdr.length === 6) entry.mac = bufferToMac(attrs.lladdr);
   return entry;
+}
+
+/** RT_TABLE_MAIN: the table `ip route` shows. */
+const MAIN_TABLE = 254;
+
+/** An IPv4 route of the main table; others (local, broadcast tables) are left out. */
+export function decodeRoute4(msg: rt.RouteMessage, names: Names): RouteInfo | undefined {
+  const { data, attrs } = msg;
+  if (data.family !== AF_INET || (attrs.table ?? data.table) !== MAIN_TABLE) return undefined;
+  const route: RouteInfo = {
+    dst: attrs.dst === undefined ? '0.0.0.0' : bufferToIp(attrs.dst),
+    prefixLength: data.dstLen ?? 0,
+  };
+  if (attrs.gateway !== undefined) route.gateway = bufferToIp(attrs.gateway);
+  if (attrs.oif !== undefined) route.dev = names(attrs.oif) ?? String(attrs.oif);
+  return route;
 }

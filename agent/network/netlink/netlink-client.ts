@@ -1,7 +1,7 @@
 // The real Netlink: validates input on the main thread (bad input changes
 // nothing and never reaches a worker), then hands each operation to the worker of
 // the handle's namespace. Every method is async; no kernel work runs here.
-import { checkIfname, checkMtu, checkNamespaceName, macToBuffer, parseCidr } from './codec.ts';
+import { checkIfname, checkMtu, checkNamespaceName, checkSysctlName, macToBuffer, parseCidr } from './codec.ts';
 import type { FdbMode } from './link-attrs.ts';
 import * as namespaces from './namespaces.ts';
 import { isMissingCode, netlinkErrnoCode } from './netlink-errors.ts';
@@ -14,6 +14,7 @@ import type {
   LinkInfo,
   Netlink,
   NeighbourEntry,
+  RouteInfo,
   TapOptions,
   VethOptions,
   VxlanOptions,
@@ -193,6 +194,14 @@ export class NetlinkClient implements Netlink {
     const subject = `neighbour ${ip} on ${this.#link(dev)}`;
     parseCidr(`${ip}/0`);
     await ignoringMissing(this.#pool.run(this.namespace, 'deleteNeighbour', [dev, ip], subject), options);
+  }
+
+  listRoutes4(): Promise<RouteInfo[]> {
+    return this.#pool.run(this.namespace, 'listRoutes4', []);
+  }
+
+  async readSysctl(name: string): Promise<string> {
+    return this.#pool.run(this.namespace, 'readSysctl', [checkSysctlName(name)], `sysctl ${name}`);
   }
 
   inNamespace(name: string): Netlink {

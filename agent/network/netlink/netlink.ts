@@ -120,6 +120,16 @@ export interface NeighbourEntry {
   permanent: boolean;
 }
 
+/** An IPv4 route of the main table. */
+export interface RouteInfo {
+  /** Destination network address; `0.0.0.0` with prefix 0 for the default route. */
+  dst: string;
+  prefixLength: number;
+  gateway?: string;
+  /** Output device, when the kernel names one. */
+  dev?: string;
+}
+
 export interface DeleteOptions {
   /** Succeed when the object is already gone. @default false */
   ignoreMissing?: boolean;
@@ -164,6 +174,14 @@ export interface Netlink {
   /** `ip neigh replace IP lladdr MAC dev DEV nud permanent`. */
   replaceNeighbour(dev: string, ip: string, mac: string): Promise<void>;
   deleteNeighbour(dev: string, ip: string, options?: DeleteOptions): Promise<void>;
+
+  /** The IPv4 routes of the main table. */
+  listRoutes4(): Promise<RouteInfo[]>;
+  /**
+   * A sysctl of the handle's namespace, e.g. `net/ipv4/ip_forward` (read by the worker
+   * thread that lives in the namespace: /proc/sys/net follows the reader's namespace).
+   */
+  readSysctl(name: string): Promise<string>;
 
   /** A handle acting inside named namespace `name`, sharing this client's workers. */
   inNamespace(name: string): Netlink;

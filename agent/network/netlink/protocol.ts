@@ -11,6 +11,7 @@ import type {
   FdbSpec,
   LinkInfo,
   NeighbourEntry,
+  RouteInfo,
   TapOptions,
   VethOptions,
   VxlanOptions,
@@ -37,6 +38,8 @@ export interface WorkerOps {
   listNeighbours(dev?: string): Promise<NeighbourEntry[]>;
   replaceNeighbour(dev: string, ip: string, mac: string): Promise<void>;
   deleteNeighbour(dev: string, ip: string): Promise<void>;
+  listRoutes4(): Promise<RouteInfo[]>;
+  readSysctl(name: string): Promise<string>;
   netnsCreate(name: string): Promise<void>;
   netnsDelete(name: string): Promise<void>;
 }

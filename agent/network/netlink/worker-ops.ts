@@ -1,12 +1,13 @@
 // The operations a netlink worker performs on its own rtnetlink socket, which was
 // opened inside the worker's namespace. Runs in a worker thread: blocking sends and
 // the short synchronous fs calls here never stall the agent's event loop.
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import type { RtNetlinkSocket } from 'netlink';
-import { checkMtu, parseCidr } from './codec.ts';
-import { decodeAddress, decodeFdb, decodeLink, decodeNeighbour } from './decode.ts';
+import { checkMtu, checkSysctlName, parseCidr } from './codec.ts';
+import { decodeAddress, decodeFdb, decodeLink, decodeNeighbour, decodeRoute4 } from './decode.ts';
 import {
   AF_BRIDGE,
+  AF_INET,
   AF_UNSPEC,
   addressRequest,
   bridgeRequest,
@@ -214,6 +215,17 @@ export class RtnlOps implements WorkerOps {
 
   deleteAddress(link: string, cidr: string): Promise<void> {
     return this.#address(link, cidr, false);
+  }
+
+  async listRoutes4() {
+    const msgs = await this.#socket.getRoutes({ family: AF_INET });
+    const names = await this.#names();
+    return msgs.map((m) => decodeRoute4(m, names)).filter((r) => r !== undefined);
+  }
+
+  /** Synchronous on purpose: the read runs on this thread, which lives in the namespace. */
+  async readSysctl(name: string): Promise<string> {
+    return readFileSync(`/proc/sys/${checkSysctlName(name)}`, 'utf8');
   }
 
   async listFdb(dev?: string) {

@@ -1,7 +1,7 @@
 // Runs the NetworkDriver conformance suite against the real Linux driver: the kernel
 // through netlink, nftables and dnsmasq, on a simulated host that is a network
 // namespace this test creates (underlay veth `u0` with MTU 1500, an operator bridge
-// for flat networks). DHCP namespaces are machine-wide and named after the fresh
+// for flat networks). DHCP and router namespaces are machine-wide and named after the fresh
 // network ids of each test. Everything a subject made is removed when its test ends,
 // failed or not.
 import { randomBytes } from 'node:crypto';
@@ -14,7 +14,7 @@ import { findDnsmasq } from '../../../agent/network/linux/dnsmasq-process.ts';
 import { LinuxNetworkDriver } from '../../../agent/network/linux/linux-network-driver.ts';
 import { openNetlink } from '../../../agent/network/netlink/netlink-client.ts';
 import type { Netlink } from '../../../agent/network/netlink/netlink.ts';
-import { dhcpNamespaceName } from '../../../common/network-names.ts';
+import { dhcpNamespaceName, routerNamespaceName } from '../../../common/network-names.ts';
 import { buildNativeAddon } from '../../integration/netlink/helpers.ts';
 import { networkDriverConformance } from './network-driver-suite.ts';
 
@@ -59,8 +59,11 @@ networkDriverConformance('linux', async () => {
   const close = async (): Promise<void> => {
     await driver.teardown().catch(() => undefined);
     await driver.close();
-    // Should teardown have failed: DHCP namespaces and dnsmasq live outside the host namespace.
+    // Should teardown have failed: DHCP and router namespaces and dnsmasq live outside the host namespace.
     await removeDhcp(nl, stateDir);
+    for (const id of await readdir(join(stateDir, 'routers')).catch(() => [] as string[])) {
+      await nl.deleteNamespace(routerNamespaceName(id), { ignoreMissing: true });
+    }
     await nl.deleteNamespace(netns, { ignoreMissing: true });
     await rm(stateDir, { recursive: true, force: true });
   };

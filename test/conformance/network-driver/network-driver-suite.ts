@@ -9,6 +9,7 @@ import { convergeTests } from './suite-converge.ts';
 import type { SubjectFactory } from './suite-helpers.ts';
 import { refuseTests } from './suite-refuse.ts';
 import { removeTests } from './suite-remove.ts';
+import { routerTests } from './suite-routers.ts';
 
 export type { DriverSubject, HostFacts, SubjectFactory } from './suite-helpers.ts';
 
@@ -17,5 +18,6 @@ export function networkDriverConformance(name: string, factory: SubjectFactory):
     describe('apply converges', () => convergeTests(factory));
     describe('removal', () => removeTests(factory));
     describe('bad input', () => refuseTests(factory));
+    describe('routers', () => routerTests(factory));
   });
 }

@@ -12,7 +12,7 @@ import { findDnsmasq } from '../../../agent/network/linux/dnsmasq-process.ts';
 import { LinuxNetworkDriver } from '../../../agent/network/linux/linux-network-driver.ts';
 import { type CommandResult, inNetns, runCommand } from '../../../agent/network/linux/run-command.ts';
 import type { DesiredHostNetwork } from '../../../agent/network/network-driver.ts';
-import { dhcpNamespaceName } from '../../../common/network-names.ts';
+import { dhcpNamespaceName, routerNamespaceName } from '../../../common/network-names.ts';
 import { openNetlink } from '../../../agent/network/netlink/netlink-client.ts';
 import { buildNativeAddon } from '../netlink/helpers.ts';
 import type { Netlink } from '../../../agent/network/netlink/netlink.ts';
@@ -96,12 +96,15 @@ export async function makeLab(): Promise<Lab> {
     },
     async close() {
       for (const h of hosts) await h.driver.teardown().catch(() => undefined);
-      // Should teardown have failed: DHCP namespaces and dnsmasq are not inside the host namespaces.
+      // Should teardown have failed: DHCP and router namespaces and dnsmasq are not inside the host namespaces.
       for (const h of hosts) {
         for (const id of await readdir(join(h.stateDir, 'dhcp')).catch(() => [] as string[])) {
           const found = await findDnsmasq(dnsmasqPaths(h.stateDir, id).pidFile);
           if (found !== undefined) process.kill(found.pid, 'SIGKILL');
           await root.deleteNamespace(dhcpNamespaceName(id), { ignoreMissing: true }).catch(() => undefined);
+        }
+        for (const id of await readdir(join(h.stateDir, 'routers')).catch(() => [] as string[])) {
+          await root.deleteNamespace(routerNamespaceName(id), { ignoreMissing: true }).catch(() => undefined);
         }
       }
       for (const n of created) await root.deleteNamespace(n, { ignoreMissing: true }).catch(() => undefined);

@@ -8,6 +8,7 @@ import { type ResolvedState, resolveDesired } from '../../../agent/network/linux
 import type { DesiredHostNetwork } from '../../../agent/network/network-driver.ts';
 import type { LinkInfo } from '../../../agent/network/netlink/netlink.ts';
 import type { HostNetworkState__Output } from '../../../common/gen/strato/agent/v1/HostNetworkState.ts';
+import { convergedRouters } from './router-fixtures.ts';
 
 export const NET = '11111111-2222-3333-4444-555555555555';
 export const NET2 = '66666666-2222-3333-4444-555555555555';
@@ -166,6 +167,7 @@ export function converged(r: ResolvedState, extraLinks: LinkInfo[] = []): Observ
       }
     }
   }
+  const routers = convergedRouters(r, links);
   for (const l of extraLinks) links.set(l.name, l);
-  return { links, vxlanRemotes, dhcp, firewall };
+  return { links, vxlanRemotes, dhcp, firewall, routers };
 }

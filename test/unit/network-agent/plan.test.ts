@@ -29,6 +29,7 @@ describe('planHost', () => {
       vxlanRemotes: new Map(),
       dhcp: new Map(),
       firewall: emptyFirewall(),
+      routers: new Map(),
     };
     const steps = plan(d, empty);
     assert.deepEqual(kinds(steps), [
