@@ -4,9 +4,10 @@
 // secret one at a time per volume (volume-guard.ts); every one is idempotent. It also
 // turns the hypervisor's pushed events into `changed` notifications carrying the
 // actual power state, which the registry reports to the conductor at once.
-import type { Duplex } from 'node:stream';
+
 import { EventEmitter } from 'node:events';
 import { rm } from 'node:fs/promises';
+import type { Duplex } from 'node:stream';
 import { notFound } from '../../common/errors.ts';
 import type { Logger } from '../../common/log.ts';
 import { domainNameFor } from '../hypervisor/domain-name.ts';

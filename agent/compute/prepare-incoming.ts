@@ -22,6 +22,11 @@ export interface IncomingPlace {
   instanceDir: string;
   /** The image cache's directory (the root disk's base is named by its sha256 in it). */
   imageDir: string;
+  /**
+   * The initiator name this host's QEMU presents for the instance's volumes ('' without
+   * volumes): the source writes it into the migrated domain, as the storage host admits it.
+   */
+  initiatorName: string;
 }
 
 /** The directory the image cache keeps bases in (`pathOf` names a base by its sha256 there). */
@@ -93,7 +98,8 @@ export async function prepareIncoming(
     await requirePortsWired(deps, req.ports, 'UNAVAILABLE');
     reverter.success();
     log.info({ instanceId: req.instanceId }, 'incoming instance prepared');
-    return { migrationAddress, instanceDir: paths.dir, imageDir: imageDirOf(images) };
+    const initiatorName = requestVolumes(req)[0]?.initiatorName ?? '';
+    return { migrationAddress, instanceDir: paths.dir, imageDir: imageDirOf(images), initiatorName };
   } catch (err) {
     const failedUndos = await reverter.revert(log);
     log.warn({ instanceId: req.instanceId, err, failedUndos }, 'incoming preparation failed; rolled back');

@@ -176,7 +176,7 @@ export class FakeMoveAgents implements AgentDirectory, MoveAgentDirectory {
           throw new StratoError('FAILED_PRECONDITION', 'INSTANCE_EXISTS', `fake: ${id} is defined on ${host}`);
         }
         this.prepared.get(host)?.add(id);
-        return { migrationAddress: `${host}:16514`, instanceDir: `/var/lib/strato/instances/${id}#${migrationId}`, imageDir: '/var/lib/strato/images' };
+        return { migrationAddress: `${host}:16514`, instanceDir: `/var/lib/strato/instances/${id}#${migrationId}`, imageDir: '/var/lib/strato/images', initiatorName: '' };
       },
       startMigration: async (req) => {
         this.answer(host, 'startMigration', req.instanceId);

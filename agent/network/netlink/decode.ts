@@ -2,8 +2,8 @@
 // resolution is passed in, so tests can feed hand-made messages.
 import { ifla, type rt } from 'netlink';
 import { bufferToIp, bufferToMac, operStateName } from './codec.ts';
-import type { AddressInfo, FdbEntry, LinkInfo, LinkStatsCounters, NeighbourEntry, VxlanInfo } from './netlink.ts';
 import { AF_BRIDGE, AF_INET, AF_INET6 } from './link-attrs.ts';
+import type { AddressInfo, FdbEntry, LinkInfo, LinkStatsCounters, NeighbourEntry, VxlanInfo } from './netlink.ts';
 
 type Names = (index: number) => string | undefined;
 

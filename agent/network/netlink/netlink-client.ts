@@ -4,7 +4,6 @@
 import { checkIfname, checkMtu, checkNamespaceName, macToBuffer, parseCidr } from './codec.ts';
 import type { FdbMode } from './link-attrs.ts';
 import * as namespaces from './namespaces.ts';
-import { isMissingCode, netlinkErrnoCode } from './netlink-errors.ts';
 import type {
   AddressInfo,
   CreateLinkOptions,
@@ -12,12 +11,13 @@ import type {
   FdbEntry,
   FdbSpec,
   LinkInfo,
-  Netlink,
   NeighbourEntry,
+  Netlink,
   TapOptions,
   VethOptions,
   VxlanOptions,
 } from './netlink.ts';
+import { isMissingCode, netlinkErrnoCode } from './netlink-errors.ts';
 import { type PoolOptions, WorkerPool } from './worker-pool.ts';
 
 export interface OpenNetlinkOptions extends PoolOptions {

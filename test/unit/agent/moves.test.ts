@@ -168,7 +168,7 @@ test('an unreachable destination is an error and leaves no record', async () => 
       instanceId: r.instanceId,
       migrationId: mid,
       live: true,
-      destination: { migrationAddress: '192.0.2.1', instanceDir: '/x', imageDir: '' },
+      destination: { migrationAddress: '192.0.2.1', instanceDir: '/x', imageDir: '', initiatorName: '' },
       bandwidthMiBs: 0,
       timeoutS: 0,
     }),

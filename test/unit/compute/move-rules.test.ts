@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { InstanceMove } from '../../../conductor/compute/instance-record.ts';
-import { lostMigrationVerdict } from '../../../conductor/compute/move-steps.ts';
 import { type MoveVerb, moveRefusal, novaStatus, resizeFlavorRefusal } from '../../../conductor/compute/move-rules.ts';
+import { lostMigrationVerdict } from '../../../conductor/compute/move-steps.ts';
 import type { PowerState, TaskState, VmState } from '../../../conductor/compute/state-machine.ts';
 import { instanceUsage, usageChange } from '../../../conductor/compute/usage.ts';
 

@@ -58,6 +58,7 @@ class RecordingExporter implements VolumeExporter {
       initiatorAddress: d.initiatorAddress,
       backingPath: d.backingPath,
       sessions: 0,
+      alsoAdmitted: [...(d.alsoAdmit ?? [])],
     };
   }
 }
