@@ -38,8 +38,9 @@ describe('moveRefusal', () => {
     ['revert from RESIZED', at('RESIZED'), 'revert-resize', null],
     ['confirm from ACTIVE', at('ACTIVE'), 'confirm-resize', 'INVALID_STATE'],
     ['revert while confirming', at('RESIZED', 'resize_confirming'), 'revert-resize', 'TASK_IN_PROGRESS'],
-    ['with volumes', at('ACTIVE', '', { volumes: 1 }), 'migrate', 'VOLUMES_ATTACHED'],
-    ['resize with volumes', at('ACTIVE', '', { volumes: 2 }), 'resize', 'VOLUMES_ATTACHED'],
+    ['with volumes', at('ACTIVE', '', { volumes: 1 }), 'migrate', null],
+    ['live with volumes', at('ACTIVE', '', { volumes: 1 }), 'live-migrate', null],
+    ['resize with volumes', at('ACTIVE', '', { volumes: 2 }), 'resize', null],
     ['on no host', at('ACTIVE', '', { host: '' }), 'live-migrate', 'NOT_ON_HOST'],
   ];
   for (const [name, s, verb, reason] of cases) {
