@@ -5,7 +5,8 @@
 // export admits the destination too, PrepareIncoming gets the volume under the
 // destination's initiator name, StartMigration copies only the local disks, then the
 // export admits the destination alone and the source's copy goes. The guest keeps
-// writing and reading its volume across the move, and what it wrote before is there.
+// writing and reading its volume across the move, and what it wrote before is there;
+// moved back cold (stopped), it boots on the first host and uses the volume there.
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { open } from 'node:fs/promises';
@@ -138,7 +139,7 @@ async function readBacking(offset: number): Promise<string> {
   }
 }
 
-describe('live migration of a guest with an iSCSI volume', { timeout: 900_000 }, () => {
+describe('moving a guest with an iSCSI volume between hosts', { timeout: 900_000 }, () => {
   test('the guest keeps reading and writing its volume on B; what it wrote on A is there', async () => {
     await targets.export(base);
     await A.api.SpawnInstance({ ...lab.spawnRequest(instanceId, guestScript(marker)), volumes: [volumeSpec(A)] });
@@ -160,7 +161,7 @@ describe('live migration of a guest with an iSCSI volume', { timeout: 900_000 },
     const migrationId = randomUUID();
     const destination = await B.api.PrepareIncoming({
       migrationId,
-      spec: { ...lab.spawnRequest(instanceId), volumes: [volumeSpec(B)] },
+      spec: { ...lab.spawnRequest(instanceId, guestScript(marker)), volumes: [volumeSpec(B)] },
     });
     assert.equal(destination.initiatorName, iqnOf(B), 'the destination names its initiator');
     await A.api.StartMigration({ instanceId, migrationId, live: true, destination, bandwidthMibS: 0 });
@@ -199,5 +200,49 @@ describe('live migration of a guest with an iSCSI volume', { timeout: 900_000 },
     const second = await readBacking(512);
     assert.match(second, /^W\d+$/);
     assert.ok(Number(second.slice(1)) >= last, `the storage holds ${second}, B wrote W${last}`);
+  });
+
+  test('cold: the stopped guest moves back to A with its volume, boots there and uses it', async () => {
+    assert.equal(await power(B), 'running', 'needs the live test');
+    await B.api.InstanceAction({ instanceId, action: 'stop', hard: true });
+    const lastOnB = await readBacking(512);
+    await targets.export({
+      ...base,
+      initiatorName: iqnOf(B),
+      initiatorAddress: B.sim.underlayIp,
+      alsoAdmit: [{ name: iqnOf(A), address: A.sim.underlayIp }],
+    });
+    const migrationId = randomUUID();
+    const destination = await A.api.PrepareIncoming({
+      migrationId,
+      spec: { ...lab.spawnRequest(instanceId, guestScript(marker)), volumes: [volumeSpec(A)] },
+    });
+    await B.api.StartMigration({ instanceId, migrationId, live: false, destination, bandwidthMibS: 0 });
+    const done = await waitFor(
+      () => B.api.GetMigration({ instanceId, migrationId }),
+      (s) => s.state !== 'RUNNING',
+      { timeoutMs: 180_000, intervalMs: 200, what: 'the cold migration to end' },
+    );
+    assert.equal(done.state, 'COMPLETED', done.error);
+    assert.equal(await power(A), 'paused', 'arrives paused');
+    await A.api.InstanceAction({ instanceId, action: 'stop', hard: true });
+    const one = await targets.export(base);
+    assert.deepEqual([one.initiatorName, one.alsoAdmitted], [iqnOf(A), []]);
+    await B.api.DeleteInstance({ instanceId });
+    assert.equal(await power(B), 'absent');
+    assert.equal(await readBacking(512), lastOnB, 'the volume was not touched by the move');
+
+    await A.api.InstanceAction({ instanceId, action: 'start' });
+    const xml = (await A.sim.exec('virsh', ['dumpxml', `strato-${instanceId}`])).stdout;
+    assert.ok(xml.includes(`<iqn name='${iqnOf(A)}'/>`), "A's QEMU presents A's initiator name");
+    const onA = await waitFor(
+      async () => volLines(await lab.consoleLines(A, instanceId)),
+      (v) => v.length >= 3,
+      { timeoutMs: 180_000, intervalMs: 250, what: 'the guest using its volume on A after the cold move' },
+    ).catch(async (err: unknown) => {
+      process.stderr.write(`console of A:\n${(await lab.consoleLines(A, instanceId)).slice(-40).join('\n')}\n`);
+      throw err;
+    });
+    for (const l of onA) assert.deepEqual([l.first, l.second], [marker, `W${l.n}`], `line ${l.n} on A`);
   });
 });
