@@ -9,6 +9,7 @@ import { StratoError } from '../../common/errors.ts';
 import { configDriveTree } from '../config-drive/config-drive-tree.ts';
 import { ensureDir, GROUP_DIR_MODE, GROUP_READ_MODE, GROUP_WRITE_MODE, restrict } from '../state-dir/file-access.ts';
 import { requireFreeSpace } from './disk-space.ts';
+import { recordIncomingVolumes } from './incoming-volumes.ts';
 import { instancePaths } from './instance-paths.ts';
 import { requirePortsWired } from './port-wiring.ts';
 import { Reverter } from './reverter.ts';
@@ -91,10 +92,17 @@ export async function prepareIncoming(
     });
     await disks.writeConfigDrive(drive, paths.configDrive);
     await restrict(paths.configDrive, GROUP_READ_MODE, gid);
-    for (const v of requestVolumes(req)) {
+    const volumes = requestVolumes(req);
+    for (const v of volumes) {
       await hv.setVolumeSecret(v.volumeId, v.chapSecret);
       reverter.add(`volume secret ${v.volumeId}`, () => hv.removeVolumeSecret(v.volumeId));
     }
+    // Until the domain arrives (its metadata names them), a delete finds the volumes here.
+    if (volumes.length > 0)
+      await recordIncomingVolumes(
+        paths.dir,
+        volumes.map((v) => v.volumeId),
+      );
     await requirePortsWired(deps, req.ports, 'UNAVAILABLE');
     reverter.success();
     log.info({ instanceId: req.instanceId }, 'incoming instance prepared');
