@@ -117,6 +117,9 @@ describe('conductor moves of servers with volumes (fake agents, real block stora
       await lab.atStep(id, 'move-wait');
       await admitsBoth(volumeId, 'hv-a', 'hv-b');
       preparedWith(id, 'hv-b', volumeId);
+      // The export reconcile (periodic, or a storage agent's re-registration) calls for both too.
+      await f.bs.exports.pass('st-1');
+      await admitsBoth(volumeId, 'hv-a', 'hv-b');
       lab.agents.finish(id);
       const r = await lab.settled(id);
       assert.equal(r.host, 'hv-b');
@@ -125,6 +128,8 @@ describe('conductor moves of servers with volumes (fake agents, real block stora
     } finally {
       lab.agents.gated = false;
     }
+    await restsOn(volumeId, 'hv-b');
+    await f.bs.exports.pass('st-1');
     await restsOn(volumeId, 'hv-b');
     assert.deepEqual(lab.agents.hostsOf(id), ['hv-b']);
     assert.equal((await f.bs.volumes.get(alice, volumeId)).volume.status, 'in-use');
