@@ -6,10 +6,11 @@
 // destination's initiator name, StartMigration copies only the local disks, then the
 // export admits the destination alone and the source's copy goes. The guest keeps
 // writing and reading its volume across the move, and what it wrote before is there;
-// moved back cold (stopped), it boots on the first host and uses the volume there.
+// moved back cold (stopped), it boots on the first host and uses the volume there; a
+// live move aborted leaves it there, and the destination keeps nothing.
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { access, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { DesiredExport } from '../../../agent/storage/iscsi/export-plan.ts';
@@ -244,5 +245,49 @@ describe('moving a guest with an iSCSI volume between hosts', { timeout: 900_000
       throw err;
     });
     for (const l of onA) assert.deepEqual([l.first, l.second], [marker, `W${l.n}`], `line ${l.n} on A`);
+  });
+
+  test('abort: the guest keeps its volume on A; B keeps no domain, files or volume secret', async () => {
+    assert.equal(await power(A), 'running', 'needs the cold test');
+    await targets.export({ ...base, alsoAdmit: [{ name: iqnOf(B), address: B.sim.underlayIp }] });
+    const migrationId = randomUUID();
+    const destination = await B.api.PrepareIncoming({
+      migrationId,
+      spec: { ...lab.spawnRequest(instanceId, guestScript(marker)), volumes: [volumeSpec(B)] },
+    });
+    const secrets = async (h: LabHost) => (await h.sim.exec('virsh', ['secret-list'])).stdout;
+    assert.match(await secrets(B), new RegExp(`strato-volume-${volumeId}`), 'B has the secret while prepared');
+    await A.api.StartMigration({ instanceId, migrationId, live: true, destination, bandwidthMibS: 1 });
+    await waitFor(
+      () => A.api.GetMigration({ instanceId, migrationId }),
+      (s) => s.state === 'RUNNING' && Number(s.elapsedMs) > 1000,
+      { timeoutMs: 30_000, intervalMs: 200, what: 'the slow migration running' },
+    );
+    const aborted = await A.api.AbortMigration({ instanceId, migrationId });
+    assert.equal(aborted.state, 'CANCELLED', aborted.error);
+    // The destination loses its access, then its copy.
+    const one = await targets.export(base);
+    assert.deepEqual([one.initiatorName, one.alsoAdmitted], [iqnOf(A), []]);
+    await B.api.DeleteInstance({ instanceId });
+    assert.equal(await power(B), 'absent');
+    const dirB = join(B.stateDir, 'instances', instanceId);
+    assert.equal(
+      await access(dirB).then(
+        () => true,
+        () => false,
+      ),
+      false,
+      "B's instance directory is gone",
+    );
+    assert.doesNotMatch(await secrets(B), new RegExp(volumeId), 'no volume secret left on B');
+    assert.match(await secrets(A), new RegExp(`strato-volume-${volumeId}`), 'A keeps its secret');
+
+    const n = volLines(await lab.consoleLines(A, instanceId)).at(-1)?.n ?? 0;
+    const later = await waitFor(
+      async () => volLines(await lab.consoleLines(A, instanceId)).filter((l) => l.n > n),
+      (v) => v.length >= 5,
+      { timeoutMs: 60_000, intervalMs: 250, what: 'the guest going on with its volume on A' },
+    );
+    for (const l of later) assert.deepEqual([l.first, l.second], [marker, `W${l.n}`], `line ${l.n} on A`);
   });
 });
