@@ -17,6 +17,7 @@ import {
 } from '../common/daemon-flags.ts';
 import { invalidArgument, isStratoError } from '../common/errors.ts';
 import { type ListenAddress, parseMetricsListen } from '../common/metrics/metrics-listen.ts';
+import { ORPHAN_REMOVAL_MODES, type OrphanRemoval } from './reconcile/removal-plan.ts';
 import {
   type AgentRole,
   parseRoles,
@@ -24,7 +25,6 @@ import {
   STORAGE_FLAGS,
   type StorageConfig,
 } from './storage/storage-config.ts';
-import { ORPHAN_REMOVAL_MODES, type OrphanRemoval } from './reconcile/removal-plan.ts';
 
 export type VirtTypeSetting = 'qemu' | 'kvm' | 'auto';
 

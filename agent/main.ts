@@ -12,7 +12,6 @@ import { readFile, statfs } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { type DaemonCommand, helpHint, versionText } from '../common/daemon-flags.ts';
 import { isStratoError } from '../common/errors.ts';
-import { tapName } from '../common/network-names.ts';
 import type { ProtoGrpcType as AgentProto } from '../common/gen/agent.ts';
 import type { ProtoGrpcType as AgentNetworkProto } from '../common/gen/agent_network.ts';
 import type { ProtoGrpcType as AgentStorageProto } from '../common/gen/agent_storage.ts';
@@ -21,35 +20,35 @@ import type { AgentHandlers } from '../common/gen/strato/agent/v1/Agent.ts';
 import type { AgentNetworkHandlers } from '../common/gen/strato/agent/v1/AgentNetwork.ts';
 import type { AgentStorageHandlers } from '../common/gen/strato/agent/v1/AgentStorage.ts';
 import { mtlsChannelCredentialsFrom, readTls } from '../common/grpc/credentials.ts';
-import { reloadableServerCredentials } from '../common/grpc/reloadable-credentials.ts';
 import { HealthGate } from '../common/grpc/health-gate.ts';
 import { MESSAGE_LIMITS } from '../common/grpc/message-limits.ts';
+import { reloadableServerCredentials } from '../common/grpc/reloadable-credentials.ts';
 import { StratoServer, serviceName } from '../common/grpc/server.ts';
 import { log as rootLog } from '../common/log.ts';
 import { startMetricsEndpoint } from '../common/metrics/metrics-server.ts';
+import { tapName } from '../common/network-names.ts';
+import { loadProtoPackage, toGrpcObject } from '../common/proto.ts';
 import { Liveness } from '../common/systemd/liveness.ts';
 import { ServiceNotifier } from '../common/systemd/service-notifier.ts';
 import { stopOnSignal } from '../common/systemd/stop-on-signal.ts';
 import { armTestHangTrigger } from '../common/systemd/test-hang-trigger.ts';
-import { loadProtoPackage, toGrpcObject } from '../common/proto.ts';
 import { packageVersion } from '../common/version.ts';
 import { AgentHealth, gateOnHypervisor, LIBVIRT } from './agent-status.ts';
 import { InstanceManager } from './compute/instance-manager.ts';
-import { Moves } from './compute/moves.ts';
 import { instancesDir } from './compute/instance-paths.ts';
+import { Moves } from './compute/moves.ts';
 import type { DiskTools } from './compute/spawn.ts';
 import { type AgentConfig, detectVirtType, HELP, parseAgentCommand, parseHostPort, USAGE } from './config.ts';
 import { writeConfigDrive } from './config-drive/config-drive-writer.ts';
 import { fakeModeDrivers } from './fake-mode-drivers.ts';
 import { LibvirtHypervisor } from './hypervisor/libvirt/libvirt-hypervisor.ts';
 import { ImageCache } from './images/image-cache.ts';
+import { createOverlay, overlaySizeBytes } from './images/overlay.ts';
 import { agentMetrics } from './metrics/agent-metrics.ts';
+import { hostHygieneMetrics } from './metrics/host-hygiene-metrics.ts';
 import { hostLinkMetrics } from './metrics/host-link-metrics.ts';
 import { instanceMetrics } from './metrics/instance-metrics.ts';
-import { hostHygieneMetrics } from './metrics/host-hygiene-metrics.ts';
 import { countNetworkApplies } from './metrics/network-metrics.ts';
-import { createOverlay, overlaySizeBytes } from './images/overlay.ts';
-import { agentNetworkService } from './server/agent-network-service.ts';
 import { dnsmasqGid } from './network/linux/dnsmasq-account.ts';
 import { LinuxNetworkDriver } from './network/linux/linux-network-driver.ts';
 import { openNetlink } from './network/netlink/netlink-client.ts';
@@ -66,10 +65,11 @@ import { CertificateRenewal, finishPendingRenewal } from './registry/certificate
 import { ConductorLink } from './registry/conductor-link.ts';
 import { Registrar, type SelfReport } from './registry/registrar.ts';
 import { RegistryImageSource } from './registry/registry-image-source.ts';
+import { agentNetworkService } from './server/agent-network-service.ts';
 import { agentService } from './server/agent-service.ts';
-import { ensureDir, GROUP_DIR_MODE, STATE_DIR_MODE } from './state-dir/file-access.ts';
 import { agentStorageService } from './server/agent-storage-service.ts';
 import { infoToProto } from './server/storage-from-proto.ts';
+import { ensureDir, GROUP_DIR_MODE, STATE_DIR_MODE } from './state-dir/file-access.ts';
 import { startStorage } from './storage/start-storage.ts';
 
 export interface RunningAgent {
@@ -148,7 +148,9 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
     driver: countNetworkApplies(metrics.registry, driver),
     dir: config.networkStateDir,
     linkExists: async (name) =>
-      netlink ? (await netlink.findLink(name)) !== undefined : fake!.driver.state.ports.some((p) => tapName(p.portId) === name),
+      netlink
+        ? (await netlink.findLink(name)) !== undefined
+        : fake!.driver.state.ports.some((p) => tapName(p.portId) === name),
     log,
   });
   // A restarted agent re-applies what it last applied: zero steps when the host still matches.

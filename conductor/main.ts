@@ -25,13 +25,13 @@ import type { ProtoGrpcType as KeyPairProto } from '../common/gen/keypair.ts';
 import type { ProtoGrpcType as NetworkProto } from '../common/gen/network.ts';
 import type { ProtoGrpcType as QuotaProto } from '../common/gen/quota.ts';
 import type { ProtoGrpcType as ServerProto } from '../common/gen/server.ts';
+import type { ProtoGrpcType as ServerConsoleProto } from '../common/gen/server_console.ts';
 import type { ProtoGrpcType as ServerMoveProto } from '../common/gen/server_move.ts';
 import type { FlavorsHandlers } from '../common/gen/strato/compute/v1/Flavors.ts';
 import type { KeyPairsHandlers } from '../common/gen/strato/compute/v1/KeyPairs.ts';
+import type { ServerConsolesHandlers } from '../common/gen/strato/compute/v1/ServerConsoles.ts';
 import type { ServerMovesHandlers } from '../common/gen/strato/compute/v1/ServerMoves.ts';
 import type { ServersHandlers } from '../common/gen/strato/compute/v1/Servers.ts';
-import type { ProtoGrpcType as ServerConsoleProto } from '../common/gen/server_console.ts';
-import type { ServerConsolesHandlers } from '../common/gen/strato/compute/v1/ServerConsoles.ts';
 import type { ServerVolumesHandlers } from '../common/gen/strato/compute/v1/ServerVolumes.ts';
 import type { HostCertificatesHandlers } from '../common/gen/strato/host/v1/HostCertificates.ts';
 import type { HostsHandlers } from '../common/gen/strato/host/v1/Hosts.ts';
@@ -68,13 +68,13 @@ import { hostsApi } from './api/hosts-api.ts';
 import { identityApi } from './api/identity-api.ts';
 import { imagesApi } from './api/images-api.ts';
 import { keyPairsApi } from './api/keypairs-api.ts';
-import { validatePublicRequest } from './api/schemas/request-check.ts';
 import { networkApis } from './api/network-apis.ts';
 import { quotasApi } from './api/quotas-api.ts';
 import { registryApi } from './api/registry-api.ts';
+import { validatePublicRequest } from './api/schemas/request-check.ts';
 import { serverConsolesApi } from './api/server-console-api.ts';
-import { serverVolumesApi } from './api/server-volumes-api.ts';
 import { serverMovesApi } from './api/server-moves-api.ts';
+import { serverVolumesApi } from './api/server-volumes-api.ts';
 import { serversApi } from './api/servers-api.ts';
 import { hideStoreErrors } from './api/store-errors.ts';
 import { volumeSnapshotsApi } from './api/volume-snapshots-api.ts';
@@ -87,8 +87,8 @@ import { catalogFrom } from './compute/catalog.ts';
 import { ComputeService } from './compute/compute-service.ts';
 import { HostEvacuator } from './compute/evacuate.ts';
 import { StaleCopies } from './compute/evacuate-stale.ts';
-import { MoveService } from './compute/move-service.ts';
 import { HostReports } from './compute/host-reports.ts';
+import { MoveService } from './compute/move-service.ts';
 import { serverHoldings } from './compute/project-holdings.ts';
 import { InstanceMetadata } from './compute/instance-metadata.ts';
 import { storeServerNetworking } from './compute/server-networking/store-server-networking.ts';
@@ -111,8 +111,8 @@ import { HostRegistry } from './hosts/host-registry.ts';
 import { bootstrapAdmin } from './identity/bootstrap.ts';
 import { createIdentity } from './identity/identity.ts';
 import { createImageRegistry } from './images/images.ts';
-import { snapshotImages } from './images/snapshot-image.ts';
 import { imageHoldings } from './images/project-holdings.ts';
+import { snapshotImages } from './images/snapshot-image.ts';
 import { KeyPairs } from './keypairs/keypairs.ts';
 import { keyPairHoldings } from './keypairs/project-holdings.ts';
 import { clusterMetrics } from './metrics/cluster-metrics.ts';
@@ -384,7 +384,10 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
         serverVolumesApi(compute, identity),
       )
       .addService<ServerMovesHandlers>(proto.strato.compute.v1.ServerMoves.service, serverMovesApi(moves, identity))
-      .addService<HostsHandlers>(proto.strato.host.v1.Hosts.service, hostsApi(hosts, claimer, identity, evacuator, moves))
+      .addService<HostsHandlers>(
+        proto.strato.host.v1.Hosts.service,
+        hostsApi(hosts, claimer, identity, evacuator, moves),
+      )
       .addService<HostCertificatesHandlers>(
         proto.strato.host.v1.HostCertificates.service,
         hostCertificatesApi(identity, certs, hosts, config.certificateValidityDays),

@@ -4,9 +4,10 @@
 // secret one at a time per volume (volume-guard.ts); every one is idempotent. It also
 // turns the hypervisor's pushed events into `changed` notifications carrying the
 // actual power state, which the registry reports to the conductor at once.
-import type { Duplex } from 'node:stream';
+
 import { EventEmitter } from 'node:events';
 import { rm } from 'node:fs/promises';
+import type { Duplex } from 'node:stream';
 import { notFound } from '../../common/errors.ts';
 import type { Logger } from '../../common/log.ts';
 import { domainNameFor } from '../hypervisor/domain-name.ts';
@@ -14,6 +15,7 @@ import type { Hypervisor, HypervisorEvent, PowerState } from '../hypervisor/hype
 import { type Action, parseAction, runAction } from './actions.ts';
 import { adoptExisting } from './adopt.ts';
 import { DEFAULT_TAIL_LINES, MAX_TAIL_LINES, tailLines } from './console-tail.ts';
+import { incomingVolumes } from './incoming-volumes.ts';
 import { checkInstanceId, instancePaths } from './instance-paths.ts';
 import { KeyedLock } from './keyed-lock.ts';
 import { attachPort, detachPort } from './port-ops.ts';
@@ -115,7 +117,10 @@ export class InstanceManager extends EventEmitter<InstanceManagerEvents> {
     checkInstanceId(id);
     await this.settle(id, 'delete', 'deleted', async () => {
       // Unreadable metadata names no volume: the reconciler removes their secrets later.
-      const volumeIds = ((await this.hv.metadata(id).catch(() => undefined))?.volumes ?? []).map((v) => v.id);
+      const named = ((await this.hv.metadata(id).catch(() => undefined))?.volumes ?? []).map((v) => v.id);
+      // A move's destination that was prepared but never got the domain: its volumes' secrets go too.
+      const incoming = await incomingVolumes(instancePaths(this.deps.stateDir, id).dir);
+      const volumeIds = [...new Set([...named, ...incoming])];
       try {
         await this.hv.destroy(id, { graceful: true });
       } catch (err) {
@@ -210,6 +215,25 @@ export class InstanceManager extends EventEmitter<InstanceManagerEvents> {
       await this.hv.setVolumeSecret(volumeId, password);
       return true;
     });
+  }
+
+  /**
+   * Runs `fn` (a move's destination setting up `volumes`) holding the volumes' locks,
+   * then keeps their passwords as a spawn does, to restore a secret libvirtd lost.
+   */
+  async withIncomingVolumes<T>(
+    volumes: readonly { volumeId: string; chapSecret: string }[],
+    fn: () => Promise<T>,
+  ): Promise<T> {
+    return this.guard.run(
+      volumes.map((v) => v.volumeId),
+      'prepare-incoming',
+      async () => {
+        const out = await fn();
+        for (const v of volumes) this.guard.remember(v.volumeId, v.chapSecret);
+        return out;
+      },
+    );
   }
 
   /**

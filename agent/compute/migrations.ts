@@ -88,6 +88,7 @@ export class Migrations {
         { from: `${src.dir}/`, to: `${dest.instanceDir}/` },
         ...(dest.imageDir === '' ? [] : [{ from: `${this.deps.imageDir}/`, to: `${dest.imageDir}/` }]),
       ],
+      ...(dest.initiatorName ? { initiatorName: dest.initiatorName } : {}),
       ...(this.deps.tls === undefined ? {} : { pkiDir: await writeMigrationPki(this.deps.stateDir, this.deps.tls) }),
     };
     const rec: MigrationRecord = {

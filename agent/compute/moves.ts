@@ -11,7 +11,7 @@ import { Migrations, type StartMigrationRequest } from './migrations.ts';
 import { type IncomingPlace, imageDirOf, prepareIncoming } from './prepare-incoming.ts';
 import { resizeInstance } from './resize.ts';
 import type { SpawnDeps } from './spawn.ts';
-import type { SpawnRequest } from './spawn-request.ts';
+import { requestVolumes, type SpawnRequest } from './spawn-request.ts';
 
 export interface MovesOptions {
   manager: InstanceManager;
@@ -43,7 +43,9 @@ export class Moves {
   prepareIncoming(req: SpawnRequest): Promise<IncomingPlace> {
     checkInstanceId(req.instanceId);
     return this.o.manager.exclusive(req.instanceId, 'prepare-incoming', () =>
-      prepareIncoming(this.o.deps, req, this.o.migrationAddress),
+      this.o.manager.withIncomingVolumes(requestVolumes(req), () =>
+        prepareIncoming(this.o.deps, req, this.o.migrationAddress),
+      ),
     );
   }
 

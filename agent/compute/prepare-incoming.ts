@@ -9,6 +9,7 @@ import { StratoError } from '../../common/errors.ts';
 import { configDriveTree } from '../config-drive/config-drive-tree.ts';
 import { ensureDir, GROUP_DIR_MODE, GROUP_READ_MODE, GROUP_WRITE_MODE, restrict } from '../state-dir/file-access.ts';
 import { requireFreeSpace } from './disk-space.ts';
+import { recordIncomingVolumes } from './incoming-volumes.ts';
 import { instancePaths } from './instance-paths.ts';
 import { requirePortsWired } from './port-wiring.ts';
 import { Reverter } from './reverter.ts';
@@ -22,6 +23,11 @@ export interface IncomingPlace {
   instanceDir: string;
   /** The image cache's directory (the root disk's base is named by its sha256 in it). */
   imageDir: string;
+  /**
+   * The initiator name this host's QEMU presents for the instance's volumes ('' without
+   * volumes): the source writes it into the migrated domain, as the storage host admits it.
+   */
+  initiatorName: string;
 }
 
 /** The directory the image cache keeps bases in (`pathOf` names a base by its sha256 there). */
@@ -88,14 +94,22 @@ export async function prepareIncoming(
       await disks.writeConfigDrive(drive, paths.configDrive);
       await restrict(paths.configDrive, GROUP_READ_MODE, gid);
     }
-    for (const v of requestVolumes(req)) {
+    const volumes = requestVolumes(req);
+    for (const v of volumes) {
       await hv.setVolumeSecret(v.volumeId, v.chapSecret);
       reverter.add(`volume secret ${v.volumeId}`, () => hv.removeVolumeSecret(v.volumeId));
     }
+    // Until the domain arrives (its metadata names them), a delete finds the volumes here.
+    if (volumes.length > 0)
+      await recordIncomingVolumes(
+        paths.dir,
+        volumes.map((v) => v.volumeId),
+      );
     await requirePortsWired(deps, req.ports, 'UNAVAILABLE');
     reverter.success();
     log.info({ instanceId: req.instanceId }, 'incoming instance prepared');
-    return { migrationAddress, instanceDir: paths.dir, imageDir: imageDirOf(images) };
+    const initiatorName = requestVolumes(req)[0]?.initiatorName ?? '';
+    return { migrationAddress, instanceDir: paths.dir, imageDir: imageDirOf(images), initiatorName };
   } catch (err) {
     const failedUndos = await reverter.revert(log);
     log.warn({ instanceId: req.instanceId, err, failedUndos }, 'incoming preparation failed; rolled back');

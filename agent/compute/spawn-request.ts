@@ -3,10 +3,10 @@
 // the plain data every backend trusts. Pure: everything is checked before the first
 // side effect, so bad input changes nothing on the host.
 import { invalidArgument, isStratoError } from '../../common/errors.ts';
+import type { GuestPublicKey } from '../config-drive/config-drive-tree.ts';
 import type { FlavorSpec, InstanceSpec, PortSpec, RootDiskSpec, VirtType } from '../hypervisor/instance-spec.ts';
 import { validateInstanceSpec } from '../hypervisor/instance-spec-validate.ts';
 import { validateImageRef } from '../images/image-cache.ts';
-import type { GuestPublicKey } from '../config-drive/config-drive-tree.ts';
 import type { ImageRef } from '../images/image-source.ts';
 import type { InstancePaths } from './instance-paths.ts';
 import { type VolumeAttachment, volumeSpecOf } from './volume-request.ts';

@@ -78,6 +78,12 @@ export interface MigrateOptions {
   /** MiB/s for the memory and disk copy; 0: unlimited. */
   bandwidthMiBs: number;
   /**
+   * The iSCSI initiator name the destination presents for the domain's volumes (the
+   * storage host admits it there): written into each volume disk; absent: unchanged.
+   * Volumes are shared storage and never copied.
+   */
+  initiatorName?: string;
+  /**
    * The client side of the hypervisors' mutual TLS (libvirt: a pkipath holding
    * cacert.pem, clientcert.pem and clientkey.pem). @default the hypervisor's own default
    */

@@ -20,8 +20,8 @@ import { finished } from 'node:stream/promises';
 import { invalidArgument, StratoError } from '../../common/errors.ts';
 import type { Logger } from '../../common/log.ts';
 import { ensureDir, GROUP_DIR_MODE, GROUP_READ_MODE, PRIVATE_FILE_MODE, restrict } from '../state-dir/file-access.ts';
-import { sha256File } from './hash-file.ts';
 import { planEviction } from './eviction-plan.ts';
+import { sha256File } from './hash-file.ts';
 import type { CachedImage, ImageRef, ImageSource } from './image-source.ts';
 import { virtualSizeBytes } from './overlay.ts';
 

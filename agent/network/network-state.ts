@@ -17,8 +17,8 @@ import { EventEmitter } from 'node:events';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../../common/log.ts';
-import { GROUP_DIR_MODE, PRIVATE_FILE_MODE, writeFileAtomic } from '../state-dir/file-access.ts';
 import { tapName } from '../../common/network-names.ts';
+import { GROUP_DIR_MODE, PRIVATE_FILE_MODE, writeFileAtomic } from '../state-dir/file-access.ts';
 import type { DesiredHostNetwork, NetworkDriver } from './network-driver.ts';
 
 export const DESIRED_STATE_FILE = 'desired-state.json';

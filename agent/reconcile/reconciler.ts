@@ -13,7 +13,7 @@ import type { Logger } from '../../common/log.ts';
 import type { InstanceManager } from '../compute/instance-manager.ts';
 import { instancesDir } from '../compute/instance-paths.ts';
 import type { DomainObservation, Hypervisor } from '../hypervisor/hypervisor.ts';
-import { type Orphan, countOrphans } from './orphan-kinds.ts';
+import { countOrphans, type Orphan } from './orphan-kinds.ts';
 import { planReconcile, type ReconcilePlan } from './reconcile-plan.ts';
 import { type ConductorView, type OrphanRemoval, planRemoval, type RemovalBlock } from './removal-plan.ts';
 import { planSecrets, type SecretPlan } from './secret-plan.ts';

@@ -12,7 +12,7 @@ import { createPrivateKey, createPublicKey, generateKeyPair, X509Certificate } f
 import { open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { promisify } from 'node:util';
-import { type TlsFiles, type TlsMaterial, readTls } from '../../common/grpc/credentials.ts';
+import { readTls, type TlsFiles, type TlsMaterial } from '../../common/grpc/credentials.ts';
 import type { Logger } from '../../common/log.ts';
 import { certificateRequest } from '../../common/pki/key-request.ts';
 import type { ConductorLink } from './conductor-link.ts';

@@ -10,6 +10,7 @@ import type { StartMigrationRequest__Output } from '../../common/gen/strato/agen
 import type { MigrationStatus as Status } from '../compute/migration-record.ts';
 import type { StartMigrationRequest } from '../compute/migrations.ts';
 import type { FlavorSpec } from '../hypervisor/hypervisor.ts';
+import { IQN } from '../hypervisor/instance-spec-validate.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -28,11 +29,18 @@ export function startMigrationFromProto(req: StartMigrationRequest__Output): Sta
   if (isIP(d.migrationAddress) === 0) field('destination.migration_address', 'must be an IP address');
   if (!isAbsolute(d.instanceDir)) field('destination.instance_dir', 'must be an absolute path');
   if (d.imageDir !== '' && !isAbsolute(d.imageDir)) field('destination.image_dir', 'must be an absolute path');
+  if (d.initiatorName !== '' && !IQN.test(d.initiatorName))
+    field('destination.initiator_name', 'must be an iSCSI qualified name (iqn.YYYY-MM.domain[:name])');
   return {
     instanceId: req.instanceId,
     migrationId: migrationIdFromProto(req.migrationId),
     live: req.live,
-    destination: { migrationAddress: d.migrationAddress, instanceDir: d.instanceDir, imageDir: d.imageDir },
+    destination: {
+      migrationAddress: d.migrationAddress,
+      instanceDir: d.instanceDir,
+      imageDir: d.imageDir,
+      initiatorName: d.initiatorName,
+    },
     bandwidthMiBs: req.bandwidthMibS,
     timeoutS: req.timeoutS,
   };

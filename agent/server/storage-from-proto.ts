@@ -49,6 +49,7 @@ export const exportFromProto = (r: ExportVolumeRequest__Output): ExportRequest =
   initiatorName: r.initiatorName,
   initiatorAddress: r.initiatorAddress,
   chapSecret: r.chapSecret,
+  alsoAdmit: (r.alsoAdmit ?? []).map((a) => ({ name: a.name, address: a.address })),
 });
 
 export const exportToProto = (e: ExportInfo): VolumeExport => ({
@@ -60,6 +61,7 @@ export const exportToProto = (e: ExportInfo): VolumeExport => ({
   initiatorName: e.initiatorName,
   initiatorAddress: e.initiatorAddress,
   sessions: e.sessions,
+  alsoAdmitted: e.alsoAdmitted.map((a) => ({ name: a.name, address: a.address })),
 });
 
 export const volumeToProto = (v: VolumeView): Volume => ({

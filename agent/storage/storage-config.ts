@@ -3,9 +3,8 @@
 // portal. Pure (config.ts calls it with the parsed flags); a bad value fails with
 // INVALID_ARGUMENT naming the flag, like every agent flag.
 import { join } from 'node:path';
-import { invalidArgument } from '../../common/errors.ts';
-import { isStratoError } from '../../common/errors.ts';
 import type { FlagTable, FlagValues } from '../../common/daemon-flags.ts';
+import { invalidArgument, isStratoError } from '../../common/errors.ts';
 import { parsePortal } from './iscsi/iscsi-names.ts';
 import type { WipePolicy } from './volume-driver.ts';
 

@@ -55,6 +55,8 @@ export interface ExportRequest {
   initiatorName: string;
   initiatorAddress: string;
   chapSecret: string;
+  /** More hosts admitted at once (a moving server's destination). */
+  alsoAdmit?: readonly { name: string; address: string }[];
 }
 
 export interface VolumeView {
@@ -215,6 +217,16 @@ export class StorageService {
       throw badField(`${prefix}initiator_address`, `must be of the portal's address family (${this.#exporter.portal})`);
     }
     requireChapSecret(`${prefix}chap_secret`, r.chapSecret);
+    for (const [i, a] of (r.alsoAdmit ?? []).entries()) {
+      requireInitiatorName(`${prefix}also_admit[${i}].name`, a.name);
+      requireAddress(`${prefix}also_admit[${i}].address`, a.address);
+      if (isIP(a.address) !== this.#portalFamily) {
+        throw badField(
+          `${prefix}also_admit[${i}].address`,
+          `must be of the portal's address family (${this.#exporter.portal})`,
+        );
+      }
+    }
   }
 
   /** The desired export for a request; undefined when the host has no such volume. */

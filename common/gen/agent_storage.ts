@@ -18,6 +18,7 @@ import type { DeleteVolumeRequest as _strato_agent_v1_DeleteVolumeRequest, Delet
 import type { DeleteVolumeResponse as _strato_agent_v1_DeleteVolumeResponse, DeleteVolumeResponse__Output as _strato_agent_v1_DeleteVolumeResponse__Output } from './strato/agent/v1/DeleteVolumeResponse.ts';
 import type { DetachVolumeRequest as _strato_agent_v1_DetachVolumeRequest, DetachVolumeRequest__Output as _strato_agent_v1_DetachVolumeRequest__Output } from './strato/agent/v1/DetachVolumeRequest.ts';
 import type { DetachVolumeResponse as _strato_agent_v1_DetachVolumeResponse, DetachVolumeResponse__Output as _strato_agent_v1_DetachVolumeResponse__Output } from './strato/agent/v1/DetachVolumeResponse.ts';
+import type { ExportInitiator as _strato_agent_v1_ExportInitiator, ExportInitiator__Output as _strato_agent_v1_ExportInitiator__Output } from './strato/agent/v1/ExportInitiator.ts';
 import type { ExportRootDiskChunk as _strato_agent_v1_ExportRootDiskChunk, ExportRootDiskChunk__Output as _strato_agent_v1_ExportRootDiskChunk__Output } from './strato/agent/v1/ExportRootDiskChunk.ts';
 import type { ExportRootDiskRequest as _strato_agent_v1_ExportRootDiskRequest, ExportRootDiskRequest__Output as _strato_agent_v1_ExportRootDiskRequest__Output } from './strato/agent/v1/ExportRootDiskRequest.ts';
 import type { ExportVolumeRequest as _strato_agent_v1_ExportVolumeRequest, ExportVolumeRequest__Output as _strato_agent_v1_ExportVolumeRequest__Output } from './strato/agent/v1/ExportVolumeRequest.ts';
@@ -81,6 +82,7 @@ export interface ProtoGrpcType {
         DeleteVolumeResponse: MessageTypeDefinition<_strato_agent_v1_DeleteVolumeResponse, _strato_agent_v1_DeleteVolumeResponse__Output>
         DetachVolumeRequest: MessageTypeDefinition<_strato_agent_v1_DetachVolumeRequest, _strato_agent_v1_DetachVolumeRequest__Output>
         DetachVolumeResponse: MessageTypeDefinition<_strato_agent_v1_DetachVolumeResponse, _strato_agent_v1_DetachVolumeResponse__Output>
+        ExportInitiator: MessageTypeDefinition<_strato_agent_v1_ExportInitiator, _strato_agent_v1_ExportInitiator__Output>
         ExportRootDiskChunk: MessageTypeDefinition<_strato_agent_v1_ExportRootDiskChunk, _strato_agent_v1_ExportRootDiskChunk__Output>
         ExportRootDiskRequest: MessageTypeDefinition<_strato_agent_v1_ExportRootDiskRequest, _strato_agent_v1_ExportRootDiskRequest__Output>
         ExportVolumeRequest: MessageTypeDefinition<_strato_agent_v1_ExportVolumeRequest, _strato_agent_v1_ExportVolumeRequest__Output>

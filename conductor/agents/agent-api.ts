@@ -1,8 +1,9 @@
 // What compute asks of the agent on one host: a narrow, plain-data view of
 // strato.agent.v1.Agent, so workflows can be read (and tested) without gRPC.
 // Every call is idempotent on the agent, keyed by the instance id.
-import type { ExportRootDiskChunk__Output } from '../../common/gen/strato/agent/v1/ExportRootDiskChunk.ts';
+
 import type { DeleteInstanceRequest } from '../../common/gen/strato/agent/v1/DeleteInstanceRequest.ts';
+import type { ExportRootDiskChunk__Output } from '../../common/gen/strato/agent/v1/ExportRootDiskChunk.ts';
 import type { InstanceActionRequest } from '../../common/gen/strato/agent/v1/InstanceActionRequest.ts';
 import type { InstanceStatus__Output } from '../../common/gen/strato/agent/v1/InstanceStatus.ts';
 import type { SpawnInstanceRequest } from '../../common/gen/strato/agent/v1/SpawnInstanceRequest.ts';

@@ -8,8 +8,8 @@ import type { AgentClient } from '../../common/gen/strato/agent/v1/Agent.ts';
 import { connect, type StratoClient } from '../../common/grpc/client.ts';
 import { type Logger, log as rootLog } from '../../common/log.ts';
 import type { AgentApi, AgentDirectory, AgentTarget } from './agent-api.ts';
-import type { MoveAgentApi, MoveAgentDirectory } from './move-agent-api.ts';
 import { agentChannelOptions, HostClients } from './host-clients.ts';
+import type { MoveAgentApi, MoveAgentDirectory } from './move-agent-api.ts';
 
 export interface AgentDeadlines {
   /** Image pull + overlay + config drive + define + start. @default 300_000 */

@@ -2,17 +2,17 @@
 // up/down state from the heartbeat age, its usage from the scheduler's claims,
 // and what the scheduler may place there (the same arithmetic as its filters), and
 // what its agent last said about itself (start, degraded reasons, orphans).
+
+import { failedPrecondition, StratoError } from '../../common/errors.ts';
 import type { Capacity } from '../../common/gen/strato/host/v1/Capacity.ts';
 import type { Host } from '../../common/gen/strato/host/v1/Host.ts';
 import type { HostsHandlers } from '../../common/gen/strato/host/v1/Hosts.ts';
-import type { Implementation } from '../../common/grpc/handlers.ts';
 import type { StorageReport } from '../../common/gen/strato/host/v1/StorageReport.ts';
-import { type HostRecord, ORPHAN_KINDS, rolesOf, type StorageFacts } from '../hosts/host-record.ts';
+import type { Implementation } from '../../common/grpc/handlers.ts';
 import type { HostEvacuator } from '../compute/evacuate.ts';
-import type { HostRegistry } from '../hosts/host-registry.ts';
-import { StratoError } from '../../common/errors.ts';
-import { failedPrecondition } from '../../common/errors.ts';
 import type { DrainedServer } from '../compute/move-service.ts';
+import { type HostRecord, ORPHAN_KINDS, rolesOf, type StorageFacts } from '../hosts/host-record.ts';
+import type { HostRegistry } from '../hosts/host-registry.ts';
 import { requireAdmin } from '../identity/access.ts';
 import type { Identity } from '../identity/identity.ts';
 import type { Principal } from '../identity/model.ts';

@@ -1,15 +1,16 @@
 // strato.identity.v1.Quotas: a thin adapter from gRPC messages to the quotas
 // (conductor/quotas/quotas.ts); projects are resolved through identity.
+
+import { invalidArgument } from '../../common/errors.ts';
 import type { Quota } from '../../common/gen/strato/identity/v1/Quota.ts';
 import type { QuotasHandlers } from '../../common/gen/strato/identity/v1/Quotas.ts';
 import type { SetQuotaRequest__Output } from '../../common/gen/strato/identity/v1/SetQuotaRequest.ts';
-import { invalidArgument } from '../../common/errors.ts';
 import type { Implementation } from '../../common/grpc/handlers.ts';
 import { canSee, requireAdmin } from '../identity/access.ts';
 import type { Identity } from '../identity/identity.ts';
 import type { Principal } from '../identity/model.ts';
-import { refNotFound } from '../naming/resolve.ts';
 import { requireField } from '../naming/names.ts';
+import { refNotFound } from '../naming/resolve.ts';
 import { QUOTA_RESOURCES, type QuotaDelta, type QuotaView } from '../quotas/model.ts';
 import type { Quotas } from '../quotas/quotas.ts';
 import { authenticate } from './auth.ts';

@@ -5,11 +5,11 @@
 // must be readable by its owner only; without a key the conductor still checks
 // and revokes certificates but issues none (CA_UNAVAILABLE). Signing runs openssl
 // (common/pki/openssl.ts): node:crypto cannot make certificates.
-import { randomBytes, X509Certificate, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, type KeyObject, randomBytes, X509Certificate } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { StratoError, failedPrecondition, invalidArgument } from '../../common/errors.ts';
+import { failedPrecondition, invalidArgument, StratoError } from '../../common/errors.ts';
 import { certificateDate, normalizeSerial, subjectAltNames } from '../../common/grpc/credentials.ts';
 import { openssl, runOpenssl } from '../../common/pki/openssl.ts';
 import type { CertificateFacts } from './certificate-record.ts';

@@ -5,10 +5,10 @@
 // CertificateView of every write at once, so the synchronous checks (the dial
 // guard) see a revocation before the RPC that made it returns.
 import { X509Certificate } from 'node:crypto';
-import { StratoError, invalidArgument } from '../../common/errors.ts';
+import { invalidArgument, StratoError } from '../../common/errors.ts';
 import type { PeerIdentity } from '../../common/grpc/credentials.ts';
-import { newKeyAndRequest } from '../../common/pki/key-request.ts';
 import type { Logger } from '../../common/log.ts';
+import { newKeyAndRequest } from '../../common/pki/key-request.ts';
 import { getOrUndefined } from '../store/get-or-undefined.ts';
 import type { Store } from '../store/store.ts';
 import { type CertificateAuthority, checkRequest, requireCa, type SignedCertificate } from './certificate-authority.ts';

@@ -7,9 +7,9 @@
 
 import { StratoError } from '../../common/errors.ts';
 import { toStratoError } from '../../common/grpc/status.ts';
-import { type Action, powerStateFromHost, ruleFor, vmStateForPower } from './state-machine.ts';
 import type { AgentTarget } from '../agents/agent-api.ts';
 import type { InstanceRecord } from './instance-record.ts';
+import { type Action, powerStateFromHost, ruleFor, vmStateForPower } from './state-machine.ts';
 import { needVolumes } from './volume-release.ts';
 import { describeError, type Step, type StepDeps } from './workflow.ts';
 

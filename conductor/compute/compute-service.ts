@@ -16,6 +16,7 @@ import type { Page, PageRequest } from '../store/paging.ts';
 import type { Compare, Op, Store } from '../store/store.ts';
 import type { Catalog } from './catalog.ts';
 import { listEvents, newEventKey, type ServerEventRecord, startedEvent } from './events.ts';
+import { imageVerbRefusal, mergeMetadata, updateRefusal, VERB_RULES } from './image-rebuild-rules.ts';
 import {
   allNameKey,
   type InstanceRecord,
@@ -25,7 +26,6 @@ import {
   type Workflow,
   type WorkflowStep,
 } from './instance-record.ts';
-import { imageVerbRefusal, mergeMetadata, updateRefusal, VERB_RULES } from './image-rebuild-rules.ts';
 import { newInstanceRecord } from './new-instance.ts';
 import type { InstanceNic, NicRequest, ServerNetworking } from './nics.ts';
 import { findServer, listServers } from './server-lookup.ts';

@@ -113,6 +113,7 @@ export type WorkflowStep =
   | 'move-schedule'
   | 'move-stop'
   | 'move-net'
+  | 'move-volumes'
   | 'move-prepare'
   | 'move-start'
   | 'move-wait'
@@ -200,9 +201,11 @@ export interface InstanceMove {
   /** MiB/s for the copy; 0 = unlimited. */
   bandwidthMibS: number;
   /** The destination's PrepareIncoming answer, passed to StartMigration unchanged. */
-  destination?: { migrationAddress: string; instanceDir: string; imageDir: string };
+  destination?: { migrationAddress: string; instanceDir: string; imageDir: string; initiatorName?: string };
   /** resize: when it arrived (conductor clock, ms): the automatic confirm counts from here. */
   arrivedAtMs?: number;
+  /** The volumes' storage hosts were asked to admit the destination: the move's end settles them (move-volume-steps.ts). */
+  volumesAdmitted?: boolean;
 }
 
 export interface InstanceRecord {

@@ -38,11 +38,12 @@ const LABEL: Record<MoveVerb, string> = {
 /**
  * Null when `verb` may start now, else the FAILED_PRECONDITION to answer:
  * TASK_IN_PROGRESS while another task runs, INVALID_STATE from a wrong vm_state,
- * VOLUMES_ATTACHED for a move of a server with volumes (not supported yet: the
- * move copies local disks only), NOT_ON_HOST for a server that has no host.
+ * NOT_ON_HOST for a server that has no host. Servers with volumes move too: their
+ * volumes are shared storage, admitted on both hosts while they move
+ * (move-volume-steps.ts).
  */
 export function moveRefusal(
-  s: StateView & Pick<InstanceRecord, 'host' | 'volumes'>,
+  s: StateView & Pick<InstanceRecord, 'host'>,
   verb: MoveVerb,
 ): StratoError | null {
   const what = LABEL[verb];
@@ -67,13 +68,6 @@ export function moveRefusal(
     return failedPrecondition('NOT_ON_HOST', `cannot ${what} a server that is on no host`, {
       details: { vmState: s.vmState, action: verb },
     });
-  }
-  if ((s.volumes ?? []).length > 0) {
-    return failedPrecondition(
-      'VOLUMES_ATTACHED',
-      `cannot ${what} a server with volumes attached (moves copy local disks only); detach them first`,
-      { details: { action: verb, volumes: String((s.volumes ?? []).length) } },
-    );
   }
   return null;
 }

@@ -379,6 +379,7 @@ const ABORTABLE: readonly WorkflowStep[] = [
   'move-schedule',
   'move-stop',
   'move-net',
+  'move-volumes',
   'move-prepare',
   'move-start',
   'move-wait',

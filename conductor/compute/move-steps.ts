@@ -7,6 +7,7 @@
 //                  under the move's own claim key (scheduler/move-claims.ts)
 //   move-stop      cold move or resize of a running guest: stop it on the source
 //   move-net       wire the ports on the destination too (a second binding) and push its network
+//   move-volumes   the volumes' storage hosts admit the destination too (move-volume-steps.ts)
 //   move-prepare   PrepareIncoming on the destination (image, disks, config drive, taps)
 //   move-start     StartMigration on the source, the destination's answer passed through
 //   move-wait      GetMigration until it ends (progress into the migration record); an agent
@@ -36,7 +37,9 @@ import {
   toStatus,
   updateMigration,
 } from './migration-record.ts';
+import { afterNet, settleVolumes, withIncomingVolumes } from './move-volume-steps.ts';
 import { type PowerState, powerStateFromHost, vmStateForPower } from './state-machine.ts';
+import { bootVolumeOf } from './volumes.ts';
 import { describeError, type MoveDeps, type Outcome, type Step, type StepDeps } from './workflow.ts';
 
 const MAX_BACKOFF_MS = 10_000;
@@ -114,7 +117,12 @@ function placeDestination(
       requestId: wf.requestId,
       instanceId: moveClaimId(move.migrationId),
       projectId: rec.projectId,
-      flavor: { vcpus: move.flavor.vcpus, ramMiB: move.flavor.ramMib, diskGiB: move.flavor.diskGib },
+      // A boot from volume has no local root disk (as its boot claimed).
+      flavor: {
+        vcpus: move.flavor.vcpus,
+        ramMiB: move.flavor.ramMib,
+        diskGiB: bootVolumeOf(rec.volumes) ? 0 : move.flavor.diskGib,
+      },
       // Never the host it is on (Nova's allow_resize_to_same_host = False, for every move).
       excludeHosts: [move.sourceHost],
       excludeWhy: 'the server is there (a move goes to another host)',
@@ -149,7 +157,7 @@ export const moveScheduleStep: Step = async (rec, wf, deps) => {
 
 /** After the guest is stopped (or needed no stop): the ports on the destination, or straight to prepare. */
 function afterStop(rec: InstanceRecord): WorkflowStep {
-  return (rec.nics ?? []).some((n) => n.portId !== '') ? 'move-net' : 'move-prepare';
+  return (rec.nics ?? []).some((n) => n.portId !== '') ? 'move-net' : afterNet(rec);
 }
 
 export const moveStopStep: Step = async (rec, wf, deps) => {
@@ -189,7 +197,7 @@ export const moveNetStep: Step = async (rec, wf, deps) => {
   // The network's other hosts (the source among them) learn the destination as a VXLAN peer.
   net.pushSoon();
   deps.log.info({ hostId: move.destHost }, 'ports wired on the move destination');
-  return goTo('move-prepare');
+  return goTo(afterNet(rec));
 };
 
 export const movePrepareStep: Step = async (rec, wf, deps) => {
@@ -201,14 +209,14 @@ export const movePrepareStep: Step = async (rec, wf, deps) => {
   const parts = nics.length > 0 ? await needNet(deps).spawnParts(nics) : undefined;
   try {
     // The instance as it runs now (a resize changes the flavor after arrival).
-    const answer = await dest.moves.prepareIncoming(move.migrationId, spawnRequest(rec, parts), {
-      signal: deps.signal,
-    });
+    const req = await withIncomingVolumes(spawnRequest(rec, parts), rec, deps, move.destHost);
+    const answer = await dest.moves.prepareIncoming(move.migrationId, req, { signal: deps.signal });
     deps.log.info({ hostId: dest.host.id }, 'move destination prepared');
     const destination = {
       migrationAddress: answer.migrationAddress,
       instanceDir: answer.instanceDir,
       imageDir: answer.imageDir,
+      initiatorName: answer.initiatorName,
     };
     return goTo('move-start', (r) => ({ move: { ...moveOf(r), destination }, taskState: taskFor(move, 'migrating') }));
   } catch (err) {
@@ -231,7 +239,10 @@ export const moveStartStep: Step = async (rec, wf, deps) => {
         instanceId: rec.id,
         migrationId: move.migrationId,
         live: move.kind === 'live',
-        destination: move.destination ?? { migrationAddress: '', instanceDir: '', imageDir: '' },
+        destination: {
+          initiatorName: '',
+          ...(move.destination ?? { migrationAddress: '', instanceDir: '', imageDir: '' }),
+        },
         bandwidthMibS: move.bandwidthMibS,
         timeoutS: needMoves(deps).migrationTimeoutS,
       },
@@ -460,6 +471,9 @@ export async function deleteCopy(rec: InstanceRecord, hostId: string, deps: Step
  */
 export async function leaveSource(rec: InstanceRecord, deps: StepDeps): Promise<string | undefined> {
   const move = moveOf(rec);
+  // The source's access to the volumes goes first: the guest runs on the destination.
+  const volumes = await settleVolumes(rec, deps, move.destHost);
+  if (volumes !== undefined) return volumes;
   const failed = await deleteCopy(rec, move.sourceHost, deps);
   if (failed !== undefined) return failed;
   if (!deps.claimer.promote) throw new StratoError('INTERNAL', 'MOVES_NOT_CONFIGURED', 'the claimer cannot promote');
@@ -512,6 +526,8 @@ export const moveRollbackStep: Step = async (rec, wf, deps) => {
   // The destination's copy (a prepared disk, an arrival that failed) goes first, then its claim.
   const failed = await deleteCopy(rec, move.destHost, deps);
   if (failed !== undefined) return retryLater(deps, failed);
+  const volumes = await settleVolumes(rec, deps, move.sourceHost);
+  if (volumes !== undefined) return retryLater(deps, volumes);
   if ((rec.nics ?? []).some((n) => n.portId !== '')) {
     const net = needNet(deps);
     await net.bindMigrating?.(rec.id, rec.nics ?? [], '');

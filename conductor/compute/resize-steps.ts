@@ -7,9 +7,13 @@
 //   resize-revert         the destination's copy and claim go, the ports are wired on
 //                         the source again → resize-revert-start
 //   resize-revert-start   the source's copy (old flavor) starts if the guest ran → rests
-import type { InstanceRecord } from './instance-record.ts';
+
+import { isStratoError } from '../../common/errors.ts';
+import { toStratoError } from '../../common/grpc/status.ts';
+import { isNoAnswer } from '../agents/no-answer.ts';
 import { moveClaimId } from '../scheduler/move-claims.ts';
 import { needNet } from './boot-steps.ts';
+import type { InstanceRecord } from './instance-record.ts';
 import {
   deleteCopy,
   goTo,
@@ -20,9 +24,7 @@ import {
   moveOf,
   retryLater,
 } from './move-steps.ts';
-import { isStratoError } from '../../common/errors.ts';
-import { toStratoError } from '../../common/grpc/status.ts';
-import { isNoAnswer } from '../agents/no-answer.ts';
+import { settleVolumes } from './move-volume-steps.ts';
 import { type PowerState, powerStateFromHost } from './state-machine.ts';
 import { describeError, type Step } from './workflow.ts';
 
@@ -39,6 +41,8 @@ export const resizeRevertStep: Step = async (rec, _wf, deps) => {
   const move = moveOf(rec);
   const failed = await deleteCopy(rec, move.destHost, deps);
   if (failed !== undefined) return retryLater(deps, failed);
+  const volumes = await settleVolumes(rec, deps, move.sourceHost);
+  if (volumes !== undefined) return retryLater(deps, volumes);
   if (hasPorts(rec)) {
     const net = needNet(deps);
     await net.bindHost(rec.id, rec.nics ?? [], move.sourceHost);

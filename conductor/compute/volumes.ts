@@ -95,8 +95,23 @@ export interface ServerVolumeSteps {
    * the storage host cannot be reached (the access is not revoked then).
    */
   revoke(volumeId: string, signal: AbortSignal): Promise<void>;
-  /** The disk spec the compute host attaches (the CHAP secret only travels here). */
-  spec(volumeId: string): Promise<VolumeSpec>;
+  /**
+   * A move: the storage host admits `hostId` (the destination) as well as the
+   * attachment's compute host, same CHAP secret (recorded on the attachment first).
+   * Throws the storage agent's error, or a no-answer one.
+   */
+  admit(volumeId: string, hostId: string, signal: AbortSignal): Promise<void>;
+  /**
+   * A move ended: the attachment names `hostId` (the side that kept the server) and
+   * the storage host admits it alone; the other side's access is revoked.
+   * Idempotent. Throws the storage agent's error, or a no-answer one.
+   */
+  settle(volumeId: string, hostId: string, signal: AbortSignal): Promise<void>;
+  /**
+   * The disk spec a compute host attaches (the CHAP secret only travels here), under
+   * `forHost`'s initiator name (@default the attachment's compute host).
+   */
+  spec(volumeId: string, forHost?: string): Promise<VolumeSpec>;
   attach(host: AgentTarget, instanceId: string, spec: VolumeSpec, signal: AbortSignal): Promise<void>;
   detach(host: AgentTarget, instanceId: string, volumeId: string, signal: AbortSignal): Promise<void>;
   /** Best effort: a storage host that cannot be reached is put right by the export reconcile. */

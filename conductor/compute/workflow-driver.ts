@@ -48,15 +48,16 @@ import {
   moveStopStep,
   moveWaitStep,
 } from './move-steps.ts';
+import { moveVolumesStep } from './move-volume-steps.ts';
 import { bindStep, plugStep, portsStep, unplugPortStep, unplugStep } from './nic-steps.ts';
-import { resizeConfirmStep, resizeRevertStartStep, resizeRevertStep } from './resize-steps.ts';
 import type { ServerNetworking } from './nics.ts';
-import { instanceUsage, usageChange } from './usage.ts';
-import type { ServerVolumes } from './volumes.ts';
 import { rebuildSpawnStep, rebuildStep } from './rebuild-steps.ts';
+import { resizeConfirmStep, resizeRevertStartStep, resizeRevertStep } from './resize-steps.ts';
 import type { SnapshotImages } from './snapshot-images.ts';
 import { snapshotStep } from './snapshot-steps.ts';
 import { deleteStep, purgeStep, releaseStep } from './teardown-steps.ts';
+import { instanceUsage, usageChange } from './usage.ts';
+import type { ServerVolumes } from './volumes.ts';
 import type { Claims, HostLookup, MoveDeps, Outcome, Step, StepDeps } from './workflow.ts';
 
 const STEPS: Record<string, Step> = {
@@ -86,6 +87,7 @@ const STEPS: Record<string, Step> = {
   'move-schedule': moveScheduleStep,
   'move-stop': moveStopStep,
   'move-net': moveNetStep,
+  'move-volumes': moveVolumesStep,
   'move-prepare': movePrepareStep,
   'move-start': moveStartStep,
   'move-wait': moveWaitStep,

@@ -5,8 +5,8 @@
 // Nothing here reads the store during a scrape.
 import { Gauge, type Registry } from 'prom-client';
 import { sharedReading } from '../../common/metrics/shared-reading.ts';
-import { hostState } from '../hosts/host-state.ts';
 import { VM_STATES } from '../compute/state-machine.ts';
+import { hostState } from '../hosts/host-state.ts';
 import { RESOURCE_KEYS, type ResourceKey, usable } from '../scheduler/resources.ts';
 import type { HostSnapshot } from '../scheduler/types.ts';
 import type { ServerStates } from './server-states.ts';

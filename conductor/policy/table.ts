@@ -14,7 +14,7 @@
 //   role in (ListProjects, GetProject);
 // - key pairs are personal credentials, not a project's: every user manages
 //   its own whatever its role (as Nova's defaults), and only its own.
-import { adminRead, adminWrite, cloudRead, personal, read, type Rule, write } from './rule.ts';
+import { adminRead, adminWrite, cloudRead, personal, type Rule, read, write } from './rule.ts';
 
 function service(name: string, rules: Record<string, Rule>): Array<[string, Rule]> {
   return Object.entries(rules).map(([rpc, rule]) => [`/${name}/${rpc}`, rule]);

@@ -8,15 +8,16 @@
 // conductor spread instead of piling onto one host. The index may lag the store:
 // that is safe because a claim commits only through a transaction that compares the
 // usage record's modRevision with the one this index holds (store-claimer.ts).
+
+import { applyClaim, releaseClaim } from './claims.ts';
 import { FORCE_HOST_FILTER } from './filters/force-host-filter.ts';
 import { HostOrder } from './host-order.ts';
 import { RejectionTally } from './no-valid-host.ts';
 import { addDefaults, type ResolvedSchedulerOptions, type SchedulerOptions } from './options.ts';
-import { applyClaim, releaseClaim } from './claims.ts';
 import { usable } from './resources.ts';
 import { checkRequest, pickPlacement } from './select-hosts.ts';
 import type { FilterContext, HostSnapshot, PlacementRequest, Resources, SelectionResult } from './types.ts';
-import { ZERO_USAGE, type UsageRecord } from './usage-records.ts';
+import { type UsageRecord, ZERO_USAGE } from './usage-records.ts';
 import { type SpreadNorm, spreadNorm, spreadWeight } from './weighers/spread-weigher.ts';
 
 /** Committed usage and the modRevision of its record; revision 0: no record yet. */

@@ -2,7 +2,7 @@
 // the same INVALID_ARGUMENT everywhere and is refused before anything is touched.
 import { invalid } from './errors.ts';
 import { validateKey } from './keys.ts';
-import { STORE_LIMITS, type Compare, type Op } from './store.ts';
+import { type Compare, type Op, STORE_LIMITS } from './store.ts';
 import { encodeValue } from './values.ts';
 
 export function validateLimit(limit: unknown): number {

@@ -11,7 +11,7 @@ import type { VolumeImages } from './create-request.ts';
 import { ExportLocks } from './export-locks.ts';
 import { ExportReconciler } from './export-reconcile.ts';
 import type { HostLookup } from './host-call.ts';
-import { snapshotKey, SNAPSHOT_RECORDS, VOLUME_RECORDS, volumeKey } from './keys.ts';
+import { SNAPSHOT_RECORDS, snapshotKey, VOLUME_RECORDS, volumeKey } from './keys.ts';
 import type { SnapshotRecord, VolumeRecord } from './model.ts';
 import { OpDriver } from './op-driver.ts';
 import { snapshotSteps } from './snapshot-steps.ts';

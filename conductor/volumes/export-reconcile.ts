@@ -121,9 +121,17 @@ export class ExportReconciler {
         this.log.warn({ hostId, volumeId: a.volumeId, computeHost: a.computeHost }, 'export skipped: no host address');
         continue;
       }
-      out.push(exportRequest(a, address));
+      out.push(exportRequest(a, address, await this.incomingAddress(a)));
     }
     return out;
+  }
+
+  /** The address of a moving server's destination, when it has one the storage host can admit. */
+  private async incomingAddress(a: AttachmentRecord): Promise<string | undefined> {
+    if (!a.incomingHost) return undefined;
+    const h = await this.o.hosts.get(a.incomingHost);
+    const address = h ? initiatorAddress(h) : undefined;
+    return typeof address === 'string' ? address : undefined;
   }
 
   /** One pass; false when the host gave no answer (to be asked again). */

@@ -37,21 +37,30 @@ export function initiatorAddress(h: Pick<HostRecord, 'id' | 'underlayIp' | 'addr
   );
 }
 
-/** The storage host's export of the attachment to its compute host (at `address`). */
-export function exportRequest(a: AttachmentRecord, address: string): ExportVolumeRequest {
+/**
+ * The storage host's export of the attachment to its compute host (at `address`),
+ * and to its move's destination too (at `incomingAddress`) while the server moves.
+ */
+export function exportRequest(a: AttachmentRecord, address: string, incomingAddress?: string): ExportVolumeRequest {
+  const incoming = a.incomingHost ?? '';
+  const both = incoming !== '' && incoming !== a.computeHost && incomingAddress !== undefined;
   return {
     volumeId: a.volumeId,
     initiatorName: initiatorName(a.computeHost),
     initiatorAddress: address,
     chapSecret: a.chapSecret,
+    alsoAdmit: both ? [{ name: initiatorName(incoming), address: incomingAddress }] : [],
   };
 }
 
 export const targetIqn = (volumeId: string): string => `${IQN_PREFIX}:${volumeId}`;
 export const chapUser = (volumeId: string): string => `strato-${volumeId}`;
 
-/** The disk the compute host plugs in: the storage host's export of the volume (LUN 1) at `portal`. */
-export function volumeSpec(a: AttachmentRecord, portal: string, sizeGib: number): VolumeSpec {
+/**
+ * The disk the compute host plugs in: the storage host's export of the volume (LUN 1)
+ * at `portal`, opened under `host`'s initiator name (@default the attachment's compute host).
+ */
+export function volumeSpec(a: AttachmentRecord, portal: string, sizeGib: number, host = a.computeHost): VolumeSpec {
   return {
     volumeId: a.volumeId,
     device: a.device,
@@ -60,7 +69,7 @@ export function volumeSpec(a: AttachmentRecord, portal: string, sizeGib: number)
     lun: 1,
     chapUser: chapUser(a.volumeId),
     chapSecret: a.chapSecret,
-    initiatorName: initiatorName(a.computeHost),
+    initiatorName: initiatorName(host),
     sizeBytes: String(sizeGib * GiB),
   };
 }

@@ -151,6 +151,11 @@ export interface AttachmentRecord {
   storageHost: string;
   /** The server's host, to which it is exported; '' until the server is placed. */
   computeHost: string;
+  /**
+   * While the server moves: its destination, admitted as well (same CHAP secret),
+   * until the move ends on one side (compute/move-volume-steps.ts).
+   */
+  incomingHost?: string;
   chapSecret: string;
   createdAt: string;
   /** '' until the server's host has it. */

@@ -5,8 +5,8 @@
 import { failedPrecondition, notFound, StratoError } from '../../common/errors.ts';
 import { type Logger, log as rootLog } from '../../common/log.ts';
 import type { VolumeAgents } from '../agents/volume-agent-api.ts';
-import type { BootVolumeState, ServerVolumes, VolumeServer } from '../compute/volumes.ts';
 import type { Fault } from '../compute/instance-record.ts';
+import type { BootVolumeState, ServerVolumes, VolumeServer } from '../compute/volumes.ts';
 import { refNotFound } from '../naming/resolve.ts';
 import { getOrUndefined } from '../store/get-or-undefined.ts';
 import type { BlockStorage } from './block-storage.ts';
@@ -86,6 +86,46 @@ export function serverVolumes(o: ServerVolumesOptions): ServerVolumes {
       if (next.attachment) ops.push({ kind: 'put' as const, key: attachmentKey(volumeId), value: next.attachment });
       if ((await store.txn(compares, ops)).succeeded) return true;
     }
+  }
+
+  /** A compute host's address the storage host admits; no answer while it is not registered. */
+  async function addressOf(hostId: string): Promise<string> {
+    const h = await hosts.get(hostId);
+    if (!h) throw silent(`host ${hostId} is not registered`);
+    const address = initiatorAddress(h);
+    if (typeof address !== 'string') throw address;
+    return address;
+  }
+
+  /** The export the attachment calls for: its compute host, and its move's destination while it moves. */
+  async function exportOf(a: AttachmentRecord) {
+    const incoming = a.incomingHost ? await addressOf(a.incomingHost) : undefined;
+    return exportRequest(a, await addressOf(a.computeHost), incoming);
+  }
+
+  /**
+   * Changes the attachment (`change` answers undefined when it has nothing to change)
+   * and exports the volume as the record then says, under the storage host's export lock.
+   */
+  async function reexport(
+    volumeId: string,
+    signal: AbortSignal,
+    change: (a: AttachmentRecord) => AttachmentRecord | undefined,
+  ): Promise<AttachmentRecord> {
+    const first = await attachmentOf(volumeId);
+    if (!first) throw failedPrecondition('VOLUME_NOT_ATTACHED', `volume ${volumeId} has no attachment to export`);
+    const target = await storageTarget(first.value.storageHost);
+    return storage.exportLocks.run(target.id, async () => {
+      // Recorded before the export, so a reconcile pass (under the same lock) calls for it too.
+      await update(volumeId, first.value.serverId, (v, a) => {
+        const next = a && change(a);
+        return next ? { volume: v, attachment: next } : undefined;
+      });
+      const a = (await attachmentOf(volumeId))?.value;
+      if (!a) throw failedPrecondition('VOLUME_NOT_ATTACHED', `volume ${volumeId} has no attachment to export`);
+      await agents.storage(target).exportVolume(await exportOf(a), { signal });
+      return a;
+    });
   }
 
   async function storageTarget(hostId: string) {
@@ -217,14 +257,30 @@ export function serverVolumes(o: ServerVolumesOptions): ServerVolumes {
       log.info({ volumeId, hostId: target.id, revokedHost: first.value.computeHost }, 'volume access revoked');
     },
 
-    async spec(volumeId) {
+    async admit(volumeId, hostId, signal) {
+      await reexport(volumeId, signal, (a) =>
+        a.incomingHost === hostId || a.computeHost === hostId ? undefined : { ...a, incomingHost: hostId },
+      );
+      log.info({ volumeId, computeHost: hostId }, 'volume admits a move destination too');
+    },
+
+    async settle(volumeId, hostId, signal) {
+      const a = await reexport(volumeId, signal, (a) => {
+        if (a.computeHost === hostId && a.incomingHost === undefined) return undefined;
+        const { incomingHost: _done, ...rest } = a;
+        return { ...rest, computeHost: hostId };
+      });
+      log.info({ volumeId, computeHost: a.computeHost }, 'volume exported to the host the server rests on');
+    },
+
+    async spec(volumeId, forHost) {
       const a = (await attachmentOf(volumeId))?.value;
       const v = (await storage.volumes.volumes.entry(volumeId))?.value;
       if (!a || !v) throw failedPrecondition('VOLUME_NOT_ATTACHED', `volume ${volumeId} has no attachment`);
       const h = await hosts.get(a.storageHost);
       const portal = h?.storage?.iscsiPortal;
       if (!portal) throw silent(`storage host ${a.storageHost} is not registered as one`);
-      return volumeSpec(a, portal, v.sizeGib);
+      return volumeSpec(a, portal, v.sizeGib, forHost ?? a.computeHost);
     },
 
     attach: (host, instanceId, spec, signal) => agents.compute(host).attachVolume(instanceId, spec, { signal }),

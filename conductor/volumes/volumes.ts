@@ -11,11 +11,11 @@ import type { Principal } from '../identity/model.ts';
 import { mergeDeltas } from '../quotas/check.ts';
 import { NO_LIMITS, type QuotaDelta } from '../quotas/model.ts';
 import { Quotas } from '../quotas/quotas.ts';
-import type { Page, PageRequest } from '../store/paging.ts';
-import { type BackendView, listBackends } from './backends.ts';
-import type { Compare, Entry, Op, Store } from '../store/store.ts';
-import { type CreateVolumeInput, type ResolvedCreate, resolveCreate, type VolumeImages } from './create-request.ts';
 import { getOrUndefined } from '../store/get-or-undefined.ts';
+import type { Page, PageRequest } from '../store/paging.ts';
+import type { Compare, Entry, Op, Store } from '../store/store.ts';
+import { type BackendView, listBackends } from './backends.ts';
+import { type CreateVolumeInput, type ResolvedCreate, resolveCreate, type VolumeImages } from './create-request.ts';
 import {
   attachmentKey,
   SNAPSHOT_RECORDS,
@@ -26,7 +26,7 @@ import {
 } from './keys.ts';
 import { type AttachmentRecord, MAX_SIZE_GIB, type SnapshotRecord, type VolumeRecord } from './model.ts';
 import { type ListRequest, NamedTable } from './named-table.ts';
-import { claimBytes, pickStorageHost, shortOn, type StorageHostView } from './placement.ts';
+import { claimBytes, pickStorageHost, type StorageHostView, shortOn } from './placement.ts';
 import { snapshotRefusal, volumeRefusal } from './state-machine.ts';
 import { volumeUsage } from './usage.ts';
 import { validateDescription, validateVolumeName } from './validate.ts';

@@ -7,6 +7,7 @@
 // No gRPC and no hypervisor: it stands in for the agents only in the
 // conductor's own tests, never in an end-to-end test.
 import { StratoError } from '../../common/errors.ts';
+import type { SpawnInstanceRequest } from '../../common/gen/strato/agent/v1/SpawnInstanceRequest.ts';
 import type { AgentApi, AgentDirectory, AgentTarget, InstanceStatus } from '../../conductor/agents/agent-api.ts';
 import type {
   AgentMigrationStatus,
@@ -42,6 +43,8 @@ export class FakeMoveAgents implements AgentDirectory, MoveAgentDirectory {
   private readonly migrations = new Map<string, Map<string, FakeMigration>>();
   /** Hosts whose PrepareIncoming has made the files of an instance. */
   readonly prepared = new Map<string, Set<string>>();
+  /** The last PrepareIncoming spec, by `<host>/<instance id>`. */
+  readonly incomingSpecs = new Map<string, SpawnInstanceRequest>();
   readonly calls: FakeCall[] = [];
   /** Migrations end only when told (finish/fail); else each poll completes them at once. */
   gated = false;
@@ -176,7 +179,13 @@ export class FakeMoveAgents implements AgentDirectory, MoveAgentDirectory {
           throw new StratoError('FAILED_PRECONDITION', 'INSTANCE_EXISTS', `fake: ${id} is defined on ${host}`);
         }
         this.prepared.get(host)?.add(id);
-        return { migrationAddress: `${host}:16514`, instanceDir: `/var/lib/strato/instances/${id}#${migrationId}`, imageDir: '/var/lib/strato/images' };
+        this.incomingSpecs.set(`${host}/${id}`, spec);
+        return {
+          migrationAddress: `${host}:16514`,
+          instanceDir: `/var/lib/strato/instances/${id}#${migrationId}`,
+          imageDir: '/var/lib/strato/images',
+          initiatorName: spec.volumes?.[0]?.initiatorName ?? spec.bootVolume?.initiatorName ?? '',
+        };
       },
       startMigration: async (req) => {
         this.answer(host, 'startMigration', req.instanceId);

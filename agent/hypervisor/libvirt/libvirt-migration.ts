@@ -36,6 +36,15 @@ export function copiedDisks(xml: string): string[] {
   return out;
 }
 
+/**
+ * Every volume disk's initiator name set to `name` (the destination's): the storage
+ * host admits the destination under its own name, not under the source's.
+ */
+export function withInitiator(xml: string, name: string | undefined): string {
+  if (name === undefined) return xml;
+  return xml.replace(/(<initiator>\s*<iqn\s+name=)(['"])[^'"]*\2/g, `$1$2${escapeXmlAttr(name)}$2`);
+}
+
 const hostPart = (address: string): string => (address.includes(':') ? `[${address}]` : address);
 
 /** qemu+tls://<address>/system, with the client PKI directory when given. */
@@ -49,7 +58,7 @@ export function migrationPlan(
   o: MigrateOptions,
   xml: { live: string; persistent: string },
 ): { flags: number; params: TypedParam[] } {
-  const destXml = rewritePaths(xml.live, o.rewrites);
+  const destXml = withInitiator(rewritePaths(xml.live, o.rewrites), o.initiatorName);
   const disks = copiedDisks(destXml);
   let flags = MigrateFlags.PEER2PEER | MigrateFlags.PERSIST_DEST;
   flags |= o.live ? MigrateFlags.LIVE : MigrateFlags.PAUSED;
@@ -60,7 +69,11 @@ export function migrationPlan(
     // The destination's QEMU listens on its underlay address only, not on every address.
     { field: MigrateParam.LISTEN_ADDRESS, type: S, value: o.address },
     { field: MigrateParam.DEST_XML, type: S, value: destXml },
-    { field: MigrateParam.PERSIST_XML, type: S, value: rewritePaths(xml.persistent, o.rewrites) },
+    {
+      field: MigrateParam.PERSIST_XML,
+      type: S,
+      value: withInitiator(rewritePaths(xml.persistent, o.rewrites), o.initiatorName),
+    },
     ...disks.map((d) => ({ field: MigrateParam.MIGRATE_DISKS, type: S, value: d })),
   ];
   if (o.bandwidthMiBs > 0) {

@@ -4,8 +4,8 @@ import { type Logger, log as rootLog } from '../../../common/log.ts';
 import type { Netlink } from '../netlink/netlink.ts';
 import type {
   ApplyResult,
-  HostNetworkFacts,
   DesiredHostNetwork,
+  HostNetworkFacts,
   NetworkDriver,
   NetworkStep,
 } from '../network-driver.ts';

@@ -4,8 +4,8 @@
 // and the nft tables. Nothing else is remembered between applies, so a restarted agent
 // sees exactly what a running one does.
 import { readdir, readFile } from 'node:fs/promises';
-import type { LinkInfo, Netlink } from '../netlink/netlink.ts';
 import { dhcpNamespaceName } from '../../../common/network-names.ts';
+import type { LinkInfo, Netlink } from '../netlink/netlink.ts';
 import { dnsmasqPaths } from './dnsmasq-config.ts';
 import { findDnsmasq } from './dnsmasq-process.ts';
 import { nftObserve } from './nft.ts';

@@ -4,8 +4,8 @@
 // listing only reads the directory.
 import { readdir, stat } from 'node:fs/promises';
 import { checkNamespaceName } from './codec.ts';
-import { isMissingCode, netlinkErrnoCode } from './netlink-errors.ts';
 import type { DeleteOptions } from './netlink.ts';
+import { isMissingCode, netlinkErrnoCode } from './netlink-errors.ts';
 import type { WorkerPool } from './worker-pool.ts';
 
 export const NETNS_RUN_DIR = '/run/netns';

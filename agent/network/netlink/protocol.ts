@@ -3,7 +3,6 @@
 // they cross the thread boundary by structured clone.
 import type { ErrorCode } from '../../../common/errors.ts';
 import type { FdbMode } from './link-attrs.ts';
-import type { WireError } from './netlink-errors.ts';
 import type {
   AddressInfo,
   CreateLinkOptions,
@@ -16,6 +15,7 @@ import type {
   VethOptions,
   VxlanOptions,
 } from './netlink.ts';
+import type { WireError } from './netlink-errors.ts';
 
 /** What one worker can do; names match the Netlink methods they serve. */
 export interface WorkerOps {

@@ -1,8 +1,9 @@
 // Performs planned iSCSI steps through tgtadm and nft, one at a time. Creations have
 // undos, so an export that fails half-way can be rolled back; everything else is
 // repaired by the next plan, which starts again from what tgtd holds.
-import { type FilterRule, applyFilter, renderFilter } from './initiator-filter.ts';
+
 import type { TgtStep } from './export-plan.ts';
+import { applyFilter, type FilterRule, renderFilter } from './initiator-filter.ts';
 import { parsePortal, VOLUME_LUN } from './iscsi-names.ts';
 import type { Tgtadm } from './tgtadm.ts';
 

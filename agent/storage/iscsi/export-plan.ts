@@ -3,9 +3,16 @@
 // match, in order. Export and unexport plan one volume (scope = that volume); reconcile
 // plans everything strato owns (scope = all) and so also removes strato targets and
 // accounts that nothing calls for. Foreign targets and accounts are never in a plan.
-import { formatPortal, chapUser, targetIqn, VOLUME_LUN, volumeOfAccount, volumeOfTarget } from './iscsi-names.ts';
+
 import { type FilterRule, type ObservedFilter, sortRules } from './initiator-filter.ts';
+import { chapUser, formatPortal, targetIqn, VOLUME_LUN, volumeOfAccount, volumeOfTarget } from './iscsi-names.ts';
 import { type TgtTarget, tgtSizeLabel } from './tgt-show.ts';
+
+/** One more initiator an export admits: its name in the target's ACL, its address in the filter. */
+export interface ExportInitiator {
+  name: string;
+  address: string;
+}
 
 /** One volume exported to one initiator (the conductor's attachment), as plain data. */
 export interface DesiredExport {
@@ -19,7 +26,17 @@ export interface DesiredExport {
   initiatorAddress: string;
   /** Per-attachment CHAP secret (user `strato-<volume id>`). */
   chapSecret: string;
+  /** More initiators admitted at the same time (a server's move destination), same CHAP account. */
+  alsoAdmit?: readonly ExportInitiator[];
 }
+
+/** Every initiator name the export admits. */
+const namesOf = (d: DesiredExport): string[] => [d.initiatorName, ...(d.alsoAdmit ?? []).map((i) => i.name)];
+
+/** Every address the filter admits for the export (no duplicates). */
+const addressesOf = (d: DesiredExport): string[] => [
+  ...new Set([d.initiatorAddress, ...(d.alsoAdmit ?? []).map((i) => i.address)]),
+];
 
 export interface ObservedExports {
   targets: TgtTarget[];
@@ -69,14 +86,14 @@ function planNewTarget(d: DesiredExport, tid: number, accounts: readonly string[
   return [
     { kind: 'create-target', tid, iqn: targetIqn(d.volumeId) },
     { kind: 'add-lun', tid, path: d.backingPath },
-    { kind: 'bind-name', tid, name: d.initiatorName },
+    ...namesOf(d).map((name) => ({ kind: 'bind-name' as const, tid, name })),
     ...(accounts.includes(user) ? [{ kind: 'delete-account' as const, user }] : []),
     { kind: 'create-account', user, secret: d.chapSecret },
     { kind: 'bind-account', tid, user },
   ];
 }
 
-/** Steps that bring an existing target to `d`: its LUN, its name ACL, its one account. */
+/** Steps that bring an existing target to `d`: its LUN, its name ACLs, its one account. */
 function planExistingTarget(d: DesiredExport, t: TgtTarget, input: ExportPlanInput): TgtStep[] {
   const steps: TgtStep[] = [];
   const tid = t.tid;
@@ -89,8 +106,9 @@ function planExistingTarget(d: DesiredExport, t: TgtTarget, input: ExportPlanInp
   if (lun === undefined || steps.length > 0) steps.push({ kind: 'add-lun', tid, path: d.backingPath });
   // Any address entry would admit logins by address alone (tgt ORs its ACLs): the filter does addresses.
   for (const address of t.aclAddresses) steps.push({ kind: 'unbind-address', tid, address });
-  for (const name of t.aclNames) if (name !== d.initiatorName) steps.push({ kind: 'unbind-name', tid, name });
-  if (!t.aclNames.includes(d.initiatorName)) steps.push({ kind: 'bind-name', tid, name: d.initiatorName });
+  const names = namesOf(d);
+  for (const name of t.aclNames) if (!names.includes(name)) steps.push({ kind: 'unbind-name', tid, name });
+  for (const name of names) if (!t.aclNames.includes(name)) steps.push({ kind: 'bind-name', tid, name });
   for (const other of t.accounts) if (other !== user) steps.push({ kind: 'unbind-account', tid, user: other });
   const exists = input.observed.accounts.includes(user);
   if (!exists || input.knownSecrets.get(user) !== d.chapSecret) {
@@ -125,7 +143,7 @@ export function planExports(input: ExportPlanInput): TgtStep[] {
 
   const rules = sortRules([
     ...observed.filter.rules.filter((r) => !inScope(r.volumeId)),
-    ...[...desired.values()].map((d) => ({ volumeId: d.volumeId, address: d.initiatorAddress })),
+    ...[...desired.values()].flatMap((d) => addressesOf(d).map((address) => ({ volumeId: d.volumeId, address }))),
   ]);
   const sameRules = JSON.stringify(rules) === JSON.stringify(observed.filter.rules);
   if (observed.filter.portal !== input.portal || !sameRules)

@@ -10,7 +10,14 @@
 import { type Logger, log as rootLog } from '../../../common/log.ts';
 import { Reverter } from '../../compute/reverter.ts';
 import { describeStep, type ExecuteContext, executeStep, undoOf } from './execute.ts';
-import { type DesiredExport, type ObservedExports, planExports, planPortals, type TgtStep } from './export-plan.ts';
+import {
+  type DesiredExport,
+  type ExportInitiator,
+  type ObservedExports,
+  planExports,
+  planPortals,
+  type TgtStep,
+} from './export-plan.ts';
 import { observeFilter } from './initiator-filter.ts';
 import { chapUser, formatPortal, targetIqn, VOLUME_LUN, volumeOfTarget } from './iscsi-names.ts';
 import { tgtSizeLabel } from './tgt-show.ts';
@@ -34,6 +41,8 @@ export interface ExportInfo {
   chapUser: string;
   initiatorName: string;
   initiatorAddress: string;
+  /** The other initiators admitted (a move's destination), sorted by name. */
+  alsoAdmitted: ExportInitiator[];
   backingPath: string;
   /** Initiators logged in now. */
   sessions: number;
@@ -225,14 +234,25 @@ export class TgtTargetManager {
 
   #info(volumeId: string, observed: ObservedExports): ExportInfo {
     const t = observed.targets.find((x) => x.iqn === targetIqn(volumeId));
+    // The first name is the attachment's (bound first); what the conductor asked for says which, when known.
+    const known = this.#desired.get(volumeId);
+    const main = known?.initiatorName ?? t?.aclNames[0] ?? '';
+    const mainAddress =
+      known?.initiatorAddress ?? observed.filter.rules.find((r) => r.volumeId === volumeId)?.address ?? '';
+    const others = (t?.aclNames ?? []).filter((n) => n !== main).sort();
+    const alsoAdmitted = others.map((name) => ({
+      name,
+      address: known?.alsoAdmit?.find((i) => i.name === name)?.address ?? '',
+    }));
     return {
       volumeId,
       targetIqn: targetIqn(volumeId),
       lun: VOLUME_LUN,
       portal: this.#portal,
       chapUser: chapUser(volumeId),
-      initiatorName: t?.aclNames[0] ?? '',
-      initiatorAddress: observed.filter.rules.find((r) => r.volumeId === volumeId)?.address ?? '',
+      initiatorName: main,
+      initiatorAddress: mainAddress,
+      alsoAdmitted,
       backingPath: t?.luns.find((l) => l.lun === VOLUME_LUN)?.backingStorePath ?? '',
       sessions: t?.sessions.length ?? 0,
     };

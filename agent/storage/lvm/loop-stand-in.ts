@@ -9,8 +9,8 @@ import { failedPrecondition } from '../../../common/errors.ts';
 import { runChecked } from '../run-process.ts';
 import type { Support } from '../volume-driver.ts';
 import type { LvActivator, LvLocation } from './lv-activator.ts';
-import type { LvmRunner } from './lvm-runner.ts';
 import { parsePvs } from './lvm-report.ts';
+import type { LvmRunner } from './lvm-runner.ts';
 
 interface LoopDevice {
   name: string;

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { failedPrecondition } from '../../../common/errors.ts';
 import type { Support } from '../volume-driver.ts';
-import type { LvmRunner } from './lvm-runner.ts';
 import type { PeRange } from './lvm-report.ts';
+import type { LvmRunner } from './lvm-runner.ts';
 
 /**
  * Whether the kernel has device-mapper. Not "does /dev/mapper/control exist": libdevmapper

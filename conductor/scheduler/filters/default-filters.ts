@@ -2,6 +2,8 @@
 // that rejects it, so the order shapes the "No valid host" report: request-specific
 // narrowing first (force-host, exclude-hosts), then host state, then capacity —
 // "cpu: 12 hosts rejected" then really means "up and enabled, but full".
+
+import type { HostFilter } from '../types.ts';
 import { CPU_FILTER } from './cpu-filter.ts';
 import { DISK_FILTER } from './disk-filter.ts';
 import { ENABLED_FILTER } from './enabled-filter.ts';
@@ -9,7 +11,6 @@ import { EXCLUDE_HOSTS_FILTER } from './exclude-hosts-filter.ts';
 import { FORCE_HOST_FILTER } from './force-host-filter.ts';
 import { RAM_FILTER } from './ram-filter.ts';
 import { UP_FILTER } from './up-filter.ts';
-import type { HostFilter } from '../types.ts';
 
 export const DEFAULT_FILTERS: readonly HostFilter[] = [
   FORCE_HOST_FILTER,

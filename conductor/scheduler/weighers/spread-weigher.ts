@@ -13,7 +13,7 @@
 // hostSubsetSize > 1 and pick among the top N passing hosts with a seeded random
 // (see select-hosts.ts); inside one conductor the index counts claims still in
 // flight (host-index.ts), so the herd cannot form there and the default stays 1.
-import { usable, free } from '../resources.ts';
+import { free, usable } from '../resources.ts';
 import type { HostSnapshot } from '../types.ts';
 
 export interface SpreadWeights {

@@ -30,13 +30,15 @@ export interface MigrationLab {
   image: StubImage;
   stub: RegistryStub;
   hosts: [LabHost, LabHost];
+  /** With `storage`: a third simulated host running its own tgtd (no agent), the volumes' portal. */
+  storage?: SimHost;
   /** A SpawnInstanceRequest for the test image: 256 MiB, 1 GiB disk, this user data. */
   spawnRequest(instanceId: string, userData?: string): Record<string, unknown>;
   consoleLines(host: LabHost, instanceId: string): Promise<string[]>;
   close(): Promise<void>;
 }
 
-export async function openMigrationLab(): Promise<MigrationLab> {
+export async function openMigrationLab(o: { storage?: boolean } = {}): Promise<MigrationLab> {
   const disk = (await testImage()).disk;
   const dir = await scratchDir('strato-mig-', { traversable: true });
   const tlsDir = join(dir, 'tls');
@@ -55,7 +57,11 @@ export async function openMigrationLab(): Promise<MigrationLab> {
   };
   try {
     await makeTestPki(tlsDir);
-    cluster = await startSimHosts({ count: 2, libvirtTls: { tlsDir } });
+    cluster = await startSimHosts({
+      count: o.storage ? 3 : 2,
+      libvirtTls: { tlsDir },
+      ...(o.storage ? { storageHosts: [2] } : {}),
+    });
     await stub.start({
       caFile: join(tlsDir, 'ca.crt'),
       certFile: join(tlsDir, 'conductor.crt'),
@@ -63,7 +69,7 @@ export async function openMigrationLab(): Promise<MigrationLab> {
     });
     const tag = randomBytes(3).toString('hex');
     const hosts: LabHost[] = [];
-    for (const [n, sim] of cluster.hosts.entries()) {
+    for (const [n, sim] of cluster.hosts.slice(0, 2).entries()) {
       const id = `mig-${tag}-${n}`;
       await makeCert(tlsDir, id, ['127.0.0.1', sim.underlayIp]);
       const stateDir = join(dir, id);
@@ -88,6 +94,7 @@ export async function openMigrationLab(): Promise<MigrationLab> {
       image,
       stub,
       hosts: [hosts[0]!, hosts[1]!],
+      ...(o.storage ? { storage: cluster.hosts[2]! } : {}),
       spawnRequest(instanceId, userData = '') {
         if (!stub.expected.includes(instanceId)) stub.expected.push(instanceId);
         return {

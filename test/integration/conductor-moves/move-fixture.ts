@@ -6,14 +6,16 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { notFound } from '../../../common/errors.ts';
 import type { Catalog } from '../../../conductor/compute/catalog.ts';
 import { type InstanceRecord, instanceKey } from '../../../conductor/compute/instance-record.ts';
 import { type MigrationRecord, migrationKey } from '../../../conductor/compute/migration-record.ts';
 import { MoveService } from '../../../conductor/compute/move-service.ts';
 import type { InstanceNic, ServerNetworking } from '../../../conductor/compute/nics.ts';
+import { instanceUsage } from '../../../conductor/compute/usage.ts';
+import type { ServerVolumes } from '../../../conductor/compute/volumes.ts';
 import { WorkflowDriver } from '../../../conductor/compute/workflow-driver.ts';
 import type { Principal } from '../../../conductor/identity/model.ts';
-import { instanceUsage } from '../../../conductor/compute/usage.ts';
 import { NO_LIMITS } from '../../../conductor/quotas/model.ts';
 import { Quotas } from '../../../conductor/quotas/quotas.ts';
 import { StoreClaimer } from '../../../conductor/scheduler/store-claimer.ts';
@@ -26,7 +28,6 @@ import {
   type UsageRecord,
 } from '../../../conductor/scheduler/usage-records.ts';
 import { SqliteStore } from '../../../conductor/store/sqlite/sqlite-store.ts';
-import { notFound } from '../../../common/errors.ts';
 import { FakeMoveAgents } from '../../harness/fake-move-agents.ts';
 import { quiet } from '../../harness/quiet-log.ts';
 import { waitFor } from '../../harness/wait.ts';
@@ -148,14 +149,17 @@ export class MoveLab {
   private seq = 0;
 
   readonly hosts: string[];
+  /** Block storage for the workflows (moves-volumes.test.ts); none by default. */
+  readonly volumes: ServerVolumes | undefined;
 
-  constructor(hosts: string[]) {
+  constructor(hosts: string[], volumes?: ServerVolumes) {
     this.hosts = hosts;
     this.agents = new FakeMoveAgents(hosts);
+    this.volumes = volumes;
   }
 
-  static async start(hosts: string[]): Promise<MoveLab> {
-    const lab = new MoveLab(hosts);
+  static async start(hosts: string[], o: { volumes?: ServerVolumes } = {}): Promise<MoveLab> {
+    const lab = new MoveLab(hosts, o.volumes);
     lab.dir = await mkdtemp(join(tmpdir(), 'strato-moves-'));
     lab.store = new SqliteStore({ path: join(lab.dir, 'store.db') });
     for (const h of hosts) await lab.store.create(HOSTS_PREFIX + h, hostSnapshot(h));
@@ -177,6 +181,7 @@ export class MoveLab {
       hosts,
       agents: this.agents,
       net: recordingNet(this.agents),
+      ...(this.volumes ? { volumes: this.volumes } : {}),
       quotas: this.quotas,
       migrationPollMs: 20,
       acpiTimeoutS: 1,

@@ -340,22 +340,21 @@ describe('conductor moves (fake agents)', () => {
     const stopped = await lab.server('hv-a', { power: 'shutdown' });
     const stuck = await lab.server('hv-a');
     const r = await lab.record(stuck);
-    const vol = { volumeId: 'v1', device: 'vdb', boot: false, deleteOnTermination: false };
-    await lab.store.update(`/instances/${stuck}`, { ...r, volumes: [vol] });
+    await lab.store.update(`/instances/${stuck}`, { ...r, vmState: 'PAUSED', powerState: 'PAUSED' });
     const out = await lab.moves.drain('hv-a', admin, 'r-drain');
     const mine = out.filter((x) => [running, stopped, stuck].includes(x.serverId));
     const by = new Map(mine.map((x) => [x.serverId, x]));
     assert.equal(by.get(running)?.kind, 'live');
     assert.equal(by.get(stopped)?.kind, 'cold');
     assert.equal(by.get(stuck)?.migrationId, '');
-    assert.match(by.get(stuck)?.error ?? '', /VOLUMES_ATTACHED/);
+    assert.match(by.get(stuck)?.error ?? '', /INVALID_STATE/);
     for (const id of [running, stopped]) {
       const s = await lab.settled(id);
       assert.equal(s.host, 'hv-b');
     }
     assert.equal((await lab.record(running)).vmState, 'ACTIVE');
     assert.equal((await lab.record(stopped)).vmState, 'SHUTOFF');
-    // Only the server with a volume (and earlier tests' leftovers) stayed.
+    // Only the paused server (and earlier tests' leftovers) stayed.
     const left = (await lab.moves.drain('hv-a', admin, 'r-drain2')).filter((x) =>
       [running, stopped, stuck].includes(x.serverId),
     );

@@ -96,6 +96,7 @@ test('right CHAP, name and address read what the backend wrote, and writes reach
       chapUser: chapUser(d.volumeId),
       initiatorName: HOST_A,
       initiatorAddress: lab.initiatorIp,
+      alsoAdmitted: [],
       backingPath: d.backingPath,
       sessions: 0,
     },
@@ -124,6 +125,33 @@ test('refused: wrong CHAP secret, another initiator name, another source address
   const otherAddress = await lab.qemuIo(login(d, { from: lab.otherIp }), ['read 0 4096']);
   assert.notEqual(otherAddress.code, 0);
   assert.doesNotMatch(otherAddress.out, /read 4096\/4096/);
+  await manager.unexport(d.volumeId);
+});
+
+test("a move: the destination is admitted too (name and address), then alone; the source's logins are refused", async () => {
+  const d = await volumeExport();
+  await manager.export(d);
+  // B (another initiator name, logging in from another address) is refused before the move.
+  const dest = login(d, { initiatorName: HOST_B, from: lab.otherIp });
+  assert.notEqual((await lab.qemuIo(dest, ['read 0 4096'])).code, 0);
+  const both = await manager.export({ ...d, alsoAdmit: [{ name: HOST_B, address: lab.otherIp }] });
+  assert.deepEqual(both.alsoAdmitted, [{ name: HOST_B, address: lab.otherIp }]);
+  for (const l of [login(d), dest]) {
+    const r = await lab.qemuIo(l, ['read -P 0x5a 0 4096']);
+    assert.ok(readsPattern(r.out, 0x5a), r.out);
+  }
+  // Arrived on B: B alone, same CHAP account.
+  const moved = { ...d, initiatorName: HOST_B, initiatorAddress: lab.otherIp };
+  const one = await manager.export(moved);
+  assert.deepEqual([one.initiatorName, one.initiatorAddress, one.alsoAdmitted], [HOST_B, lab.otherIp, []]);
+  const onB = await lab.qemuIo(dest, ['read -P 0x5a 0 4096']);
+  assert.ok(readsPattern(onB.out, 0x5a), onB.out);
+  assert.notEqual((await lab.qemuIo(login(d), ['read 0 4096'])).code, 0, "the source's name is refused");
+  assert.notEqual(
+    (await lab.qemuIo(login(moved, { from: lab.initiatorIp }), ['read 0 4096'])).code,
+    0,
+    "the source's address is refused",
+  );
   await manager.unexport(d.volumeId);
 });
 

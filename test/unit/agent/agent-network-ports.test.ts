@@ -13,14 +13,14 @@ import { InstanceManager } from '../../../agent/compute/instance-manager.ts';
 import type { DiskTools, ImageStore } from '../../../agent/compute/spawn.ts';
 import type { SpawnPort, SpawnRequest } from '../../../agent/compute/spawn-request.ts';
 import { FakeHypervisor } from '../../../agent/hypervisor/fake/fake-hypervisor.ts';
-import { agentNetworkService } from '../../../agent/server/agent-network-service.ts';
 import { FakeNetworkDriver } from '../../../agent/network/fake/fake-network-driver.ts';
 import type { DesiredHostNetwork } from '../../../agent/network/network-driver.ts';
-import { bridgeName, tapName } from '../../../common/network-names.ts';
 import { NetworkState } from '../../../agent/network/network-state.ts';
+import { agentNetworkService } from '../../../agent/server/agent-network-service.ts';
 import { isStratoError } from '../../../common/errors.ts';
 import type { HostNetworkState__Output } from '../../../common/gen/strato/agent/v1/HostNetworkState.ts';
 import type { CallContext } from '../../../common/grpc/handlers.ts';
+import { bridgeName, tapName } from '../../../common/network-names.ts';
 import { quiet } from '../../harness/quiet-log.ts';
 import { desiredMessage, desiredState, NET, PORT, PORT2 } from '../network-agent/fixtures.ts';
 
@@ -224,10 +224,13 @@ test('ApplyNetworkState: peer and host checks, STATE_INVALID naming the field, s
     appliedGeneration: big,
     steps: 3,
   });
-  assert.deepEqual(await svc.ApplyNetworkState(push('3', { networks: [], ports: [], underlayPeers: [], routers: [] }), conductor), {
-    appliedGeneration: big,
-    steps: 0,
-  });
+  assert.deepEqual(
+    await svc.ApplyNetworkState(push('3', { networks: [], ports: [], underlayPeers: [], routers: [] }), conductor),
+    {
+      appliedGeneration: big,
+      steps: 0,
+    },
+  );
   assert.equal(driver.isPlugged(PORT), true);
 });
 

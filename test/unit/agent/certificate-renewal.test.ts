@@ -4,7 +4,7 @@
 // the old pair and waits before trying by itself again; a renewal a crash
 // interrupted is completed or dropped at the next start.
 import assert from 'node:assert/strict';
-import { X509Certificate, createPrivateKey, createPublicKey } from 'node:crypto';
+import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';

@@ -4,13 +4,13 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
-import { FakeHypervisor } from '../../../agent/hypervisor/fake/fake-hypervisor.ts';
 import {
   attachConsole,
   type ConsoleInput,
   type ConsoleOutput,
   MAX_CONSOLE_INPUT_BYTES,
 } from '../../../agent/compute/console-attach.ts';
+import { FakeHypervisor } from '../../../agent/hypervisor/fake/fake-hypervisor.ts';
 import { isStratoError } from '../../../common/errors.ts';
 import { log } from '../../../common/log.ts';
 import { conformanceSpec } from '../../conformance/hypervisor/suite-helpers.ts';

@@ -131,3 +131,42 @@ test('a resize grows the root disk to the flavor, keeps it at 0 or equal, and ne
       e.details?.field === 'flavor.disk_gib',
   );
 });
+
+test('a volume (iSCSI, shared) is never copied; it arrives under the destination initiator name', () => {
+  const VOL = '5f0c2b1e-8a3d-4c6f-9e2a-7b1d3c4e5f60';
+  const withVolume = buildDomainXml({
+    ...spec,
+    volumes: [
+      {
+        id: VOL,
+        target: 'vdc',
+        iscsi: {
+          host: '10.0.0.9',
+          port: 3260,
+          iqn: `iqn.2026-01.io.strato:${VOL}`,
+          lun: 1,
+          initiator: 'iqn.2026-01.io.strato:host:a',
+          auth: { username: `strato-${VOL}`, secretUsage: `strato-volume-${VOL}` },
+        },
+      },
+    ],
+  } as unknown as InstanceSpec);
+  assert.match(withVolume, /<target dev='vdc'/, 'the fixture has the volume disk');
+  const { params } = migrationPlan(
+    { address: '10.0.0.2', live: true, rewrites, bandwidthMiBs: 0, initiatorName: 'iqn.2026-01.io.strato:host:b' },
+    { live: withVolume, persistent: withVolume },
+  );
+  const byName = (n: string) => params.filter((p) => p.field === n).map((p) => String(p.value));
+  assert.deepEqual(byName('migrate_disks'), ['vda'], 'only the root overlay is copied');
+  for (const x of [...byName('destination_xml'), ...byName('persistent_xml')]) {
+    assert.ok(x.includes("<iqn name='iqn.2026-01.io.strato:host:b'/>"), 'the destination presents its own name');
+    assert.ok(!x.includes('host:a'), "the source's name does not travel");
+    assert.ok(x.includes(`iqn.2026-01.io.strato:${VOL}/1`), 'the same target');
+  }
+  // Without a name (no volumes on the destination's side) the XML is left as it was.
+  const same = migrationPlan(
+    { address: '10.0.0.2', live: true, rewrites, bandwidthMiBs: 0 },
+    { live: withVolume, persistent: withVolume },
+  );
+  assert.ok(String(same.params.find((p) => p.field === 'destination_xml')?.value).includes('host:a'));
+});

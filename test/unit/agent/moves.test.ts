@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import { Moves } from '../../../agent/compute/moves.ts';
 import { FakeHypervisor } from '../../../agent/hypervisor/fake/fake-hypervisor.ts';
 import { isStratoError } from '../../../common/errors.ts';
-import { disks, quiet, req, setup } from './compute-fixture.ts';
+import { disks, quiet, req, servedVolume, setup } from './compute-fixture.ts';
 
 const exists = (p: string) =>
   access(p).then(
@@ -168,7 +168,7 @@ test('an unreachable destination is an error and leaves no record', async () => 
       instanceId: r.instanceId,
       migrationId: mid,
       live: true,
-      destination: { migrationAddress: '192.0.2.1', instanceDir: '/x', imageDir: '' },
+      destination: { migrationAddress: '192.0.2.1', instanceDir: '/x', imageDir: '', initiatorName: '' },
       bandwidthMiBs: 0,
       timeoutS: 0,
     }),
@@ -189,4 +189,21 @@ test('prepare refuses a host that has the domain; resize needs a stopped guest o
     (e) => isStratoError(e) && e.reason === 'INVALID_POWER_STATE',
   );
   await assert.rejects(a.moves.resize(randomUUID(), bigger), (e) => isStratoError(e, 'NOT_FOUND'));
+});
+
+test("a volume at the destination: its secret is set and kept, and a prepared copy's delete removes it", async () => {
+  const [, b] = await twoHosts();
+  const vol = servedVolume(b.hv);
+  const r = { ...req(), volumes: [vol] };
+  const place = await b.moves.prepareIncoming(r);
+  assert.equal(place.initiatorName, vol.initiatorName, 'the name the source writes into the migrated disk');
+  assert.deepEqual(await b.hv.volumeSecrets(), [vol.volumeId]);
+  assert.ok(b.manager.knownVolumePasswords().has(vol.volumeId), 'kept to restore a secret libvirtd lost');
+  // The move failed before the domain arrived: deleting the prepared copy leaves nothing.
+  await b.manager.delete(r.instanceId);
+  assert.deepEqual(await b.hv.volumeSecrets(), []);
+  assert.equal(b.manager.knownVolumePasswords().has(vol.volumeId), false);
+  assert.equal(await exists(place.instanceDir), false);
+  // Without volumes there is no name to write.
+  assert.equal((await b.moves.prepareIncoming(req())).initiatorName, '');
 });

@@ -83,7 +83,10 @@ describe('hostNetworkFromProto', () => {
   });
 
   it('reads the empty message as the empty state', () => {
-    assert.deepEqual(hostNetworkFromProto({ networks: [], ports: [], underlayPeers: [], routers: [] }), { networks: [], ports: [] });
+    assert.deepEqual(hostNetworkFromProto({ networks: [], ports: [], underlayPeers: [], routers: [] }), {
+      networks: [],
+      ports: [],
+    });
   });
 
   type Msg = HostNetworkState__Output;

@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { FakeNetworkDriver } from '../../../agent/network/fake/fake-network-driver.ts';
-import { tapName } from '../../../common/network-names.ts';
 import { DESIRED_STATE_FILE, NetworkState } from '../../../agent/network/network-state.ts';
 import { hostNetworkFromProto } from '../../../agent/server/network-from-proto.ts';
 import { isStratoError } from '../../../common/errors.ts';
+import { tapName } from '../../../common/network-names.ts';
 import { quiet } from '../../harness/quiet-log.ts';
 import { desiredMessage, desiredState, PORT, PORT2 } from '../network-agent/fixtures.ts';
 

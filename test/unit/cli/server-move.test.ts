@@ -3,11 +3,11 @@
 // RESIZED, or went back without it.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Migration__Output } from '../../../common/gen/strato/compute/v1/Migration.ts';
-import type { Server__Output } from '../../../common/gen/strato/compute/v1/Server.ts';
 import { Command } from 'commander';
 import { settleMigration, settleResize, waitOptsOf } from '../../../cli/commands/server-move.ts';
 import { addWait, type WaitOpts } from '../../../cli/wait.ts';
+import type { Migration__Output } from '../../../common/gen/strato/compute/v1/Migration.ts';
+import type { Server__Output } from '../../../common/gen/strato/compute/v1/Server.ts';
 
 const mig = (status: string, error = '') => ({ id: 'm1', status, error }) as Migration__Output;
 const srv = (vmState: string, taskState = '') => ({ id: 's', name: 'vm', vmState, taskState }) as Server__Output;
@@ -57,9 +57,11 @@ describe('resize confirm|revert --wait', () => {
     let got: WaitOpts | undefined;
     const root = new Command().exitOverride();
     const resize = addWait(root.command('resize').argument('[server]'), 'resized');
-    addWait(resize.command('revert').argument('<server>'), 'reverted').action((_ref: string, o: WaitOpts, c: Command) => {
-      got = waitOptsOf(o, c);
-    });
+    addWait(resize.command('revert').argument('<server>'), 'reverted').action(
+      (_ref: string, o: WaitOpts, c: Command) => {
+        got = waitOptsOf(o, c);
+      },
+    );
     root.parse(['node', 'strato', ...argv]);
     assert.ok(got, 'the revert action ran');
     return got;

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { InstanceMove } from '../../../conductor/compute/instance-record.ts';
-import { lostMigrationVerdict } from '../../../conductor/compute/move-steps.ts';
 import { type MoveVerb, moveRefusal, novaStatus, resizeFlavorRefusal } from '../../../conductor/compute/move-rules.ts';
+import { lostMigrationVerdict } from '../../../conductor/compute/move-steps.ts';
 import type { PowerState, TaskState, VmState } from '../../../conductor/compute/state-machine.ts';
 import { instanceUsage, usageChange } from '../../../conductor/compute/usage.ts';
 
@@ -38,8 +38,9 @@ describe('moveRefusal', () => {
     ['revert from RESIZED', at('RESIZED'), 'revert-resize', null],
     ['confirm from ACTIVE', at('ACTIVE'), 'confirm-resize', 'INVALID_STATE'],
     ['revert while confirming', at('RESIZED', 'resize_confirming'), 'revert-resize', 'TASK_IN_PROGRESS'],
-    ['with volumes', at('ACTIVE', '', { volumes: 1 }), 'migrate', 'VOLUMES_ATTACHED'],
-    ['resize with volumes', at('ACTIVE', '', { volumes: 2 }), 'resize', 'VOLUMES_ATTACHED'],
+    ['with volumes', at('ACTIVE', '', { volumes: 1 }), 'migrate', null],
+    ['live with volumes', at('ACTIVE', '', { volumes: 1 }), 'live-migrate', null],
+    ['resize with volumes', at('ACTIVE', '', { volumes: 2 }), 'resize', null],
     ['on no host', at('ACTIVE', '', { host: '' }), 'live-migrate', 'NOT_ON_HOST'],
   ];
   for (const [name, s, verb, reason] of cases) {

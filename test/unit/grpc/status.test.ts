@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Metadata, status } from '@grpc/grpc-js';
-import { clip, ECHO_MAX, echo, type ErrorCode, StratoError } from '../../../common/errors.ts';
+import { clip, ECHO_MAX, type ErrorCode, echo, StratoError } from '../../../common/errors.ts';
 import {
   codeName,
   fromCallError,

@@ -5,8 +5,8 @@ import { dnsmasqPaths } from '../../../agent/network/linux/dnsmasq-config.ts';
 import { renderPort } from '../../../agent/network/linux/firewall-render.ts';
 import { emptyFirewall, type ObservedHost } from '../../../agent/network/linux/observed.ts';
 import { type ResolvedState, resolveDesired } from '../../../agent/network/linux/resolve.ts';
-import type { DesiredHostNetwork } from '../../../agent/network/network-driver.ts';
 import type { LinkInfo } from '../../../agent/network/netlink/netlink.ts';
+import type { DesiredHostNetwork } from '../../../agent/network/network-driver.ts';
 import type { HostNetworkState__Output } from '../../../common/gen/strato/agent/v1/HostNetworkState.ts';
 import { convergedRouters } from './router-fixtures.ts';
 

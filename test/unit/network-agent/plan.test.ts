@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ObservedHost } from '../../../agent/network/linux/observed.ts';
-import { planHost } from '../../../agent/network/linux/plan.ts';
 import { emptyFirewall } from '../../../agent/network/linux/observed.ts';
+import { planHost } from '../../../agent/network/linux/plan.ts';
 import type { Step } from '../../../agent/network/linux/steps.ts';
 import type { DesiredHostNetwork } from '../../../agent/network/network-driver.ts';
 import { bridgeName, dhcpNamespaceName, tapName } from '../../../common/network-names.ts';

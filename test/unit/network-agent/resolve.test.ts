@@ -1,8 +1,8 @@
 // Desired-state validation: bad input is refused with a precise reason before any step.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isStratoError } from '../../../common/errors.ts';
 import type { DesiredHostNetwork } from '../../../agent/network/network-driver.ts';
+import { isStratoError } from '../../../common/errors.ts';
 import { bridgeName, tapName } from '../../../common/network-names.ts';
 import { desiredState, NET, PORT, resolve } from './fixtures.ts';
 

@@ -4,9 +4,9 @@
 // driver's plain state the conductor meant.
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
+import { computeHostViews, hostNetworkView } from '../../../conductor/network/host-network-view.ts';
 import { hostNetworkToProto } from '../../../conductor/network-push/desired-state-proto.ts';
 import { desiredHostState, EMPTY_STATE_HASH } from '../../../conductor/network-push/push-plan.ts';
-import { computeHostViews, hostNetworkView } from '../../../conductor/network/host-network-view.ts';
 import { group, network, port, rule, subnet } from '../network/records.ts';
 import { type AgentReader, agentReader } from './wire.ts';
 

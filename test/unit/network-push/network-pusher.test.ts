@@ -5,17 +5,17 @@
 // a failed push is retried on its own; sync() waits for what was committed
 // before it.
 import assert from 'node:assert/strict';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { DesiredHostNetwork } from '../../../agent/network/network-driver.ts';
 import { StratoError } from '../../../common/errors.ts';
 import type { ApplyNetworkStateRequest } from '../../../common/gen/strato/agent/v1/ApplyNetworkStateRequest.ts';
 import { log } from '../../../common/log.ts';
 import type { HostRecord } from '../../../conductor/hosts/host-record.ts';
 import type { Principal } from '../../../conductor/identity/model.ts';
+import { createNetworking, type Networking } from '../../../conductor/network/networking.ts';
 import type { AgentNetworkDirectory } from '../../../conductor/network-push/agent-network-pool.ts';
 import { NetworkPusher } from '../../../conductor/network-push/network-pusher.ts';
-import { createNetworking, type Networking } from '../../../conductor/network/networking.ts';
 import { SqliteStore } from '../../../conductor/store/sqlite/sqlite-store.ts';
 import { type AgentReader, agentReader } from './wire.ts';
 

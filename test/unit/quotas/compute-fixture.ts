@@ -2,10 +2,11 @@
 // WorkflowDriver, a stub catalogue, a claimer that always places on hv-1 and a
 // stub agent that always spawns: enough to create and purge servers through
 // the code paths that count them against quotas.
+
+import { notFound } from '../../../common/errors.ts';
 import type { AgentApi, AgentDirectory } from '../../../conductor/agents/agent-api.ts';
 import { ComputeService } from '../../../conductor/compute/compute-service.ts';
 import { WorkflowDriver } from '../../../conductor/compute/workflow-driver.ts';
-import { notFound } from '../../../common/errors.ts';
 import type { Principal } from '../../../conductor/identity/model.ts';
 import type { Quotas } from '../../../conductor/quotas/quotas.ts';
 import type { Store } from '../../../conductor/store/store.ts';

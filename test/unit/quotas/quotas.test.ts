@@ -22,7 +22,7 @@ import { listAll } from '../../../conductor/store/list-all.ts';
 import { SqliteStore } from '../../../conductor/store/sqlite/sqlite-store.ts';
 import { snapshotUsage, volumeUsage } from '../../../conductor/volumes/usage.ts';
 import { quiet } from '../../harness/quiet-log.ts';
-import { fixture as storageFixture, type Fixture, until } from '../volumes/fixture.ts';
+import { type Fixture, fixture as storageFixture, until } from '../volumes/fixture.ts';
 import { computeFixture, principal } from './compute-fixture.ts';
 
 const SOURCES = [instanceUsage, volumeUsage, snapshotUsage, networkUsage, portUsage, securityGroupUsage];

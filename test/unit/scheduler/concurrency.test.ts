@@ -4,8 +4,8 @@
 // The store's compare-and-swap must keep every host within capacity × ratio, and
 // usage must equal exactly the flavors claimed.
 import assert from 'node:assert/strict';
-import { setImmediate as tick } from 'node:timers/promises';
 import { after, describe, it } from 'node:test';
+import { setImmediate as tick } from 'node:timers/promises';
 import { applyClaim } from '../../../conductor/scheduler/claims.ts';
 import { RESOURCE_KEYS, usable } from '../../../conductor/scheduler/resources.ts';
 import { seededRandom } from '../../../conductor/scheduler/seeded-random.ts';

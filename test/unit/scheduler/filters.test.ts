@@ -8,7 +8,7 @@ import { forceHostFilter } from '../../../conductor/scheduler/filters/force-host
 import { ramFilter } from '../../../conductor/scheduler/filters/ram-filter.ts';
 import { upFilter } from '../../../conductor/scheduler/filters/up-filter.ts';
 import type { FilterContext, FilterFn, HostSnapshot, PlacementRequest } from '../../../conductor/scheduler/types.ts';
-import { NOW, adminCtx, ctx, host, request } from './fixtures.ts';
+import { adminCtx, ctx, host, NOW, request } from './fixtures.ts';
 
 interface Case {
   name: string;

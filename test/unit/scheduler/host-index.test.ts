@@ -3,8 +3,8 @@
 // filter-and-sort of every host on random clusters.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { HostIndex } from '../../../conductor/scheduler/host-index.ts';
 import { DEFAULT_FILTERS } from '../../../conductor/scheduler/filters/default-filters.ts';
+import { HostIndex } from '../../../conductor/scheduler/host-index.ts';
 import { RejectionTally } from '../../../conductor/scheduler/no-valid-host.ts';
 import { seededRandom } from '../../../conductor/scheduler/seeded-random.ts';
 import type { HostSnapshot, PlacementRequest, Resources, SelectionResult } from '../../../conductor/scheduler/types.ts';

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isStratoError } from '../../../common/errors.ts';
 import { noValidHostError, noValidHostMessage } from '../../../conductor/scheduler/no-valid-host.ts';
-import { seededRandom } from '../../../conductor/scheduler/seeded-random.ts';
 import type { SchedulerOptions } from '../../../conductor/scheduler/options.ts';
+import { seededRandom } from '../../../conductor/scheduler/seeded-random.ts';
 import type {
   FilterContext,
   HostSnapshot,

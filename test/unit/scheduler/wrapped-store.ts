@@ -4,10 +4,10 @@
 // is stale), and drop the usage compare from claims (a broken claimer, for negative
 // controls).
 import { setImmediate as turn } from 'node:timers/promises';
+import { USAGE_PREFIX } from '../../../conductor/scheduler/usage-records.ts';
 import { revisionCompacted } from '../../../conductor/store/errors.ts';
 import { SqliteStore } from '../../../conductor/store/sqlite/sqlite-store.ts';
 import type { Store, WatchEvent, WatchOptions } from '../../../conductor/store/store.ts';
-import { USAGE_PREFIX } from '../../../conductor/scheduler/usage-records.ts';
 
 export class WrappedStore implements Store {
   readonly inner: Store;

@@ -215,3 +215,44 @@ test('portals: wildcards go first, then the configured address is added once', (
   );
   assert.deepEqual(planPortals([p, { address: '127.0.0.1', port: 3260 }], p), []);
 });
+
+test('a move: the destination is admitted too (its name, its address), then the source is dropped', () => {
+  const HOST_B = 'iqn.2026-01.io.strato:host:b';
+  const known: [string, string][] = [[`strato-${V1}`, 'secret-for-a-1234']];
+  const atRest = observed({
+    targets: [exported(7)],
+    accounts: [`strato-${V1}`],
+    filter: { portal: PORTAL, rules: [{ volumeId: V1, address: '10.0.0.2' }] },
+  });
+  const moving = desired(V1, { alsoAdmit: [{ name: HOST_B, address: '10.0.0.3' }] });
+  assert.deepEqual(plan([moving], atRest, [V1], known), [
+    { kind: 'bind-name', tid: 7, name: HOST_B },
+    {
+      kind: 'set-filter',
+      portal: PORTAL,
+      rules: [
+        { volumeId: V1, address: '10.0.0.2' },
+        { volumeId: V1, address: '10.0.0.3' },
+      ],
+    },
+  ]);
+  // Both admitted: a repeat (or a reconcile of the same records) plans nothing.
+  const both = observed({
+    targets: [{ ...exported(7), aclNames: [HOST_A, HOST_B] }],
+    accounts: [`strato-${V1}`],
+    filter: {
+      portal: PORTAL,
+      rules: [
+        { volumeId: V1, address: '10.0.0.2' },
+        { volumeId: V1, address: '10.0.0.3' },
+      ],
+    },
+  });
+  assert.deepEqual(plan([moving], both, 'all', known), []);
+  // Arrived: B alone (the CHAP account is kept: the guest on B is logged in with it).
+  const arrived = desired(V1, { initiatorName: HOST_B, initiatorAddress: '10.0.0.3' });
+  assert.deepEqual(plan([arrived], both, [V1], known), [
+    { kind: 'unbind-name', tid: 7, name: HOST_A },
+    { kind: 'set-filter', portal: PORTAL, rules: [{ volumeId: V1, address: '10.0.0.3' }] },
+  ]);
+});

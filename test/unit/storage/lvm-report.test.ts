@@ -1,10 +1,10 @@
 // lvm2's JSON reports (lvm2 2.03.16 output, captured on a loop-device VG) → plain data.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { groupLvs, parseLvSegments, parsePeRanges, parsePvs, parseVgs } from '../../../agent/storage/lvm/lvm-report.ts';
-import { parseLvName } from '../../../agent/storage/lvm/lvm-names.ts';
-import { hasDeviceMapper } from '../../../agent/storage/lvm/lv-activator.ts';
 import { parseLosetup } from '../../../agent/storage/lvm/loop-stand-in.ts';
+import { hasDeviceMapper } from '../../../agent/storage/lvm/lv-activator.ts';
+import { parseLvName } from '../../../agent/storage/lvm/lvm-names.ts';
+import { groupLvs, parseLvSegments, parsePeRanges, parsePvs, parseVgs } from '../../../agent/storage/lvm/lvm-report.ts';
 import { isStratoError } from '../../../common/errors.ts';
 
 // `lvs --segments -o lv_name,lv_size,origin,seg_pe_ranges` after an lvextend that could not stay contiguous.

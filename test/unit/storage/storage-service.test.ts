@@ -58,6 +58,7 @@ class RecordingExporter implements VolumeExporter {
       initiatorAddress: d.initiatorAddress,
       backingPath: d.backingPath,
       sessions: 0,
+      alsoAdmitted: [...(d.alsoAdmit ?? [])],
     };
   }
 }
@@ -173,6 +174,15 @@ test('exports are checked field by field, against the portal family, and need th
     assert.equal(`${err.code}/${err.details.field}`, `INVALID_ARGUMENT/${field}`, JSON.stringify(over));
   }
   assert.equal((await rejection(service.export(exportOf(randomUUID())))).reason, 'VOLUME_NOT_FOUND');
+  // A move's destination, admitted too, is checked the same way.
+  const also: [{ name: string; address: string }, string][] = [
+    [{ name: 'not-an-iqn', address: '10.0.0.3' }, 'also_admit[0].name'],
+    [{ name: `${HOST}-b`, address: 'fd00::3' }, 'also_admit[0].address'],
+  ];
+  for (const [a, field] of also) {
+    const err = await rejection(service.export({ ...exportOf(v), alsoAdmit: [a] }));
+    assert.equal(`${err.code}/${err.details.field}`, `INVALID_ARGUMENT/${field}`, JSON.stringify(a));
+  }
   assert.deepEqual(exporter.calls, []);
 });
 

@@ -4,8 +4,8 @@
 // the generated EnvironmentFile listing every flag with its default.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { AGENT_FLAGS, parseAgentCommand, parseAgentConfig } from '../../../agent/config.ts';
 import { envFileText, envSettings, envVarName } from '../../../common/daemon-flags.ts';
 import { isStratoError } from '../../../common/errors.ts';

@@ -7,9 +7,9 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { after, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { AgentHealth, agentStatus } from '../../../agent/agent-status.ts';
 import type { HypervisorEvents } from '../../../agent/hypervisor/hypervisor.ts';
 import { internal } from '../../../common/errors.ts';

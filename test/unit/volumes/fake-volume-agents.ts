@@ -6,6 +6,7 @@
 // until released. Every call is noted in `calls`. The real agents are tested
 // against real tgtd and libvirt elsewhere.
 import { StratoError } from '../../../common/errors.ts';
+import type { VolumeSpec } from '../../../common/gen/strato/agent/v1/VolumeSpec.ts';
 import type { AgentTarget } from '../../../conductor/agents/agent-api.ts';
 import type {
   AgentVolume,
@@ -14,7 +15,6 @@ import type {
   StorageAgentApi,
   VolumeAgents,
 } from '../../../conductor/agents/volume-agent-api.ts';
-import type { VolumeSpec } from '../../../common/gen/strato/agent/v1/VolumeSpec.ts';
 
 /** What grpc-js ends a call with when nobody answers: the reason is the code (no-answer.ts). */
 export const noAnswer = () => new StratoError('UNAVAILABLE', 'UNAVAILABLE', 'connect ECONNREFUSED 127.0.0.1:1');
@@ -132,6 +132,7 @@ export class FakeVolumeAgents implements VolumeAgents {
           initiatorName: req.initiatorName ?? '',
           initiatorAddress: req.initiatorAddress ?? '',
           sessions: 0,
+          alsoAdmitted: (req.alsoAdmit ?? []).map((a) => ({ name: a.name ?? '', address: a.address ?? '' })),
         };
       },
       unexportVolume: async (id) => {

@@ -3,9 +3,9 @@
 // details a caller acts on (the server holding it, its snapshots, the status).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { DEVICES, parseDevice } from '../../../conductor/compute/volume-devices.ts';
 import { VOLUME_STATUSES, type VolumeStatus } from '../../../conductor/volumes/model.ts';
 import { snapshotRefusal, type VolumeAction, volumeRefusal } from '../../../conductor/volumes/state-machine.ts';
-import { DEVICES, parseDevice } from '../../../conductor/compute/volume-devices.ts';
 import { validateBackend, validateSizeGib } from '../../../conductor/volumes/validate.ts';
 
 const v = (status: VolumeStatus) => ({

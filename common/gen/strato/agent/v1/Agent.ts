@@ -341,7 +341,9 @@ export interface AgentClient extends grpc.Client {
    * instance: the image is fetched into the cache (sha256 verified), an empty
    * root overlay of the same virtual size as the source's (`spec.flavor`'s
    * disk) and the config drive are created at this host's instance paths,
-   * volume secrets are set, and each port's tap is wired on its bridge (the
+   * volume secrets are set (the request's `spec.volumes` and
+   * `spec.boot_volume`, exported by their storage host to this host as well
+   * before the call), and each port's tap is wired on its bridge (the
    * conductor pushed this host's network state, with the ports, first). No
    * domain is defined: the migration brings it. The answer says where this
    * host's hypervisor listens for migrations and where the instance's files
@@ -363,7 +365,9 @@ export interface AgentClient extends grpc.Client {
    * instance: the image is fetched into the cache (sha256 verified), an empty
    * root overlay of the same virtual size as the source's (`spec.flavor`'s
    * disk) and the config drive are created at this host's instance paths,
-   * volume secrets are set, and each port's tap is wired on its bridge (the
+   * volume secrets are set (the request's `spec.volumes` and
+   * `spec.boot_volume`, exported by their storage host to this host as well
+   * before the call), and each port's tap is wired on its bridge (the
    * conductor pushed this host's network state, with the ports, first). No
    * domain is defined: the migration brings it. The answer says where this
    * host's hypervisor listens for migrations and where the instance's files
@@ -680,7 +684,9 @@ export interface AgentHandlers extends grpc.UntypedServiceImplementation {
    * instance: the image is fetched into the cache (sha256 verified), an empty
    * root overlay of the same virtual size as the source's (`spec.flavor`'s
    * disk) and the config drive are created at this host's instance paths,
-   * volume secrets are set, and each port's tap is wired on its bridge (the
+   * volume secrets are set (the request's `spec.volumes` and
+   * `spec.boot_volume`, exported by their storage host to this host as well
+   * before the call), and each port's tap is wired on its bridge (the
    * conductor pushed this host's network state, with the ports, first). No
    * domain is defined: the migration brings it. The answer says where this
    * host's hypervisor listens for migrations and where the instance's files

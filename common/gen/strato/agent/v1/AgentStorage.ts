@@ -141,7 +141,8 @@ export interface AgentStorageClient extends grpc.Client {
   deleteVolume(argument: _strato_agent_v1_DeleteVolumeRequest, callback: grpc.requestCallback<_strato_agent_v1_DeleteVolumeResponse__Output>): grpc.ClientUnaryCall;
   
   /**
-   * ExportVolume exports a volume to one attaching host: target
+   * ExportVolume exports a volume to one attaching host (and, during a move of
+   * its server, to `also_admit` as well): target
    * `iqn.2026-01.io.strato:<volume id>`, LUN 1, CHAP user `strato-<volume id>` with
    * `chap_secret`, admitting only `initiator_name` (a tgt name ACL) connecting from
    * `initiator_address` (the storage host's filter on the portal; tgt's own ACLs
@@ -158,7 +159,8 @@ export interface AgentStorageClient extends grpc.Client {
   ExportVolume(argument: _strato_agent_v1_ExportVolumeRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_agent_v1_VolumeExport__Output>): grpc.ClientUnaryCall;
   ExportVolume(argument: _strato_agent_v1_ExportVolumeRequest, callback: grpc.requestCallback<_strato_agent_v1_VolumeExport__Output>): grpc.ClientUnaryCall;
   /**
-   * ExportVolume exports a volume to one attaching host: target
+   * ExportVolume exports a volume to one attaching host (and, during a move of
+   * its server, to `also_admit` as well): target
    * `iqn.2026-01.io.strato:<volume id>`, LUN 1, CHAP user `strato-<volume id>` with
    * `chap_secret`, admitting only `initiator_name` (a tgt name ACL) connecting from
    * `initiator_address` (the storage host's filter on the portal; tgt's own ACLs
@@ -361,7 +363,8 @@ export interface AgentStorageHandlers extends grpc.UntypedServiceImplementation 
   DeleteVolume: grpc.handleUnaryCall<_strato_agent_v1_DeleteVolumeRequest__Output, _strato_agent_v1_DeleteVolumeResponse>;
   
   /**
-   * ExportVolume exports a volume to one attaching host: target
+   * ExportVolume exports a volume to one attaching host (and, during a move of
+   * its server, to `also_admit` as well): target
    * `iqn.2026-01.io.strato:<volume id>`, LUN 1, CHAP user `strato-<volume id>` with
    * `chap_secret`, admitting only `initiator_name` (a tgt name ACL) connecting from
    * `initiator_address` (the storage host's filter on the portal; tgt's own ACLs

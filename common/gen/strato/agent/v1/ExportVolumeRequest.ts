@@ -1,5 +1,6 @@
 // Original file: strato/agent/v1/agent_storage.proto
 
+import type { ExportInitiator as _strato_agent_v1_ExportInitiator, ExportInitiator__Output as _strato_agent_v1_ExportInitiator__Output } from '../../../strato/agent/v1/ExportInitiator.ts';
 
 export interface ExportVolumeRequest {
   'volumeId'?: (string);
@@ -15,6 +16,12 @@ export interface ExportVolumeRequest {
    * The attachment's CHAP secret, chosen at random by the conductor and kept there.
    */
   'chapSecret'?: (string);
+  /**
+   * More hosts the export admits at the same time, with the same CHAP account:
+   * while a server with the volume moves, its destination host too (each by its
+   * name in the target's ACL and its address in the filter). Empty outside a move.
+   */
+  'alsoAdmit'?: (_strato_agent_v1_ExportInitiator)[];
 }
 
 export interface ExportVolumeRequest__Output {
@@ -31,4 +38,10 @@ export interface ExportVolumeRequest__Output {
    * The attachment's CHAP secret, chosen at random by the conductor and kept there.
    */
   'chapSecret': (string);
+  /**
+   * More hosts the export admits at the same time, with the same CHAP account:
+   * while a server with the volume moves, its destination host too (each by its
+   * name in the target's ACL and its address in the filter). Empty outside a move.
+   */
+  'alsoAdmit': (_strato_agent_v1_ExportInitiator__Output)[];
 }

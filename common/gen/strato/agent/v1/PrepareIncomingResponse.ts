@@ -19,6 +19,14 @@ export interface PrepareIncomingResponse {
    * its sha256 (empty for a boot from volume is allowed: no base to rewrite).
    */
   'imageDir'?: (string);
+  /**
+   * The iSCSI initiator name this host's QEMU presents for the instance's
+   * volumes (the request's volume specs name it; '' without volumes). The
+   * source writes it into the migrated domain's volume disks: the storage
+   * host admits this host under this name. Volumes are shared storage,
+   * reached from both hosts during the move: they are never copied.
+   */
+  'initiatorName'?: (string);
 }
 
 /**
@@ -39,4 +47,12 @@ export interface PrepareIncomingResponse__Output {
    * its sha256 (empty for a boot from volume is allowed: no base to rewrite).
    */
   'imageDir': (string);
+  /**
+   * The iSCSI initiator name this host's QEMU presents for the instance's
+   * volumes (the request's volume specs name it; '' without volumes). The
+   * source writes it into the migrated domain's volume disks: the storage
+   * host admits this host under this name. Volumes are shared storage,
+   * reached from both hosts during the move: they are never copied.
+   */
+  'initiatorName': (string);
 }

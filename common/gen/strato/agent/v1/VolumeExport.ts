@@ -1,5 +1,6 @@
 // Original file: strato/agent/v1/agent_storage.proto
 
+import type { ExportInitiator as _strato_agent_v1_ExportInitiator, ExportInitiator__Output as _strato_agent_v1_ExportInitiator__Output } from '../../../strato/agent/v1/ExportInitiator.ts';
 
 /**
  * An export as the storage host holds it (never the CHAP secret).
@@ -19,6 +20,10 @@ export interface VolumeExport {
    * Initiators logged in now.
    */
   'sessions'?: (number);
+  /**
+   * The other initiators it admits (ExportVolumeRequest.also_admit), sorted by name.
+   */
+  'alsoAdmitted'?: (_strato_agent_v1_ExportInitiator)[];
 }
 
 /**
@@ -39,4 +44,8 @@ export interface VolumeExport__Output {
    * Initiators logged in now.
    */
   'sessions': (number);
+  /**
+   * The other initiators it admits (ExportVolumeRequest.also_admit), sorted by name.
+   */
+  'alsoAdmitted': (_strato_agent_v1_ExportInitiator__Output)[];
 }

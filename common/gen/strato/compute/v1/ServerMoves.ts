@@ -102,7 +102,7 @@ export interface ServerMovesClient extends grpc.Client {
    * INVALID_ARGUMENT (HOST_INVALID, BANDWIDTH_INVALID: field named); NOT_FOUND
    * (SERVER_NOT_FOUND; HOST_NOT_FOUND: field host); FAILED_PRECONDITION
    * (INVALID_STATE: wrong vm_state; TASK_IN_PROGRESS; SAME_HOST: host is the
-   * server's own; VOLUMES_ATTACHED; NOT_ON_HOST). No valid destination is not
+   * server's own; NOT_ON_HOST). No valid destination is not
    * an error of this call: the migration ends in status error with the
    * scheduler's reasons and the server stays where it was.
    */
@@ -118,7 +118,7 @@ export interface ServerMovesClient extends grpc.Client {
    * INVALID_ARGUMENT (HOST_INVALID, BANDWIDTH_INVALID: field named); NOT_FOUND
    * (SERVER_NOT_FOUND; HOST_NOT_FOUND: field host); FAILED_PRECONDITION
    * (INVALID_STATE: wrong vm_state; TASK_IN_PROGRESS; SAME_HOST: host is the
-   * server's own; VOLUMES_ATTACHED; NOT_ON_HOST). No valid destination is not
+   * server's own; NOT_ON_HOST). No valid destination is not
    * an error of this call: the migration ends in status error with the
    * scheduler's reasons and the server stays where it was.
    */
@@ -134,7 +134,7 @@ export interface ServerMovesClient extends grpc.Client {
    * FLAVOR_REQUIRED); NOT_FOUND (SERVER_NOT_FOUND, also another project's;
    * FLAVOR_NOT_FOUND); FAILED_PRECONDITION (DISK_SHRINK_REFUSED: the flavor's
    * disk is smaller than the server's; SAME_FLAVOR; INVALID_STATE;
-   * TASK_IN_PROGRESS; VOLUMES_ATTACHED); RESOURCE_EXHAUSTED (QUOTA_EXCEEDED:
+   * TASK_IN_PROGRESS); RESOURCE_EXHAUSTED (QUOTA_EXCEEDED:
    * the bigger flavor counts against the project's cores and RAM from now).
    */
   ResizeServer(argument: _strato_compute_v1_ResizeServerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Migration__Output>): grpc.ClientUnaryCall;
@@ -148,7 +148,7 @@ export interface ServerMovesClient extends grpc.Client {
    * FLAVOR_REQUIRED); NOT_FOUND (SERVER_NOT_FOUND, also another project's;
    * FLAVOR_NOT_FOUND); FAILED_PRECONDITION (DISK_SHRINK_REFUSED: the flavor's
    * disk is smaller than the server's; SAME_FLAVOR; INVALID_STATE;
-   * TASK_IN_PROGRESS; VOLUMES_ATTACHED); RESOURCE_EXHAUSTED (QUOTA_EXCEEDED:
+   * TASK_IN_PROGRESS); RESOURCE_EXHAUSTED (QUOTA_EXCEEDED:
    * the bigger flavor counts against the project's cores and RAM from now).
    */
   resizeServer(argument: _strato_compute_v1_ResizeServerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_compute_v1_Migration__Output>): grpc.ClientUnaryCall;
@@ -216,7 +216,7 @@ export interface ServerMovesHandlers extends grpc.UntypedServiceImplementation {
    * INVALID_ARGUMENT (HOST_INVALID, BANDWIDTH_INVALID: field named); NOT_FOUND
    * (SERVER_NOT_FOUND; HOST_NOT_FOUND: field host); FAILED_PRECONDITION
    * (INVALID_STATE: wrong vm_state; TASK_IN_PROGRESS; SAME_HOST: host is the
-   * server's own; VOLUMES_ATTACHED; NOT_ON_HOST). No valid destination is not
+   * server's own; NOT_ON_HOST). No valid destination is not
    * an error of this call: the migration ends in status error with the
    * scheduler's reasons and the server stays where it was.
    */
@@ -229,7 +229,7 @@ export interface ServerMovesHandlers extends grpc.UntypedServiceImplementation {
    * FLAVOR_REQUIRED); NOT_FOUND (SERVER_NOT_FOUND, also another project's;
    * FLAVOR_NOT_FOUND); FAILED_PRECONDITION (DISK_SHRINK_REFUSED: the flavor's
    * disk is smaller than the server's; SAME_FLAVOR; INVALID_STATE;
-   * TASK_IN_PROGRESS; VOLUMES_ATTACHED); RESOURCE_EXHAUSTED (QUOTA_EXCEEDED:
+   * TASK_IN_PROGRESS); RESOURCE_EXHAUSTED (QUOTA_EXCEEDED:
    * the bigger flavor counts against the project's cores and RAM from now).
    */
   ResizeServer: grpc.handleUnaryCall<_strato_compute_v1_ResizeServerRequest__Output, _strato_compute_v1_Migration>;

@@ -19,7 +19,7 @@ export interface HostsClient extends grpc.Client {
    * moving to a host the scheduler picks: ACTIVE ones live, SHUTOFF ones cold
    * (see server_move.proto). Returns once the moves are accepted, with one
    * entry per server on the host: the migration that moves it, or why it
-   * cannot move (another vm_state, volumes attached, a task in progress); a
+   * cannot move (another vm_state, a task in progress); a
    * move may still fail later (its migration says why). Follow the host's
    * migrations (ListMigrations host) or its servers; the host is empty when
    * they have all finished. Repeating it starts moves for what is still there
@@ -35,7 +35,7 @@ export interface HostsClient extends grpc.Client {
    * moving to a host the scheduler picks: ACTIVE ones live, SHUTOFF ones cold
    * (see server_move.proto). Returns once the moves are accepted, with one
    * entry per server on the host: the migration that moves it, or why it
-   * cannot move (another vm_state, volumes attached, a task in progress); a
+   * cannot move (another vm_state, a task in progress); a
    * move may still fail later (its migration says why). Follow the host's
    * migrations (ListMigrations host) or its servers; the host is empty when
    * they have all finished. Repeating it starts moves for what is still there
@@ -171,7 +171,7 @@ export interface HostsHandlers extends grpc.UntypedServiceImplementation {
    * moving to a host the scheduler picks: ACTIVE ones live, SHUTOFF ones cold
    * (see server_move.proto). Returns once the moves are accepted, with one
    * entry per server on the host: the migration that moves it, or why it
-   * cannot move (another vm_state, volumes attached, a task in progress); a
+   * cannot move (another vm_state, a task in progress); a
    * move may still fail later (its migration says why). Follow the host's
    * migrations (ListMigrations host) or its servers; the host is empty when
    * they have all finished. Repeating it starts moves for what is still there
