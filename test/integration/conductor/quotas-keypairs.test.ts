@@ -89,6 +89,7 @@ describe('conductor: quotas and key pairs', () => {
         ['ports', '500', '0', true],
         ['security_groups', '10', '1', true],
         ['floating_ips', '50', '0', true],
+        ['routers', '10', '0', true],
       ],
       'the default security group counts',
     );
