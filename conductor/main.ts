@@ -395,7 +395,10 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
         serverVolumesApi(compute, identity),
       )
       .addService<ServerMovesHandlers>(proto.strato.compute.v1.ServerMoves.service, serverMovesApi(moves, identity))
-      .addService<HostsHandlers>(proto.strato.host.v1.Hosts.service, hostsApi(hosts, claimer, identity, evacuator, moves))
+      .addService<HostsHandlers>(
+        proto.strato.host.v1.Hosts.service,
+        hostsApi(hosts, claimer, identity, evacuator, moves),
+      )
       .addService<HostCertificatesHandlers>(
         proto.strato.host.v1.HostCertificates.service,
         hostCertificatesApi(identity, certs, hosts, config.certificateValidityDays),

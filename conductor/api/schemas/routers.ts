@@ -1,15 +1,6 @@
 // strato.network.v1.Routers' and FloatingIps' requests.
 import { z } from 'zod';
-import {
-  bool,
-  name,
-  optionalIpv4,
-  optionalRef,
-  pageSize,
-  pageToken,
-  type RequestSchemas,
-  ref,
-} from './fields.ts';
+import { bool, name, optionalIpv4, optionalRef, pageSize, pageToken, type RequestSchemas, ref } from './fields.ts';
 
 export const routersRequests: RequestSchemas = {
   'strato.network.v1.CreateRouterRequest': z.object({
