@@ -384,7 +384,10 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       .addService<QuotasHandlers>(proto.strato.identity.v1.Quotas.service, quotasApi(identity, quotas))
       .addService<ImagesHandlers>(proto.strato.image.v1.Images.service, imagesApi(identity, images))
       .addService<FlavorsHandlers>(proto.strato.compute.v1.Flavors.service, flavorsApi(identity, flavors))
-      .addService<ServersHandlers>(proto.strato.compute.v1.Servers.service, serversApi(compute, identity))
+      .addService<ServersHandlers>(
+        proto.strato.compute.v1.Servers.service,
+        serversApi(compute, identity, (ports) => networking.floatingIps.byPorts(ports)),
+      )
       .addService<KeyPairsHandlers>(proto.strato.compute.v1.KeyPairs.service, keyPairsApi(identity, keyPairs))
       .addService<ServerConsolesHandlers>(
         proto.strato.compute.v1.ServerConsoles.service,

@@ -213,6 +213,18 @@ export class FloatingIps {
     return recs.filter((e) => e !== undefined).map((e) => e.value);
   }
 
+  /** Port id → its floating addresses in address order (server addresses). */
+  async byPorts(portIds: readonly string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    await Promise.all(
+      portIds.map(async (id) => {
+        const ips = (await this.ofPort(id)).map((f) => f.ip).sort((a, b) => sortable(a).localeCompare(sortable(b)));
+        if (ips.length > 0) out.set(id, ips);
+      }),
+    );
+    return out;
+  }
+
   async setPort(principal: Principal, ref: unknown, portRef: string, fixedIp: string): Promise<FloatingIpRecord> {
     let id = '';
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {

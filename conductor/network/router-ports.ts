@@ -20,10 +20,14 @@ export interface RouterPortInput {
   subnetId: string;
   ip: string;
   deviceOwner: string;
-  hostId: string;
 }
 
-/** A router's port: no security groups (the router filters nothing), bound to the router's host. */
+/**
+ * A router's port: no security groups (the router filters nothing) and no
+ * binding host. It is not a tap: its router's host builds it as a leg of
+ * qrouter-<id> from the router record (RouterRecord.hostId), so the per-host
+ * port wiring must not see it as an instance port there.
+ */
 export function routerPortRecord(c: NetCtx, o: RouterPortInput): PortRecord {
   const at = c.now();
   return {
@@ -36,7 +40,7 @@ export function routerPortRecord(c: NetCtx, o: RouterPortInput): PortRecord {
     securityGroupIds: [],
     deviceId: o.routerId,
     deviceOwner: o.deviceOwner,
-    bindingHost: o.hostId,
+    bindingHost: '',
     createdAt: at,
     updatedAt: at,
   };

@@ -182,7 +182,6 @@ export class Routers {
         subnetId: subnet.id,
         ip: subnet.gatewayIp,
         deviceOwner: ROUTER_INTERFACE_OWNER,
-        hostId: r.hostId,
       });
       const iface: RouterInterfaceRecord = {
         subnetId: subnet.id,
@@ -350,7 +349,6 @@ export class Routers {
       subnetId: subnet.id,
       ip,
       deviceOwner: ROUTER_GATEWAY_OWNER,
-      hostId: r.hostId,
     });
     const created = routerPortCreate(this.c, port);
     return { gateway: { networkId: net.id, subnetId: subnet.id, portId: port.id, ip, enableSnat }, ...created };
