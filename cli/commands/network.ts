@@ -46,7 +46,8 @@ export function networkRequest(name: string, o: NetworkCreateOpts) {
     throw usageError('--physical-bridge is only for --provider-type flat');
   }
   if (o.external && type !== 'flat') throw usageError('--external needs --provider-type flat');
-  return { name, providerType: type, physicalBridge: o.physicalBridge ?? '', mtu: o.mtu ?? 0, external: !!o.external };
+  const req = { name, providerType: type, physicalBridge: o.physicalBridge ?? '', mtu: o.mtu ?? 0 };
+  return o.external ? { ...req, external: true } : req;
 }
 
 export function registerNetwork(program: Command, ctx: Ctx): void {
