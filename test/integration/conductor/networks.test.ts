@@ -62,7 +62,7 @@ describe('conductor: servers on networks', () => {
     assert.ok(pa && pb, 'each server has one NIC');
     assert.equal(pa.networkName, 'net1');
     assert.equal(pa.owned, true);
-    assert.deepEqual(a.addresses, { net1: { ips: pa.ips } });
+    assert.deepEqual(a.addresses, { net1: { ips: pa.ips, floatingIps: [] } });
     assert.match(pa.ips[0] ?? '', /^10\.10\.0\.\d+$/);
     assert.notEqual(pa.ips[0], pb.ips[0]);
 
@@ -284,7 +284,7 @@ describe('conductor: servers on networks', () => {
     const added = b.ports[1];
     assert.ok(added);
     assert.deepEqual(added.ips, ['10.30.0.50']);
-    assert.deepEqual(b.addresses['net2'], { ips: ['10.30.0.50'] });
+    assert.deepEqual(b.addresses['net2'], { ips: ['10.30.0.50'], floatingIps: [] });
     assert.ok(hv2.calls.includes(`attach ${b.id} ${added.portId}`));
     assert.ok(hv2.plugged.get(b.id)?.some((p) => p.portId === added.portId));
     assert.ok(
