@@ -40,7 +40,7 @@ import {
 import type { FloatingIpRecord, NetworkRecord, PortRecord, RouterRecord } from './model.ts';
 import type { ListRequest } from './resource-table.ts';
 import { markLost, nextExternalAddress } from './router-ports.ts';
-import { floatingIpUsage } from './usage.ts';
+import { floatingIpUsage, isRouterPort } from './usage.ts';
 
 export interface CreateFloatingIpInput {
   network: string;
@@ -313,6 +313,11 @@ export class FloatingIps {
     const port = (await this.c.ports.resolve(principal, portRef, 'port')).value;
     if (port.projectId !== f.projectId) {
       throw notFound('PORT_NOT_FOUND', `port ${echo(portRef)} not found`, { details: { port: portRef } });
+    }
+    if (isRouterPort(port)) {
+      throw failedPrecondition('PORT_IS_ROUTER', `port ${port.id} is a router's own port; give a server's port`, {
+        details: { port_id: port.id },
+      });
     }
     const chosen = fixedIp === '' ? port.fixedIps[0] : port.fixedIps.find((x) => x.ip === fixedIp);
     if (!chosen) {

@@ -42,7 +42,7 @@ import type { Networks } from './networks.ts';
 import { type ChosenAddress, chooseAddresses, planAddressWants } from './port-request.ts';
 import { guardUnchanged, type ListRequest, readGuard } from './resource-table.ts';
 import { groupNotFound, type SecurityGroups } from './security-groups.ts';
-import { portUsage } from './usage.ts';
+import { isRouterPort, portUsage } from './usage.ts';
 
 export interface CreatePortInput {
   /** '' = unnamed. */
@@ -277,6 +277,13 @@ export class Ports {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const entry = await this.c.ports.resolve(principal, id || ref, 'port');
       id = entry.value.id;
+      if (isRouterPort(entry.value)) {
+        throw failedPrecondition(
+          'PORT_IN_USE',
+          `port ${id} belongs to router ${entry.value.deviceId}; remove the router's subnet or gateway instead`,
+          { details: { port_id: id, device_id: entry.value.deviceId } },
+        );
+      }
       if (entry.value.deviceId !== '' && !force) {
         throw failedPrecondition(
           'PORT_IN_USE',

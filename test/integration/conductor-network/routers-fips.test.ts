@@ -291,6 +291,14 @@ describe('external networks, routers and floating IPs', () => {
         [bad.code, bad.reason, bad.details.field],
         ['INVALID_ARGUMENT', 'FIXED_IP_INVALID', 'fixed_ip_address'],
       );
+      // A router's own port takes no floating IP, and is not deleted as a port.
+      const ifacePort = (await f.routers.GetRouter({ router: t.r.id }, t.m)).interfaces[0]!.portId;
+      const routerPort = await rejection(
+        f.floatingIps.SetFloatingIpPort({ floatingIp: other.id, port: ifacePort, fixedIpAddress: '' }, t.m),
+      );
+      assert.deepEqual([routerPort.code, routerPort.reason], ['FAILED_PRECONDITION', 'PORT_IS_ROUTER']);
+      const delPort = await rejection(f.ports.DeletePort({ port: ifacePort }, t.m));
+      assert.deepEqual([delPort.code, delPort.reason], ['FAILED_PRECONDITION', 'PORT_IN_USE']);
       await f.floatingIps.DeleteFloatingIp({ floatingIp: other.id }, t.m);
       const unset = await f.floatingIps.UnsetFloatingIpPort({ floatingIp: fip.id }, t.m);
       assert.deepEqual([unset.status, unset.portId], ['DOWN', '']);
