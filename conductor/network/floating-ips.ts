@@ -32,6 +32,7 @@ import {
   namePrefix,
   namesPrefix,
   portFipKey,
+  portFipsPrefix,
   recordKey,
   recordPrefix,
   routerFipKey,
@@ -207,8 +208,8 @@ export class FloatingIps {
 
   /** The floating IPs associated with `portId` (server addresses). */
   async ofPort(portId: string): Promise<FloatingIpRecord[]> {
-    const page = await listAll(this.c.store, `${portFipKey(portId, '')}`);
-    const ids = page.entries.map((e) => e.key.slice(portFipKey(portId, '').length));
+    const page = await listAll(this.c.store, portFipsPrefix(portId));
+    const ids = page.entries.map((e) => e.key.slice(portFipsPrefix(portId).length));
     const recs = await Promise.all(ids.map((id) => this.entry(id)));
     return recs.filter((e) => e !== undefined).map((e) => e.value);
   }

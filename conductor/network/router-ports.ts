@@ -78,11 +78,6 @@ export function routerPortDelete(c: NetCtx, p: PortRecord): Op[] {
   ];
 }
 
-/** The ports of `ids` that exist. */
-export async function portsById(c: NetCtx, ids: readonly string[]): Promise<PortRecord[]> {
-  return c.ports.values(ids);
-}
-
 /**
  * The next free address on an external network (its subnets in creation
  * order), skipping those in `lost` (taken by a racing call since we looked).

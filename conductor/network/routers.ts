@@ -406,7 +406,3 @@ function networkGone(networkId: string) {
 export function fipsInUse(message: string): StratoError {
   return failedPrecondition('FLOATING_IPS_IN_USE', message);
 }
-
-export function routerNotFound(id: string) {
-  return notFound('ROUTER_NOT_FOUND', `router ${id} not found`, { details: { router: id } });
-}
