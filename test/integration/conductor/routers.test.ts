@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { isStratoError } from '../../../common/errors.ts';
 import { waitFor } from '../../harness/wait.ts';
-import { type Env, startEnv } from './helpers.ts';
+import { closeApi, type Env, login, startEnv, uploadImage } from './helpers.ts';
 
 describe('conductor: router placement on network hosts', () => {
   let env: Env;
@@ -44,6 +44,51 @@ describe('conductor: router placement on network hosts', () => {
     } finally {
       await env.admin.hosts.SetHostEnabled({ host: 'l3p-net-a', enabled: true });
       await env.admin.hosts.SetHostEnabled({ host: 'l3p-net-b', enabled: true });
+    }
+  });
+
+  it("refuses a server NIC on another project's external network: PERMISSION_DENIED naming the field", async () => {
+    const ext = await env.admin.networks.CreateNetwork({
+      name: 'l3p-public',
+      providerType: 'flat',
+      physicalBridge: 'l3ppub0',
+      external: true,
+    });
+    await env.admin.subnets.CreateSubnet({ name: 'l3p-public-sub', network: ext.id, cidr: '203.0.113.0/24' });
+    await uploadImage(env.admin, env.dir, 'l3p-img', true);
+    await env.admin.flavors.CreateFlavor({ name: 'l3p-small', vcpus: 1, ramMib: 64, diskGib: 1 });
+    await env.admin.identity.CreateProject({ name: 'l3p-tenant' });
+    await env.admin.identity.CreateUser({
+      name: 'l3p-user',
+      password: 'l3p-user-secret',
+      project: 'l3p-tenant',
+      role: 'member',
+    });
+    const m = await login(env.apiAddress, `${env.tls}/ca.crt`, 'l3p-user', 'l3p-user-secret');
+    try {
+      await assert.rejects(
+        m.servers.CreateServer({
+          name: 'l3p-vm',
+          image: 'l3p-img',
+          flavor: 'l3p-small',
+          networks: [{ network: 'l3p-public' }],
+        }),
+        (e: unknown) =>
+          isStratoError(e, 'PERMISSION_DENIED') &&
+          e.reason === 'NETWORK_EXTERNAL' &&
+          e.details.field === 'networks[0].network',
+      );
+      assert.equal((await m.servers.ListServers({})).servers.length, 0);
+      // The cloud admin's own project may put a server there (it owns the network).
+      const s = await env.admin.servers.CreateServer({
+        name: 'l3p-admin-vm',
+        image: 'l3p-img',
+        flavor: 'l3p-small',
+        networks: [{ network: 'l3p-public' }],
+      });
+      assert.equal(s.name, 'l3p-admin-vm');
+    } finally {
+      closeApi(m);
     }
   });
 

@@ -37,7 +37,8 @@ export interface PortsClient extends grpc.Client {
    * PERMISSION_DENIED/ADMIN_REQUIRED (binding_host); PERMISSION_DENIED/
    * NETWORK_EXTERNAL (details.field "network": an external network of another
    * project; only admins put ports there, users reach it through routers and
-   * floating IPs; a server's NIC on it is refused the same way);
+   * floating IPs; CreateServer and AddServerPort refuse a NIC on it the
+   * same way, naming networks[i].network);
    * RESOURCE_EXHAUSTED/IP_POOL_EXHAUSTED (no free address in the pools).
    */
   CreatePort(argument: _strato_network_v1_CreatePortRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_network_v1_Port__Output>): grpc.ClientUnaryCall;
@@ -70,7 +71,8 @@ export interface PortsClient extends grpc.Client {
    * PERMISSION_DENIED/ADMIN_REQUIRED (binding_host); PERMISSION_DENIED/
    * NETWORK_EXTERNAL (details.field "network": an external network of another
    * project; only admins put ports there, users reach it through routers and
-   * floating IPs; a server's NIC on it is refused the same way);
+   * floating IPs; CreateServer and AddServerPort refuse a NIC on it the
+   * same way, naming networks[i].network);
    * RESOURCE_EXHAUSTED/IP_POOL_EXHAUSTED (no free address in the pools).
    */
   createPort(argument: _strato_network_v1_CreatePortRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_network_v1_Port__Output>): grpc.ClientUnaryCall;
@@ -158,7 +160,8 @@ export interface PortsHandlers extends grpc.UntypedServiceImplementation {
    * PERMISSION_DENIED/ADMIN_REQUIRED (binding_host); PERMISSION_DENIED/
    * NETWORK_EXTERNAL (details.field "network": an external network of another
    * project; only admins put ports there, users reach it through routers and
-   * floating IPs; a server's NIC on it is refused the same way);
+   * floating IPs; CreateServer and AddServerPort refuse a NIC on it the
+   * same way, naming networks[i].network);
    * RESOURCE_EXHAUSTED/IP_POOL_EXHAUSTED (no free address in the pools).
    */
   CreatePort: grpc.handleUnaryCall<_strato_network_v1_CreatePortRequest__Output, _strato_network_v1_Port>;
