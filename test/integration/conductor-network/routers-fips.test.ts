@@ -378,6 +378,47 @@ describe('external networks, routers and floating IPs', () => {
       await f.floatingIps.DeleteFloatingIp({ floatingIp: '203.0.113.9' }, t.m);
     });
 
+    it('never strand an association: racing a router leg removal or a port delete', async () => {
+      for (let round = 0; round < 5; round++) {
+        const t = await routed(`l3-rc${round}`, `10.6${round}.0.0/24`);
+        const fip = await f.floatingIps.CreateFloatingIp(
+          { floatingNetwork: ext.id, floatingIpAddress: '', port: '', fixedIpAddress: '' },
+          t.m,
+        );
+        const [set, removed] = await Promise.allSettled([
+          f.floatingIps.SetFloatingIpPort({ floatingIp: fip.id, port: t.port.id, fixedIpAddress: '' }, t.m),
+          f.routers.RemoveRouterInterface({ router: t.r.id, subnet: t.s.id }, t.m),
+        ]);
+        const reasons = [set, removed].map((x) => (x.status === 'rejected' ? x.reason.reason : 'ok'));
+        assert.ok(
+          JSON.stringify(reasons) === '["ok","FLOATING_IPS_IN_USE"]' ||
+            JSON.stringify(reasons) === '["EXTERNAL_NETWORK_UNREACHABLE","ok"]',
+          `round ${round}: ${reasons}`,
+        );
+        if (set.status === 'rejected') {
+          await f.routers.AddRouterInterface({ router: t.r.id, subnet: t.s.id }, t.m);
+          await f.floatingIps.SetFloatingIpPort({ floatingIp: fip.id, port: t.port.id, fixedIpAddress: '' }, t.m);
+        }
+        // A port delete racing a second association: the port goes, and nothing points at it.
+        const other = await f.floatingIps.CreateFloatingIp(
+          { floatingNetwork: ext.id, floatingIpAddress: '', port: '', fixedIpAddress: '' },
+          t.m,
+        );
+        await f.floatingIps.UnsetFloatingIpPort({ floatingIp: fip.id }, t.m);
+        const [assoc, del] = await Promise.allSettled([
+          f.floatingIps.SetFloatingIpPort({ floatingIp: other.id, port: t.port.id, fixedIpAddress: '' }, t.m),
+          f.ports.DeletePort({ port: t.port.id }, t.m),
+        ]);
+        assert.equal(del.status, 'fulfilled', JSON.stringify(del));
+        if (assoc.status === 'rejected') assert.equal(assoc.reason.reason, 'PORT_NOT_FOUND');
+        const after = await f.floatingIps.GetFloatingIp({ floatingIp: other.id }, t.m);
+        assert.deepEqual([after.portId, after.routerId], ['', ''], `round ${round}: ${JSON.stringify(assoc)}`);
+        assert.equal((await listAll(f.store, `/network/port-fips/${t.port.id}/`)).entries.length, 0);
+        for (const x of [fip, other]) await f.floatingIps.DeleteFloatingIp({ floatingIp: x.id }, t.m);
+        await teardown(t.m, t);
+      }
+    });
+
     it('never share an address under concurrent creates, and run out with IP_POOL_EXHAUSTED', async () => {
       const m = await f.member('l3-fip-race');
       const results = await Promise.allSettled(
