@@ -19,7 +19,7 @@ import {
 } from '../../common/errors.ts';
 import { canSee } from '../identity/access.ts';
 import type { Principal } from '../identity/model.ts';
-import { isUuid } from '../naming/names.ts';
+import { isUuid, } from '../naming/names.ts';
 import { getOrUndefined } from '../store/get-or-undefined.ts';
 import type { Page } from '../store/paging.ts';
 import type { Compare, Entry, Op } from '../store/store.ts';
