@@ -20,6 +20,7 @@ import { listAll } from '../store/list-all.ts';
 import { listPage, type Page } from '../store/paging.ts';
 import type { Compare, Entry, Op } from '../store/store.ts';
 import { contended, MAX_ATTEMPTS, type NetCtx, tryTxn } from './context.ts';
+import { associateOps, cleared, dissociateOps, type Target } from './floating-ip-links.ts';
 import { subnetMath } from './ipam.ts';
 import { cidrContains, inRange, parseIp } from './ipv4.ts';
 import {
@@ -31,14 +32,12 @@ import {
   nameKey,
   namePrefix,
   namesPrefix,
-  portFipKey,
   portFipsPrefix,
   recordKey,
   recordPrefix,
-  routerFipKey,
   subnetRouterKey,
 } from './keys.ts';
-import type { FloatingIpRecord, NetworkRecord, PortRecord, RouterRecord } from './model.ts';
+import type { FloatingIpRecord, NetworkRecord } from './model.ts';
 import type { ListRequest } from './resource-table.ts';
 import { markLost, nextExternalAddress } from './router-ports.ts';
 import { floatingIpUsage, isRouterPort } from './usage.ts';
@@ -55,14 +54,6 @@ export interface CreateFloatingIpInput {
 /** Index order of addresses: 8 hex digits sort as the numbers do. */
 const sortable = (ip: string): string => (parseIp(ip) ?? 0).toString(16).padStart(8, '0');
 const indexKey = (f: FloatingIpRecord): string => nameKey('floating-ips', f.projectId, sortable(f.ip), f.id);
-
-/** Where an association points, resolved and checked. */
-interface Target {
-  port: PortRecord;
-  fixedIp: string;
-  fixedSubnetId: string;
-  router: Entry<RouterRecord>;
-}
 
 export class FloatingIps {
   readonly c: NetCtx;
@@ -355,36 +346,6 @@ export class FloatingIps {
     }
     // The floating IP or the router changed: look again.
   }
-}
-
-/** The guard keys of an association (see the top of this file). */
-function associateOps(f: FloatingIpRecord, t: Target): { compares: Compare[]; ops: Op[] } {
-  return {
-    compares: [
-      { kind: 'exists', key: recordKey('ports', t.port.id) },
-      { kind: 'modRevision', key: t.router.key, modRevision: t.router.modRevision },
-    ],
-    ops: [
-      { kind: 'create', key: fipTargetKey(f.networkId, t.port.id, t.fixedIp), value: { floatingIpId: f.id } },
-      { kind: 'put', key: portFipKey(t.port.id, f.id), value: { subnetId: t.fixedSubnetId, fixedIp: t.fixedIp } },
-      { kind: 'put', key: routerFipKey(t.router.value.id, f.id), value: { subnetId: t.fixedSubnetId } },
-      { kind: 'put', key: epochKey(t.port.id), value: {} },
-      { kind: 'put', key: epochKey(t.router.value.id), value: {} },
-    ],
-  };
-}
-
-/** Removes an associated floating IP's guard keys (the record is written by the caller). */
-export function dissociateOps(f: FloatingIpRecord): Op[] {
-  return [
-    { kind: 'delete', key: fipTargetKey(f.networkId, f.portId, f.fixedIp) },
-    { kind: 'delete', key: portFipKey(f.portId, f.id) },
-    { kind: 'delete', key: routerFipKey(f.routerId, f.id) },
-  ];
-}
-
-export function cleared(f: FloatingIpRecord, at: string): FloatingIpRecord {
-  return { ...f, portId: '', fixedIp: '', routerId: '', updatedAt: at };
 }
 
 function failedAlready(ip: string, networkId: string) {

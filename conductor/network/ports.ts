@@ -22,7 +22,7 @@ import { listAll } from '../store/list-all.ts';
 import type { Page } from '../store/paging.ts';
 import type { Compare, Entry, Op } from '../store/store.ts';
 import { contended, MAX_ATTEMPTS, type NetCtx, tryTxn } from './context.ts';
-import { cleared, dissociateOps } from './floating-ips.ts';
+import { cleared, dissociateOps } from './floating-ip-links.ts';
 import { formatIp, parseIp } from './ipv4.ts';
 import {
   type Allocation,
