@@ -21,6 +21,7 @@ import type { ProtoGrpcType as ImageProto } from '../common/gen/image.ts';
 import type { ProtoGrpcType as KeyPairProto } from '../common/gen/keypair.ts';
 import type { ProtoGrpcType as NetworkProto } from '../common/gen/network.ts';
 import type { ProtoGrpcType as QuotaProto } from '../common/gen/quota.ts';
+import type { ProtoGrpcType as RouterProto } from '../common/gen/router.ts';
 import type { ProtoGrpcType as ServerProto } from '../common/gen/server.ts';
 import type { ProtoGrpcType as ServerConsoleProto } from '../common/gen/server_console.ts';
 import type { ServerConsolesClient } from '../common/gen/strato/compute/v1/ServerConsoles.ts';
@@ -38,8 +39,10 @@ import type { IdentityClient } from '../common/gen/strato/identity/v1/Identity.t
 import type { LoginResponse__Output } from '../common/gen/strato/identity/v1/LoginResponse.ts';
 import type { QuotasClient } from '../common/gen/strato/identity/v1/Quotas.ts';
 import type { ImagesClient } from '../common/gen/strato/image/v1/Images.ts';
+import type { FloatingIpsClient } from '../common/gen/strato/network/v1/FloatingIps.ts';
 import type { NetworksClient } from '../common/gen/strato/network/v1/Networks.ts';
 import type { PortsClient } from '../common/gen/strato/network/v1/Ports.ts';
+import type { RoutersClient } from '../common/gen/strato/network/v1/Routers.ts';
 import type { SecurityGroupsClient } from '../common/gen/strato/network/v1/SecurityGroups.ts';
 import type { SubnetsClient } from '../common/gen/strato/network/v1/Subnets.ts';
 import type { VolumeSnapshotsClient } from '../common/gen/strato/volume/v1/VolumeSnapshots.ts';
@@ -70,6 +73,8 @@ export type NetworksApi = StratoClient<NetworksClient>;
 export type SubnetsApi = StratoClient<SubnetsClient>;
 export type PortsApi = StratoClient<PortsClient>;
 export type SecurityGroupsApi = StratoClient<SecurityGroupsClient>;
+export type RoutersApi = StratoClient<RoutersClient>;
+export type FloatingIpsApi = StratoClient<FloatingIpsClient>;
 export type ServerVolumesApi = StratoClient<ServerVolumesClient>;
 export type ServerMovesApi = StratoClient<ServerMovesClient>;
 export type VolumesApi = StratoClient<VolumesClient>;
@@ -78,6 +83,7 @@ export type QuotasApi = StratoClient<QuotasClient>;
 export type KeyPairsApi = StratoClient<KeyPairsClient>;
 
 const NETWORK_PROTO = 'strato/network/v1/network.proto';
+const ROUTER_PROTO = 'strato/network/v1/router.proto';
 const SERVER_PROTO = 'strato/compute/v1/server.proto';
 const VOLUME_PROTO = 'strato/volume/v1/volume.proto';
 
@@ -219,6 +225,17 @@ export class Session {
       'security-groups',
       NETWORK_PROTO,
       (p) => p.strato.network.v1.SecurityGroups,
+    );
+  }
+
+  routers(): Promise<RoutersApi> {
+    return this.authed<RouterProto, RoutersApi>('routers', ROUTER_PROTO, (p) => p.strato.network.v1.Routers);
+  }
+  floatingIps(): Promise<FloatingIpsApi> {
+    return this.authed<RouterProto, FloatingIpsApi>(
+      'floating-ips',
+      ROUTER_PROTO,
+      (p) => p.strato.network.v1.FloatingIps,
     );
   }
 

@@ -89,7 +89,8 @@ export interface ConductorConfig {
    * Quota limits of every project an admin set none for, by resource (-1:
    * unlimited); the ones not given keep Nova's, Cinder's and Neutron's defaults:
    * @default { instances: 10, cores: 20, ramMib: 51200, volumes: 10, gigabytes: 1000,
-   *   snapshots: 10, networks: 100, ports: 500, securityGroups: 10, floatingIps: 50 }
+   *   snapshots: 10, networks: 100, ports: 500, securityGroups: 10, floatingIps: 50,
+   *   routers: 10 }
    */
   quotaDefaults: QuotaDelta;
 }

@@ -23,6 +23,7 @@ import type { ProtoGrpcType as IdentityProto } from '../common/gen/identity.ts';
 import type { ProtoGrpcType as ImageProto } from '../common/gen/image.ts';
 import type { ProtoGrpcType as KeyPairProto } from '../common/gen/keypair.ts';
 import type { ProtoGrpcType as NetworkProto } from '../common/gen/network.ts';
+import type { ProtoGrpcType as RouterProto } from '../common/gen/router.ts';
 import type { ProtoGrpcType as QuotaProto } from '../common/gen/quota.ts';
 import type { ProtoGrpcType as ServerProto } from '../common/gen/server.ts';
 import type { ProtoGrpcType as ServerConsoleProto } from '../common/gen/server_console.ts';
@@ -39,8 +40,10 @@ import type { RegistryHandlers } from '../common/gen/strato/host/v1/Registry.ts'
 import type { IdentityHandlers } from '../common/gen/strato/identity/v1/Identity.ts';
 import type { QuotasHandlers } from '../common/gen/strato/identity/v1/Quotas.ts';
 import type { ImagesHandlers } from '../common/gen/strato/image/v1/Images.ts';
+import type { FloatingIpsHandlers } from '../common/gen/strato/network/v1/FloatingIps.ts';
 import type { NetworksHandlers } from '../common/gen/strato/network/v1/Networks.ts';
 import type { PortsHandlers } from '../common/gen/strato/network/v1/Ports.ts';
+import type { RoutersHandlers } from '../common/gen/strato/network/v1/Routers.ts';
 import type { SecurityGroupsHandlers } from '../common/gen/strato/network/v1/SecurityGroups.ts';
 import type { SubnetsHandlers } from '../common/gen/strato/network/v1/Subnets.ts';
 import type { VolumeSnapshotsHandlers } from '../common/gen/strato/volume/v1/VolumeSnapshots.ts';
@@ -120,7 +123,8 @@ import { conductorMetrics } from './metrics/conductor-metrics.ts';
 import { ServerStates } from './metrics/server-states.ts';
 import { createNetworking } from './network/networking.ts';
 import { networkHoldings } from './network/project-holdings.ts';
-import { networkUsage, portUsage, securityGroupUsage } from './network/usage.ts';
+import { storeRouterHosts } from './network/router-hosts.ts';
+import { floatingIpUsage, networkUsage, portUsage, routerUsage, securityGroupUsage } from './network/usage.ts';
 import { AgentNetworkPool } from './network-push/agent-network-pool.ts';
 import { NetworkPusher } from './network-push/network-pusher.ts';
 import { MetadataHosts } from './network/metadata-hosts.ts';
@@ -144,6 +148,7 @@ type Proto = AgentProto &
   KeyPairProto &
   NetworkProto &
   QuotaProto &
+  RouterProto &
   ServerProto &
   ServerConsoleProto &
   ServerMoveProto &
@@ -188,7 +193,12 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
   try {
     const timing = { heartbeatIntervalMs: config.heartbeatIntervalS * 1000, downTimeMs: config.downTimeS * 1000 };
     const quotas = new Quotas({ store, defaults: { ...DEFAULT_LIMITS, ...config.quotaDefaults } });
-    const networking = createNetworking({ store, underlayMtu: config.underlayMtu, quotas });
+    const networking = createNetworking({
+      store,
+      underlayMtu: config.underlayMtu,
+      quotas,
+      routerHosts: storeRouterHosts({ store, downTimeMs: timing.downTimeMs }),
+    });
     const keyPairs = new KeyPairs({ store });
     const identity = createIdentity({
       store,
@@ -210,7 +220,16 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
     // (and before the default groups below, which count on what was counted).
     await backfillUsage(
       store,
-      [instanceUsage, volumeUsage, snapshotUsage, networkUsage, portUsage, securityGroupUsage],
+      [
+        instanceUsage,
+        volumeUsage,
+        snapshotUsage,
+        networkUsage,
+        portUsage,
+        securityGroupUsage,
+        routerUsage,
+        floatingIpUsage,
+      ],
       await identity.projectIds(),
       clog,
     );
@@ -373,7 +392,10 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       .addService<QuotasHandlers>(proto.strato.identity.v1.Quotas.service, quotasApi(identity, quotas))
       .addService<ImagesHandlers>(proto.strato.image.v1.Images.service, imagesApi(identity, images))
       .addService<FlavorsHandlers>(proto.strato.compute.v1.Flavors.service, flavorsApi(identity, flavors))
-      .addService<ServersHandlers>(proto.strato.compute.v1.Servers.service, serversApi(compute, identity))
+      .addService<ServersHandlers>(
+        proto.strato.compute.v1.Servers.service,
+        serversApi(compute, identity, (ports) => networking.floatingIps.byPorts(ports)),
+      )
       .addService<KeyPairsHandlers>(proto.strato.compute.v1.KeyPairs.service, keyPairsApi(identity, keyPairs))
       .addService<ServerConsolesHandlers>(
         proto.strato.compute.v1.ServerConsoles.service,
@@ -396,6 +418,8 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
       .addService<SubnetsHandlers>(proto.strato.network.v1.Subnets.service, netApi.subnets)
       .addService<PortsHandlers>(proto.strato.network.v1.Ports.service, netApi.ports)
       .addService<SecurityGroupsHandlers>(proto.strato.network.v1.SecurityGroups.service, netApi.securityGroups)
+      .addService<RoutersHandlers>(proto.strato.network.v1.Routers.service, netApi.routers)
+      .addService<FloatingIpsHandlers>(proto.strato.network.v1.FloatingIps.service, netApi.floatingIps)
       .addService<VolumesHandlers>(proto.strato.volume.v1.Volumes.service, volumesApi(identity, storage.volumes))
       .addService<VolumeSnapshotsHandlers>(
         proto.strato.volume.v1.VolumeSnapshots.service,

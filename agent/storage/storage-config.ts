@@ -8,7 +8,9 @@ import { invalidArgument, isStratoError } from '../../common/errors.ts';
 import { parsePortal } from './iscsi/iscsi-names.ts';
 import type { WipePolicy } from './volume-driver.ts';
 
-export type AgentRole = 'compute' | 'storage';
+/** network: routers (qrouter namespaces) may be placed here. */
+export type AgentRole = 'compute' | 'storage' | 'network';
+const AGENT_ROLES: readonly AgentRole[] = ['compute', 'storage', 'network'];
 
 export interface StorageConfig {
   backend: 'file' | 'lvm';
@@ -33,7 +35,11 @@ export interface StorageConfig {
 
 /** The storage role's flags, merged into the agent's flag table (common/daemon-flags.ts). */
 export const STORAGE_FLAGS = {
-  roles: { value: 'compute[,storage]', help: "this host's roles", default: 'compute' },
+  roles: {
+    value: 'compute[,storage][,network]',
+    help: "this host's roles (network: routers may run here)",
+    default: 'compute',
+  },
   'storage-backend': { value: 'file|lvm', help: 'where volumes live (storage role)', default: 'file' },
   'storage-dir': { value: 'DIR', help: 'file backend: the volumes directory', default: '<state-dir>/volumes' },
   'volume-group': { value: 'VG', help: 'lvm backend: the volume group (required with lvm)' },
@@ -56,7 +62,9 @@ function bad(flag: string, message: string): never {
 
 export function parseRoles(value: string | undefined): AgentRole[] {
   const roles = (value ?? 'compute').split(',').map((r) => r.trim());
-  for (const r of roles) if (r !== 'compute' && r !== 'storage') bad('roles', `unknown role ${JSON.stringify(r)}`);
+  for (const r of roles) {
+    if (!(AGENT_ROLES as readonly string[]).includes(r)) bad('roles', `unknown role ${JSON.stringify(r)}`);
+  }
   // Compute's wiring (libvirt, networks) is not optional in the agent yet.
   if (!roles.includes('compute')) bad('roles', 'must include compute (a storage-only agent is not supported yet)');
   return [...new Set(roles)] as AgentRole[];

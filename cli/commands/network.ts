@@ -14,6 +14,7 @@ export const NETWORK_COLUMNS: Column<Network__Output>[] = [
   { header: 'Segment', get: (n) => (n.providerType === 'flat' ? n.physicalBridge : n.segmentationId) },
   { header: 'MTU', get: (n) => n.mtu },
   { header: 'Subnets', get: (n) => n.subnetIds },
+  { header: 'External', get: (n) => n.external },
 ];
 
 const NETWORK_FIELDS: Column<Network__Output>[] = [
@@ -25,6 +26,7 @@ const NETWORK_FIELDS: Column<Network__Output>[] = [
   { header: 'MTU', get: (n) => n.mtu },
   { header: 'Subnets', get: (n) => n.subnetIds },
   { header: 'DHCP MAC', get: (n) => n.dhcpMacAddress },
+  { header: 'External', get: (n) => n.external },
   { header: 'Project', get: (n) => n.projectId },
   { header: 'Created', get: (n) => n.createdAt },
 ];
@@ -33,6 +35,7 @@ export interface NetworkCreateOpts {
   providerType?: 'vxlan' | 'flat';
   physicalBridge?: string;
   mtu?: number;
+  external?: boolean;
 }
 
 /** The CreateNetwork request, or a usage error for flags that cannot go together. */
@@ -42,7 +45,9 @@ export function networkRequest(name: string, o: NetworkCreateOpts) {
   if (type === 'vxlan' && o.physicalBridge !== undefined) {
     throw usageError('--physical-bridge is only for --provider-type flat');
   }
-  return { name, providerType: type, physicalBridge: o.physicalBridge ?? '', mtu: o.mtu ?? 0 };
+  if (o.external && type !== 'flat') throw usageError('--external needs --provider-type flat');
+  const req = { name, providerType: type, physicalBridge: o.physicalBridge ?? '', mtu: o.mtu ?? 0 };
+  return o.external ? { ...req, external: true } : req;
 }
 
 export function registerNetwork(program: Command, ctx: Ctx): void {
@@ -55,6 +60,7 @@ export function registerNetwork(program: Command, ctx: Ctx): void {
     .addOption(new Option('--provider-type <type>', 'vxlan (default) or flat (admins only)').choices(['vxlan', 'flat']))
     .option('--physical-bridge <bridge>', "the operator's Linux bridge of a flat network", ifname)
     .option('--mtu <n>', 'MTU (default: underlay MTU - 50 for vxlan, the underlay MTU for flat)', positiveInt)
+    .option('--external', 'an external network for router gateways and floating IPs (admins only, flat only)')
     .action(async (name: string, o: NetworkCreateOpts, cmd: Command) => {
       const req = networkRequest(name, o);
       const api = await (await ctx.session(cmd)).networks();

@@ -29,6 +29,7 @@ const LIMIT_FLAGS = [
   ['ports', 'ports', 'ports'],
   ['security-groups', 'securityGroups', 'security groups'],
   ['floating-ips', 'floatingIps', 'floating IPs'],
+  ['routers', 'routers', 'routers'],
 ] as const;
 
 /** A limit: a whole number, or -1 for unlimited. */

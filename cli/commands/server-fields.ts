@@ -44,11 +44,14 @@ export function serverListColumns(
   return { shown: long ? all : shown, all };
 }
 
-/** `net1=10.0.0.5, 10.0.0.6` per network, one line each (as openstack server show prints addresses). */
+/**
+ * `net1=10.0.0.5, 10.0.0.6, 203.0.113.7` per network, one line each: fixed
+ * addresses, then floating ones (as openstack server show prints addresses).
+ */
 export function addressesText(s: Pick<Server__Output, 'addresses'>): string {
   return Object.entries(s.addresses ?? {})
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([net, a]) => `${net}=${(a?.ips ?? []).join(', ')}`)
+    .map(([net, a]) => `${net}=${[...(a?.ips ?? []), ...(a?.floatingIps ?? [])].join(', ')}`)
     .join('\n');
 }
 

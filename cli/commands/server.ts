@@ -29,6 +29,7 @@ import { registerServerImageCommands } from './server-image.ts';
 import { registerServerRebuildCommand } from './server-rebuild.ts';
 import { registerServerSetCommands } from './server-set.ts';
 import { registerServerVolumeCommands } from './server-volume.ts';
+import { registerServerFloatingIpCommands } from './floating-ip.ts';
 
 interface ListOpts {
   allProjects?: boolean;
@@ -272,10 +273,13 @@ export function registerServer(program: Command, ctx: Ctx): void {
   });
 
   for (const action of ACTIONS) registerAction(server, ctx, action);
-  const add = server.command('add').description('hot-plug a NIC or a volume into a server');
-  const remove = server.command('remove').description('hot-unplug a NIC or a volume from a server');
+  const add = server.command('add').description('hot-plug a NIC or a volume into a server, or give it a floating IP');
+  const remove = server
+    .command('remove')
+    .description('hot-unplug a NIC or a volume from a server, or take a floating IP off it');
   registerPortCommands(add, remove, ctx);
   registerServerVolumeCommands(add, remove, ctx);
+  registerServerFloatingIpCommands(add, remove, ctx);
   registerServerMoveCommands(server, ctx);
   registerServerImageCommands(server, ctx);
   registerServerRebuildCommand(server, ctx);

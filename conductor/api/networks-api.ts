@@ -16,6 +16,7 @@ export function networksApi(identity: Identity, networks: Networks): Implementat
         providerType: req.providerType,
         physicalBridge: req.physicalBridge,
         mtu: req.mtu,
+        external: req.external,
       });
       return networkToProto(n);
     },

@@ -10,7 +10,23 @@ import type { Identity } from '../identity/identity.ts';
 import type { Principal } from '../identity/model.ts';
 import { authenticate } from './auth.ts';
 
-export function serverToProto(r: InstanceRecord, p: Principal): Server {
+/** Port id → the floating addresses associated with it (in address order). */
+export type FloatingByPort = ReadonlyMap<string, readonly string[]>;
+
+/** The floating addresses of each network of the server (Nova's OS-EXT-IPS:type floating). */
+function floatingOf(r: InstanceRecord, floating: FloatingByPort): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const n of r.nics ?? []) {
+    const ips = floating.get(n.portId) ?? [];
+    if (ips.length === 0) continue;
+    const key = n.networkName || n.networkId;
+    out.set(key, [...(out.get(key) ?? []), ...ips]);
+  }
+  return out;
+}
+
+export function serverToProto(r: InstanceRecord, p: Principal, floating: FloatingByPort = new Map()): Server {
+  const fips = floatingOf(r, floating);
   return {
     id: r.id,
     name: r.name,
@@ -34,7 +50,9 @@ export function serverToProto(r: InstanceRecord, p: Principal): Server {
     updatedAt: r.updatedAt,
     launchedAt: r.launchedAt,
     metadata: { ...r.metadata },
-    addresses: Object.fromEntries(Object.entries(addressesOf(r.nics ?? [])).map(([k, ips]) => [k, { ips }])),
+    addresses: Object.fromEntries(
+      Object.entries(addressesOf(r.nics ?? [])).map(([k, ips]) => [k, { ips, floatingIps: fips.get(k) ?? [] }]),
+    ),
     ports: (r.nics ?? []).map((n) => ({
       portId: n.portId,
       networkId: n.networkId,
@@ -54,7 +72,16 @@ export function serverToProto(r: InstanceRecord, p: Principal): Server {
   };
 }
 
-export function serversApi(compute: ComputeService, identity: Identity): Implementation<ServersHandlers> {
+/**
+ * `floatingIps`: the floating addresses of the given ports, for GetServer and
+ * ListServers (@default none: the addresses show fixed ones only).
+ */
+export function serversApi(
+  compute: ComputeService,
+  identity: Identity,
+  floatingIps: (portIds: string[]) => Promise<FloatingByPort> = async () => new Map(),
+): Implementation<ServersHandlers> {
+  const portsOf = (rs: InstanceRecord[]) => rs.flatMap((r) => (r.nics ?? []).map((n) => n.portId).filter(Boolean));
   return {
     async CreateServer(req, ctx) {
       const p = await authenticate(ctx, identity);
@@ -81,7 +108,8 @@ export function serversApi(compute: ComputeService, identity: Identity): Impleme
 
     async GetServer(req, ctx) {
       const p = await authenticate(ctx, identity);
-      return serverToProto(await compute.get(req.server, p), p);
+      const rec = await compute.get(req.server, p);
+      return serverToProto(rec, p, await floatingIps(portsOf([rec])));
     },
 
     async ListServers(req, ctx) {
@@ -90,7 +118,8 @@ export function serversApi(compute: ComputeService, identity: Identity): Impleme
         { pageSize: req.pageSize, pageToken: req.pageToken, allProjects: req.allProjects },
         p,
       );
-      return { servers: page.items.map((r) => serverToProto(r, p)), nextPageToken: page.nextPageToken };
+      const floating = await floatingIps(portsOf(page.items));
+      return { servers: page.items.map((r) => serverToProto(r, p, floating)), nextPageToken: page.nextPageToken };
     },
 
     async DeleteServer(req, ctx) {

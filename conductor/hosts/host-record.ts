@@ -18,7 +18,7 @@ export interface HostCapacity {
   diskGiB: number;
 }
 
-export const HOST_ROLES = ['compute', 'storage'] as const;
+export const HOST_ROLES = ['compute', 'storage', 'network'] as const;
 export type HostRole = (typeof HOST_ROLES)[number];
 
 /** A storage host's backend and capacity as it reports them (bytes; thick accounting). */

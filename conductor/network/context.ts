@@ -5,9 +5,11 @@ import { type Logger, log as rootLog } from '../../common/log.ts';
 import { NO_LIMITS } from '../quotas/model.ts';
 import { Quotas } from '../quotas/quotas.ts';
 import type { Compare, Op, Store, TxnResult } from '../store/store.ts';
+import { EXTERNAL_NAMES } from './keys.ts';
 import { DEFAULT_MAC_PREFIX } from './mac.ts';
-import type { NetworkRecord, PortRecord, SecurityGroupRecord, SubnetRecord } from './model.ts';
+import type { NetworkRecord, PortRecord, RouterRecord, SecurityGroupRecord, SubnetRecord } from './model.ts';
 import { ResourceTable } from './resource-table.ts';
+import { NO_ROUTER_HOSTS, type RouterHosts } from './router-hosts.ts';
 import { DEFAULT_VNI_RANGE, type VniRange, vniRangeProblem } from './vni.ts';
 
 export interface NetworkingOptions {
@@ -30,6 +32,8 @@ export interface NetworkingOptions {
   maxRulesPerGroup?: number;
   /** Per-project quotas, counted with every create and delete. @default counted, never enforced */
   quotas?: Quotas;
+  /** Where routers may run (hosts with the network role). @default none: CreateRouter fails NO_NETWORK_HOST */
+  routerHosts?: RouterHosts;
 }
 
 export interface NetCtx {
@@ -46,6 +50,8 @@ export interface NetCtx {
   subnets: ResourceTable<SubnetRecord>;
   ports: ResourceTable<PortRecord>;
   groups: ResourceTable<SecurityGroupRecord>;
+  routers: ResourceTable<RouterRecord>;
+  routerHosts: RouterHosts;
 }
 
 /** Attempts at an optimistic transaction before giving up with ABORTED. */
@@ -69,7 +75,13 @@ export function netCtx(o: NetworkingOptions): NetCtx {
     maxSubnetsPerNetwork: o.maxSubnetsPerNetwork ?? 16,
     maxRulesPerGroup: o.maxRulesPerGroup ?? 100,
     quotas: o.quotas ?? new Quotas({ store: o.store, defaults: NO_LIMITS }),
-    networks: new ResourceTable<NetworkRecord>(o.store, 'networks', 'network'),
+    // External networks are every project's to see (and to use for gateways and floating IPs).
+    networks: new ResourceTable<NetworkRecord>(o.store, 'networks', 'network', {
+      is: (n) => n.external === true,
+      prefix: EXTERNAL_NAMES,
+    }),
+    routers: new ResourceTable<RouterRecord>(o.store, 'routers', 'router'),
+    routerHosts: o.routerHosts ?? NO_ROUTER_HOSTS,
     subnets: new ResourceTable<SubnetRecord>(o.store, 'subnets', 'subnet'),
     ports: new ResourceTable<PortRecord>(o.store, 'ports', 'port'),
     groups: new ResourceTable<SecurityGroupRecord>(o.store, 'security-groups', 'security_group'),

@@ -18,6 +18,7 @@ export function networkToProto(n: NetworkRecord): Network {
     subnetIds: n.subnetIds,
     dhcpMacAddress: n.dhcpMac,
     createdAt: n.createdAt,
+    external: n.external === true,
   };
 }
 

@@ -17,6 +17,11 @@
 //   /network/sg-members/<group>/<port>         {}: ports in a group (SECURITY_GROUP_IN_USE)
 //   /network/sg-remote-refs/<group>/<rule>     { groupId }: rules of other groups naming it
 //   /network/sg-rules/<rule>                   { groupId }: rule id → its group
+//   /network/external-networks/<name> <id>    NameIndex: external networks by name (every project sees them)
+//   /network/subnet-router/<subnet>            { routerId }: the one router a subnet joins (create op)
+//   /network/router-fips/<router>/<fip>        { subnetId }: floating IPs carried by a router, with the fixed address's subnet
+//   /network/port-fips/<port>/<fip>            {}: floating IPs associated with a port (a port delete disassociates them)
+//   /network/fip-targets/<fipnet>/<port>/<ip>  { floatingIpId }: one floating IP of a network per fixed address (create op)
 //   /network/epochs/<id>                       {}: written (put) by every call that starts
 //       using resource <id> (a port joining a network, subnet or group). A delete reads
 //       the epoch, checks the resource is unused, and commits only if the epoch did not
@@ -52,6 +57,16 @@ export const sgMemberKey = (groupId: string, portId: string): string => sgMember
 export const sgRemoteRefsPrefix = (groupId: string): string => `${NETWORK}sg-remote-refs/${groupId}/`;
 export const sgRemoteRefKey = (groupId: string, ruleId: string): string => sgRemoteRefsPrefix(groupId) + ruleId;
 export const sgRuleKey = (ruleId: string): string => `${NETWORK}sg-rules/${ruleId}`;
+export const EXTERNAL_NAMES = `${NETWORK}external-networks/`;
+export const externalNameKey = (name: string, id: string): string => `${EXTERNAL_NAMES}${name} ${id}`;
+export const externalNamePrefix = (name: string): string => `${EXTERNAL_NAMES}${name} `;
+export const subnetRouterKey = (subnetId: string): string => `${NETWORK}subnet-router/${subnetId}`;
+export const routerFipsPrefix = (routerId: string): string => `${NETWORK}router-fips/${routerId}/`;
+export const routerFipKey = (routerId: string, fipId: string): string => routerFipsPrefix(routerId) + fipId;
+export const portFipsPrefix = (portId: string): string => `${NETWORK}port-fips/${portId}/`;
+export const portFipKey = (portId: string, fipId: string): string => portFipsPrefix(portId) + fipId;
+export const fipTargetKey = (fipNetworkId: string, portId: string, ip: string): string =>
+  `${NETWORK}fip-targets/${fipNetworkId}/${portId}/${ip}`;
 export const epochKey = (id: string): string => `${NETWORK}epochs/${id}`;
 
 export interface NameIndex {

@@ -3,8 +3,10 @@
 // workflows call these; host-network-view.ts turns their records into what
 // each agent must build.
 import { type NetCtx, type NetworkingOptions, netCtx } from './context.ts';
+import { FloatingIps } from './floating-ips.ts';
 import { Networks } from './networks.ts';
 import { Ports } from './ports.ts';
+import { Routers } from './routers.ts';
 import { SecurityGroups } from './security-groups.ts';
 import { Subnets } from './subnets.ts';
 
@@ -16,6 +18,8 @@ export interface Networking {
   subnets: Subnets;
   ports: Ports;
   securityGroups: SecurityGroups;
+  routers: Routers;
+  floatingIps: FloatingIps;
 }
 
 export function createNetworking(o: NetworkingOptions): Networking {
@@ -28,5 +32,7 @@ export function createNetworking(o: NetworkingOptions): Networking {
     subnets: new Subnets(ctx, networks),
     ports: new Ports(ctx, networks, securityGroups),
     securityGroups,
+    routers: new Routers(ctx),
+    floatingIps: new FloatingIps(ctx),
   };
 }

@@ -11,7 +11,7 @@ import {
   notFound,
   StratoError,
 } from '../../common/errors.ts';
-import { requireAdmin } from '../identity/access.ts';
+import { isAdmin, requireAdmin } from '../identity/access.ts';
 import type { Principal } from '../identity/model.ts';
 import { listAll } from '../store/list-all.ts';
 import type { Page } from '../store/paging.ts';
@@ -20,6 +20,7 @@ import { contended, MAX_ATTEMPTS, type NetCtx, tryTxn } from './context.ts';
 import {
   epochKey,
   ipamKey,
+  ipamPrefix,
   type MacOwner,
   macKey,
   networkPortsPrefix,
@@ -47,6 +48,8 @@ export interface CreateNetworkInput {
   physicalBridge: string;
   /** 0 = default. */
   mtu: number;
+  /** An external network (admins only, flat only). @default false */
+  external?: boolean;
 }
 
 /** Validated provider settings (pure). */
@@ -100,6 +103,14 @@ export class Networks {
     // Each field's format was checked at the API edge (conductor/api/schemas/).
     const name = input.name;
     const provider = planProvider(input, this.c.underlayMtu);
+    if (input.external) {
+      requireAdmin(principal, 'an external network');
+      if (provider.providerType !== 'flat') {
+        throw invalidArgument('EXTERNAL_NOT_FLAT', 'an external network must be flat (provider_type flat)', {
+          details: { field: 'provider_type' },
+        });
+      }
+    }
     if (provider.providerType === 'flat') requireAdmin(principal, 'a flat network');
     const id = randomUUID();
     const skipVnis = new Set<number>();
@@ -130,6 +141,7 @@ export class Networks {
         subnetIds: [],
         dhcpMac: randomMac(this.c.macPrefix),
         createdAt: this.c.now(),
+        ...(input.external ? { external: true } : {}),
       };
       const macOwner: MacOwner = { dhcpOfNetwork: id };
       const quota = await this.c.quotas.claim(rec.projectId, networkUsage.usageOf(rec).delta);
@@ -178,6 +190,7 @@ export class Networks {
       const entry: Entry<NetworkRecord> = await this.c.networks.resolve(principal, id || ref, 'network');
       const net = entry.value;
       id = net.id;
+      requireOwner(principal, net);
       const guard = await readGuard(this.c.store, epochKey(id));
       const portKey = await anyUnder(this.c.store, networkPortsPrefix(id));
       if (portKey !== undefined) {
@@ -190,6 +203,18 @@ export class Networks {
         );
       }
       const subnets = await this.c.subnets.values(net.subnetIds);
+      // Floating IPs hold addresses without a port (an external network's).
+      for (const s of subnets) {
+        const dhcpKey = s.dhcpIp ? ipamKey(s.id, s.dhcpIp) : '';
+        const held = await anyUnder(this.c.store, ipamPrefix(s.id), (k) => k === dhcpKey);
+        if (held !== undefined) {
+          throw failedPrecondition(
+            'NETWORK_IN_USE',
+            `network ${id} still has addresses in use (e.g. ${held.slice(ipamPrefix(s.id).length)} on subnet ${s.id}); release them first`,
+            { details: { network_id: id } },
+          );
+        }
+      }
       const ops: Op[] = [
         ...this.c.networks.deleteOps(net),
         { kind: 'delete', key: net.providerType === 'vxlan' ? vniKey(net.vni) : physicalBridgeKey(net.physicalBridge) },
@@ -226,6 +251,17 @@ export function subnetDeleteOps(c: NetCtx, s: SubnetRecord): Op[] {
   const ops: Op[] = [...c.subnets.deleteOps(s), { kind: 'delete', key: epochKey(s.id) }];
   if (s.dhcpIp !== '') ops.push({ kind: 'delete', key: ipamKey(s.id, s.dhcpIp) });
   return ops;
+}
+
+/**
+ * Changing a network (deleting it, adding subnets) is its project's: an
+ * external network is every project's to see, but only admins change it.
+ * Errors: PERMISSION_DENIED/ADMIN_REQUIRED.
+ */
+export function requireOwner(principal: Principal, net: NetworkRecord): void {
+  if (net.projectId !== principal.projectId && !isAdmin(principal)) {
+    requireAdmin(principal, `changing external network ${net.id}`);
+  }
 }
 
 export function networkNotFound(id: string) {

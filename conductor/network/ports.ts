@@ -7,13 +7,22 @@
 // of a race learns which key was taken, picks the next free address and tries
 // again; a caller-chosen address that is taken is the caller's IP_IN_USE.
 import { randomUUID } from 'node:crypto';
-import { alreadyExists, failedPrecondition, invalidArgument, isStratoError, notFound } from '../../common/errors.ts';
-import { requireAdmin } from '../identity/access.ts';
+import {
+  alreadyExists,
+  failedPrecondition,
+  invalidArgument,
+  isStratoError,
+  notFound,
+  StratoError,
+} from '../../common/errors.ts';
+import { isAdmin, requireAdmin } from '../identity/access.ts';
 import type { Principal } from '../identity/model.ts';
+import { getOrUndefined } from '../store/get-or-undefined.ts';
 import { listAll } from '../store/list-all.ts';
 import type { Page } from '../store/paging.ts';
 import type { Compare, Entry, Op } from '../store/store.ts';
 import { contended, MAX_ATTEMPTS, type NetCtx, tryTxn } from './context.ts';
+import { cleared, dissociateOps } from './floating-ip-links.ts';
 import { formatIp, parseIp } from './ipv4.ts';
 import {
   type Allocation,
@@ -23,15 +32,17 @@ import {
   type MacOwner,
   macKey,
   networkPortKey,
+  portFipsPrefix,
+  recordKey,
   sgMemberKey,
 } from './keys.ts';
 import { normalizeMac, randomMac } from './mac.ts';
-import type { PortRecord, SubnetRecord } from './model.ts';
+import type { FloatingIpRecord, PortRecord, SubnetRecord } from './model.ts';
 import type { Networks } from './networks.ts';
 import { type ChosenAddress, chooseAddresses, planAddressWants } from './port-request.ts';
-import type { ListRequest } from './resource-table.ts';
+import { guardUnchanged, type ListRequest, readGuard } from './resource-table.ts';
 import { groupNotFound, type SecurityGroups } from './security-groups.ts';
-import { portUsage } from './usage.ts';
+import { isRouterPort, portUsage } from './usage.ts';
 
 export interface CreatePortInput {
   /** '' = unnamed. */
@@ -93,6 +104,16 @@ export class Ports {
     checkCounts(input);
     if (bindingHost !== '' && !trusted) requireAdmin(principal, 'binding_host');
     const net = (await this.c.networks.resolve(principal, input.network, 'network')).value;
+    // Routers and floating IPs use an external network; its own project's (the
+    // cloud admin's) servers and admins may put ports there, nobody else.
+    if (net.external && net.projectId !== principal.projectId && !isAdmin(principal)) {
+      throw new StratoError(
+        'PERMISSION_DENIED',
+        'NETWORK_EXTERNAL',
+        `network ${net.id} is external: use it through a router gateway or a floating IP, not a port`,
+        { details: { field: 'network', network_id: net.id } },
+      );
+    }
     const subnets = await this.c.subnets.values(net.subnetIds);
     const requests = await Promise.all(
       input.fixedIps.map(async (f, i) => ({
@@ -256,6 +277,13 @@ export class Ports {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const entry = await this.c.ports.resolve(principal, id || ref, 'port');
       id = entry.value.id;
+      if (isRouterPort(entry.value)) {
+        throw failedPrecondition(
+          'PORT_IN_USE',
+          `port ${id} belongs to router ${entry.value.deviceId}; remove the router's subnet or gateway instead`,
+          { details: { port_id: id, device_id: entry.value.deviceId } },
+        );
+      }
       if (entry.value.deviceId !== '' && !force) {
         throw failedPrecondition(
           'PORT_IN_USE',
@@ -281,21 +309,45 @@ export class Ports {
 
   private async remove(entry: Entry<PortRecord>): Promise<boolean> {
     const p = entry.value;
+    // Its floating IPs are disassociated with it (as Neutron does); an
+    // association committing meanwhile moves the port's epoch and fails this.
+    const guard = await readGuard(this.c.store, epochKey(p.id));
+    const fips = await this.floatingIpsOf(p.id);
     const ops: Op[] = [
       ...this.c.ports.deleteOps(p),
       { kind: 'delete', key: networkPortKey(p.networkId, p.id) },
       { kind: 'delete', key: macKey(p.mac) },
       ...p.fixedIps.map((f): Op => ({ kind: 'delete', key: ipamKey(f.subnetId, f.ip) })),
       ...p.securityGroupIds.map((g): Op => ({ kind: 'delete', key: sgMemberKey(g, p.id) })),
+      { kind: 'delete', key: epochKey(p.id) },
+      ...fips.flatMap((e): Op[] => [
+        ...dissociateOps(e.value),
+        { kind: 'put', key: e.key, value: cleared(e.value, this.c.now()) },
+      ]),
     ];
     const quota = await this.c.quotas.release(p.projectId, portUsage.usageOf(p).delta);
     const failed = await tryTxn(
       this.c.store,
-      [{ kind: 'modRevision', key: entry.key, modRevision: entry.modRevision }, ...quota.compares],
+      [
+        { kind: 'modRevision', key: entry.key, modRevision: entry.modRevision },
+        guardUnchanged(epochKey(p.id), guard),
+        ...fips.map((e): Compare => ({ kind: 'modRevision', key: e.key, modRevision: e.modRevision })),
+        ...quota.compares,
+      ],
       [...ops, ...quota.ops],
     );
     if (failed === undefined) this.c.log.info({ portId: p.id, networkId: p.networkId }, 'port deleted');
     return failed === undefined;
+  }
+
+  /** The floating IPs associated with port `id`, as entries. */
+  private async floatingIpsOf(id: string): Promise<Entry<FloatingIpRecord>[]> {
+    const prefix = portFipsPrefix(id);
+    const keys = (await listAll(this.c.store, prefix)).entries.map((e) => e.key.slice(prefix.length));
+    const entries = await Promise.all(
+      keys.map((f) => getOrUndefined<FloatingIpRecord>(this.c.store, recordKey('floating-ips', f))),
+    );
+    return entries.filter((e) => e !== undefined);
   }
 
   /**

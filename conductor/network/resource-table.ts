@@ -6,7 +6,8 @@ import { canSee, requireAdmin } from '../identity/access.ts';
 import type { Principal } from '../identity/model.ts';
 import { resolveRef } from '../naming/resolve.ts';
 import { getOrUndefined } from '../store/get-or-undefined.ts';
-import { listPage, type Page, type PageRequest } from '../store/paging.ts';
+import { decodePageToken, encodePageToken } from '../store/page-token.ts';
+import { listPage, type Page, type PageRequest, resolvePageSize } from '../store/paging.ts';
 import type { Entry, Op, Store } from '../store/store.ts';
 import { type NamedKind, type NameIndex, nameKey, namePrefix, namesPrefix, recordKey, recordPrefix } from './keys.ts';
 
@@ -20,16 +21,37 @@ export interface ListRequest extends PageRequest {
   allProjects?: boolean;
 }
 
+/**
+ * Records every project sees (external networks): `is` says which, and they
+ * have a second name index under `prefix` (`<prefix><name> <id>`), so that
+ * any project resolves them by name and lists them after its own.
+ */
+export interface SharedRecords<T> {
+  is(rec: T): boolean;
+  prefix: string;
+}
+
 export class ResourceTable<T extends Owned> {
   readonly store: Store;
   readonly kind: NamedKind;
   /** For messages and reasons: 'network' → NETWORK_NOT_FOUND. */
   readonly noun: string;
 
-  constructor(store: Store, kind: NamedKind, noun: string) {
+  readonly shared: SharedRecords<T> | undefined;
+
+  constructor(store: Store, kind: NamedKind, noun: string, shared?: SharedRecords<T>) {
     this.store = store;
     this.kind = kind;
     this.noun = noun;
+    this.shared = shared;
+  }
+
+  private isShared(rec: T): boolean {
+    return this.shared?.is(rec) ?? false;
+  }
+
+  private sharedNameKey(rec: T): string {
+    return `${this.shared?.prefix}${rec.name} ${rec.id}`;
   }
 
   key(id: string): string {
@@ -44,6 +66,9 @@ export class ResourceTable<T extends Owned> {
         key: nameKey(this.kind, rec.projectId, rec.name, rec.id),
         value: { id: rec.id } satisfies NameIndex,
       },
+      ...(this.isShared(rec)
+        ? [{ kind: 'create' as const, key: this.sharedNameKey(rec), value: { id: rec.id } satisfies NameIndex }]
+        : []),
     ];
   }
 
@@ -51,6 +76,7 @@ export class ResourceTable<T extends Owned> {
     return [
       { kind: 'delete', key: this.key(rec.id) },
       { kind: 'delete', key: nameKey(this.kind, rec.projectId, rec.name, rec.id) },
+      ...(this.isShared(rec) ? [{ kind: 'delete' as const, key: this.sharedNameKey(rec) }] : []),
     ];
   }
 
@@ -76,17 +102,29 @@ export class ResourceTable<T extends Owned> {
       kind: this.noun,
       byId: async (id) => {
         const e = await this.entry(id);
-        return e && canSee(principal, e.value.projectId) ? e : undefined;
+        return e && canSee(principal, e.value.projectId, this.isShared(e.value)) ? e : undefined;
       },
-      byName: (name) => this.byName(principal.projectId, name),
+      byName: (name) => this.visibleByName(principal.projectId, name),
       idOf: (e) => e.value.id,
     });
   }
 
   async byName(projectId: string, name: string): Promise<Entry<T>[]> {
-    const page = await this.store.list<NameIndex>(namePrefix(this.kind, projectId, name), { limit: 1000 });
+    return this.byNameUnder(namePrefix(this.kind, projectId, name));
+  }
+
+  private async byNameUnder(prefix: string): Promise<Entry<T>[]> {
+    const page = await this.store.list<NameIndex>(prefix, { limit: 1000 });
     const found = await Promise.all(page.entries.map((e) => this.entry(e.value.id)));
     return found.filter((e): e is Entry<T> => e !== undefined);
+  }
+
+  /** The project's own records of that name, and the shared ones of other projects. */
+  private async visibleByName(projectId: string, name: string): Promise<Entry<T>[]> {
+    const own = await this.byName(projectId, name);
+    if (!this.shared) return own;
+    const shared = await this.byNameUnder(`${this.shared.prefix}${name} `);
+    return [...own, ...shared.filter((e) => e.value.projectId !== projectId)];
   }
 
   /**
@@ -98,10 +136,53 @@ export class ResourceTable<T extends Owned> {
       requireAdmin(principal, 'all_projects');
       return listPage<T, T>(this.store, recordPrefix(this.kind), req, (e) => (keep(e.value) ? e.value : undefined));
     }
-    return listPage<NameIndex, T>(this.store, namesPrefix(this.kind, principal.projectId), req, async (e) => {
-      const rec = (await this.entry(e.value.id))?.value;
-      return rec && keep(rec) ? rec : undefined;
-    });
+    const own = (r: PageRequest) =>
+      listPage<NameIndex, T>(this.store, namesPrefix(this.kind, principal.projectId), r, async (e) => {
+        const rec = (await this.entry(e.value.id))?.value;
+        return rec && keep(rec) ? rec : undefined;
+      });
+    if (!this.shared) return own(req);
+    return this.listOwnThenShared(principal.projectId, req, own, keep);
+  }
+
+  /**
+   * The project's own records, then the shared records of other projects (both
+   * in name order). A page token names a key in one of the two indexes, which
+   * says where the next page resumes.
+   */
+  private async listOwnThenShared(
+    projectId: string,
+    req: PageRequest,
+    own: (r: PageRequest) => Promise<Page<T>>,
+    keep: (rec: T) => boolean,
+  ): Promise<Page<T>> {
+    const prefix = this.shared?.prefix ?? '';
+    const shared = (r: PageRequest) =>
+      listPage<NameIndex, T>(this.store, prefix, r, async (e) => {
+        const rec = (await this.entry(e.value.id))?.value;
+        return rec && rec.projectId !== projectId && keep(rec) ? rec : undefined;
+      });
+    if (req.pageToken && inSharedIndex(req.pageToken, prefix)) return shared(req);
+    const size = resolvePageSize(req.pageSize);
+    const first = await own(req);
+    if (first.nextPageToken !== '') return first;
+    const rest = size - first.items.length;
+    if (rest === 0) {
+      // The own list ended exactly on a full page: a token to the shared index, if it has anything.
+      const any = await shared({ pageSize: 1 });
+      return { items: first.items, nextPageToken: any.items.length > 0 ? encodePageToken(prefix) : '' };
+    }
+    const second = await shared({ pageSize: rest });
+    return { items: [...first.items, ...second.items], nextPageToken: second.nextPageToken };
+  }
+}
+
+function inSharedIndex(token: string, prefix: string): boolean {
+  try {
+    decodePageToken(token, prefix);
+    return true;
+  } catch {
+    return false;
   }
 }
 

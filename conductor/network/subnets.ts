@@ -13,7 +13,7 @@ import { formatIp } from './ipv4.ts';
 import { type Allocation, epochKey, ipamKey, ipamPrefix } from './keys.ts';
 import type { NetworkRecord, SubnetRecord } from './model.ts';
 import type { Networks } from './networks.ts';
-import { networkNotFound, subnetDeleteOps } from './networks.ts';
+import { networkNotFound, requireOwner, subnetDeleteOps } from './networks.ts';
 import { anyUnder, guardUnchanged, type ListRequest, readGuard } from './resource-table.ts';
 
 export interface CreateSubnetInput extends SubnetRequest {
@@ -39,6 +39,7 @@ export class Subnets {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       if (!netEntry) throw networkNotFound(input.network);
       const net = netEntry.value;
+      requireOwner(principal, net);
       if (net.subnetIds.length >= this.c.maxSubnetsPerNetwork) {
         throw new StratoError(
           'RESOURCE_EXHAUSTED',

@@ -3,7 +3,7 @@
 // usage, counted from the records that hold each resource (usage-source.ts).
 // Limits follow Nova, Cinder and Neutron: instances, cores and RAM (MiB) of
 // servers; volumes, gigabytes (volume plus snapshot GiB) and snapshots; networks,
-// ports, security groups and floating IPs. -1 means unlimited.
+// ports, security groups, floating IPs and routers. -1 means unlimited.
 
 /** The resources, in the order they are shown; `name` is the API's (proto, CLI, errors). */
 export const QUOTA_RESOURCES = [
@@ -17,6 +17,7 @@ export const QUOTA_RESOURCES = [
   { key: 'ports', name: 'ports' },
   { key: 'securityGroups', name: 'security_groups' },
   { key: 'floatingIps', name: 'floating_ips' },
+  { key: 'routers', name: 'routers' },
 ] as const;
 
 export type QuotaResource = (typeof QUOTA_RESOURCES)[number]['key'];
@@ -47,6 +48,7 @@ export const DEFAULT_LIMITS: Readonly<QuotaCounts> = Object.freeze({
   ports: 500,
   securityGroups: 10,
   floatingIps: 50,
+  routers: 10,
 });
 
 export const NO_LIMITS: Readonly<QuotaCounts> = Object.freeze(

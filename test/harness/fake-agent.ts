@@ -81,6 +81,8 @@ export interface FakeAgentOptions {
   host?: FakeHost;
   /** The storage role, on a real tgtd (its control port's tgtadm, portal and network namespace). */
   storage?: FakeAgentStorage;
+  /** Registers the network role too (routers may be placed here). @default false */
+  networkRole?: boolean;
 }
 
 export interface FakeAgentStorage {
@@ -261,7 +263,7 @@ export class FakeAgent {
       }),
       underlayIp: this.o.underlayIp ?? '',
       capacity: async () => this.o.capacity ?? DEFAULT_CAPACITY,
-      roles: this.storageService ? ['compute', 'storage'] : ['compute'],
+      roles: ['compute', ...(this.storageService ? ['storage'] : []), ...(this.o.networkRole ? ['network'] : [])],
       ...(this.storageService ? { storage: async () => infoToProto(await this.storageService!.info()) } : {}),
       manager: this.manager,
       log: this.log,

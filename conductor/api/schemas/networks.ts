@@ -21,6 +21,7 @@ export const networksRequests: RequestSchemas = {
     // Whether the network's type needs one, and how large its MTU may be, are the domain's to say.
     physicalBridge: optionalInterface('PHYSICAL_BRIDGE_INVALID'),
     mtu: intOrZero('MTU_INVALID', MIN_MTU, 65535),
+    external: bool,
   }),
   'strato.network.v1.GetNetworkRequest': z.object({ network: ref('network') }),
   'strato.network.v1.ListNetworksRequest': z.object({ pageSize, pageToken, allProjects: bool }),

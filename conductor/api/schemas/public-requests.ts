@@ -13,6 +13,7 @@ import { keyPairsRequests } from './keypairs.ts';
 import { networksRequests } from './networks.ts';
 import { portsRequests } from './ports.ts';
 import { quotasRequests } from './quotas.ts';
+import { floatingIpsRequests, routersRequests } from './routers.ts';
 import { securityGroupsRequests } from './security-groups.ts';
 import { serverConsoleRequests } from './server-console.ts';
 import { serverMovesRequests } from './server-moves.ts';
@@ -38,6 +39,8 @@ export const PUBLIC_REQUESTS: RequestSchemas = {
   ...subnetsRequests,
   ...portsRequests,
   ...securityGroupsRequests,
+  ...routersRequests,
+  ...floatingIpsRequests,
   ...volumesRequests,
   ...volumeSnapshotsRequests,
 };

@@ -2,7 +2,7 @@
 // model before anything is made: networks and ports of the server's own
 // project, given ports not in use and not given twice, fixed IPs inside a
 // subnet of the network and free (taken later still fails the boot).
-import { alreadyExists, failedPrecondition, invalidArgument, notFound } from '../../../common/errors.ts';
+import { alreadyExists, failedPrecondition, invalidArgument, notFound, StratoError } from '../../../common/errors.ts';
 import type { Principal } from '../../identity/model.ts';
 import { formatIp } from '../../network/ipv4.ts';
 import { ipamKey } from '../../network/keys.ts';
@@ -43,6 +43,15 @@ async function resolve(
       continue;
     }
     const netRec = await net.networks.get(p, network, `${field}.network`);
+    if (netRec.external && netRec.projectId !== projectId) {
+      // Every project sees an external network, so NOT_FOUND would be a lie.
+      throw new StratoError(
+        'PERMISSION_DENIED',
+        'NETWORK_EXTERNAL',
+        `network ${network} is external: reach it through a router and a floating IP`,
+        { details: { field: `${field}.network`, network_id: netRec.id } },
+      );
+    }
     if (netRec.projectId !== projectId) {
       throw notFound('NETWORK_NOT_FOUND', `network ${network} not found`, { details: { network } });
     }

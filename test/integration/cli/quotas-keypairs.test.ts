@@ -54,8 +54,9 @@ describe('strato quota and keypair commands', () => {
     assert.match(table, /\| Resource +\| Limit +\| In Use +\| Default \|/);
     assert.match(table, /\| instances +\| 10 +\| 0 +\| yes +\|/);
     assert.match(table, /\| security_groups +\| 10 +\| 1 +\| yes +\|/);
+    assert.match(table, /\| routers +\| 10 +\| 0 +\| yes +\|/);
     const json = JSON.parse(await ok(mia(['-f', 'json', 'quota', 'show', 'qa'])));
-    assert.equal(json.usage.length, 10);
+    assert.equal(json.usage.length, 11, 'every resource, routers included');
     const other = await mia(['quota', 'show', 'admin']);
     assert.equal(other.code, 5, other.stderr);
     assert.match(other.stderr, /PROJECT_NOT_FOUND/);

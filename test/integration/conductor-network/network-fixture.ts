@@ -5,6 +5,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ProtoGrpcType } from '../../../common/gen/network.ts';
+import type { ProtoGrpcType as RouterProto } from '../../../common/gen/router.ts';
+import type { FloatingIpsClient, FloatingIpsHandlers } from '../../../common/gen/strato/network/v1/FloatingIps.ts';
+import type { RoutersClient, RoutersHandlers } from '../../../common/gen/strato/network/v1/Routers.ts';
 import type { CreatePortRequest } from '../../../common/gen/strato/network/v1/CreatePortRequest.ts';
 import type { CreateSubnetRequest } from '../../../common/gen/strato/network/v1/CreateSubnetRequest.ts';
 import type { NetworksClient, NetworksHandlers } from '../../../common/gen/strato/network/v1/Networks.ts';
@@ -34,6 +37,8 @@ export interface NetFixture {
   subnets: StratoClient<SubnetsClient>;
   ports: StratoClient<PortsClient>;
   groups: StratoClient<SecurityGroupsClient>;
+  routers: StratoClient<RoutersClient>;
+  floatingIps: StratoClient<FloatingIpsClient>;
   admin: CallOpts;
   /** A member of a new project (created on first use, cached by project name). */
   member(project: string): Promise<CallOpts & { projectId: string }>;
@@ -57,7 +62,7 @@ export async function startNetworkApi(o: Partial<Omit<NetworkingOptions, 'store'
       projectResources: (id) => net.securityGroups.defaultGroupOps(id),
     });
     const pkg = await loadProtoPackage();
-    const proto = toGrpcObject<ProtoGrpcType>(pkg);
+    const proto = toGrpcObject<ProtoGrpcType & RouterProto>(pkg);
     const apis = networkApis(identity, net);
     const v1 = proto.strato.network.v1;
     const server = new StratoServer({ log: quiet, validateRequest: validatePublicRequest });
@@ -65,7 +70,9 @@ export async function startNetworkApi(o: Partial<Omit<NetworkingOptions, 'store'
       .addService<NetworksHandlers>(v1.Networks.service, apis.networks)
       .addService<SubnetsHandlers>(v1.Subnets.service, apis.subnets)
       .addService<PortsHandlers>(v1.Ports.service, apis.ports)
-      .addService<SecurityGroupsHandlers>(v1.SecurityGroups.service, apis.securityGroups);
+      .addService<SecurityGroupsHandlers>(v1.SecurityGroups.service, apis.securityGroups)
+      .addService<RoutersHandlers>(v1.Routers.service, apis.routers)
+      .addService<FloatingIpsHandlers>(v1.FloatingIps.service, apis.floatingIps);
     const port = await server.listen('127.0.0.1:0', insecureServerCredentials());
     cleanups.push(() => server.shutdown(1000));
     const address = `127.0.0.1:${port}`;
@@ -75,6 +82,8 @@ export async function startNetworkApi(o: Partial<Omit<NetworkingOptions, 'store'
       subnets: connect(v1.Subnets, address, opts),
       ports: connect(v1.Ports, address, opts),
       groups: connect(v1.SecurityGroups, address, opts),
+      routers: connect(v1.Routers, address, opts),
+      floatingIps: connect(v1.FloatingIps, address, opts),
     };
     cleanups.push(() => {
       for (const c of Object.values(clients)) c.close();

@@ -233,6 +233,19 @@ describe('public API edge: hostile input over a real connection', () => {
       ResizeServer: { server: 'edge-srv', flavor: 'edge-fl' },
       ConfirmResize: { server: 'edge-srv' },
       RevertResize: { server: 'edge-srv' },
+      CreateRouter: { name: 'edge-router', externalGateway: '', disableSnat: false },
+      GetRouter: { router: 'edge-router' },
+      UpdateRouter: { router: 'edge-router', name: 'edge-router2' },
+      DeleteRouter: { router: 'edge-router' },
+      SetRouterGateway: { router: 'edge-router', externalNetwork: 'edge-net', disableSnat: false },
+      ClearRouterGateway: { router: 'edge-router' },
+      AddRouterInterface: { router: 'edge-router', subnet: 'edge-sub' },
+      RemoveRouterInterface: { router: 'edge-router', subnet: 'edge-sub' },
+      CreateFloatingIp: { floatingNetwork: 'edge-net', floatingIpAddress: '', port: '', fixedIpAddress: '' },
+      GetFloatingIp: { floatingIp: '10.77.0.9' },
+      SetFloatingIpPort: { floatingIp: '10.77.0.9', port: 'edge-port', fixedIpAddress: '' },
+      UnsetFloatingIpPort: { floatingIp: '10.77.0.9' },
+      DeleteFloatingIp: { floatingIp: '10.77.0.9' },
     };
     return base[rpc.method] ?? {};
   }

@@ -13,6 +13,7 @@ import type { ProtoGrpcType as ImageProto } from '../../../common/gen/image.ts';
 import type { ProtoGrpcType as KeyPairProto } from '../../../common/gen/keypair.ts';
 import type { ProtoGrpcType as NetworkProto } from '../../../common/gen/network.ts';
 import type { ProtoGrpcType as QuotaProto } from '../../../common/gen/quota.ts';
+import type { ProtoGrpcType as RouterProto } from '../../../common/gen/router.ts';
 import type { ProtoGrpcType as ServerProto } from '../../../common/gen/server.ts';
 import type { ProtoGrpcType as ServerConsoleProto } from '../../../common/gen/server_console.ts';
 import type { AttachConsoleRequest } from '../../../common/gen/strato/compute/v1/AttachConsoleRequest.ts';
@@ -40,6 +41,7 @@ type Proto = FlavorProto &
   KeyPairProto &
   NetworkProto &
   QuotaProto &
+  RouterProto &
   ServerProto &
   ServerConsoleProto &
   ServerMoveProto &
@@ -70,6 +72,8 @@ export async function apiClients(address: string, caFile: string, token: string)
     subnets: connect(proto.strato.network.v1.Subnets, address, opts),
     ports: connect(proto.strato.network.v1.Ports, address, opts),
     securityGroups: connect(proto.strato.network.v1.SecurityGroups, address, opts),
+    routers: connect(proto.strato.network.v1.Routers, address, opts),
+    floatingIps: connect(proto.strato.network.v1.FloatingIps, address, opts),
     volumes: connect(proto.strato.volume.v1.Volumes, address, opts),
     volumeSnapshots: connect(proto.strato.volume.v1.VolumeSnapshots, address, opts),
     serverVolumes: connect(proto.strato.compute.v1.ServerVolumes, address, opts),

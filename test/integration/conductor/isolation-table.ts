@@ -104,6 +104,35 @@ export function isolationTable(r: Res, own: StrangerResources, pub: string, owne
       stillThere: () => owner.ports.GetPort({ port: r.port }),
     },
     {
+      type: 'router',
+      strangers: ['other-member', 'other-admin'],
+      calls: [
+        ['get', (a) => a.routers.GetRouter({ router: r.router })],
+        ['update (rename)', (a) => a.routers.UpdateRouter({ router: r.router, name: 'stolen' })],
+        ['update (gateway)', (a) => a.routers.SetRouterGateway({ router: r.router, externalNetwork: 'matrix-public' })],
+        ['update (clear gateway)', (a) => a.routers.ClearRouterGateway({ router: r.fipRouter })],
+        ['update (own subnet on it)', (a) => a.routers.AddRouterInterface({ router: r.router, subnet: 'iso-sub' })],
+        ['update (remove a subnet)', (a) => a.routers.RemoveRouterInterface({ router: r.fipRouter, subnet: r.subnet })],
+        ['delete', (a) => a.routers.DeleteRouter({ router: r.router })],
+      ],
+      stillThere: () => owner.routers.GetRouter({ router: r.fipRouter }),
+    },
+    {
+      type: 'floating IP',
+      strangers: ['other-member', 'other-admin'],
+      calls: [
+        ['get', (a) => a.floatingIps.GetFloatingIp({ floatingIp: r.floatingIp })],
+        ['update (set port)', (a) => a.floatingIps.SetFloatingIpPort({ floatingIp: r.floatingIp, port: r.port })],
+        ['update (unset port)', (a) => a.floatingIps.UnsetFloatingIpPort({ floatingIp: r.floatingIp })],
+        ['delete', (a) => a.floatingIps.DeleteFloatingIp({ floatingIp: r.floatingIp })],
+        [
+          "reference: the owner's port for a new one",
+          (a) => a.floatingIps.CreateFloatingIp({ floatingNetwork: 'matrix-public', port: r.port }),
+        ],
+      ],
+      stillThere: () => owner.floatingIps.GetFloatingIp({ floatingIp: r.floatingIp }),
+    },
+    {
       type: 'security group',
       strangers: ['other-member', 'other-admin'],
       calls: [

@@ -49,7 +49,7 @@ describe('conductor: quotas and key pairs', () => {
       underlayIp: lab.targetIp,
       storage: { tgtadm: lab.tgtadm, portal: { address: lab.targetIp, port: 3260 }, netns: lab.targetNs },
     });
-    await env.startAgent('hv-2', { underlayIp: lab.initiatorIp });
+    await env.startAgent('hv-2', { underlayIp: lab.initiatorIp, networkRole: true });
     await uploadImage(env.admin, env.dir, 'img', true, 16);
     await env.admin.flavors.CreateFlavor({ name: 'small', vcpus: 1, ramMib: 64, diskGib: 1 });
     projectA = (await env.admin.identity.CreateProject({ name: 'qa' })).id;
@@ -89,6 +89,7 @@ describe('conductor: quotas and key pairs', () => {
         ['ports', '500', '0', true],
         ['security_groups', '10', '1', true],
         ['floating_ips', '50', '0', true],
+        ['routers', '10', '0', true],
       ],
       'the default security group counts',
     );
@@ -218,6 +219,40 @@ describe('conductor: quotas and key pairs', () => {
     await ann.networks.DeleteNetwork({ network: n.id });
     const q = await ann.quotas.GetQuota({ project: '' });
     assert.deepEqual([inUse(q, 'ports'), inUse(q, 'networks')], [0, 0]);
+  });
+
+  it("10 concurrent routers and floating IPs against 3 each; a router's own ports are not ports", async () => {
+    await env.admin.quotas.SetQuota({ project: 'qa', routers: 3, floatingIps: 3 });
+    const ext = await env.admin.networks.CreateNetwork({
+      name: 'qpub',
+      providerType: 'flat',
+      physicalBridge: 'qpub0',
+      external: true,
+    });
+    await env.admin.subnets.CreateSubnet({
+      name: 'qpub-sub',
+      network: ext.id,
+      cidr: '198.51.100.0/24',
+      disableDhcp: true,
+    });
+    await tenAgainstThree('routers', (i) => ann.routers.CreateRouter({ name: `r${i}`, externalGateway: 'qpub' }));
+    await tenAgainstThree('floating_ips', () => ann.floatingIps.CreateFloatingIp({ floatingNetwork: 'qpub' }));
+    const routers = (await ann.routers.ListRouters({})).routers;
+    const fips = (await ann.floatingIps.ListFloatingIps({})).floatingIps;
+    assert.deepEqual([routers.length, fips.length], [3, 3]);
+    let q = await ann.quotas.GetQuota({ project: '' });
+    assert.deepEqual([inUse(q, 'routers'), inUse(q, 'floating_ips'), inUse(q, 'ports')], [3, 3, 0]);
+    // The losers left no gateway address behind: 3 gateways and 3 floating IPs hold addresses.
+    const held = (await env.admin.subnets.GetSubnet({ subnet: 'qpub-sub' })).id;
+    const rows = db.prepare('SELECT count(*) AS n FROM kv WHERE key LIKE ?').get(`/network/ipam/${held}/%`) as {
+      n: number;
+    };
+    assert.equal(rows.n, 6);
+    for (const f of fips) await ann.floatingIps.DeleteFloatingIp({ floatingIp: f.id });
+    for (const r of routers) await ann.routers.DeleteRouter({ router: r.id });
+    q = await ann.quotas.GetQuota({ project: '' });
+    assert.deepEqual([inUse(q, 'routers'), inUse(q, 'floating_ips')], [0, 0]);
+    await env.admin.networks.DeleteNetwork({ network: ext.id });
   });
 
   it("key pairs are their user's only, and a server's key reaches its host in the spawn request", async () => {

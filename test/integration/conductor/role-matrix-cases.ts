@@ -39,13 +39,28 @@ export interface Res {
   snapshot: string;
   /** A key pair of the owner's member (its name: key pairs are named per user). */
   keyPair: string;
+  /** A router of the owner's without a gateway or interfaces. */
+  router: string;
+  /** A router joining `subnet` to the external network (so `port` may get a floating IP). */
+  fipRouter: string;
+  /** An unassociated floating IP of the owner's. */
+  floatingIp: string;
 }
 
 export const UNLIMITED = Object.fromEntries(
-  ['instances', 'cores', 'ram', 'volumes', 'gigabytes', 'snapshots', 'networks', 'ports', 'securityGroups'].map((k) => [
-    k,
-    -1,
-  ]),
+  [
+    'instances',
+    'cores',
+    'ram',
+    'volumes',
+    'gigabytes',
+    'snapshots',
+    'networks',
+    'ports',
+    'securityGroups',
+    'floatingIps',
+    'routers',
+  ].map((k) => [k, -1]),
 );
 
 /** Every caller's own key pair, made before the cases run (a key pair is its user's alone). */
@@ -68,9 +83,23 @@ export interface Case {
 export interface CaseContext {
   /** Fresh resources of the owner project, for calls that destroy what they name. */
   fresh: Record<
-    'image' | 'server' | 'network' | 'subnet' | 'port' | 'group' | 'rule' | 'volume' | 'snapshot' | 'attachedPort',
+    | 'image'
+    | 'server'
+    | 'network'
+    | 'subnet'
+    | 'port'
+    | 'group'
+    | 'rule'
+    | 'volume'
+    | 'snapshot'
+    | 'attachedPort'
+    | 'router'
+    | 'routerSubnet'
+    | 'floatingIp',
     () => Promise<string>
   >;
+  /** The cloud's external network (the cloud admin's: every project sees it). */
+  extNet(): string;
   /** A name not used before in this run. */
   unique(prefix: string): string;
   /** Waits until the owner's server `id` is ACTIVE with no task running. */
@@ -359,6 +388,53 @@ export function rpcCases(m: CaseContext): Record<string, Case> {
       targets: true,
       destructive: true,
       request: async (x, own) => ({ port: own ? await m.fresh.port() : x.port }),
+    },
+    '/strato.network.v1.Routers/CreateRouter': { targets: false, request: () => ({ name: m.unique('router') }) },
+    '/strato.network.v1.Routers/GetRouter': { targets: true, request: (x) => ({ router: x.router }) },
+    '/strato.network.v1.Routers/ListRouters': { targets: false, request: () => ({}) },
+    '/strato.network.v1.Routers/UpdateRouter': {
+      targets: true,
+      request: (x) => ({ router: x.router, name: m.unique('router') }),
+    },
+    '/strato.network.v1.Routers/DeleteRouter': {
+      targets: true,
+      destructive: true,
+      request: async (x, own) => ({ router: own ? await m.fresh.router() : x.router }),
+    },
+    '/strato.network.v1.Routers/SetRouterGateway': {
+      targets: true,
+      request: (x) => ({ router: x.router, externalNetwork: m.extNet() }),
+    },
+    '/strato.network.v1.Routers/ClearRouterGateway': { targets: true, request: (x) => ({ router: x.router }) },
+    // A new subnet for each caller that passes (a subnet joins one router once).
+    '/strato.network.v1.Routers/AddRouterInterface': {
+      targets: true,
+      destructive: true,
+      request: async (x, own) => ({ router: x.router, subnet: own ? await m.fresh.subnet() : x.subnet }),
+    },
+    '/strato.network.v1.Routers/RemoveRouterInterface': {
+      targets: true,
+      destructive: true,
+      request: async (x, own) => ({ router: x.fipRouter, subnet: own ? await m.fresh.routerSubnet() : x.subnet }),
+    },
+    '/strato.network.v1.FloatingIps/CreateFloatingIp': {
+      targets: false,
+      request: () => ({ floatingNetwork: m.extNet() }),
+    },
+    '/strato.network.v1.FloatingIps/GetFloatingIp': { targets: true, request: (x) => ({ floatingIp: x.floatingIp }) },
+    '/strato.network.v1.FloatingIps/ListFloatingIps': { targets: false, request: () => ({}) },
+    '/strato.network.v1.FloatingIps/SetFloatingIpPort': {
+      targets: true,
+      request: (x) => ({ floatingIp: x.floatingIp, port: x.port }),
+    },
+    '/strato.network.v1.FloatingIps/UnsetFloatingIpPort': {
+      targets: true,
+      request: (x) => ({ floatingIp: x.floatingIp }),
+    },
+    '/strato.network.v1.FloatingIps/DeleteFloatingIp': {
+      targets: true,
+      destructive: true,
+      request: async (x, own) => ({ floatingIp: own ? await m.fresh.floatingIp() : x.floatingIp }),
     },
     '/strato.network.v1.SecurityGroups/CreateSecurityGroup': {
       targets: false,

@@ -54,6 +54,8 @@ const SERVICES: Record<string, keyof Api> = {
   'strato.network.v1.Subnets': 'subnets',
   'strato.network.v1.Ports': 'ports',
   'strato.network.v1.SecurityGroups': 'securityGroups',
+  'strato.network.v1.Routers': 'routers',
+  'strato.network.v1.FloatingIps': 'floatingIps',
   'strato.volume.v1.Volumes': 'volumes',
   'strato.volume.v1.VolumeSnapshots': 'volumeSnapshots',
 };
@@ -135,6 +137,14 @@ describe('roles on every RPC, from the policy table, on the real conductor', () 
       await waitSnapshot(s.id);
       return s.id;
     },
+    router: async () => (await owner.routers.CreateRouter({ name: unique('router') })).id,
+    // A subnet joined to the floating-IP router.
+    routerSubnet: async () => {
+      const subnet = await fresh.subnet();
+      await owner.routers.AddRouterInterface({ router: r.fipRouter, subnet });
+      return subnet;
+    },
+    floatingIp: async () => (await owner.floatingIps.CreateFloatingIp({ floatingNetwork: extNet })).id,
     attachedPort: async () => {
       const port = await fresh.port();
       await idle(r.server);
@@ -144,6 +154,7 @@ describe('roles on every RPC, from the policy table, on the real conductor', () 
     },
   };
   const cloud = () => callers.find((c) => c.project === 'admin')!.api;
+  let extNet = ''; // the cloud admin's external network (not in r: every project sees it)
   let publicKey = ''; // an OpenSSH public key line, for ImportKeyPair
 
   const CASES = rpcCases({
@@ -152,6 +163,7 @@ describe('roles on every RPC, from the policy table, on the real conductor', () 
     next: () => ++n,
     cloud,
     publicKey: () => publicKey,
+    extNet: () => extNet,
     qcow2: () => qcow2,
     callerPassword: (c) => callerPassword(c),
     idle,
@@ -171,7 +183,7 @@ describe('roles on every RPC, from the policy table, on the real conductor', () 
         capacityBytes: 200 * 1024 ** 3,
       },
     });
-    await env.startAgent('hv-2', { underlayIp: lab.initiatorIp });
+    await env.startAgent('hv-2', { underlayIp: lab.initiatorIp, networkRole: true });
     adminPassword = (await readFile(env.conductor.adminPasswordFile, 'utf8')).trim();
     await env.admin.flavors.CreateFlavor({ name: 'small', vcpus: 1, ramMib: 64, diskGib: 1 });
     const ca = join(env.tls, 'ca.crt');
@@ -215,6 +227,19 @@ describe('roles on every RPC, from the policy table, on the real conductor', () 
     r.extendVolume = await fresh.volume();
     r.snapVolume = await fresh.volume();
     r.snapshot = await fresh.snapshot();
+    extNet = (
+      await env.admin.networks.CreateNetwork({
+        name: 'matrix-public',
+        providerType: 'flat',
+        physicalBridge: 'mxpub0',
+        external: true,
+      })
+    ).id;
+    await env.admin.subnets.CreateSubnet({ name: 'matrix-public-sub', network: extNet, cidr: '198.51.100.0/24' });
+    r.router = await fresh.router();
+    r.fipRouter = (await owner.routers.CreateRouter({ name: 'owner-fip-router', externalGateway: extNet })).id;
+    await owner.routers.AddRouterInterface({ router: r.fipRouter, subnet: r.subnet });
+    r.floatingIp = await fresh.floatingIp();
     const made = await owner.keyPairs.CreateKeyPair({ name: 'owner-kp' });
     r.keyPair = made.keyPair!.name;
     // Not the owner's key (its comment is its name): one made here, imported by every caller.
@@ -332,6 +357,8 @@ describe('roles on every RPC, from the policy table, on the real conductor', () 
       'volumes',
       'snapshots',
       'key_pairs',
+      'routers',
+      'floating_ips',
     ]) {
       assert.ok(Number(err.details[kind]) > 0, `${kind} named in ${JSON.stringify(err.details)}`);
       assert.match(err.message, new RegExp(`${kind} \\(\\d+\\)`));
@@ -401,6 +428,13 @@ describe('roles on every RPC, from the policy table, on the real conductor', () 
         timeoutMs: 60_000,
       },
     );
+    for (const f of (await admin.floatingIps.ListFloatingIps(all)).floatingIps) {
+      await admin.floatingIps.DeleteFloatingIp({ floatingIp: f.id });
+    }
+    for (const rt of (await admin.routers.ListRouters(all)).routers) {
+      for (const i of rt.interfaces) await admin.routers.RemoveRouterInterface({ router: rt.id, subnet: i.subnetId });
+      await admin.routers.DeleteRouter({ router: rt.id });
+    }
     for (const p of (await admin.ports.ListPorts(all)).ports) await admin.ports.DeletePort({ port: p.id });
     for (const s of (await admin.subnets.ListSubnets(all)).subnets) await admin.subnets.DeleteSubnet({ subnet: s.id });
     for (const net of (await admin.networks.ListNetworks(all)).networks) {

@@ -50,11 +50,11 @@ describe('strato completion', () => {
     const bash = await script('bash');
     assert.deepEqual(await complete(bash, 'strato ser'), ['server']);
     assert.deepEqual(await complete(bash, 'strato server li'), ['list']);
-    assert.deepEqual(await complete(bash, 'strato server add '), ['port', 'network', 'volume']);
+    assert.deepEqual(await complete(bash, 'strato server add '), ['port', 'network', 'volume', 'floating']);
     assert.deepEqual(await complete(bash, 'strato volume snapshot cr'), ['create']);
     assert.deepEqual(await complete(bash, 'strato -f '), ['table', 'json', 'yaml', 'csv', 'value']);
     // An option's value is not taken for a command: `-f json` then `fl`.
-    assert.deepEqual(await complete(bash, 'strato -f json fl'), ['flavor']);
+    assert.deepEqual(await complete(bash, 'strato -f json fla'), ['flavor']);
     assert.deepEqual(await complete(bash, 'strato server list --l'), ['--long']);
     const listOpts = await complete(bash, 'strato server list --');
     for (const o of ['--all-projects', '--name', '--status', '--host', '--format', '--column']) {

@@ -72,7 +72,10 @@ describe('networking commands against a fake API', () => {
         q.pageToken ? { networks: [nets[1]], nextPageToken: '' } : { networks: [nets[0]], nextPageToken: 'x' },
     };
     const table = await cli(['network', 'list'], fakeSession({ networks: api }));
-    assert.match(table.stdout, /\| n1 +\| a +\| vxlan +\| 7 +\| 1450 +\| s1 +\|\n\| +\| +\| +\| +\| +\| s2 +\|/);
+    assert.match(
+      table.stdout,
+      /\| n1 +\| a +\| vxlan +\| 7 +\| 1450 +\| s1 +\| +\|\n\| +\| +\| +\| +\| +\| s2 +\| +\|/,
+    );
     assert.match(table.stdout, /\| n2 +\| b +\| flat +\| br-ex +\| 1500 +\|/);
     const json = await cli(['network', 'list', '-f', 'json'], fakeSession({ networks: api }));
     assert.deepEqual(JSON.parse(json.stdout), nets);

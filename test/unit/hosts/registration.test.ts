@@ -131,6 +131,10 @@ describe('host registration', () => {
     iscsiPortal: '192.0.2.5:3260',
   };
 
+  it('accepts the network role (routers may be placed there)', () => {
+    assert.deepEqual(registerInput('hv-1', { ...good, roles: ['compute', 'network'] }).roles, ['compute', 'network']);
+  });
+
   it('keeps a storage host roles and its report in bytes', () => {
     const r = registerInput('hv-1', { ...good, roles: ['compute', 'storage', 'storage'], storage: report });
     assert.deepEqual(r.roles, ['compute', 'storage']);
@@ -149,7 +153,7 @@ describe('host registration', () => {
   });
 
   const storageCases: [string, Partial<Registration>, string, string][] = [
-    ['an unknown role', { roles: ['compute', 'network'] }, 'ROLES_INVALID', 'roles'],
+    ['an unknown role', { roles: ['compute', 'router'] }, 'ROLES_INVALID', 'roles'],
     ['the storage role without a report', { roles: ['storage'] }, 'ROLES_INVALID', 'roles'],
     ['a report without the storage role', { roles: ['compute'], storage: report }, 'ROLES_INVALID', 'roles'],
     ['an unknown backend', { storage: { ...report, backend: 'ceph' } }, 'STORAGE_INVALID', 'storage.backend'],

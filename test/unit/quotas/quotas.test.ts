@@ -10,7 +10,13 @@ import { after, before, describe, it } from 'node:test';
 import { isStratoError, StratoError } from '../../../common/errors.ts';
 import { instanceUsage } from '../../../conductor/compute/usage.ts';
 import { createNetworking, type Networking } from '../../../conductor/network/networking.ts';
-import { networkUsage, portUsage, securityGroupUsage } from '../../../conductor/network/usage.ts';
+import {
+  floatingIpUsage,
+  networkUsage,
+  portUsage,
+  routerUsage,
+  securityGroupUsage,
+} from '../../../conductor/network/usage.ts';
 import { firstExcess } from '../../../conductor/quotas/check.ts';
 import { USAGE, USAGE_COUNTED, usageKey } from '../../../conductor/quotas/keys.ts';
 import { DEFAULT_LIMITS, NO_LIMITS, type QuotaCounts, ZERO_USAGE } from '../../../conductor/quotas/model.ts';
@@ -25,7 +31,16 @@ import { quiet } from '../../harness/quiet-log.ts';
 import { type Fixture, fixture as storageFixture, until } from '../volumes/fixture.ts';
 import { computeFixture, principal } from './compute-fixture.ts';
 
-const SOURCES = [instanceUsage, volumeUsage, snapshotUsage, networkUsage, portUsage, securityGroupUsage];
+const SOURCES = [
+  instanceUsage,
+  volumeUsage,
+  snapshotUsage,
+  networkUsage,
+  portUsage,
+  securityGroupUsage,
+  routerUsage,
+  floatingIpUsage,
+];
 
 /** Every project's usage record, as stored. */
 async function storedUsage(store: SqliteStore): Promise<Map<string, QuotaCounts>> {
@@ -115,6 +130,7 @@ describe('quotas: limits', () => {
         ['ports', 500, 0, true],
         ['security_groups', 10, 0, true],
         ['floating_ips', 50, 0, true],
+        ['routers', 10, 0, true],
       ],
     );
   });

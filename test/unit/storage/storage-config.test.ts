@@ -47,9 +47,13 @@ test('lvm with every storage flag', () => {
   assert.equal(f.storage?.capacityBytes, 100 * 1024 ** 3);
 });
 
+test('--roles takes network (routers run there)', () => {
+  assert.deepEqual(parseAgentConfig([...base, '--roles', 'compute,network'], 'hv').roles, ['compute', 'network']);
+});
+
 const bad: [string[], string][] = [
   [['--roles', 'storage'], 'roles'],
-  [['--roles', 'compute,network'], 'roles'],
+  [['--roles', 'compute,router'], 'roles'],
   [['--storage-backend', 'file'], 'storage-backend'],
   [['--roles', 'compute,storage', '--storage-backend', 'zfs'], 'storage-backend'],
   [['--roles', 'compute,storage', '--storage-backend', 'lvm'], 'volume-group'],

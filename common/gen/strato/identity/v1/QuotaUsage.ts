@@ -5,7 +5,7 @@ import type { Long } from '@grpc/proto-loader';
 export interface QuotaUsage {
   /**
    * instances | cores | ram | volumes | gigabytes | snapshots | networks |
-   * ports | security_groups | floating_ips
+   * ports | security_groups | floating_ips | routers
    */
   'resource'?: (string);
   /**
@@ -22,7 +22,7 @@ export interface QuotaUsage {
 export interface QuotaUsage__Output {
   /**
    * instances | cores | ram | volumes | gigabytes | snapshots | networks |
-   * ports | security_groups | floating_ips
+   * ports | security_groups | floating_ips | routers
    */
   'resource': (string);
   /**

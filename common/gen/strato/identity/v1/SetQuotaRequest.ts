@@ -26,6 +26,7 @@ export interface SetQuotaRequest {
   'ports'?: (number | string | Long);
   'securityGroups'?: (number | string | Long);
   'floatingIps'?: (number | string | Long);
+  'routers'?: (number | string | Long);
   '_instances'?: "instances";
   '_cores'?: "cores";
   '_ram'?: "ram";
@@ -36,6 +37,7 @@ export interface SetQuotaRequest {
   '_ports'?: "ports";
   '_securityGroups'?: "securityGroups";
   '_floatingIps'?: "floatingIps";
+  '_routers'?: "routers";
 }
 
 export interface SetQuotaRequest__Output {
@@ -62,6 +64,7 @@ export interface SetQuotaRequest__Output {
   'ports'?: (string);
   'securityGroups'?: (string);
   'floatingIps'?: (string);
+  'routers'?: (string);
   '_instances'?: "instances";
   '_cores'?: "cores";
   '_ram'?: "ram";
@@ -72,4 +75,5 @@ export interface SetQuotaRequest__Output {
   '_ports'?: "ports";
   '_securityGroups'?: "securityGroups";
   '_floatingIps'?: "floatingIps";
+  '_routers'?: "routers";
 }

@@ -99,7 +99,10 @@ export interface FloatingIpsClient extends grpc.Client {
    * (FIXED_IP_INVALID: not an address of the port); FAILED_PRECONDITION
    * (EXTERNAL_NETWORK_UNREACHABLE: no router joins the port's subnet to the
    * floating IP's network; FIXED_IP_IN_USE: another floating IP of the same
-   * network maps the same fixed address).
+   * network maps the same fixed address; PORT_IS_ROUTER: a router's own port).
+   * A port deleted (also with its server) takes its floating IPs'
+   * associations with it; a port only unbound from a deleted server keeps
+   * them (as Neutron does).
    */
   SetFloatingIpPort(argument: _strato_network_v1_SetFloatingIpPortRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_network_v1_FloatingIp__Output>): grpc.ClientUnaryCall;
   SetFloatingIpPort(argument: _strato_network_v1_SetFloatingIpPortRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_network_v1_FloatingIp__Output>): grpc.ClientUnaryCall;
@@ -115,7 +118,10 @@ export interface FloatingIpsClient extends grpc.Client {
    * (FIXED_IP_INVALID: not an address of the port); FAILED_PRECONDITION
    * (EXTERNAL_NETWORK_UNREACHABLE: no router joins the port's subnet to the
    * floating IP's network; FIXED_IP_IN_USE: another floating IP of the same
-   * network maps the same fixed address).
+   * network maps the same fixed address; PORT_IS_ROUTER: a router's own port).
+   * A port deleted (also with its server) takes its floating IPs'
+   * associations with it; a port only unbound from a deleted server keeps
+   * them (as Neutron does).
    */
   setFloatingIpPort(argument: _strato_network_v1_SetFloatingIpPortRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_network_v1_FloatingIp__Output>): grpc.ClientUnaryCall;
   setFloatingIpPort(argument: _strato_network_v1_SetFloatingIpPortRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_network_v1_FloatingIp__Output>): grpc.ClientUnaryCall;
@@ -180,7 +186,10 @@ export interface FloatingIpsHandlers extends grpc.UntypedServiceImplementation {
    * (FIXED_IP_INVALID: not an address of the port); FAILED_PRECONDITION
    * (EXTERNAL_NETWORK_UNREACHABLE: no router joins the port's subnet to the
    * floating IP's network; FIXED_IP_IN_USE: another floating IP of the same
-   * network maps the same fixed address).
+   * network maps the same fixed address; PORT_IS_ROUTER: a router's own port).
+   * A port deleted (also with its server) takes its floating IPs'
+   * associations with it; a port only unbound from a deleted server keeps
+   * them (as Neutron does).
    */
   SetFloatingIpPort: grpc.handleUnaryCall<_strato_network_v1_SetFloatingIpPortRequest__Output, _strato_network_v1_FloatingIp>;
   

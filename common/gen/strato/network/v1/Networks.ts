@@ -19,8 +19,8 @@ export interface NetworksClient extends grpc.Client {
    * Errors: INVALID_ARGUMENT (NAME_INVALID, PROVIDER_TYPE_INVALID,
    * PHYSICAL_BRIDGE_INVALID: missing for flat, given for vxlan or not an
    * interface name; MTU_INVALID: below 68 or above the maximum);
-   * PERMISSION_DENIED/ADMIN_REQUIRED (flat); ALREADY_EXISTS/PHYSICAL_BRIDGE_IN_USE;
-   * RESOURCE_EXHAUSTED/VNI_POOL_EXHAUSTED.
+   * PERMISSION_DENIED/ADMIN_REQUIRED (flat, external); ALREADY_EXISTS/PHYSICAL_BRIDGE_IN_USE;
+   * RESOURCE_EXHAUSTED/VNI_POOL_EXHAUSTED; INVALID_ARGUMENT/EXTERNAL_NOT_FLAT.
    */
   CreateNetwork(argument: _strato_network_v1_CreateNetworkRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_network_v1_Network__Output>): grpc.ClientUnaryCall;
   CreateNetwork(argument: _strato_network_v1_CreateNetworkRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_network_v1_Network__Output>): grpc.ClientUnaryCall;
@@ -34,8 +34,8 @@ export interface NetworksClient extends grpc.Client {
    * Errors: INVALID_ARGUMENT (NAME_INVALID, PROVIDER_TYPE_INVALID,
    * PHYSICAL_BRIDGE_INVALID: missing for flat, given for vxlan or not an
    * interface name; MTU_INVALID: below 68 or above the maximum);
-   * PERMISSION_DENIED/ADMIN_REQUIRED (flat); ALREADY_EXISTS/PHYSICAL_BRIDGE_IN_USE;
-   * RESOURCE_EXHAUSTED/VNI_POOL_EXHAUSTED.
+   * PERMISSION_DENIED/ADMIN_REQUIRED (flat, external); ALREADY_EXISTS/PHYSICAL_BRIDGE_IN_USE;
+   * RESOURCE_EXHAUSTED/VNI_POOL_EXHAUSTED; INVALID_ARGUMENT/EXTERNAL_NOT_FLAT.
    */
   createNetwork(argument: _strato_network_v1_CreateNetworkRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_network_v1_Network__Output>): grpc.ClientUnaryCall;
   createNetwork(argument: _strato_network_v1_CreateNetworkRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_network_v1_Network__Output>): grpc.ClientUnaryCall;
@@ -45,7 +45,9 @@ export interface NetworksClient extends grpc.Client {
   /**
    * DeleteNetwork, with its subnets, releasing its VNI (or bridge).
    * Errors: NOT_FOUND/NETWORK_NOT_FOUND; FAILED_PRECONDITION/NETWORK_IN_USE
-   * (ports remain: delete them first).
+   * (ports remain, router ports included, or floating IPs hold addresses:
+   * delete them first); PERMISSION_DENIED/ADMIN_REQUIRED (another project's
+   * external network).
    */
   DeleteNetwork(argument: _strato_network_v1_DeleteNetworkRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_network_v1_DeleteNetworkResponse__Output>): grpc.ClientUnaryCall;
   DeleteNetwork(argument: _strato_network_v1_DeleteNetworkRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_network_v1_DeleteNetworkResponse__Output>): grpc.ClientUnaryCall;
@@ -54,7 +56,9 @@ export interface NetworksClient extends grpc.Client {
   /**
    * DeleteNetwork, with its subnets, releasing its VNI (or bridge).
    * Errors: NOT_FOUND/NETWORK_NOT_FOUND; FAILED_PRECONDITION/NETWORK_IN_USE
-   * (ports remain: delete them first).
+   * (ports remain, router ports included, or floating IPs hold addresses:
+   * delete them first); PERMISSION_DENIED/ADMIN_REQUIRED (another project's
+   * external network).
    */
   deleteNetwork(argument: _strato_network_v1_DeleteNetworkRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_network_v1_DeleteNetworkResponse__Output>): grpc.ClientUnaryCall;
   deleteNetwork(argument: _strato_network_v1_DeleteNetworkRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_network_v1_DeleteNetworkResponse__Output>): grpc.ClientUnaryCall;
@@ -62,14 +66,18 @@ export interface NetworksClient extends grpc.Client {
   deleteNetwork(argument: _strato_network_v1_DeleteNetworkRequest, callback: grpc.requestCallback<_strato_network_v1_DeleteNetworkResponse__Output>): grpc.ClientUnaryCall;
   
   /**
-   * GetNetwork by id or name. Errors: NOT_FOUND/NETWORK_NOT_FOUND.
+   * GetNetwork by id or name (external networks of any project too, by name
+   * when the caller's project has none of that name).
+   * Errors: NOT_FOUND/NETWORK_NOT_FOUND.
    */
   GetNetwork(argument: _strato_network_v1_GetNetworkRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_network_v1_Network__Output>): grpc.ClientUnaryCall;
   GetNetwork(argument: _strato_network_v1_GetNetworkRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_network_v1_Network__Output>): grpc.ClientUnaryCall;
   GetNetwork(argument: _strato_network_v1_GetNetworkRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_network_v1_Network__Output>): grpc.ClientUnaryCall;
   GetNetwork(argument: _strato_network_v1_GetNetworkRequest, callback: grpc.requestCallback<_strato_network_v1_Network__Output>): grpc.ClientUnaryCall;
   /**
-   * GetNetwork by id or name. Errors: NOT_FOUND/NETWORK_NOT_FOUND.
+   * GetNetwork by id or name (external networks of any project too, by name
+   * when the caller's project has none of that name).
+   * Errors: NOT_FOUND/NETWORK_NOT_FOUND.
    */
   getNetwork(argument: _strato_network_v1_GetNetworkRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_network_v1_Network__Output>): grpc.ClientUnaryCall;
   getNetwork(argument: _strato_network_v1_GetNetworkRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_network_v1_Network__Output>): grpc.ClientUnaryCall;
@@ -77,14 +85,16 @@ export interface NetworksClient extends grpc.Client {
   getNetwork(argument: _strato_network_v1_GetNetworkRequest, callback: grpc.requestCallback<_strato_network_v1_Network__Output>): grpc.ClientUnaryCall;
   
   /**
-   * ListNetworks: the caller's project's networks.
+   * ListNetworks: the caller's project's networks in name order, then the
+   * external networks of other projects (in name order).
    */
   ListNetworks(argument: _strato_network_v1_ListNetworksRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_network_v1_ListNetworksResponse__Output>): grpc.ClientUnaryCall;
   ListNetworks(argument: _strato_network_v1_ListNetworksRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_network_v1_ListNetworksResponse__Output>): grpc.ClientUnaryCall;
   ListNetworks(argument: _strato_network_v1_ListNetworksRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_network_v1_ListNetworksResponse__Output>): grpc.ClientUnaryCall;
   ListNetworks(argument: _strato_network_v1_ListNetworksRequest, callback: grpc.requestCallback<_strato_network_v1_ListNetworksResponse__Output>): grpc.ClientUnaryCall;
   /**
-   * ListNetworks: the caller's project's networks.
+   * ListNetworks: the caller's project's networks in name order, then the
+   * external networks of other projects (in name order).
    */
   listNetworks(argument: _strato_network_v1_ListNetworksRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_network_v1_ListNetworksResponse__Output>): grpc.ClientUnaryCall;
   listNetworks(argument: _strato_network_v1_ListNetworksRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_network_v1_ListNetworksResponse__Output>): grpc.ClientUnaryCall;
@@ -102,25 +112,30 @@ export interface NetworksHandlers extends grpc.UntypedServiceImplementation {
    * Errors: INVALID_ARGUMENT (NAME_INVALID, PROVIDER_TYPE_INVALID,
    * PHYSICAL_BRIDGE_INVALID: missing for flat, given for vxlan or not an
    * interface name; MTU_INVALID: below 68 or above the maximum);
-   * PERMISSION_DENIED/ADMIN_REQUIRED (flat); ALREADY_EXISTS/PHYSICAL_BRIDGE_IN_USE;
-   * RESOURCE_EXHAUSTED/VNI_POOL_EXHAUSTED.
+   * PERMISSION_DENIED/ADMIN_REQUIRED (flat, external); ALREADY_EXISTS/PHYSICAL_BRIDGE_IN_USE;
+   * RESOURCE_EXHAUSTED/VNI_POOL_EXHAUSTED; INVALID_ARGUMENT/EXTERNAL_NOT_FLAT.
    */
   CreateNetwork: grpc.handleUnaryCall<_strato_network_v1_CreateNetworkRequest__Output, _strato_network_v1_Network>;
   
   /**
    * DeleteNetwork, with its subnets, releasing its VNI (or bridge).
    * Errors: NOT_FOUND/NETWORK_NOT_FOUND; FAILED_PRECONDITION/NETWORK_IN_USE
-   * (ports remain: delete them first).
+   * (ports remain, router ports included, or floating IPs hold addresses:
+   * delete them first); PERMISSION_DENIED/ADMIN_REQUIRED (another project's
+   * external network).
    */
   DeleteNetwork: grpc.handleUnaryCall<_strato_network_v1_DeleteNetworkRequest__Output, _strato_network_v1_DeleteNetworkResponse>;
   
   /**
-   * GetNetwork by id or name. Errors: NOT_FOUND/NETWORK_NOT_FOUND.
+   * GetNetwork by id or name (external networks of any project too, by name
+   * when the caller's project has none of that name).
+   * Errors: NOT_FOUND/NETWORK_NOT_FOUND.
    */
   GetNetwork: grpc.handleUnaryCall<_strato_network_v1_GetNetworkRequest__Output, _strato_network_v1_Network>;
   
   /**
-   * ListNetworks: the caller's project's networks.
+   * ListNetworks: the caller's project's networks in name order, then the
+   * external networks of other projects (in name order).
    */
   ListNetworks: grpc.handleUnaryCall<_strato_network_v1_ListNetworksRequest__Output, _strato_network_v1_ListNetworksResponse>;
   

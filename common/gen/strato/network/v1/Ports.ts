@@ -34,7 +34,11 @@ export interface PortsClient extends grpc.Client {
    * than 16, DEVICE_ID_INVALID and DEVICE_OWNER_INVALID: over 255 characters
    * or control characters, BINDING_HOST_INVALID: not a host name);
    * ALREADY_EXISTS (IP_IN_USE, MAC_IN_USE);
-   * PERMISSION_DENIED/ADMIN_REQUIRED (binding_host);
+   * PERMISSION_DENIED/ADMIN_REQUIRED (binding_host); PERMISSION_DENIED/
+   * NETWORK_EXTERNAL (details.field "network": an external network of another
+   * project; only admins put ports there, users reach it through routers and
+   * floating IPs; CreateServer and AddServerPort refuse a NIC on it the
+   * same way, naming networks[i].network);
    * RESOURCE_EXHAUSTED/IP_POOL_EXHAUSTED (no free address in the pools).
    */
   CreatePort(argument: _strato_network_v1_CreatePortRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_network_v1_Port__Output>): grpc.ClientUnaryCall;
@@ -64,7 +68,11 @@ export interface PortsClient extends grpc.Client {
    * than 16, DEVICE_ID_INVALID and DEVICE_OWNER_INVALID: over 255 characters
    * or control characters, BINDING_HOST_INVALID: not a host name);
    * ALREADY_EXISTS (IP_IN_USE, MAC_IN_USE);
-   * PERMISSION_DENIED/ADMIN_REQUIRED (binding_host);
+   * PERMISSION_DENIED/ADMIN_REQUIRED (binding_host); PERMISSION_DENIED/
+   * NETWORK_EXTERNAL (details.field "network": an external network of another
+   * project; only admins put ports there, users reach it through routers and
+   * floating IPs; CreateServer and AddServerPort refuse a NIC on it the
+   * same way, naming networks[i].network);
    * RESOURCE_EXHAUSTED/IP_POOL_EXHAUSTED (no free address in the pools).
    */
   createPort(argument: _strato_network_v1_CreatePortRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_network_v1_Port__Output>): grpc.ClientUnaryCall;
@@ -149,7 +157,11 @@ export interface PortsHandlers extends grpc.UntypedServiceImplementation {
    * than 16, DEVICE_ID_INVALID and DEVICE_OWNER_INVALID: over 255 characters
    * or control characters, BINDING_HOST_INVALID: not a host name);
    * ALREADY_EXISTS (IP_IN_USE, MAC_IN_USE);
-   * PERMISSION_DENIED/ADMIN_REQUIRED (binding_host);
+   * PERMISSION_DENIED/ADMIN_REQUIRED (binding_host); PERMISSION_DENIED/
+   * NETWORK_EXTERNAL (details.field "network": an external network of another
+   * project; only admins put ports there, users reach it through routers and
+   * floating IPs; CreateServer and AddServerPort refuse a NIC on it the
+   * same way, naming networks[i].network);
    * RESOURCE_EXHAUSTED/IP_POOL_EXHAUSTED (no free address in the pools).
    */
   CreatePort: grpc.handleUnaryCall<_strato_network_v1_CreatePortRequest__Output, _strato_network_v1_Port>;

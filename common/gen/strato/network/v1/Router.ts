@@ -20,7 +20,8 @@ export interface Router {
    */
   'host'?: (string);
   /**
-   * "ACTIVE" once its host applied it, "BUILD" before.
+   * "ACTIVE" while its host is up (heartbeating), "BUILD" otherwise; whether
+   * the host has applied the router is not tracked per router yet.
    */
   'status'?: (string);
   'createdAt'?: (string);
@@ -44,7 +45,8 @@ export interface Router__Output {
    */
   'host': (string);
   /**
-   * "ACTIVE" once its host applied it, "BUILD" before.
+   * "ACTIVE" while its host is up (heartbeating), "BUILD" otherwise; whether
+   * the host has applied the router is not tracked per router yet.
    */
   'status': (string);
   'createdAt': (string);

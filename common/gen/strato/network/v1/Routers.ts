@@ -145,6 +145,10 @@ export interface RoutersClient extends grpc.Client {
   listRouters(argument: _strato_network_v1_ListRoutersRequest, callback: grpc.requestCallback<_strato_network_v1_ListRoutersResponse__Output>): grpc.ClientUnaryCall;
   
   /**
+   * The router's own ports (interfaces and gateway) have no binding host: its
+   * host builds them as legs of qrouter-<id>. They do not count against the
+   * ports quota and DeletePort refuses them (PORT_IN_USE).
+   * 
    * RemoveRouterInterface leaves a subnet (its port is deleted).
    * Errors: NOT_FOUND (ROUTER_NOT_FOUND, SUBNET_NOT_FOUND,
    * ROUTER_INTERFACE_NOT_FOUND); FAILED_PRECONDITION/FLOATING_IPS_IN_USE
@@ -155,6 +159,10 @@ export interface RoutersClient extends grpc.Client {
   RemoveRouterInterface(argument: _strato_network_v1_RemoveRouterInterfaceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_network_v1_RemoveRouterInterfaceResponse__Output>): grpc.ClientUnaryCall;
   RemoveRouterInterface(argument: _strato_network_v1_RemoveRouterInterfaceRequest, callback: grpc.requestCallback<_strato_network_v1_RemoveRouterInterfaceResponse__Output>): grpc.ClientUnaryCall;
   /**
+   * The router's own ports (interfaces and gateway) have no binding host: its
+   * host builds them as legs of qrouter-<id>. They do not count against the
+   * ports quota and DeletePort refuses them (PORT_IN_USE).
+   * 
    * RemoveRouterInterface leaves a subnet (its port is deleted).
    * Errors: NOT_FOUND (ROUTER_NOT_FOUND, SUBNET_NOT_FOUND,
    * ROUTER_INTERFACE_NOT_FOUND); FAILED_PRECONDITION/FLOATING_IPS_IN_USE
@@ -265,6 +273,10 @@ export interface RoutersHandlers extends grpc.UntypedServiceImplementation {
   ListRouters: grpc.handleUnaryCall<_strato_network_v1_ListRoutersRequest__Output, _strato_network_v1_ListRoutersResponse>;
   
   /**
+   * The router's own ports (interfaces and gateway) have no binding host: its
+   * host builds them as legs of qrouter-<id>. They do not count against the
+   * ports quota and DeletePort refuses them (PORT_IN_USE).
+   * 
    * RemoveRouterInterface leaves a subnet (its port is deleted).
    * Errors: NOT_FOUND (ROUTER_NOT_FOUND, SUBNET_NOT_FOUND,
    * ROUTER_INTERFACE_NOT_FOUND); FAILED_PRECONDITION/FLOATING_IPS_IN_USE

@@ -27,7 +27,8 @@ export interface SubnetsClient extends grpc.Client {
    * subnet of the same network overlaps; details.subnet_id, details.cidr; the
    * same CIDR on another network is allowed); RESOURCE_EXHAUSTED
    * (SUBNET_LIMIT: too many subnets on the network; IP_POOL_EXHAUSTED: no
-   * address left for the DHCP server).
+   * address left for the DHCP server); PERMISSION_DENIED/ADMIN_REQUIRED
+   * (another project's external network).
    */
   CreateSubnet(argument: _strato_network_v1_CreateSubnetRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_network_v1_Subnet__Output>): grpc.ClientUnaryCall;
   CreateSubnet(argument: _strato_network_v1_CreateSubnetRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_network_v1_Subnet__Output>): grpc.ClientUnaryCall;
@@ -49,7 +50,8 @@ export interface SubnetsClient extends grpc.Client {
    * subnet of the same network overlaps; details.subnet_id, details.cidr; the
    * same CIDR on another network is allowed); RESOURCE_EXHAUSTED
    * (SUBNET_LIMIT: too many subnets on the network; IP_POOL_EXHAUSTED: no
-   * address left for the DHCP server).
+   * address left for the DHCP server); PERMISSION_DENIED/ADMIN_REQUIRED
+   * (another project's external network).
    */
   createSubnet(argument: _strato_network_v1_CreateSubnetRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_network_v1_Subnet__Output>): grpc.ClientUnaryCall;
   createSubnet(argument: _strato_network_v1_CreateSubnetRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_network_v1_Subnet__Output>): grpc.ClientUnaryCall;
@@ -58,7 +60,8 @@ export interface SubnetsClient extends grpc.Client {
   
   /**
    * DeleteSubnet. Errors: NOT_FOUND/SUBNET_NOT_FOUND;
-   * FAILED_PRECONDITION/SUBNET_IN_USE (a port holds an address on it).
+   * FAILED_PRECONDITION/SUBNET_IN_USE (a port holds an address on it, a
+   * router interface or a floating IP included).
    */
   DeleteSubnet(argument: _strato_network_v1_DeleteSubnetRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_network_v1_DeleteSubnetResponse__Output>): grpc.ClientUnaryCall;
   DeleteSubnet(argument: _strato_network_v1_DeleteSubnetRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_network_v1_DeleteSubnetResponse__Output>): grpc.ClientUnaryCall;
@@ -66,7 +69,8 @@ export interface SubnetsClient extends grpc.Client {
   DeleteSubnet(argument: _strato_network_v1_DeleteSubnetRequest, callback: grpc.requestCallback<_strato_network_v1_DeleteSubnetResponse__Output>): grpc.ClientUnaryCall;
   /**
    * DeleteSubnet. Errors: NOT_FOUND/SUBNET_NOT_FOUND;
-   * FAILED_PRECONDITION/SUBNET_IN_USE (a port holds an address on it).
+   * FAILED_PRECONDITION/SUBNET_IN_USE (a port holds an address on it, a
+   * router interface or a floating IP included).
    */
   deleteSubnet(argument: _strato_network_v1_DeleteSubnetRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_strato_network_v1_DeleteSubnetResponse__Output>): grpc.ClientUnaryCall;
   deleteSubnet(argument: _strato_network_v1_DeleteSubnetRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_strato_network_v1_DeleteSubnetResponse__Output>): grpc.ClientUnaryCall;
@@ -122,13 +126,15 @@ export interface SubnetsHandlers extends grpc.UntypedServiceImplementation {
    * subnet of the same network overlaps; details.subnet_id, details.cidr; the
    * same CIDR on another network is allowed); RESOURCE_EXHAUSTED
    * (SUBNET_LIMIT: too many subnets on the network; IP_POOL_EXHAUSTED: no
-   * address left for the DHCP server).
+   * address left for the DHCP server); PERMISSION_DENIED/ADMIN_REQUIRED
+   * (another project's external network).
    */
   CreateSubnet: grpc.handleUnaryCall<_strato_network_v1_CreateSubnetRequest__Output, _strato_network_v1_Subnet>;
   
   /**
    * DeleteSubnet. Errors: NOT_FOUND/SUBNET_NOT_FOUND;
-   * FAILED_PRECONDITION/SUBNET_IN_USE (a port holds an address on it).
+   * FAILED_PRECONDITION/SUBNET_IN_USE (a port holds an address on it, a
+   * router interface or a floating IP included).
    */
   DeleteSubnet: grpc.handleUnaryCall<_strato_network_v1_DeleteSubnetRequest__Output, _strato_network_v1_DeleteSubnetResponse>;
   
