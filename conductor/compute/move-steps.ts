@@ -37,21 +37,17 @@ import {
   toStatus,
   updateMigration,
 } from './migration-record.ts';
+import { goTo, moveOf, retryLater, rollBack } from './move-outcomes.ts';
 import { afterNet, settleVolumes, withIncomingVolumes } from './move-volume-steps.ts';
+
+export { goTo, moveOf, retryLater, rollBack };
 import { type PowerState, powerStateFromHost, vmStateForPower } from './state-machine.ts';
 import { bootVolumeOf } from './volumes.ts';
 import { describeError, type MoveDeps, type Outcome, type Step, type StepDeps } from './workflow.ts';
 
-const MAX_BACKOFF_MS = 10_000;
-
 export function needMoves(deps: StepDeps): MoveDeps {
   if (!deps.moves) throw new StratoError('INTERNAL', 'MOVES_NOT_CONFIGURED', 'moves are not wired in');
   return deps.moves;
-}
-
-export function moveOf(rec: InstanceRecord): InstanceMove {
-  if (!rec.move) throw new StratoError('INTERNAL', 'NO_MOVE', `instance ${rec.id} has a move workflow but no move`);
-  return rec.move;
 }
 
 /** The host's agent and its move calls; undefined when the host is not registered. */
@@ -62,28 +58,6 @@ export async function moveAgent(
   const host = hostId === '' ? undefined : await deps.hosts.get(hostId);
   if (!host) return undefined;
   return { host, moves: needMoves(deps).agents.movesFor(host) };
-}
-
-/** Asks again later, with back-off: the host does not answer now. */
-export function retryLater(deps: StepDeps, why: string): Outcome {
-  return { kind: 'wait', ms: Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.min(deps.tries, 5)), why };
-}
-
-/** Moves the workflow to `step`, with more changes to the record. */
-export function goTo(
-  step: WorkflowStep,
-  more: (r: InstanceRecord) => Partial<InstanceRecord> = () => ({}),
-  wf: Partial<Workflow> = {},
-): Outcome {
-  return {
-    kind: 'update',
-    apply: (r) => ({ ...r, ...more(r), workflow: { ...(r.workflow as Workflow), ...wf, step } }),
-  };
-}
-
-/** Ends the move without moving: the rollback takes it from here. */
-export function rollBack(why: string): Outcome {
-  return goTo('move-rollback', () => ({}), { moveError: why });
 }
 
 export async function migrationStatus(

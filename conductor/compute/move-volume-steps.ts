@@ -24,7 +24,7 @@ import type { VolumeSpec } from '../../common/gen/strato/agent/v1/VolumeSpec.ts'
 import { toStratoError } from '../../common/grpc/status.ts';
 import { isNoAnswer } from '../agents/no-answer.ts';
 import type { InstanceRecord, WorkflowStep } from './instance-record.ts';
-import { goTo, moveOf, retryLater, rollBack } from './move-steps.ts';
+import { goTo, moveOf, retryLater, rollBack } from './move-outcomes.ts';
 import { needVolumes } from './volume-release.ts';
 import { describeError, type Step, type StepDeps } from './workflow.ts';
 

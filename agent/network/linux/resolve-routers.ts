@@ -12,7 +12,7 @@ import {
 } from '../../../common/network-names.ts';
 import type { RouterSpec } from '../network-driver.ts';
 import { type Cidr, checkId, checkMac, ipv4InCidr, ipv4Network, parseCidr } from './addr.ts';
-import type { ResolvedNetwork } from './resolve.ts';
+import type { ResolvedNetwork } from './resolved-network.ts';
 import { type RenderedRouterNat, renderRouterNat } from './router-nft.ts';
 
 export interface ResolvedRouterLeg {

@@ -14,33 +14,16 @@ import {
 } from '../../../common/network-names.ts';
 import type { DesiredHostNetwork, DhcpSpec, HostNetworkFacts, NetworkSpec, PortBinding } from '../network-driver.ts';
 import { canonicalIp, checkId, checkIfname, checkIp, checkIpv4, checkMac } from './addr.ts';
-import { type DnsmasqConfig, type DnsmasqPaths, dnsmasqPaths, renderDnsmasq } from './dnsmasq-config.ts';
+import { dnsmasqPaths, renderDnsmasq } from './dnsmasq-config.ts';
 import { checkRule, type PortFirewallSpec } from './firewall-render.ts';
 import { type ResolvedRouter, resolveRouters, routerNetworkIds } from './resolve-routers.ts';
+import type { ResolvedDhcp, ResolvedNetwork } from './resolved-network.ts';
+
+export type { ResolvedDhcp, ResolvedNetwork };
 
 /** VXLAN over IPv4 adds 50 bytes (outer Ethernet 14 + IP 20 + UDP 8 + VXLAN 8). */
 export const VXLAN_OVERHEAD = 50;
 export const VXLAN_PORT = 4789;
-
-export interface ResolvedDhcp {
-  namespace: string;
-  hostEnd: string;
-  nsEnd: string;
-  mac: string;
-  paths: DnsmasqPaths;
-  config: DnsmasqConfig;
-}
-
-export interface ResolvedNetwork {
-  networkId: string;
-  bridge: string;
-  /** strato creates and deletes the bridge (vxlan); false for an operator's flat bridge. */
-  managedBridge: boolean;
-  mtu: number;
-  vxlan?: { name: string; vni: number; local: string; dev: string; mtu: number };
-  peers: string[];
-  dhcp?: ResolvedDhcp;
-}
 
 export interface ResolvedPort {
   portId: string;
