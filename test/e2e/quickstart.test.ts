@@ -33,7 +33,7 @@ const PATHS = [
 const PORTS = [8774, 8775, 8776];
 /** What `--hosts 2` adds (scripts/lib/sim-hosts.sh). */
 const HOST2 = { netns: 'strato-qs-2', ip: '10.250.0.12', libvirtTls: '10.250.0.12:16514' };
-const QS_LINK = /^strato-qs/;
+const QS_LINK = /^(strato-qs|strato-pub$|tq[rg])/;
 /** The added hosts' cgroups live under this, in the cgroup2 hierarchy (where the machine has one). */
 async function quickstartCgroup(): Promise<string | undefined> {
   const mounts = await readFile('/proc/self/mounts', 'utf8');
@@ -169,6 +169,29 @@ describe('quickstart (e2e: root namespace, the machine libvirtd)', { timeout: 90
     );
     const shown = JSON.parse(await strato(['volume', 'show', 'data1', '-f', 'json'])) as { status: string };
     assert.equal(shown.status, 'in-use');
+  });
+
+  it("the README's floating IP path: demo-1 reached from this machine through demo-router, then not", async () => {
+    const router = JSON.parse(await strato(['router', 'show', 'demo-router', '-f', 'json'])) as Record<string, unknown>;
+    assert.match(JSON.stringify(router), /203\.0\.113\./, 'demo-router has its gateway on public');
+    const made = JSON.parse(await strato(['floating', 'ip', 'create', 'public', '-f', 'json'])) as Record<
+      string,
+      string
+    >;
+    const address = made.floating_ip_address ?? made.floatingIpAddress ?? '';
+    assert.match(address, /^203\.0\.113\.\d+$/);
+    await strato(['server', 'add', 'floating', 'ip', 'demo-1', address]);
+    await strato(['security', 'group', 'rule', 'create', '--protocol', 'icmp', '--remote-ip', '0.0.0.0/0', 'default']);
+    const ping = () =>
+      execToFile('ping', ['-c', '1', '-W', '1', address], { logFile: join(logDir, 'ping.log'), timeoutMs: 10_000 });
+    await waitFor(ping, (r) => r.code === 0, {
+      timeoutMs: 60_000,
+      intervalMs: 1000,
+      what: `demo-1 answering at ${address}`,
+    });
+    assert.match(await strato(['server', 'list']), new RegExp(address.replace(/\./g, '\\.')), 'server list shows it');
+    await strato(['server', 'remove', 'floating', 'ip', 'demo-1', address]);
+    await waitFor(ping, (r) => r.code !== 0, { timeoutMs: 10_000, intervalMs: 500, what: `${address} cut` });
   });
 
   it('the CLI on PATH boots a second server', async () => {
@@ -308,7 +331,7 @@ describe('quickstart (e2e: root namespace, the machine libvirtd)', { timeout: 90
     // The demo network's DHCP server and firewall go with it, and the added host's namespace.
     const namespaces = await readdir('/run/netns').catch(() => [] as string[]);
     assert.deepEqual(
-      namespaces.filter((n) => n.startsWith('qdhcp-') || n.startsWith('strato-qs-')),
+      namespaces.filter((n) => n.startsWith('qdhcp-') || n.startsWith('qrouter-') || n.startsWith('strato-qs-')),
       [],
       'DHCP or host namespaces remain',
     );

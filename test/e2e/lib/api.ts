@@ -7,10 +7,13 @@ import type { ProtoGrpcType as FlavorProto } from '../../../common/gen/flavor.ts
 import type { ProtoGrpcType as HostProto } from '../../../common/gen/host.ts';
 import type { ProtoGrpcType as IdentityProto } from '../../../common/gen/identity.ts';
 import type { ProtoGrpcType as ImageProto } from '../../../common/gen/image.ts';
+import type { ProtoGrpcType as KeyPairProto } from '../../../common/gen/keypair.ts';
 import type { ProtoGrpcType as NetworkProto } from '../../../common/gen/network.ts';
+import type { ProtoGrpcType as RouterProto } from '../../../common/gen/router.ts';
 import type { ProtoGrpcType as ServerProto } from '../../../common/gen/server.ts';
 import type { ProtoGrpcType as VolumeProto } from '../../../common/gen/volume.ts';
 import type { FlavorsClient } from '../../../common/gen/strato/compute/v1/Flavors.ts';
+import type { KeyPairsClient } from '../../../common/gen/strato/compute/v1/KeyPairs.ts';
 import type { ServersClient } from '../../../common/gen/strato/compute/v1/Servers.ts';
 import type { ServerVolumesClient } from '../../../common/gen/strato/compute/v1/ServerVolumes.ts';
 import type { HostsClient } from '../../../common/gen/strato/host/v1/Hosts.ts';
@@ -18,7 +21,9 @@ import type { IdentityClient } from '../../../common/gen/strato/identity/v1/Iden
 import type { Image__Output } from '../../../common/gen/strato/image/v1/Image.ts';
 import type { ImagesClient } from '../../../common/gen/strato/image/v1/Images.ts';
 import type { NetworksClient } from '../../../common/gen/strato/network/v1/Networks.ts';
+import type { FloatingIpsClient } from '../../../common/gen/strato/network/v1/FloatingIps.ts';
 import type { PortsClient } from '../../../common/gen/strato/network/v1/Ports.ts';
+import type { RoutersClient } from '../../../common/gen/strato/network/v1/Routers.ts';
 import type { SecurityGroupsClient } from '../../../common/gen/strato/network/v1/SecurityGroups.ts';
 import type { SubnetsClient } from '../../../common/gen/strato/network/v1/Subnets.ts';
 import type { VolumeSnapshotsClient } from '../../../common/gen/strato/volume/v1/VolumeSnapshots.ts';
@@ -27,18 +32,29 @@ import { connect, type StratoClient } from '../../../common/grpc/client.ts';
 import { loadProtoPackage, toGrpcObject } from '../../../common/proto.ts';
 import { bearerInterceptor } from '../../harness/auth.ts';
 
-type Proto = FlavorProto & HostProto & IdentityProto & ImageProto & NetworkProto & ServerProto & VolumeProto;
+type Proto = FlavorProto &
+  HostProto &
+  IdentityProto &
+  ImageProto &
+  KeyPairProto &
+  NetworkProto &
+  RouterProto &
+  ServerProto &
+  VolumeProto;
 
 export interface Api {
   readonly identity: StratoClient<IdentityClient>;
   readonly images: StratoClient<ImagesClient>;
   readonly flavors: StratoClient<FlavorsClient>;
   readonly servers: StratoClient<ServersClient>;
+  readonly keyPairs: StratoClient<KeyPairsClient>;
   readonly hosts: StratoClient<HostsClient>;
   readonly networks: StratoClient<NetworksClient>;
   readonly subnets: StratoClient<SubnetsClient>;
   readonly ports: StratoClient<PortsClient>;
   readonly securityGroups: StratoClient<SecurityGroupsClient>;
+  readonly routers: StratoClient<RoutersClient>;
+  readonly floatingIps: StratoClient<FloatingIpsClient>;
   readonly volumes: StratoClient<VolumesClient>;
   readonly volumeSnapshots: StratoClient<VolumeSnapshotsClient>;
   /** Attaching and detaching volumes (`server add volume`). */
@@ -70,26 +86,32 @@ export async function openApi(endpoint: string, caFile: string): Promise<Api> {
   const images = connect(p.strato.image.v1.Images, endpoint, opts);
   const flavors = connect(p.strato.compute.v1.Flavors, endpoint, opts);
   const servers = connect(p.strato.compute.v1.Servers, endpoint, opts);
+  const keyPairs = connect(p.strato.compute.v1.KeyPairs, endpoint, opts);
   const hosts = connect(p.strato.host.v1.Hosts, endpoint, opts);
   const networks = connect(p.strato.network.v1.Networks, endpoint, opts);
   const subnets = connect(p.strato.network.v1.Subnets, endpoint, opts);
   const ports = connect(p.strato.network.v1.Ports, endpoint, opts);
   const securityGroups = connect(p.strato.network.v1.SecurityGroups, endpoint, opts);
+  const routers = connect(p.strato.network.v1.Routers, endpoint, opts);
+  const floatingIps = connect(p.strato.network.v1.FloatingIps, endpoint, opts);
   const volumes = connect(p.strato.volume.v1.Volumes, endpoint, opts);
   const volumeSnapshots = connect(p.strato.volume.v1.VolumeSnapshots, endpoint, opts);
   const serverVolumes = connect(p.strato.compute.v1.ServerVolumes, endpoint, opts);
   const clients: { close(): void }[] = [identity, images, flavors, servers, hosts, networks, subnets, ports];
-  clients.push(securityGroups, volumes, volumeSnapshots, serverVolumes);
+  clients.push(keyPairs, securityGroups, routers, floatingIps, volumes, volumeSnapshots, serverVolumes);
   return {
     identity,
     images,
     flavors,
     servers,
+    keyPairs,
     hosts,
     networks,
     subnets,
     ports,
     securityGroups,
+    routers,
+    floatingIps,
     volumes,
     volumeSnapshots,
     serverVolumes,

@@ -59,6 +59,8 @@ export interface CloudOptions {
    * (test/harness/sim-host-tls.ts), so servers can move between hosts. @default false
    */
   migration?: boolean;
+  /** Hosts (by index) whose agent also has the "network" role: routers run there. @default none */
+  network?: readonly number[];
 }
 
 export interface CloudHost {
@@ -98,10 +100,10 @@ export interface Cloud {
 
 const DEFAULT_FLAVORS: FlavorSpec[] = [{ name: 'm1.tiny', vcpus: 1, ramMib: 256, diskGib: 1 }];
 
-/** The storage role's flags of a host's agent (none for a compute-only host). */
-function storageArgs(spec: StorageSpec | undefined, underlayIp: string): string[] {
-  if (spec === undefined) return [];
-  const common = ['--roles', 'compute,storage', '--iscsi-portal', underlayIp];
+/** The role flags of a host's agent: storage (with its backend) and network; none for a compute-only host. */
+function roleArgs(spec: StorageSpec | undefined, underlayIp: string, network: boolean): string[] {
+  if (spec === undefined) return network ? ['--roles', 'compute,network'] : [];
+  const common = ['--roles', network ? 'compute,storage,network' : 'compute,storage', '--iscsi-portal', underlayIp];
   if (spec.backend === 'file') {
     return [...common, '--storage-backend', 'file', '--storage-capacity-gib', String(spec.capacityGib ?? 20)];
   }
@@ -204,7 +206,7 @@ export async function startCloud(options: CloudOptions): Promise<Cloud> {
           ...['--resync-interval-s', '5'],
           // VXLAN tunnels run between the hosts' own underlay addresses.
           ...['--underlay-device', h.underlayIf, '--underlay-ip', h.underlayIp],
-          ...storageArgs(options.storage?.[n], h.underlayIp),
+          ...roleArgs(options.storage?.[n], h.underlayIp, options.network?.includes(n) ?? false),
         ],
       });
       hosts.push({ id: h.name, sim: h, stateDir, agent });
