@@ -169,20 +169,30 @@ describe('routers, floating IPs and metadata (e2e: 2 hosts, qrouter namespaces, 
     });
     for (const project of ['l3-one', 'l3-two']) {
       await cl.admin.identity.CreateProject({ name: project });
-      // The admin works inside each project (resources are the project's; `host` pins guests).
-      await cl.admin.identity.AddRoleAssignment({ user: 'admin', project, role: 'admin' });
+      // A member of each project makes its network and router (the admin, elsewhere, boots
+      // the guests pinned to host 0 on the project's ports and sees where routers run).
+      await cl.admin.identity.CreateUser({
+        name: `${project}-user`,
+        password: `${project}-secret-pw`,
+        project,
+        role: 'member',
+      });
       const api = await cl.api();
-      await api.login('admin', cl.adminPassword, project);
+      await api.login(`${project}-user`, `${project}-secret-pw`, project);
       const network = await api.networks.CreateNetwork({ name: `${project}-net` });
       const subnet = await api.subnets.CreateSubnet({ name: `${project}-v4`, network: network.id, cidr: TENANT_CIDR });
       let router = await api.routers.CreateRouter({ name: `${project}-router`, externalGateway: 'public' });
+      const tenant: Tenant = { api, project, network, subnetId: subnet.id, router, ports: [] };
+      tenants.push(tenant);
       await api.routers.AddRouterInterface({ router: router.id, subnet: subnet.id });
       router = await api.routers.GetRouter({ router: router.id });
-      assert.equal(router.host, routerHost.id, 'routers run on the host with the network role');
+      tenant.router = router;
+      assert.equal(router.host, '', 'a member does not see where a router runs');
+      const seen = await cl.admin.routers.GetRouter({ router: router.id });
+      assert.equal(seen.host, routerHost.id, 'routers run on the host with the network role');
       assert.equal(router.interfaces.length, 1);
       assert.equal(router.interfaces[0]!.ipAddress, '10.93.0.1', 'the interface holds the subnet gateway');
       assert.match(router.externalGateway?.ipAddress ?? '', /^198\.51\.100\.(1\d|[2-9]\d)$/);
-      tenants.push({ api, project, network, subnetId: subnet.id, router, ports: [] });
     }
     assert.notEqual(tenants[0]!.router.externalGateway!.ipAddress, tenants[1]!.router.externalGateway!.ipAddress);
     // A router that still joins a subnet cannot go.
@@ -199,7 +209,7 @@ describe('routers, floating IPs and metadata (e2e: 2 hosts, qrouter namespaces, 
     const cl = cloud();
     const host = cl.hosts[0]!.id;
     const [one, two] = tenants as [Tenant, Tenant];
-    const key = await one.api.keyPairs.CreateKeyPair({ name: 'l3-key' });
+    const key = await cl.admin.keyPairs.CreateKeyPair({ name: 'l3-key' });
     keyLine = key.keyPair!.publicKey;
     const boot = async (
       t: Tenant,
@@ -210,7 +220,8 @@ describe('routers, floating IPs and metadata (e2e: 2 hosts, qrouter namespaces, 
     ) => {
       const port = await t.api.ports.CreatePort({ name, network: t.network.id, fixedIps: [{ ipAddress: ip }] });
       t.ports.push(port);
-      const s = await t.api.servers.CreateServer({
+      // Only the cloud admin may pin a host; the guest uses the project's port.
+      const s = await cl.admin.servers.CreateServer({
         name,
         image: 'testvm',
         flavor: 'm1.tiny',
@@ -219,7 +230,7 @@ describe('routers, floating IPs and metadata (e2e: 2 hosts, qrouter namespaces, 
         networks: [{ port: port.id }],
         ...extra,
       });
-      guests.push({ name, id: s.id, api: t.api });
+      guests.push({ name, id: s.id, api: cl.admin });
       return s;
     };
     await boot(one, 'l3-g1', G1_IP, g1Script);
@@ -289,7 +300,7 @@ describe('routers, floating IPs and metadata (e2e: 2 hosts, qrouter namespaces, 
     assert.equal(fip.fixedIpAddress, G1_IP);
     assert.equal(fip.routerId, one.router.id);
     const address = fip.floatingIpAddress;
-    const shown = await one.api.servers.GetServer({ server: guestId('l3-g1') });
+    const shown = await cloud().admin.servers.GetServer({ server: guestId('l3-g1') });
     assert.deepEqual(shown.addresses[one.network.name]?.floatingIps, [address], 'server show lists the floating IP');
     // The default group admits only its members: the outside stays out.
     await sleep(3000);
@@ -364,7 +375,7 @@ describe('routers, floating IPs and metadata (e2e: 2 hosts, qrouter namespaces, 
     for (let i = 0; i < 3; i++) {
       assert.equal(await outside.probe(fip.floatingIpAddress, IN_PORT, `cut-${i}`, 1000), false, 'it stays cut');
     }
-    const shown = await one.api.servers.GetServer({ server: guestId('l3-g1') });
+    const shown = await cloud().admin.servers.GetServer({ server: guestId('l3-g1') });
     assert.deepEqual(shown.addresses[one.network.name]?.floatingIps ?? [], []);
   });
 });
