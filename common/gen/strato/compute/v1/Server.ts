@@ -49,6 +49,14 @@ export interface Server {
    * server's even if the key pair was deleted since.
    */
   'keyName'?: (string);
+  /**
+   * Nova's status, derived from vm_state and task_state as Nova's API does:
+   * VERIFY_RESIZE for a resize that arrived and waits for ConfirmResize or
+   * RevertResize (vm_state RESIZED), REVERT_RESIZE while it is reverted,
+   * RESIZE while a cold migration or resize runs, MIGRATING while a live
+   * migration runs; else the vm_state (ACTIVE, SHUTOFF, ERROR …).
+   */
+  'status'?: (string);
 }
 
 export interface Server__Output {
@@ -94,4 +102,12 @@ export interface Server__Output {
    * server's even if the key pair was deleted since.
    */
   'keyName': (string);
+  /**
+   * Nova's status, derived from vm_state and task_state as Nova's API does:
+   * VERIFY_RESIZE for a resize that arrived and waits for ConfirmResize or
+   * RevertResize (vm_state RESIZED), REVERT_RESIZE while it is reverted,
+   * RESIZE while a cold migration or resize runs, MIGRATING while a live
+   * migration runs; else the vm_state (ACTIVE, SHUTOFF, ERROR …).
+   */
+  'status': (string);
 }
