@@ -11,7 +11,7 @@ import { type InstanceRecord, instanceKey } from '../../../conductor/compute/ins
 import { type MigrationRecord, migrationKey } from '../../../conductor/compute/migration-record.ts';
 import { MoveService } from '../../../conductor/compute/move-service.ts';
 import type { InstanceNic, ServerNetworking } from '../../../conductor/compute/nics.ts';
-import { WorkflowDriver } from '../../../conductor/compute/workflow-driver.ts';
+import { WorkflowDriver, type WorkflowDriverOptions } from '../../../conductor/compute/workflow-driver.ts';
 import type { Principal } from '../../../conductor/identity/model.ts';
 import { instanceUsage } from '../../../conductor/compute/usage.ts';
 import { NO_LIMITS } from '../../../conductor/quotas/model.ts';
@@ -148,14 +148,17 @@ export class MoveLab {
   private seq = 0;
 
   readonly hosts: string[];
+  /** More options for the workflow driver (set before start's open()). */
+  readonly driverOptions: Partial<WorkflowDriverOptions>;
 
-  constructor(hosts: string[]) {
+  constructor(hosts: string[], driverOptions: Partial<WorkflowDriverOptions> = {}) {
+    this.driverOptions = driverOptions;
     this.hosts = hosts;
     this.agents = new FakeMoveAgents(hosts);
   }
 
-  static async start(hosts: string[]): Promise<MoveLab> {
-    const lab = new MoveLab(hosts);
+  static async start(hosts: string[], driverOptions: Partial<WorkflowDriverOptions> = {}): Promise<MoveLab> {
+    const lab = new MoveLab(hosts, driverOptions);
     lab.dir = await mkdtemp(join(tmpdir(), 'strato-moves-'));
     lab.store = new SqliteStore({ path: join(lab.dir, 'store.db') });
     for (const h of hosts) await lab.store.create(HOSTS_PREFIX + h, hostSnapshot(h));
@@ -181,6 +184,7 @@ export class MoveLab {
       migrationPollMs: 20,
       acpiTimeoutS: 1,
       log: quiet,
+      ...this.driverOptions,
     });
     this.moves = new MoveService({
       store: this.store,
