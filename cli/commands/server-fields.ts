@@ -4,10 +4,15 @@ import type { Server__Output } from '../../common/gen/strato/compute/v1/Server.t
 import type { ServerVolume__Output } from '../../common/gen/strato/compute/v1/ServerVolume.ts';
 import { type Column, faultCell } from '../output.ts';
 
+/** Nova's status (VERIFY_RESIZE, MIGRATING …); the vm_state from a conductor that does not send it. */
+export function serverStatus(s: Pick<Server__Output, 'status' | 'vmState'>): string {
+  return s.status || s.vmState;
+}
+
 export const SERVER_COLUMNS: Column<Server__Output>[] = [
   { header: 'ID', get: (s) => s.id },
   { header: 'Name', get: (s) => s.name },
-  { header: 'Status', get: (s) => s.vmState },
+  { header: 'Status', get: serverStatus },
   { header: 'Task State', get: (s) => s.taskState },
   { header: 'Power State', get: (s) => s.powerState },
   { header: 'Flavor', get: (s) => s.flavor?.name },
@@ -56,7 +61,10 @@ export function addressesText(s: Pick<Server__Output, 'addresses'>): string {
 }
 
 export const SERVER_FIELDS: Column<Server__Output>[] = [
-  ...SERVER_COLUMNS,
+  ...SERVER_COLUMNS.slice(0, 3),
+  // Status is derived from it (and the task state): RESIZED shows as VERIFY_RESIZE.
+  { header: 'VM State', get: (s) => s.vmState },
+  ...SERVER_COLUMNS.slice(3),
   { header: 'Addresses', get: addressesText },
   {
     header: 'Ports',

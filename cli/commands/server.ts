@@ -23,7 +23,7 @@ import {
 import { namesById, printsColumn } from './names.ts';
 import { SERVER_FIELDS, serverListColumns } from './server-fields.ts';
 import { parseProperties } from './server-properties.ts';
-import { filterServers, VM_STATES, vmStateArg } from './server-filters.ts';
+import { filterServers, STATUSES, vmStateArg } from './server-filters.ts';
 import { registerServerMoveCommands } from './server-move.ts';
 import { registerServerImageCommands } from './server-image.ts';
 import { registerServerRebuildCommand } from './server-rebuild.ts';
@@ -208,7 +208,7 @@ export function registerServer(program: Command, ctx: Ctx): void {
     .option('--all-projects', "every project's servers (admin only)")
     .option('--long', 'more columns: key name, project and user (names where you may list them), created, launched')
     .option('--name <regex>', 'only servers whose name matches this regular expression', nameRegExp)
-    .option('--status <status>', `only servers in this state (${VM_STATES.join(', ')})`, vmStateArg)
+    .option('--status <status>', `only servers with this status or vm_state (${STATUSES.join(', ')})`, vmStateArg)
     .option('--host <host>', 'only servers on this host')
     .action(async (o: ListOpts, cmd: Command) => {
       const session = await ctx.session(cmd);

@@ -4,6 +4,7 @@ import type { ServersHandlers } from '../../common/gen/strato/compute/v1/Servers
 import type { Implementation } from '../../common/grpc/handlers.ts';
 import type { ComputeService } from '../compute/compute-service.ts';
 import type { InstanceRecord } from '../compute/instance-record.ts';
+import { novaStatus } from '../compute/move-rules.ts';
 import { addressesOf } from '../compute/nics.ts';
 import { isAdmin } from '../identity/access.ts';
 import type { Identity } from '../identity/identity.ts';
@@ -43,6 +44,7 @@ export function serverToProto(r: InstanceRecord, p: Principal, floating: Floatin
     vmState: r.vmState,
     taskState: r.taskState,
     powerState: r.powerState,
+    status: novaStatus(r.vmState, r.taskState),
     // Where a server runs is the operator's business (as in Nova's OS-EXT-SRV-ATTR:host).
     host: isAdmin(p) ? r.host : '',
     fault: r.fault ?? null,

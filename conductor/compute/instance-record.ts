@@ -174,6 +174,12 @@ export interface Workflow {
   abort?: boolean;
   /** move-rollback: why the move ended without moving (the migration's error), '' = cancelled. */
   moveError?: string;
+  /** move-arrive: when it began (conductor clock, ms); bounds how long a failing destination is waited for. */
+  arriveSinceMs?: number;
+  /** move-rollback: when removing the destination's copy first failed (conductor clock, ms). */
+  rollbackSinceMs?: number;
+  /** move-arrive: the start on the destination was asked: its copy may have run, no way back. */
+  destStartAsked?: boolean;
   /** snapshot: the image being made. */
   imageId?: string;
 }

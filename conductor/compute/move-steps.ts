@@ -13,10 +13,13 @@
 //   move-wait      GetMigration until it ends (progress into the migration record); an agent
 //                  that lost track (restarted) is answered by where the domain is
 //   move-arrive    cold: stop the paused arrival (the contract); resize: the new flavor; a guest
-//                  that ran is started again; then migrate → move-cleanup, resize → RESIZED
+//                  that ran is started again; then migrate → move-cleanup, resize → RESIZED. A
+//                  cold arrival whose destination keeps failing for hostWaitMs before its start
+//                  was asked rolls back (the source's stopped copy is still the server)
 //   move-cleanup   the source's copy goes, its claim goes, the ports leave it: done
 //   move-rollback  a move that failed or was aborted before arriving: the destination's copy
-//                  and claim go, the ports leave it, the guest runs on the source as before
+//                  and claim go, the ports leave it, the guest runs on the source as before; a
+//                  copy the destination fails to remove for hostWaitMs is left to it as stale
 //
 // Every step is written before its side effect and is idempotent (the agent calls are,
 // keyed by instance and migration id), so a conductor restarted anywhere resumes the move.
@@ -315,7 +318,27 @@ async function arrived(rec: InstanceRecord, deps: StepDeps, st: AgentMigrationSt
   const move = moveOf(rec);
   await migrationStatus(deps, rec, 'post-migrating', st ? { progress: progressOf(st) } : {});
   deps.log.info({ hostId: move.destHost, downtimeMs: st?.downtimeMs ?? 0 }, 'migration completed');
-  return goTo('move-arrive', () => ({ taskState: taskFor(move, 'migrated') }));
+  return goTo('move-arrive', () => ({ taskState: taskFor(move, 'migrated') }), { arriveSinceMs: deps.now() });
+}
+
+/**
+ * Whether a failing arrival is given up: a cold move or resize whose destination copy was
+ * never asked to start (its CPUs never ran: the source's stopped copy is still the
+ * server), failing for longer than hostWaitMs. A live arrival, or one whose start was
+ * asked, runs on the destination or may: it is only ever asked again.
+ */
+function arrivalGivenUp(move: InstanceMove, wf: Workflow, deps: StepDeps): boolean {
+  if (move.kind === 'live' || wf.destStartAsked || wf.arriveSinceMs === undefined) return false;
+  return deps.now() - wf.arriveSinceMs >= needMoves(deps).hostWaitMs;
+}
+
+function arrivalFailed(move: InstanceMove, wf: Workflow, deps: StepDeps, why: string): Outcome {
+  if (!arrivalGivenUp(move, wf, deps)) return retryLater(deps, why);
+  const s = Math.round(needMoves(deps).hostWaitMs / 1000);
+  deps.log.warn({ hostId: move.destHost, why }, 'arrival given up; the server goes back to its source');
+  return rollBack(
+    `DEADLINE_EXCEEDED MOVE_ARRIVAL_TIMED_OUT: destination ${move.destHost} could not finish the arrival within ${s} s (${why}); the server stays on ${move.sourceHost}`,
+  );
 }
 
 async function resolveLost(rec: InstanceRecord, deps: StepDeps, srcMoves: MoveAgentApi): Promise<Outcome> {
@@ -343,10 +366,10 @@ async function resolveLost(rec: InstanceRecord, deps: StepDeps, srcMoves: MoveAg
   return rollBack('ABORTED MIGRATION_FAILED: the source agent lost the migration and the destination has no domain');
 }
 
-export const moveArriveStep: Step = async (rec, _wf, deps) => {
+export const moveArriveStep: Step = async (rec, wf, deps) => {
   const move = moveOf(rec);
   const dest = await moveAgent(deps, move.destHost);
-  if (!dest) return retryLater(deps, `destination host ${move.destHost} is not registered`);
+  if (!dest) return arrivalFailed(move, wf, deps, `destination host ${move.destHost} is not registered`);
   const agent = deps.agents.forHost(dest.host);
   let power: PowerState;
   try {
@@ -372,6 +395,8 @@ export const moveArriveStep: Step = async (rec, _wf, deps) => {
         deps.log.info({ flavor: f.name }, 'destination copy resized');
       }
       if (move.wasRunning) {
+        // Recorded before it is asked: from then on the destination's copy may run, and only it is the server.
+        if (!wf.destStartAsked) return goTo('move-arrive', () => ({}), { destStartAsked: true });
         const st = await agent.action(
           { instanceId: rec.id, action: 'start', hard: false, acpiTimeoutS: 0 },
           { signal: deps.signal },
@@ -382,9 +407,8 @@ export const moveArriveStep: Step = async (rec, _wf, deps) => {
   } catch (err) {
     if (deps.signal.aborted) throw err;
     const e = toStratoError(err);
-    // The guest is on the destination now: there is no going back, only asking again.
-    deps.log.warn({ code: e.code, reason: e.reason }, 'finishing the arrival failed; retrying');
-    return retryLater(deps, describeError(e));
+    deps.log.warn({ code: e.code, reason: e.reason }, 'finishing the arrival failed');
+    return arrivalFailed(move, wf, deps, describeError(e));
   }
   if (move.kind !== 'resize') return goTo('move-cleanup', () => ({ powerState: power }));
   return resizeArrived(rec, deps, power);
@@ -499,7 +523,15 @@ export const moveRollbackStep: Step = async (rec, wf, deps) => {
   const move = moveOf(rec);
   // The destination's copy (a prepared disk, an arrival that failed) goes first, then its claim.
   const failed = await deleteCopy(rec, move.destHost, deps);
-  if (failed !== undefined) return retryLater(deps, failed);
+  let staleOn: string[] | undefined;
+  if (failed !== undefined) {
+    if (wf.rollbackSinceMs === undefined) return goTo('move-rollback', () => ({}), { rollbackSinceMs: deps.now() });
+    if (deps.now() - wf.rollbackSinceMs < needMoves(deps).hostWaitMs) return retryLater(deps, failed);
+    // The copy never was the server: the host deletes it when it next reports it (evacuate-stale.ts).
+    deps.log.warn({ hostId: move.destHost, failed }, "destination's copy not removed; left to its host as stale");
+    staleOn = [...new Set([...(rec.staleOn ?? []), move.destHost])];
+  }
+  // Only the source keeps access to the server's volumes (the storage host must answer).
   const volumes = await settleVolumes(rec, deps, move.sourceHost);
   if (volumes !== undefined) return retryLater(deps, volumes);
   if ((rec.nics ?? []).some((n) => n.portId !== '')) {
@@ -531,7 +563,7 @@ export const moveRollbackStep: Step = async (rec, wf, deps) => {
   const status = error === '' ? 'cancelled' : 'error';
   await migrationStatus(deps, rec, status, { error: error === '' ? 'aborted' : error });
   deps.log.info({ hostId: move.sourceHost, status }, 'move rolled back');
-  const restore = move.kind === 'resize' ? { flavor: move.oldFlavor } : {};
+  const restore = { ...(move.kind === 'resize' ? { flavor: move.oldFlavor } : {}), ...(staleOn ? { staleOn } : {}) };
   return moveDone(
     move.sourceHost,
     power,

@@ -147,6 +147,8 @@ export interface WorkflowDriverOptions {
   migrationTimeoutS?: number;
   /** How often a running migration is polled. @default 1000 */
   migrationPollMs?: number;
+  /** MoveDeps.hostWaitMs: how long a move waits on a destination that keeps failing. @default 300_000 */
+  moveHostWaitMs?: number;
   clock?: () => number;
   log?: Logger;
 }
@@ -218,6 +220,7 @@ export class WorkflowDriver {
       store: this.store,
       migrationTimeoutS: this.o.migrationTimeoutS ?? 0,
       pollMs: this.o.migrationPollMs ?? 1000,
+      hostWaitMs: this.o.moveHostWaitMs ?? 300_000,
     };
   }
 

@@ -89,6 +89,12 @@ export interface MoveDeps {
   migrationTimeoutS: number;
   /** How often a running migration is polled. @default 1000 */
   pollMs: number;
+  /**
+   * How long a cold move's arrival (stop, resize, start on the destination) and a
+   * rollback's removal of the destination's copy may keep failing before the move gives
+   * that host up (move-steps.ts). @default 300_000
+   */
+  hostWaitMs: number;
 }
 
 export type Step = (rec: InstanceRecord, wf: Workflow, deps: StepDeps) => Promise<Outcome>;

@@ -1,8 +1,12 @@
 // kill -9 in the middle of a live migration (slowed by a bandwidth limit so the
-// middle is real), one daemon per move: the source agent (the destination agent and
-// the conductor are to follow, see `victims`). Each time the server must end running on exactly one host, the
-// other host keeps no domain, instance files or tap, and the hosts' usage adds up
-// to one copy of the flavor.
+// middle is real), one daemon per move: the source agent, the destination agent, then
+// the conductor. The copy goes on between the libvirtds meanwhile; a restarted agent
+// that lost the migration is answered by where the domain is, a restarted conductor
+// resumes the move where its record says. Each time the server must end running on
+// exactly one host, the other host keeps no domain, instance files or tap, the hosts'
+// usage adds up to one copy of the flavor, and the guest's ticker goes on (same boot).
+// The console log read is the one on the host the server ends on; after a move it
+// starts empty when the incoming QEMU starts there (append='off'): ticks since then.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { tapName } from '../../common/network-names.ts';
@@ -18,7 +22,12 @@ import { type NetGuest, NetWorld } from './lib/net-setup.ts';
 
 const TINY = { vcpus: 1, ramMib: 256, diskGib: 1 };
 const ZERO = { vcpus: 0, ramMib: 0, diskGib: 0 };
-/** Slow enough that "the middle" lasts seconds; the disk copy moves the whole virtual size (1 GiB) at this rate. */
+/**
+ * Slow enough that "the middle" lasts seconds; the disk copy moves the whole virtual size (1 GiB) at this rate.
+ * Not slower: at 2 MiB/s (a ~9-minute live migration under TCG) the guest comes out of the move broken on the
+ * destination with NO daemon killed (seen 2026-12-03: a silent guest, its console log empty; once an oops in the
+ * idle task, executing a stack page), so a kill test at that rate fails for QEMU's reasons, not strato's.
+ */
 const BANDWIDTH_MIB_S = '16';
 const END_TIMEOUT_MS = 600_000;
 const ENDED = ['finished', 'error', 'cancelled'];
@@ -68,11 +77,8 @@ describe('live migration under kill -9 (e2e: two simulated hosts, real QEMU)', {
 
   const victims: { name: string; daemon: (c: Cloud, m: Migration) => Daemon }[] = [
     { name: 'the source agent', daemon: (c, m) => c.hosts.find((h) => h.id === m.sourceHost)!.agent },
-    // Not yet green, left out: after kill -9 of the destination agent the move finished
-    // and nothing was left on the source, but the server's console log read back empty
-    // (no tick within 60 s); the conductor's case has not run yet.
-    //   { name: 'the destination agent', daemon: (c, m) => c.hosts.find((h) => h.id === m.destHost)!.agent },
-    //   { name: 'the conductor', daemon: (c) => c.conductor },
+    { name: 'the destination agent', daemon: (c, m) => c.hosts.find((h) => h.id === m.destHost)!.agent },
+    { name: 'the conductor', daemon: (c) => c.conductor },
   ];
 
   for (const v of victims) {

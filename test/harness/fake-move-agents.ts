@@ -50,6 +50,8 @@ export class FakeMoveAgents implements AgentDirectory, MoveAgentDirectory {
   gated = false;
   /** Hosts that answer nothing (UNAVAILABLE) for now. */
   readonly silent = new Set<string>();
+  /** Calls answered with an error for now, keyed `<host> <call>` (e.g. `hv-b action:stop`), before they act. */
+  readonly faults = new Map<string, StratoError>();
 
   constructor(hosts: string[]) {
     for (const h of hosts) {
@@ -114,6 +116,8 @@ export class FakeMoveAgents implements AgentDirectory, MoveAgentDirectory {
   private answer(host: string, call: string, instanceId: string): void {
     this.calls.push({ host, call, instanceId });
     if (this.silent.has(host)) throw new StratoError('UNAVAILABLE', 'FAKE_SILENT', `fake host ${host} does not answer`);
+    const fault = this.faults.get(`${host} ${call}`);
+    if (fault) throw fault;
   }
 
   private status(host: string, instanceId: string): InstanceStatus {

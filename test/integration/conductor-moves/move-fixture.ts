@@ -14,7 +14,7 @@ import { MoveService } from '../../../conductor/compute/move-service.ts';
 import type { InstanceNic, ServerNetworking } from '../../../conductor/compute/nics.ts';
 import { instanceUsage } from '../../../conductor/compute/usage.ts';
 import type { ServerVolumes } from '../../../conductor/compute/volumes.ts';
-import { WorkflowDriver } from '../../../conductor/compute/workflow-driver.ts';
+import { WorkflowDriver, type WorkflowDriverOptions } from '../../../conductor/compute/workflow-driver.ts';
 import type { Principal } from '../../../conductor/identity/model.ts';
 import { NO_LIMITS } from '../../../conductor/quotas/model.ts';
 import { Quotas } from '../../../conductor/quotas/quotas.ts';
@@ -138,6 +138,13 @@ export interface Usage {
   instanceCount: number;
 }
 
+export interface MoveLabOptions {
+  /** Block storage for the workflows (moves-volumes.test.ts); none by default. */
+  volumes?: ServerVolumes;
+  /** More options for the workflow driver. */
+  driver?: Partial<WorkflowDriverOptions>;
+}
+
 export class MoveLab {
   readonly agents: FakeMoveAgents;
   store!: SqliteStore;
@@ -151,15 +158,18 @@ export class MoveLab {
   readonly hosts: string[];
   /** Block storage for the workflows (moves-volumes.test.ts); none by default. */
   readonly volumes: ServerVolumes | undefined;
+  /** More options for the workflow driver (set before start's open()). */
+  readonly driverOptions: Partial<WorkflowDriverOptions>;
 
-  constructor(hosts: string[], volumes?: ServerVolumes) {
+  constructor(hosts: string[], o: MoveLabOptions = {}) {
+    this.driverOptions = o.driver ?? {};
     this.hosts = hosts;
     this.agents = new FakeMoveAgents(hosts);
-    this.volumes = volumes;
+    this.volumes = o.volumes;
   }
 
-  static async start(hosts: string[], o: { volumes?: ServerVolumes } = {}): Promise<MoveLab> {
-    const lab = new MoveLab(hosts, o.volumes);
+  static async start(hosts: string[], o: MoveLabOptions = {}): Promise<MoveLab> {
+    const lab = new MoveLab(hosts, o);
     lab.dir = await mkdtemp(join(tmpdir(), 'strato-moves-'));
     lab.store = new SqliteStore({ path: join(lab.dir, 'store.db') });
     for (const h of hosts) await lab.store.create(HOSTS_PREFIX + h, hostSnapshot(h));
@@ -186,6 +196,7 @@ export class MoveLab {
       migrationPollMs: 20,
       acpiTimeoutS: 1,
       log: quiet,
+      ...this.driverOptions,
     });
     this.moves = new MoveService({
       store: this.store,

@@ -123,8 +123,31 @@ describe('server list', () => {
     assert.equal(await names('--host', 'hv'), '');
   });
 
+  it("Status is Nova's status: a resize waiting for its confirm lists as VERIFY_RESIZE and filters by it", async () => {
+    const resized = { ...server('s4', 'big-1', 'RESIZED', 'hv1', {}), status: 'VERIFY_RESIZE' } as Server__Output;
+    const factory = fakeSession({
+      servers: { ListServers: async () => ({ servers: [...servers, resized], nextPageToken: '' }) },
+    });
+    const rows = await cli(['server', 'list', '-f', 'csv', '-c', 'Name', '-c', 'Status'], factory);
+    assert.equal(rows.code, 0, rows.stderr);
+    // The older servers carry no status: their vm_state shows.
+    assert.equal(rows.stdout, 'Name,Status\nweb-1,ACTIVE\nweb-2,ERROR\ndb-1,ACTIVE\nbig-1,VERIFY_RESIZE\n');
+    for (const status of ['verify_resize', 'RESIZED']) {
+      const r = await cli(['server', 'list', '-f', 'value', '-c', 'Name', '--status', status], factory);
+      assert.equal(r.stdout, 'big-1\n', `--status ${status}`);
+    }
+  });
+
+  it('server show prints the status and, beside it, the vm_state', async () => {
+    const resized = { ...server('s4', 'big-1', 'RESIZED', 'hv1', {}), status: 'VERIFY_RESIZE' } as Server__Output;
+    const factory = fakeSession({ servers: { GetServer: async () => resized } });
+    const r = await cli(['server', 'show', 'big-1', '-f', 'json', '-c', 'Status', '-c', 'VM State'], factory);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout), { Status: 'VERIFY_RESIZE', 'VM State': 'RESIZED' });
+  });
+
   it('bad filters are usage errors naming the option, before any call', async () => {
-    await assertUsageError(['server', 'list', '--status', 'running'], /--status.*BUILD, ACTIVE, SHUTOFF/);
+    await assertUsageError(['server', 'list', '--status', 'running'], /--status.*BUILD, ACTIVE, SHUTOFF.*VERIFY_RESIZE/);
     await assertUsageError(['server', 'list', '--name', '(['], /--name.*regular expression/);
   });
 

@@ -53,6 +53,14 @@ export interface Server {
    * Whether the guest has a config drive (CreateServerRequest.config_drive).
    */
   'configDrive'?: (boolean);
+  /**
+   * Nova's status, derived from vm_state and task_state as Nova's API does:
+   * VERIFY_RESIZE for a resize that arrived and waits for ConfirmResize or
+   * RevertResize (vm_state RESIZED), REVERT_RESIZE while it is reverted,
+   * RESIZE while a cold migration or resize runs, MIGRATING while a live
+   * migration runs; else the vm_state (ACTIVE, SHUTOFF, ERROR …).
+   */
+  'status'?: (string);
 }
 
 export interface Server__Output {
@@ -102,4 +110,12 @@ export interface Server__Output {
    * Whether the guest has a config drive (CreateServerRequest.config_drive).
    */
   'configDrive': (boolean);
+  /**
+   * Nova's status, derived from vm_state and task_state as Nova's API does:
+   * VERIFY_RESIZE for a resize that arrived and waits for ConfirmResize or
+   * RevertResize (vm_state RESIZED), REVERT_RESIZE while it is reverted,
+   * RESIZE while a cold migration or resize runs, MIGRATING while a live
+   * migration runs; else the vm_state (ACTIVE, SHUTOFF, ERROR …).
+   */
+  'status': (string);
 }
