@@ -244,6 +244,7 @@ export class HostRegistry {
     return {
       hostId: h.id,
       enabled: h.enabled,
+      ...(rolesOf(h).includes('compute') ? {} : { compute: false }),
       lastHeartbeatMs: h.lastHeartbeatMs,
       capacity: { ...h.capacity },
       allocationRatio: { ...this.ratio },

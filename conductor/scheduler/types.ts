@@ -20,6 +20,11 @@ export interface HostSnapshot {
   hostId: string;
   /** Operator switch (`host disable`): a disabled host keeps its instances but gets no new ones. */
   enabled: boolean;
+  /**
+   * false for a host without the compute role (only storage and/or network: its agent
+   * serves volumes or routers, not guests). Absent: a compute host.
+   */
+  compute?: boolean;
   /** Wall-clock ms of the last agent heartbeat; 0 when never heard from. */
   lastHeartbeatMs: number;
   /** Physical size reported by the agent. */

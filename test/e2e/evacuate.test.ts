@@ -58,11 +58,15 @@ describe('host evacuate (e2e: two hosts, the first killed)', { timeout: 900_000 
     // A dies as a host does: agent, hypervisor and guests at once, nothing cleaned up.
     await hostA.agent.kill('SIGKILL');
     await killHypervisor(hostA.sim);
-    await waitFor(() => c.admin.hosts.GetHost({ host: hostA.id }), (h) => h.state === 'down', {
-      timeoutMs: 30_000,
-      intervalMs: 250,
-      what: 'host A down',
-    });
+    await waitFor(
+      () => c.admin.hosts.GetHost({ host: hostA.id }),
+      (h) => h.state === 'down',
+      {
+        timeoutMs: 30_000,
+        intervalMs: 250,
+        what: 'host A down',
+      },
+    );
     await assert.rejects(c.admin.hosts.EvacuateHost({ host: hostA.id, targetHost: '' }), {
       code: 'FAILED_PRECONDITION',
       reason: 'HOST_NOT_DISABLED',
@@ -70,10 +74,11 @@ describe('host evacuate (e2e: two hosts, the first killed)', { timeout: 900_000 
     await c.admin.hosts.SetHostEnabled({ host: hostA.id, enabled: false });
     const t0 = Date.now();
     const res = await c.admin.hosts.EvacuateHost({ host: hostA.id, targetHost: '' });
-    assert.deepEqual(
-      Object.fromEntries(res.servers.map((s) => [s.serverName, `${s.action} ${s.targetVmState}`])),
-      { 'ev-run': 'evacuating ACTIVE', 'ev-off': 'evacuating SHUTOFF', 'ev-vol': 'evacuating ACTIVE' },
-    );
+    assert.deepEqual(Object.fromEntries(res.servers.map((s) => [s.serverName, `${s.action} ${s.targetVmState}`])), {
+      'ev-run': 'evacuating ACTIVE',
+      'ev-off': 'evacuating SHUTOFF',
+      'ev-vol': 'evacuating ACTIVE',
+    });
     for (const [name, want, power] of [
       ['ev-run', 'ACTIVE', 'RUNNING'],
       ['ev-off', 'SHUTOFF', 'SHUTDOWN'],
@@ -113,7 +118,8 @@ describe('host evacuate (e2e: two hosts, the first killed)', { timeout: 900_000 
       async () => {
         for (const pid of await qemuPidsOn(hostA.sim)) qemus.add(pid);
         const domains = (await c.servers.domainsOn(hostA.id)).filter((d) => stale.includes(d));
-        for (const d of domains) seen.add(`${d} ${await c.servers.domainState(hostA.id, d.slice(7)).catch(() => 'gone')}`);
+        for (const d of domains)
+          seen.add(`${d} ${await c.servers.domainState(hostA.id, d.slice(7)).catch(() => 'gone')}`);
         return domains.length;
       },
       (n) => n === 0,

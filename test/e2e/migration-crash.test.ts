@@ -86,7 +86,14 @@ describe('live migration under kill -9 (e2e: two simulated hosts, real QEMU)', {
       const c = cloud();
       const from = (await c.servers.get(guest.id)).host;
       const t0 = Math.max(...ticks(await c.servers.consoleLines(guest.id)));
-      const started = await json<Migration>(c, ['server', 'migrate', '--live', guest.id, '--bandwidth', BANDWIDTH_MIB_S]);
+      const started = await json<Migration>(c, [
+        'server',
+        'migrate',
+        '--live',
+        guest.id,
+        '--bandwidth',
+        BANDWIDTH_MIB_S,
+      ]);
       // The middle: memory or disk is being copied.
       const mid = await waitFor(
         () => json<Migration>(c, ['server', 'migration', 'show', started.id]),
@@ -112,8 +119,12 @@ describe('live migration under kill -9 (e2e: two simulated hosts, real QEMU)', {
         (x) => x.vmState === 'ACTIVE' && !x.taskState,
         { timeoutMs: 120_000, intervalMs: 1000, retryErrors: true, what: 'the server to settle ACTIVE' },
       );
-      figures.push(`${v.name}: ${ended.status} ${Date.now() - killedAt} ms after the kill${ended.error ? ` (${ended.error})` : ''}`);
-      console.log(`kill -9 of ${v.name}: migration ${ended.status}, server on ${s.host === from ? 'the source' : 'the destination'}`);
+      figures.push(
+        `${v.name}: ${ended.status} ${Date.now() - killedAt} ms after the kill${ended.error ? ` (${ended.error})` : ''}`,
+      );
+      console.log(
+        `kill -9 of ${v.name}: migration ${ended.status}, server on ${s.host === from ? 'the source' : 'the destination'}`,
+      );
       const on = s.host;
       const off = on === c.hosts[0]!.id ? c.hosts[1]! : c.hosts[0]!;
       assert.equal(await c.servers.domainState(on, guest.id), 'RUNNING');

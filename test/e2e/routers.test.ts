@@ -93,7 +93,8 @@ function fingerprint(publicKey: string): string {
 describe('routers, floating IPs and metadata (e2e: 2 hosts, qrouter namespaces, TCG guests)', {
   timeout: 1_500_000,
 }, () => {
-  const cloud = useCloud({ hosts: 2, network: [1] });
+  // Host 1 is a network node (routers, no guests), as Neutron's: guests land on host 0.
+  const cloud = useCloud({ hosts: 2, roles: { 1: 'network' } });
   let outside: Outside;
   let external: Network__Output;
   const tenants: Tenant[] = [];
@@ -114,36 +115,45 @@ describe('routers, floating IPs and metadata (e2e: 2 hosts, qrouter namespaces, 
     });
 
   cloud.beforeStop(async (cl) => {
-    const gone = (err: unknown) => {
-      if (!isStratoError(err, 'NOT_FOUND')) throw err;
+    // Every step is tried even when an earlier one failed (the first error is thrown
+    // at the end), and the outside namespace goes whatever happened.
+    let firstError: unknown;
+    const attempt = async (what: Promise<unknown>) => {
+      await what.catch((err: unknown) => {
+        if (!isStratoError(err, 'NOT_FOUND')) firstError ??= err;
+      });
     };
-    await Promise.all(guests.map((g) => cl.servers.deleteAndWait(g.id, 90_000, g.api).catch(gone)));
-    if (fip) await tenants[0]!.api.floatingIps.DeleteFloatingIp({ floatingIp: fip.id }).catch(gone);
-    for (const t of tenants) {
-      await t.api.routers.RemoveRouterInterface({ router: t.router.id, subnet: t.subnetId }).catch(gone);
-      await t.api.routers.DeleteRouter({ router: t.router.id }).catch(gone);
-      for (const p of t.ports) await t.api.ports.DeletePort({ port: p.id }).catch(gone);
-      await t.api.networks.DeleteNetwork({ network: t.network.id }).catch(gone);
+    try {
+      await Promise.all(guests.map((g) => attempt(cl.servers.deleteAndWait(g.id, 90_000, g.api))));
+      if (fip) await attempt(tenants[0]!.api.floatingIps.DeleteFloatingIp({ floatingIp: fip.id }));
+      for (const t of tenants) {
+        await attempt(t.api.routers.RemoveRouterInterface({ router: t.router.id, subnet: t.subnetId }));
+        await attempt(t.api.routers.DeleteRouter({ router: t.router.id }));
+        for (const p of t.ports) await attempt(t.api.ports.DeletePort({ port: p.id }));
+        await attempt(t.api.networks.DeleteNetwork({ network: t.network.id }));
+      }
+      if (external) await attempt(cl.admin.networks.DeleteNetwork({ network: external.id }));
+      // Nothing of a router may stay on any host once the agents applied the deletes.
+      const leftovers = await waitFor(
+        async () => {
+          const found: string[] = [];
+          for (const h of cl.hosts) {
+            const ns = (await h.sim.exec('ip', ['netns', 'list'])).stdout;
+            for (const l of ns.split('\n'))
+              if (l.startsWith('qrouter-')) found.push(`${h.id}: namespace ${l.split(' ')[0]}`);
+            const links = (await h.sim.exec('ip', ['-o', 'link', 'show'])).stdout;
+            for (const m of links.matchAll(/^\d+: (tq[rg][^:@ ]*)/gm)) found.push(`${h.id}: link ${m[1]}`);
+          }
+          return found;
+        },
+        (found) => found.length === 0,
+        { timeoutMs: 30_000, intervalMs: 1000, what: 'no router left on the hosts' },
+      ).catch(() => ['(still there after 30 s)']);
+      assert.deepEqual(leftovers, [], 'routers leave nothing behind');
+    } finally {
+      await outside?.remove();
     }
-    if (external) await cl.admin.networks.DeleteNetwork({ network: external.id }).catch(gone);
-    // Nothing of a router may stay on any host once the agents applied the deletes.
-    const leftovers = await waitFor(
-      async () => {
-        const found: string[] = [];
-        for (const h of cl.hosts) {
-          const ns = (await h.sim.exec('ip', ['netns', 'list'])).stdout;
-          for (const l of ns.split('\n'))
-            if (l.startsWith('qrouter-')) found.push(`${h.id}: namespace ${l.split(' ')[0]}`);
-          const links = (await h.sim.exec('ip', ['-o', 'link', 'show'])).stdout;
-          for (const m of links.matchAll(/^\d+: (tq[rg][^:@ ]*)/gm)) found.push(`${h.id}: link ${m[1]}`);
-        }
-        return found;
-      },
-      (found) => found.length === 0,
-      { timeoutMs: 30_000, intervalMs: 1000, what: 'no router left on the hosts' },
-    ).catch(() => ['(still there after 30 s)']);
-    await outside?.remove();
-    assert.deepEqual(leftovers, [], 'routers leave nothing behind');
+    if (firstError !== undefined) throw firstError;
   });
 
   it('makes an external network and two projects, each with a router joining the same CIDR to it', async () => {
@@ -209,7 +219,7 @@ describe('routers, floating IPs and metadata (e2e: 2 hosts, qrouter namespaces, 
     const cl = cloud();
     const host = cl.hosts[0]!.id;
     const [one, two] = tenants as [Tenant, Tenant];
-    const key = await cl.admin.keyPairs.CreateKeyPair({ name: 'l3-key' });
+    const key = await one.api.keyPairs.CreateKeyPair({ name: 'l3-key' });
     keyLine = key.keyPair!.publicKey;
     const boot = async (
       t: Tenant,
@@ -220,24 +230,25 @@ describe('routers, floating IPs and metadata (e2e: 2 hosts, qrouter namespaces, 
     ) => {
       const port = await t.api.ports.CreatePort({ name, network: t.network.id, fixedIps: [{ ipAddress: ip }] });
       t.ports.push(port);
-      // Only the cloud admin may pin a host; the guest uses the project's port.
-      const s = await cl.admin.servers.CreateServer({
+      const s = await t.api.servers.CreateServer({
         name,
         image: 'testvm',
         flavor: 'm1.tiny',
-        host,
         userData,
         networks: [{ port: port.id }],
         ...extra,
       });
-      guests.push({ name, id: s.id, api: cl.admin });
+      guests.push({ name, id: s.id, api: t.api });
       return s;
     };
     await boot(one, 'l3-g1', G1_IP, g1Script);
     await boot(two, 'l3-g2', G2_IP, g2Script);
     const g3 = await boot(one, 'l3-g3', G3_IP, g3Script, { keyName: 'l3-key', configDrive: false });
     assert.equal(g3.configDrive, false);
-    for (const g of guests) await cl.servers.waitForState(g.id, 'ACTIVE', 'RUNNING', BOOT_TIMEOUT_MS);
+    for (const g of guests) {
+      const s = await cl.servers.waitForState(g.id, 'ACTIVE', 'RUNNING', BOOT_TIMEOUT_MS);
+      assert.equal(s.host, host, 'the network node takes no guests');
+    }
   });
 
   it('a guest behind a router pings and connects to the outside, seen as the router gateway (SNAT)', async () => {

@@ -4,6 +4,7 @@
 // "cpu: 12 hosts rejected" then really means "up and enabled, but full".
 
 import type { HostFilter } from '../types.ts';
+import { COMPUTE_ROLE_FILTER } from './compute-role-filter.ts';
 import { CPU_FILTER } from './cpu-filter.ts';
 import { DISK_FILTER } from './disk-filter.ts';
 import { ENABLED_FILTER } from './enabled-filter.ts';
@@ -15,6 +16,7 @@ import { UP_FILTER } from './up-filter.ts';
 export const DEFAULT_FILTERS: readonly HostFilter[] = [
   FORCE_HOST_FILTER,
   EXCLUDE_HOSTS_FILTER,
+  COMPUTE_ROLE_FILTER,
   ENABLED_FILTER,
   UP_FILTER,
   CPU_FILTER,

@@ -59,8 +59,11 @@ export interface CloudOptions {
    * (test/harness/sim-host-tls.ts), so servers can move between hosts. @default false
    */
   migration?: boolean;
-  /** Hosts (by index) whose agent also has the "network" role: routers run there. @default none */
-  network?: readonly number[];
+  /**
+   * The agent's --roles of hosts without storage, by host index, e.g. `{ 1: 'network' }`
+   * for a network node (routers, no guests). @default compute
+   */
+  roles?: Readonly<Record<number, string>>;
 }
 
 export interface CloudHost {
@@ -100,10 +103,10 @@ export interface Cloud {
 
 const DEFAULT_FLAVORS: FlavorSpec[] = [{ name: 'm1.tiny', vcpus: 1, ramMib: 256, diskGib: 1 }];
 
-/** The role flags of a host's agent: storage (with its backend) and network; none for a compute-only host. */
-function roleArgs(spec: StorageSpec | undefined, underlayIp: string, network: boolean): string[] {
-  if (spec === undefined) return network ? ['--roles', 'compute,network'] : [];
-  const common = ['--roles', network ? 'compute,storage,network' : 'compute,storage', '--iscsi-portal', underlayIp];
+/** The role flags of a host's agent: storage (with its backend), or the roles asked; none for a compute-only host. */
+function roleArgs(spec: StorageSpec | undefined, underlayIp: string, roles: string | undefined): string[] {
+  if (spec === undefined) return roles === undefined ? [] : ['--roles', roles];
+  const common = ['--roles', 'compute,storage', '--iscsi-portal', underlayIp];
   if (spec.backend === 'file') {
     return [...common, '--storage-backend', 'file', '--storage-capacity-gib', String(spec.capacityGib ?? 20)];
   }
@@ -206,7 +209,7 @@ export async function startCloud(options: CloudOptions): Promise<Cloud> {
           ...['--resync-interval-s', '5'],
           // VXLAN tunnels run between the hosts' own underlay addresses.
           ...['--underlay-device', h.underlayIf, '--underlay-ip', h.underlayIp],
-          ...roleArgs(options.storage?.[n], h.underlayIp, options.network?.includes(n) ?? false),
+          ...roleArgs(options.storage?.[n], h.underlayIp, options.roles?.[n]),
         ],
       });
       hosts.push({ id: h.name, sim: h, stateDir, agent });

@@ -5,18 +5,18 @@
 // source address); after an agent restart it is served again from the restored state;
 // a push without metadata stops it. Unique ids and VNI; everything removed in `after`.
 import assert from 'node:assert/strict';
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { promisify } from 'node:util';
 import type { Netlink } from '../../../agent/network/netlink/netlink.ts';
 import { openNetlink } from '../../../agent/network/netlink/netlink-client.ts';
 import type { HostNetworkState } from '../../../common/gen/strato/agent/v1/HostNetworkState.ts';
 import { guestIfName } from '../../../common/network-names.ts';
 import { makeTestPki } from '../../harness/certs.ts';
 import { run } from '../../harness/exec.ts';
+import { metadataGet } from '../../harness/metadata-get.ts';
 import { removeScratchDir, scratchDir } from '../../harness/scratch-dir.ts';
 import { hostDirs, prepareHostDirs, readPid, waitForDaemons } from '../../harness/sim-host-dirs.ts';
 import { waitFor } from '../../harness/wait.ts';
@@ -25,7 +25,6 @@ import { RegistryStub, stubImage } from '../agent/registry-stub.ts';
 import { forceTeardown } from './host-snapshot.ts';
 import { type AgentNetworkApi, agentNetworkApi, type Lan, lan, stateOf } from './lan.ts';
 
-const exec = promisify(execFile);
 const HOST_ID = `meta-agent-${randomUUID().slice(0, 8)}`;
 const INSTANCE = randomUUID();
 const oct = 100 + (randomBytes(1)[0]! % 100);
@@ -73,24 +72,9 @@ async function stopAgent(): Promise<void> {
   agent = undefined;
 }
 
-/** GET http://169.254.169.254<path> from the guest namespace: status and body, or the error code. */
-async function getFromGuest(path: string): Promise<{ status?: number; body?: string; error?: string }> {
-  const script = `
-    const req = require('node:http').get({ host: '169.254.169.254', path: ${JSON.stringify(path)}, timeout: 2000 }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => (body += c));
-      res.on('end', () => console.log(JSON.stringify({ status: res.statusCode, body })));
-    });
-    req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
-    req.on('error', (e) => console.log(JSON.stringify({ error: e.code })));`;
-  const { stdout } = await exec('ip', ['netns', 'exec', GUEST_NS, process.execPath, '-e', script]);
-  return JSON.parse(stdout);
-}
-
 const instanceIdSeen = () =>
   waitFor(
-    () => getFromGuest('/latest/meta-data/instance-id'),
+    () => metadataGet(GUEST_NS, '/latest/meta-data/instance-id', { timeoutMs: 2000 }),
     (r) => r.status === 200,
     { timeoutMs: 20_000, intervalMs: 300, what: 'the guest to read its instance id' },
   );
@@ -162,7 +146,7 @@ test('a guest on a network whose DHCP serves metadata reads its own, through the
 
 test('a restarted agent serves it again from the state it restored', async () => {
   await stopAgent();
-  const down = await getFromGuest('/latest/meta-data/instance-id');
+  const down = await metadataGet(GUEST_NS, '/latest/meta-data/instance-id', { timeoutMs: 2000 });
   assert.notEqual(down.status, 200, 'nothing serves while the agent is away');
   await startAgent();
   assert.deepEqual(await instanceIdSeen(), { status: 200, body: INSTANCE });
@@ -170,6 +154,6 @@ test('a restarted agent serves it again from the state it restored', async () =>
 
 test('a push without metadata stops the service', async () => {
   await push(state(false));
-  const r = await getFromGuest('/latest/meta-data/instance-id');
+  const r = await metadataGet(GUEST_NS, '/latest/meta-data/instance-id', { timeoutMs: 2000 });
   assert.equal(r.status, undefined, JSON.stringify(r));
 });

@@ -6,13 +6,11 @@
 // gets 404; a restarted manager serves again, and so does a listener whose namespace
 // was made again; a stopped listener leaves nothing listening and its socket closed.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readlink, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { promisify } from 'node:util';
 import { registryLookup } from '../../../agent/metadata/metadata-lookup.ts';
 import { MetadataProxies } from '../../../agent/metadata/metadata-proxies.ts';
 import type { MetadataStateView } from '../../../agent/metadata/metadata-targets.ts';
@@ -28,8 +26,8 @@ import { makeTestPki } from '../../harness/certs.ts';
 import { run } from '../../harness/exec.ts';
 import { quiet } from '../../harness/quiet-log.ts';
 import { RegistryStub, stubImage } from './registry-stub.ts';
+import { metadataGet } from '../../harness/metadata-get.ts';
 
-const exec = promisify(execFile);
 const tag = randomBytes(3).toString('hex');
 const HOST = `meta-host-${tag}`;
 const NET = `meta-net-${tag}`;
@@ -53,28 +51,6 @@ async function guestNamespace(name: string, into: string, peer: string, cidr: st
   await ip(name, 'addr', 'add', cidr, 'dev', 'eth0');
   await ip(name, 'link', 'set', 'eth0', 'up');
   await ip(name, 'route', 'add', '169.254.169.254/32', 'via', via);
-}
-
-interface HttpResult {
-  status?: number;
-  body?: string;
-  error?: string;
-}
-
-/** GET http://169.254.169.254<path> from inside namespace `ns` (a Node child run there). */
-async function getFrom(ns: string, path: string): Promise<HttpResult> {
-  const script = `
-    const http = require('node:http');
-    const req = http.get({ host: '169.254.169.254', port: 80, path: ${JSON.stringify(path)}, timeout: 3000 }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => (body += c));
-      res.on('end', () => console.log(JSON.stringify({ status: res.statusCode, body })));
-    });
-    req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
-    req.on('error', (e) => console.log(JSON.stringify({ error: e.code })));`;
-  const { stdout } = await exec('ip', ['netns', 'exec', ns, process.execPath, '-e', script]);
-  return JSON.parse(stdout) as HttpResult;
 }
 
 const dhcpState: MetadataStateView = { networks: [{ networkId: NET, dhcp: { metadata: true } }] };
@@ -161,7 +137,7 @@ describe('metadata proxy in namespaces (root)', () => {
     proxies = manager();
     await proxies.sync(dhcpState);
     assert.deepEqual(proxies.namespaces, [NS_DHCP]);
-    const r = await getFrom(G1, '/openstack/latest/meta_data.json');
+    const r = await metadataGet(G1, '/openstack/latest/meta_data.json');
     assert.equal(r.status, 200, JSON.stringify(r));
     const doc = JSON.parse(r.body!) as { uuid: string; hostname: string; public_keys: Record<string, string> };
     assert.equal(doc.uuid, INSTANCE_1);
@@ -171,12 +147,12 @@ describe('metadata proxy in namespaces (root)', () => {
       stub.metadataCalls.map((c) => [c.hostId, c.networkId, c.ip]),
       [[HOST, NET, '10.77.0.10']],
     );
-    assert.deepEqual(await getFrom(G1, '/latest/meta-data/local-ipv4'), { status: 200, body: '10.77.0.10' });
-    assert.deepEqual(await getFrom(G1, '/latest/user-data'), { status: 200, body: '#!/bin/sh\necho one\n' });
+    assert.deepEqual(await metadataGet(G1, '/latest/meta-data/local-ipv4'), { status: 200, body: '10.77.0.10' });
+    assert.deepEqual(await metadataGet(G1, '/latest/user-data'), { status: 200, body: '#!/bin/sh\necho one\n' });
   });
 
   it('answers 404 to an address the conductor knows no guest at', async () => {
-    const r = await getFrom(G2, '/openstack/latest/meta_data.json');
+    const r = await metadataGet(G2, '/openstack/latest/meta_data.json');
     assert.equal(r.status, 404, JSON.stringify(r));
     assert.ok(stub.metadataCalls.some((c) => c.networkId === NET && c.ip === '10.77.0.11'));
   });
@@ -194,7 +170,7 @@ describe('metadata proxy in namespaces (root)', () => {
     const lo = JSON.parse(stdout) as { flags: string[]; addr_info: { local: string; prefixlen: number }[] }[];
     assert.ok(lo[0]!.flags.includes('UP'));
     assert.ok(lo[0]!.addr_info.some((a) => a.local === '169.254.169.254' && a.prefixlen === 32));
-    const r = await getFrom(G3, '/latest/meta-data/instance-id');
+    const r = await metadataGet(G3, '/latest/meta-data/instance-id');
     assert.deepEqual(r, { status: 200, body: INSTANCE_3 });
     assert.ok(stub.metadataCalls.some((c) => c.networkId === NET_R && c.ip === '10.78.0.10'));
     // Syncing the same state again keeps the same sockets.
@@ -205,11 +181,11 @@ describe('metadata proxy in namespaces (root)', () => {
 
   it('a restarted manager (agent restart) serves again from the same state', async () => {
     await proxies!.close();
-    assert.equal((await getFrom(G1, '/latest/meta-data/instance-id')).error, 'ECONNREFUSED');
+    assert.equal((await metadataGet(G1, '/latest/meta-data/instance-id')).error, 'ECONNREFUSED');
     proxies = manager();
     await proxies.sync(bothState);
-    assert.deepEqual(await getFrom(G1, '/latest/meta-data/instance-id'), { status: 200, body: INSTANCE_1 });
-    assert.deepEqual(await getFrom(G3, '/latest/meta-data/instance-id'), { status: 200, body: INSTANCE_3 });
+    assert.deepEqual(await metadataGet(G1, '/latest/meta-data/instance-id'), { status: 200, body: INSTANCE_1 });
+    assert.deepEqual(await metadataGet(G3, '/latest/meta-data/instance-id'), { status: 200, body: INSTANCE_3 });
   });
 
   it('a router namespace deleted and made again under the same name gets a new listener at the next sync', async () => {
@@ -220,17 +196,20 @@ describe('metadata proxy in namespaces (root)', () => {
     await ip(NS_ROUTER, 'addr', 'add', '10.78.0.1/24', 'dev', 'qr');
     await ip(NS_ROUTER, 'link', 'set', 'qr', 'up');
     // The old socket still lives in the old namespace (and lo lost the address): no answer.
-    assert.notEqual((await getFrom(G3, '/latest/meta-data/instance-id')).error, undefined);
+    assert.notEqual((await metadataGet(G3, '/latest/meta-data/instance-id')).error, undefined);
     const before = fds.length;
     await proxies!.sync(bothState);
     assert.equal(fds.length, before + 1, 'one new socket, for the router only');
-    assert.deepEqual(await getFrom(G3, '/latest/meta-data/instance-id'), { status: 200, body: INSTANCE_3 });
+    assert.deepEqual(await metadataGet(G3, '/latest/meta-data/instance-id'), { status: 200, body: INSTANCE_3 });
   });
 
   it('a namespace that no longer needs the service loses its listener and socket; the router its address', async () => {
     const inodes = new Map<number, string>();
     for (const fd of fds.slice(-2)) inodes.set(fd, await readlink(`/proc/self/fd/${fd}`));
-    assert.ok([...inodes.values()].every((v) => v.startsWith('socket:')), [...inodes.values()].join());
+    assert.ok(
+      [...inodes.values()].every((v) => v.startsWith('socket:')),
+      [...inodes.values()].join(),
+    );
     await proxies!.sync({ networks: [{ networkId: NET, dhcp: { metadata: false } }], routers: [] });
     assert.deepEqual(proxies!.namespaces, []);
     for (const [fd, inode] of inodes) {
@@ -241,7 +220,7 @@ describe('metadata proxy in namespaces (root)', () => {
       const { stdout } = await run('ip', ['netns', 'exec', ns, 'ss', '-Htln']);
       assert.doesNotMatch(stdout, /:80\b/, `${ns} still listens: ${stdout}`);
     }
-    assert.equal((await getFrom(G1, '/latest/meta-data/instance-id')).error, 'ECONNREFUSED');
+    assert.equal((await metadataGet(G1, '/latest/meta-data/instance-id')).error, 'ECONNREFUSED');
     // The router stays (routers: [] here means it lost its metadata, not that it is gone):
     // its namespace exists, so the address comes off too.
     await proxies!.sync(bothState);
@@ -256,7 +235,7 @@ describe('metadata proxy in namespaces (root)', () => {
 
   it('a conductor that does not answer means 503 (the guest retries), not 404', async () => {
     await stub.stop();
-    const r = await getFrom(G2, '/openstack/latest/meta_data.json');
+    const r = await metadataGet(G2, '/openstack/latest/meta_data.json');
     assert.equal(r.status, 503, JSON.stringify(r));
   });
 });

@@ -19,6 +19,7 @@ import { StratoError } from '../../../common/errors.ts';
 import { dhcpNamespaceName, dhcpNsVethName } from '../../../common/network-names.ts';
 import { quiet } from '../../harness/quiet-log.ts';
 import { inNs, type Lab, makeLab, uuid } from './lab.ts';
+import { metadataGet } from '../../harness/metadata-get.ts';
 
 const exec = promisify(execFile);
 const CIDR = '10.66.0.0/24';
@@ -29,26 +30,6 @@ const GUEST_MAC = 'fa:16:3e:00:66:0b';
 const OTHER_IP = '10.66.0.12';
 const OTHER_MAC = 'fa:16:3e:00:66:0c';
 const INSTANCE = '66666666-0000-4000-8000-000000000066';
-
-/** GET http://169.254.169.254<path> from inside `ns`: status and body, or the error code. */
-async function getFrom(
-  ns: string,
-  path: string,
-  localAddress?: string,
-): Promise<{ status?: number; body?: string; error?: string }> {
-  const options = { host: '169.254.169.254', path, timeout: 3000, ...(localAddress ? { localAddress } : {}) };
-  const script = `
-    const req = require('node:http').get(${JSON.stringify(options)}, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => (body += c));
-      res.on('end', () => console.log(JSON.stringify({ status: res.statusCode, body })));
-    });
-    req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
-    req.on('error', (e) => console.log(JSON.stringify({ error: e.code })));`;
-  const { stdout } = await exec('ip', ['netns', 'exec', ns, process.execPath, '-e', script]);
-  return JSON.parse(stdout);
-}
 
 describe('DHCP-served metadata on a network without a router (real driver, dnsmasq, kernel)', () => {
   let lab: Lab;
@@ -118,7 +99,23 @@ describe('DHCP-served metadata on a network without a router (real driver, dnsma
     );
     await chmod(script, 0o755);
     await rm(out, { force: true });
-    await inNs(guestNs, ['busybox', 'udhcpc', '-f', '-q', '-n', '-t', '4', '-T', '1', '-O', 'staticroutes', '-i', ifname, '-s', script]);
+    await inNs(guestNs, [
+      'busybox',
+      'udhcpc',
+      '-f',
+      '-q',
+      '-n',
+      '-t',
+      '4',
+      '-T',
+      '1',
+      '-O',
+      'staticroutes',
+      '-i',
+      ifname,
+      '-s',
+      script,
+    ]);
     const [staticroutes = '', router = ''] = (await readFile(out, 'utf8')).split('\n');
     return { staticroutes, router };
   }
@@ -136,10 +133,24 @@ describe('DHCP-served metadata on a network without a router (real driver, dnsma
 
   it('puts 169.254.169.254/32 in the qdhcp namespace and offers option 121 through the DHCP port', async () => {
     await lab.hosts[0].driver.apply(state(true));
-    const { stdout } = await exec('ip', ['-n', dhcpNamespaceName(net), '-j', 'addr', 'show', 'dev', dhcpNsVethName(net)]);
+    const { stdout } = await exec('ip', [
+      '-n',
+      dhcpNamespaceName(net),
+      '-j',
+      'addr',
+      'show',
+      'dev',
+      dhcpNsVethName(net),
+    ]);
     const addrs = (JSON.parse(stdout) as { addr_info: { local: string; prefixlen: number }[] }[])[0]!.addr_info;
-    assert.ok(addrs.some((a) => a.local === '169.254.169.254' && a.prefixlen === 32), stdout);
-    assert.ok(addrs.some((a) => a.local === DHCP_IP && a.prefixlen === 24), stdout);
+    assert.ok(
+      addrs.some((a) => a.local === '169.254.169.254' && a.prefixlen === 32),
+      stdout,
+    );
+    assert.ok(
+      addrs.some((a) => a.local === DHCP_IP && a.prefixlen === 24),
+      stdout,
+    );
     const got = await lease();
     assert.equal(got.staticroutes, `169.254.169.254/32 ${DHCP_IP} 0.0.0.0/0 ${GATEWAY}`);
   });
@@ -168,7 +179,7 @@ describe('DHCP-served metadata on a network without a router (real driver, dnsma
     });
     await proxies.sync(state(true));
     assert.deepEqual(proxies.namespaces, [dhcpNamespaceName(net)]);
-    const r = await getFrom(guestNs, '/openstack/latest/meta_data.json');
+    const r = await metadataGet(guestNs, '/openstack/latest/meta_data.json');
     assert.equal(r.status, 200, JSON.stringify(r));
     assert.equal((JSON.parse(r.body!) as { uuid: string }).uuid, INSTANCE);
     assert.deepEqual(lookups, [`${net} ${GUEST_IP}`]);
@@ -181,13 +192,13 @@ describe('DHCP-served metadata on a network without a router (real driver, dnsma
     await sh('link', 'set', other, 'up');
     await sh('route', 'add', '169.254.169.254/32', 'via', DHCP_IP);
     lookups.length = 0;
-    assert.equal((await getFrom(otherNs, '/openstack/latest/meta_data.json')).status, 404);
+    assert.equal((await metadataGet(otherNs, '/openstack/latest/meta_data.json')).status, 404);
     assert.deepEqual(lookups, [`${net} ${OTHER_IP}`]);
     // Spoofing: the first guest's address as source. Anti-spoofing on the port drops it
     // before it reaches the proxy, so nothing is looked up and nothing comes back.
     await sh('addr', 'add', `${GUEST_IP}/32`, 'dev', other);
     lookups.length = 0;
-    const spoofed = await getFrom(otherNs, '/openstack/latest/meta_data.json', GUEST_IP);
+    const spoofed = await metadataGet(otherNs, '/openstack/latest/meta_data.json', { localAddress: GUEST_IP });
     assert.equal(spoofed.status, undefined, JSON.stringify(spoofed));
     assert.deepEqual(lookups, []);
   });

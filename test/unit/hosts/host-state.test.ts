@@ -80,6 +80,16 @@ describe('HostRegistry', () => {
     assert.equal(snap?.lastHeartbeatMs, now);
     assert.deepEqual(snap?.capacity, { vcpus: 8, ramMiB: 16384, diskGiB: 200 });
     assert.deepEqual(snap?.allocationRatio, { cpu: 4, ram: 1, disk: 1 });
+    assert.notEqual(snap?.compute, false, 'a host registered without roles is a compute host');
+  });
+
+  it('tells the scheduler a host without the compute role takes no servers', async () => {
+    const source = reg.hostSource();
+    const snapOf = async (id: string) => source.snapshot((await store.get(`${source.prefix}${id}`)).value);
+    await reg.register({ ...input, id: 'net-1', roles: ['network'] });
+    await reg.register({ ...input, id: 'cn-1', roles: ['compute', 'network'] });
+    assert.equal((await snapOf('net-1')).compute, false);
+    assert.notEqual((await snapOf('cn-1')).compute, false);
   });
 
   it('records what the host says about itself, and only a heartbeat that sees the guests keeps it up', async () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { cpuFilter } from '../../../conductor/scheduler/filters/cpu-filter.ts';
 import { diskFilter } from '../../../conductor/scheduler/filters/disk-filter.ts';
+import { computeRoleFilter } from '../../../conductor/scheduler/filters/compute-role-filter.ts';
 import { enabledFilter } from '../../../conductor/scheduler/filters/enabled-filter.ts';
 import { excludeHostsFilter } from '../../../conductor/scheduler/filters/exclude-hosts-filter.ts';
 import { forceHostFilter } from '../../../conductor/scheduler/filters/force-host-filter.ts';
@@ -23,6 +24,14 @@ interface Case {
 const cases: Case[] = [
   { name: 'enabled host passes', filter: enabledFilter, host: host('h'), want: null },
   { name: 'disabled host rejected', filter: enabledFilter, host: host('h', { enabled: false }), want: 'disabled' },
+  { name: 'compute host passes', filter: computeRoleFilter, host: host('h'), want: null },
+  { name: 'compute: true passes', filter: computeRoleFilter, host: host('h', { compute: true }), want: null },
+  {
+    name: 'host without the compute role rejected',
+    filter: computeRoleFilter,
+    host: host('h', { compute: false }),
+    want: 'not a compute host',
+  },
   { name: 'fresh heartbeat is up', filter: upFilter, host: host('h'), want: null },
   {
     name: 'heartbeat exactly downTime ago is still up',
