@@ -119,16 +119,17 @@ export class Outside {
 
   /**
    * Pings `address` every 200 ms until stopped; the returned list fills with the
-   * wall-clock times of the replies.
+   * wall-clock times (ms) of the replies, as ping stamped them (-D), so output
+   * buffering cannot move them. stdbuf makes ping flush each line into the pipe.
    */
   pinger(address: string): { replies: number[]; stop(): void } {
-    const child = spawn('ip', ['netns', 'exec', this.ns, 'ping', '-n', '-i', '0.2', address], {
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
+    const argv = ['netns', 'exec', this.ns, 'stdbuf', '-oL', 'ping', '-D', '-n', '-i', '0.2', address];
+    const child = spawn('ip', argv, { stdio: ['ignore', 'pipe', 'ignore'] });
     this.children.push(child);
     const replies: number[] = [];
     createInterface({ input: child.stdout! }).on('line', (l) => {
-      if (l.includes('bytes from')) replies.push(Date.now());
+      const m = /^\[(\d+\.\d+)\] .*bytes from/.exec(l);
+      if (m) replies.push(Math.round(Number(m[1]) * 1000));
     });
     return { replies, stop: () => child.kill('SIGKILL') };
   }
