@@ -83,6 +83,8 @@ export interface FakeAgentOptions {
   storage?: FakeAgentStorage;
   /** Registers the network role too (routers may be placed here). @default false */
   networkRole?: boolean;
+  /** Operator bridges on the (new) host, with their MTU: flat and external networks need them. @default none */
+  physicalBridges?: Record<string, number>;
 }
 
 export interface FakeAgentStorage {
@@ -154,7 +156,7 @@ export class FakeAgent {
 
   /** Serves, then registers (throws what Register throws, e.g. HOST_IDENTITY_MISMATCH) and heartbeats. */
   static async start(o: FakeAgentOptions): Promise<FakeAgent> {
-    const a = new FakeAgent(o, o.host ?? (await FakeHost.create(o.underlayIp)));
+    const a = new FakeAgent(o, o.host ?? (await FakeHost.create(o.underlayIp, o.physicalBridges)));
     try {
       await a.open();
     } catch (err) {

@@ -33,16 +33,20 @@ export class FakeHost {
     if (ev.event.startsWith('started/')) void this.boot(ev.instanceId);
   };
 
-  private constructor(stateDir: string, underlayIp: string | undefined) {
+  private constructor(stateDir: string, underlayIp: string | undefined, physicalBridges?: Record<string, number>) {
     this.stateDir = stateDir;
     // Its storage hosts are fakes too: every volume's target admits the login.
     this.hv.iscsi.acceptUnknownTargets = true;
-    this.network = new FakeNetworkDriver(underlayIp ? { underlayIp } : {});
+    this.network = new FakeNetworkDriver({
+      ...(underlayIp ? { underlayIp } : {}),
+      ...(physicalBridges ? { physicalBridges } : {}),
+    });
     this.hv.on('event', this.guest);
   }
 
-  static async create(underlayIp?: string): Promise<FakeHost> {
-    return new FakeHost(await mkdtemp(join(tmpdir(), 'strato-fake-host-')), underlayIp);
+  /** `physicalBridges`: the operator bridges (flat and external networks) the host has, with their MTU. */
+  static async create(underlayIp?: string, physicalBridges?: Record<string, number>): Promise<FakeHost> {
+    return new FakeHost(await mkdtemp(join(tmpdir(), 'strato-fake-host-')), underlayIp, physicalBridges);
   }
 
   /** Whether a link of that name exists: the taps the network driver made. */

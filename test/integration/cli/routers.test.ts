@@ -56,6 +56,8 @@ describe('strato router and floating ip commands against the conductor (one netw
       registry: fx.registryAddress,
       capacity: { vcpus: 2, ramMib: 4096, diskGib: 20 },
       networkRole: true,
+      // The external network's bridge, which the router's host must have.
+      physicalBridges: { l3clipub0: 1500 },
     });
     const img = join(fx.dir, 'tiny.qcow2');
     await run('qemu-img', ['create', '-q', '-f', 'qcow2', img, '64M']);

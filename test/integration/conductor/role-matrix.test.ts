@@ -183,7 +183,12 @@ describe('roles on every RPC, from the policy table, on the real conductor', () 
         capacityBytes: 200 * 1024 ** 3,
       },
     });
-    await env.startAgent('hv-2', { underlayIp: lab.initiatorIp, networkRole: true });
+    await env.startAgent('hv-2', {
+      underlayIp: lab.initiatorIp,
+      networkRole: true,
+      // The external network's bridge, which the routers' host must have.
+      physicalBridges: { mxpub0: 1500 },
+    });
     adminPassword = (await readFile(env.conductor.adminPasswordFile, 'utf8')).trim();
     await env.admin.flavors.CreateFlavor({ name: 'small', vcpus: 1, ramMib: 64, diskGib: 1 });
     const ca = join(env.tls, 'ca.crt');
