@@ -7,8 +7,6 @@
 // address, the option and the listener away again.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import type { ConfigDriveInput } from '../../../agent/config-drive/config-drive-tree.ts';
@@ -17,9 +15,9 @@ import { namespaceSockets } from '../../../agent/metadata/namespace-socket.ts';
 import type { DesiredHostNetwork } from '../../../agent/network/network-driver.ts';
 import { StratoError } from '../../../common/errors.ts';
 import { dhcpNamespaceName, dhcpNsVethName } from '../../../common/network-names.ts';
-import { quiet } from '../../harness/quiet-log.ts';
-import { inNs, type Lab, makeLab, uuid } from './lab.ts';
 import { metadataGet } from '../../harness/metadata-get.ts';
+import { quiet } from '../../harness/quiet-log.ts';
+import { dhcpLease, type Lab, makeLab, uuid } from './lab.ts';
 
 const exec = promisify(execFile);
 const CIDR = '10.66.0.0/24';
@@ -81,44 +79,11 @@ describe('DHCP-served metadata on a network without a router (real driver, dnsma
     ],
   });
 
-  /** One DHCP exchange; installs the address and the option-121 routes like the test image; returns what came. */
-  async function lease(): Promise<{ staticroutes: string; router: string }> {
-    const out = join(lab.dir, 'lease-meta');
-    const script = join(lab.dir, 'udhcpc-meta.sh');
-    await writeFile(
-      script,
-      [
-        '#!/bin/sh',
-        '[ "$1" = bound ] || exit 0',
-        'printf "%s\\n" "$staticroutes" "$router" > ' + out,
-        'ip addr replace "$ip/$mask" dev "$interface"',
-        'set -- $staticroutes',
-        'while [ $# -ge 2 ]; do ip route replace "$1" via "$2" dev "$interface"; shift 2; done',
-        '',
-      ].join('\n'),
-    );
-    await chmod(script, 0o755);
-    await rm(out, { force: true });
-    await inNs(guestNs, [
-      'busybox',
-      'udhcpc',
-      '-f',
-      '-q',
-      '-n',
-      '-t',
-      '4',
-      '-T',
-      '1',
-      '-O',
-      'staticroutes',
-      '-i',
-      ifname,
-      '-s',
-      script,
-    ]);
-    const [staticroutes = '', router = ''] = (await readFile(out, 'utf8')).split('\n');
-    return { staticroutes, router };
-  }
+  /** One DHCP exchange that installs the address and the option-121 routes, as the test image does. */
+  const lease = async () => {
+    const got = await dhcpLease(lab, guestNs, ifname, { apply: true });
+    return { staticroutes: got?.staticroutes ?? '', router: got?.router ?? '' };
+  };
 
   before(async () => {
     lab = await makeLab();

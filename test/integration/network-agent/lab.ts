@@ -140,15 +140,37 @@ export interface Lease {
   router?: string;
   dns?: string;
   mtu?: string;
+  /** Option 121 as udhcpc gives it: `dest/prefix router` pairs, space separated. */
+  staticroutes?: string;
 }
 
-/** One DHCP exchange by busybox udhcpc; the lease's options, or undefined when none came. */
-export async function dhcpLease(lab: Lab, netns: string, ifname: string): Promise<Lease | undefined> {
+/**
+ * One DHCP exchange by busybox udhcpc; the lease's options, or undefined when none came.
+ * `apply`: also install the address and the option-121 routes, as the test image does.
+ */
+export async function dhcpLease(
+  lab: Lab,
+  netns: string,
+  ifname: string,
+  o: { apply?: boolean } = {},
+): Promise<Lease | undefined> {
   const out = join(lab.dir, `lease-${ifname}`);
   const script = join(lab.dir, `udhcpc-${ifname}.sh`);
+  const apply = [
+    'ip addr replace "$ip/$mask" dev "$interface"',
+    'set -- $staticroutes',
+    'while [ $# -ge 2 ]; do ip route replace "$1" via "$2" dev "$interface"; shift 2; done',
+  ];
   await writeFile(
     script,
-    `#!/bin/sh\n[ "$1" = bound ] && printf '%s\\n' "ip=$ip" "mask=$subnet" "router=$router" "dns=$dns" "mtu=$mtu" > ${out}\nexit 0\n`,
+    [
+      '#!/bin/sh',
+      '[ "$1" = bound ] || exit 0',
+      `printf '%s\\n' "ip=$ip" "mask=$subnet" "router=$router" "dns=$dns" "mtu=$mtu" "staticroutes=$staticroutes" > ${out}`,
+      ...(o.apply ? apply : []),
+      'exit 0',
+      '',
+    ].join('\n'),
   );
   await chmod(script, 0o755);
   await rm(out, { force: true });
@@ -164,6 +186,8 @@ export async function dhcpLease(lab: Lab, netns: string, ifname: string): Promis
     '1',
     '-O',
     'mtu',
+    '-O',
+    'staticroutes',
     '-i',
     ifname,
     '-s',
@@ -185,6 +209,7 @@ export async function dhcpLease(lab: Lab, netns: string, ifname: string): Promis
   if (kv.router) lease.router = kv.router;
   if (kv.dns) lease.dns = kv.dns.trim();
   if (kv.mtu) lease.mtu = kv.mtu;
+  if (kv.staticroutes) lease.staticroutes = kv.staticroutes;
   return lease;
 }
 
