@@ -42,10 +42,7 @@ const LABEL: Record<MoveVerb, string> = {
  * volumes are shared storage, admitted on both hosts while they move
  * (move-volume-steps.ts).
  */
-export function moveRefusal(
-  s: StateView & Pick<InstanceRecord, 'host'>,
-  verb: MoveVerb,
-): StratoError | null {
+export function moveRefusal(s: StateView & Pick<InstanceRecord, 'host'>, verb: MoveVerb): StratoError | null {
   const what = LABEL[verb];
   if (s.taskState !== '') {
     return failedPrecondition(

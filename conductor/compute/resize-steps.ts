@@ -14,16 +14,9 @@ import { isNoAnswer } from '../agents/no-answer.ts';
 import { moveClaimId } from '../scheduler/move-claims.ts';
 import { needNet } from './boot-steps.ts';
 import type { InstanceRecord } from './instance-record.ts';
-import {
-  deleteCopy,
-  goTo,
-  leaveSource,
-  migrationStatus,
-  moveAgent,
-  moveDone,
-  moveOf,
-  retryLater,
-} from './move-steps.ts';
+import { deleteCopy, leaveSource, moveDone } from './move-end-steps.ts';
+import { goTo, moveOf, retryLater } from './move-outcomes.ts';
+import { migrationStatus, moveAgent } from './move-steps.ts';
 import { settleVolumes } from './move-volume-steps.ts';
 import { type PowerState, powerStateFromHost } from './state-machine.ts';
 import { describeError, type Step } from './workflow.ts';

@@ -8,7 +8,7 @@ import { toStratoError } from '../../common/grpc/status.ts';
 import { moveClaimId } from '../scheduler/move-claims.ts';
 import type { Workflow } from './instance-record.ts';
 import { toStatus, updateMigration } from './migration-record.ts';
-import { deleteCopy } from './move-steps.ts';
+import { deleteCopy } from './move-end-steps.ts';
 import { describeError, type Step } from './workflow.ts';
 
 const MAX_BACKOFF_MS = 30_000;

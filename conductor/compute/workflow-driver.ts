@@ -37,12 +37,11 @@ import {
   type Workflow,
   type WorkflowKind,
 } from './instance-record.ts';
+import { moveCleanupStep, moveRollbackStep } from './move-end-steps.ts';
 import {
   moveArriveStep,
-  moveCleanupStep,
   moveNetStep,
   movePrepareStep,
-  moveRollbackStep,
   moveScheduleStep,
   moveStartStep,
   moveStopStep,
