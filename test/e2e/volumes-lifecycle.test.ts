@@ -178,6 +178,9 @@ describe('volume lifecycle (e2e: a compute host, file and LVM storage hosts, TCG
     const c = cloud();
     await attach(c.admin, g, trapVol.id);
     await c.servers.waitForConsole(g, 'E2E-QHDR-WRITTEN', GUEST_MS);
+    // The guest's read-every-new-disk loop reads the trap too (once, on its own 1 s
+    // beat): detaching before it printed would cut that read short and fail it.
+    await c.servers.waitForConsole(g, `E2E-VOL-READ ${trapVol.id.slice(0, 20)} `, GUEST_MS);
     await detach(c.admin, g, trapVol.id);
     const snap = await c.admin.volumeSnapshots.CreateVolumeSnapshot({ name: 'trap-snap', volume: trapVol.id });
     made.snapshots.push(snap.id);
