@@ -23,12 +23,13 @@ import { type NetGuest, NetWorld } from './lib/net-setup.ts';
 const TINY = { vcpus: 1, ramMib: 256, diskGib: 1 };
 const ZERO = { vcpus: 0, ramMib: 0, diskGib: 0 };
 /**
- * Slow enough that "the middle" lasts seconds; the disk copy moves the whole virtual size (1 GiB) at this rate.
+ * Slow enough that "the middle" lasts seconds (the disk copy moves the whole virtual size, 1 GiB, at this rate:
+ * ~32 s), fast enough that three kills fit the suite's time.
  * Not slower: at 2 MiB/s (a ~9-minute live migration under TCG) the guest comes out of the move broken on the
  * destination with NO daemon killed (seen 2026-12-03: a silent guest, its console log empty; once an oops in the
  * idle task, executing a stack page), so a kill test at that rate fails for QEMU's reasons, not strato's.
  */
-const BANDWIDTH_MIB_S = '16';
+const BANDWIDTH_MIB_S = '32';
 const END_TIMEOUT_MS = 600_000;
 const ENDED = ['finished', 'error', 'cancelled'];
 
