@@ -3,7 +3,9 @@
 // the same host work as a bash script with qemu-img, genisoimage and virsh on the
 // SAME libvirtd (the simulated host's, through its socket), in the same run.
 // Prints create → ACTIVE split by step, create → domain running, create → guest
-// boot marker, delete → everything gone, and the daemons' idle RSS.
+// boot marker, delete → everything gone (medians and min–max of RUNS alternating runs),
+// then BATCH concurrent creates → all domains running and all deleted, against the floor
+// doing the same BATCH concurrently, and the daemons' idle RSS.
 // Run: node bench/server-create.bench.ts [--smoke]
 import { access, chmod, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -17,7 +19,10 @@ import { findLogEvent } from './lib/log-lines.ts';
 import { median, report, smoke } from './lib/measure.ts';
 import { treeRssKiB } from './lib/proc-rss.ts';
 
-const RUNS = smoke ? 1 : 5;
+const RUNS = smoke ? 1 : 10;
+/** Concurrent creates per batch (issue 14: 10 `server create` at once against the floor doing the same 10). */
+const BATCH = 10;
+const BATCH_RUNS = smoke ? 1 : 5;
 const POLL_MS = 20;
 const BOOT_MARKER = 'STRATO-BOOT-OK';
 const TIMEOUT_MS = 120_000;
@@ -151,6 +156,88 @@ async function floorRun(
   return { steps, runningMs: runningAtMs - t0, bootMs: bootAt - t0, deleteMs } satisfies FloorRun;
 }
 
+interface BatchRun {
+  /** From the first call until the last of the batch's domains runs (the agent's 'instance spawned'). */
+  runningMs: number;
+  /** From the first call until every server of the batch is ACTIVE in the API. */
+  activeMs: number;
+  /** From the first delete until every server, domain and instance directory is gone. */
+  deleteMs: number;
+}
+
+/** BATCH CreateServer calls at once (as BATCH `strato server create` would), then BATCH deletes at once. */
+async function stratoBatch(cloud: Cloud, lv: LibvirtClient): Promise<BatchRun> {
+  const host = cloud.hosts[0]!;
+  const t0 = Date.now();
+  const ids = await Promise.all(
+    Array.from({ length: BATCH }, (_, i) =>
+      cloud.admin.servers
+        .CreateServer({ name: `bench-batch-${i}`, image: cloud.image.id, flavor: 'm1.tiny', userData: USER_DATA })
+        .then((s) => s.id),
+    ),
+  );
+  const activeAt = await until(`${BATCH} servers ACTIVE`, async () => {
+    const all = await Promise.all(ids.map((id) => cloud.servers.get(id)));
+    const bad = all.find((s) => s.vmState === 'ERROR');
+    if (bad) throw new Error(`server ${bad.id} ERROR: ${JSON.stringify(bad.fault)}`);
+    return all.every((s) => s.vmState === 'ACTIVE' && s.taskState === '') ? Date.now() : undefined;
+  });
+  const spawned = await Promise.all(ids.map((id) => findLogEvent(host.agent.logFile, 'instance spawned', id)));
+  const d0 = Date.now();
+  await Promise.all(ids.map((id) => cloud.admin.servers.DeleteServer({ server: id })));
+  await until(`${BATCH} servers gone`, async () => {
+    const domains = new Set((await lv.listDomains()).map((d) => d.name));
+    for (const id of ids) {
+      try {
+        await cloud.servers.get(id);
+        return undefined;
+      } catch (err) {
+        if (!isStratoError(err, 'NOT_FOUND')) throw err;
+      }
+      if (domains.has(`strato-${id}`) || (await exists(join(host.stateDir, 'instances', id)))) return undefined;
+    }
+    return true;
+  });
+  return {
+    runningMs: Math.max(...spawned.map((e) => e.atMs)) - t0,
+    activeMs: activeAt - t0,
+    deleteMs: Date.now() - d0,
+  };
+}
+
+/** The floor's BATCH guests made at once (inputs prepared before the clock starts), then deleted at once. */
+async function floorBatch(
+  cloud: Cloud,
+  workDir: string,
+  basePath: string,
+  uri: string,
+  live: Set<FloorGuest>,
+): Promise<Omit<BatchRun, 'activeMs'>> {
+  const guests = await Promise.all(
+    Array.from({ length: BATCH }, () =>
+      prepareFloorGuest({
+        workDir,
+        basePath,
+        imageId: cloud.image.id,
+        flavor: { name: 'm1.tiny', vcpus: 1, ramMiB: 256, diskGiB: 1 },
+        userData: USER_DATA,
+      }),
+    ),
+  );
+  for (const g of guests) live.add(g);
+  const t0 = Date.now();
+  const times = await Promise.all(guests.map((g) => floorCreate(g, basePath, 1 * GiB, uri)));
+  const runningMs = Math.max(...times.map((t) => t.runningAtMs)) - t0;
+  const d0 = Date.now();
+  await Promise.all(guests.map((g) => floorDelete(g, uri)));
+  const deleteMs = Date.now() - d0;
+  for (const g of guests) live.delete(g);
+  return { runningMs, deleteMs };
+}
+
+/** min–max of the samples, for the spread beside a median. */
+const spread = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)} ms`;
+
 async function idleRss(cloud: Cloud): Promise<{ mib: number; detail: string }> {
   let kib = 0;
   const parts: string[] = [];
@@ -165,7 +252,8 @@ async function idleRss(cloud: Cloud): Promise<{ mib: number; detail: string }> {
 
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
-const cloud = await startCloud({ hosts: 1 });
+// Room for a batch of m1.tiny (1 vCPU, 256 MiB, 1 GiB) beside nothing else.
+const cloud = await startCloud({ hosts: 1, capacity: { vcpus: 16, ramMib: 4096, diskGib: 40 } });
 const host = cloud.hosts[0]!;
 const uri = libvirtUri(host.sim.libvirtSocket);
 const workDir = join(cloud.dir, 'floor');
@@ -196,6 +284,15 @@ try {
     for (const who of order) {
       if (who === 'strato') strato.push(await stratoRun(cloud, lv));
       else floor.push(await floorRun(cloud, workDir, basePath, uri, live));
+    }
+  }
+  const stratoBatches: BatchRun[] = [];
+  const floorBatches: Omit<BatchRun, 'activeMs'>[] = [];
+  for (let i = 0; i < BATCH_RUNS; i++) {
+    const order = i % 2 === 0 ? ['strato', 'floor'] : ['floor', 'strato'];
+    for (const who of order) {
+      if (who === 'strato') stratoBatches.push(await stratoBatch(cloud, lv));
+      else floorBatches.push(await floorBatch(cloud, workDir, basePath, uri, live));
     }
   }
   await sleep(3000);
@@ -248,6 +345,37 @@ try {
       baselineName: 'floor',
     },
   ]);
+  report('server-create', [
+    {
+      figure: `${BATCH} concurrent → all running`,
+      strato: stratoBatches.map((r) => r.runningMs),
+      baseline: floorBatches.map((r) => r.runningMs),
+      baselineName: 'floor',
+    },
+    {
+      figure: `${BATCH} concurrent → all ACTIVE`,
+      strato: stratoBatches.map((r) => r.activeMs),
+      baseline: floorBatches.map((r) => r.runningMs),
+      baselineName: 'floor',
+    },
+    {
+      figure: `${BATCH} concurrent deletes → gone`,
+      strato: stratoBatches.map((r) => r.deleteMs),
+      baseline: floorBatches.map((r) => r.deleteMs),
+      baselineName: 'floor',
+    },
+  ]);
+  console.log(
+    `spread (min–max over ${RUNS} runs; batches over ${BATCH_RUNS}): ` +
+      [
+        `running strato ${spread(strato.map((r) => r.runningMs))} floor ${spread(floor.map((r) => r.runningMs))}`,
+        `boot marker strato ${spread(strato.map((r) => r.bootMs))} floor ${spread(floor.map((r) => r.bootMs))}`,
+        `delete strato ${spread(strato.map((r) => r.deleteMs))} floor ${spread(floor.map((r) => r.deleteMs))}`,
+        `${BATCH} running strato ${spread(stratoBatches.map((r) => r.runningMs))} floor ${spread(floorBatches.map((r) => r.runningMs))}`,
+      ].join('; '),
+  );
+  const batchRatio = m(stratoBatches.map((r) => r.runningMs)) / m(floorBatches.map((r) => r.runningMs));
+  console.log(`${BATCH} concurrent creates → all running: ratio ${batchRatio.toFixed(2)} (target ≤ 1.2)`);
   const bootDiff = m(strato.map((r) => r.bootMs)) - m(floor.map((r) => r.bootMs));
   console.log(`create → boot marker: strato − floor = ${bootDiff >= 0 ? '+' : ''}${fmt(bootDiff)} (target ≤ +100 ms)`);
   console.log(`idle RSS conductor + agent: ${rssFresh.mib.toFixed(1)} MiB fresh [${rssFresh.detail}]`);
