@@ -11,12 +11,13 @@ import { isAdmin } from '../identity/access.ts';
 import type { Principal } from '../identity/model.ts';
 import { NO_LIMITS, type QuotaDelta } from '../quotas/model.ts';
 import { QUOTA_ATTEMPTS, Quotas, quotaContended } from '../quotas/quotas.ts';
-import { getOrUndefined } from '../store/get-or-undefined.ts';
 import type { Page, PageRequest } from '../store/paging.ts';
-import type { Compare, Op, Store } from '../store/store.ts';
+import type { Op, Store } from '../store/store.ts';
+import { beginOperation } from './begin-operation.ts';
+import type { CreateServerInput, KeyPairLookup } from './create-server-input.ts';
 import type { Catalog } from './catalog.ts';
 import { listEvents, newEventKey, type ServerEventRecord, startedEvent } from './events.ts';
-import { imageVerbRefusal, mergeMetadata, updateRefusal, VERB_RULES } from './image-rebuild-rules.ts';
+import { imageVerbRefusal, VERB_RULES } from './image-rebuild-rules.ts';
 import {
   allNameKey,
   type InstanceRecord,
@@ -29,41 +30,15 @@ import {
 import { newInstanceRecord } from './new-instance.ts';
 import type { InstanceNic, NicRequest, ServerNetworking } from './nics.ts';
 import { findServer, listServers } from './server-lookup.ts';
+import { updateServer } from './server-update.ts';
 import type { SnapshotImages } from './snapshot-images.ts';
 import { actionRefusal, deleteIsRepeat, parseAction, portChangeRefusal, ruleFor } from './state-machine.ts';
 import { instanceUsage } from './usage.ts';
 import { checkForceHost, checkImageFitsFlavor, MAX_NICS, validateBootSource } from './validate.ts';
 import { bootVolumeName, parseDevice, pickDevice } from './volume-devices.ts';
 import { bootVolumeOf, type InstanceVolume, type ServerVolumes, type VolumeWrite } from './volumes.ts';
-import { type HostLookup, newWorkflow } from './workflow.ts';
+import type { HostLookup } from './workflow.ts';
 import type { WorkflowDriver } from './workflow-driver.ts';
-
-export interface CreateServerInput {
-  name: string;
-  image: string;
-  flavor: string;
-  userData?: Uint8Array;
-  host?: string;
-  metadata?: Record<string, string>;
-  /** NICs in guest order. */
-  networks?: NicRequest[];
-  /** Boot from this volume (id or name) instead of the image ('' or absent: none). */
-  bootVolume?: string;
-  /** With image: boot from a new volume of this many GiB made from it (0 or absent: none). */
-  bootFromImageVolumeGib?: number;
-  /** With a volume to boot from: delete it with the server. */
-  deleteVolumeOnTermination?: boolean;
-  /** One of the caller's key pairs ('' or absent: none). */
-  keyName?: string;
-  /** false: no config drive (the guest reads the metadata service). Absent: a drive. */
-  configDrive?: boolean;
-}
-
-/** The caller's key pairs as a server create needs them (conductor/keypairs, wired in main.ts). */
-export interface KeyPairLookup {
-  /** Errors: NOT_FOUND/KEYPAIR_NOT_FOUND naming `field` (also another user's). */
-  get(p: Principal, name: string, field: string): Promise<{ name: string; publicKey: string }>;
-}
 
 export interface ComputeServiceOptions {
   store: Store;
@@ -429,54 +404,14 @@ export class ComputeService {
     return rec;
   }
 
-  /**
-   * Renames the server and/or changes its metadata (see UpdateServer in server.proto):
-   * the record and its name indexes in one transaction, an event, no workflow.
-   */
-  async update(
+  /** Renames the server and/or changes its metadata (see updateServer). */
+  update(
     ref: string,
     change: { name: string; set: Record<string, string>; unset: string[] },
     p: Principal,
     requestId: string,
   ): Promise<InstanceRecord> {
-    const id = (await findServer(this.store, ref, p)).value.id;
-    for (;;) {
-      const entry = await getOrUndefined<InstanceRecord>(this.store, instanceKey(id));
-      if (!entry) throw notFound('SERVER_NOT_FOUND', `server ${id} not found`, { details: { server: id } });
-      const r = entry.value;
-      const refusal = updateRefusal(r);
-      if (refusal) throw refusal;
-      const name = change.name === '' ? r.name : change.name;
-      const metadata = mergeMetadata(r.metadata, change.set, change.unset);
-      const nowMs = this.clock();
-      const now = new Date(nowMs).toISOString();
-      const next: InstanceRecord = { ...r, name, metadata, updatedAt: now };
-      const touched = Object.keys(change.set).length > 0 || change.unset.length > 0;
-      const what = [name !== r.name ? 'rename' : '', touched ? 'metadata' : ''].filter((w) => w !== '').join(', ');
-      const event = {
-        ...startedEvent(`update (${what || 'nothing'})`, { requestId, userId: p.userId, projectId: p.projectId }, now),
-        finishedAt: now,
-        result: 'success' as const,
-      };
-      const ops: Op[] = [
-        { kind: 'put', key: entry.key, value: next },
-        { kind: 'create', key: newEventKey(id, nowMs), value: event },
-      ];
-      if (name !== r.name) {
-        const ix = { id, projectId: r.projectId };
-        ops.push(
-          { kind: 'delete', key: projectNameKey(r.projectId, r.name, id) },
-          { kind: 'delete', key: allNameKey(r.name, id) },
-          { kind: 'put', key: projectNameKey(r.projectId, name, id), value: ix },
-          { kind: 'put', key: allNameKey(name, id), value: ix },
-        );
-      }
-      const compares: Compare[] = [{ kind: 'modRevision', key: entry.key, modRevision: entry.modRevision }];
-      if ((await this.store.txn(compares, ops)).succeeded) {
-        this.log.info({ instanceId: id, requestId, action: 'update' }, 'server updated');
-        return next;
-      }
-    }
+    return updateServer({ store: this.store, clock: this.clock, log: this.log }, ref, change, p, requestId);
   }
 
   async get(ref: string, p: Principal): Promise<InstanceRecord> {
@@ -534,78 +469,17 @@ export class ComputeService {
     return listEvents(this.store, rec.id);
   }
 
-  /**
-   * Starts an operation: `change` maps the latest record to its new form (or
-   * undefined: nothing to start, return the record as is), and may throw to
-   * refuse. Writes the record with a fresh workflow plus a started event; an
-   * unfinished workflow it replaces gets its event closed as superseded.
-   */
-  private async begin(
+  /** Starts an operation (see beginOperation). */
+  private begin(
     id: string,
     p: Principal,
     requestId: string,
     actionLabel: string,
     action: Partial<Workflow> & { step?: WorkflowStep },
     change: (r: InstanceRecord) => InstanceRecord | undefined,
-    /** Other records the operation writes in the same transaction (a volume's status and attachment). */
     also?: (r: InstanceRecord) => Promise<VolumeWrite>,
   ): Promise<InstanceRecord> {
-    const kind = actionLabel === 'delete' ? 'delete' : 'action';
-    for (;;) {
-      const entry = await getOrUndefined<InstanceRecord>(this.store, instanceKey(id));
-      if (!entry) throw notFound('SERVER_NOT_FOUND', `server ${id} not found`, { details: { server: id } });
-      const changed = change(entry.value);
-      if (!changed) return entry.value;
-      const nowMs = this.clock();
-      const now = new Date(nowMs).toISOString();
-      const eventKey = newEventKey(id, nowMs);
-      const wf =
-        kind === 'delete'
-          ? newWorkflow('delete', 'delete', requestId, eventKey)
-          : newWorkflow('action', action.step ?? 'act', requestId, eventKey, action);
-      const next: InstanceRecord = { ...changed, workflow: wf, updatedAt: now };
-      const compares: Compare[] = [{ kind: 'modRevision', key: entry.key, modRevision: entry.modRevision }];
-      const ops: Op[] = [
-        { kind: 'put', key: entry.key, value: next },
-        {
-          kind: 'create',
-          key: eventKey,
-          value: startedEvent(actionLabel, { requestId, userId: p.userId, projectId: p.projectId }, now),
-        },
-      ];
-      const old = entry.value.workflow;
-      if (old) {
-        const ev = await getOrUndefined<ServerEventRecord>(this.store, old.eventKey);
-        if (ev && ev.value.result === '') {
-          compares.push({ kind: 'modRevision', key: ev.key, modRevision: ev.modRevision });
-          ops.push({
-            kind: 'put',
-            key: ev.key,
-            value: {
-              ...ev.value,
-              finishedAt: now,
-              result: 'error',
-              error: `superseded by ${actionLabel} (request ${requestId})`,
-            },
-          });
-        }
-      }
-      if (also) {
-        const more = await also(next);
-        compares.push(...more.compares);
-        ops.push(...more.ops);
-      }
-      if ((await this.store.txn(compares, ops)).succeeded) {
-        this.log.info({ instanceId: id, requestId, action: actionLabel }, 'server operation accepted');
-        // A superseded snapshot's image would stay queued (or saving) forever: it ends killed.
-        if (old?.step === 'snapshot' && old.imageId && this.o.images) {
-          const why = `the snapshot was superseded by ${actionLabel} (request ${requestId})`;
-          await this.o.images
-            .kill(old.imageId, why)
-            .catch((err: unknown) => this.log.warn({ err }, 'image not killed'));
-        }
-        return next;
-      }
-    }
+    const deps = { store: this.store, clock: this.clock, log: this.log, images: this.o.images };
+    return beginOperation(deps, { id, p, requestId, actionLabel, action, change, also });
   }
 }
