@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { AgentHealth } from '../../agent/agent-status.ts';
 import { InstanceManager } from '../../agent/compute/instance-manager.ts';
-import { fakePowerState } from '../../agent/hypervisor/fake/fake-hypervisor.ts';
+import { fakePowerState } from '../../agent/hypervisor/fake/fake-domain.ts';
 import type { PowerState } from '../../agent/hypervisor/hypervisor.ts';
 import { ImageCache } from '../../agent/images/image-cache.ts';
 import type { DesiredHostNetwork } from '../../agent/network/network-driver.ts';

@@ -26,58 +26,19 @@ import {
   withPort,
   withVolume,
 } from '../instance-metadata.ts';
-import {
-  CONFIG_DRIVE_TARGET,
-  type FlavorSpec,
-  type InstanceSpec,
-  type PortSpec,
-  ROOT_DISK_TARGET,
-  specVolumes,
-  type VolumeSpec,
-} from '../instance-spec.ts';
-import { type DiskSlot, volumeMissing } from '../volume-targets.ts';
+import { type FlavorSpec, type InstanceSpec, type PortSpec, specVolumes, type VolumeSpec } from '../instance-spec.ts';
+import { volumeMissing } from '../volume-targets.ts';
 import { FakeConsole } from './fake-console.ts';
+import {
+  diskSlots,
+  type FakeDomain,
+  type FakeOp,
+  type FakeState,
+  fakeInvalid,
+  fakeNotFound,
+  fakePowerState,
+} from './fake-domain.ts';
 import { FakeIscsi } from './fake-iscsi.ts';
-
-type FakeState = 'running' | 'paused' | 'shutoff' | 'crashed';
-
-export interface FakeDomain {
-  /** The definition the domain runs with (stopped: will start with); NICs follow hot-plugs. */
-  spec: InstanceSpec;
-  /** A redefinition made while it ran: libvirt applies it at the next start. */
-  next?: InstanceSpec;
-  /** What its metadata says: the definition as defined or last started, and its hot-plugs since. */
-  metadata: InstanceMetadata;
-  /** Volume id → the size the running guest sees (set at login: start or hot-plug). */
-  volumeSizes: Map<string, number>;
-  /** Volumes whose unplug a paused guest has not answered yet (it does when it runs again). */
-  pendingUnplugs: Set<string>;
-  state: FakeState;
-  managedSave: boolean;
-  /** False once undefined while it ran: like libvirt's transient domains, it goes when it stops. */
-  persistent: boolean;
-}
-
-export type FakeOp =
-  | 'define'
-  | 'start'
-  | 'acpiShutdown'
-  | 'acpiReboot'
-  | 'destroy'
-  | 'undefine'
-  | 'removeLogs'
-  | 'pause'
-  | 'unpause'
-  | 'save'
-  | 'attachPort'
-  | 'detachPort'
-  | 'attachVolume'
-  | 'detachVolume'
-  | 'resizeVolume'
-  | 'setVolumeSecret'
-  | 'removeVolumeSecret'
-  | 'migrate'
-  | 'setFlavor';
 
 export interface FakeHypervisorOptions {
   resources?: HostResources;
@@ -97,14 +58,6 @@ export interface FakeHypervisorOptions {
 interface FakeJob {
   startedAt: number;
   abort: () => void;
-}
-
-function notFound(id: string): StratoError {
-  return new StratoError('NOT_FOUND', 'DOMAIN_NOT_FOUND', `fake: no domain for instance ${id}`);
-}
-
-function invalid(message: string): StratoError {
-  return new StratoError('FAILED_PRECONDITION', 'OPERATION_INVALID', `fake: ${message}`);
 }
 
 export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hypervisor {
@@ -173,7 +126,7 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
 
   private get(id: string): FakeDomain {
     const d = this.domains.get(id);
-    if (!d) throw notFound(id);
+    if (!d) throw fakeNotFound(id);
     return d;
   }
 
@@ -243,7 +196,7 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
   async start(id: string): Promise<void> {
     this.enter('start', id);
     const d = this.get(id);
-    if (d.state !== 'shutoff') throw invalid('domain is already running');
+    if (d.state !== 'shutoff') throw fakeInvalid('domain is already running');
     // QEMU logs in to every volume before the guest runs: a failure leaves it stopped.
     const sizes = new Map<string, number>();
     for (const v of specVolumes(d.spec)) {
@@ -265,7 +218,7 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
   async acpiShutdown(id: string): Promise<void> {
     this.enter('acpiShutdown', id);
     const d = this.get(id);
-    if (d.state !== 'running') throw invalid('domain is not running');
+    if (d.state !== 'running') throw fakeInvalid('domain is not running');
     if (!this.guestHonoursAcpi) return;
     setTimeout(() => {
       if (d.state === 'running' && this.domains.get(id) === d) this.stop(id, d, 'stopped/shutdown');
@@ -275,7 +228,7 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
   async acpiReboot(id: string): Promise<void> {
     this.enter('acpiReboot', id);
     const d = this.get(id);
-    if (d.state !== 'running') throw invalid('domain is not running');
+    if (d.state !== 'running') throw fakeInvalid('domain is not running');
     if (!this.guestHonoursAcpi) return;
     setTimeout(() => {
       if (d.state === 'running') this.emit('event', { instanceId: id, event: 'reboot' });
@@ -304,15 +257,15 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
     this.enter('pause', id);
     const d = this.get(id);
     if (d.state === 'paused') return;
-    if (d.state !== 'running') throw invalid('domain is not running');
+    if (d.state !== 'running') throw fakeInvalid('domain is not running');
     this.transition(id, d, 'paused', 'suspended/paused');
   }
 
   async unpause(id: string): Promise<void> {
     this.enter('unpause', id);
     const d = this.get(id);
-    if (d.state === 'running') throw invalid('domain is already running');
-    if (d.state !== 'paused') throw invalid('domain is not running');
+    if (d.state === 'running') throw fakeInvalid('domain is already running');
+    if (d.state !== 'paused') throw fakeInvalid('domain is not running');
     this.transition(id, d, 'running', 'resumed/unpaused');
     // The guest answers the unplugs it was asked for while paused (its metadata keeps them: libvirt's does).
     const pending = d.pendingUnplugs;
@@ -323,8 +276,8 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
   async save(id: string): Promise<void> {
     this.enter('save', id);
     const d = this.get(id);
-    if (d.state !== 'running' && d.state !== 'paused') throw invalid('domain is not running');
-    if (!d.persistent) throw invalid('cannot do managed save for transient domain');
+    if (d.state !== 'running' && d.state !== 'paused') throw fakeInvalid('domain is not running');
+    if (!d.persistent) throw fakeInvalid('cannot do managed save for transient domain');
     d.managedSave = true;
     this.stop(id, d, 'stopped/saved');
   }
@@ -467,13 +420,13 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
   async migrate(id: string, o: MigrateOptions): Promise<MigrationProgress | undefined> {
     this.enter('migrate', id);
     const d = this.get(id);
-    if (this.jobs.has(id)) throw invalid('another migration job runs');
-    if (d.state !== (o.live ? 'running' : 'paused')) throw invalid(`cannot migrate a ${d.state} domain`);
+    if (this.jobs.has(id)) throw fakeInvalid('another migration job runs');
+    if (d.state !== (o.live ? 'running' : 'paused')) throw fakeInvalid(`cannot migrate a ${d.state} domain`);
     const peer = FakeHypervisor.peers.get(o.address);
     if (peer === undefined || peer === this) {
       throw new StratoError('UNAVAILABLE', 'SYSTEM_ERROR', `fake: unable to connect to ${o.address}`);
     }
-    if (peer.domains.has(id)) throw invalid(`domain ${id} already exists on ${o.address}`);
+    if (peer.domains.has(id)) throw fakeInvalid(`domain ${id} already exists on ${o.address}`);
     const startedAt = Date.now();
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(resolve, this.migrationMs);
@@ -539,18 +492,4 @@ export class FakeHypervisor extends EventEmitter<HypervisorEvents> implements Hy
       FakeHypervisor.peers.delete(this.address);
     }
   }
-}
-
-/** The disks of a definition as the target rule sees them. */
-function diskSlots(spec: InstanceSpec): DiskSlot[] {
-  const slots: DiskSlot[] = specVolumes(spec).map((v) => ({ target: v.target, serial: v.id }));
-  if (spec.rootDisk.kind !== 'volume') slots.push({ target: ROOT_DISK_TARGET });
-  if (spec.configDrive !== undefined) slots.push({ target: CONFIG_DRIVE_TARGET });
-  return slots;
-}
-
-/** A fake domain's power state, as `powerState` reports it. */
-export function fakePowerState(d: FakeDomain): PowerState {
-  if (d.state === 'shutoff') return d.managedSave ? 'suspended' : 'shutdown';
-  return d.state;
 }
