@@ -3,13 +3,14 @@
 // TypeScript at all, so any .ts the bundle still reached for (a worker's source, a
 // dynamic import) fails it, and passing means no TypeScript stripping was paid for.
 import assert from 'node:assert/strict';
-import { copyFile, mkdir, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_ADDON_PATH } from '../../../agent/network/netlink/native-addon.ts';
 import { DIST_ENTRIES, type DistEntry } from '../../../common/dist-entries.ts';
 import { packageVersion } from '../../../common/version.ts';
+import { buildDist } from '../../../scripts/lib/build-dist.ts';
 import { distDir, distEntry } from '../../harness/dist.ts';
 import { runExit } from '../../harness/exec.ts';
 import { scratchDir } from '../../harness/scratch-dir.ts';
@@ -40,11 +41,15 @@ setTimeout(() => w.postMessage('stop'), 200);
 w.on('exit', () => console.log('stopped'));`;
 
 describe('dist bundles', () => {
-  it('builds one bundle per entry', async () => {
+  it('builds one bundle per entry, then finds them up to date', async () => {
     const dir = await distDir();
     for (const name of Object.keys(DIST_ENTRIES) as DistEntry[]) {
-      assert.ok((await stat(join(dir, `${name}.mjs`))).size > 0, `${name}.mjs is empty`);
+      const text = await readFile(join(dir, `${name}.mjs`), 'utf8');
+      assert.ok(text.length > 0, `${name}.mjs is empty`);
+      // A daemon's main runs when `import.meta.main`: a bundle holding two mains would run both.
+      assert.ok((text.match(/import\.meta\.main/g) ?? []).length <= 1, `${name}.mjs holds more than one main`);
     }
+    assert.equal((await buildDist()).built, false, 'nothing changed: no rebuild');
   });
 
   it('the CLI bundle prints the version, without TypeScript', async () => {
