@@ -16,7 +16,7 @@
 // their own files through __dirname (grpc-health-check's and reflection's .proto
 // files, pino's worker) get their directory in node_modules, named from the bundle's
 // own URL, so a moved checkout keeps working.
-import { mkdir, readFile, realpath, rename, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, realpath, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
@@ -84,10 +84,14 @@ export async function buildDist(options: BuildDistOptions = {}): Promise<BuildDi
     write: false,
     logLevel: 'warning',
   });
+  // Readable by all whatever the builder's umask: the conductor runs as its own
+  // account (install-host builds as root).
   await mkdir(dir, { recursive: true });
+  await chmod(dir, 0o755);
   for (const file of result.outputFiles) {
     const tmp = `${file.path}.tmp-${process.pid}`;
     await writeFile(tmp, file.contents);
+    await chmod(tmp, 0o644);
     await rename(tmp, file.path);
   }
   const inputs = Object.keys(result.metafile.inputs)
@@ -96,6 +100,7 @@ export async function buildDist(options: BuildDistOptions = {}): Promise<BuildDi
   const record: InputsRecord = { builtAtMs: startedMs, inputs };
   const tmp = join(dir, `${INPUTS_FILE}.tmp-${process.pid}`);
   await writeFile(tmp, `${JSON.stringify(record)}\n`);
+  await chmod(tmp, 0o644);
   await rename(tmp, join(dir, INPUTS_FILE));
   return { dir, built: true };
 }
