@@ -19,7 +19,7 @@
 import { chmod, mkdir, readFile, realpath, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import type { Plugin } from 'esbuild';
 import { DIST_ENTRIES } from '../../common/dist-entries.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -59,6 +59,8 @@ export async function buildDist(options: BuildDistOptions = {}): Promise<BuildDi
   const dir = join(root, 'dist');
   if (!options.force && (await upToDate(root, dir))) return { dir, built: false };
   const startedMs = Date.now();
+  // Loaded only to build: the up-to-date check is what tests pay for most of the time.
+  const { build } = await import('esbuild');
   const result = await build({
     absWorkingDir: root,
     entryPoints: Object.fromEntries(Object.entries(DIST_ENTRIES).map(([name, src]) => [name, join(root, src)])),
