@@ -4,12 +4,14 @@
 // - conductor and agent RSS (each process tree, /proc) idle after start (the
 //   agent registered), then with N ACTIVE servers on M networks, against an
 //   idle `node -e 'setInterval…'`. The conductor runs as
-//   test/integration/cli/fixture.ts starts it (temp data dir, loopback, TLS);
-//   the agent is agent/main.ts in its TEST-ONLY --fake-hypervisor mode (the
+//   test/integration/cli/fixture.ts starts it (its bundle, temp data dir,
+//   loopback, TLS); the agent is its bundle dist/strato-agent.mjs in its
+//   TEST-ONLY --fake-hypervisor mode (the
 //   real daemon over fake hypervisor and network drivers: no guest runs, no
 //   libvirtd). bench/server-create.bench.ts reports both on a real host.
 // - `strato --help` and `strato server list` (N servers, cached token)
-//   through bin/strato, against `node -e ''` with the same Node.
+//   through bin/strato (dist/strato.mjs), against `node -e ''` with the same Node.
+// Every process runs what ships (scripts/build-dist), rebuilt first if a source changed.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { run } from '../test/harness/exec.ts';

@@ -16,11 +16,14 @@
 // their requests allocate little; bench/heartbeat.bench.ts shows the CPU a
 // heartbeat costs with them. A flag given on the command line wins.
 import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { installPath } from './install-root.ts';
 
 const TUNABLE = 'glibc.malloc.mmap_threshold=4194304';
 export const DAEMON_V8_FLAGS: readonly string[] = ['--max-semi-space-size=2', '--optimize-for-size'];
-const DAEMONS = ['../conductor/main.ts', '../agent/main.ts'].map((p) => fileURLToPath(new URL(p, import.meta.url)));
+// The daemons' sources and their bundles (scripts/build-dist: what ships and what runs).
+const DAEMONS = ['conductor/main.ts', 'agent/main.ts', 'dist/strato-conductor.mjs', 'dist/strato-agent.mjs'].map(
+  installPath,
+);
 
 function entryScript(): string | undefined {
   const entry = process.argv[1];

@@ -12,12 +12,13 @@
 import { readFileSync } from 'node:fs';
 import { type GrpcObject, makeClientConstructor, type ServiceDefinition } from '@grpc/grpc-js';
 import protobuf from 'protobufjs/light.js';
+import { installUrl } from './install-root.ts';
 import { PROTO_OPTIONS } from './proto-options.ts';
 
 /** Where the descriptor of a proto file (relative to proto/, e.g. `strato/image/v1/image.proto`) lives. */
 export function descriptorUrl(protoFile: string): URL {
   if (!/^[\w/]+\.proto$/.test(protoFile) || protoFile.includes('..')) throw new Error(`not a proto file: ${protoFile}`);
-  return new URL(`./gen/descriptors/${protoFile.replace(/\.proto$/, '.json')}`, import.meta.url);
+  return installUrl(`common/gen/descriptors/${protoFile.replace(/\.proto$/, '.json')}`);
 }
 
 /** The protobufjs root of one proto file's descriptor, every type resolved. */

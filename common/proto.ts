@@ -7,15 +7,15 @@
 // descriptors instead (common/proto-descriptor.ts).
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type GrpcObject, loadPackageDefinition } from '@grpc/grpc-js';
 import { load, type PackageDefinition } from '@grpc/proto-loader';
+import { installPath } from './install-root.ts';
 import { PROTO_OPTIONS } from './proto-options.ts';
 
 export { PROTO_OPTIONS };
 
 /** Root of the versioned contract: `proto/strato/<area>/v1/*.proto`. */
-export const PROTO_DIR: string = fileURLToPath(new URL('../proto/', import.meta.url));
+export const PROTO_DIR: string = installPath('proto/');
 
 /** The proto-loader-gen-types flags that produce types matching PROTO_OPTIONS. */
 export function genTypesArgs(): string[] {

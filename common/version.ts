@@ -3,12 +3,13 @@
 // synchronously, once: the file is small, and the CLI needs the string while
 // it builds its command tree.
 import { readFileSync } from 'node:fs';
+import { installPath } from './install-root.ts';
 
 let cached: string | undefined;
 
 export function packageVersion(): string {
   if (cached === undefined) {
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+    const pkg = JSON.parse(readFileSync(installPath('package.json'), 'utf8')) as { version?: unknown };
     cached = typeof pkg.version === 'string' && pkg.version !== '' ? pkg.version : '0.0.0';
   }
   return cached;

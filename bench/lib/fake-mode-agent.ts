@@ -1,4 +1,4 @@
-// A real strato-agent process (agent/main.ts) in its TEST-ONLY fake-hypervisor
+// A real strato-agent process (its bundle, dist/strato-agent.mjs) in its TEST-ONLY fake-hypervisor
 // mode (agent/fake-mode-drivers.ts): the daemon as shipped — services, instance
 // manager, registrar, reconciler — over fake hypervisor and network drivers, so
 // a benchmark can measure its memory and load without libvirtd or root.
@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { distEntry } from '../../test/harness/dist.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const NODE = join(ROOT, 'node_modules', '.bin', 'node');
@@ -34,7 +35,7 @@ export interface FakeModeAgent {
 export async function startFakeModeAgent(o: FakeModeAgentOptions): Promise<FakeModeAgent> {
   await mkdir(o.stateDir, { recursive: true });
   const args = [
-    join(ROOT, 'agent', 'main.ts'),
+    await distEntry('strato-agent'), // what ships, rebuilt if a source changed
     '--fake-hypervisor',
     ...['--conductor', o.registry, '--tls-dir', o.tlsDir, '--host-id', o.hostId],
     ...['--listen', '127.0.0.1:0', '--state-dir', o.stateDir, '--metrics-listen', 'off'],

@@ -36,6 +36,8 @@ export interface NotifySink {
   close(): void;
 }
 
+// From a bundle (dist/*.mjs) too: Node looks for node_modules from dist/ upwards, the
+// same install root; scripts/build-dist keeps the addon's package external.
 const requireCjs = createRequire(import.meta.url);
 
 class DatagramSink implements NotifySink {

@@ -1,4 +1,4 @@
-# Sourced by setup-host and install-host: Node 24 and the npm dependencies.
+# Sourced by setup-host and install-host: Node 24, the npm dependencies and the build.
 # shellcheck shell=bash
 
 # Node 24 comes from the npm registry as an optional dependency (node-linux-<arch>),
@@ -25,4 +25,7 @@ ensure_node_modules() {
   fi
   "$NODE" -e 'if (+process.versions.node.split(".")[0] < 24) process.exit(1)' || die "Node 24 not found at $NODE"
   if [ -x "$ROOT/scripts/build-native" ]; then "$ROOT/scripts/build-native"; fi
+  # What runs: the daemons, the CLI and their workers bundled into dist/ (does nothing
+  # when the bundles are newer than their sources).
+  "$ROOT/scripts/build-dist"
 }

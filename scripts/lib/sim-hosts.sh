@@ -191,7 +191,7 @@ sim_host_agent_up() { # n
   ip=$(qs_host_ip "$n") id=$(qs_host_id "$n") holder=$(cat "$(qs_host_run "$n")/holder.pid")
   host_cgroup_prefix "$n"
   start "agent-$n" "${CG_PREFIX[@]}" nsenter "--target=$holder" --net --mount -- \
-    "$NODE" "$ROOT/agent/main.ts" --host-id "$id" --listen "$ip:8776" --conductor "$QS_BRIDGE_IP:8775" \
+    "$NODE" "$ROOT/dist/strato-agent.mjs" --host-id "$id" --listen "$ip:8776" --conductor "$QS_BRIDGE_IP:8775" \
     --tls-dir "$TLS" --state-dir "$(qs_host_dir "$n")/agent" --roles compute --orphan-removal on \
     --underlay-device eth0 --underlay-ip "$ip"
 }

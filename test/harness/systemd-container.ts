@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { internal } from '../../common/errors.ts';
 import { type ExecResult, execToFile } from '../e2e/lib/exec.ts';
+import { distDir } from './dist.ts';
 import { runExit } from './exec.ts';
 import { processAlive } from './processes.ts';
 import { processStartTime, removeCgroup } from './sim-host-processes.ts';
@@ -189,6 +190,9 @@ async function containerInit(cgroups: readonly string[]): Promise<number | undef
 export async function bootSystemdContainer(
   options: { binds?: readonly ContainerBind[] } = {},
 ): Promise<SystemdContainer> {
+  // The repository is bound read-only: install-host inside (scripts/build-dist) must
+  // find the bundles already up to date.
+  await distDir();
   await sweepSystemdContainers();
   const id = randomBytes(3).toString('hex');
   const machine = `sdc${id}`;

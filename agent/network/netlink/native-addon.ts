@@ -3,8 +3,8 @@
 // namespace, none of which Node can do.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { failedPrecondition } from '../../../common/errors.ts';
+import { installPath } from '../../../common/install-root.ts';
 
 export interface NativeTapOptions {
   persist?: boolean;
@@ -30,7 +30,7 @@ export interface NetnsAddon {
   listenTcpInNamespace(path: string, address: string, port: number, backlog: number): number;
 }
 
-export const DEFAULT_ADDON_PATH = fileURLToPath(new URL('../../../build/native/strato_netns.node', import.meta.url));
+export const DEFAULT_ADDON_PATH = installPath('build/native/strato_netns.node');
 
 export function loadNetnsAddon(path: string = DEFAULT_ADDON_PATH): NetnsAddon {
   if (!existsSync(path)) {

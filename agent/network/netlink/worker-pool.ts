@@ -4,12 +4,13 @@
 // and socket hold references, so an "ip netns delete" would not free it).
 import { Worker } from 'node:worker_threads';
 import { StratoError, unavailable } from '../../../common/errors.ts';
+import { workerUrl } from '../../../common/install-root.ts';
 import { log } from '../../../common/log.ts';
 import { DEFAULT_ADDON_PATH } from './native-addon.ts';
 import { toStratoError } from './netlink-errors.ts';
 import type { OpName, OpRequest, OpResponse, WorkerInit, WorkerOps, WorkerStatus } from './protocol.ts';
 
-const WORKER_URL = new URL('./worker.ts', import.meta.url);
+const WORKER_URL = workerUrl('netlink-worker');
 const ROOT = '';
 
 export interface PoolOptions {

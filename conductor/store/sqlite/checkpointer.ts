@@ -3,6 +3,7 @@
 // before it durable, so at most the last `intervalMs` of commits are at risk.
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
+import { workerUrl } from '../../../common/install-root.ts';
 import type { Logger } from '../../../common/log.ts';
 
 export class Checkpointer {
@@ -10,7 +11,7 @@ export class Checkpointer {
   #stopped = false;
 
   constructor(path: string, intervalMs: number, log: Logger) {
-    this.#worker = new Worker(new URL('./checkpoint-worker.ts', import.meta.url), { workerData: { path, intervalMs } });
+    this.#worker = new Worker(workerUrl('checkpoint-worker'), { workerData: { path, intervalMs } });
     this.#worker.unref(); // never keeps the process alive on its own
     this.#worker.on('message', (msg: { error?: string }) => log.warn({ err: msg.error }, 'store checkpoint failed'));
     this.#worker.on('error', (err) => log.error({ err }, 'store checkpoint worker failed'));

@@ -1,6 +1,7 @@
 // The strato command, as a user runs it against a test cloud: bin/strato with the
 // cloud's endpoint, CA and a caller's token in the environment (no clouds.yaml).
 import { fileURLToPath } from 'node:url';
+import { distDir } from '../../harness/dist.ts';
 import { type ExitResult, runExit } from '../../harness/exec.ts';
 import type { Api } from './api.ts';
 import type { Cloud } from './cloud.ts';
@@ -8,7 +9,8 @@ import type { Cloud } from './cloud.ts';
 const STRATO = fileURLToPath(new URL('../../../bin/strato', import.meta.url));
 
 /** Runs `strato ARGS` as the caller of `api` (the admin by default); resolves with its exit code, also a failing one. */
-export function strato(cloud: Cloud, args: readonly string[], api: Api = cloud.admin, timeoutMs = 120_000) {
+export async function strato(cloud: Cloud, args: readonly string[], api: Api = cloud.admin, timeoutMs = 120_000) {
+  await distDir(); // bin/strato runs dist/strato.mjs: never a stale one
   const env = {
     ...process.env,
     STRATO_CONFIG: '/nonexistent/clouds.yaml',
@@ -16,7 +18,7 @@ export function strato(cloud: Cloud, args: readonly string[], api: Api = cloud.a
     STRATO_CA_FILE: cloud.caFile,
     STRATO_TOKEN: api.token,
   };
-  return runExit(STRATO, args, { env, timeout: timeoutMs });
+  return await runExit(STRATO, args, { env, timeout: timeoutMs });
 }
 
 /** `strato ARGS`, which must succeed; resolves with its stdout. */

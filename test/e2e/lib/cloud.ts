@@ -7,10 +7,10 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Flavor__Output } from '../../../common/gen/strato/compute/v1/Flavor.ts';
 import type { Image__Output } from '../../../common/gen/strato/image/v1/Image.ts';
 import { makeCa, makeCert } from '../../harness/certs.ts';
+import { distEntry } from '../../harness/dist.ts';
 import { freePort } from '../../harness/free-port.ts';
 import { type SimCluster, type SimHost, startSimHosts } from '../../harness/sim-hosts.ts';
 import { testImage } from '../../harness/test-image.ts';
@@ -20,7 +20,6 @@ import { Daemon } from './daemon.ts';
 import { E2E_BASE, sweepClouds, writeOwner } from './leftovers.ts';
 import { CloudServers } from './servers.ts';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** Every host's agent listens on this port of its own underlay address. */
 const AGENT_PORT = 8776;
 
@@ -174,11 +173,14 @@ export async function startCloud(options: CloudOptions): Promise<Cloud> {
     const endpoint = `127.0.0.1:${apiPort}`;
     const registry = `${sim.bridgeIp}:${registryPort}`;
     const conductorDataDir = join(dir, 'conductor');
+    // What ships: the bundles (built here if a source changed), as the systemd units run them.
+    const conductorMain = await distEntry('strato-conductor');
+    const agentMain = await distEntry('strato-agent');
     conductor = new Daemon({
       name: 'conductor',
       logFile: join(logDir, 'conductor.log'),
       args: [
-        join(ROOT, 'conductor/main.ts'),
+        conductorMain,
         ...['--data-dir', conductorDataDir, '--listen', endpoint, '--registry-listen', registry],
         ...['--tls-dir', tlsDir, '--heartbeat-interval-s', String(options.heartbeatS ?? 2)],
         ...['--down-time-s', String(options.downTimeS ?? 10), '--acpi-timeout-s', String(options.acpiTimeoutS ?? 20)],
@@ -201,7 +203,7 @@ export async function startCloud(options: CloudOptions): Promise<Cloud> {
         logFile: join(logDir, `agent-${h.name}.log`),
         spawner: (cmd, args, o) => h.spawn(cmd, args, o),
         args: [
-          join(ROOT, 'agent/main.ts'),
+          agentMain,
           ...['--host-id', h.name, '--listen', `${h.underlayIp}:${AGENT_PORT}`, '--conductor', registry],
           ...['--tls-dir', tlsDir, '--libvirt-socket', '/run/libvirt/libvirt-sock', '--state-dir', stateDir],
           ...['--virt-type', 'qemu', '--vcpus', String(cap.vcpus), '--ram-mib', String(cap.ramMib)],

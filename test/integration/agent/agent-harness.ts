@@ -19,6 +19,7 @@ import { connect, type StratoClient } from '../../../common/grpc/client.ts';
 import { mtlsChannelCredentials } from '../../../common/grpc/credentials.ts';
 import { loadProtoPackage, toGrpcObject } from '../../../common/proto.ts';
 import { makeTestPki } from '../../harness/certs.ts';
+import { distEntry } from '../../harness/dist.ts';
 import { domainGone, removeDomain } from '../../harness/libvirt-domains.ts';
 import { removeScratchDir, scratchDir } from '../../harness/scratch-dir.ts';
 import { testImage } from '../../harness/test-image.ts';
@@ -48,7 +49,7 @@ export interface AgentProcessOptions {
 /** Starts the agent and resolves once it logs `agent started` (with its port). */
 export async function startAgentProcess(o: AgentProcessOptions): Promise<AgentProcess> {
   const args = [
-    join(ROOT, 'agent/main.ts'),
+    await distEntry('strato-agent'), // what ships, rebuilt if a source changed
     '--host-id',
     o.hostId,
     '--listen',

@@ -1,4 +1,4 @@
-// The real strato-conductor (conductor/main.ts, spawned) on loopback with a
+// The real strato-conductor (dist/strato-conductor.mjs, spawned) on loopback with a
 // temp data dir and certificates from scripts/make-certs, a clouds.yaml for
 // the CLI pointing at its public API (TLS, no client certificate), and a
 // helper that runs bin/strato with its own HOME (so the token cache and the
@@ -11,10 +11,14 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { makeTestPki } from '../../harness/certs.ts';
+import { distEntry } from '../../harness/dist.ts';
 import { runExit, runExitWithInput } from '../../harness/exec.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const STRATO = join(ROOT, 'bin', 'strato');
+// bin/strato runs dist/strato.mjs and the fixture runs the conductor's bundle: both
+// built (when a source changed) before any importer runs one.
+const CONDUCTOR_MAIN = await distEntry('strato-conductor');
 const NODE = join(ROOT, 'node_modules', '.bin', 'node');
 const START_TIMEOUT_MS = 30_000;
 
@@ -45,7 +49,7 @@ export interface CliFixture {
   close(): Promise<void>;
 }
 
-/** Starts conductor/main.ts and resolves its ports from its 'conductor started' log line. */
+/** Starts the conductor (its bundle, dist/strato-conductor.mjs) and resolves its ports from its 'conductor started' log line. */
 async function startConductor(
   dir: string,
   pki: string,
@@ -53,7 +57,7 @@ async function startConductor(
   const child = spawn(
     NODE,
     [
-      join(ROOT, 'conductor', 'main.ts'),
+      CONDUCTOR_MAIN,
       '--data-dir',
       join(dir, 'data'),
       '--listen',

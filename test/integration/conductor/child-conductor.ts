@@ -1,11 +1,11 @@
-// The conductor as its own process (node conductor/main.ts), for tests that must
+// The conductor as its own process (its bundle, dist/strato-conductor.mjs, as it ships), for tests that must
 // kill -9 it. Ready when it logs "conductor started"; stdout/stderr are kept.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { distEntry } from '../../harness/dist.ts';
 
 const NODE = fileURLToPath(new URL('../../../node_modules/.bin/node', import.meta.url));
-const MAIN = fileURLToPath(new URL('../../../conductor/main.ts', import.meta.url));
 
 export interface ChildConductor {
   proc: ChildProcess;
@@ -16,7 +16,7 @@ export interface ChildConductor {
 }
 
 export async function startChildConductor(args: string[], timeoutMs = 20_000): Promise<ChildConductor> {
-  const proc = spawn(NODE, [MAIN, ...args], {
+  const proc = spawn(NODE, [await distEntry('strato-conductor'), ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, STRATO_LOG_LEVEL: 'info', STRATO_SERVICE: 'strato-conductor-test' },
   });

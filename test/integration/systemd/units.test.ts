@@ -70,7 +70,11 @@ describe('strato units', () => {
       const daemon = u.replace(/^strato-|\.service$/g, '');
       assert.ok(d.includes(`EnvironmentFile=/etc/strato/${daemon}.env`));
       const exec = d.find((l) => l.startsWith('ExecStart='))!;
-      assert.equal(exec, `ExecStart=${ROOT}node_modules/.bin/node ${ROOT}${daemon}/main.ts`, 'no settings as flags');
+      assert.equal(
+        exec,
+        `ExecStart=${ROOT}node_modules/.bin/node ${ROOT}dist/strato-${daemon}.mjs`,
+        'no settings as flags',
+      );
     });
   }
 
