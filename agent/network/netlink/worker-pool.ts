@@ -1,13 +1,17 @@
 // Netlink workers, one per network namespace, started lazily. A worker only keeps
-// the process alive while it has requests in flight; a worker in a named namespace
-// is closed after it has been idle for a while (it pins the namespace: its thread
-// and socket hold references, so an "ip netns delete" would not free it).
+// the process alive while it has requests in flight, and is closed after it has
+// been idle for a while: it holds a V8 heap (~23-33 MiB RSS), and a worker in a
+// named namespace also pins the namespace (its thread and socket hold references,
+// so an "ip netns delete" would not free it). The root namespace's reads need no
+// worker: they are served on the main thread (root-reads.ts, which also says why
+// writes cannot be).
 import { Worker } from 'node:worker_threads';
 import { StratoError, unavailable } from '../../../common/errors.ts';
 import { log } from '../../../common/log.ts';
 import { DEFAULT_ADDON_PATH } from './native-addon.ts';
 import { toStratoError } from './netlink-errors.ts';
 import type { OpName, OpRequest, OpResponse, WorkerInit, WorkerOps, WorkerStatus } from './protocol.ts';
+import { READ_OPS, RootReads } from './root-reads.ts';
 
 const WORKER_URL = new URL('./worker.ts', import.meta.url);
 const ROOT = '';
@@ -15,7 +19,7 @@ const ROOT = '';
 export interface PoolOptions {
   /** Path of strato_netns.node. @default build/native/strato_netns.node */
   addonPath?: string;
-  /** Close a named namespace's worker after this long without requests. @default 30000 */
+  /** Close a namespace's worker after this long without requests. @default 30000 */
   idleMs?: number;
 }
 
@@ -38,7 +42,7 @@ class NamespaceWorker {
   readonly #worker: Worker;
   readonly #pending = new Map<number, Pending>();
   readonly #ready: Promise<void>;
-  readonly #idleMs: number | undefined;
+  readonly #idleMs: number;
   readonly #onGone: () => void;
   #nextId = 1;
   #idleTimer: NodeJS.Timeout | undefined;
@@ -46,7 +50,7 @@ class NamespaceWorker {
   #closing = false;
   #closed: Promise<void> | undefined;
 
-  constructor(namespace: string | undefined, addonPath: string, idleMs: number | undefined, onGone: () => void) {
+  constructor(namespace: string | undefined, addonPath: string, idleMs: number, onGone: () => void) {
     this.#namespace = namespace;
     this.#idleMs = idleMs;
     this.#onGone = onGone;
@@ -97,7 +101,6 @@ class NamespaceWorker {
   #settled(): void {
     if (this.#pending.size > 0 || this.#gone !== undefined) return;
     this.#worker.unref();
-    if (this.#idleMs === undefined) return;
     this.#idleTimer = setTimeout(() => void this.close(), this.#idleMs);
     this.#idleTimer.unref();
   }
@@ -139,6 +142,7 @@ class NamespaceWorker {
 
 export class WorkerPool {
   readonly #workers = new Map<string, NamespaceWorker>();
+  readonly #rootReads = new RootReads();
   readonly #addonPath: string;
   readonly #idleMs: number;
 
@@ -151,9 +155,7 @@ export class WorkerPool {
     const key = namespace ?? ROOT;
     let w = this.#workers.get(key);
     if (w === undefined) {
-      // The root worker lives as long as the pool; it holds no namespace alive.
-      const idle = namespace === undefined ? undefined : this.#idleMs;
-      const created: NamespaceWorker = new NamespaceWorker(namespace, this.#addonPath, idle, () => {
+      const created: NamespaceWorker = new NamespaceWorker(namespace, this.#addonPath, this.#idleMs, () => {
         if (this.#workers.get(key) === created) this.#workers.delete(key);
       });
       w = created;
@@ -168,15 +170,20 @@ export class WorkerPool {
     args: Parameters<WorkerOps[K]>,
     subject?: string,
   ): Promise<Awaited<ReturnType<WorkerOps[K]>>> {
+    if (namespace === undefined && READ_OPS.has(op)) {
+      return this.#rootReads.call(op, args, subject) as Promise<Awaited<ReturnType<WorkerOps[K]>>>;
+    }
     return this.#get(namespace).call(op, args, subject) as Promise<Awaited<ReturnType<WorkerOps[K]>>>;
   }
 
   async closeNamespace(namespace: string | undefined): Promise<void> {
     await this.#workers.get(namespace ?? ROOT)?.close();
+    if (namespace === undefined) await this.#rootReads.close();
   }
 
   async closeAll(): Promise<void> {
     await Promise.all([...this.#workers.values()].map((w) => w.close()));
     this.#workers.clear();
+    await this.#rootReads.close();
   }
 }
