@@ -8,7 +8,7 @@
 import { Worker } from 'node:worker_threads';
 import { StratoError, unavailable } from '../../../common/errors.ts';
 import { log } from '../../../common/log.ts';
-import { DEFAULT_ADDON_PATH } from './native-addon.ts';
+import { DEFAULT_ADDON_PATH, loadNetnsAddon, type NetnsAddon } from './native-addon.ts';
 import { toStratoError } from './netlink-errors.ts';
 import type { OpName, OpRequest, OpResponse, WorkerInit, WorkerOps, WorkerStatus } from './protocol.ts';
 import { READ_OPS, RootReads } from './root-reads.ts';
@@ -50,7 +50,13 @@ class NamespaceWorker {
   #closing = false;
   #closed: Promise<void> | undefined;
 
-  constructor(namespace: string | undefined, addonPath: string, idleMs: number, onGone: () => void) {
+  constructor(
+    namespace: string | undefined,
+    addonPath: string,
+    idleMs: number,
+    onGone: () => void,
+    onExit: () => void,
+  ) {
     this.#namespace = namespace;
     this.#idleMs = idleMs;
     this.#onGone = onGone;
@@ -71,9 +77,10 @@ class NamespaceWorker {
     this.#worker.on('error', (err) =>
       this.#fail(unavailable('NETLINK_WORKER_FAILED', `netlink worker failed: ${err.message}`, { cause: err })),
     );
-    this.#worker.on('exit', (code) =>
-      this.#fail(unavailable('NETLINK_WORKER_EXITED', `netlink worker exited (${code})`)),
-    );
+    this.#worker.on('exit', (code) => {
+      this.#fail(unavailable('NETLINK_WORKER_EXITED', `netlink worker exited (${code})`));
+      onExit();
+    });
     this.#worker.ref();
   }
 
@@ -143,6 +150,7 @@ class NamespaceWorker {
 export class WorkerPool {
   readonly #workers = new Map<string, NamespaceWorker>();
   readonly #rootReads = new RootReads();
+  #addon: NetnsAddon | undefined;
   readonly #addonPath: string;
   readonly #idleMs: number;
 
@@ -155,13 +163,29 @@ export class WorkerPool {
     const key = namespace ?? ROOT;
     let w = this.#workers.get(key);
     if (w === undefined) {
-      const created: NamespaceWorker = new NamespaceWorker(namespace, this.#addonPath, this.#idleMs, () => {
+      const gone = () => {
         if (this.#workers.get(key) === created) this.#workers.delete(key);
-      });
+      };
+      const created: NamespaceWorker = new NamespaceWorker(namespace, this.#addonPath, this.#idleMs, gone, () =>
+        this.#trim(),
+      );
       w = created;
       this.#workers.set(key, w);
     }
     return w;
+  }
+
+  /**
+   * An ended worker leaves its malloc arena's freed pages resident: ~17 MiB of RSS
+   * that malloc_trim gives back (see native/netns.c); measured 1-3.4 ms, once per ended worker.
+   */
+  #trim(): void {
+    try {
+      this.#addon ??= loadNetnsAddon(this.#addonPath);
+      this.#addon.mallocTrim?.();
+    } catch {
+      // No addon: the worker could not have run either; nothing to give back.
+    }
   }
 
   run<K extends OpName>(

@@ -18,7 +18,7 @@
 // (monitorEventLoopDelay, 1 ms resolution), this design vs the always-on worker:
 //   1 commit every 300 ms for 9 s: p99 2.0 / 2.2 ms, max 5.4 / 5.4 ms
 //   5000 creates in a burst: p99 1.5-9 / 1.6-5.3 ms, max 38-52 / 32-39 ms
-// (noisy: a shared 2-vCPU machine; the burst's max is the writer's own work).
+// (noisy: a shared 2-vCPU machine; with the always-on worker the max is as high).
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../../../common/log.ts';
 
