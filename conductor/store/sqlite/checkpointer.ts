@@ -5,16 +5,20 @@
 // start-up, ~50-100 ms, at the start of a burst).
 //
 // Where the checkpoint runs is chosen by what it costs, measured on the 2-vCPU VM
-// (virtio disk), PASSIVE checkpoint on the main thread, ms of event loop blocked:
-//   1 commit since the last checkpoint (5-7 WAL frames): 1.0-8.5 ms (median ~2.4)
-//   10 commits (60 frames): 3.2-5.8 ms; 100 commits (600 frames): 6-15 ms
-// The two fsyncs dominate. A quiet store (the idle conductor: one heartbeat commit
-// per agent every 10 s) therefore checkpoints on the main thread, a few ms every
-// 10 s; a busy one hands the checkpoint to a worker thread (checkpoint-worker.ts),
-// started on demand and closed after `workerIdleMs` without work: a worker holds
-// its own V8 heap (~23-33 MiB RSS), too much to keep for an idle conductor (idle
-// conductor RSS 136 -> 119 MiB without it, bench/footprint.bench.ts --smoke). No
-// commit, no timer: an idle store does nothing at all. Event loop delay
+// (virtio disk, shared), PASSIVE checkpoint on the main thread, ms of event loop
+// blocked (5 runs each):
+//   1 commit since the last checkpoint (5-7 WAL frames): 1.0-8.5 ms; 5-49 ms while
+//     other processes loaded the disk
+//   10 commits (60 frames): 3-6 ms; 25 (150 frames): 5.5-11 ms; 50: 8-16 ms;
+//   100 (600 frames): 6-15 ms
+// The two fsyncs dominate, so up to 25 commits cost about what one does. A quiet
+// store (the idle conductor: one heartbeat commit per agent every 10 s) therefore
+// checkpoints on the main thread; a busier one hands the checkpoint to a worker
+// thread (checkpoint-worker.ts), started on demand and closed after `workerIdleMs`
+// without work: a worker holds its own V8 heap (~23-33 MiB RSS), too much to keep
+// for an idle conductor (bench/footprint.bench.ts --smoke, conductor RSS idle 136 ->
+// 119 MiB, with 2 servers on 2 networks 136 -> 118 MiB). No commit, no timer: an
+// idle store does nothing at all. Event loop delay
 // (monitorEventLoopDelay, 1 ms resolution), this design vs the always-on worker:
 //   1 commit every 300 ms for 9 s: p99 2.0 / 2.2 ms, max 5.4 / 5.4 ms
 //   5000 creates in a burst: p99 1.5-9 / 1.6-5.3 ms, max 38-52 / 32-39 ms
@@ -28,7 +32,7 @@ export interface CheckpointerOptions {
   intervalMs: number;
   /** PASSIVE checkpoint on the store's own connection (the main thread). */
   checkpointHere: () => void;
-  /** At most this many commits since the last checkpoint: checkpoint on the main thread. @default 4 */
+  /** At most this many commits since the last checkpoint: checkpoint on the main thread. @default 25 */
   maxCommitsHere?: number;
   /** Close the worker after this long without a checkpoint to do. @default 30000 */
   workerIdleMs?: number;
@@ -50,7 +54,7 @@ export class Checkpointer {
   #stopped = false;
 
   constructor(options: CheckpointerOptions) {
-    this.#o = { maxCommitsHere: 4, workerIdleMs: 30_000, ...options };
+    this.#o = { maxCommitsHere: 25, workerIdleMs: 30_000, ...options };
   }
 
   /** Called after every write; arms the next checkpoint. */
@@ -62,11 +66,6 @@ export class Checkpointer {
     if (this.#timer !== undefined) return;
     this.#timer = setTimeout(() => this.#checkpoint(), this.#o.intervalMs);
     this.#timer.unref(); // never keeps the process alive: closing the store checkpoints anyway
-  }
-
-  /** Whether a checkpoint worker thread is running (tests, diagnostics). */
-  get workerRunning(): boolean {
-    return this.#worker !== undefined;
   }
 
   #checkpoint(): void {

@@ -56,7 +56,10 @@ describe('netlink in the root namespace without an idle thread (real kernel)', (
   });
 
   it('reads the root namespace without a worker thread', async () => {
-    await waitFor(rootWorkers, (n) => n === 0, { what: 'the root worker createNamespace used to end', timeoutMs: 3000 });
+    await waitFor(rootWorkers, (n) => n === 0, {
+      what: 'the root worker createNamespace used to end',
+      timeoutMs: 3000,
+    });
     const links = await root.listLinks();
     assert.ok(links.some((l) => l.name === 'lo'));
     assert.equal((await root.getLink('lo')).name, 'lo');
@@ -73,7 +76,10 @@ describe('netlink in the root namespace without an idle thread (real kernel)', (
     assert.equal(rootWorkers(), 1);
     assert.equal((await root.getLink(`${veth}a`)).kind, 'veth');
     await root.deleteLink(`${veth}a`);
-    assert.equal((await root.listLinks()).some((l) => l.name === `${veth}a`), false);
+    assert.equal(
+      (await root.listLinks()).some((l) => l.name === `${veth}a`),
+      false,
+    );
     await waitFor(rootWorkers, (n) => n === 0, { what: 'the idle root worker to end', timeoutMs: 3000 });
   });
 

@@ -76,10 +76,14 @@ test('a busy store checkpoints in a worker thread, which ends once the store is 
   const keys = Array.from({ length: 200 }, (_, i) => `/busy/${i}`);
   for (const k of keys) await store.create(k, { pad: 'x'.repeat(200) });
   await waitFor('the checkpoint thread', () => checkpointThreads() === 1, 2000);
-  await waitFor('every commit in the database file', () => {
-    const inFile = keysInFile(path);
-    return keys.every((k) => inFile.has(k));
-  }, 3000);
+  await waitFor(
+    'every commit in the database file',
+    () => {
+      const inFile = keysInFile(path);
+      return keys.every((k) => inFile.has(k));
+    },
+    3000,
+  );
   await waitFor('the checkpoint thread to end', () => checkpointThreads() === 0, 3000);
   // Quiet again: the next commit is checkpointed on the main thread, without a new worker.
   await store.create('/busy/after', {});
@@ -89,7 +93,7 @@ test('a busy store checkpoints in a worker thread, which ends once the store is 
 
 test('closing a store with its checkpoint worker running ends the thread', async (t) => {
   const { store } = openStore(t, { checkpointIntervalMs: 20, checkpointWorkerIdleMs: 60_000 });
-  for (let i = 0; i < 50; i++) await store.create(`/close/${i}`, {});
+  for (let i = 0; i < 200; i++) await store.create(`/close/${i}`, {});
   await waitFor('the checkpoint thread', () => checkpointThreads() === 1, 2000);
   await store.close();
   assert.equal(checkpointThreads(), 0);
