@@ -34,8 +34,8 @@ if (checkpoint !== undefined) {
       return;
     }
     try {
-      run.get();
-      port.postMessage({ type: 'done' });
+      const row = run.get() as { busy: number };
+      port.postMessage({ type: 'done', busy: row.busy !== 0 });
     } catch (err) {
       port.postMessage({ type: 'done', error: (err as Error).message });
     }

@@ -30,8 +30,11 @@ export interface CheckpointerOptions {
   path: string;
   /** The durability bound (see above). */
   intervalMs: number;
-  /** PASSIVE checkpoint on the store's own connection (the main thread). */
-  checkpointHere: () => void;
+  /**
+   * PASSIVE checkpoint on the store's own connection (the main thread); false when
+   * SQLite said busy (another checkpoint ran), and it is tried again.
+   */
+  checkpointHere: () => boolean;
   /** At most this many commits since the last checkpoint: checkpoint on the main thread. @default 25 */
   maxCommitsHere?: number;
   /** Close the worker after this long without a checkpoint to do. @default 30000 */
@@ -39,7 +42,7 @@ export interface CheckpointerOptions {
   log: Logger;
 }
 
-type WorkerMessage = { type: 'done'; error?: string } | { type: 'init-error'; error: string };
+type WorkerMessage = { type: 'done'; busy?: boolean; error?: string } | { type: 'init-error'; error: string };
 
 export class Checkpointer {
   readonly #o: Required<CheckpointerOptions>;
@@ -74,7 +77,7 @@ export class Checkpointer {
     this.#commits = 0;
     if (this.#worker === undefined && (commits <= this.#o.maxCommitsHere || this.#workerBroken)) {
       try {
-        this.#o.checkpointHere();
+        if (!this.#o.checkpointHere()) this.noteCommit();
       } catch (err) {
         this.#o.log.warn({ err }, 'store checkpoint failed');
       }
@@ -105,6 +108,7 @@ export class Checkpointer {
         return;
       }
       if (msg.error !== undefined) log.warn({ err: msg.error }, 'store checkpoint failed');
+      if (msg.busy === true) this.noteCommit(); // the commits it had to cover wait for the next one
       if (this.#worker === worker && --this.#inFlight === 0) worker.unref();
     });
     worker.on('error', (err) => {

@@ -105,7 +105,7 @@ export class SqliteStore implements Store {
         ? new Checkpointer({
             path: options.path,
             intervalMs: checkpointMs,
-            checkpointHere: () => void checkpointHere.get(),
+            checkpointHere: () => (checkpointHere.get() as { busy: number }).busy === 0,
             ...(options.checkpointWorkerIdleMs === undefined ? {} : { workerIdleMs: options.checkpointWorkerIdleMs }),
             log: this.#log,
           })
