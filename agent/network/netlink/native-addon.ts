@@ -28,6 +28,11 @@ export interface NetnsAddon {
    * goes back at once), bound to `address:port`; returns its fd, which the caller owns.
    */
   listenTcpInNamespace(path: string, address: string, port: number, backlog: number): number;
+  /**
+   * malloc_trim(0): gives the freed memory of every malloc arena back to the kernel,
+   * e.g. what an ended worker thread left. Missing from an addon built before it.
+   */
+  mallocTrim?(): void;
 }
 
 export const DEFAULT_ADDON_PATH = installPath('build/native/strato_netns.node');

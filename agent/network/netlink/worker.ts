@@ -2,58 +2,16 @@
 // requested named namespace (setns is per-thread); every rtnetlink socket it opens
 // afterwards is bound by the kernel to that namespace, so each request acts there.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createRtNetlink, type RtNetlinkSocket } from 'netlink';
 import { StratoError } from '../../../common/errors.ts';
 import { loadNetnsAddon } from './native-addon.ts';
 import { toWireError } from './netlink-errors.ts';
 import type { OpRequest, OpResponse, WorkerInit, WorkerOps, WorkerStatus } from './protocol.ts';
+import { SocketHolder } from './socket-holder.ts';
 import { RtnlOps } from './worker-ops.ts';
 
 const port = parentPort;
 if (port === null) throw new Error('worker.ts must run as a worker thread');
 const init = workerData as WorkerInit;
-
-/**
- * The socket is open only while requests are in flight. The `netlink` package's
- * native socket aborts the whole process (an uncaught C++ exception) when a worker
- * is torn down with the socket still open, which happens whenever the agent exits
- * or terminates an idle worker; a closed socket leaves nothing to tear down.
- */
-class SocketHolder {
-  #socket: RtNetlinkSocket | undefined;
-  #inFlight = 0;
-
-  get current(): RtNetlinkSocket {
-    this.#socket ??= createRtNetlink();
-    return this.#socket;
-  }
-
-  begin(): void {
-    this.#inFlight++;
-  }
-
-  /**
-   * Runs `reply` once the request is done; the last reply of a burst waits until
-   * the socket is closed, so a caller that exits right after it cannot catch the
-   * socket open. The close happens outside the package's native callback, where
-   * closing is unsafe.
-   */
-  end(reply: () => void): void {
-    if (--this.#inFlight > 0) {
-      reply();
-      return;
-    }
-    setImmediate(() => {
-      if (this.#inFlight === 0) this.close();
-      reply();
-    });
-  }
-
-  close(): void {
-    this.#socket?.socket.close();
-    this.#socket = undefined;
-  }
-}
 
 function failure(id: number, op: string, err: unknown): OpResponse {
   if (err instanceof StratoError) {

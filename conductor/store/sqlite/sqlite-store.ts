@@ -7,7 +7,7 @@
 // ~30 us (p50), more than a read; for writes it would free ~0.1 ms of loop time
 // but lose the property that makes compare-and-swap trivially race-free here: each
 // write runs to completion without yielding. The slow part of SQLite - checkpoints
-// with their fsyncs - already runs in a worker (checkpointer.ts). Long work is
+// with their fsyncs - is kept short or moved to a worker (checkpointer.ts). Long work is
 // bounded: list pages and watch batches are capped, history purges run in chunks.
 //
 // Watchers are woken by this process's own commits; a second process writing the
@@ -54,10 +54,13 @@ export interface SqliteStoreOptions {
   /** Apply the retention policy after this many commits. @default 100 */
   compactEvery?: number;
   /**
-   * Checkpoint the WAL from a worker thread this often (ms); 0 leaves checkpoints
-   * to SQLite on the main thread. Ignored for ':memory:'. @default 250
+   * Checkpoint the WAL at most this long after a commit (ms), the durability bound
+   * with synchronous=NORMAL (see checkpointer.ts); 0 leaves checkpoints to SQLite
+   * on the main thread. Ignored for ':memory:'. @default 250
    */
   checkpointIntervalMs?: number;
+  /** Close the checkpoint worker after this long without a busy checkpoint (ms). @default 30000 */
+  checkpointWorkerIdleMs?: number;
   /** Clock for change timestamps (tests). @default Date.now */
   now?: () => number;
 }
@@ -90,13 +93,23 @@ export class SqliteStore implements Store {
     this.#db = openDatabase(options.path, {
       synchronous: options.synchronous ?? 'NORMAL',
       busyTimeoutMs: options.busyTimeoutMs ?? 5000,
-      // The worker keeps the WAL short; SQLite's own checkpoint stays as a safety net
-      // (40 MB) should the worker die.
+      // The checkpointer keeps the WAL short; SQLite's own checkpoint stays as a
+      // safety net (40 MB).
       walAutocheckpointPages: checkpointMs > 0 ? 10_000 : 1000,
     });
     this.#st = prepareStatements(this.#db);
     this.#log = log.child({ component: 'store', backend: 'sqlite', path: options.path });
-    this.#checkpointer = checkpointMs > 0 ? new Checkpointer(options.path, checkpointMs, this.#log) : undefined;
+    const checkpointHere = this.#db.prepare('PRAGMA wal_checkpoint(PASSIVE)');
+    this.#checkpointer =
+      checkpointMs > 0
+        ? new Checkpointer({
+            path: options.path,
+            intervalMs: checkpointMs,
+            checkpointHere: () => (checkpointHere.get() as { busy: number }).busy === 0,
+            ...(options.checkpointWorkerIdleMs === undefined ? {} : { workerIdleMs: options.checkpointWorkerIdleMs }),
+            log: this.#log,
+          })
+        : undefined;
     this.#log.info({ revision: readMeta(this.#st, 'revision') }, 'store opened');
     this.#schedulePurge();
   }
@@ -226,6 +239,7 @@ export class SqliteStore implements Store {
   #commit(compares: Compare[], ops: Parameters<typeof commitTxn>[3]): TxnResult {
     const { result, changed } = commitTxn(this.#db, this.#st, compares, ops, this.#now());
     if (changed) {
+      this.#checkpointer?.noteCommit();
       this.#commits.notify();
       if (++this.#commitsSinceCompact >= this.#compactEvery) this.#applyRetention(result.revision);
     }
@@ -247,6 +261,7 @@ export class SqliteStore implements Store {
     const current = readMeta(this.#st, 'compact_revision');
     if (revision <= current) return;
     this.#st.setMeta.run(revision, 'compact_revision');
+    this.#checkpointer?.noteCommit();
     this.#log.debug({ compactRevision: revision }, 'store compacted');
     this.#commits.notify(); // a watcher that fell behind learns it now, not at the next write
     this.#schedulePurge();
@@ -259,6 +274,7 @@ export class SqliteStore implements Store {
       if (this.#closed) return;
       const upTo = readMeta(this.#st, 'compact_revision');
       const { changes } = this.#st.purgeChanges.run(upTo, PURGE_CHUNK);
+      if (Number(changes) > 0) this.#checkpointer?.noteCommit();
       if (Number(changes) === PURGE_CHUNK) this.#schedulePurge();
     });
     this.#purgeScheduled.unref();

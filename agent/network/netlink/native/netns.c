@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <linux/if.h>
 #include <linux/if_tun.h>
+#include <malloc.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sched.h>
@@ -284,6 +285,16 @@ fail: {
 }
 }
 
+// mallocTrim(): returns the free memory of every malloc arena to the kernel. A
+// worker thread that has ended leaves its arena's freed pages resident (glibc keeps
+// them); after a netlink worker ended that was ~17 MiB of RSS (measured: 118 ->
+// 100.5 MiB in a process that had run one). Not about namespaces, but this is
+// strato's only addon, and it is loaded where the workers end.
+static napi_value js_malloc_trim(napi_env env, napi_callback_info info) {
+  malloc_trim(0);
+  return NULL;
+}
+
 static napi_value init(napi_env env, napi_value exports) {
   napi_property_descriptor props[] = {
       {"setns", NULL, js_setns, NULL, NULL, NULL, napi_default, NULL},
@@ -291,6 +302,7 @@ static napi_value init(napi_env env, napi_value exports) {
       {"netnsCreate", NULL, js_netns_create, NULL, NULL, NULL, napi_default, NULL},
       {"netnsDelete", NULL, js_netns_delete, NULL, NULL, NULL, napi_default, NULL},
       {"listenTcpInNamespace", NULL, js_listen_tcp_in_namespace, NULL, NULL, NULL, napi_default, NULL},
+      {"mallocTrim", NULL, js_malloc_trim, NULL, NULL, NULL, napi_default, NULL},
   };
   napi_define_properties(env, exports, sizeof props / sizeof props[0], props);
   return exports;
