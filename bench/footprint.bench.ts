@@ -16,7 +16,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { run } from '../test/harness/exec.ts';
 import { type Comparison, median, report, sample, smoke } from './lib/measure.ts';
-import { treeRssKiB } from './lib/proc-rss.ts';
+import { memoryShares, treeRssKiB } from './lib/proc-rss.ts';
 
 process.env.STRATO_LOG_LEVEL ??= 'warn';
 const { startCliFixture } = await import('../test/integration/cli/fixture.ts');
@@ -40,16 +40,23 @@ async function rssMiB(pid: number): Promise<number> {
   return median(readings);
 }
 
-/** An idle Node process's RSS: the floor any Node daemon starts from. */
-async function idleNodeMiB(): Promise<number> {
+/** An idle Node process's RSS: the floor any Node daemon starts from; and what that RSS is made of. */
+async function idleNodeMiB(): Promise<{ mib: number; shares: string }> {
   const { spawn } = await import('node:child_process');
   const child = spawn(NODE, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
   try {
     await sleep(SETTLE_MS);
-    return await rssMiB(child.pid ?? 0);
+    return { mib: await rssMiB(child.pid ?? 0), shares: await sharesText(child.pid ?? 0) };
   } finally {
     child.kill('SIGKILL');
   }
+}
+
+/** `private X MiB + shared Y MiB` of one process (RSS = both). */
+async function sharesText(pid: number): Promise<string> {
+  const m = await memoryShares(pid);
+  const mib = (k: number) => (k / 1024).toFixed(1);
+  return `private ${mib(m.privateKiB)} MiB + shared ${mib(m.sharedKiB)} MiB`;
 }
 
 function memoryLine(figure: string, mib: number, floor: number): void {
@@ -85,7 +92,9 @@ try {
   await sleep(SETTLE_MS);
   const conductorIdle = await rssMiB(fx.conductorPid);
   const agentIdle = await rssMiB(agent.pid);
-  const nodeIdle = await idleNodeMiB();
+  const conductorShares = await sharesText(fx.conductorPid);
+  const agentShares = await sharesText(agent.pid);
+  const { mib: nodeIdle, shares: nodeShares } = await idleNodeMiB();
 
   const { execFile } = await import('node:child_process');
   const img = `${fx.dir}/tiny.qcow2`;
@@ -131,6 +140,12 @@ try {
   memoryLine('conductor RSS idle', conductorIdle, nodeIdle);
   memoryLine('agent RSS idle (fake hypervisor)', agentIdle, nodeIdle);
   memoryLine('conductor + agent RSS idle', conductorIdle + agentIdle, nodeIdle);
+  // RSS counts the pages every Node process shares (the node binary's code, file-backed) in each
+  // daemon again; the private part is what each costs the host on its own.
+  console.log(
+    `${'footprint'.padEnd(18)} idle RSS made of: conductor ${conductorShares}; agent ${agentShares}; ` +
+      `idle node ${nodeShares}`,
+  );
   memoryLine(`conductor RSS, ${busy}`, conductorBusy, nodeIdle);
   memoryLine(`agent RSS, ${busy}`, agentBusy, nodeIdle);
   memoryLine(`conductor + agent, ${busy}`, conductorBusy + agentBusy, nodeIdle);

@@ -28,3 +28,22 @@ export async function treeRssKiB(pid: number): Promise<{ kib: number; pids: numb
   }
   return { kib, pids };
 }
+
+export interface MemoryShares {
+  rssKiB: number;
+  /** Pages only this process holds (its heaps, stacks, written data): what it costs the host alone. */
+  privateKiB: number;
+  /** Pages shared with other processes, for a Node daemon mostly the node binary's code (file-backed, clean). */
+  sharedKiB: number;
+}
+
+/** What one process's resident memory is made of (/proc/PID/smaps_rollup). */
+export async function memoryShares(pid: number): Promise<MemoryShares> {
+  const text = await readFile(`/proc/${pid}/smaps_rollup`, 'utf8');
+  const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB$`, 'm').exec(text)?.[1] ?? 0);
+  return {
+    rssKiB: field('Rss'),
+    privateKiB: field('Private_Dirty') + field('Private_Clean'),
+    sharedKiB: field('Shared_Dirty') + field('Shared_Clean'),
+  };
+}
