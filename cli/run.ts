@@ -2,15 +2,15 @@
 // on stderr and an exit code. Returns the exit code instead of exiting, so
 // tests drive it in-process.
 import { CommanderError } from 'commander';
-import { loadCloud } from './config.ts';
 import { Ctx, type Io, type SessionFactory } from './context.ts';
 import { EXIT, errorLine, exitCodeOf, isApiError } from './errors.ts';
 import { lazyProgram, NeedsModule } from './lazy-program.ts';
 
-/** Opens sessions for real: the config file, then the gRPC client module (loaded only now). */
+/** Opens sessions for real: the config file, then the gRPC client module (both loaded only now). */
 export function defaultSessionFactory(io: Io): SessionFactory {
   return async (cloudFlag, requestId) => {
     const sessionModule = import('./session.ts');
+    const { loadCloud } = await import('./config.ts');
     const cloud = await loadCloud(io.env, cloudFlag, io.home);
     const { Session } = await sessionModule;
     return new Session({ cloud, env: io.env, requestId, ...(io.home ? { home: io.home } : {}) });
