@@ -1,8 +1,8 @@
-// The command tree. Global flags live on the root and are accepted anywhere
-// on the line (`strato -f json flavor list` and `strato flavor list -f json`).
-import { Command, Option } from 'commander';
-import { packageVersion } from '../common/version.ts';
-import { collect } from './args.ts';
+// The whole command tree, every command module loaded: for the man page,
+// the shell completions and tests. A command line builds only what it
+// reaches (lazy-program.ts); commands/top-level.ts lists the top-level
+// commands in this order, and test/unit/cli/lazy-commands.test.ts holds the two together.
+import type { Command } from 'commander';
 import { registerCompletion } from './commands/completion.ts';
 import { registerConsole } from './commands/console.ts';
 import { registerFlavor } from './commands/flavor.ts';
@@ -20,36 +20,12 @@ import { registerServer } from './commands/server.ts';
 import { registerSubnet } from './commands/subnet.ts';
 import { registerVolume } from './commands/volume.ts';
 import type { Ctx } from './context.ts';
-import { FORMATS } from './output.ts';
+import { rootProgram } from './program-root.ts';
 
-/** The root help's closing text (also the man page's NOTES). */
-export const ROOT_NOTES =
-  'Configuration: $STRATO_CONFIG or ~/.config/strato/clouds.yaml; STRATO_URL, STRATO_CA_FILE and\n' +
-  'STRATO_TOKEN override it. Exit codes: 0 ok, 1 API error, 2 usage, 3 configuration,\n' +
-  '4 authentication/permission, 5 not found, 6 unavailable or timed out.\n';
+export { ROOT_NOTES } from './program-root.ts';
 
 export function buildProgram(ctx: Ctx): Command {
-  const program = new Command('strato')
-    .description('strato: servers, images, flavors, networks, volumes, key pairs and quotas on a strato cloud')
-    .version(`strato ${packageVersion()}`, '-V, --version', 'print the version of strato')
-    .addOption(new Option('--os-cloud <name>', 'the cloud in clouds.yaml').env('STRATO_CLOUD'))
-    .addOption(
-      new Option('-f, --format <format>', 'output format (see docs/cli-output.md)').choices(FORMATS).default('table'),
-    )
-    .option('-c, --column <name>', 'print only this column (repeatable, in this order; every format)', collect)
-    .addHelpText('after', `\n${ROOT_NOTES}`)
-    // Settings made before .command() are inherited by every subcommand.
-    .exitOverride()
-    .configureOutput({
-      writeOut: (s) => ctx.io.stdout.write(s),
-      writeErr: (s) => ctx.io.stderr.write(s),
-      // run() prints usage errors itself, in the CLI's one-line format.
-      outputError: () => {},
-    })
-    .showSuggestionAfterError(true)
-    // Every subcommand's help lists -f, -c and --os-cloud too: they are
-    // accepted anywhere on the line.
-    .configureHelp({ showGlobalOptions: true });
+  const program = rootProgram(ctx);
   registerIdentity(program, ctx);
   registerImage(program, ctx);
   registerFlavor(program, ctx);

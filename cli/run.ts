@@ -2,15 +2,15 @@
 // on stderr and an exit code. Returns the exit code instead of exiting, so
 // tests drive it in-process.
 import { CommanderError } from 'commander';
-import { loadCloud } from './config.ts';
 import { Ctx, type Io, type SessionFactory } from './context.ts';
 import { EXIT, errorLine, exitCodeOf, isApiError } from './errors.ts';
-import { buildProgram } from './program.ts';
+import { lazyProgram, NeedsModule } from './lazy-program.ts';
 
-/** Opens sessions for real: the config file, then the gRPC client module (loaded only now). */
+/** Opens sessions for real: the config file, then the gRPC client module (both loaded only now). */
 export function defaultSessionFactory(io: Io): SessionFactory {
   return async (cloudFlag, requestId) => {
     const sessionModule = import('./session.ts');
+    const { loadCloud } = await import('./config.ts');
     const cloud = await loadCloud(io.env, cloudFlag, io.home);
     const { Session } = await sessionModule;
     return new Session({ cloud, env: io.env, requestId, ...(io.home ? { home: io.home } : {}) });
@@ -19,10 +19,19 @@ export function defaultSessionFactory(io: Io): SessionFactory {
 
 export async function run(argv: readonly string[], io: Io, factory?: SessionFactory): Promise<number> {
   const ctx = new Ctx(io, factory ?? defaultSessionFactory(io));
-  const program = buildProgram(ctx);
+  const loaded = new Set<number>();
   try {
-    await program.parseAsync([...argv], { from: 'user' });
-    return EXIT.OK;
+    for (;;) {
+      const program = await lazyProgram(ctx, loaded);
+      try {
+        await program.parseAsync([...argv], { from: 'user' });
+        return EXIT.OK;
+      } catch (err) {
+        // The line reached a command whose module is not loaded yet: load it, parse again.
+        if (!(err instanceof NeedsModule) || loaded.has(err.index)) throw err;
+        loaded.add(err.index);
+      }
+    }
   } catch (err) {
     if (err instanceof CommanderError) return commanderExit(err, io);
     io.stderr.write(`${errorLine(await explain(err, ctx), ctx.requestId)}\n`);

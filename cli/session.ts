@@ -114,6 +114,7 @@ export class Session {
   private readonly home: string | undefined;
   private readonly now: () => number;
   private readonly clients = new Map<string, { close(): void }>();
+  private readonly opening = new Map<string, Promise<unknown>>();
   private channel: Promise<{ creds: ChannelCredentials; options: ChannelOptions }> | undefined;
   private token: string | undefined;
   private source: TokenSource | undefined;
@@ -310,6 +311,7 @@ export class Session {
   close(): void {
     for (const c of this.clients.values()) c.close();
     this.clients.clear();
+    this.opening.clear();
   }
 
   private cachePath(): string {
@@ -401,12 +403,20 @@ export class Session {
     }
   }
 
-  private async raw<P, C>(key: string, file: string, pick: (proto: P) => unknown): Promise<C> {
-    const existing = this.clients.get(key);
-    if (existing) return existing as unknown as C;
+  private raw<P, C>(key: string, file: string, pick: (proto: P) => unknown): Promise<C> {
+    // Listings made side by side (server list's names) ask for the same client at once: one is made.
+    let opening = this.opening.get(key);
+    if (!opening) {
+      opening = this.open(key, file, pick as (proto: unknown) => unknown);
+      this.opening.set(key, opening);
+    }
+    return opening as Promise<C>;
+  }
+
+  private async open(key: string, file: string, pick: (proto: unknown) => unknown): Promise<unknown> {
     const { creds, options } = await this.channelSetup();
     // The build-time descriptor: no .proto parsing, no proto-loader in the CLI.
-    const Ctor = pick(loadClientObject<P>(file)) as Parameters<typeof connect>[0];
+    const Ctor = pick(loadClientObject(file)) as Parameters<typeof connect>[0];
     const client = connect(Ctor, this.cloud.endpoint, {
       credentials: creds,
       defaultDeadlineMs: CALL_TIMEOUT_MS,
@@ -414,7 +424,7 @@ export class Session {
       messageLimits: MESSAGE_LIMITS.publicApi,
     });
     this.clients.set(key, client);
-    return client as unknown as C;
+    return client;
   }
 
   private channelSetup(): Promise<{ creds: ChannelCredentials; options: ChannelOptions }> {

@@ -4,7 +4,6 @@ import type { Command } from 'commander';
 import { nameOrId, positiveInt } from '../args.ts';
 import type { Ctx } from '../context.ts';
 import { isStructured, renderDocument } from '../output.ts';
-import { runConsoleSession } from './console-attach.ts';
 
 export function registerConsole(program: Command, ctx: Ctx): void {
   const group = program.command('console').description("a server's serial console");
@@ -31,6 +30,8 @@ export function registerConsole(program: Command, ctx: Ctx): void {
     )
     .option('--timeout <seconds>', 'leave after this long', positiveInt)
     .action(async (ref: string, o: { linger?: number; timeout?: number }, cmd: Command) => {
+      // The session module (grpc-js) is loaded here, not when the command tree is built.
+      const { runConsoleSession } = await import('./console-attach.ts');
       const call = await (await ctx.session(cmd)).attachConsole();
       await runConsoleSession(ctx.io, call, ref, {
         lingerMs: (o.linger ?? 2) * 1000,

@@ -23,3 +23,15 @@ export async function namesById(
     throw err;
   }
 }
+
+/**
+ * A names listing started now, beside the command's main call, when `wanted`
+ * (an empty map otherwise). The caller awaits it only if it turns out to need
+ * it; a failure it never awaits is dropped with the listing.
+ */
+export function beside(wanted: boolean, list: () => Promise<Map<string, string>>): Promise<Map<string, string>> {
+  if (!wanted) return Promise.resolve(new Map());
+  const listing = list();
+  listing.catch(() => {});
+  return listing;
+}

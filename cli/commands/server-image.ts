@@ -9,7 +9,6 @@ import { nameOrId } from '../args.ts';
 import type { Ctx } from '../context.ts';
 import { renderShow } from '../output.ts';
 import { addWait, pollUntil, unlessNotFound, type Verdict, type WaitOpts } from '../wait.ts';
-import { IMAGE_COLUMNS } from './image.ts';
 
 /** Where a snapshot's image stands, as --wait judges it (pure). */
 export function settleSnapshot(image: Image__Output | undefined, server: string): Verdict {
@@ -57,6 +56,7 @@ export function registerServerImageCommands(server: Command, ctx: Ctx): void {
         },
       );
     }
-    if (shown) ctx.print(renderShow(shown, IMAGE_COLUMNS, ctx.output(c)));
+    // The image commands' module is loaded only here: `server` commands start without it.
+    if (shown) ctx.print(renderShow(shown, (await import('./image.ts')).IMAGE_COLUMNS, ctx.output(c)));
   });
 }

@@ -9,7 +9,6 @@ import { renderShow } from '../output.ts';
 import type { Session } from '../session.ts';
 import { addWait, type WaitOpts } from '../wait.ts';
 import { SERVER_FIELDS } from './server-fields.ts';
-import { waitVolume } from './volume.ts';
 import { volumeDevice } from './volume-args.ts';
 
 /** --wait: the volume settles in `status`, then the server is shown as it is now. */
@@ -22,6 +21,8 @@ async function waitAndShow(
   o: WaitOpts,
 ) {
   if (!o.wait) return;
+  // The volume commands' module is loaded only to wait: `server` commands start without it.
+  const { waitVolume } = await import('./volume.ts');
   const volume = await (await session.volumes()).GetVolume({ volume: refs.volume });
   await waitVolume(ctx, session, volume, { statuses: [status] }, o);
   const server = await (await session.servers()).GetServer({ server: refs.server });

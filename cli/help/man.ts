@@ -2,7 +2,8 @@
 // docs/strato.1; test/unit/cli/man.test.ts fails when it is stale). No date
 // and no version in it: the page changes only when the commands do.
 import { Ctx } from '../context.ts';
-import { buildProgram, ROOT_NOTES } from '../program.ts';
+import { buildProgram } from '../program.ts';
+import { ROOT_NOTES } from '../program-root.ts';
 import { type CommandInfo, commandTree, flatten, type OptionInfo } from './command-tree.ts';
 
 /** Text safe in roff: backslashes, hyphens, and a leading control character. */

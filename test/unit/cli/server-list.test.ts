@@ -62,7 +62,7 @@ function apis(
   };
 }
 
-describe('server list', () => {
+describe('server list', { timeout: 10_000 }, () => {
   it('shows image names and a Networks column (addresses per network, sorted)', async () => {
     const { factory } = apis();
     const r = await cli(['server', 'list'], factory);
@@ -112,6 +112,46 @@ describe('server list', () => {
     const r = await cli(['server', 'list', '-f', 'value', '-c', 'Image'], factory);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout, 'img-1\nimg-1\nimg-1\n');
+  });
+
+  it('lists the image names beside the servers (one round trip, not two)', async () => {
+    // ListServers answers only once ListImages has been asked: made one after
+    // the other, the command would never finish (the test's timeout fails it).
+    let imagesAsked: () => void = () => {};
+    const asked = new Promise<void>((resolve) => {
+      imagesAsked = resolve;
+    });
+    const factory = fakeSession({
+      servers: {
+        ListServers: async () => {
+          await asked;
+          return { servers, nextPageToken: '' };
+        },
+      },
+      images: {
+        ListImages: async () => {
+          imagesAsked();
+          return { images: [{ id: 'img-1', name: 'cirros' }], nextPageToken: '' };
+        },
+      },
+    });
+    const r = await cli(['server', 'list', '-f', 'value', '-c', 'Name', '-c', 'Image'], factory);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, 'web-1 cirros\nweb-2 cirros\ndb-1 cirros\n');
+  });
+
+  it('no servers: a names listing made beside ListServers is dropped, even a failed one', async () => {
+    const factory = fakeSession({
+      servers: { ListServers: async () => ({ servers: [], nextPageToken: '' }) },
+      images: {
+        ListImages: async () => {
+          throw new Error('the image service broke');
+        },
+      },
+    });
+    const r = await cli(['server', 'list'], factory);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stderr, '');
   });
 
   it('--name (regex), --status (any case) and --host filter the list', async () => {
