@@ -1,7 +1,10 @@
 // The CLI loads what a command line needs: --help, --version, completion
 // scripts and usage errors run without gRPC, protobuf, TLS or the token code
 // (start-up is most of a command's time), and the root help built from the
-// top-level summaries (commands/top-level.ts) is the full tree's.
+// top-level summaries (commands/top-level.ts) is the full tree's. Checked from the
+// sources (every module a file the probe sees) and in the bundle that ships
+// (dist/strato.mjs through bin/strato: one file, so the probe sees Node's built-in
+// modules only — grpc-js is what loads tls and http2).
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,11 +14,16 @@ import { fileURLToPath } from 'node:url';
 import { TOP_LEVEL } from '../../../cli/commands/top-level.ts';
 import { Ctx } from '../../../cli/context.ts';
 import { buildProgram } from '../../../cli/program.ts';
+import { distEntry } from '../../harness/dist.ts';
 import { runExit } from '../../harness/exec.ts';
 import { cli, noSession } from './helpers.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const STRATO = join(ROOT, 'bin', 'strato');
+const NODE = join(ROOT, 'node_modules', '.bin', 'node');
+const SOURCES = join(ROOT, 'cli', 'main.ts');
+type Mode = 'sources' | 'bundle';
+const MODES: Mode[] = ['sources', 'bundle'];
 const PROBE = fileURLToPath(new URL('./load-probe.ts', import.meta.url));
 
 interface Loaded {
@@ -44,10 +52,15 @@ describe('lazy loading', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  /** Runs bin/strato with the probe; its exit code, stderr and what it loaded. */
-  async function probe(args: string[], env: Record<string, string> = {}) {
+  /** Runs the CLI (its sources, or bin/strato and the bundle) with the probe; its exit code, stderr and what it loaded. */
+  async function probe(mode: Mode, args: string[], env: Record<string, string> = {}) {
     const out = join(dir, `loaded-${n++}.json`);
-    const r = await runExit(STRATO, args, {
+    if (mode === 'bundle') await distEntry('strato');
+    const [cmd, argv] =
+      mode === 'bundle'
+        ? [STRATO, args]
+        : [NODE, ['--disable-warning=ExperimentalWarning', '--disable-warning=DEP0123', SOURCES, ...args]];
+    const r = await runExit(cmd, argv, {
       env: {
         PATH: process.env['PATH'] ?? '/usr/bin:/bin',
         HOME: dir,
@@ -73,21 +86,27 @@ describe('lazy loading', () => {
       [['sevrer', 'list'], 2],
       [['server', 'lsit'], 2],
     ];
-    for (const [args, code] of lines) {
-      const r = await probe(args);
-      assert.equal(r.code, code, `${args.join(' ')}: ${r.stderr}`);
-      assert.deepEqual(heavy(r.loaded), [], `strato ${args.join(' ')} loaded these`);
+    for (const mode of MODES) {
+      for (const [args, code] of lines) {
+        const r = await probe(mode, args);
+        assert.equal(r.code, code, `${mode}: ${args.join(' ')}: ${r.stderr}`);
+        assert.deepEqual(heavy(r.loaded), [], `strato ${args.join(' ')} (${mode}) loaded these`);
+      }
     }
   });
 
   it('the probe sees what a command talking to the API loads (the check above can fail)', async () => {
     // Nothing listens on port 1: the command fails, after loading its client.
-    const r = await probe(['server', 'list'], { STRATO_URL: 'http://127.0.0.1:1', STRATO_TOKEN: 'x' });
+    const env = { STRATO_URL: 'http://127.0.0.1:1', STRATO_TOKEN: 'x' };
+    const r = await probe('sources', ['server', 'list'], env);
     assert.equal(r.code, 6, r.stderr);
     const seen = heavy(r.loaded).join('\n');
     assert.match(seen, /@grpc[/\\]grpc-js/);
     assert.match(seen, /protobufjs/);
     assert.match(seen, /cli[/\\]session\.ts/);
+    const bundled = await probe('bundle', ['server', 'list'], env);
+    assert.equal(bundled.code, 6, bundled.stderr);
+    assert.match(heavy(bundled.loaded).join('\n'), /NativeModule http2/);
   });
 
   it('the root help from the top-level summaries is the full tree’s root help', async () => {
