@@ -75,6 +75,7 @@ export function addLazyReflection(
       // What @grpc/reflection's handler sees: decoded requests in, objects out.
       let facade: EventEmitter | undefined;
       let chain: Promise<unknown> = Promise.resolve();
+      let failed = false;
       const ready = async (): Promise<{ facade: EventEmitter; b: Built }> => {
         built ??= build();
         const b = (await built)[version];
@@ -88,6 +89,8 @@ export function addLazyReflection(
         return { facade, b };
       };
       const fail = (err: unknown) => {
+        if (failed) return;
+        failed = true;
         // A failed build is retried by the next call, not remembered.
         built = undefined;
         log.error({ err }, 'grpc reflection failed');
@@ -96,13 +99,14 @@ export function addLazyReflection(
       // In order: each message waits for the build and for the one before it.
       call.on('data', (bytes: Buffer) => {
         chain = chain.then(async () => {
+          if (failed) return;
           const { facade: f, b } = await ready();
           f.emit('data', b.def.ServerReflectionInfo!.requestDeserialize(bytes));
         });
         chain = chain.catch(fail);
       });
       call.on('end', () => {
-        chain = chain.then(() => (facade ? facade.emit('end') : call.end())).catch(fail);
+        chain = chain.then(() => failed || (facade ? facade.emit('end') : call.end())).catch(fail);
       });
     };
     server.addService(def, { ServerReflectionInfo: handler as UntypedHandleCall });

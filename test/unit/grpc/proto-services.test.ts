@@ -66,7 +66,11 @@ describe('build-time service descriptor (the daemons) against proto-loader', () 
         for (const bytes of malformed(shape)) {
           const ra = strictA.requestDeserialize(bytes);
           const rb = strictB.requestDeserialize(bytes);
-          assert.equal(rb instanceof MalformedRequest, ra instanceof MalformedRequest, `${a.path} ${bytes.toString('hex')}`);
+          assert.equal(
+            rb instanceof MalformedRequest,
+            ra instanceof MalformedRequest,
+            `${a.path} ${bytes.toString('hex')}`,
+          );
           if (ra instanceof MalformedRequest) assert.equal((rb as MalformedRequest).problem, ra.problem, a.path);
           else assert.deepEqual(rb, ra, a.path);
         }
