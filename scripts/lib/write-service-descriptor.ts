@@ -1,7 +1,9 @@
 // Writes the build-time descriptor the daemons serve from
-// (common/proto-services.ts): every strato proto file under SRC in one file,
-//   root      the protobufjs JSON of them all (serializers come from it, as the
-//             CLI's do), field names as PROTO_OPTIONS names them;
+// (common/proto-services.ts): every strato service under SRC in one file,
+//   services  by full name: the proto file declaring it (whose descriptor in
+//             common/gen/descriptors gives the messages' codecs, loaded on a
+//             method's first call) and its methods as proto-loader defines
+//             them (request and response types, stream kinds, originalName);
 //   messages  every message type by fully qualified name, in the shape
 //             proto-loader's descriptors give it (name, fields, nested types):
 //             what the strict request decoding (common/grpc/wire-check.ts)
@@ -12,7 +14,7 @@
 // committed file.
 //   node scripts/lib/write-service-descriptor.ts SRC_DIR OUT_FILE
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { load } from '@grpc/proto-loader';
 import protobuf from 'protobufjs';
 import type { MessageShape } from '../../common/grpc/wire-check.ts';
@@ -51,5 +53,36 @@ for (const fqn of Object.keys(pkg).sort()) {
   if (def.format?.endsWith('DescriptorProto') && def.type?.field) messages[fqn] = trim(def.type);
 }
 
+interface MethodEntry {
+  requestType: string;
+  responseType: string;
+  requestStream?: true;
+  responseStream?: true;
+  originalName: string;
+}
+const services: Record<string, { file: string; methods: Record<string, MethodEntry> }> = {};
+function addServices(ns: protobuf.NamespaceBase): void {
+  for (const child of ns.nestedArray) {
+    if (child instanceof protobuf.Service) {
+      const fqn = child.fullName.slice(1);
+      const loaderDef = pkg[fqn] as Record<string, { originalName?: string }>;
+      const methods: Record<string, MethodEntry> = {};
+      for (const m of child.methodsArray) {
+        methods[m.name] = {
+          requestType: m.resolvedRequestType!.fullName.slice(1),
+          responseType: m.resolvedResponseType!.fullName.slice(1),
+          ...(m.requestStream ? { requestStream: true as const } : {}),
+          ...(m.responseStream ? { responseStream: true as const } : {}),
+          originalName: loaderDef[m.name]!.originalName!,
+        };
+      }
+      services[fqn] = { file: relative(src!, child.filename!), methods };
+    } else if (child instanceof protobuf.Namespace) {
+      addServices(child);
+    }
+  }
+}
+addServices(root);
+
 await mkdir(dirname(out), { recursive: true });
-await writeFile(out, `${JSON.stringify({ root: root.toJSON({ keepComments: false }), messages })}\n`);
+await writeFile(out, `${JSON.stringify({ services, messages })}\n`);

@@ -59,6 +59,7 @@ describe('build-time service descriptor (the daemons) against proto-loader', () 
         assert.equal(b.path, a.path);
         assert.equal(b.requestStream, a.requestStream, a.path);
         assert.equal(b.responseStream, a.responseStream, a.path);
+        assert.equal(b.originalName, a.originalName, a.path);
         assert.equal(requestTypeName(b), requestTypeName(a), a.path);
         const shape = (a as unknown as { requestType: { type: MessageShape } }).requestType.type;
         const strictA = strictRequestDecoding(a);
@@ -74,8 +75,14 @@ describe('build-time service descriptor (the daemons) against proto-loader', () 
           if (ra instanceof MalformedRequest) assert.equal((rb as MalformedRequest).problem, ra.problem, a.path);
           else assert.deepEqual(rb, ra, a.path);
         }
-        // An empty request is every field's default, the same object both ways.
-        assert.deepEqual(strictB.requestDeserialize(Buffer.alloc(0)), strictA.requestDeserialize(Buffer.alloc(0)));
+        // An empty message is every field's default: the same object both ways, and back to the same bytes.
+        const empty = Buffer.alloc(0);
+        const reqA = strictA.requestDeserialize(empty) as object;
+        assert.deepEqual(strictB.requestDeserialize(empty), reqA, a.path);
+        assert.deepEqual(b.requestSerialize(reqA), a.requestSerialize(reqA), a.path);
+        const resA = a.responseDeserialize(empty) as object;
+        assert.deepEqual(b.responseDeserialize(empty), resA, a.path);
+        assert.deepEqual(b.responseSerialize(resA), a.responseSerialize(resA), a.path);
       }
     });
   }
