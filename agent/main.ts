@@ -27,7 +27,8 @@ import { StratoServer, serviceName } from '../common/grpc/server.ts';
 import { log as rootLog } from '../common/log.ts';
 import { startMetricsEndpoint } from '../common/metrics/metrics-server.ts';
 import { tapName } from '../common/network-names.ts';
-import { loadProtoPackage, toGrpcObject } from '../common/proto.ts';
+import { toGrpcObject } from '../common/proto.ts';
+import { loadServicePackage } from '../common/proto-services.ts';
 import { Liveness } from '../common/systemd/liveness.ts';
 import { ServiceNotifier } from '../common/systemd/service-notifier.ts';
 import { stopOnSignal } from '../common/systemd/stop-on-signal.ts';
@@ -108,7 +109,7 @@ export async function startAgent(config: AgentConfig, liveness = new Liveness())
   // Reloadable: a renewed certificate is served without giving up the port (certificate-renewal.ts).
   const serverCreds = reloadableServerCredentials(material);
   const channelCreds = mtlsChannelCredentialsFrom(material);
-  const pkg = await loadProtoPackage();
+  const pkg = loadServicePackage();
   const agentProto = toGrpcObject<AgentProto>(pkg);
   const hostProto = toGrpcObject<HostProto>(pkg);
 

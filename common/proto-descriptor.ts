@@ -7,8 +7,8 @@
 // and the JSON. Messages convert exactly as proto-loader converts them (its
 // serializer and deserializer, with PROTO_OPTIONS), so the generated types in
 // common/gen hold for both; test/unit/grpc/proto-descriptor.test.ts compares
-// the two paths. Clients only: a server's reflection needs proto-loader's file
-// descriptors (common/proto.ts).
+// the two paths. The daemons' services use the same descriptors and codecs
+// (common/proto-services.ts).
 import { readFileSync } from 'node:fs';
 import { type GrpcObject, makeClientConstructor, type ServiceDefinition } from '@grpc/grpc-js';
 import protobuf from 'protobufjs/light.js';
@@ -50,7 +50,8 @@ export function serviceDefinition(service: protobuf.Service): ServiceDefinition 
   return def;
 }
 
-function serializer(type: protobuf.Type): (value: object) => Buffer {
+/** A message's serializer as proto-loader makes it. */
+export function serializer(type: protobuf.Type): (value: object) => Buffer {
   return (value) => {
     if (Array.isArray(value))
       throw new Error(`Failed to serialize message: expected object with ${type.name} structure`);
@@ -58,7 +59,8 @@ function serializer(type: protobuf.Type): (value: object) => Buffer {
   };
 }
 
-function deserializer(type: protobuf.Type): (buf: Buffer) => object {
+/** A message's deserializer as proto-loader makes it (PROTO_OPTIONS). */
+export function deserializer(type: protobuf.Type): (buf: Buffer) => object {
   return (buf) => type.toObject(type.decode(buf), PROTO_OPTIONS);
 }
 

@@ -1,10 +1,13 @@
 // Loading the wire contract (proto/) at run time by parsing the .proto files
-// with proto-loader: what the daemons do (their reflection service needs the
-// file descriptors it builds). The generated types in common/gen describe the
-// objects proto-loader produces only if both use the same conversion options
+// with proto-loader: what the reflection service does on its first call (it
+// needs the file descriptors proto-loader builds; common/grpc/lazy-reflection.ts),
+// what the tests' fixtures do, and the reference the build-time paths are
+// tested against. The generated types in common/gen describe the objects
+// proto-loader produces only if both use the same conversion options
 // (common/proto-options.ts); scripts/gen-proto asks genTypesArgs() for the
-// matching proto-loader-gen-types flags. The CLI loads the build-time
-// descriptors instead (common/proto-descriptor.ts).
+// matching proto-loader-gen-types flags. At start, the daemons load their
+// services from build-time output (common/proto-services.ts) and the CLI its
+// clients (common/proto-descriptor.ts), neither parsing .proto text.
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { type GrpcObject, loadPackageDefinition } from '@grpc/grpc-js';

@@ -56,7 +56,8 @@ import { StratoServer } from '../common/grpc/server.ts';
 import { log } from '../common/log.ts';
 import { parseMetricsListen } from '../common/metrics/metrics-listen.ts';
 import { startMetricsEndpoint } from '../common/metrics/metrics-server.ts';
-import { loadProtoPackage, toGrpcObject } from '../common/proto.ts';
+import { toGrpcObject } from '../common/proto.ts';
+import { loadServicePackage } from '../common/proto-services.ts';
 import { Liveness } from '../common/systemd/liveness.ts';
 import { ServiceNotifier } from '../common/systemd/service-notifier.ts';
 import { stopOnSignal } from '../common/systemd/stop-on-signal.ts';
@@ -257,7 +258,7 @@ export async function startConductor(partial: Partial<ConductorConfig>): Promise
     cleanups.push(() => claimer.close());
     // Loads the scheduler's index now rather than on the first boot; a failure shows there.
     void claimer.start().catch(() => {});
-    const pkg = await loadProtoPackage();
+    const pkg = loadServicePackage();
     const proto = toGrpcObject<Proto>(pkg);
     const agents = new AgentPool({
       agentCtor: proto.strato.agent.v1.Agent,

@@ -29,9 +29,13 @@ export class MalformedRequest {
   }
 }
 
-/** The part of proto-loader's method definition that describes the request. */
+/**
+ * The part of proto-loader's method definition that describes the request;
+ * definitions from the build-time descriptor (common/proto-services.ts) bring
+ * the lookup of message shapes instead of the file descriptors.
+ */
 interface DescribedMethod {
-  requestType?: { type?: MessageShape; fileDescriptorProtos?: Buffer[] };
+  requestType?: { type?: MessageShape; fileDescriptorProtos?: Buffer[]; lookup?: TypeLookup };
 }
 
 // Methods of one proto load share one array of file descriptors: index it once.
@@ -94,10 +98,12 @@ export function strictRequestDecoding<Req, Res>(method: MethodDefinition<Req, Re
   let lookup: TypeLookup | undefined;
   const requestDeserialize = (bytes: Buffer): Req => {
     if (shape) {
-      lookup ??= (() => {
-        const index = described?.fileDescriptorProtos ? typeIndex(described.fileDescriptorProtos) : new Map();
-        return (fqn: string) => index.get(fqn);
-      })();
+      lookup ??=
+        described?.lookup ??
+        (() => {
+          const index = described?.fileDescriptorProtos ? typeIndex(described.fileDescriptorProtos) : new Map();
+          return (fqn: string) => index.get(fqn);
+        })();
       const problem = wireProblem(bytes, typeName, shape, lookup);
       if (problem !== undefined) return new MalformedRequest(typeName, problem) as Req;
     }

@@ -14,10 +14,10 @@ import {
   type ServiceDefinition,
 } from '@grpc/grpc-js';
 import type { PackageDefinition } from '@grpc/proto-loader';
-import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation, type ServingStatus } from 'grpc-health-check';
 import { type Logger, log as rootLog } from '../log.ts';
 import { loadProtoPackage, protoFilesDeclaring } from '../proto.ts';
+import { addLazyReflection } from './lazy-reflection.ts';
 import {
   type CallHook,
   type CallObserver,
@@ -128,8 +128,8 @@ export class StratoServer {
    * server, whenever they are added: it lists only those, so a port does not
    * advertise what another port serves. `pkg` describes them; without it the
    * strato proto files that declare them (and their imports) are loaded at
-   * listen(), so the port's reflection cannot describe other services' files
-   * either.
+   * the first reflection call (not at start: lazy-reflection.ts), so the
+   * port's reflection cannot describe other services' files either.
    */
   addReflection(pkg?: PackageDefinition): this {
     this.reflection = pkg ?? 'files';
@@ -156,9 +156,10 @@ export class StratoServer {
   async listen(address: string, credentials: ServerCredentials): Promise<number> {
     if (this.reflection !== undefined) {
       const services = this.serviceNames();
-      const pkg =
-        this.reflection === 'files' ? await loadProtoPackage(await protoFilesDeclaring(services)) : this.reflection;
-      new ReflectionService(pkg, { services }).addToServer(this.grpc);
+      const given = this.reflection;
+      const load = async () =>
+        given === 'files' ? await loadProtoPackage(await protoFilesDeclaring(services)) : given;
+      addLazyReflection(this.grpc, services, load, this.log);
     }
     this.port = await new Promise<number>((resolve, reject) =>
       this.grpc.bindAsync(address, credentials, (err, port) => (err ? reject(err) : resolve(port))),
