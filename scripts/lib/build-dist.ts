@@ -11,8 +11,9 @@
 // last build, it returns at once (`--force` builds anyway).
 //
 // What stays outside the bundles, resolved at run time from the install root:
-// node-unix-socket (a native addon), build/native/strato_netns.node, proto/ and
-// common/gen/descriptors (read by path: common/install-root.ts). Packages that read
+// node-unix-socket (a native addon), build/native/strato_netns.node, proto/ (read by
+// the reflection service on its first call), common/gen/descriptors and
+// common/gen/service-descriptor.json (read by path: common/install-root.ts). Packages that read
 // their own files through __dirname (grpc-health-check's and reflection's .proto
 // files, pino's worker) get their directory in node_modules, named from the bundle's
 // own URL, so a moved checkout keeps working.
