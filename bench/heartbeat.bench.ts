@@ -35,7 +35,7 @@ import { type SimAgentServer, startSimAgentServer } from './lib/sim-agent-server
 import { median, percentile, smoke } from './lib/measure.ts';
 import { treeRssKiB } from './lib/proc-rss.ts';
 
-/** STRATO_BENCH_AGENTS overrides the count (the full run's 1,000 did not finish registering here: bench/README.md). */
+/** STRATO_BENCH_AGENTS overrides the count. */
 const AGENTS = Number(process.env.STRATO_BENCH_AGENTS) || (smoke ? 20 : 1000);
 /** Seconds between an agent's heartbeats: the conductor's default, or 1 s for a short smoke run. */
 const INTERVAL_S = smoke ? 1 : 10;
