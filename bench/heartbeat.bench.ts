@@ -132,12 +132,16 @@ class SimAgent {
       } catch {
         this.failures++;
       }
-      this.timer = setTimeout(beat, intervalMs);
+      // A beat in flight when stop() ran must not start another (the run would never exit).
+      if (!this.stopped) this.timer = setTimeout(beat, intervalMs);
     };
     this.timer = setTimeout(beat, Math.random() * intervalMs);
   }
 
+  private stopped = false;
+
   stop(): void {
+    this.stopped = true;
     clearTimeout(this.timer);
     this.registry.close();
   }
