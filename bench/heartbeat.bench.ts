@@ -8,6 +8,11 @@
 // list), then a Heartbeat at the interval the conductor answers, started at a
 // random phase as agents started at different times would. Its own channel,
 // its own certificate (CN = host id; one shared key, bench/lib/host-certs.ts).
+// What the conductor calls back on a host that registers (the network pusher's
+// ApplyNetworkState, the export reconcile's ReconcileExports) is answered by one
+// gRPC server in this process for all of them, each host with its own
+// certificate chosen by the TLS server name (bench/lib/sim-agent-server.ts), so
+// the conductor's pushes succeed as they would against real agents.
 // Figures, each against the same conductor with ONE agent (the baseline, in
 // the same run):
 // - conductor RSS (process tree) after the agents registered;
@@ -26,10 +31,11 @@ import { mtlsChannelCredentialsFrom } from '../common/grpc/credentials.ts';
 import { loadClientObject } from '../common/proto-descriptor.ts';
 import { packageVersion } from '../common/version.ts';
 import { issueHostCerts } from './lib/host-certs.ts';
+import { type SimAgentServer, startSimAgentServer } from './lib/sim-agent-server.ts';
 import { median, percentile, smoke } from './lib/measure.ts';
 import { treeRssKiB } from './lib/proc-rss.ts';
 
-/** STRATO_BENCH_AGENTS overrides the count (the full run's 1,000 did not finish registering here: bench/README.md). */
+/** STRATO_BENCH_AGENTS overrides the count. */
 const AGENTS = Number(process.env.STRATO_BENCH_AGENTS) || (smoke ? 20 : 1000);
 /** Seconds between an agent's heartbeats: the conductor's default, or 1 s for a short smoke run. */
 const INTERVAL_S = smoke ? 1 : 10;
@@ -65,10 +71,13 @@ class SimAgent {
   private readonly registry: Registry;
   private readonly index: number;
 
-  constructor(hostId: string, registry: Registry, index: number) {
+  private readonly address: string;
+
+  constructor(hostId: string, registry: Registry, index: number, address: string) {
     this.hostId = hostId;
     this.registry = registry;
     this.index = index;
+    this.address = address;
   }
 
   registerRetries = 0;
@@ -94,8 +103,8 @@ class SimAgent {
   private async registerOnce(): Promise<number> {
     const res = await this.registry.Register({
       hostId: this.hostId,
-      // Nothing listens there: no server is placed on these hosts, so the conductor never dials.
-      address: '127.0.0.1:9',
+      // The shared simulated-agent server: it answers as this host (SNI).
+      address: this.address,
       capacity: { vcpus: 16, ramMib: 65536, diskGib: 200 },
       virtType: 'qemu',
       agentVersion: packageVersion(),
@@ -123,12 +132,16 @@ class SimAgent {
       } catch {
         this.failures++;
       }
-      this.timer = setTimeout(beat, intervalMs);
+      // A beat in flight when stop() ran must not start another (the run would never exit).
+      if (!this.stopped) this.timer = setTimeout(beat, intervalMs);
     };
     this.timer = setTimeout(beat, Math.random() * intervalMs);
   }
 
+  private stopped = false;
+
   stop(): void {
+    this.stopped = true;
     clearTimeout(this.timer);
     this.registry.close();
   }
@@ -143,6 +156,7 @@ interface Window {
 
 const fx = await startCliFixture();
 const agents: SimAgent[] = [];
+let sim: SimAgentServer | undefined;
 try {
   const login = await fx.strato(['login', '--print-token']);
   if (login.code !== 0) throw new Error(`login failed: ${login.stderr}`);
@@ -164,12 +178,13 @@ try {
   const keyFile = await issueHostCerts(fx.pki, ids);
   const certsS = (Date.now() - t0) / 1000;
   const key = await readFile(keyFile);
+  sim = await startSimAgentServer(fx.pki, keyFile, ids);
   for (const [i, hostId] of ids.entries()) {
     const cert = await readFile(`${fx.pki}/${hostId}.crt`);
     const registry = connect<RegistryClient>(hostProto.strato.host.v1.Registry, fx.registryAddress, {
       credentials: mtlsChannelCredentialsFrom({ ca, cert, key }),
     });
-    agents.push(new SimAgent(hostId, registry, i));
+    agents.push(new SimAgent(hostId, registry, i, sim.address));
   }
 
   /** The conductor's CPU, the heartbeats answered and the API's latency over one window. */
@@ -264,6 +279,11 @@ try {
       `1 agent ${((base.cpuMs * 100) / WINDOW_MS).toFixed(1).padStart(8)} %`,
   );
   console.log(`${name} ${'conductor CPU per heartbeat'.padEnd(30)} ${ms(cpuPerHb)}  (above the 1-agent window's CPU)`);
+  console.log(
+    `${name} ${'calls back to the agents'.padEnd(30)} ` +
+      [...sim.calls].map(([m, n]) => `${m} ${n}`).join(', ') +
+      ` (all ${AGENTS} hosts, whole run)`,
+  );
   for (const [figure, l, b] of [
     ['ListServers', load.latencies.list, base.latencies.list],
     ['GetHost', load.latencies.get, base.latencies.get],
@@ -278,4 +298,5 @@ try {
 } finally {
   for (const a of agents) a.stop();
   await fx.close();
+  sim?.close();
 }

@@ -22,6 +22,7 @@ import {
   type StorageFacts,
 } from './host-record.ts';
 import { type HostState, type HostTiming, hostState } from './host-state.ts';
+import { beatNeedsWrite, heartbeatStaleMs, Liveness } from './liveness.ts';
 
 export interface HostRegistryOptions {
   store: Store;
@@ -31,6 +32,11 @@ export interface HostRegistryOptions {
   reserved?: Partial<Resources>;
   /** @default Date.now */
   clock?: () => number;
+  /**
+   * How old the stored heartbeat may grow before a beat rewrites it (liveness.ts).
+   * @default heartbeatStaleMs(timing)
+   */
+  heartbeatStaleMs?: number;
   log?: Logger;
 }
 
@@ -94,10 +100,13 @@ export class HostRegistry {
   private readonly ratio: AllocationRatio;
   private readonly reserved: Partial<Resources> | undefined;
   private readonly log: Logger;
+  private readonly liveness = new Liveness();
+  private readonly staleMs: number;
 
   constructor(o: HostRegistryOptions) {
     this.store = o.store;
     this.timing = o.timing;
+    this.staleMs = o.heartbeatStaleMs ?? heartbeatStaleMs(o.timing);
     this.ratio = o.allocationRatio;
     this.reserved = o.reserved;
     this.clock = o.clock ?? Date.now;
@@ -125,6 +134,7 @@ export class HostRegistry {
         }),
       );
       if (updated) {
+        this.liveness.beat(input.id, now);
         this.log.info(
           { hostId: input.id, address: input.address, underlayIp: input.underlayIp },
           'host registered again',
@@ -144,6 +154,7 @@ export class HostRegistry {
       };
       const res = await this.store.txn([], [{ kind: 'create', key, value: fresh }]);
       if (res.succeeded) {
+        this.liveness.beat(input.id, now);
         this.log.info(
           { hostId: input.id, address: input.address, capacity: input.capacity, underlayIp: input.underlayIp },
           'host registered',
@@ -158,13 +169,15 @@ export class HostRegistry {
    * Keeps the host up; a storage host's report (when given) replaces the last one,
    * and what the host says about itself (`self`, when given) is recorded. A heartbeat
    * whose self report has instancesUnknown does not keep the host up. Writes nothing
-   * when nothing changes. Errors: NOT_FOUND/HOST_NOT_REGISTERED (the agent should
-   * Register again).
+   * when nothing changes, and the time of the beat only when the stored one has
+   * grown stale (liveness.ts); the record returned has the latest beat either way.
+   * Errors: NOT_FOUND/HOST_NOT_REGISTERED (the agent should Register again).
    */
   async heartbeat(id: string, storage?: StorageFacts, self?: HeartbeatReport): Promise<HostRecord> {
     const now = this.clock();
+    const alive = self?.instancesUnknown !== true;
     const e = await casUpdate<HostRecord>(this.store, hostKey(id), (h) => {
-      const beat = self?.instancesUnknown !== true && h.lastHeartbeatMs < now;
+      const beat = alive && h.lastHeartbeatMs < now && beatNeedsWrite(h.lastHeartbeatMs, now, this.staleMs);
       const said =
         self !== undefined &&
         !(sameList(h.degradedReasons, self.degradedReasons) && sameCounts(h.orphans, self.orphans));
@@ -183,12 +196,15 @@ export class HostRegistry {
     });
     if (!e)
       throw notFound('HOST_NOT_REGISTERED', `host ${id} is not registered; register first`, { details: { host: id } });
-    return e.value;
+    if (alive) this.liveness.beat(id, now);
+    return this.liveness.merge(e.value);
   }
 
+  /** The record with its latest heartbeat (which the store may hold a little older: liveness.ts). */
   async get(id: string): Promise<HostRecord | undefined> {
     if (id === '') return undefined;
-    return (await getOrUndefined<HostRecord>(this.store, hostKey(id)))?.value;
+    const h = (await getOrUndefined<HostRecord>(this.store, hostKey(id)))?.value;
+    return h && this.liveness.merge(h);
   }
 
   /** By id, as an operator names it in `field`. Errors: NOT_FOUND/HOST_NOT_FOUND (also for what cannot be an id). */
@@ -200,12 +216,12 @@ export class HostRegistry {
   }
 
   async list(): Promise<HostRecord[]> {
-    return (await listAll<HostRecord>(this.store, HOSTS)).entries.map((e) => e.value);
+    return (await listAll<HostRecord>(this.store, HOSTS)).entries.map((e) => this.liveness.merge(e.value));
   }
 
   /** One page of hosts in id order. Errors: INVALID_ARGUMENT (page size or token). */
   async page(req: PageRequest): Promise<Page<HostRecord>> {
-    return listPage<HostRecord, HostRecord>(this.store, HOSTS, req, (e) => e.value);
+    return listPage<HostRecord, HostRecord>(this.store, HOSTS, req, (e) => this.liveness.merge(e.value));
   }
 
   /** Idempotent. Errors: NOT_FOUND/HOST_NOT_FOUND (also for what cannot be an id). */
@@ -216,7 +232,7 @@ export class HostRegistry {
     );
     if (!e) throw notFound('HOST_NOT_FOUND', `host ${id} not found`, { details: { host: id } });
     this.log.info({ hostId: id, enabled }, 'host enabled flag set');
-    return e.value;
+    return this.liveness.merge(e.value);
   }
 
   /**
@@ -225,6 +241,7 @@ export class HostRegistry {
    * not registered is left so.
    */
   async markDown(id: string): Promise<void> {
+    this.liveness.forget(id);
     const e = await casUpdate<HostRecord>(this.store, hostKey(id), (h) =>
       h.lastHeartbeatMs === 0 ? UNCHANGED : { ...h, lastHeartbeatMs: 0 },
     );
@@ -232,7 +249,7 @@ export class HostRegistry {
   }
 
   state(h: HostRecord, nowMs: number = this.clock()): HostState {
-    return hostState(h.lastHeartbeatMs, nowMs, this.timing.downTimeMs);
+    return hostState(this.liveness.lastBeat(h.id, h.lastHeartbeatMs), nowMs, this.timing.downTimeMs);
   }
 
   /** Where the scheduler's index follows host facts: the records under HOSTS, as snapshots. */
@@ -245,7 +262,7 @@ export class HostRegistry {
       hostId: h.id,
       enabled: h.enabled,
       ...(rolesOf(h).includes('compute') ? {} : { compute: false }),
-      lastHeartbeatMs: h.lastHeartbeatMs,
+      lastHeartbeatMs: this.liveness.lastBeat(h.id, h.lastHeartbeatMs),
       capacity: { ...h.capacity },
       allocationRatio: { ...this.ratio },
       ...(this.reserved ? { reserved: { ...this.reserved } } : {}),

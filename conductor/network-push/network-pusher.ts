@@ -9,6 +9,12 @@
 //
 // Cycles never overlap: a request made while one runs is served by the next,
 // which starts after it and so reads everything committed before the request.
+//
+// An unreachable host costs little: after a failed push its channel is released
+// (a grpc channel left behind keeps reconnecting every 2 s and holds its TLS
+// state), and it is pushed again only when its own backoff is due (doubling from
+// retryMs up to the resync interval) or when it registers again — not by every
+// cycle that another host's change or registration starts (push-plan.ts).
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { StratoError } from '../../common/errors.ts';
 import { toStratoError } from '../../common/grpc/status.ts';
@@ -21,7 +27,10 @@ import { loadHostViewInput } from '../network/view-source.ts';
 import type { Store, WatchEvent } from '../store/store.ts';
 import type { AgentNetworkDirectory } from './agent-network-pool.ts';
 import { hostNetworkToProto } from './desired-state-proto.ts';
-import { type DesiredHostState, desiredHostState, nextGeneration, planPushes } from './push-plan.ts';
+import { type DesiredHostState, desiredHostState, emptyHostState, nextGeneration, planPushes } from './push-plan.ts';
+
+/** What every host with nothing bound to it is sent (hostNetworkToProto of an empty view). */
+const EMPTY = emptyHostState();
 
 /** What a cycle did for one host. */
 export type HostPushResult =
@@ -73,6 +82,10 @@ export class NetworkPusher {
   private retry: NodeJS.Timeout | undefined;
   /** Consecutive failed pushes per host: backs the retries off and keeps the log to one warning per outage. */
   private readonly failures = new Map<string, number>();
+  /** Host id → when its failed push is due to be tried again (clock ms). */
+  private readonly retryAt = new Map<string, number>();
+  /** When the armed retry timer fires (clock ms). */
+  private retryTimerAt = Number.POSITIVE_INFINITY;
   private watches: Promise<void>[] = [];
 
   constructor(o: NetworkPusherOptions) {
@@ -111,6 +124,7 @@ export class NetworkPusher {
   /** A host (re)registered: it may have lost or kept anything; push its whole state. */
   hostRegistered(hostId: string): void {
     this.unimplemented.delete(hostId);
+    this.retryAt.delete(hostId);
     this.fire(new Set([hostId]));
   }
 
@@ -172,13 +186,24 @@ export class NetworkPusher {
     const views = computeHostViews(input);
     this.dhcpHosts = views.dhcpHosts;
     const desired = new Map<string, DesiredHostState>();
-    for (const h of hosts) desired.set(h.id, desiredHostState(hostNetworkToProto(hostNetworkView(views, h.id))));
+    // A host with nothing bound gets the empty state whatever the others have: no
+    // view (its underlay peers alone are O(hosts)) and no hash to compute.
+    for (const h of hosts) {
+      desired.set(
+        h.id,
+        views.hosts.has(h.id) ? desiredHostState(hostNetworkToProto(hostNetworkView(views, h.id))) : EMPTY,
+      );
+    }
+    const now = this.clock();
+    const backingOff = new Set<string>();
+    for (const [id, at] of this.retryAt) if (at > now) backingOff.add(id);
     const plan = planPushes({
       hosts: hosts.map((h) => h.id),
       desired,
       acked: this.acked,
       unimplemented: this.unimplemented,
       force,
+      backingOff,
     });
     const results = new Map<string, HostPushResult>();
     for (const h of hosts) {
@@ -194,6 +219,9 @@ export class NetworkPusher {
         results.set(p.hostId, await this.push(host, p.desired, p.why));
       }),
     );
+    // A host no longer registered needs no retry.
+    for (const id of this.retryAt.keys()) if (!byId.has(id)) this.retryAt.delete(id);
+    this.armRetry();
     return results;
   }
 
@@ -206,7 +234,11 @@ export class NetworkPusher {
         .apply({ hostId: host.id, generation: String(generation), state: d.state }, { signal: this.abort.signal });
       this.acked.set(host.id, d.hash);
       this.failures.delete(host.id);
-      this.log.info(
+      this.retryAt.delete(host.id);
+      // A resync that changed nothing on the host is routine (every host, every
+      // resync interval: 33 lines a second at 1,000 hosts): debug, not info.
+      const routine = why === 'forced' && res.steps === 0;
+      this.log[routine ? 'debug' : 'info'](
         {
           hostId: host.id,
           generation,
@@ -231,27 +263,40 @@ export class NetworkPusher {
       }
       this.unimplemented.delete(host.id);
       this.acked.set(host.id, '');
+      // Nothing is kept for a host that does not answer: the next push dials afresh.
+      this.o.agents.release?.(host.id);
       if (!this.abort.signal.aborted) {
         const streak = (this.failures.get(host.id) ?? 0) + 1;
         this.failures.set(host.id, streak);
+        const resync = this.o.resyncIntervalMs ?? 30_000;
+        this.retryAt.set(
+          host.id,
+          this.clock() + Math.min(resync, (this.o.retryMs ?? 2_000) * 2 ** Math.min(streak - 1, 10)),
+        );
         const fields = { hostId: host.id, generation, code: error.code, reason: error.reason, err: error.message };
         if (streak === 1) this.log.warn(fields, 'network push failed');
         else this.log.debug({ ...fields, streak }, 'network push failed again');
-        this.scheduleRetry(streak);
       }
       return { kind: 'failed', error };
     }
   }
 
-  /** One pending retry for all hosts; a host down for long is retried at most every resync interval. */
-  private scheduleRetry(streak: number): void {
-    if (this.retry) return;
-    const resync = this.o.resyncIntervalMs ?? 30_000;
-    const ms = Math.min(resync, (this.o.retryMs ?? 2_000) * 2 ** Math.min(streak - 1, 10));
-    this.retry = setTimeout(() => {
-      this.retry = undefined;
-      this.fire([]);
-    }, ms);
+  /** One timer, for the earliest retry due; its cycle pushes every host whose retry is due by then. */
+  private armRetry(): void {
+    if (this.abort.signal.aborted || this.retryAt.size === 0) return;
+    let due = Number.POSITIVE_INFINITY;
+    for (const at of this.retryAt.values()) if (at < due) due = at;
+    if (this.retry && this.retryTimerAt <= due) return;
+    clearTimeout(this.retry);
+    this.retryTimerAt = due;
+    this.retry = setTimeout(
+      () => {
+        this.retry = undefined;
+        this.retryTimerAt = Number.POSITIVE_INFINITY;
+        this.fire([]);
+      },
+      Math.max(0, due - this.clock()),
+    );
     this.retry.unref();
   }
 

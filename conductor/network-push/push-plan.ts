@@ -7,7 +7,11 @@
 // bridges down); a host that never had anything and still has nothing is left
 // alone unless forced. Hosts the last pushes found without AgentNetwork
 // (UNIMPLEMENTED) are skipped until forced, so an old agent costs one call per
-// resync, not one per change.
+// resync, not one per change. A host whose last push failed waits out its
+// backoff: it is pushed when its retry is due or when it is forced by name (it
+// registered again, a boot waits for it), not by every cycle another host's
+// change starts nor by the periodic resync of 'all' — a thousand unreachable
+// hosts must not be dialled on every registration.
 import { createHash } from 'node:crypto';
 import type { HostNetworkState } from '../../common/gen/strato/agent/v1/HostNetworkState.ts';
 
@@ -39,8 +43,10 @@ export interface PushPlanInput {
   acked: ReadonlyMap<string, string>;
   /** Hosts that answered UNIMPLEMENTED: pushed only when forced. */
   unimplemented: ReadonlySet<string>;
-  /** Pushed even when unchanged; 'all' = every registered host. */
+  /** Pushed even when unchanged; 'all' = every registered host (except those backing off). */
   force: ReadonlySet<string> | 'all';
+  /** Hosts whose failed push is not due for a retry yet: pushed only when forced by name. @default none */
+  backingOff?: ReadonlySet<string>;
 }
 
 export interface PlannedPush {
@@ -54,12 +60,13 @@ export function planPushes(input: PushPlanInput): PlannedPush[] {
   const out: PlannedPush[] = [];
   for (const hostId of [...new Set(input.hosts)].sort()) {
     const desired = input.desired.get(hostId) ?? emptyHostState();
-    const forced = input.force === 'all' || input.force.has(hostId);
-    if (forced) {
+    const named = input.force !== 'all' && input.force.has(hostId);
+    const waiting = input.backingOff?.has(hostId) === true;
+    if (named || (input.force === 'all' && !waiting)) {
       out.push({ hostId, desired, why: 'forced' });
       continue;
     }
-    if (input.unimplemented.has(hostId)) continue;
+    if (input.unimplemented.has(hostId) || waiting) continue;
     const acked = input.acked.get(hostId);
     if (acked === undefined) {
       // Never pushed: an empty host needs nothing until it gets a port (or a resync).

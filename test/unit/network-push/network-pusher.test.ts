@@ -201,3 +201,60 @@ describe('network pusher', () => {
     assert.deepEqual(to('h1').at(-1)?.state, { networks: [], ports: [] });
   });
 });
+
+describe('network pusher and an unreachable host', () => {
+  let store: SqliteStore;
+  let pusher: NetworkPusher;
+  const calls: string[] = [];
+  const released: string[] = [];
+  const hosts = [host('up-1', '10.1.0.1'), host('gone-1', '10.1.0.2')];
+  const agents: AgentNetworkDirectory = {
+    forHost: (h) => ({
+      apply: async (req: ApplyNetworkStateRequest) => {
+        calls.push(h.id);
+        if (h.id === 'gone-1') throw new StratoError('UNAVAILABLE', 'DOWN', 'connection refused');
+        return { appliedGeneration: String(req.generation), steps: 0 };
+      },
+      attachPort: async () => {},
+      detachPort: async () => {},
+    }),
+    release: (id) => released.push(id),
+    close() {},
+  };
+  const count = (id: string) => calls.filter((c) => c === id).length;
+
+  before(async () => {
+    store = new SqliteStore({ path: ':memory:' });
+    pusher = new NetworkPusher({
+      store,
+      hosts: { list: async () => hosts },
+      agents,
+      resyncIntervalMs: 3_600_000,
+      debounceMs: 5,
+      retryMs: 300,
+    });
+    pusher.start();
+    await pusher.sync([]);
+  });
+  after(async () => {
+    await pusher?.close();
+    await store?.close();
+  });
+
+  it('releases its channel and leaves it to its own backoff, not to cycles started for others', async () => {
+    assert.equal(count('gone-1'), 1, 'tried once at start');
+    assert.deepEqual(released, ['gone-1']);
+    for (let i = 0; i < 5; i++) await pusher.sync(['up-1']);
+    assert.equal(count('up-1'), 6);
+    assert.equal(count('gone-1'), 1, 'not dialled by the other host’s cycles');
+    for (let i = 0; i < 100 && count('gone-1') < 2; i++) await sleep(20);
+    assert.equal(count('gone-1'), 2, 'retried when its backoff was due');
+  });
+
+  it('is pushed at once when it registers again', async () => {
+    const before = count('gone-1');
+    pusher.hostRegistered('gone-1');
+    await pusher.sync([]);
+    assert.equal(count('gone-1'), before + 1);
+  });
+});

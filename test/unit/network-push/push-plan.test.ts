@@ -64,6 +64,21 @@ describe('network push planning', () => {
       ['h1:forced', 'h2:forced'],
     ],
     ['only registered hosts are pushed', { hosts: ['h1'], desired: new Map([['h9', A]]), force: new Set(['h9']) }, []],
+    [
+      'a failed host backing off waits, even when its state changed',
+      { desired: new Map([['h1', A2]]), acked: new Map([['h1', '']]), backingOff: new Set(['h1']) },
+      [],
+    ],
+    [
+      'the resync skips a host backing off',
+      { hosts: ['h1', 'h2'], acked: new Map([['h1', '']]), backingOff: new Set(['h1']), force: 'all' },
+      ['h2:forced'],
+    ],
+    [
+      'a host backing off is pushed when forced by name (it registered again)',
+      { acked: new Map([['h1', '']]), backingOff: new Set(['h1']), force: new Set(['h1']) },
+      ['h1:forced'],
+    ],
   ];
   for (const [name, input, want] of cases) {
     it(name, () => assert.deepEqual(plan(input), want));
