@@ -31,7 +31,8 @@ import { buildDomainXml } from './domain-xml.ts';
 import type { LifecycleEvent, RebootEvent } from './events.ts';
 import { DestroyFlags, ListDomainsFlags, ShutdownFlags, StartFlags, StatsFlags, UndefineFlags } from './flags.ts';
 import { INSTANCE_STATS_GROUPS, instanceStatsOf } from './instance-stats.ts';
-import { LibvirtClient } from './libvirt-client.ts';
+import { LibvirtClient, type LibvirtClientOptions } from './libvirt-client.ts';
+import { LongCallLinks } from './long-call-links.ts';
 import { abortMigration, migrateDomain, migrationProgress, setDomainFlavor } from './libvirt-migration.ts';
 import { attachNic, detachNic } from './libvirt-ports.ts';
 import { attachVolumeDisk, detachVolumeDisk, iscsiLoginFailure, resizeVolumeDisk } from './libvirt-volumes.ts';
@@ -63,6 +64,9 @@ export function eventName(ev: Pick<LifecycleEvent, 'event' | 'detail'>): string 
   return `${ev.event.toLowerCase()}/${ev.detail.toLowerCase()}`;
 }
 
+/** Links beside the main one for long calls: with libvirtd's default of 5 calls per link, 15 at once. */
+const SPARE_LINKS = 2;
+
 const gone = (err: unknown): boolean => isStratoError(err, 'NOT_FOUND');
 
 /** A volume's secret is gone (libvirtd restarted: they are ephemeral) and the agent did not have it to restore. */
@@ -87,13 +91,18 @@ export interface LibvirtHypervisorOptions {
 
 export class LibvirtHypervisor extends EventEmitter<HypervisorEvents> implements Hypervisor, InstanceStatsSource {
   private readonly client: LibvirtClient;
+  /** Links beside the main one for starts and destroys (see long-call-links.ts). */
+  private readonly spare: readonly LibvirtClient[];
+  private readonly longCalls: LongCallLinks;
   private readonly log: Logger;
   private readonly qemuLogDir: string;
   private lostLink = false;
 
-  private constructor(client: LibvirtClient, log: Logger, qemuLogDir: string) {
+  private constructor(client: LibvirtClient, spare: readonly LibvirtClient[], log: Logger, qemuLogDir: string) {
     super();
     this.client = client;
+    this.spare = spare;
+    this.longCalls = new LongCallLinks([client, ...spare]);
     this.log = log;
     this.qemuLogDir = qemuLogDir;
     client.on('lifecycle', (ev) => this.forward(ev.domain.name, eventName(ev)));
@@ -114,15 +123,24 @@ export class LibvirtHypervisor extends EventEmitter<HypervisorEvents> implements
 
   static async connect(opts: LibvirtHypervisorOptions): Promise<LibvirtHypervisor> {
     const log = opts.log.child({ component: 'libvirt-hypervisor' });
-    const client = await LibvirtClient.connect({
-      socketPath: opts.socketPath,
-      events: ['lifecycle', 'reboot', 'device-removed', 'device-removal-failed'],
-      log,
-      // A restarted libvirtd may take a while: keep calls waiting rather than failing fast.
-      unavailableAfterMs: 30_000,
-      ...(opts.onCallError ? { onCallError: opts.onCallError } : {}),
-    });
-    return new LibvirtHypervisor(client, log, opts.qemuLogDir ?? LIBVIRT_QEMU_LOG_DIR);
+    const link = (events: LibvirtClientOptions['events']) =>
+      LibvirtClient.connect({
+        socketPath: opts.socketPath,
+        events,
+        log,
+        // A restarted libvirtd may take a while: keep calls waiting rather than failing fast.
+        unavailableAfterMs: 30_000,
+        ...(opts.onCallError ? { onCallError: opts.onCallError } : {}),
+      });
+    const client = await link(['lifecycle', 'reboot', 'device-removed', 'device-removal-failed']);
+    const spare: LibvirtClient[] = [];
+    try {
+      for (let i = 0; i < SPARE_LINKS; i++) spare.push(await link([]));
+    } catch (err) {
+      await Promise.all([client, ...spare].map((c) => c.close().catch(() => undefined)));
+      throw err;
+    }
+    return new LibvirtHypervisor(client, spare, log, opts.qemuLogDir ?? LIBVIRT_QEMU_LOG_DIR);
   }
 
   /** Whether the link to libvirtd is up now (calls made while it is not wait, then fail UNAVAILABLE). */
@@ -168,7 +186,7 @@ export class LibvirtHypervisor extends EventEmitter<HypervisorEvents> implements
 
   async start(id: string): Promise<void> {
     try {
-      await this.client.startDomain(domainNameFor(id));
+      await this.longCalls.run((c) => c.startDomain(domainNameFor(id)));
     } catch (err) {
       if (isStratoError(err) && err.reason === 'SECRET_NOT_FOUND') throw secretMissing(id, err);
       throw iscsiLoginFailure(err);
@@ -186,7 +204,7 @@ export class LibvirtHypervisor extends EventEmitter<HypervisorEvents> implements
   async destroy(id: string, options: DestroyOptions = {}): Promise<void> {
     const flags = options.graceful ? DestroyFlags.GRACEFUL : DestroyFlags.DEFAULT;
     try {
-      await this.client.destroyDomain(domainNameFor(id), flags);
+      await this.longCalls.run((c) => c.destroyDomain(domainNameFor(id), flags));
     } catch (err) {
       if (!gone(err) && !notRunning(err)) throw err;
     }
@@ -305,7 +323,7 @@ export class LibvirtHypervisor extends EventEmitter<HypervisorEvents> implements
 
   async startPaused(id: string): Promise<void> {
     try {
-      await this.client.startDomain(domainNameFor(id), StartFlags.PAUSED);
+      await this.longCalls.run((c) => c.startDomain(domainNameFor(id), StartFlags.PAUSED));
     } catch (err) {
       if (isStratoError(err) && err.reason === 'SECRET_NOT_FOUND') throw secretMissing(id, err);
       throw iscsiLoginFailure(err);
@@ -328,7 +346,7 @@ export class LibvirtHypervisor extends EventEmitter<HypervisorEvents> implements
     return setDomainFlavor(this.client, domainNameFor(id), flavor);
   }
 
-  close(): Promise<void> {
-    return this.client.close();
+  async close(): Promise<void> {
+    await Promise.all([this.client, ...this.spare].map((c) => c.close()));
   }
 }
