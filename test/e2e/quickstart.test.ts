@@ -150,6 +150,12 @@ describe('quickstart (e2e: root namespace, the machine libvirtd)', { timeout: 90
     const r = await run('quickstart-2', QUICKSTART, [], 300_000);
     assert.equal(r.code, 0, `second quickstart failed:\n${r.output.slice(-4000)}`);
     assert.deepEqual(await pids(), before, 'the daemons were restarted');
+    // A figure for issue 14's footprint (printed, not asserted: bench/footprint.bench.ts measures):
+    // the daemons as the quick start runs them, the real agent with its libvirtd, links and a guest.
+    const status = (pid: string) => readFile(`/proc/${pid}/status`, 'utf8');
+    const rssMiB = (text: string) => (Number(/^VmRSS:\s+(\d+) kB$/m.exec(text)?.[1]) / 1024).toFixed(1);
+    const [c, a] = await Promise.all([status(before.conductor), status(before.agent)]);
+    console.log(`quickstart host, demo-1 running: RSS conductor ${rssMiB(c)} MiB, agent ${rssMiB(a)} MiB`);
     assert.equal((await serverJson('demo-1')).id, ids[0], 'demo-1 was re-created');
     const list = JSON.parse(await strato(['server', 'list', '-f', 'json'])) as Array<{ name: string }>;
     assert.equal(list.filter((s) => s.name === 'demo-1').length, 1);
