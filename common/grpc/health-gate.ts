@@ -5,8 +5,8 @@
 // not — and reports each dependency as it changes (a probe, a link's events).
 // A status is set only when a service's verdict changes; '' (the whole server)
 // is a service like the others here, gated by what the daemon lists for it.
-import type { ServingStatus } from 'grpc-health-check';
 import type { Logger } from '../log.ts';
+import type { ServingStatus } from './health-service.ts';
 
 export interface HealthSink {
   setHealth(service: string, status: ServingStatus): void;

@@ -2,7 +2,7 @@
 // wrapped (request id, logging, error model; see handlers.ts), its requests
 // decoded strictly (request-decoding.ts) and checked by the daemon's own
 // validation when it gives one (validateRequest), messages bounded per port
-// (message-limits.ts), the standard grpc.health.v1 service
+// (message-limits.ts), the standard grpc.health.v1 service (health-service.ts)
 // reports per-service status, server reflection lets grpcurl list and call the
 // services this server serves (and only those), and shutdown drains calls for
 // a grace period before cutting the rest.
@@ -14,10 +14,8 @@ import {
   type ServiceDefinition,
 } from '@grpc/grpc-js';
 import type { PackageDefinition } from '@grpc/proto-loader';
-import { HealthImplementation, type ServingStatus } from 'grpc-health-check';
 import { type Logger, log as rootLog } from '../log.ts';
 import { loadProtoPackage, protoFilesDeclaring } from '../proto.ts';
-import { addLazyReflection } from './lazy-reflection.ts';
 import {
   type CallHook,
   type CallObserver,
@@ -26,6 +24,8 @@ import {
   type RequestCheck,
   wrapHandler,
 } from './handlers.ts';
+import { HealthService, type ServingStatus } from './health-service.ts';
+import { addLazyReflection } from './lazy-reflection.ts';
 import { type MessageLimits, serverMessageOptions } from './message-limits.ts';
 import { requestTypeName, strictRequestDecoding } from './request-decoding.ts';
 
@@ -68,7 +68,7 @@ export class StratoServer {
   readonly grpc: Server;
   private readonly log: Logger;
   // '' is the whole server, as the health protocol defines.
-  private readonly health = new HealthImplementation({ '': 'NOT_SERVING' });
+  private readonly health = new HealthService({ '': 'NOT_SERVING' });
   private readonly services = new Set<string>();
   private readonly methods: string[] = [];
   private readonly mapError: ErrorMapper | undefined;
