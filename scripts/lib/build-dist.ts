@@ -14,7 +14,7 @@
 // node-unix-socket (a native addon), build/native/strato_netns.node, proto/ (read by
 // the reflection service on its first call), common/gen/descriptors and
 // common/gen/service-descriptor.json (read by path: common/install-root.ts). Packages that read
-// their own files through __dirname (grpc-health-check's and reflection's .proto
+// their own files through __dirname (the reflection service's .proto
 // files, pino's worker) get their directory in node_modules, named from the bundle's
 // own URL, so a moved checkout keeps working.
 import { chmod, mkdir, readFile, realpath, rename, stat, writeFile } from 'node:fs/promises';
