@@ -291,9 +291,16 @@ export function serverVolumes(o: ServerVolumesOptions): ServerVolumes {
     async unexport(volumeId, signal) {
       const a = (await attachmentOf(volumeId))?.value;
       const hostId = a?.storageHost ?? (await storage.volumes.volumes.entry(volumeId))?.value.host ?? '';
-      const r = await storage.exportLocks.run(hostId, () =>
-        callHost(hosts, hostId, signal, (h) => agents.storage(h).unexportVolume(volumeId, { signal })),
-      );
+      const r = await storage.exportLocks.run(hostId, async () => {
+        // Recorded first (the attachment itself goes with release, after the lock): a reconcile
+        // pass between the unexport and the release would otherwise export the volume again.
+        if (a && a.computeHost !== '') {
+          await update(volumeId, a.serverId, (v, att) =>
+            att && att.computeHost !== '' ? { volume: v, attachment: { ...att, computeHost: '' } } : undefined,
+          );
+        }
+        return callHost(hosts, hostId, signal, (h) => agents.storage(h).unexportVolume(volumeId, { signal }));
+      });
       if (r.ok) return undefined;
       log.warn({ volumeId, hostId, code: r.error.code, reason: r.error.reason }, 'unexport left to the reconcile');
       return r.error;
