@@ -2,11 +2,11 @@
 // thread, its writes in a worker that ends once idle, and both give the same
 // results and errors as a worker does.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Netlink } from '../../../agent/network/netlink/netlink.ts';
 import { openNetlink } from '../../../agent/network/netlink/netlink-client.ts';
 import { isStratoError, type StratoError } from '../../../common/errors.ts';
+import { threadsNamed } from '../../harness/threads.ts';
 import { waitFor } from '../../harness/wait.ts';
 import { buildNativeAddon, type ToolTraps, trapTools, uniqueName } from './helpers.ts';
 
@@ -15,17 +15,7 @@ const ns = uniqueName('strato-nlt-r-');
 const veth = uniqueName('rr');
 
 /** Threads of this process that are netlink workers for the root namespace. */
-function rootWorkers(): number {
-  let n = 0;
-  for (const task of readdirSync('/proc/self/task')) {
-    try {
-      if (readFileSync(`/proc/self/task/${task}/comm`, 'utf8').trim() === 'netlink:root') n++;
-    } catch {
-      // the thread ended while we looked
-    }
-  }
-  return n;
-}
+const rootWorkers = () => threadsNamed('netlink:root');
 
 async function failure(p: Promise<unknown>): Promise<StratoError> {
   try {

@@ -4,26 +4,17 @@
 // take with synchronous=NORMAL. "In the database file" is checked on a copy of the
 // file without its WAL, which is what a lost WAL would leave.
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { type TestContext, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SqliteStore, type SqliteStoreOptions } from '../../../conductor/store/sqlite/sqlite-store.ts';
+import { threadsNamed } from '../../harness/threads.ts';
 
 /** Threads of this process named like the checkpoint worker (Linux keeps 15 characters). */
-function checkpointThreads(): number {
-  let n = 0;
-  for (const task of readdirSync('/proc/self/task')) {
-    try {
-      if (readFileSync(`/proc/self/task/${task}/comm`, 'utf8').trim() === 'store-checkpoin') n++;
-    } catch {
-      // the thread ended while we looked
-    }
-  }
-  return n;
-}
+const checkpointThreads = () => threadsNamed('store-checkpoin');
 
 async function waitFor(what: string, cond: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
