@@ -73,6 +73,29 @@ interface FloorRun {
   deleteMs: number;
 }
 
+/** Whether the server is ACTIVE with no task; throws when it went to ERROR. */
+async function isActive(cloud: Cloud, id: string): Promise<boolean> {
+  const s = await cloud.servers.get(id);
+  if (s.vmState === 'ERROR') throw new Error(`server ${id} ERROR: ${JSON.stringify(s.fault)}`);
+  return s.vmState === 'ACTIVE' && s.taskState === '';
+}
+
+/** Whether every one of the servers is gone: from the API, from libvirt and from the host's disk. */
+async function isGone(cloud: Cloud, lv: LibvirtClient, ids: readonly string[]): Promise<boolean> {
+  const host = cloud.hosts[0]!;
+  const domains = new Set((await lv.listDomains()).map((d) => d.name));
+  for (const id of ids) {
+    try {
+      await cloud.servers.get(id);
+      return false;
+    } catch (err) {
+      if (!isStratoError(err, 'NOT_FOUND')) throw err;
+    }
+    if (domains.has(`strato-${id}`) || (await exists(join(host.stateDir, 'instances', id)))) return false;
+  }
+  return true;
+}
+
 async function stratoRun(cloud: Cloud, lv: LibvirtClient): Promise<StratoRun> {
   const host = cloud.hosts[0]!;
   const t0 = Date.now();
@@ -84,11 +107,9 @@ async function stratoRun(cloud: Cloud, lv: LibvirtClient): Promise<StratoRun> {
   });
   const acceptedAt = Date.now();
   const id = created.id;
-  const activeAt = await until(`server ${id} ACTIVE`, async () => {
-    const s = await cloud.servers.get(id);
-    if (s.vmState === 'ERROR') throw new Error(`server ${id} ERROR: ${JSON.stringify(s.fault)}`);
-    return s.vmState === 'ACTIVE' && s.taskState === '' ? Date.now() : undefined;
-  });
+  const activeAt = await until(`server ${id} ACTIVE`, async () =>
+    (await isActive(cloud, id)) ? Date.now() : undefined,
+  );
   const bootAt = await markerSeen(join(host.stateDir, 'instances', id, 'console.log'));
   const spawned = await findLogEvent(host.agent.logFile, 'instance spawned', id);
   const scheduled = await findLogEvent(cloud.conductor.logFile, 'instance scheduled', id);
@@ -104,18 +125,7 @@ async function stratoRun(cloud: Cloud, lv: LibvirtClient): Promise<StratoRun> {
 
   const d0 = Date.now();
   await cloud.admin.servers.DeleteServer({ server: id });
-  const dir = join(host.stateDir, 'instances', id);
-  const domain = `strato-${id}`;
-  await until(`server ${id} gone`, async () => {
-    try {
-      await cloud.servers.get(id);
-      return undefined;
-    } catch (err) {
-      if (!isStratoError(err, 'NOT_FOUND')) throw err;
-    }
-    const domains = (await lv.listDomains()).map((d) => d.name);
-    return domains.includes(domain) || (await exists(dir)) ? undefined : true;
-  });
+  await until(`server ${id} gone`, async () => ((await isGone(cloud, lv, [id])) ? true : undefined));
   return {
     acceptMs: acceptedAt - t0,
     scheduleMs: scheduled.atMs - t0,
@@ -176,28 +186,13 @@ async function stratoBatch(cloud: Cloud, lv: LibvirtClient): Promise<BatchRun> {
         .then((s) => s.id),
     ),
   );
-  const activeAt = await until(`${BATCH} servers ACTIVE`, async () => {
-    const all = await Promise.all(ids.map((id) => cloud.servers.get(id)));
-    const bad = all.find((s) => s.vmState === 'ERROR');
-    if (bad) throw new Error(`server ${bad.id} ERROR: ${JSON.stringify(bad.fault)}`);
-    return all.every((s) => s.vmState === 'ACTIVE' && s.taskState === '') ? Date.now() : undefined;
-  });
+  const activeAt = await until(`${BATCH} servers ACTIVE`, async () =>
+    (await Promise.all(ids.map((id) => isActive(cloud, id)))).every(Boolean) ? Date.now() : undefined,
+  );
   const spawned = await Promise.all(ids.map((id) => findLogEvent(host.agent.logFile, 'instance spawned', id)));
   const d0 = Date.now();
   await Promise.all(ids.map((id) => cloud.admin.servers.DeleteServer({ server: id })));
-  await until(`${BATCH} servers gone`, async () => {
-    const domains = new Set((await lv.listDomains()).map((d) => d.name));
-    for (const id of ids) {
-      try {
-        await cloud.servers.get(id);
-        return undefined;
-      } catch (err) {
-        if (!isStratoError(err, 'NOT_FOUND')) throw err;
-      }
-      if (domains.has(`strato-${id}`) || (await exists(join(host.stateDir, 'instances', id)))) return undefined;
-    }
-    return true;
-  });
+  await until(`${BATCH} servers gone`, async () => ((await isGone(cloud, lv, ids)) ? true : undefined));
   return {
     runningMs: Math.max(...spawned.map((e) => e.atMs)) - t0,
     activeMs: activeAt - t0,
