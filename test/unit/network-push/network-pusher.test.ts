@@ -49,6 +49,26 @@ interface Pushed {
   state: DesiredHostNetwork;
 }
 
+/** A started pusher over `hosts` (resync out of the way, short debounce), synced once. */
+async function startedPusher(
+  store: SqliteStore,
+  hosts: HostRecord[],
+  agents: AgentNetworkDirectory,
+  retryMs: number,
+): Promise<NetworkPusher> {
+  const pusher = new NetworkPusher({
+    store,
+    hosts: { list: async () => hosts },
+    agents,
+    resyncIntervalMs: 3_600_000,
+    debounceMs: 5,
+    retryMs,
+  });
+  pusher.start();
+  await pusher.sync([]);
+  return pusher;
+}
+
 describe('network pusher', () => {
   let store: SqliteStore;
   let net: Networking;
@@ -81,16 +101,7 @@ describe('network pusher', () => {
     // Identity writes a project's default group with the project; this test has no Identity.
     await net.securityGroups.ensureDefault(admin.projectId);
     behaviour.set('old', new StratoError('UNIMPLEMENTED', 'UNIMPLEMENTED', 'no such service'));
-    pusher = new NetworkPusher({
-      store,
-      hosts: { list: async () => hosts },
-      agents,
-      resyncIntervalMs: 3_600_000,
-      debounceMs: 5,
-      retryMs: 50,
-    });
-    pusher.start();
-    await pusher.sync([]);
+    pusher = await startedPusher(store, hosts, agents, 50);
   });
   after(async () => {
     await pusher?.close();
@@ -225,16 +236,7 @@ describe('network pusher and an unreachable host', () => {
 
   before(async () => {
     store = new SqliteStore({ path: ':memory:' });
-    pusher = new NetworkPusher({
-      store,
-      hosts: { list: async () => hosts },
-      agents,
-      resyncIntervalMs: 3_600_000,
-      debounceMs: 5,
-      retryMs: 300,
-    });
-    pusher.start();
-    await pusher.sync([]);
+    pusher = await startedPusher(store, hosts, agents, 300);
   });
   after(async () => {
     await pusher?.close();
